@@ -1,0 +1,86 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/export"
+)
+
+type exportOptions struct {
+	format string
+	keys   string
+	output string
+}
+
+func newExportCmd(a *App) *cobra.Command {
+	var opts exportOptions
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the library, or some of its references, as BibTeX",
+		Long: `Write the library (or the references named by --keys) as BibTeX. Every field
+is written from its stored source form, so import, export and import again
+gives the same references.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.format != "bibtex" {
+				return inputErr(fmt.Errorf("--format %q is not supported; use bibtex", opts.format))
+			}
+			st, _, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			var refs []*corpus.Reference
+			if opts.keys != "" {
+				for _, k := range splitKeys(opts.keys) {
+					r, err := st.Get(k)
+					if errors.Is(err, store.ErrNotFound) {
+						return inputErr(fmt.Errorf("no reference with key %q", k))
+					}
+					if err != nil {
+						return err
+					}
+					refs = append(refs, r)
+				}
+			} else if err := st.Each(func(r *corpus.Reference) error {
+				refs = append(refs, r)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if opts.output == "" || opts.output == "-" {
+				return export.BibTeX(a.Out, refs)
+			}
+			return writeFileAtomic(opts.output, func(f *os.File) error { return export.BibTeX(f, refs) })
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "bibtex", "output format: bibtex")
+	cmd.Flags().StringVar(&opts.keys, "keys", "", "only these references (comma-separated keys)")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
+	return cmd
+}
+
+// writeFileAtomic writes through a temporary file and renames it into place,
+// so a failed export never leaves half a file where a good one was.
+func writeFileAtomic(path string, write func(*os.File) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".evident-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/importer"
+	"github.com/evident-tools/evident/corpus/store"
+)
+
+type importOptions struct {
+	onDuplicate string
+	format      string
+	quiet       bool
+}
+
+func newImportCmd(a *App) *cobra.Command {
+	var opts importOptions
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Import BibTeX files into the library ('-' reads standard input)",
+		Long: `Import BibTeX files into the library. Every field of every entry is kept.
+A malformed entry is reported as FILE:LINE: entry KEY: what is wrong, the
+other entries still import, and the exit status is 2. The whole import is one
+transaction: it lands entirely or not at all.
+
+Duplicates (same DOI, or same title, year and first author) are skipped by
+default; --on-duplicate update replaces the stored reference, keep stores both.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			policy, err := store.ParsePolicy(opts.onDuplicate)
+			if err != nil {
+				return inputErr(fmt.Errorf("--on-duplicate: %w", err))
+			}
+			if opts.format != "text" && opts.format != "json" {
+				return inputErr(fmt.Errorf("--format must be text or json, not %q", opts.format))
+			}
+			inputs := make([]importer.Input, 0, len(args))
+			for _, arg := range args {
+				if arg == "-" {
+					inputs = append(inputs, importer.Input{Name: "stdin", R: a.In})
+					continue
+				}
+				inputs = append(inputs, importer.Input{Name: arg})
+			}
+			// Parse before taking the write lock, so that a long parse does
+			// not keep other writers waiting.
+			iopts := importer.Options{Policy: policy}
+			if a.ErrTTY && !opts.quiet {
+				bar := newProgress(a.Err, "parsing")
+				iopts.Progress = func(done, total int64) {
+					bar.ChangeMax64(total)
+					bar.Set64(done)
+				}
+				defer bar.Finish()
+			}
+			refs, sum, err := importer.Parse(cmd.Context(), inputs, iopts.Progress)
+			if err != nil {
+				return inputErr(err)
+			}
+			st, loc, err := a.openWrite(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := importer.Merge(st, refs, sum, policy); err != nil {
+				return err
+			}
+			if err := a.syncIndex(cmd.Context(), st, loc, sum.Changes); err != nil {
+				return err
+			}
+			if err := printImportSummary(a.Out, a.Err, sum, opts.format); err != nil {
+				return err
+			}
+			if sum.Rejected > 0 {
+				return &exitError{code: exitInput, err: fmt.Errorf("%d %s rejected", sum.Rejected, plural(sum.Rejected, "entry", "entries"))}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&opts.onDuplicate, "on-duplicate", "skip", "what to do with a work already in the library: skip, update or keep")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "summary format: text or json")
+	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
+	return cmd
+}
+
+func newProgress(w io.Writer, what string) *progressbar.ProgressBar {
+	return progressbar.NewOptions64(-1,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(what),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100e6),
+	)
+}
+
+// maxListed bounds how many warnings a summary prints; the rest are counted.
+const maxListed = 20
+
+func printImportSummary(out, errw io.Writer, sum *importer.Summary, format string) error {
+	if format == "json" {
+		return writeJSON(out, importJSON(sum))
+	}
+	for _, p := range sum.Problems {
+		fmt.Fprintln(errw, p.Error())
+	}
+	printLimited(errw, "warning", sum.Warnings)
+	printLimited(errw, "note", sum.Notes)
+	fmt.Fprintf(out, "read %d %s from %d %s: %d added, %d updated, %d skipped as duplicates, %d rejected\n",
+		sum.Read, plural(sum.Read, "entry", "entries"), sum.Files, plural(sum.Files, "file", "files"),
+		sum.Added, sum.Updated, sum.Duplicates, sum.Rejected)
+	return nil
+}
+
+func printLimited(w io.Writer, what string, ps []bibtex.Problem) {
+	for i, p := range ps {
+		if i == maxListed {
+			fmt.Fprintf(w, "... and %d more %ss (see --format json)\n", len(ps)-maxListed, what)
+			return
+		}
+		fmt.Fprintf(w, "%s: %s\n", what, p.Error())
+	}
+}
+
+type problemJSON struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Key  string `json:"key,omitempty"`
+	Msg  string `json:"message"`
+}
+
+func problemsJSON(ps []bibtex.Problem) []problemJSON {
+	out := make([]problemJSON, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, problemJSON{File: p.File, Line: p.Line, Key: p.Key, Msg: p.Msg})
+	}
+	return out
+}
+
+func importJSON(sum *importer.Summary) any {
+	return struct {
+		Files      int           `json:"files"`
+		Read       int           `json:"read"`
+		Added      int           `json:"added"`
+		Updated    int           `json:"updated"`
+		Duplicates int           `json:"duplicates"`
+		Rejected   int           `json:"rejected"`
+		Problems   []problemJSON `json:"problems"`
+		Warnings   []problemJSON `json:"warnings"`
+		Notes      []problemJSON `json:"notes"`
+	}{sum.Files, sum.Read, sum.Added, sum.Updated, sum.Duplicates, sum.Rejected,
+		problemsJSON(sum.Problems), problemsJSON(sum.Warnings), problemsJSON(sum.Notes)}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// splitKeys reads a --keys value: keys separated by commas or spaces.
+func splitKeys(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
+}

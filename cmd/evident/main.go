@@ -1,0 +1,32 @@
+// Command evident checks the evidence behind an article's claims: it keeps a
+// library of references, links citations to them, and writes reference lists.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+
+	"github.com/mattn/go-isatty"
+)
+
+func main() {
+	os.Exit(run())
+}
+
+// run is main without the exit, so that testscript can call it in-process.
+func run() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	app := &App{
+		In:      os.Stdin,
+		Out:     os.Stdout,
+		Err:     os.Stderr,
+		OutTTY:  isatty.IsTerminal(os.Stdout.Fd()),
+		ErrTTY:  isatty.IsTerminal(os.Stderr.Fd()),
+		Getenv:  os.Getenv,
+		Getwd:   os.Getwd,
+		NoColor: os.Getenv("NO_COLOR") != "",
+	}
+	return app.Execute(ctx, os.Args[1:])
+}

@@ -1,0 +1,275 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/store"
+)
+
+func newRefsCmd(a *App) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "refs",
+		Short: "List the references in the library",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			st, _, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			var refs []*corpus.Reference
+			if err := st.Each(func(r *corpus.Reference) error {
+				refs = append(refs, r)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(a.Out, refsJSON(refs))
+			}
+			width := 0
+			if a.OutTTY {
+				width = terminalWidth(a.Getenv)
+			}
+			return refsTable(a.Out, refs, width)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.AddCommand(newRefsShowCmd(a), newRefsRmCmd(a))
+	return cmd
+}
+
+func checkFormat(format string) error {
+	if format != "text" && format != "json" {
+		return inputErr(fmt.Errorf("--format must be text or json, not %q", format))
+	}
+	return nil
+}
+
+// refsTable prints one aligned row per reference. On a terminal, titles are
+// cut to fit width; piped output keeps them whole.
+func refsTable(w io.Writer, refs []*corpus.Reference, width int) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "KEY\tYEAR\tAUTHORS\tTITLE")
+	for _, r := range refs {
+		year := ""
+		if r.Year > 0 {
+			year = strconv.Itoa(r.Year)
+		}
+		title := r.Title
+		if width > 0 {
+			used := utf8.RuneCountInString(r.Key) + 4 + 2 + 24 + 6
+			title = truncate(title, width-used)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Key, year, truncate(authorsShort(r), 24), title)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%d %s\n", len(refs), plural(len(refs), "reference", "references"))
+	return err
+}
+
+// authorsShort is "Smith", "Smith & Jones" or "Smith et al.".
+func authorsShort(r *corpus.Reference) string {
+	names := r.Authors
+	if len(names) == 0 {
+		names = r.Editors
+	}
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) == 1 && !r.AuthorsEtAl:
+		return names[0].Family()
+	case len(names) == 2 && !r.AuthorsEtAl:
+		return names[0].Family() + " & " + names[1].Family()
+	}
+	return names[0].Family() + " et al."
+}
+
+func truncate(s string, n int) string {
+	if n < 8 {
+		n = 8
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func terminalWidth(getenv func(string) string) int {
+	if c, err := strconv.Atoi(getenv("COLUMNS")); err == nil && c > 20 {
+		return c
+	}
+	return 100
+}
+
+type refJSON struct {
+	Key       string             `json:"key"`
+	Type      string             `json:"type"`
+	Title     string             `json:"title,omitempty"`
+	Authors   []string           `json:"authors,omitempty"`
+	EtAl      bool               `json:"authors_et_al,omitempty"`
+	Editors   []string           `json:"editors,omitempty"`
+	Year      int                `json:"year,omitempty"`
+	Month     int                `json:"month,omitempty"`
+	Venue     string             `json:"venue,omitempty"`
+	IDs       corpus.Identifiers `json:"ids"`
+	Protected []string           `json:"protected,omitempty"`
+	Fields    []corpus.Field     `json:"fields,omitempty"`
+	Raw       string             `json:"raw,omitempty"`
+	Source    corpus.Source      `json:"source"`
+}
+
+func toRefJSON(r *corpus.Reference, full bool) refJSON {
+	j := refJSON{Key: r.Key, Type: r.Type, Title: r.Title, EtAl: r.AuthorsEtAl, Year: r.Year, Month: r.Month,
+		Venue: r.Venue, IDs: r.IDs, Source: r.Source}
+	for _, n := range r.Authors {
+		j.Authors = append(j.Authors, n.String())
+	}
+	for _, n := range r.Editors {
+		j.Editors = append(j.Editors, n.String())
+	}
+	if full {
+		j.Protected, j.Fields, j.Raw = r.Protected, r.Fields, r.Raw
+	}
+	return j
+}
+
+func refsJSON(refs []*corpus.Reference) any {
+	out := make([]refJSON, 0, len(refs))
+	for _, r := range refs {
+		out = append(out, toRefJSON(r, false))
+	}
+	return out
+}
+
+func newRefsShowCmd(a *App) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "show KEY",
+		Short: "Show one reference: its normalised fields and its raw BibTeX",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			st, _, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			r, err := st.Get(args[0])
+			if errors.Is(err, store.ErrNotFound) {
+				return inputErr(fmt.Errorf("no reference with key %q", args[0]))
+			}
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(a.Out, toRefJSON(r, true))
+			}
+			return showRef(a.Out, r)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func showRef(w io.Writer, r *corpus.Reference) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", k, v)
+		}
+	}
+	row("key", r.Key)
+	row("type", r.Type)
+	row("title", r.Title)
+	names := func(ns []corpus.Name) string {
+		s := make([]string, len(ns))
+		for i, n := range ns {
+			s[i] = n.String()
+		}
+		return strings.Join(s, "; ")
+	}
+	authors := names(r.Authors)
+	if r.AuthorsEtAl {
+		authors += "; et al."
+	}
+	row("authors", authors)
+	row("editors", names(r.Editors))
+	if r.Year > 0 {
+		row("year", strconv.Itoa(r.Year))
+	}
+	row("venue", r.Venue)
+	row("doi", r.IDs.DOI)
+	row("pmid", r.IDs.PMID)
+	row("pmcid", r.IDs.PMCID)
+	row("arxiv", r.IDs.ArXiv)
+	row("isbn", r.IDs.ISBN)
+	row("url", r.IDs.URL)
+	row("source", fmt.Sprintf("%s:%d", r.Source.File, r.Source.Line))
+	fmt.Fprintln(tw, "\t")
+	fmt.Fprintln(tw, "FIELD\tVALUE")
+	for _, f := range r.Fields {
+		v := f.Value
+		if f.From != "" {
+			v += "  (from " + f.From + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", f.Name, v)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", r.Raw)
+	return err
+}
+
+func newRefsRmCmd(a *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm KEY...",
+		Short: "Remove references from the library (all or none)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, loc, err := a.openWrite(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			changes, err := st.Update(func(tx *store.Tx) error {
+				for _, k := range args {
+					if err := tx.Delete(k); err != nil {
+						if errors.Is(err, store.ErrNotFound) {
+							return inputErr(fmt.Errorf("no reference with key %q; nothing removed", k))
+						}
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if err := a.syncIndex(cmd.Context(), st, loc, changes); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.Out, "removed %d %s\n", len(changes.Deleted), plural(len(changes.Deleted), "reference", "references"))
+			return nil
+		},
+	}
+}

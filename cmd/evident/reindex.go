@@ -1,0 +1,30 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/evident-tools/evident/index"
+)
+
+func newReindexCmd(a *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "reindex",
+		Short: "Rebuild the search index from the store",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, loc, err := a.openWrite(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			n, err := index.Rebuild(cmd.Context(), loc.IndexPath(), st)
+			if err != nil {
+				return fmt.Errorf("reindex: %w", err)
+			}
+			fmt.Fprintf(a.Out, "indexed %d %s\n", n, plural(n, "reference", "references"))
+			return nil
+		},
+	}
+}

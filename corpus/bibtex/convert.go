@@ -1,0 +1,234 @@
+package bibtex
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// xfield is a field after macro expansion, before LaTeX decoding.
+type xfield struct {
+	name string
+	raw  string // BibTeX source form, macros expanded
+	text string // LaTeX text
+	from string // parent key when inherited
+}
+
+// References turns every entry read so far into a reference, resolving
+// crossref and xdata inheritance across all files parsed. Call it once, after
+// the last Parse.
+func (p *Parser) References() []*corpus.Reference {
+	own := make([][]xfield, len(p.entries))
+	byKey := make(map[string]int, len(p.entries))
+	for i := range p.entries {
+		e := &p.entries[i]
+		fs := make([]xfield, 0, len(e.Fields))
+		for _, f := range e.Fields {
+			var raw string
+			text := p.expand(e, f, &raw)
+			fs = append(fs, xfield{name: f.Name, raw: raw, text: text})
+		}
+		own[i] = fs
+		lk := strings.ToLower(e.Key)
+		if _, dup := byKey[lk]; !dup {
+			byKey[lk] = i
+		}
+	}
+	r := resolver{p: p, own: own, byKey: byKey, done: make(map[int][]xfield), busy: make(map[int]bool)}
+	refs := make([]*corpus.Reference, 0, len(p.entries))
+	for i := range p.entries {
+		refs = append(refs, buildReference(&p.entries[i], r.resolved(i)))
+	}
+	return refs
+}
+
+// resolver computes each entry's fields with those inherited from its
+// crossref and xdata parents, parents first, guarding against cycles.
+type resolver struct {
+	p     *Parser
+	own   [][]xfield
+	byKey map[string]int
+	done  map[int][]xfield
+	busy  map[int]bool
+}
+
+func (r *resolver) resolved(i int) []xfield {
+	if fs, ok := r.done[i]; ok {
+		return fs
+	}
+	fs := r.own[i]
+	if r.busy[i] {
+		return fs
+	}
+	r.busy[i] = true
+	defer delete(r.busy, i)
+	e := &r.p.entries[i]
+	var parents []string
+	for _, f := range fs {
+		switch f.name {
+		case "crossref":
+			parents = append(parents, strings.TrimSpace(Decode(f.text)))
+		case "xdata":
+			for _, k := range strings.Split(Decode(f.text), ",") {
+				if k = strings.TrimSpace(k); k != "" {
+					parents = append(parents, k)
+				}
+			}
+		}
+	}
+	if len(parents) > 0 {
+		have := make(map[string]bool, len(fs))
+		for _, f := range fs {
+			have[f.name] = true
+		}
+		out := append([]xfield(nil), fs...)
+		for _, pk := range parents {
+			j, ok := r.byKey[strings.ToLower(pk)]
+			if !ok || j == i {
+				r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+					Msg: fmt.Sprintf("parent %q not found; nothing inherited", pk)})
+				continue
+			}
+			if r.busy[j] {
+				r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+					Msg: fmt.Sprintf("crossref cycle through %q; stopped there", pk)})
+				continue
+			}
+			parent := &r.p.entries[j]
+			for _, f := range r.resolved(j) {
+				name, ok := inheritedName(parent.Type, e.Type, f.name)
+				if !ok || have[name] {
+					continue
+				}
+				have[name] = true
+				from := f.from
+				if from == "" {
+					from = parent.Key
+				}
+				out = append(out, xfield{name: name, raw: f.raw, text: f.text, from: from})
+			}
+		}
+		fs = out
+	}
+	r.done[i] = fs
+	return fs
+}
+
+// noInherit are the fields biblatex never copies from a parent.
+var noInherit = map[string]bool{
+	"ids": true, "crossref": true, "xref": true, "xdata": true, "entryset": true,
+	"entrysubtype": true, "execute": true, "label": true, "options": true,
+	"presort": true, "related": true, "relatedoptions": true, "relatedstring": true,
+	"relatedtype": true, "shorthand": true, "shorthandintro": true, "sortkey": true,
+	"key": true,
+}
+
+var bookLike = map[string]bool{"book": true, "mvbook": true, "collection": true, "mvcollection": true,
+	"proceedings": true, "mvproceedings": true, "reference": true, "mvreference": true}
+
+var partLike = map[string]bool{"inbook": true, "bookinbook": true, "suppbook": true, "incollection": true,
+	"suppcollection": true, "inproceedings": true, "conference": true, "inreference": true}
+
+// inheritedName applies biblatex's default inheritance: a part of a book or
+// proceedings takes the parent's title as its booktitle, and an article takes
+// a periodical's title as its journal title; other fields keep their names.
+func inheritedName(parentType, childType, field string) (string, bool) {
+	if noInherit[field] {
+		return "", false
+	}
+	switch {
+	case bookLike[parentType] && partLike[childType]:
+		switch field {
+		case "title":
+			return "booktitle", true
+		case "subtitle":
+			return "booksubtitle", true
+		case "titleaddon":
+			return "booktitleaddon", true
+		case "shorttitle", "sorttitle", "indextitle", "indexsorttitle":
+			return "", false
+		}
+	case parentType == "periodical" && childType == "article":
+		switch field {
+		case "title":
+			return "journaltitle", true
+		case "subtitle":
+			return "journalsubtitle", true
+		case "shorttitle", "sorttitle", "indextitle", "indexsorttitle":
+			return "", false
+		}
+	}
+	return field, true
+}
+
+// buildReference decodes an entry's fields and derives the searchable and
+// comparable parts of the reference from them.
+func buildReference(e *Entry, fs []xfield) *corpus.Reference {
+	ref := &corpus.Reference{
+		Key:    e.Key,
+		Type:   e.Type,
+		Raw:    e.Raw,
+		Source: corpus.Source{File: e.File, Line: e.Line},
+		Fields: make([]corpus.Field, 0, len(fs)),
+	}
+	var author, editor, year, month, date string
+	seen := make(map[string]bool, len(fs))
+	for _, f := range fs {
+		var value string
+		first := !seen[f.name]
+		seen[f.name] = true
+		if !first {
+			// A repeated field is kept for export; the first one counts.
+			ref.Fields = append(ref.Fields, corpus.Field{Name: f.name, Raw: f.raw, Value: Decode(f.text), From: f.from})
+			continue
+		}
+		switch f.name {
+		case "title":
+			value, ref.Protected = DecodeTitle(f.text)
+			ref.Title = value
+		case "author":
+			author = f.text
+			value = Decode(f.text)
+		case "editor":
+			editor = f.text
+			value = Decode(f.text)
+		default:
+			value = Decode(f.text)
+		}
+		switch f.name {
+		case "year":
+			year = value
+		case "month":
+			month = value
+		case "date":
+			date = value
+		}
+		ref.Fields = append(ref.Fields, corpus.Field{Name: f.name, Raw: f.raw, Value: value, From: f.from})
+	}
+	if author != "" {
+		ref.Authors, ref.AuthorsEtAl = ParseNames(author)
+	}
+	if editor != "" {
+		ref.Editors, _ = ParseNames(editor)
+	}
+	ref.Year = corpus.ParseYear(year)
+	ref.Month = corpus.ParseMonth(month)
+	if date != "" {
+		y, m, _ := corpus.ParseDate(date)
+		if ref.Year == 0 {
+			ref.Year = y
+		}
+		if ref.Month == 0 {
+			ref.Month = m
+		}
+	}
+	for _, name := range []string{"journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization"} {
+		if v, ok := ref.Get(name); ok && v != "" {
+			ref.Venue = v
+			break
+		}
+	}
+	ref.IDs = corpus.ExtractIdentifiers(ref.Get)
+	return ref
+}

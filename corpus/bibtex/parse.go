@@ -1,0 +1,244 @@
+package bibtex
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Parser reads BibTeX files one after another. Like BibTeX given several
+// files, it shares @string macros across them, so a file of abbreviations
+// read first serves the files after it. A Parser is not safe for concurrent
+// use; use one per import.
+type Parser struct {
+	macros map[string]string // lower-case name → expanded text
+	// spelled and respelled record whether macros were used with another
+	// case than defined; only tests comparing with case-sensitive parsers
+	// care.
+	spelled   map[string]bool
+	respelled bool
+	entries   []Entry
+	preambles []string
+
+	// Problems are entries that could not be read; they were skipped.
+	Problems []Problem
+	// Warnings are readable entries with something odd in them (an undefined
+	// macro, a missing crossref parent); the entries were kept.
+	Warnings []Problem
+}
+
+// NewParser returns a parser with no macros defined beyond the months.
+func NewParser() *Parser {
+	return &Parser{macros: map[string]string{}, spelled: map[string]bool{}}
+}
+
+// ErrBinary is returned for input that is not text.
+var ErrBinary = errors.New("binary file, not BibTeX")
+
+// Parse reads one file and returns how many regular entries it held (good
+// ones; bad ones are in Problems). It fails only when the file is not text
+// at all; a file with bad entries still yields its good ones.
+func (p *Parser) Parse(name string, data []byte) (int, error) {
+	src, warn, err := decodeText(data)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", name, err)
+	}
+	if warn != "" {
+		p.Warnings = append(p.Warnings, Problem{File: name, Line: 1, Msg: warn})
+	}
+	n := 0
+	scanFile(name, src, func(it item) {
+		switch it.kind {
+		case itemString:
+			f := it.entry.Fields[0]
+			text := p.expand(&it.entry, f, nil)
+			p.macros[strings.ToLower(f.Name)] = text
+			p.spelled[f.Name] = true
+		case itemPreamble:
+			p.preambles = append(p.preambles, p.expand(&it.entry, it.entry.Fields[0], nil))
+		case itemEntry:
+			p.warnRepeated(&it.entry)
+			p.entries = append(p.entries, it.entry)
+			n++
+		}
+	}, func(pr Problem) { p.Problems = append(p.Problems, pr) })
+	return n, nil
+}
+
+// warnRepeated notes fields given twice. Both are kept, so nothing is lost
+// and export writes both (Zotero writes one file field per attachment); the
+// first is the one used, as BibTeX uses it.
+func (p *Parser) warnRepeated(e *Entry) {
+	for i := 1; i < len(e.Fields); i++ {
+		for j := 0; j < i; j++ {
+			if e.Fields[j].Name == e.Fields[i].Name {
+				p.Warnings = append(p.Warnings, Problem{File: e.File, Line: e.Fields[i].Line, Key: e.Key,
+					Msg: fmt.Sprintf("field %s repeated; the first value is used and both are kept", e.Fields[i].Name)})
+				break
+			}
+		}
+	}
+}
+
+// Preambles returns the text of every @preamble read so far.
+func (p *Parser) Preambles() []string { return p.preambles }
+
+// Entries returns the entries read so far, in file order.
+func (p *Parser) Entries() []Entry { return p.entries }
+
+var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+func monthMacro(name string) int {
+	for i, m := range months {
+		if m == name {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// expand joins a field's parts into its text, expanding macros. It reports
+// an undefined macro as a warning and keeps its name as the text, as BibTeX
+// keeps going with a warning.
+func (p *Parser) expand(e *Entry, f RawField, rawOut *string) string {
+	if len(f.Parts) == 1 {
+		pt := f.Parts[0]
+		switch pt.Kind {
+		case Braced, Quoted:
+			if rawOut != nil {
+				*rawOut = "{" + pt.Text + "}"
+			}
+			return pt.Text
+		case Number:
+			if rawOut != nil {
+				*rawOut = pt.Text
+			}
+			return pt.Text
+		}
+		name := strings.ToLower(pt.Text)
+		p.noteSpelling(pt.Text)
+		if v, ok := p.macros[name]; ok {
+			if rawOut != nil {
+				*rawOut = "{" + v + "}"
+			}
+			return v
+		}
+		if m := monthMacro(name); m > 0 {
+			// A bare month stays a macro: every BibTeX style defines it.
+			if rawOut != nil {
+				*rawOut = name
+			}
+			return monthNames[m-1]
+		}
+		p.undefined(e, f, pt.Text)
+		if rawOut != nil {
+			*rawOut = pt.Text
+		}
+		return pt.Text
+	}
+	var b strings.Builder
+	for _, pt := range f.Parts {
+		if pt.Kind != Macro {
+			b.WriteString(pt.Text)
+			continue
+		}
+		name := strings.ToLower(pt.Text)
+		p.noteSpelling(pt.Text)
+		if v, ok := p.macros[name]; ok {
+			b.WriteString(v)
+		} else if m := monthMacro(name); m > 0 {
+			b.WriteString(monthNames[m-1])
+		} else {
+			p.undefined(e, f, pt.Text)
+			b.WriteString(pt.Text)
+		}
+	}
+	text := b.String()
+	if rawOut != nil {
+		*rawOut = "{" + text + "}"
+	}
+	return text
+}
+
+func (p *Parser) noteSpelling(name string) {
+	if !p.spelled[name] && monthMacro(name) == 0 {
+		p.respelled = true
+	}
+}
+
+func (p *Parser) undefined(e *Entry, f RawField, name string) {
+	what := "field " + f.Name
+	if e.Type == "string" {
+		what = "@string " + f.Name
+	}
+	p.Warnings = append(p.Warnings, Problem{File: e.File, Line: f.Line, Key: e.Key,
+		Msg: fmt.Sprintf("%s: undefined macro %q kept as text", what, name)})
+}
+
+// decodeText turns file bytes into UTF-8 text: a UTF-8 or UTF-16 byte order
+// mark is honoured; text that is not valid UTF-8 is read in the encoding its
+// JabRef header names, else as Windows-1252, with a warning.
+func decodeText(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", "", fmt.Errorf("bad UTF-16: %w", err)
+		}
+		return string(out), "", nil
+	}
+	if looksBinary(data) {
+		return "", "", ErrBinary
+	}
+	if utf8.Valid(data) {
+		return string(data), "", nil
+	}
+	enc, name := declaredEncoding(data)
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("not valid UTF-8 nor %s: %w", name, err)
+	}
+	return string(out), "not valid UTF-8; read as " + name, nil
+}
+
+// looksBinary reports NUL bytes near the start, which no text encoding
+// evident reads (other than UTF-16, handled before) produces.
+func looksBinary(data []byte) bool {
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+// declaredEncoding reads JabRef's "% Encoding: NAME" header.
+func declaredEncoding(data []byte) (encoding.Encoding, string) {
+	head := data
+	if len(head) > 2000 {
+		head = head[:2000]
+	}
+	if i := bytes.Index(bytes.ToLower(head), []byte("% encoding:")); i >= 0 {
+		rest := head[i+len("% encoding:"):]
+		if j := bytes.IndexAny(rest, "\r\n"); j >= 0 {
+			rest = rest[:j]
+		}
+		switch strings.ToLower(strings.TrimSpace(string(rest))) {
+		case "iso-8859-1", "iso8859_1", "latin1":
+			return charmap.ISO8859_1, "ISO-8859-1"
+		case "iso-8859-15", "iso8859_15":
+			return charmap.ISO8859_15, "ISO-8859-15"
+		}
+	}
+	return charmap.Windows1252, "Windows-1252"
+}

@@ -1,0 +1,325 @@
+package bibtex
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+func parseOne(t *testing.T, src string) (*Parser, []*corpus.Reference) {
+	t.Helper()
+	p := NewParser()
+	if _, err := p.Parse("test.bib", []byte(src)); err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return p, p.References()
+}
+
+func field(t *testing.T, r *corpus.Reference, name string) corpus.Field {
+	t.Helper()
+	f := r.Field(name)
+	if f == nil {
+		t.Fatalf("%s: no field %q in %+v", r.Key, name, r.Fields)
+	}
+	return *f
+}
+
+func TestParse_ValueForms(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		field     string
+		wantRaw   string
+		wantValue string
+	}{
+		{"braced", `@misc{k, title = {A {DNA} study}}`, "title", "{A {DNA} study}", "A DNA study"},
+		{"quoted", `@misc{k, title = "A {"}quoted{"} study"}`, "title", `{A {"}quoted{"} study}`, `A "quoted" study`},
+		{"bare number", `@misc{k, year = 2019}`, "year", "2019", "2019"},
+		{"month macro stays a macro", `@misc{k, month = jan}`, "month", "jan", "January"},
+		{"month macro any case", `@misc{k, month = SEP}`, "month", "sep", "September"},
+		{"user macro expanded", "@string{jgr = {J. Geophys. Res.}}\n@misc{k, journal = jgr}", "journal", "{J. Geophys. Res.}", "J. Geophys. Res."},
+		{"macro names ignore case", "@STRING{JGR = {J. Geophys. Res.}}\n@misc{k, journal = jGr}", "journal", "{J. Geophys. Res.}", "J. Geophys. Res."},
+		{"concatenation", "@string{pre = {Proc. of }}\n@misc{k, booktitle = pre # {ICSE} # \" 2020\"}", "booktitle", "{Proc. of ICSE 2020}", "Proc. of ICSE 2020"},
+		{"month in concatenation", `@misc{k, month = jan # "~1"}`, "month", "{January~1}", "January 1"},
+		{"macro defined from macro", "@string{a = {Foo}}\n@string{b = a # { Bar}}\n@misc{k, note = b}", "note", "{Foo Bar}", "Foo Bar"},
+		{"parenthesis form", `@misc(k, title = {Parens (and more)})`, "title", "{Parens (and more)}", "Parens (and more)"},
+		{"at sign inside value", `@misc{k, note = {mail me@example.org}}`, "note", "{mail me@example.org}", "mail me@example.org"},
+		{"field names lower-cased", `@misc{k, Title = {X}}`, "title", "{X}", "X"},
+		{"nested braces", `@misc{k, title = {a {b {c {d}}}}}`, "title", "{a {b {c {d}}}}", "a b c d"},
+		{"multi-line value", "@misc{k, abstract = {line one\n   line two}}", "abstract", "{line one\n   line two}", "line one line two"},
+		{"crlf", "@misc{k,\r\n  title = {Windows\r\n file},\r\n}\r\n", "title", "{Windows\r\n file}", "Windows file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, refs := parseOne(t, tt.src)
+			if len(p.Problems) > 0 {
+				t.Fatalf("problems: %v", p.Problems)
+			}
+			if len(refs) != 1 {
+				t.Fatalf("got %d references, want 1", len(refs))
+			}
+			f := field(t, refs[0], tt.field)
+			if f.Raw != tt.wantRaw || f.Value != tt.wantValue {
+				t.Errorf("field %s = raw %q value %q, want raw %q value %q", tt.field, f.Raw, f.Value, tt.wantRaw, tt.wantValue)
+			}
+		})
+	}
+}
+
+func TestParse_KeysAndTypes(t *testing.T) {
+	src := "@Article{Müller2020, title={x}}\n@BOOK{star*key, title={y}}\n@misc{a:b/c-d.e, title={z}}\n@misc{nofields}\n"
+	p, refs := parseOne(t, src)
+	if len(p.Problems) > 0 {
+		t.Fatalf("problems: %v", p.Problems)
+	}
+	want := []struct{ key, typ string }{{"Müller2020", "article"}, {"star*key", "book"}, {"a:b/c-d.e", "misc"}, {"nofields", "misc"}}
+	if len(refs) != len(want) {
+		t.Fatalf("got %d refs, want %d", len(refs), len(want))
+	}
+	for i, w := range want {
+		if refs[i].Key != w.key || refs[i].Type != w.typ {
+			t.Errorf("ref %d = %s/%s, want %s/%s", i, refs[i].Type, refs[i].Key, w.typ, w.key)
+		}
+	}
+}
+
+func TestParse_CommentsPreamblesAndTextBetweenEntries(t *testing.T) {
+	src := `This text is ignored, as BibTeX ignores it.
+@comment{jabref-meta: databaseType:bibtex;}
+@Comment{ an @article{inside, title={not an entry}} comment }
+@preamble{ "\newcommand{\noop}[1]{}" }
+% a percent comment @misc{alsonot, title = {x}}
+@misc{real, title = {Real}}
+trailing junk
+`
+	p, refs := parseOne(t, src)
+	if len(p.Problems) > 0 {
+		t.Fatalf("problems: %v", p.Problems)
+	}
+	// BibTeX has no line comments: the '%' line's @misc is an entry to it,
+	// and so it is to us.
+	var keys []string
+	for _, r := range refs {
+		keys = append(keys, r.Key)
+	}
+	if got := strings.Join(keys, ","); got != "alsonot,real" {
+		t.Errorf("keys = %s, want alsonot,real", got)
+	}
+	if len(p.Preambles()) != 1 || !strings.Contains(p.Preambles()[0], `\newcommand`) {
+		t.Errorf("preambles = %q", p.Preambles())
+	}
+}
+
+func TestParse_RecoversPerEntry(t *testing.T) {
+	src := `@article{good1, title = {One}}
+@article{bad1,
+  title = {Unclosed,
+  year = 2001,
+}
+@article{good2, title = {Two}}
+@article{bad2, title = {x} junk = {y}}
+@article{good3,
+  title = {Three},
+  year = 2003
+@article{good4, title = {Four}}
+@article{, title = {no key}}
+@article{good5, title = "Five"}
+`
+	p, refs := parseOne(t, src)
+	var keys []string
+	for _, r := range refs {
+		keys = append(keys, r.Key)
+	}
+	if got := strings.Join(keys, ","); got != "good1,good2,good4,good5" {
+		t.Errorf("keys = %s, want good1,good2,good4,good5", got)
+	}
+	wantProblems := []string{
+		// The '{' of line 3 is closed by the '}' of line 5 (BibTeX would
+		// read it so too), so the entry is the one never closed.
+		"test.bib:2: entry bad1: entry never closed: line 6 starts another entry",
+		"test.bib:7: entry bad2: field title: expected ',' or '}' after the value, found \"j\"",
+		"test.bib:8: entry good3: entry never closed: line 11 starts another entry",
+		"test.bib:12: @article has no citation key",
+	}
+	var got []string
+	for _, pr := range p.Problems {
+		got = append(got, pr.Error())
+	}
+	if strings.Join(got, "\n") != strings.Join(wantProblems, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantProblems, "\n"))
+	}
+}
+
+func TestParse_UnterminatedAtEndOfFile(t *testing.T) {
+	p, refs := parseOne(t, "@misc{ok, title={Fine}}\n\n@misc{last,\n  title = {Cut off")
+	if len(refs) != 1 || refs[0].Key != "ok" {
+		t.Fatalf("refs = %v", refs)
+	}
+	if len(p.Problems) != 1 || p.Problems[0].Line != 4 || p.Problems[0].Key != "last" {
+		t.Fatalf("problems = %v", p.Problems)
+	}
+}
+
+func TestParse_UndefinedMacroIsKeptWithWarning(t *testing.T) {
+	p, refs := parseOne(t, "@misc{k,\n journal = nosuch,\n}")
+	if len(refs) != 1 {
+		t.Fatalf("refs = %v", refs)
+	}
+	f := field(t, refs[0], "journal")
+	if f.Raw != "nosuch" || f.Value != "nosuch" {
+		t.Errorf("journal = %+v", f)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Line != 2 || !strings.Contains(p.Warnings[0].Msg, `undefined macro "nosuch"`) {
+		t.Errorf("warnings = %v", p.Warnings)
+	}
+}
+
+func TestParse_MacrosCarryAcrossFiles(t *testing.T) {
+	p := NewParser()
+	if _, err := p.Parse("abbrev.bib", []byte(`@string{tse = "IEEE Transactions on Software Engineering"}`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Parse("papers.bib", []byte(`@article{x, journal = tse, title={T}}`)); err != nil {
+		t.Fatal(err)
+	}
+	refs := p.References()
+	if len(p.Warnings) != 0 || refs[0].Venue != "IEEE Transactions on Software Engineering" {
+		t.Errorf("venue = %q, warnings %v", refs[0].Venue, p.Warnings)
+	}
+}
+
+func TestParse_CrossrefInheritance(t *testing.T) {
+	src := `@inproceedings{child,
+  author = {Doe, Jane},
+  title = {A Paper},
+  pages = {1--10},
+  crossref = {PROC},
+}
+@proceedings{proc,
+  title = {Proceedings of the Conference},
+  publisher = {ACM},
+  year = 2020,
+  editor = {Roe, Richard},
+}
+@misc{orphan, crossref = {nowhere}, title = {Orphan}}
+@misc{loop1, crossref = {loop2}, title = {L1}}
+@misc{loop2, crossref = {loop1}, note = {from two}}
+`
+	p, refs := parseOne(t, src)
+	child := refs[0]
+	if child.Title != "A Paper" {
+		t.Errorf("child title = %q; the parent's title must not replace it", child.Title)
+	}
+	bt := field(t, child, "booktitle")
+	if bt.Value != "Proceedings of the Conference" || bt.From != "proc" {
+		t.Errorf("booktitle = %+v, want the parent's title, from proc", bt)
+	}
+	if child.Year != 2020 || child.Venue != "Proceedings of the Conference" {
+		t.Errorf("year %d venue %q", child.Year, child.Venue)
+	}
+	if len(child.Editors) != 1 || child.Editors[0].Last != "Roe" {
+		t.Errorf("editors = %+v", child.Editors)
+	}
+	if f := child.Field("crossref"); f == nil || f.From != "" {
+		t.Errorf("crossref field = %+v", f)
+	}
+	var warned []string
+	for _, w := range p.Warnings {
+		warned = append(warned, w.Key+": "+w.Msg)
+	}
+	joined := strings.Join(warned, "\n")
+	if !strings.Contains(joined, `orphan: parent "nowhere" not found`) {
+		t.Errorf("no warning for the orphan: %s", joined)
+	}
+	if l1 := refs[3]; l1.Field("note") == nil {
+		t.Errorf("loop1 did not inherit from loop2 before the cycle stopped: %+v", l1.Fields)
+	}
+}
+
+func TestParse_XDataInheritance(t *testing.T) {
+	src := `@xdata{pubinfo, publisher = {Springer}, location = {Berlin}}
+@book{b, title = {Book}, xdata = {pubinfo}}`
+	_, refs := parseOne(t, src)
+	if f := field(t, refs[1], "publisher"); f.Value != "Springer" || f.From != "pubinfo" {
+		t.Errorf("publisher = %+v", f)
+	}
+}
+
+func TestParse_DerivedFields(t *testing.T) {
+	src := `@article{k,
+  author = {van der Berg, Jan and {World Health Organization} and others},
+  title = {The {DNA} of {\"O}sterreich},
+  journaltitle = {Nature},
+  date = {2019-05-03},
+  doi = {https://doi.org/10.1038/ABC},
+  eprint = {1706.03762v2}, eprinttype = {arxiv},
+}`
+	_, refs := parseOne(t, src)
+	r := refs[0]
+	if r.Title != "The DNA of Österreich" {
+		t.Errorf("title = %q", r.Title)
+	}
+	if len(r.Protected) != 1 || r.Protected[0] != "DNA" {
+		t.Errorf("protected = %q", r.Protected)
+	}
+	if len(r.Authors) != 2 || r.Authors[0].Von != "van der" || r.Authors[0].Last != "Berg" || r.Authors[1].Literal != "World Health Organization" || !r.AuthorsEtAl {
+		t.Errorf("authors = %+v etal %v", r.Authors, r.AuthorsEtAl)
+	}
+	if r.Year != 2019 || r.Month != 5 || r.Venue != "Nature" {
+		t.Errorf("year %d month %d venue %q", r.Year, r.Month, r.Venue)
+	}
+	if r.IDs.DOI != "10.1038/abc" || r.IDs.ArXiv != "1706.03762" {
+		t.Errorf("ids = %+v", r.IDs)
+	}
+	if r.Source.Line != 1 || !strings.HasPrefix(r.Raw, "@article{k,") || !strings.HasSuffix(r.Raw, "}") {
+		t.Errorf("source %+v raw %q", r.Source, r.Raw)
+	}
+}
+
+func TestParse_Encodings(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE}
+	for _, c := range "@misc{k, title={Ü}}" {
+		utf16 = append(utf16, byte(c), byte(c>>8))
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+		warn bool
+	}{
+		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, "@misc{k, title={Ü}}"...), "Ü", false},
+		{"utf-16le bom", utf16, "Ü", false},
+		{"windows-1252 without header", []byte("@misc{k, title={\xdc}}"), "Ü", true},
+		{"latin-1 header", []byte("% Encoding: ISO-8859-1\n@misc{k, title={\xdc}}"), "Ü", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := NewParser()
+			if _, err := p.Parse("enc.bib", tt.data); err != nil {
+				t.Fatal(err)
+			}
+			refs := p.References()
+			if len(refs) != 1 || refs[0].Title != tt.want {
+				t.Fatalf("refs = %+v", refs)
+			}
+			if (len(p.Warnings) > 0) != tt.warn {
+				t.Errorf("warnings = %v, want warning %v", p.Warnings, tt.warn)
+			}
+		})
+	}
+	p := NewParser()
+	if _, err := p.Parse("x.bin", []byte("\x00\x01\x02garbage")); err == nil || !strings.Contains(err.Error(), "x.bin: binary file") {
+		t.Errorf("binary input: err = %v", err)
+	}
+}
+
+func TestParse_RepeatedFieldIsKeptAndFirstUsed(t *testing.T) {
+	p, refs := parseOne(t, "@misc{k,\n title = {First},\n title = {Second}}")
+	if refs[0].Title != "First" || len(refs[0].Fields) != 2 || refs[0].Fields[1].Value != "Second" {
+		t.Errorf("title %q fields %+v", refs[0].Title, refs[0].Fields)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Line != 3 || !strings.Contains(p.Warnings[0].Msg, "field title repeated") {
+		t.Errorf("warnings = %v", p.Warnings)
+	}
+}

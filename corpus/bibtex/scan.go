@@ -1,0 +1,551 @@
+package bibtex
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Entry is one regular entry as written in a file, before macro expansion
+// turns its values into text.
+type Entry struct {
+	Type   string // lower-case
+	Key    string
+	File   string
+	Line   int    // line of the '@'
+	Raw    string // source text from '@' to the closing delimiter
+	Fields []RawField
+}
+
+// RawField is a field whose value is still a list of parts joined by '#'.
+type RawField struct {
+	Name  string // lower-case
+	Line  int
+	Parts []Part
+}
+
+// PartKind says how a value part was written.
+type PartKind uint8
+
+// The kinds of value part.
+const (
+	Braced PartKind = iota // {text}
+	Quoted                 // "text"
+	Number                 // 2019
+	Macro                  // jan, or a name defined by @string
+)
+
+// Part is one piece of a field value. Text is the content without the outer
+// delimiters, or the macro name.
+type Part struct {
+	Kind PartKind
+	Text string
+}
+
+// Problem is something wrong in the input, located by file and line.
+type Problem struct {
+	File string
+	Line int
+	Key  string // the entry's key when known
+	Msg  string
+}
+
+func (p Problem) Error() string {
+	if p.Key != "" {
+		return fmt.Sprintf("%s:%d: entry %s: %s", p.File, p.Line, p.Key, p.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+}
+
+// item is what the scanner yields for each '@' construct.
+type itemKind uint8
+
+const (
+	itemEntry itemKind = iota
+	itemString
+	itemPreamble
+)
+
+type item struct {
+	kind  itemKind
+	entry Entry // itemEntry; for itemString the one field is the macro
+}
+
+// scanner walks a decoded file. It keeps no state beyond its position, so
+// one bad entry can be abandoned and scanning resumed at the next one.
+type scanner struct {
+	file string
+	src  string
+	pos  int
+	line int
+}
+
+type scanError struct {
+	line int
+	msg  string
+}
+
+func (s *scanner) fail(line int, format string, args ...any) *scanError {
+	return &scanError{line: line, msg: fmt.Sprintf(format, args...)}
+}
+
+// scanFile splits src into items, reporting each malformed entry and going on
+// with the next one.
+func scanFile(file, src string, yield func(item), problem func(Problem)) {
+	s := &scanner{file: file, src: src, line: 1}
+	for s.skipToAt() {
+		start, startLine := s.pos, s.line
+		s.pos++ // '@'
+		s.skipSpace()
+		typ := s.ident()
+		if typ == "" {
+			// A stray '@' between entries is text, as BibTeX treats it.
+			continue
+		}
+		lt := strings.ToLower(typ)
+		if lt == "comment" {
+			s.skipComment()
+			continue
+		}
+		it, key, err := s.body(lt, start, startLine)
+		if err != nil {
+			problem(Problem{File: file, Line: err.line, Key: key, Msg: err.msg})
+			s.resync(start)
+			continue
+		}
+		yield(it)
+	}
+}
+
+// skipToAt moves to the next '@' outside an entry; false at end of input.
+func (s *scanner) skipToAt() bool {
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		if c == '@' {
+			return true
+		}
+		if c == '\n' {
+			s.line++
+		}
+		s.pos++
+	}
+	return false
+}
+
+// resync abandons a bad entry: scanning resumes at the next line that starts
+// with '@' after the entry's start.
+func (s *scanner) resync(start int) {
+	if s.pos <= start {
+		s.pos = start + 1
+		return
+	}
+	// The error position may already be at such a line (an entry that never
+	// closed runs into the next one); otherwise skip to one.
+	if s.atLineStartAt() {
+		return
+	}
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		s.pos++
+		if c == '\n' {
+			s.line++
+			if s.atLineStartAt() {
+				return
+			}
+		}
+	}
+}
+
+// atLineStartAt reports whether pos is at an '@' preceded on its line only by
+// blanks.
+func (s *scanner) atLineStartAt() bool {
+	i := s.pos
+	for i < len(s.src) && (s.src[i] == ' ' || s.src[i] == '\t') {
+		i++
+	}
+	if i >= len(s.src) || s.src[i] != '@' {
+		return false
+	}
+	for j := s.pos - 1; j >= 0; j-- {
+		switch s.src[j] {
+		case ' ', '\t', '\r':
+			continue
+		case '\n':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// newEntryAhead reports whether the text at pos, at the start of a line,
+// begins a new entry: '@', a type name, then '{' or '('. It is how an entry
+// that never closed is told apart from an '@' inside a value.
+func (s *scanner) newEntryAhead() bool {
+	i := s.pos
+	for i < len(s.src) && (s.src[i] == ' ' || s.src[i] == '\t') {
+		i++
+	}
+	if i >= len(s.src) || s.src[i] != '@' {
+		return false
+	}
+	i++
+	j := i
+	for j < len(s.src) && isAlpha(s.src[j]) {
+		j++
+	}
+	if j == i {
+		return false
+	}
+	for j < len(s.src) && (s.src[j] == ' ' || s.src[j] == '\t') {
+		j++
+	}
+	return j < len(s.src) && (s.src[j] == '{' || s.src[j] == '(')
+}
+
+func (s *scanner) skipSpace() {
+	for s.pos < len(s.src) {
+		switch s.src[s.pos] {
+		case '\n':
+			s.line++
+			fallthrough
+		case ' ', '\t', '\r', '\f', '\v':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// skipSpaceAndComments skips blanks and, between the fields of an entry,
+// '%' line comments: BibTeX itself has none, but exporters and people write
+// them to switch a field off, and biber skips them.
+func (s *scanner) skipSpaceAndComments() {
+	for {
+		s.skipSpace()
+		if s.pos >= len(s.src) || s.src[s.pos] != '%' {
+			return
+		}
+		for s.pos < len(s.src) && s.src[s.pos] != '\n' {
+			s.pos++
+		}
+	}
+}
+
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// identChar reports the characters BibTeX allows in type, field and macro
+// names. Non-ASCII bytes are allowed so that names in other scripts survive.
+func identChar(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '\f', '\v', '{', '}', '(', ')', ',', '=', '"', '#', '%', '\'', '@', '\\':
+		return false
+	}
+	return c > ' '
+}
+
+func (s *scanner) ident() string {
+	start := s.pos
+	for s.pos < len(s.src) && identChar(s.src[s.pos]) {
+		s.pos++
+	}
+	return s.src[start:s.pos]
+}
+
+// skipComment skips an @comment: a balanced group when one follows, else
+// nothing more (BibTeX ignores the word and treats the rest as text).
+func (s *scanner) skipComment() {
+	s.skipSpace()
+	if s.pos >= len(s.src) {
+		return
+	}
+	open := s.src[s.pos]
+	if open != '{' && open != '(' {
+		return
+	}
+	save, saveLine := s.pos, s.line
+	if _, err := s.group(open); err != nil {
+		// An unbalanced comment swallows nothing: go on after the word.
+		s.pos, s.line = save+1, saveLine
+	}
+}
+
+func closer(open byte) byte {
+	if open == '(' {
+		return ')'
+	}
+	return '}'
+}
+
+// body reads what follows "@type": the delimited entry, string or preamble.
+func (s *scanner) body(typ string, start, startLine int) (item, string, *scanError) {
+	s.skipSpace()
+	if s.pos >= len(s.src) {
+		return item{}, "", s.fail(startLine, "@%s at end of file", typ)
+	}
+	open := s.src[s.pos]
+	if open != '{' && open != '(' {
+		return item{}, "", s.fail(s.line, "expected { or ( after @%s, found %q", typ, s.src[s.pos])
+	}
+	s.pos++
+	close := closer(open)
+	e := Entry{Type: typ, File: s.file, Line: startLine}
+	switch typ {
+	case "preamble":
+		parts, err := s.value(close)
+		if err != nil {
+			return item{}, "", err
+		}
+		s.skipSpace()
+		if err := s.expect(close, "@preamble"); err != nil {
+			return item{}, "", err
+		}
+		e.Fields = []RawField{{Name: "preamble", Line: startLine, Parts: parts}}
+		e.Raw = s.src[start:s.pos]
+		return item{kind: itemPreamble, entry: e}, "", nil
+	case "string":
+		s.skipSpace()
+		name := s.ident()
+		if name == "" {
+			return item{}, "", s.fail(s.line, "@string without a name")
+		}
+		f, err := s.fieldRest(name, close)
+		if err != nil {
+			return item{}, name, err
+		}
+		f.Name = name // macro names keep their spelling; Parser folds case
+		s.skipSpace()
+		if s.pos < len(s.src) && s.src[s.pos] == ',' {
+			s.pos++
+			s.skipSpace()
+		}
+		if err := s.expect(close, "@string "+name); err != nil {
+			return item{}, name, err
+		}
+		e.Fields = []RawField{f}
+		e.Raw = s.src[start:s.pos]
+		return item{kind: itemString, entry: e}, name, nil
+	}
+
+	s.skipSpace()
+	keyStart := s.pos
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		if c == ',' || c == close || c == '\n' || c == '\r' || c == ' ' || c == '\t' {
+			break
+		}
+		if c == '=' || c == '{' || c == '}' && close != '}' {
+			break
+		}
+		s.pos++
+	}
+	e.Key = s.src[keyStart:s.pos]
+	s.skipSpace()
+	if s.pos < len(s.src) && s.src[s.pos] == '=' {
+		// "@article{title = ..." : the key is missing and this is a field.
+		return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
+	}
+	if e.Key == "" {
+		if s.pos < len(s.src) && s.src[s.pos] == ',' {
+			return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
+		}
+	}
+	for {
+		s.skipSpaceAndComments()
+		if s.pos >= len(s.src) {
+			return item{}, e.Key, s.fail(startLine, "entry never closed: end of file reached")
+		}
+		c := s.src[s.pos]
+		if c == close {
+			s.pos++
+			break
+		}
+		if c == ',' {
+			s.pos++
+			continue
+		}
+		if c == '@' && s.atLineStartAt() && s.newEntryAhead() {
+			return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry", s.line)
+		}
+		fieldLine := s.line
+		name := s.ident()
+		if name == "" {
+			return item{}, e.Key, s.fail(s.line, "expected a field name, found %q", string(c))
+		}
+		f, err := s.fieldRest(name, close)
+		if err != nil {
+			return item{}, e.Key, err
+		}
+		f.Line = fieldLine
+		e.Fields = append(e.Fields, f)
+		s.skipSpaceAndComments()
+		if s.pos < len(s.src) && s.src[s.pos] != ',' && s.src[s.pos] != close {
+			if s.src[s.pos] == '@' && s.atLineStartAt() && s.newEntryAhead() {
+				return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry", s.line)
+			}
+			return item{}, e.Key, s.fail(s.line, "field %s: expected ',' or '%c' after the value, found %q", f.Name, close, string(s.src[s.pos]))
+		}
+	}
+	if e.Key == "" {
+		return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
+	}
+	e.Raw = s.src[start:s.pos]
+	return item{kind: itemEntry, entry: e}, e.Key, nil
+}
+
+func (s *scanner) expect(c byte, what string) *scanError {
+	if s.pos >= len(s.src) {
+		return s.fail(s.line, "%s never closed: end of file reached", what)
+	}
+	if s.src[s.pos] != c {
+		return s.fail(s.line, "%s: expected '%c', found %q", what, c, string(s.src[s.pos]))
+	}
+	s.pos++
+	return nil
+}
+
+// fieldRest reads "= value" after a field or macro name.
+func (s *scanner) fieldRest(name string, close byte) (RawField, *scanError) {
+	f := RawField{Name: strings.ToLower(name), Line: s.line}
+	s.skipSpace()
+	if s.pos >= len(s.src) || s.src[s.pos] != '=' {
+		found := "end of file"
+		if s.pos < len(s.src) {
+			found = fmt.Sprintf("%q", string(s.src[s.pos]))
+		}
+		return f, s.fail(s.line, "field %s: expected '=', found %s", f.Name, found)
+	}
+	s.pos++
+	parts, err := s.value(close)
+	if err != nil {
+		err.msg = "field " + f.Name + ": " + err.msg
+		return f, err
+	}
+	f.Parts = parts
+	return f, nil
+}
+
+// value reads parts joined by '#'.
+func (s *scanner) value(close byte) ([]Part, *scanError) {
+	var parts []Part
+	for {
+		s.skipSpace()
+		if s.pos >= len(s.src) {
+			return nil, s.fail(s.line, "value missing at end of file")
+		}
+		c := s.src[s.pos]
+		switch {
+		case c == '{':
+			text, err := s.group('{')
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, Part{Kind: Braced, Text: text})
+		case c == '"':
+			text, err := s.quoted()
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, Part{Kind: Quoted, Text: text})
+		case c >= '0' && c <= '9':
+			start := s.pos
+			for s.pos < len(s.src) && identChar(s.src[s.pos]) {
+				s.pos++
+			}
+			word := s.src[start:s.pos]
+			kind := Number
+			for i := 0; i < len(word); i++ {
+				if word[i] < '0' || word[i] > '9' {
+					kind = Macro
+					break
+				}
+			}
+			parts = append(parts, Part{Kind: kind, Text: word})
+		case identChar(c):
+			parts = append(parts, Part{Kind: Macro, Text: s.ident()})
+		case c == ',' || c == close:
+			if len(parts) == 0 {
+				return nil, s.fail(s.line, "empty value")
+			}
+			return nil, s.fail(s.line, "value ends with '#'")
+		default:
+			return nil, s.fail(s.line, "unexpected %q in value", string(c))
+		}
+		s.skipSpace()
+		if s.pos < len(s.src) && s.src[s.pos] == '#' {
+			s.pos++
+			continue
+		}
+		return parts, nil
+	}
+}
+
+// group reads a balanced group starting at the opening delimiter and returns
+// its content. Every brace counts, escaped or not, as it does for BibTeX and
+// biber, so that files they accept split the same way. A line that starts a new entry ends the search: the group was
+// never closed, and the error says where it began.
+func (s *scanner) group(open byte) (string, *scanError) {
+	close := closer(open)
+	startLine := s.line
+	s.pos++
+	start := s.pos
+	depth := 1
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		switch c {
+		case '\n':
+			s.line++
+			s.pos++
+			if s.newEntryAhead() {
+				return "", s.fail(startLine, "'%c' opened on line %d never closed before the entry on line %d", open, startLine, s.line)
+			}
+			continue
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 {
+				text := s.src[start:s.pos]
+				s.pos++
+				return text, nil
+			}
+		}
+		s.pos++
+	}
+	return "", s.fail(startLine, "'%c' opened on line %d never closed", open, startLine)
+}
+
+// quoted reads a "..." value; quotes inside braces do not end it.
+func (s *scanner) quoted() (string, *scanError) {
+	startLine := s.line
+	s.pos++
+	start := s.pos
+	depth := 0
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		switch c {
+		case '\n':
+			s.line++
+			s.pos++
+			if s.newEntryAhead() {
+				return "", s.fail(startLine, "quote opened on line %d never closed before the entry on line %d", startLine, s.line)
+			}
+			continue
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth < 0 {
+				return "", s.fail(s.line, "unbalanced '}' in quoted value")
+			}
+		case '"':
+			if depth == 0 {
+				text := s.src[start:s.pos]
+				s.pos++
+				return text, nil
+			}
+		}
+		s.pos++
+	}
+	return "", s.fail(startLine, "quote opened on line %d never closed", startLine)
+}

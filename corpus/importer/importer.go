@@ -1,0 +1,144 @@
+// Package importer reads BibTeX files into the library's store: it parses
+// every file first, then merges the references in one transaction, so an
+// import lands whole or not at all. It does not index; the caller does.
+package importer
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/store"
+)
+
+// Input is one file to import. Name is what messages call it; R, when set,
+// is read instead of opening Name (standard input).
+type Input struct {
+	Name string
+	R    io.Reader
+}
+
+// Options tune an import.
+type Options struct {
+	Policy store.Policy
+	// Progress, when set, is told how many bytes of all inputs were parsed.
+	Progress func(done, total int64)
+}
+
+// Summary is what an import did.
+type Summary struct {
+	Files      int
+	Read       int // entries read from the files
+	Added      int
+	Updated    int
+	Duplicates int
+	Rejected   int              // entries that could not be read or stored
+	Problems   []bibtex.Problem // why entries were rejected, in file order
+	Warnings   []bibtex.Problem // kept entries with something odd in them
+	Notes      []bibtex.Problem // duplicates skipped, keys renamed
+	Changes    store.Changes
+}
+
+// InputError is a file that could not be read at all; nothing was imported.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Parse reads every input into references without touching the store.
+func Parse(ctx context.Context, inputs []Input, progress func(done, total int64)) ([]*corpus.Reference, *Summary, error) {
+	sum := &Summary{Files: len(inputs)}
+	datas := make([][]byte, len(inputs))
+	var total int64
+	for i, in := range inputs {
+		data, err := readInput(in)
+		if err != nil {
+			return nil, nil, &InputError{Err: err}
+		}
+		datas[i] = data
+		total += int64(len(data))
+	}
+	p := bibtex.NewParser()
+	var done int64
+	for i, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		n, err := p.Parse(in.Name, datas[i])
+		if err != nil {
+			return nil, nil, &InputError{Err: err}
+		}
+		sum.Read += n
+		done += int64(len(datas[i]))
+		datas[i] = nil
+		if progress != nil {
+			progress(done, total)
+		}
+	}
+	refs := p.References()
+	sum.Problems = p.Problems
+	sum.Warnings = p.Warnings
+	sum.Rejected = len(p.Problems)
+	return refs, sum, nil
+}
+
+func readInput(in Input) ([]byte, error) {
+	if in.R != nil {
+		data, err := io.ReadAll(in.R)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", in.Name, err)
+		}
+		return data, nil
+	}
+	fi, err := os.Stat(in.Name)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a BibTeX file", in.Name)
+	}
+	return os.ReadFile(in.Name)
+}
+
+// Import parses the inputs and merges their references into the store in
+// one transaction.
+func Import(ctx context.Context, st *store.Store, inputs []Input, opts Options) (*Summary, error) {
+	refs, sum, err := Parse(ctx, inputs, opts.Progress)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := Merge(st, refs, sum, opts.Policy); err != nil {
+		return nil, err
+	}
+	return sum, nil
+}
+
+// Merge stores parsed references in one transaction and adds what happened
+// to sum.
+func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, policy store.Policy) error {
+	var out store.Outcome
+	changes, err := st.Update(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Merge(refs, policy)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	sum.Changes = changes
+	sum.Added, sum.Updated, sum.Duplicates = out.Added, out.Updated, out.Duplicates
+	for _, pr := range out.Problems {
+		sum.Problems = append(sum.Problems, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})
+	}
+	sum.Rejected += len(out.Problems)
+	for _, pr := range out.Notes {
+		sum.Notes = append(sum.Notes, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})
+	}
+	return nil
+}

@@ -1,0 +1,243 @@
+// Package index owns the Bleve search index of the library: its mapping, how references become documents, keeping
+// it in step with the store, and queries. It is derived data: it must never be the only copy of anything.
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// ErrLocked is returned when another process has the index open.
+var ErrLocked = errors.New("search index is in use by another evident process")
+
+// batchSize is the number of documents (puts and deletes) per Bleve batch.
+// Each batch is written to disk before the next starts, so it is also the
+// granularity of cancellation.
+const batchSize = 1000
+
+// lockTimeout is how long opening waits for another process to let go of the
+// index, as the store does for the library.
+const lockTimeout = 3 * time.Second
+
+// Keys of the values this package keeps with SetInternal. Bleve's own keys
+// start with an underscore.
+var (
+	keyGeneration = []byte("evident.generation")
+	keyMapping    = []byte("evident.mapping")
+)
+
+// Index is an open search index. Its methods may be called from several
+// goroutines.
+type Index struct {
+	b bleve.Index
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Open opens the index in dir, creating it with the explicit mapping when dir
+// does not exist or is an empty directory. An index opened this way keeps the
+// mapping it was built with; Sync is what notices that the mapping has since
+// changed.
+func Open(dir string) (*Index, error) {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0:
+		return create(dir)
+	case err != nil:
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	return openExisting(dir, lockTimeout)
+}
+
+// OpenMem returns an in-memory index (for one-shot checks; nothing touches the
+// disk).
+func OpenMem() (*Index, error) {
+	return create("")
+}
+
+// create makes a new scorch index in dir, or in memory when dir is "".
+func create(dir string) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	sum, err := mappingSum()
+	if err != nil {
+		return nil, err
+	}
+	config := map[string]any{"bolt_timeout": lockTimeout.String()}
+	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, config)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, lockError(err))
+	}
+	if err := b.SetInternal(keyMapping, sum); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return &Index{b: b}, nil
+}
+
+// openExisting opens the index in dir, waiting up to timeout for another
+// process to close it. A damaged index can make Bleve panic rather than fail
+// (a segment footer that points past the end of the file); that is reported
+// as an error, so that Sync can rebuild.
+func openExisting(dir string, timeout time.Duration) (ix *Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ix, err = nil, fmt.Errorf("open index %s: damaged: %v", dir, r)
+		}
+	}()
+	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": timeout.String()})
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, lockError(err))
+	}
+	return &Index{b: b}, nil
+}
+
+// lockError turns bbolt's lock timeout into ErrLocked.
+func lockError(err error) error {
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return ErrLocked
+	}
+	return err
+}
+
+// Close closes the index. Every completed Apply is already on disk. Closing
+// twice is harmless (Bleve itself would panic), so a deferred Close may follow
+// one whose error is checked.
+func (ix *Index) Close() error {
+	ix.closeOnce.Do(func() { ix.closeErr = ix.b.Close() })
+	return ix.closeErr
+}
+
+// Generation returns the store generation the index reflects: the one given
+// to the last completed Apply or Sync, 0 for a new index.
+func (ix *Index) Generation() (uint64, error) {
+	g, _, err := ix.generation()
+	return g, err
+}
+
+// generation also says whether a generation was recorded at all, which tells
+// a finished build from one that was interrupted before its last batch.
+func (ix *Index) generation() (gen uint64, ok bool, err error) {
+	v, err := ix.b.GetInternal(keyGeneration)
+	if err != nil {
+		return 0, false, fmt.Errorf("index generation: %w", err)
+	}
+	if v == nil {
+		return 0, false, nil
+	}
+	if len(v) != 8 {
+		return 0, false, fmt.Errorf("index generation: %d bytes, want 8", len(v))
+	}
+	return binary.BigEndian.Uint64(v), true, nil
+}
+
+// Apply indexes put references and removes deleted keys in batches (1,000 per
+// batch), then records generation. ctx cancels between batches.
+//
+// Deletions are applied before puts, so a key in both lists ends up indexed.
+// The generation is written with the last batch: an Apply that is cancelled or
+// fails leaves the previous generation in place, and the next Sync, seeing a
+// generation that differs from the store's, rebuilds.
+func (ix *Index) Apply(ctx context.Context, put []*corpus.Reference, deleted []string, generation uint64) error {
+	w := ix.newWriter(ctx)
+	for _, key := range deleted {
+		if err := w.delete(key); err != nil {
+			return err
+		}
+	}
+	for _, r := range put {
+		if err := w.put(r); err != nil {
+			return err
+		}
+	}
+	return w.finish(generation)
+}
+
+// DocCount returns the number of documents in the index, of all types.
+func (ix *Index) DocCount() (uint64, error) {
+	return ix.b.DocCount()
+}
+
+// writer fills Bleve batches and writes each when it is full.
+type writer struct {
+	ctx   context.Context
+	ix    *Index
+	batch *bleve.Batch
+}
+
+func (ix *Index) newWriter(ctx context.Context) *writer {
+	return &writer{ctx: ctx, ix: ix, batch: ix.b.NewBatch()}
+}
+
+func (w *writer) put(r *corpus.Reference) error {
+	if r == nil || r.Key == "" {
+		return errors.New("index: reference without a key")
+	}
+	if err := w.batch.Index(refID(r.Key), refDocument(r)); err != nil {
+		return fmt.Errorf("index reference %s: %w", r.Key, err)
+	}
+	return w.flushIfFull()
+}
+
+func (w *writer) delete(key string) error {
+	w.batch.Delete(refID(key))
+	return w.flushIfFull()
+}
+
+func (w *writer) flushIfFull() error {
+	if w.batch.Size() < batchSize {
+		return nil
+	}
+	return w.flush()
+}
+
+func (w *writer) flush() error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	if err := w.ix.b.Batch(w.batch); err != nil {
+		return fmt.Errorf("write index batch: %w", err)
+	}
+	w.batch.Reset()
+	return nil
+}
+
+// finish writes what is left together with the generation.
+func (w *writer) finish(generation uint64) error {
+	w.batch.SetInternal(keyGeneration, binary.BigEndian.AppendUint64(nil, generation))
+	return w.flush()
+}
+
+// mappingSum fingerprints the mapping this build writes. An index built with
+// another mapping (an older evident, or one before a new document type) has
+// another sum, and Sync rebuilds it. encoding/json sorts map keys, so the sum
+// is stable.
+func mappingSum() ([]byte, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	return sum[:], nil
+}

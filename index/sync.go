@@ -1,0 +1,119 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// Sync makes the index in dir reflect the store: when the index is missing,
+// cannot be opened (damaged), was built with another mapping, or its
+// generation differs from gen, it is rebuilt from scratch (remove dir, create,
+// index every reference from each) and rebuilt=true.
+//
+// each is the store's iterator (store.Each fits). An index held by another
+// process is not damaged: Sync returns an error wrapping ErrLocked and leaves
+// it alone. The caller should hold the library's lock, so that no two
+// processes rebuild the same directory at once.
+func Sync(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus.Reference) error) error) (ix *Index, rebuilt bool, err error) {
+	return syncIndex(ctx, dir, gen, each, lockTimeout)
+}
+
+func syncIndex(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus.Reference) error) error, timeout time.Duration) (ix *Index, rebuilt bool, err error) {
+	ix, err = openExisting(dir, timeout)
+	switch {
+	case err == nil:
+		current, cerr := ix.current(gen)
+		if cerr == nil && current {
+			return ix, false, nil
+		}
+		ix.Close()
+	case errors.Is(err, ErrLocked):
+		return nil, false, err
+	}
+	// Missing, damaged, stale or built with another mapping: the store is the
+	// truth, so start again from it.
+	ix, err = rebuild(ctx, dir, gen, each)
+	if err != nil {
+		return nil, false, err
+	}
+	return ix, true, nil
+}
+
+// current says whether the index has finished a build or Apply for gen with
+// this build's mapping.
+func (ix *Index) current(gen uint64) (bool, error) {
+	g, ok, err := ix.generation()
+	if err != nil || !ok || g != gen {
+		return false, err
+	}
+	sum, err := ix.b.GetInternal(keyMapping)
+	if err != nil {
+		return false, err
+	}
+	want, err := mappingSum()
+	if err != nil {
+		return false, err
+	}
+	if !bytes.Equal(sum, want) {
+		return false, nil
+	}
+	// Opening reads only the segment footers; counting touches every
+	// segment once more, cheaply.
+	if _, err := ix.b.DocCount(); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// rebuild replaces whatever is in dir with a new index of every reference.
+// If it fails or is cancelled it removes the half-built index, so that the
+// next Sync starts again rather than trusting it.
+func rebuild(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus.Reference) error) error) (*Index, error) {
+	if err := removeIndex(dir); err != nil {
+		return nil, fmt.Errorf("rebuild index: %w", err)
+	}
+	ix, err := create(dir)
+	if err != nil {
+		return nil, fmt.Errorf("rebuild index: %w", err)
+	}
+	w := ix.newWriter(ctx)
+	err = each(w.put)
+	if err == nil {
+		err = w.finish(gen)
+	}
+	if err != nil {
+		ix.Close()
+		removeIndex(dir)
+		return nil, fmt.Errorf("rebuild index: %w", err)
+	}
+	return ix, nil
+}
+
+// indexFiles are the names Bleve creates in an index directory.
+var indexFiles = map[string]bool{"index_meta.json": true, "store": true}
+
+// removeIndex removes the index in dir, but refuses a directory that holds
+// anything else: a damaged index looks like one that is not an index at all,
+// and a mistyped path must not cost someone their files.
+func removeIndex(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !indexFiles[e.Name()] {
+			return fmt.Errorf("%s holds %s, which is not part of a search index; not removing it", dir, e.Name())
+		}
+	}
+	return os.RemoveAll(dir)
+}
