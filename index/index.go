@@ -27,7 +27,7 @@ var ErrLocked = errors.New("search index is in use by another evident process")
 // batchSize is the number of documents (puts and deletes) per Bleve batch.
 // Each batch is written to disk before the next starts, so it is also the
 // granularity of cancellation.
-const batchSize = 1000
+const batchSize = 5000
 
 // lockTimeout is how long opening waits for another process to let go of the
 // index, as the store does for the library.
@@ -80,8 +80,7 @@ func create(dir string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	config := map[string]any{"bolt_timeout": lockTimeout.String()}
-	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, config)
+	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtimeConfig(lockTimeout))
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, lockError(err))
 	}
@@ -102,11 +101,21 @@ func openExisting(dir string, timeout time.Duration) (ix *Index, err error) {
 			ix, err = nil, fmt.Errorf("open index %s: damaged: %v", dir, r)
 		}
 	}()
-	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": timeout.String()})
+	b, err := bleve.OpenUsing(dir, runtimeConfig(timeout))
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, lockError(err))
 	}
 	return &Index{b: b}, nil
+}
+
+// runtimeConfig is scorch's configuration. Batches do not wait for the disk
+// ("unsafe_batch"): the index is derived data, its generation is written in
+// the last batch and persisted in order after every segment before it, and
+// Close waits for everything; an index cut short by a crash is stale or
+// damaged, which Sync detects and rebuilds. Waiting for each batch tripled
+// the time of a large import.
+func runtimeConfig(timeout time.Duration) map[string]any {
+	return map[string]any{"bolt_timeout": timeout.String(), "unsafe_batch": true}
 }
 
 // lockError turns bbolt's lock timeout into ErrLocked.

@@ -32,9 +32,10 @@ func Decode(s string) string {
 
 // DecodeTitle is Decode that also returns the brace-protected words or
 // phrases of a title, decoded, as a reader would see them: "{DNA} repair in
-// {E. coli}" gives "DNA" and "E. coli". A group that holds an accent or a
-// special letter, such as {\"O}, or that is a command's argument protects
-// nothing, following BibTeX's rule for special characters.
+// {E. coli}" gives "DNA" and "E. coli". A group that starts with a command,
+// such as {\"O}, is a special character and protects nothing, as in BibTeX.
+// A command's argument (\emph{...}) is no protection either, but a group
+// directly inside one is (\textbf{{DNA}}).
 func DecodeTitle(s string) (text string, protected []string) {
 	if latexIsPlain(s) {
 		return s, nil
@@ -45,12 +46,15 @@ func DecodeTitle(s string) (text string, protected []string) {
 	raw := d.b.String()
 	text = d.finish()
 	for _, sp := range d.spans {
-		p := strings.TrimSpace(raw[sp[0]:sp[1]])
+		p := latexTrimSpace(raw[sp[0]:sp[1]])
 		if strings.IndexFunc(p, latexIsWordRune) < 0 {
 			continue // {}, {"}: nothing a reader would call a word
 		}
-		if d.nfc && !norm.NFC.IsNormalString(p) {
+		if d.nfc {
 			p = norm.NFC.String(p)
+		}
+		if protected == nil {
+			protected = make([]string, 0, len(d.spans))
 		}
 		protected = append(protected, p)
 	}
@@ -65,28 +69,21 @@ func latexIsWordRune(r rune) bool {
 type latexDecoder struct {
 	b     strings.Builder
 	space bool // whitespace seen since the last text, written lazily so that runs collapse and the ends trim
-	nfc   bool // the output may not be in NFC: non-ASCII input was copied or a combining mark was written
+	nfc   bool // the output may not be in NFC: a character from U+0300 up, such as a combining mark, was written
 	quote int  // single quotes opened with ` and not yet closed with '
 	nest  int  // how deep this decoder sits in accent arguments, bounded against hostile input
 
 	unclosed int // kinds of math found never to close: latexNo...
 
 	// Brace tracking, only for DecodeTitle.
-	title  bool
-	depth  int
-	arg    bool // the next '{' opens a command's argument
-	group  int  // kind of the open top-level group: latexGroup...
-	start  int  // output offset where the open protected group began
-	spans  [][2]int
-	spans0 [4][2]int
+	title   bool
+	depth   int      // braces open
+	args    int      // the outermost args open groups are all command arguments
+	arg     bool     // the next '{' opens a command's argument
+	special bool     // the group open at depth args+1 is a special character such as {\"O}
+	start   int      // output offset where the group open at depth args+1 began
+	spans   [][2]int // output offsets of the protected groups
 }
-
-// Kinds of top-level brace group in a title.
-const (
-	latexGroupProtected = iota
-	latexGroupSpecial   // {\"O}: a special character, protects nothing
-	latexGroupArgument  // \emph{...}: a command's argument
-)
 
 // Kinds of math delimiter, for latexDecoder.unclosed.
 const (
@@ -108,7 +105,7 @@ func latexIsPlain(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	ascii := true
+	checkNFC := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\\', '{', '}', '~', '$', '`', '\t', '\n', '\r', '\f', '\v':
@@ -119,11 +116,18 @@ func latexIsPlain(s string) bool {
 			}
 		default:
 			if c >= utf8.RuneSelf {
-				ascii = false
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if r == utf8.RuneError && size == 1 {
+					return false
+				}
+				// Below U+0300 every character is in NFC and combines
+				// with nothing before it: most Latin text needs no check.
+				checkNFC = checkNFC || r >= 0x300
+				i += size - 1
 			}
 		}
 	}
-	return ascii || (utf8.ValidString(s) && norm.NFC.QuickSpanString(s) == len(s))
+	return !checkNFC || norm.NFC.QuickSpanString(s) == len(s)
 }
 
 func latexIsSpace(c byte) bool {
@@ -202,11 +206,10 @@ func (d *latexDecoder) str(t string) {
 }
 
 func (d *latexDecoder) finish() string {
-	out := d.b.String()
-	if d.nfc && !norm.NFC.IsNormalString(out) {
-		out = norm.NFC.String(out)
+	if d.nfc {
+		return norm.NFC.String(d.b.String()) // no copy when already in NFC
 	}
-	return out
+	return d.b.String()
 }
 
 // run decodes s into d.
@@ -297,7 +300,7 @@ func (d *latexDecoder) copyRune(s string, i int) int {
 		return i + 1
 	}
 	d.b.WriteString(s[i : i+size])
-	d.nfc = true
+	d.nfc = d.nfc || r >= 0x300 // see latexIsPlain
 	return i + size
 }
 
@@ -317,16 +320,26 @@ func (d *latexDecoder) copyRaw(t string, url bool) {
 			d.str(t[i+1 : i+2])
 			i += 2
 		case c < utf8.RuneSelf:
-			d.str(t[i : i+1])
-			i++
+			j := i + 1
+			for j < len(t) && !latexRawStop(t[j], url) {
+				j++
+			}
+			d.str(t[i:j])
+			i = j
 		default:
 			i = d.copyRune(t, i)
 		}
 	}
 }
 
-// open handles '{' at s[i]. Braces only group, so nothing is written; in a
-// title a top-level group is remembered to report what it protects.
+// latexRawStop reports whether copyRaw must look at c on its own.
+func latexRawStop(c byte, url bool) bool {
+	return c >= utf8.RuneSelf || latexIsSpace(c) || url && (c == '\\' || c == '{' || c == '}')
+}
+
+// open handles '{' at s[i]. Braces only group, so nothing is written. In a
+// title, a group that is top-level, or directly inside command arguments
+// only (\textbf{{DNA}}), is remembered to report what it protects.
 func (d *latexDecoder) open(s string, i int) {
 	arg := d.arg
 	d.arg = false
@@ -334,16 +347,16 @@ func (d *latexDecoder) open(s string, i int) {
 		return
 	}
 	d.depth++
-	if d.depth != 1 {
+	if d.depth != d.args+1 {
 		return
 	}
 	switch {
 	case arg:
-		d.group = latexGroupArgument
+		d.args++
 	case i+1 < len(s) && s[i+1] == '\\':
-		d.group = latexGroupSpecial
+		d.special = true
 	default:
-		d.group = latexGroupProtected
+		d.special = false
 		d.start = d.b.Len()
 	}
 }
@@ -354,20 +367,19 @@ func (d *latexDecoder) close(s string, i int) {
 	if !d.title || d.depth == 0 {
 		return
 	}
+	closed := d.depth
 	d.depth--
-	if d.depth != 0 {
-		return
-	}
-	switch d.group {
-	case latexGroupProtected:
+	switch {
+	case closed == d.args:
+		d.args--
+		// \href{url}{text}, \frac{a}{b}: a group right after an
+		// argument is the next argument.
+		d.arg = i+1 < len(s) && s[i+1] == '{'
+	case closed == d.args+1 && !d.special:
 		if d.spans == nil {
-			d.spans = d.spans0[:0]
+			d.spans = make([][2]int, 0, 8)
 		}
 		d.spans = append(d.spans, [2]int{d.start, d.b.Len()})
-	case latexGroupArgument:
-		// \href{url}{text}, \frac{a}{b}: a group right after an argument
-		// is the next argument.
-		d.arg = i+1 < len(s) && s[i+1] == '{'
 	}
 }
 
@@ -482,9 +494,15 @@ func (d *latexDecoder) command(s string, i int) int {
 		if end, ok := d.charCode(s, i); ok {
 			return end
 		}
-	case "hspace", "hskip", "vspace", "vskip", "kern":
-		d.space = true
-		return latexSkipArg(s, i)
+	case "hspace", "vspace":
+		if i < len(s) && s[i] == '*' {
+			i++
+		}
+		end := latexSkipArg(s, i)
+		if !latexIsZeroLength(s[i:end]) {
+			d.space = true
+		}
+		return end
 	case "noopsort", "sortnoop", "SortNoop", "noop", "phantom", "hphantom", "vphantom",
 		"label", "index", "cite", "citep", "citet", "nocite", "ref", "begin", "end":
 		// Arguments a reader never sees.
@@ -536,8 +554,17 @@ func (d *latexDecoder) charCode(s string, i int) (int, bool) {
 	}
 	d.flush()
 	d.b.WriteRune(r)
-	d.nfc = d.nfc || r >= utf8.RuneSelf
+	d.nfc = d.nfc || r >= 0x300
 	return j, true
+}
+
+// latexIsZeroLength reports whether a length argument such as {0pt} is
+// zero: \hspace{0pt} marks where a line may break, as in Zotero's
+// "de’\hspace{0pt}", and is no space.
+func latexIsZeroLength(arg string) bool {
+	arg = strings.Trim(arg, "{} \t\n")
+	unit := strings.TrimRight(arg, "abcdefghijklmnopqrstuvwxyz")
+	return unit != "" && strings.Trim(unit, "+-0.") == ""
 }
 
 // latexSkipArg returns the index after the group or the single character

@@ -216,6 +216,9 @@ func TestDecode_InvisibleArgumentsAreDropped(t *testing.T) {
 		{`a\vphantom{x}b`, "ab"},
 		{`see \cite{smith2019}`, "see"},
 		{`a\hspace{1em}b`, "a b"},
+		{`a\hspace*{0.5cm}b`, "a b"},
+		{`de’\hspace{0pt}Medici`, "de’Medici"},
+		{`a\hspace{0.0cm}b\hspace 3c\hspace`, "ab c"},
 	})
 }
 
@@ -278,7 +281,10 @@ func TestDecodeTitle_ProtectedGroups(t *testing.T) {
 		{`{{\"O}sterreich}`, "Österreich", []string{"Österreich"}},
 		{`A {Non{\'e}lastic} {RNA}-seq model`, "A Nonélastic RNA-seq model", []string{"Nonélastic", "RNA"}},
 		{`\emph{Drosophila} genes`, "Drosophila genes", nil},
+		{`\textbf{{DNA}} and \mkbibquote{The {RNA} World}`, "DNA and The RNA World", []string{"DNA", "RNA"}},
+		{`\textbf{{\"O}sterreich}`, "Österreich", nil},
 		{`\href{https://x.org}{Link} to {NASA}`, "Link to NASA", []string{"NASA"}},
+		{`\href{https://x.org/{a}}{About {NASA}}`, "About NASA", []string{"NASA"}},
 		{`\LaTeX{} for {TeX}perts`, "LaTeX for TeXperts", []string{"TeX"}},
 		{`{ } and {} only`, "and only", nil},
 		{`{"}Quoted{"} {{Vapor}}\textendash{{Liquid}}`, `"Quoted" Vapor–Liquid`, []string{"Vapor", "Liquid"}},
@@ -482,6 +488,28 @@ func BenchmarkDecode(b *testing.B) {
 				bibtex.Decode(in.in)
 			}
 		})
+	}
+}
+
+// BenchmarkDecode_RealLibrary decodes every field of one user's Zotero
+// library of 3,725 entries, the size the decoder is made for.
+func BenchmarkDecode_RealLibrary(b *testing.B) {
+	file := filepath.Join(latexCorpora, "bibtex", "bbt-zotero-exports", "Cache_does_not_seem_to_fill_1296.bibtex")
+	if _, err := os.Stat(file); err != nil {
+		b.Skipf("corpus not found at %s: the shared test corpora are not checked out", latexCorpora)
+	}
+	values := latexCorpusValues(b, []string{file})
+	var size int64
+	for _, v := range values {
+		size += int64(len(v))
+	}
+	b.ReportAllocs()
+	b.SetBytes(size)
+	b.ReportMetric(float64(len(values)), "fields")
+	for b.Loop() {
+		for _, v := range values {
+			bibtex.Decode(v)
+		}
 	}
 }
 

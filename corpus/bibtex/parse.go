@@ -67,7 +67,8 @@ func (p *Parser) Parse(name string, data []byte) (int, error) {
 			p.entries = append(p.entries, it.entry)
 			n++
 		}
-	}, func(pr Problem) { p.Problems = append(p.Problems, pr) })
+	}, func(pr Problem) { p.Problems = append(p.Problems, pr) },
+		func(pr Problem) { p.Warnings = append(p.Warnings, pr) })
 	return n, nil
 }
 

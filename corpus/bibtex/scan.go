@@ -82,6 +82,7 @@ type scanner struct {
 type scanError struct {
 	line int
 	msg  string
+	text bool // not an entry at all, only an '@' in text between entries
 }
 
 func (s *scanner) fail(line int, format string, args ...any) *scanError {
@@ -90,7 +91,7 @@ func (s *scanner) fail(line int, format string, args ...any) *scanError {
 
 // scanFile splits src into items, reporting each malformed entry and going on
 // with the next one.
-func scanFile(file, src string, yield func(item), problem func(Problem)) {
+func scanFile(file, src string, yield func(item), problem, warn func(Problem)) {
 	s := &scanner{file: file, src: src, line: 1}
 	for s.skipToAt() {
 		start, startLine := s.pos, s.line
@@ -108,6 +109,12 @@ func scanFile(file, src string, yield func(item), problem func(Problem)) {
 		}
 		it, key, err := s.body(lt, start, startLine)
 		if err != nil {
+			if err.text {
+				// "@word" with no entry after it ("email @ noon", "uses
+				// @string macros" in a header): no entry was lost.
+				warn(Problem{File: file, Line: err.line, Msg: err.msg})
+				continue
+			}
 			problem(Problem{File: file, Line: err.line, Key: key, Msg: err.msg})
 			s.resync(start)
 			continue
@@ -285,7 +292,9 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 	}
 	open := s.src[s.pos]
 	if open != '{' && open != '(' {
-		return item{}, "", s.fail(s.line, "expected { or ( after @%s, found %q", typ, s.src[s.pos])
+		err := s.fail(s.line, "@%s is not followed by { or (; read as text between entries", typ)
+		err.text = true
+		return item{}, "", err
 	}
 	s.pos++
 	close := closer(open)

@@ -318,8 +318,9 @@ func TestMerge_ReimportWithUpdateChangesNothing(t *testing.T) {
 		}
 		return out, ch
 	}
-	if out, ch := merge(); out.Added != 200 || ch.Generation != 1 || len(ch.Put) != 200 {
-		t.Fatalf("first import: %+v, generation %d, %d put; want 200 added in generation 1", out, ch.Generation, len(ch.Put))
+	if out, ch := merge(); out.Added != 200 || ch.Generation != 1 || len(ch.Put) != 200 || !slices.IsSorted(ch.Put) {
+		t.Fatalf("first import: %+v, generation %d, %d put (sorted: %v); want 200 added in generation 1, in key order",
+			out, ch.Generation, len(ch.Put), slices.IsSorted(ch.Put))
 	}
 	out, ch := merge()
 	if out.Updated != 200 || out.Added != 0 {

@@ -660,7 +660,16 @@ func TestTx_IndexesFollowReplaceAndDelete(t *testing.T) {
 	look(t, want{"", "a", "", "a"})
 	put(t, s, old, twin) // two references share a DOI and a fingerprint
 	look(t, want{"a", "", "a", ""})
-	if _, err := s.Update(func(tx *Tx) error { return tx.Delete("a") }); err != nil {
+	// The transaction sees its own deletion before it commits.
+	if _, err := s.Update(func(tx *Tx) error {
+		if err := tx.Delete("a"); err != nil {
+			return err
+		}
+		if got := tx.KeyByDOI("10.1/old") + " " + tx.KeyByFingerprint(oldFP); got != "twin twin" {
+			t.Errorf("lookups in the deleting transaction = %q, want twin twin", got)
+		}
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	look(t, want{"twin", "", "twin", ""})
@@ -736,6 +745,7 @@ func TestUpdate_KillLeavesOldOrNewState(t *testing.T) {
 		}
 		g, _ := s.Generation()
 		n, _ := s.Count()
+		t.Logf("round %d: killed after %v; generation %d, %d references", round, wait, g, n)
 		if g < reported || n != int(g)*helperBatch {
 			t.Errorf("round %d: generation %d (helper reported %d) with %d references, want %d per generation",
 				round, g, reported, n, helperBatch)
