@@ -153,12 +153,20 @@ func (tx *Tx) match(r *corpus.Reference) (key, why string) {
 		if k := tx.KeyByDOI(r.IDs.DOI); k != "" {
 			return k, "same DOI"
 		}
+	}
+	k := tx.KeyByFingerprint(corpus.Fingerprint(r))
+	if k == "" {
 		return "", ""
 	}
-	if k := tx.KeyByFingerprint(corpus.Fingerprint(r)); k != "" {
-		return k, "same title, year and first author"
+	// The same title, year and first author is the same work, unless both
+	// carry DOIs and they differ (a corrigendum, a reprint in another
+	// journal).
+	if r.IDs.DOI != "" {
+		if stored, err := tx.Get(k); err == nil && stored.IDs.DOI != "" && stored.IDs.DOI != r.IDs.DOI {
+			return "", ""
+		}
 	}
-	return "", ""
+	return k, "same title, year and first author"
 }
 
 // renameRoom leaves space under maxKeyLen for the suffix freeKey adds.

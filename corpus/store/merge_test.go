@@ -94,8 +94,17 @@ func TestMerge(t *testing.T) {
 			want:      map[string]string{"jones2020": "stored"},
 		},
 		{
-			name:      "a DOI that matches nothing is not matched by title",
+			name:      "a DOI that matches nothing still matches a DOI-less work by title",
 			stored:    []*corpus.Reference{withVenue(nodoi(), "stored")},
+			incoming:  []*corpus.Reference{withVenue(ref("jones20", "Coffee and attention", 2020, "Jones", "10.1/x"), "new")},
+			policy:    Skip,
+			wantDups:  1,
+			wantNotes: []string{"duplicate of jones2020 (same title, year and first author), skipped"},
+			want:      map[string]string{"jones2020": "stored"},
+		},
+		{
+			name:      "same title but different DOIs are different works",
+			stored:    []*corpus.Reference{withVenue(ref("jones2020", "Coffee and attention", 2020, "Jones", "10.1/y"), "stored")},
 			incoming:  []*corpus.Reference{withVenue(ref("jones20", "Coffee and attention", 2020, "Jones", "10.1/x"), "new")},
 			policy:    Skip,
 			wantAdded: 1,
