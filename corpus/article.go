@@ -1,0 +1,129 @@
+package corpus
+
+// Format is an article's source format.
+type Format string
+
+// The article formats evident reads.
+const (
+	Markdown Format = "markdown"
+	Text     Format = "text"
+	HTML     Format = "html"
+	LaTeX    Format = "latex"
+)
+
+// BlockKind says what kind of prose a block or sentence is.
+type BlockKind string
+
+// The kinds of prose.
+const (
+	KindSentence  BlockKind = "sentence" // body paragraph prose
+	KindHeading   BlockKind = "heading"
+	KindListItem  BlockKind = "list-item"
+	KindCaption   BlockKind = "caption"
+	KindTableCell BlockKind = "table-cell"
+	KindFootnote  BlockKind = "footnote"
+)
+
+// Block is one run of prose as a reader extracted it from the source: a
+// paragraph, a heading, a list item, a caption, a table cell or a footnote
+// body, with markup removed. Citation markers stay in Text in a form the
+// marker detector reads (see package cite): numeric and author-year markers
+// as written, superscripts as ^1,2^ (pandoc's notation, whatever the source
+// format), pandoc citations as written, LaTeX \cite commands as written.
+type Block struct {
+	Kind BlockKind
+	Text string
+	// Pos maps each byte offset of Text to the 1-based line and column of
+	// the source it came from; len(Pos) == len(Text).
+	Pos []Position
+	// Paragraph numbers the paragraphs and list items of the article in
+	// order; sentences in the same block share it (citation scope).
+	Paragraph int
+	// Section is the text of the nearest heading above the block.
+	Section string
+	// Footnote is the label of a footnote body ("1" for [^1]: ...).
+	Footnote string
+}
+
+// Position is a place in a source file.
+type Position struct {
+	Line int `json:"line"`
+	Col  int `json:"col"`
+}
+
+// ListEntry is one entry of an article's own reference list, as written.
+type ListEntry struct {
+	Label string   `json:"label,omitempty"` // "8" for a numbered list, the pandoc/bib key for a keyed one, "" for author-date
+	Text  string   `json:"text"`            // the entry's text, markup removed
+	Pos   Position `json:"pos"`
+	// Href is the entry's anchor id in HTML (ref-3, B3), for markers that
+	// link to it.
+	Anchor string `json:"anchor,omitempty"`
+}
+
+// Document is an article as a reader returns it: its prose blocks and its
+// reference list, which is not prose and never split into claims.
+type Document struct {
+	Path    string
+	Format  Format
+	Title   string
+	Blocks  []Block
+	RefList []ListEntry
+	// RefListHeading is the heading under which the list was found, with
+	// its position; empty when the article has no reference list.
+	RefListHeading string
+	RefListPos     Position
+}
+
+// Sentence is one sentence of an article's prose.
+type Sentence struct {
+	ID        string    `json:"id"` // c1, c2, ... in reading order
+	Text      string    `json:"text"`
+	Pos       Position  `json:"pos"`
+	Kind      BlockKind `json:"kind"`
+	Paragraph int       `json:"paragraph"`
+	Section   string    `json:"section,omitempty"`
+	// Markers are the citation markers found in the sentence.
+	Markers []Marker `json:"markers,omitempty"`
+}
+
+// MarkerKind says which citation style a marker is written in.
+type MarkerKind string
+
+// The citation styles of markers.
+const (
+	MarkerNumeric    MarkerKind = "numeric"     // (3) [2–4] ³ ^1^ <sup>1,2</sup>
+	MarkerAuthorYear MarkerKind = "author-year" // (Smith et al., 2019)
+	MarkerKey        MarkerKind = "key"         // [@smith2019] \cite{smith2019}
+	MarkerFootnote   MarkerKind = "footnote"    // [^1]
+)
+
+// Marker is one citation marker: the text as written and what it cites. A
+// marker may cite several works: (1–3), [@a; @b], (Smith, 2019; Lee, 2020).
+type Marker struct {
+	Text  string     `json:"text"`
+	Kind  MarkerKind `json:"kind"`
+	Start int        `json:"-"` // byte offsets in the sentence text
+	End   int        `json:"-"`
+	Pos   Position   `json:"pos"`
+	Cites []Cite     `json:"cites"`
+	// Narrative is set for in-prose forms: Smith et al. (2019), \textcite,
+	// @key without brackets.
+	Narrative bool `json:"narrative,omitempty"`
+	// Suspect is set for a marker whose form is an outlier for the
+	// article's style (a lone superscript in a bracket-cited article).
+	Suspect bool `json:"suspect,omitempty"`
+}
+
+// Cite is one work a marker points at, in whichever way the marker names it.
+type Cite struct {
+	Number  int      `json:"number,omitempty"`  // numeric and footnote markers
+	Label   string   `json:"label,omitempty"`   // footnote label, or the number as written
+	Key     string   `json:"key,omitempty"`     // pandoc or LaTeX key
+	Authors []string `json:"authors,omitempty"` // author-year: surnames as written ("Smith", "van der Berg", "World Health Organization"); "et al." → EtAl
+	EtAl    bool     `json:"et_al,omitempty"`
+	Year    string   `json:"year,omitempty"`   // "2019", "n.d.", "in press"
+	Suffix  string   `json:"suffix,omitempty"` // "a" of 2019a
+	Prefix  string   `json:"prefix,omitempty"` // "see"
+	Locator string   `json:"locator,omitempty"` // "p. 4"
+}
