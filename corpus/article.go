@@ -122,8 +122,8 @@ type Cite struct {
 	Key     string   `json:"key,omitempty"`     // pandoc or LaTeX key
 	Authors []string `json:"authors,omitempty"` // author-year: surnames as written ("Smith", "van der Berg", "World Health Organization"); "et al." → EtAl
 	EtAl    bool     `json:"et_al,omitempty"`
-	Year    string   `json:"year,omitempty"`   // "2019", "n.d.", "in press"
-	Suffix  string   `json:"suffix,omitempty"` // "a" of 2019a
-	Prefix  string   `json:"prefix,omitempty"` // "see"
+	Year    string   `json:"year,omitempty"`    // "2019", "n.d.", "in press"
+	Suffix  string   `json:"suffix,omitempty"`  // "a" of 2019a
+	Prefix  string   `json:"prefix,omitempty"`  // "see"
 	Locator string   `json:"locator,omitempty"` // "p. 4"
 }

@@ -201,6 +201,9 @@ func (d *latexDecoder) flush() {
 }
 
 func (d *latexDecoder) str(t string) {
+	if t == "" {
+		return // \d{} writes nothing, and must not write the space before it
+	}
 	d.flush()
 	d.b.WriteString(t)
 }
