@@ -31,6 +31,9 @@ func ParseNames(s string) (names []corpus.Name, etAl bool) {
 		// braces as plain characters recovers the other names.
 		toks, _ = nameTokenize(s, true, toks[:0])
 	}
+	if len(toks) == 0 {
+		return nil, false
+	}
 
 	count := 1
 	for _, t := range toks {
