@@ -45,6 +45,10 @@ var (
 type Index struct {
 	b bleve.Index
 
+	// Progress, when set, is told every 1,000 documents how many an Apply
+	// has written so far.
+	Progress func(done int)
+
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -183,6 +187,7 @@ func (ix *Index) DocCount() (uint64, error) {
 
 // writer fills Bleve batches and writes each when it is full.
 type writer struct {
+	done  int
 	ctx   context.Context
 	ix    *Index
 	batch *bleve.Batch
@@ -198,6 +203,10 @@ func (w *writer) put(r *corpus.Reference) error {
 	}
 	if err := w.batch.Index(refID(r.Key), refDocument(r)); err != nil {
 		return fmt.Errorf("index reference %s: %w", r.Key, err)
+	}
+	w.done++
+	if w.ix.Progress != nil && w.done%1000 == 0 {
+		w.ix.Progress(w.done)
 	}
 	return w.flushIfFull()
 }

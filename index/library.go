@@ -13,7 +13,10 @@ import (
 // the changed references are indexed; otherwise (missing, damaged, stale)
 // it is rebuilt from the store and rebuilt is true. The caller holds the
 // library's write lock.
-func Update(ctx context.Context, dir string, st *store.Store, changes store.Changes) (ix *Index, rebuilt bool, err error) {
+//
+// progress, when not nil, is told how many references have been indexed of
+// how many.
+func Update(ctx context.Context, dir string, st *store.Store, changes store.Changes, progress func(done, total int)) (ix *Index, rebuilt bool, err error) {
 	gen, err := st.Generation()
 	if err != nil {
 		return nil, false, err
@@ -23,7 +26,15 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 	if !nothing {
 		before = changes.Generation - 1
 	}
-	ix, rebuilt, err = Sync(ctx, dir, before, st.Each)
+	each := st.Each
+	if progress != nil {
+		total, err := st.Count()
+		if err != nil {
+			return nil, false, err
+		}
+		each = counting(st, func(done int) { progress(done, total) })
+	}
+	ix, rebuilt, err = Sync(ctx, dir, before, each)
 	if err != nil {
 		return nil, false, err
 	}
@@ -54,6 +65,9 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 		}
 		put = append(put, r)
 	}
+	if progress != nil {
+		ix.Progress = func(done int) { progress(done, len(put)) }
+	}
 	if err := ix.Apply(ctx, put, changes.Deleted, gen); err != nil {
 		ix.Close()
 		return nil, false, err
@@ -61,23 +75,39 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 	return ix, false, nil
 }
 
+// counting iterates over the store like st.Each, telling progress every
+// 1,000 references.
+func counting(st *store.Store, progress func(done int)) func(fn func(*corpus.Reference) error) error {
+	return func(fn func(*corpus.Reference) error) error {
+		n := 0
+		return st.Each(func(r *corpus.Reference) error {
+			n++
+			if n%1000 == 0 {
+				progress(n)
+			}
+			return fn(r)
+		})
+	}
+}
+
 // Rebuild recreates the index in dir from every reference in the store and
 // returns how many it indexed.
-func Rebuild(ctx context.Context, dir string, st *store.Store) (int, error) {
+func Rebuild(ctx context.Context, dir string, st *store.Store, progress func(done, total int)) (int, error) {
 	gen, err := st.Generation()
 	if err != nil {
 		return 0, err
 	}
-	n := 0
-	count := func(fn func(*corpus.Reference) error) error {
-		return st.Each(func(r *corpus.Reference) error {
-			n++
-			return fn(r)
-		})
-	}
-	ix, err := rebuild(ctx, dir, gen, count)
+	total, err := st.Count()
 	if err != nil {
 		return 0, err
 	}
-	return n, ix.Close()
+	ix, err := rebuild(ctx, dir, gen, counting(st, func(done int) {
+		if progress != nil {
+			progress(done, total)
+		}
+	}))
+	if err != nil {
+		return 0, err
+	}
+	return total, ix.Close()
 }

@@ -159,7 +159,16 @@ func (a *App) openWrite(create bool) (*store.Store, store.Location, error) {
 // it when it is missing, damaged or stale. The caller holds the write lock.
 func (a *App) syncIndex(ctx context.Context, st *store.Store, loc store.Location, changes store.Changes) error {
 	start := time.Now()
-	ix, rebuilt, err := index.Update(ctx, loc.IndexPath(), st, changes)
+	var progress func(done, total int)
+	if a.ErrTTY {
+		bar := newCountBar(a.Err, "indexing")
+		defer bar.Finish()
+		progress = func(done, total int) {
+			bar.ChangeMax(total)
+			bar.Set(done)
+		}
+	}
+	ix, rebuilt, err := index.Update(ctx, loc.IndexPath(), st, changes, progress)
 	if err != nil {
 		return fmt.Errorf("index %s: %w", loc.IndexPath(), err)
 	}

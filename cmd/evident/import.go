@@ -99,6 +99,16 @@ func newProgress(w io.Writer, what string) *progressbar.ProgressBar {
 	)
 }
 
+func newCountBar(w io.Writer, what string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100e6),
+	)
+}
+
 // maxListed bounds how many warnings a summary prints; the rest are counted.
 const maxListed = 20
 

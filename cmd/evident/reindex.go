@@ -19,7 +19,16 @@ func newReindexCmd(a *App) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			n, err := index.Rebuild(cmd.Context(), loc.IndexPath(), st)
+			var progress func(done, total int)
+			if a.ErrTTY {
+				bar := newCountBar(a.Err, "indexing")
+				defer bar.Finish()
+				progress = func(done, total int) {
+					bar.ChangeMax(total)
+					bar.Set(done)
+				}
+			}
+			n, err := index.Rebuild(cmd.Context(), loc.IndexPath(), st, progress)
 			if err != nil {
 				return fmt.Errorf("reindex: %w", err)
 			}

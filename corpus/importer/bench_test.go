@@ -94,7 +94,7 @@ func BenchmarkImport(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				ix, _, err := index.Update(context.Background(), filepath.Join(dir, "index"), st, sum.Changes)
+				ix, _, err := index.Update(context.Background(), filepath.Join(dir, "index"), st, sum.Changes, nil)
 				if err != nil {
 					b.Fatal(err)
 				}
