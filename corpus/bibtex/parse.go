@@ -199,6 +199,12 @@ func decodeText(data []byte) (string, string, error) {
 		}
 		return string(out), "", nil
 	}
+	if enc, ok := bomlessUTF16(data); ok {
+		out, err := enc.NewDecoder().Bytes(data)
+		if err == nil {
+			return string(out), "UTF-16 without a byte order mark; read as UTF-16", nil
+		}
+	}
 	if looksBinary(data) {
 		return "", "", ErrBinary
 	}
@@ -211,6 +217,36 @@ func decodeText(data []byte) (string, string, error) {
 		return "", "", fmt.Errorf("not valid UTF-8 nor %s: %w", name, err)
 	}
 	return string(out), "not valid UTF-8; read as " + name, nil
+}
+
+// bomlessUTF16 recognises UTF-16 text without a byte order mark by its
+// zero bytes: ASCII-heavy text (BibTeX always is) has a zero in every other
+// byte, the high byte of each code unit.
+func bomlessUTF16(data []byte) (encoding.Encoding, bool) {
+	n := len(data) &^ 1
+	if n < 4 {
+		return nil, false
+	}
+	if n > 4000 {
+		n = 4000
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	switch {
+	case even*10 >= half*9 && odd*10 < half:
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), true
+	case odd*10 >= half*9 && even*10 < half:
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), true
+	}
+	return nil, false
 }
 
 // looksBinary reports NUL bytes near the start, which no text encoding

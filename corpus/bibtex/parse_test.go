@@ -290,6 +290,7 @@ func TestParse_Encodings(t *testing.T) {
 	}{
 		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, "@misc{k, title={Ü}}"...), "Ü", false},
 		{"utf-16le bom", utf16, "Ü", false},
+		{"utf-16le without bom", utf16[2:], "Ü", true},
 		{"windows-1252 without header", []byte("@misc{k, title={\xdc}}"), "Ü", true},
 		{"latin-1 header", []byte("% Encoding: ISO-8859-1\n@misc{k, title={\xdc}}"), "Ü", true},
 	}

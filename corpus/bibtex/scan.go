@@ -271,7 +271,9 @@ func (s *scanner) skipComment() {
 		return
 	}
 	save, saveLine := s.pos, s.line
-	if _, err := s.group(open); err != nil {
+	// Entries commented out inside @comment{...} stay comment, as biber
+	// reads them: only the braces count here.
+	if _, err := s.groupUntil(open, false); err != nil {
 		// An unbalanced comment swallows nothing: go on after the word.
 		s.pos, s.line = save+1, saveLine
 	}
@@ -494,6 +496,12 @@ func (s *scanner) value(close byte) ([]Part, *scanError) {
 // biber, so that files they accept split the same way. A line that starts a new entry ends the search: the group was
 // never closed, and the error says where it began.
 func (s *scanner) group(open byte) (string, *scanError) {
+	return s.groupUntil(open, true)
+}
+
+// groupUntil is group; stopAtEntry says whether a line that starts a new
+// entry ends the search.
+func (s *scanner) groupUntil(open byte, stopAtEntry bool) (string, *scanError) {
 	close := closer(open)
 	startLine := s.line
 	s.pos++
@@ -505,7 +513,7 @@ func (s *scanner) group(open byte) (string, *scanError) {
 		case '\n':
 			s.line++
 			s.pos++
-			if s.newEntryAhead() {
+			if stopAtEntry && s.newEntryAhead() {
 				return "", s.fail(startLine, "'%c' opened on line %d never closed before the entry on line %d", open, startLine, s.line)
 			}
 			continue
