@@ -27,7 +27,7 @@ var ErrLocked = errors.New("search index is in use by another evident process")
 // batchSize is the number of documents (puts and deletes) per Bleve batch.
 // Each batch is written to disk before the next starts, so it is also the
 // granularity of cancellation.
-const batchSize = 5000
+const batchSize = 1000
 
 // lockTimeout is how long opening waits for another process to let go of the
 // index, as the store does for the library.

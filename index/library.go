@@ -53,22 +53,32 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 	if nothing {
 		return ix, false, nil
 	}
-	put := make([]*corpus.Reference, 0, len(changes.Put))
+	// Read the changed references one at a time rather than all at once:
+	// a 100,000-entry import would otherwise hold them twice in memory.
+	w := ix.newWriter(ctx)
+	if progress != nil {
+		ix.Progress = func(done int) { progress(done, len(changes.Put)) }
+	}
+	for _, k := range changes.Deleted {
+		if err := w.delete(k); err != nil {
+			ix.Close()
+			return nil, false, err
+		}
+	}
 	for _, k := range changes.Put {
 		r, err := st.Get(k)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
+		if err == nil {
+			err = w.put(r)
+		}
 		if err != nil {
 			ix.Close()
 			return nil, false, err
 		}
-		put = append(put, r)
 	}
-	if progress != nil {
-		ix.Progress = func(done int) { progress(done, len(put)) }
-	}
-	if err := ix.Apply(ctx, put, changes.Deleted, gen); err != nil {
+	if err := w.finish(gen); err != nil {
 		ix.Close()
 		return nil, false, err
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/evident-tools/evident/corpus"
@@ -280,7 +281,11 @@ func getRef(refs *bolt.Bucket, key string) (*corpus.Reference, error) {
 
 func decode(k, v []byte) (*corpus.Reference, error) {
 	var r corpus.Reference
-	if err := json.Unmarshal(v, &r); err != nil {
+	raw, err := snappy.Decode(nil, v)
+	if err != nil {
+		return nil, fmt.Errorf("reference %s: damaged value: %w", k, err)
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
 		return nil, fmt.Errorf("reference %s: stored value is damaged: %w", k, err)
 	}
 	return &r, nil
