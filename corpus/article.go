@@ -73,6 +73,11 @@ type Document struct {
 	// its position; empty when the article has no reference list.
 	RefListHeading string
 	RefListPos     Position
+	// Bibliography lists the bibliography files the article names, as
+	// written (\bibliography{a,b}, \addbibresource{x.bib}, the
+	// bibliography: key of Markdown front matter), so a check can offer or
+	// load them. The reader does not open them.
+	Bibliography []string
 }
 
 // Sentence is one sentence of an article's prose.

@@ -102,6 +102,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 	})
 	root.AddCommand(
 		newInitCmd(a),
+		newCheckCmd(a),
 		newImportCmd(a),
 		newRefsCmd(a),
 		newExportCmd(a),

@@ -104,7 +104,7 @@ func TestKill_ImportLeavesOldOrNewState(t *testing.T) {
 		t.Fatal("the import changed nothing; the test would prove nothing")
 	}
 
-	runs := 40
+	runs := 25
 	if testing.Short() {
 		runs = 10
 	}

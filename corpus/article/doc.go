@@ -1,0 +1,14 @@
+// Package article reads articles (Markdown, HTML, LaTeX, plain text) into prose blocks with source positions and
+// their own reference list, and splits prose into sentences; it never interprets citation markers or touches references.
+//
+// Every reader keeps citation markers in Block.Text exactly as the marker
+// detector (package cite) expects them: numeric and author-year markers as
+// written, superscripts as ^…^, pandoc citations and LaTeX \cite commands
+// verbatim, footnote references as [^label]. Emphasis and other markup go;
+// link text stays; inline code is kept verbatim, without its delimiters;
+// math is dropped in LaTeX and left as written elsewhere.
+//
+// Positions are 1-based lines and columns counted in Unicode characters of the
+// file as read (after a UTF-8 byte-order mark is dropped and invalid bytes are
+// replaced), so an editor can jump to them.
+package article

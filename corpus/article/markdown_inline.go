@@ -1,0 +1,220 @@
+package article
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// inlines builds the text of a block from its inline nodes.
+func (m *mdReader) inlines(n ast.Node) *builder {
+	b := newBuilder(m.src)
+	m.cursor = -1
+	m.inline(n, b)
+	return b
+}
+
+func (m *mdReader) inline(n ast.Node, b *builder) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if p := c.Pos(); p > m.cursor {
+			m.cursor = p
+		}
+		switch v := c.(type) {
+		case *ast.Text:
+			m.text(v.Segment, v.IsRaw(), b)
+			m.cursor = v.Segment.Stop
+			if v.SoftLineBreak() || v.HardLineBreak() {
+				b.softBreak(v.Segment.Stop)
+			}
+		case *ast.String:
+			b.addStr(string(v.Value), max(m.cursor, 0))
+		case *ast.CodeSpan:
+			// Inline code is kept verbatim, without its backticks.
+			for t := v.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*ast.Text); ok {
+					b.addSrc(tt.Segment.Start, tt.Segment.Stop)
+					m.cursor = tt.Segment.Stop
+				}
+			}
+		case *ast.Link:
+			if start, end, ok := m.citationLink(v); ok {
+				b.addSrc(start, end)
+				m.cursor = end
+			} else {
+				m.inline(v, b)
+			}
+		case *ast.Image:
+			// not prose
+		case *ast.AutoLink:
+			label := v.Label(m.raw)
+			if p := v.Pos() + 1; p > 0 && p+len(label) <= len(m.raw) && bytes.Equal(m.raw[p:p+len(label)], label) {
+				b.addSrc(p, p+len(label))
+			} else {
+				b.addStr(string(label), max(m.cursor, 0))
+			}
+		case *ast.RawHTML:
+			m.rawHTML(v, b)
+		case *east.FootnoteLink:
+			// goldmark keeps only the footnote's number; the label is
+			// read back from the source, [^label] as written.
+			if p := v.Pos(); p >= 0 && p < len(m.raw) {
+				if end := bytes.IndexByte(m.raw[p:], ']'); end > 0 {
+					b.addSrc(p, p+end+1)
+					m.cursor = p + end + 1
+				}
+			}
+		case *east.FootnoteBacklink:
+			// added by goldmark, not in the source
+		default:
+			m.inline(c, b)
+		}
+	}
+}
+
+// text appends a text segment, resolving backslash escapes and entities
+// unless the segment is raw.
+func (m *mdReader) text(seg text.Segment, raw bool, b *builder) {
+	s := m.src.text
+	start, stop := seg.Start, min(seg.Stop, len(s))
+	if raw {
+		b.addSrc(start, stop)
+		return
+	}
+	from := start
+	for i := start; i < stop; i++ {
+		switch s[i] {
+		case '\\':
+			if i+1 < stop && isASCIIPunct(s[i+1]) {
+				b.addSrc(from, i)
+				b.addSrc(i+1, i+2)
+				i++
+				from = i + 1
+			}
+		case '&':
+			if n, dec := entityAt(s[i:stop]); n > 0 {
+				b.addSrc(from, i)
+				b.addStr(dec, i)
+				i += n - 1
+				from = i + 1
+			}
+		}
+	}
+	b.addSrc(from, stop)
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// entityAt decodes an HTML character reference at the start of s ("&amp;",
+// "&#8211;", "&#x2013;"), returning its length in s and its text, or 0.
+func entityAt(s string) (int, string) {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 32 {
+		return 0, ""
+	}
+	ref := s[:end+1]
+	for _, c := range ref[1:end] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#') {
+			return 0, ""
+		}
+	}
+	dec := html.UnescapeString(ref)
+	if dec == ref {
+		return 0, ""
+	}
+	return len(ref), dec
+}
+
+// citationLink recognises a pandoc citation that a [@key]: definition
+// (Manubot's citation aliases) has made into a link, and returns the source
+// span of its brackets so that it is kept as written.
+func (m *mdReader) citationLink(l *ast.Link) (start, end int, ok bool) {
+	first, last := -1, -1
+	var label strings.Builder
+	_ = ast.Walk(l, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, isText := n.(*ast.Text); isText && entering {
+			if first < 0 {
+				first = t.Segment.Start
+			}
+			last = t.Segment.Stop
+			label.Write(t.Segment.Value(m.raw))
+		}
+		return ast.WalkContinue, nil
+	})
+	if first < 1 || last >= len(m.raw) || m.raw[first-1] != '[' || m.raw[last] != ']' || !looksLikePandocCite(label.String()) {
+		return 0, 0, false
+	}
+	return first - 1, last + 1, true
+}
+
+// looksLikePandocCite reports whether s holds a pandoc citation key: an @
+// that starts the text or a word, followed by a key character.
+func looksLikePandocCite(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '@' || i+1 >= len(s) {
+			continue
+		}
+		if i > 0 && !strings.ContainsRune(" ;-[", rune(s[i-1])) {
+			continue
+		}
+		c := s[i+1]
+		if c == '{' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// rawHTML turns inline tags into text: <sup> and </sup> become ^, <br> a
+// space; other tags go and their content stays.
+func (m *mdReader) rawHTML(v *ast.RawHTML, b *builder) {
+	if v.Segments == nil {
+		return
+	}
+	for i := 0; i < v.Segments.Len(); i++ {
+		seg := v.Segments.At(i)
+		if seg.Start < 0 || seg.Stop > len(m.raw) || seg.Start >= seg.Stop {
+			continue
+		}
+		tag := strings.ToLower(string(m.raw[seg.Start:seg.Stop]))
+		m.cursor = seg.Stop
+		switch {
+		case strings.HasPrefix(tag, "<sup>") || strings.HasPrefix(tag, "<sup "):
+			b.addStr("^", seg.Start)
+			b.dropSpace()
+		case strings.HasPrefix(tag, "</sup"):
+			b.dropSpace()
+			b.addStr("^", seg.Start)
+		case strings.HasPrefix(tag, "<br"):
+			b.softBreak(seg.Start)
+		}
+	}
+}
+
+// htmlBlock reads the text of a block of raw HTML with the HTML reader.
+func (m *mdReader) htmlBlock(v *ast.HTMLBlock, ctx blockCtx) {
+	lines := v.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if v.HasClosure() {
+		end = max(end, v.ClosureLine.Stop)
+	}
+	if start < 0 || end > len(m.src.text) || start >= end {
+		return
+	}
+	for _, r := range htmlFragment(m.src, start, end) {
+		if ctx.footnote != "" {
+			r.footnote, r.kind = ctx.footnote, corpus.KindFootnote
+		}
+		m.blocks = append(m.blocks, r)
+	}
+}

@@ -1,0 +1,206 @@
+package article
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// rawBlock is a block as a reader found it, before the reference list is
+// taken out and paragraphs and sections are numbered.
+type rawBlock struct {
+	kind  corpus.BlockKind
+	text  string
+	pos   []corpus.Position
+	lines []int // offsets in text where a new source line begins
+
+	level    int    // heading level, 1 = highest
+	item     int    // number of an ordered-list item, or -1
+	footnote string // label of a footnote body
+	section  string // the block's section when it is not the heading before it (footnote bodies)
+
+	// For reference lists.
+	refList bool   // inside a container that is a reference list whatever its heading (thebibliography, div#refs)
+	group   int    // blocks with the same non-zero group are one entry
+	anchor  string // id of the entry's element (HTML)
+	key     string // the entry's citation key (\bibitem{key}, id="ref-key")
+}
+
+// reader is what every format's reader returns.
+type reader struct {
+	title  string
+	bibs   []string
+	blocks []rawBlock
+	// extraRefs are reference-list blocks found outside the article's main
+	// content (HTML), used when the content has no list of its own.
+	extraRefs []rawBlock
+}
+
+// Read parses an article into prose blocks and its reference list. It never
+// panics: invalid UTF-8 is replaced, a UTF-8 byte-order mark dropped and
+// CRLF line ends handled; the only error is for input that is not text.
+func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err error) {
+	text, err := clean(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// A reader bug must not take the whole check down with it: report it as
+	// an error naming the file instead.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%s: internal error reading %s: %v", path, f, r)
+		}
+	}()
+	src := newSource(text)
+	var r reader
+	switch f {
+	case corpus.Markdown:
+		r = readMarkdown(src)
+	case corpus.HTML:
+		r = readHTML(src)
+	case corpus.LaTeX:
+		r = readLaTeX(src)
+	case corpus.Text:
+		r = readText(src)
+	default:
+		return nil, fmt.Errorf("%s: unknown article format %q", path, f)
+	}
+	doc = &corpus.Document{Path: path, Format: f, Title: r.title, Bibliography: r.bibs}
+	assemble(doc, r.blocks)
+	if len(doc.RefList) == 0 && len(r.extraRefs) > 0 {
+		var refs refCollector
+		for i := range r.extraRefs {
+			refs.add(&r.extraRefs[i])
+		}
+		doc.RefList = refs.entries
+		if doc.RefListHeading == "" && len(doc.RefList) > 0 {
+			doc.RefListHeading, doc.RefListPos = "References", r.extraRefs[0].pos[0]
+		}
+	}
+	if doc.Title == "" {
+		for _, b := range doc.Blocks {
+			if b.Kind == corpus.KindHeading {
+				doc.Title = b.Text
+				break
+			}
+		}
+	}
+	return doc, nil
+}
+
+// assemble takes the reference list out of the raw blocks and numbers the
+// paragraphs and sections of the rest.
+func assemble(doc *corpus.Document, raws []rawBlock) {
+	a := assembler{doc: doc}
+	for i := range raws {
+		r := &raws[i]
+		if r.text == "" {
+			continue
+		}
+		if r.kind == corpus.KindHeading && r.footnote == "" {
+			if a.refHeading != nil && r.level <= a.refHeading.level {
+				a.endRefSection()
+			}
+			if a.refHeading == nil && isRefHeading(r.text) {
+				a.refHeading = r
+				continue
+			}
+		}
+		switch {
+		case r.footnote != "":
+			a.prose(r, "")
+		case a.refHeading != nil:
+			a.refBlocks = append(a.refBlocks, r)
+		case r.refList:
+			if doc.RefListHeading == "" {
+				// A list recognised by its container, not by a heading.
+				doc.RefListHeading, doc.RefListPos = "References", r.pos[0]
+			}
+			a.refs.add(r)
+		default:
+			a.prose(r, "")
+		}
+	}
+	a.endRefSection()
+	doc.RefList = a.refs.entries
+}
+
+type assembler struct {
+	doc       *corpus.Document
+	section   string
+	paragraph int
+	refs      refCollector
+
+	// The section under a reference-list heading, kept until its end to
+	// check that it is a list and not prose about citations.
+	refHeading *rawBlock
+	refBlocks  []*rawBlock
+}
+
+func (a *assembler) prose(r *rawBlock, section string) {
+	a.refs.boundary()
+	if r.kind == corpus.KindHeading && r.footnote == "" {
+		a.section = r.text
+	}
+	if section == "" {
+		section = a.section
+	}
+	if r.section != "" {
+		section = r.section
+	}
+	a.paragraph++
+	a.doc.Blocks = append(a.doc.Blocks, corpus.Block{
+		Kind:      r.kind,
+		Text:      r.text,
+		Pos:       r.pos,
+		Paragraph: a.paragraph,
+		Section:   section,
+		Footnote:  r.footnote,
+	})
+}
+
+func (a *assembler) endRefSection() {
+	h := a.refHeading
+	if h == nil {
+		return
+	}
+	blocks := a.refBlocks
+	a.refHeading, a.refBlocks = nil, nil
+	if citesLikeProse(blocks) {
+		// "Citations" over text that cites: a section, not a list.
+		a.prose(h, "")
+		for _, r := range blocks {
+			a.prose(r, "")
+		}
+		return
+	}
+	if a.doc.RefListHeading == "" {
+		a.doc.RefListHeading, a.doc.RefListPos = h.text, h.pos[0]
+	}
+	a.section = h.text
+	a.refs.boundary()
+	for _, r := range blocks {
+		if r.kind == corpus.KindHeading {
+			a.refs.boundary() // a subheading inside the list ("Journal articles")
+			continue
+		}
+		a.refs.add(r)
+	}
+}
+
+// citesLikeProse reports whether most blocks under a reference-list heading
+// carry pandoc or LaTeX citations, which a list of references never does.
+func citesLikeProse(blocks []*rawBlock) bool {
+	n, citing := 0, 0
+	for _, r := range blocks {
+		if r.kind == corpus.KindHeading {
+			continue
+		}
+		n++
+		if strings.Contains(r.text, "[@") || strings.Contains(r.text, "; @") || strings.Contains(r.text, `\cite`) {
+			citing++
+		}
+	}
+	return n > 0 && 2*citing >= n
+}

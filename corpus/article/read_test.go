@@ -1,0 +1,178 @@
+package article
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+func TestDetectFormat_ByExtension(t *testing.T) {
+	cases := map[string]corpus.Format{
+		"draft.md": corpus.Markdown, "a/b.MARKDOWN": corpus.Markdown, "x.mdown": corpus.Markdown,
+		"notes.txt": corpus.Text, "notes.text": corpus.Text,
+		"page.html": corpus.HTML, "page.htm": corpus.HTML, "page.xhtml": corpus.HTML,
+		"paper.tex": corpus.LaTeX, "paper.latex": corpus.LaTeX,
+	}
+	for path, want := range cases {
+		if got, err := DetectFormat(path); err != nil || got != want {
+			t.Errorf("DetectFormat(%q) = %q, %v; want %q", path, got, err, want)
+		}
+	}
+}
+
+func TestDetectFormat_UnknownNamesFileAndFormats(t *testing.T) {
+	_, err := DetectFormat("report.docx")
+	if err == nil {
+		t.Fatal("no error for .docx")
+	}
+	for _, want := range []string{"report.docx", "markdown", "text", "html", "latex", "--input-format"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+}
+
+func TestParseFormat_Names(t *testing.T) {
+	cases := map[string]corpus.Format{"markdown": corpus.Markdown, "md": corpus.Markdown, "text": corpus.Text,
+		"txt": corpus.Text, "html": corpus.HTML, "latex": corpus.LaTeX, "tex": corpus.LaTeX, " LaTeX ": corpus.LaTeX}
+	for s, want := range cases {
+		if got, err := ParseFormat(s); err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v; want %q", s, got, err, want)
+		}
+	}
+	if _, err := ParseFormat("docx"); err == nil || !strings.Contains(err.Error(), "docx") {
+		t.Errorf("ParseFormat(docx) error = %v", err)
+	}
+}
+
+func TestRead_NotTextIsAnError(t *testing.T) {
+	for _, data := range [][]byte{{'a', 0, 'b'}, {0xFF, 0xFE, 'a', 0}} {
+		if _, err := Read("x.md", data, corpus.Markdown); err == nil || !strings.Contains(err.Error(), "x.md") {
+			t.Errorf("Read(%q) error = %v, want one naming the file", data, err)
+		}
+	}
+}
+
+func TestRead_InvalidUTF8IsReplacedAndColumnsCountCharacters(t *testing.T) {
+	src := "Caf\xe9 and naïve \xff text."
+	for _, f := range []corpus.Format{corpus.Markdown, corpus.Text, corpus.HTML, corpus.LaTeX} {
+		doc := read(t, "x", src, f)
+		b := doc.Blocks[0]
+		if b.Text != "Caf\uFFFD and naïve \uFFFD text." {
+			t.Errorf("%s: text %q", f, b.Text)
+		}
+		if got := posOf(t, b, "text"); got != (corpus.Position{Line: 1, Col: 18}) {
+			t.Errorf("%s: 'text' at %v, want column 18 in characters", f, got)
+		}
+	}
+}
+
+func TestIsRefHeading_NamesNumbersAndLanguages(t *testing.T) {
+	yes := []string{"References", "REFERENCES", "References:", "7. References", "VII. References", "7 References",
+		"Bibliography", "Works Cited", "Literature Cited", "Notes and References", "Endnotes", "Sources",
+		"Research Citations", "Referencias", "Bibliografía", "Literaturverzeichnis", "Références", "Bibliographie",
+		"Riferimenti bibliografici", "Referências bibliográficas", "Literatuur", "Källor", "Kaynakça", "Литература",
+		"Список литературы", "参考文献", "참고문헌", "  Reference   List "}
+	no := []string{"Further Reading", "Further reading", "Referencing figures", "Methods", "References to the past",
+		"Introduction", ""}
+	for _, h := range yes {
+		if !isRefHeading(h) {
+			t.Errorf("isRefHeading(%q) = false", h)
+		}
+	}
+	for _, h := range no {
+		if isRefHeading(h) {
+			t.Errorf("isRefHeading(%q) = true", h)
+		}
+	}
+}
+
+func TestRefList_MarkdownOrderedListKeepsItsStartNumber(t *testing.T) {
+	src := "Claim [4].\n\n## Références\n\n4. Dupont, A. Le café. 2001.\n5. Martin, B. Le thé. 2003.\n\n## Annexe\n\nMore prose.\n"
+	doc := read(t, "a.md", src, corpus.Markdown)
+	want := []corpus.ListEntry{
+		{Label: "4", Text: "Dupont, A. Le café. 2001.", Pos: corpus.Position{Line: 5, Col: 4}},
+		{Label: "5", Text: "Martin, B. Le thé. 2003.", Pos: corpus.Position{Line: 6, Col: 4}},
+	}
+	if !reflect.DeepEqual(doc.RefList, want) {
+		t.Errorf("RefList:\n got %+v\nwant %+v", doc.RefList, want)
+	}
+	if got := blockTexts(doc); !reflect.DeepEqual(got, []string{"Claim [4].", "Annexe", "More prose."}) {
+		t.Errorf("the list must end at the next heading of its level; blocks = %q", got)
+	}
+}
+
+func TestRefList_NumberedParagraphLinesInEveryForm(t *testing.T) {
+	src := "## Bibliography\n\n[1] Adams R. Coffee.\n[2] Chen L. Tea.\n\n3) Diaz M. Milk.\n\n(4) Evans K. Water.\n"
+	doc := read(t, "a.md", src, corpus.Markdown)
+	var got []string
+	for _, e := range doc.RefList {
+		got = append(got, e.Label+"|"+e.Text)
+	}
+	want := []string{"1|Adams R. Coffee.", "2|Chen L. Tea.", "3|Diaz M. Milk.", "4|Evans K. Water."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("entries = %q, want %q", got, want)
+	}
+}
+
+func TestRefList_HeadingFollowedByNothingIsAnEmptyList(t *testing.T) {
+	doc := read(t, "a.md", "Text [@a].\n\n# References\n\n::: {#refs}\n:::\n", corpus.Markdown)
+	if doc.RefListHeading != "References" || len(doc.RefList) != 0 || doc.RefListPos != (corpus.Position{Line: 3, Col: 3}) {
+		t.Errorf("heading %q at %v with %d entries", doc.RefListHeading, doc.RefListPos, len(doc.RefList))
+	}
+	if got := blockTexts(doc); !reflect.DeepEqual(got, []string{"Text [@a]."}) {
+		t.Errorf("blocks = %q", got)
+	}
+}
+
+func TestRefList_SubheadingsStayInsideAndHigherHeadingsEndIt(t *testing.T) {
+	src := "## References\n\n### Articles\n\n- Adams R. Coffee.\n\n### Books\n\n- Chen L. Tea.\n\n# Appendix\n\nProse again.\n"
+	doc := read(t, "a.md", src, corpus.Markdown)
+	if len(doc.RefList) != 2 || doc.RefList[1].Label != "" || doc.RefList[1].Text != "Chen L. Tea." {
+		t.Errorf("RefList = %+v", doc.RefList)
+	}
+	if got := blockTexts(doc); !reflect.DeepEqual(got, []string{"Appendix", "Prose again."}) {
+		t.Errorf("blocks = %q", got)
+	}
+}
+
+func TestRefList_CitationsSectionThatCitesIsProse(t *testing.T) {
+	src := "## Citations\n\nCite by DOI [@doi:10.1/x].\n\nCite by alias [@alias].\n"
+	doc := read(t, "a.md", src, corpus.Markdown)
+	if doc.RefListHeading != "" || len(doc.RefList) != 0 || len(doc.Blocks) != 3 {
+		t.Errorf("heading %q, %d entries, blocks %q", doc.RefListHeading, len(doc.RefList), blockTexts(doc))
+	}
+}
+
+func TestRefList_NonEnglishHeadingsInEveryFormat(t *testing.T) {
+	cases := []struct {
+		format corpus.Format
+		src    string
+	}{
+		{corpus.Markdown, "Texto.\n\n## Referencias\n\n1. García, J. Café. 2001.\n"},
+		{corpus.HTML, "<p>Text.</p><h2>Список литературы</h2><ol><li>Иванов И. Чай. 2001.</li></ol>"},
+		{corpus.LaTeX, "Text.\n\\section*{Bibliografia}\n\\begin{enumerate}\\item Rossi, M. Caffè. 2001.\\end{enumerate}\n"},
+		{corpus.Text, "Text here.\n\n参考文献\n\n1. 山田太郎. コーヒー. 2001.\n"},
+	}
+	for _, c := range cases {
+		doc := read(t, "x", c.src, c.format)
+		if len(doc.RefList) != 1 || doc.RefList[0].Label != "1" {
+			t.Errorf("%s: RefList = %+v (heading %q)", c.format, doc.RefList, doc.RefListHeading)
+		}
+	}
+}
+
+func TestCutRefNumber(t *testing.T) {
+	cases := []struct{ in, label, rest string }{
+		{"1. Adams", "1", "Adams"}, {"[12] Adams", "12", "Adams"}, {"3) Adams", "3", "Adams"}, {"(4) Adams", "4", "Adams"},
+		{"[1]", "1", ""}, {"1.5 mg of", "", "1.5 mg of"}, {"2019. Title", "", "2019. Title"}, {"Adams 1.", "", "Adams 1."},
+	}
+	for _, c := range cases {
+		label, rest, _ := cutRefNumber(c.in)
+		if label != c.label || (label != "" && rest != c.rest) {
+			t.Errorf("cutRefNumber(%q) = %q, %q; want %q, %q", c.in, label, rest, c.label, c.rest)
+		}
+	}
+}

@@ -1,0 +1,572 @@
+// Package check ties an article's citations to library references and
+// reports where the chain breaks. It reads nothing from disk and prints
+// nothing: readers give it a document, export turns its report into text.
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/article"
+	"github.com/evident-tools/evident/corpus/cite"
+	"github.com/evident-tools/evident/corpus/resolve"
+)
+
+// SchemaVersion is the version of the JSON report's shape. Fields may be
+// added; none is ever renamed or removed without a new version.
+const SchemaVersion = 1
+
+// Severity orders findings.
+type Severity int
+
+// The severities, least to most severe.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "info"
+}
+
+// MarshalText writes a severity as its name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads "info", "warning", "error" or "none" (which no finding
+// reaches: gate on nothing).
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "info":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	case "none", "never":
+		return Error + 1, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want info, warning, error or none)", s)
+}
+
+// The finding codes.
+const (
+	CodeUncitedClaim       = "uncited-claim"
+	CodeDanglingCitation   = "dangling-citation"
+	CodeUnmatchedReference = "unmatched-reference"
+	CodeUncitedReference   = "uncited-reference"
+	CodeIdentifierMismatch = "identifier-mismatch"
+)
+
+var defaultSeverity = map[string]Severity{
+	CodeUncitedClaim:       Warning,
+	CodeDanglingCitation:   Error,
+	CodeUnmatchedReference: Warning,
+	CodeUncitedReference:   Warning,
+	CodeIdentifierMismatch: Error,
+}
+
+// Report is the result of checking one article.
+type Report struct {
+	Schema     int         `json:"schema"`
+	Article    ArticleInfo `json:"article"`
+	Claims     []Claim     `json:"claims"`
+	References []ListRef   `json:"references"`
+	Findings   []Finding   `json:"findings"`
+	Summary    Summary     `json:"summary"`
+	Style      string      `json:"style,omitempty"` // the article's dominant citation style
+	lib        *resolve.Library
+	refs       map[string]*corpus.Reference
+}
+
+// ArticleInfo names the checked article.
+type ArticleInfo struct {
+	Path   string        `json:"path"`
+	Format corpus.Format `json:"format"`
+	Title  string        `json:"title,omitempty"`
+}
+
+// Claim is one sentence of the article with its citations.
+type Claim struct {
+	ID        string         `json:"id"`
+	Line      int            `json:"line"`
+	Col       int            `json:"col"`
+	Kind      string         `json:"kind"`
+	Section   string         `json:"section,omitempty"`
+	Text      string         `json:"text"`
+	Status    string         `json:"status"` // supported, unsupported, not-a-claim
+	Citations []CitationLink `json:"citations"`
+	paragraph int
+}
+
+// CitationLink is one cited work of a marker and what it resolved to.
+type CitationLink struct {
+	Marker string  `json:"marker"`
+	Kind   string  `json:"kind"`
+	Cites  string  `json:"cites"` // the number, key or author-year the marker names
+	Key    *string `json:"key"`
+	Status string  `json:"status"` // resolved, dangling, unmatched
+	By     string  `json:"by,omitempty"`
+	Why    string  `json:"why,omitempty"`
+}
+
+// ListRef is one entry of the article's own reference list.
+type ListRef struct {
+	Label string     `json:"label,omitempty"`
+	Text  string     `json:"text"`
+	Line  int        `json:"line"`
+	Key   *string    `json:"key"`
+	Match *MatchInfo `json:"match,omitempty"`
+	Cited bool       `json:"cited"`
+}
+
+// MatchInfo says how a list entry was tied to a library reference.
+type MatchInfo struct {
+	By         string  `json:"by"`
+	Confidence float64 `json:"confidence"`
+	Weak       bool    `json:"weak,omitempty"`
+	Why        string  `json:"why,omitempty"`
+}
+
+// Finding is one problem, located in the article.
+type Finding struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	Line     int      `json:"line"`
+	Claim    string   `json:"claim,omitempty"`
+	Marker   string   `json:"marker,omitempty"`
+	Message  string   `json:"message"`
+}
+
+// Summary counts what the report holds.
+type Summary struct {
+	Sentences   int `json:"sentences"`
+	Claims      int `json:"claims"`
+	Supported   int `json:"supported"`
+	Unsupported int `json:"unsupported"`
+	Citations   int `json:"citations"`
+	Resolved    int `json:"resolved"`
+	Dangling    int `json:"dangling"`
+	Unmatched   int `json:"unmatched"`
+	ListEntries int `json:"list_entries"`
+	Uncited     int `json:"uncited_references"`
+	Errors      int `json:"errors"`
+	Warnings    int `json:"warnings"`
+	Infos       int `json:"infos"`
+}
+
+// Worst returns the highest severity among the findings, and false when
+// there are none.
+func (r *Report) Worst() (Severity, bool) {
+	if len(r.Findings) == 0 {
+		return Info, false
+	}
+	w := Info
+	for _, f := range r.Findings {
+		if f.Severity > w {
+			w = f.Severity
+		}
+	}
+	return w, true
+}
+
+// Reference returns the library reference with key, for reports that show
+// what a citation resolved to.
+func (r *Report) Reference(key string) *corpus.Reference { return r.refs[key] }
+
+// Check reads an article and ties its citations to the library refs.
+func Check(path string, data []byte, format corpus.Format, refs []*corpus.Reference) (*Report, error) {
+	doc, err := article.Read(path, data, format)
+	if err != nil {
+		return nil, err
+	}
+	return CheckDocument(doc, refs), nil
+}
+
+// CheckDocument is Check for an article already read.
+func CheckDocument(doc *corpus.Document, refs []*corpus.Reference) *Report {
+	rep := &Report{
+		Schema:  SchemaVersion,
+		Article: ArticleInfo{Path: doc.Path, Format: doc.Format, Title: doc.Title},
+		lib:     resolve.NewLibrary(refs),
+		refs:    make(map[string]*corpus.Reference, len(refs)),
+	}
+	for _, r := range refs {
+		rep.refs[r.Key] = r
+	}
+	sentences := article.Sentences(doc)
+	list := rep.matchList(doc)
+
+	texts := make([]string, len(sentences))
+	for i, s := range sentences {
+		texts[i] = s.Text
+	}
+	markers, style := cite.Analyze(texts, list.maxNumber)
+	rep.Style = string(style.Dominant)
+
+	footnotes := map[string]string{}
+	for _, b := range doc.Blocks {
+		if b.Kind == corpus.KindFootnote && b.Footnote != "" {
+			footnotes[b.Footnote] += b.Text
+		}
+	}
+
+	for i, s := range sentences {
+		c := Claim{ID: s.ID, Line: s.Pos.Line, Col: s.Pos.Col, Kind: string(s.Kind), Section: s.Section,
+			Text: s.Text, Citations: []CitationLink{}, paragraph: s.Paragraph}
+		for _, m := range markers[i] {
+			if strings.HasPrefix(m.Text, `\nocite`) {
+				// \nocite lists a work without citing it anywhere.
+				continue
+			}
+			for _, ct := range m.Cites {
+				link := rep.resolveCite(m, ct, list, footnotes)
+				if link.Status == "note" {
+					continue
+				}
+				c.Citations = append(c.Citations, link)
+				if link.Status == "dangling" {
+					rep.add(CodeDanglingCitation, s.Pos.Line, s.ID, m.Text, link.Why)
+				}
+			}
+		}
+		c.Status = claimStatus(s, c.Citations)
+		if c.Status == "unsupported" {
+			rep.add(CodeUncitedClaim, s.Pos.Line, s.ID, "", "claim with no resolvable citation: "+quote(s.Text))
+		}
+		rep.Claims = append(rep.Claims, c)
+	}
+	rep.listFindings(list)
+	rep.summarise()
+	sort.SliceStable(rep.Findings, func(i, j int) bool {
+		a, b := rep.Findings[i], rep.Findings[j]
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return a.Line < b.Line
+	})
+	return rep
+}
+
+func (rep *Report) add(code string, line int, claim, marker, msg string) {
+	rep.Findings = append(rep.Findings, Finding{Code: code, Severity: defaultSeverity[code], Line: line,
+		Claim: claim, Marker: marker, Message: msg})
+}
+
+func quote(s string) string {
+	const max = 100
+	r := []rune(s)
+	if len(r) > max {
+		s = string(r[:max-1]) + "…"
+	}
+	return "\u201c" + s + "\u201d"
+}
+
+// claimStatus is the first judgement: headings, questions and fragments are
+// not claims; a claim with a resolved citation is supported. The claim
+// scorer refines which sentences are claims.
+func claimStatus(s corpus.Sentence, links []CitationLink) string {
+	for _, l := range links {
+		if l.Status == "resolved" {
+			return "supported"
+		}
+	}
+	if s.Kind == corpus.KindHeading || s.Kind == corpus.KindFootnote {
+		return "not-a-claim"
+	}
+	text := strings.TrimSpace(s.Text)
+	if strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 4 {
+		return "not-a-claim"
+	}
+	return "unsupported"
+}
+
+// listState is the article's reference list, matched to the library.
+type listState struct {
+	entries   []ListRef
+	parsed    []resolve.Parsed
+	byLabel   map[string]int
+	maxNumber int
+}
+
+func (rep *Report) matchList(doc *corpus.Document) *listState {
+	ls := &listState{byLabel: map[string]int{}}
+	for i, e := range doc.RefList {
+		lr := ListRef{Label: e.Label, Text: e.Text, Line: e.Pos.Line}
+		m, mis := rep.lib.MatchEntry(e.Text)
+		switch {
+		case mis != nil:
+			rep.add(CodeIdentifierMismatch, e.Pos.Line, "", "",
+				fmt.Sprintf("reference %s: its %s belongs to %s in the library, whose %s; the entry says %s",
+					entryName(e), mis.ID, mis.Key, mis.Have, mis.Want))
+			lr.Match = &MatchInfo{By: "mismatch", Why: mis.ID + " belongs to " + mis.Key}
+		case m.Key != "" && !m.Weak:
+			k := m.Key
+			lr.Key = &k
+			lr.Match = &MatchInfo{By: m.By, Confidence: m.Confidence, Why: m.Why}
+		case m.Key != "":
+			lr.Match = &MatchInfo{By: m.By, Confidence: m.Confidence, Weak: true, Why: m.Why}
+		}
+		ls.entries = append(ls.entries, lr)
+		ls.parsed = append(ls.parsed, resolve.ParseEntry(e.Text))
+		if e.Label != "" {
+			if _, dup := ls.byLabel[e.Label]; !dup {
+				ls.byLabel[e.Label] = i
+			}
+			if n, err := strconv.Atoi(e.Label); err == nil && n > ls.maxNumber {
+				ls.maxNumber = n
+			}
+		}
+	}
+	return ls
+}
+
+func entryName(e corpus.ListEntry) string {
+	if e.Label != "" {
+		return e.Label
+	}
+	return quote(e.Text)
+}
+
+// resolveCite ties one cited work to a library reference.
+func (rep *Report) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, footnotes map[string]string) CitationLink {
+	link := CitationLink{Marker: m.Text, Kind: string(m.Kind)}
+	throughEntry := func(i int) CitationLink {
+		e := &ls.entries[i]
+		e.Cited = true
+		switch {
+		case e.Key != nil:
+			link.Key, link.Status, link.By = e.Key, "resolved", "list:"+e.Match.By
+		case e.Match != nil && e.Match.Weak:
+			link.Status = "unmatched"
+			link.Why = "the list entry only weakly matches the library (" + e.Match.Why + ")"
+		default:
+			link.Status = "unmatched"
+			link.Why = "the list entry matches nothing in the library"
+		}
+		return link
+	}
+	switch m.Kind {
+	case corpus.MarkerNumeric:
+		link.Cites = strconv.Itoa(c.Number)
+		if i, ok := ls.byLabel[link.Cites]; ok {
+			return throughEntry(i)
+		}
+		link.Status = "dangling"
+		switch {
+		case len(ls.entries) == 0:
+			link.Why = fmt.Sprintf("%s: the article has no reference list to number %d in", m.Text, c.Number)
+		case ls.maxNumber > 0 && c.Number > ls.maxNumber:
+			link.Why = fmt.Sprintf("%s: number %d is beyond the end of the reference list (%d entries)", m.Text, c.Number, ls.maxNumber)
+		default:
+			link.Why = fmt.Sprintf("%s: no entry %d in the reference list", m.Text, c.Number)
+		}
+		return link
+	case corpus.MarkerFootnote:
+		label := c.Label
+		if label == "" {
+			label = strconv.Itoa(c.Number)
+		}
+		link.Cites = label
+		text, ok := footnotes[label]
+		if !ok {
+			if i, ok := ls.byLabel[label]; ok {
+				return throughEntry(i)
+			}
+			link.Status, link.Why = "dangling", fmt.Sprintf("%s: footnote %s is never defined", m.Text, label)
+			return link
+		}
+		if len(cite.Detect(text)) > 0 {
+			// The footnote cites with markers of its own; they are checked
+			// in the footnote's sentences, and the note itself is no
+			// reference.
+			link.Status, link.Why = "note", "the footnote cites its own sources"
+			return link
+		}
+		if mt, _ := rep.lib.MatchEntry(text); mt.Key != "" && !mt.Weak {
+			k := mt.Key
+			link.Key, link.Status, link.By = &k, "resolved", "footnote:"+mt.By
+			return link
+		}
+		// A footnote that is a remark, not a reference, cites nothing.
+		link.Status, link.Why = "unmatched", "the footnote matches no library reference"
+		return link
+	case corpus.MarkerKey:
+		link.Cites = c.Key
+		if r := rep.lib.ByKey(c.Key); r != nil {
+			k := r.Key
+			link.Key, link.Status, link.By = &k, "resolved", "key"
+			return link
+		}
+		if i, ok := ls.byLabel[c.Key]; ok {
+			return throughEntry(i)
+		}
+		link.Status = "dangling"
+		link.Why = fmt.Sprintf("%s: no reference with key %q", m.Text, c.Key)
+		if near := rep.nearKey(c.Key); near != "" {
+			link.Why += "; did you mean " + near + "?"
+		}
+		return link
+	}
+	// Author-year: through the article's list first, then the library.
+	link.Cites = authorYear(c)
+	if i, ok := resolve.MatchCiteToEntries(c, ls.parsed); ok {
+		return throughEntry(i)
+	}
+	if mt, near := rep.lib.AuthorYear(c); mt.Key != "" {
+		k := mt.Key
+		link.Key, link.Status, link.By = &k, "resolved", "author-year"
+		if mt.Weak {
+			link.Key, link.Status = nil, "unmatched"
+			link.Why = "only a weak match: " + mt.Why
+		}
+		return link
+	} else {
+		link.Status = "dangling"
+		link.Why = link.Cites + ": no such reference"
+		if near != "" {
+			link.Why += "; " + near
+		}
+	}
+	return link
+}
+
+func authorYear(c corpus.Cite) string {
+	names := strings.Join(c.Authors, " & ")
+	if c.EtAl {
+		names += " et al."
+	}
+	return strings.TrimSpace(names + " " + c.Year + c.Suffix)
+}
+
+// nearKey suggests a library key one or two edits away from a dangling one.
+func (rep *Report) nearKey(key string) string {
+	best, bestD := "", 3
+	lk := strings.ToLower(key)
+	for k := range rep.refs {
+		if abs(len(k)-len(key)) >= bestD {
+			continue
+		}
+		if d := editDistance(lk, strings.ToLower(k), bestD); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance is Levenshtein distance, giving up at max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		if low >= max {
+			return max
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// listFindings reports list entries that match nothing or are never cited.
+func (rep *Report) listFindings(ls *listState) {
+	for _, e := range ls.entries {
+		name := e.Label
+		if name == "" {
+			name = quote(e.Text)
+		}
+		switch {
+		case e.Match != nil && e.Match.By == "mismatch":
+			// Reported as identifier-mismatch already.
+		case e.Key == nil && e.Match != nil && e.Match.Weak:
+			rep.add(CodeUnmatchedReference, e.Line, "", "",
+				fmt.Sprintf("reference %s only weakly matches the library (%s); check it by hand", name, e.Match.Why))
+		case e.Key == nil:
+			rep.add(CodeUnmatchedReference, e.Line, "", "", fmt.Sprintf("reference %s matches nothing in the library", name))
+		}
+		if !e.Cited {
+			rep.add(CodeUncitedReference, e.Line, "", "", fmt.Sprintf("reference %s is never cited in the text", name))
+		}
+	}
+	rep.References = ls.entries
+	if rep.References == nil {
+		rep.References = []ListRef{}
+	}
+}
+
+func (rep *Report) summarise() {
+	s := &rep.Summary
+	s.Sentences = len(rep.Claims)
+	for _, c := range rep.Claims {
+		switch c.Status {
+		case "supported":
+			s.Claims++
+			s.Supported++
+		case "unsupported":
+			s.Claims++
+			s.Unsupported++
+		}
+		for _, l := range c.Citations {
+			s.Citations++
+			switch l.Status {
+			case "resolved":
+				s.Resolved++
+			case "dangling":
+				s.Dangling++
+			case "unmatched":
+				s.Unmatched++
+			}
+		}
+	}
+	s.ListEntries = len(rep.References)
+	for _, e := range rep.References {
+		if !e.Cited {
+			s.Uncited++
+		}
+	}
+	for _, f := range rep.Findings {
+		switch f.Severity {
+		case Error:
+			s.Errors++
+		case Warning:
+			s.Warnings++
+		default:
+			s.Infos++
+		}
+	}
+	if rep.Findings == nil {
+		rep.Findings = []Finding{}
+	}
+	if rep.Claims == nil {
+		rep.Claims = []Claim{}
+	}
+}

@@ -1,0 +1,84 @@
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+// CheckJSON writes a check report in its stable JSON shape.
+func CheckJSON(w io.Writer, rep *check.Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+// ANSI colours, used only when the caller says the output is a terminal
+// and NO_COLOR is unset.
+const (
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiReset  = "\x1b[0m"
+)
+
+// CheckText writes a check report for people: a summary, then the findings
+// grouped by severity, each with file:line, the sentence and why.
+func CheckText(w io.Writer, rep *check.Report, color bool) error {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	s := rep.Summary
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", paint(ansiBold, rep.Article.Path))
+	fmt.Fprintf(&b, "  %d sentences, %d claims: %d supported, %d unsupported\n", s.Sentences, s.Claims, s.Supported, s.Unsupported)
+	fmt.Fprintf(&b, "  %d citations: %d resolved, %d dangling, %d unmatched\n", s.Citations, s.Resolved, s.Dangling, s.Unmatched)
+	fmt.Fprintf(&b, "  %d reference list entries, %d never cited\n", s.ListEntries, s.Uncited)
+	if len(rep.Findings) == 0 {
+		b.WriteString("  no findings\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	claims := make(map[string]*check.Claim, len(rep.Claims))
+	for i := range rep.Claims {
+		claims[rep.Claims[i].ID] = &rep.Claims[i]
+	}
+	groups := []struct {
+		sev   check.Severity
+		title string
+		color string
+	}{{check.Error, "errors", ansiRed}, {check.Warning, "warnings", ansiYellow}, {check.Info, "info", ansiCyan}}
+	for _, g := range groups {
+		var fs []check.Finding
+		for _, f := range rep.Findings {
+			if f.Severity == g.sev {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s\n", paint(g.color+ansiBold, fmt.Sprintf("%s (%d)", g.title, len(fs))))
+		for _, f := range fs {
+			fmt.Fprintf(&b, "  %s:%d: %s: %s\n", rep.Article.Path, f.Line, paint(g.color, f.Code), f.Message)
+			if c, ok := claims[f.Claim]; ok && f.Code != check.CodeUncitedClaim {
+				fmt.Fprintf(&b, "      %s\n", paint(ansiDim, "\u201c"+oneLine(c.Text)+"\u201d"))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
