@@ -1,0 +1,91 @@
+package cite
+
+import "testing"
+
+// negatives are sentences in which nothing is a citation marker.
+var negatives = []struct{ name, text string }{
+	{"GlossAbbreviation", "Patients bought it over the counter (OTC)."},
+	{"GlossDrug", "Paracetamol (acetaminophen) was given."},
+	{"GlossAcronym", "Nerve stimulation (TENS) helped."},
+	{"IdEst", "One arm (i.e., the control group) got nothing."},
+	{"SampleSize", "We enrolled patients (n = 45)."},
+	{"PValue", "The effect was significant (p < 0.05)."},
+	{"ConfidenceInterval", "The ratio rose (95% CI 1.2–3.4)."},
+	{"Correlation", "A weak link (r = 0.3) was seen."},
+	{"OddsRatio", "Risk was higher (OR 1.5)."},
+	{"StandardDeviation", "Scores varied (SD 2.1)."},
+	{"Mean", "Scores were high (mean 3.4)."},
+	{"Dose", "A low dose (2.5 mg) was used."},
+	{"Percent", "A few patients (10%) dropped out."},
+	{"Figure", "Results improved (Figure 2)."},
+	{"FigureAbbrev", "Results improved (Fig. 2a)."},
+	{"Table", "Results improved (Table 1)."},
+	{"SeeAbove", "As noted (see above), it holds."},
+	{"Supplementary", "Details are given (Supplementary Table S1)."},
+	{"Equation", "This follows (Eq. 3)."},
+	{"Section", "We return to this (Section 4)."},
+	{"EquationNumberAfterWord", "This follows from Eq. (3) and Figure [2]."},
+	{"StepNumber", "Repeat step (1) twice."},
+	{"HypothesisLabel", "We reject hypothesis (2) here."},
+	{"BareYear", "The law changed in (2019)."},
+	{"BareYearAfterArticle", "The (2019) report is long."},
+	{"YearRange", "Over the decade (1990–2000) prices rose."},
+	{"MonthYear", "It was launched (January 2020)."},
+	{"SeasonYear", "It was launched (Spring 2019)."},
+	{"SinceYear", "It has grown (since 2019)."},
+	{"CapitalisedPrepositionYear", "It has grown (In 2019, mostly)."},
+	{"YearsInProse", "In 2019 and 2020, 45 of 300 patients improved by 12 points."},
+	{"ProseReport", "A survey (data from the WHO 2019 report) is used."},
+	{"AlsoKnownAs", "A meeting called Rio+20 (also known as Earth Summit 2012) was held."},
+	{"ListNumberingInSentence", "The steps are: (1) align, (2) filter and (3) count."},
+	{"ListNumberingAtStart", "(1) First, we collected the data."},
+	{"ListNumberingCarriedOn", "(2) Second, we cleaned it, and (3) we counted."},
+	{"LineStartNumber", "1. The first point is this."},
+	{"InlineMath", "The loss is $f(3) + x_{(1)}$ here."},
+	{"DisplayMath", "We get $$a^2^ + [1]$$ as before."},
+	{"LaTeXMath", `We get \(x^{(2)}\) and \[y(3)\] here.`},
+	{"FunctionCall", "Then f(3) and x[1] are equal."},
+	{"Tuple", "Use kernel_size=(4,2) and pool=(2, 2)."},
+	{"RepeatedNumbers", "The shape is (2, 2) now."},
+	{"LaTeXOption", `\lipsum[1] and \lipsum[4-7].`},
+	{"CrossRefs", "See Figure @fig:x, Table @tbl:y, @eq:z and @sec:w."},
+	{"BracketedCrossRef", "As plotted [@fig:x]."},
+	{"BracketedCrossRefs", "As plotted [@fig:x; @tbl:y]."},
+	{"Email", "Write to me@example.org or [me@example.org] for data."},
+	{"Handle", "Follow @WHO on Twitter."},
+	{"HandleInURL", "See https://medium.com/@user/post-1 for more."},
+	{"URLWithParens", "See https://example.com/a(1)/b[2] for more."},
+	{"Chemistry", "CO2 and CO₂ and H₂O and 10B and SO₄²⁻ were measured."},
+	{"Units", "An area of 10 m² and 3 km² and 5 cm³ and 2 ft²."},
+	{"CaretMath", "We compute x^2^ and m^2^ and CO^2^ here."},
+	{"Exponent", "A rate of 10⁻³ per s⁻¹ and 10^5^ cells."},
+	{"Isotopes", "Boron ¹⁰B and ²³⁸U and the ^10^B isotope."},
+	{"Ions", "Ca²⁺ and Na⁺ ions."},
+	{"Statistic", "The fit was good (R² = 0.9) and χ² was small."},
+	{"Ordinals", "The 1st and 2nd and 3ʳᵈ rounds."},
+	{"CodeSpan", "Call `cite(1)` or `[@key]` in code."},
+	{"Ratio", "A ratio (1:2) at noon (12:30)."},
+	{"Zero", "Index [0] and (0) are empty."},
+	{"Decimal", "A value [1.5] and (2.5)."},
+	{"ReversedRange", "Pain fell (5–2)."},
+	{"AbsurdRange", "Numbers [1–900] are listed."},
+	{"BracketedYear", "The edition [2019] is new."},
+	{"FootnoteDefinition", "[^1]: A footnote body."},
+	{"KeyDefinition", "[@tag:smith]: doi:10.1000/xyz"},
+	{"Money", "It costs $5 and $10 (tax incl.)."},
+	{"EmptyBrackets", "Empty () and [] and [^] and ^^ here."},
+	{"UnclosedLaTeX", `Broken \cite{a and \citep[x]{ here.`},
+	{"OtherLaTeX", `See \ref{fig1} and \eqref{eq2} and \label{x}.`},
+	{"TooShortWordBeforeSuperscript", "Then by¹ or at² and x² again."},
+	{"EquationLabelGlued", "the score:(1)to characterize it."},
+}
+
+func TestDetect_NegativesAreNotMarkers(t *testing.T) {
+	for _, tc := range negatives {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Detect(tc.text); len(got) != 0 {
+				t.Errorf("Detect(%q) = %q, want no markers", tc.text, texts(got))
+			}
+		})
+	}
+}
