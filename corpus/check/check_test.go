@@ -211,3 +211,18 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	}
 }
+
+func TestCheck_OutliersOfTheArticleStyleAreNotDangling(t *testing.T) {
+	rep := run(t, "a.md", `Deep networks learn features from raw data [1].
+Most published findings may be false in small fields [2].
+The protein keratin (34) is found in hair and nails.
+
+## References
+
+1. LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015;521:436-44.
+2. Ioannidis JPA. Why most published research findings are false. PLoS Med. 2005;2(8):e124.
+`)
+	if rep.Summary.Dangling != 0 || strings.Contains(codes(rep), "dangling") {
+		t.Errorf("(34) in a bracket-cited article was reported: %+v", rep.Findings)
+	}
+}
