@@ -6,7 +6,8 @@
 // written, superscripts as ^…^, pandoc citations and LaTeX \cite commands
 // verbatim, footnote references as [^label]. Emphasis and other markup go;
 // link text stays; inline code is kept verbatim, without its delimiters;
-// math is dropped in LaTeX and left as written elsewhere.
+// math is dropped in LaTeX (and MathML in HTML) and left as written in
+// Markdown and text. A line break inside a paragraph reads as a space.
 //
 // Positions are 1-based lines and columns counted in Unicode characters of the
 // file as read (after a UTF-8 byte-order mark is dropped and invalid bytes are

@@ -42,6 +42,11 @@ var (
 	refListWords = []string{"references", "ref-list", "reflist", "bibliography", "csl-bib-body", "citation-list"}
 )
 
+// maxHTMLDepth bounds the element stack: deeper elements are read as if
+// they were not there, which keeps a page of ten thousand unclosed tags
+// linear.
+const maxHTMLDepth = 256
+
 func set(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -87,6 +92,8 @@ type htmlReader struct {
 	skipping int // skipped elements open
 	mains    int // main elements open
 	heads    int
+	fnRefs   int // footnote-reference links open
+	refLists int // reference-list containers open
 
 	title   strings.Builder
 	inTitle bool
@@ -209,23 +216,9 @@ func (h *htmlReader) inMain() bool {
 	return h.mains > 0
 }
 
-func (h *htmlReader) inRefList() bool {
-	for i := len(h.stack) - 1; i >= 0; i-- {
-		if h.stack[i].refList {
-			return true
-		}
-	}
-	return false
-}
+func (h *htmlReader) inRefList() bool { return h.refLists > 0 }
 
-func (h *htmlReader) suppressed() bool {
-	for i := len(h.stack) - 1; i >= 0; i-- {
-		if h.stack[i].fnRef {
-			return true
-		}
-	}
-	return false
-}
+func (h *htmlReader) suppressed() bool { return h.fnRefs > 0 }
 
 // reading reports whether text here is read at all.
 func (h *htmlReader) reading() bool {
@@ -404,7 +397,7 @@ func (h *htmlReader) start(tag string, attrs map[string]string, off int, selfClo
 		h.flush()
 	}
 	e := h.newElem(tag, attrs, off)
-	if voidTags[tag] || selfClosing {
+	if voidTags[tag] || selfClosing || len(h.stack) >= maxHTMLDepth {
 		return
 	}
 	h.push(e, off)
@@ -526,6 +519,12 @@ func (h *htmlReader) push(e htmlElem, off int) {
 	if e.tag == "head" {
 		h.heads++
 	}
+	if e.fnRef {
+		h.fnRefs++
+	}
+	if e.refList {
+		h.refLists++
+	}
 	if h.mainTag != "" && e.tag == h.mainTag {
 		if h.seen[e.tag] == h.mainNth {
 			e.main = true
@@ -565,6 +564,12 @@ func (h *htmlReader) pop(off int) {
 	}
 	if e.tag == "head" {
 		h.heads--
+	}
+	if e.fnRef {
+		h.fnRefs--
+	}
+	if e.refList {
+		h.refLists--
 	}
 }
 

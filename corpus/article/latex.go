@@ -3,7 +3,6 @@ package article
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
@@ -70,13 +69,8 @@ var (
 		"otherlanguage": 1, "adjustbox": 1, "tcolorbox": 0, "spacing": 1, "mdframed": 0}
 )
 
+// texMaxDepth bounds the nesting of arguments read (\emph{\emph{...}}).
 const texMaxDepth = 64
-
-// decodeRune returns the first character of s and its size, at least 1.
-func decodeRune(s string) (rune, int) {
-	r, size := utf8.DecodeRuneInString(s)
-	return r, max(size, 1)
-}
 
 type texList struct {
 	ordered bool
@@ -90,12 +84,16 @@ type texReader struct {
 	title  string
 	bibs   []string
 
-	b        *builder // the paragraph being read
-	kind     corpus.BlockKind
-	item     int
-	pending  []rawBlock // footnotes, emitted after their paragraph
-	notes    int        // footnotes so far
-	lists    []texList
+	b       *builder // the paragraph being read
+	kind    corpus.BlockKind
+	item    int
+	pending []rawBlock // footnotes, emitted after their paragraph
+	notes   int        // footnotes so far
+	lists   []texList
+	// missing remembers searches that failed, so that a thousand \( without
+	// \) cost one scan, not a thousand.
+	missing map[string][2]int
+
 	bibKey   string // inside thebibliography: the current \bibitem's key
 	bibGroup int    // and its number, so that its paragraphs make one entry
 	inBib    bool
@@ -266,15 +264,6 @@ func (t *texReader) run(i, end int, b *builder) {
 	}
 }
 
-// skipComment skips from a % to the start of the next line.
-func (t *texReader) skipComment(i, end int) int {
-	j := strings.IndexByte(t.s[i:end], '\n')
-	if j < 0 {
-		return end
-	}
-	return i + j + 1
-}
-
 // parBreak is called at the start of a line: if the line is blank, the
 // paragraph ends (when b is the paragraph builder).
 func (t *texReader) parBreak(i, end int, b *builder) int {
@@ -333,139 +322,6 @@ func (t *texReader) afterDrop(i, end int, b *builder) int {
 		}
 	}
 	return i
-}
-
-// group returns the span inside the {...} group that starts at i (after
-// spaces), and the offset after it; ok is false if there is no group. An
-// unclosed group runs to end.
-func (t *texReader) group(i, end int) (in, out, next int, ok bool) {
-	i = t.skipSpace(i, end)
-	if i >= end || t.s[i] != '{' {
-		return i, i, i, false
-	}
-	j := t.matchBrace(i, end)
-	if j >= end {
-		return i + 1, end, end, true
-	}
-	return i + 1, j, j + 1, true
-}
-
-// matchBrace returns the offset of the } that closes the { at i, or end.
-func (t *texReader) matchBrace(i, end int) int {
-	depth := 0
-	s := t.s
-	for k := i; k < end; k++ {
-		switch s[k] {
-		case '\\':
-			k++
-		case '%':
-			k = t.skipComment(k, end) - 1
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return k
-			}
-		}
-	}
-	return end
-}
-
-// optional returns the span inside a [...] argument at i (after spaces).
-func (t *texReader) optional(i, end int) (in, out, next int, ok bool) {
-	j := t.skipSpace(i, end)
-	if j >= end || t.s[j] != '[' {
-		return i, i, i, false
-	}
-	depth := 0
-	for k := j + 1; k < end && k-j < 2000; k++ {
-		switch t.s[k] {
-		case '\\':
-			k++
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case ']':
-			if depth <= 0 {
-				return j + 1, k, k + 1, true
-			}
-		case '\n':
-			if t.parBreak(k+1, end, newBuilder(t.src)) != k+1 {
-				return i, i, i, false // a blank line: not an argument
-			}
-		}
-	}
-	return i, i, i, false
-}
-
-// skipSpace skips spaces and one line break, as TeX does between a
-// command and its arguments.
-func (t *texReader) skipSpace(i, end int) int {
-	nl := false
-	for i < end {
-		switch t.s[i] {
-		case ' ', '\t':
-		case '\n':
-			if nl {
-				return i
-			}
-			nl = true
-		default:
-			return i
-		}
-		i++
-	}
-	return i
-}
-
-// skipArgs skips optional arguments and n required ones.
-func (t *texReader) skipArgs(i, end, n int) int {
-	if i < end && t.s[i] == '*' {
-		i++
-	}
-	for {
-		_, _, next, ok := t.optional(i, end)
-		if !ok {
-			break
-		}
-		i = next
-	}
-	for ; n > 0; n-- {
-		_, _, next, ok := t.group(i, end)
-		if !ok {
-			break
-		}
-		i = next
-		for {
-			_, _, next, ok := t.optional(i, end)
-			if !ok {
-				break
-			}
-			i = next
-		}
-	}
-	return i
-}
-
-// skipAllArgs skips every argument that follows: metadata commands such
-// as \author[1]{...}[orcid=...].
-func (t *texReader) skipAllArgs(i, end int) int {
-	if i < end && t.s[i] == '*' {
-		i++
-	}
-	for {
-		if _, _, next, ok := t.optional(i, end); ok {
-			i = next
-			continue
-		}
-		if _, _, next, ok := t.group(i, end); ok {
-			i = next
-			continue
-		}
-		return i
-	}
 }
 
 // command reads the command at s[i] == '\\' and returns the offset after
@@ -702,60 +558,6 @@ func (t *texReader) command(i, end int, b *builder) int {
 	return k
 }
 
-// skipToken skips one TeX token: a command or a character.
-func (t *texReader) skipToken(i, end int) int {
-	if i >= end {
-		return end
-	}
-	if t.s[i] == '\\' {
-		j := i + 1
-		for j < end && isTeXLetter(t.s[j]) {
-			j++
-		}
-		if j == i+1 && j < end {
-			j++
-		}
-		return j
-	}
-	if t.s[i] == '{' {
-		return min(t.matchBrace(i, end)+1, end)
-	}
-	return i + 1
-}
-
-// citeEnd returns the end of a \cite command whose name ends at j: a star,
-// up to two optional arguments and the keys; multi-cite commands
-// (\cites, \parencites) repeat them, with (pre)(post) notes first.
-func (t *texReader) citeEnd(name string, j, end int) int {
-	k := j
-	if k < end && t.s[k] == '*' {
-		k++
-	}
-	for r := 0; r < 2; r++ {
-		if k < end && t.s[k] == '(' {
-			if c := strings.IndexByte(t.s[k:end], ')'); c > 0 {
-				k += c + 1
-			}
-		}
-	}
-	for {
-		n := k
-		for o := 0; o < 2; o++ {
-			if _, _, next, ok := t.optional(n, end); ok {
-				n = next
-			}
-		}
-		_, _, next, ok := t.group(n, end)
-		if !ok {
-			return k
-		}
-		k = next
-		if !strings.HasSuffix(strings.ToLower(name), "cites") {
-			return k
-		}
-	}
-}
-
 // keepArg reads the argument a formatting command prints.
 func (t *texReader) keepArg(name string, j, end int, b *builder) int {
 	k := j
@@ -785,22 +587,6 @@ func (t *texReader) keepArg(name string, j, end int, b *builder) int {
 	return next
 }
 
-// accentArg returns the end of an accent's argument at i: a group, a
-// command such as \i, or one character.
-func (t *texReader) accentArg(i, end int) int {
-	if i >= end {
-		return end
-	}
-	switch t.s[i] {
-	case '{':
-		return min(t.matchBrace(i, end)+1, end)
-	case '\\':
-		return t.skipToken(i, end)
-	}
-	_, size := decodeRune(t.s[i:end])
-	return i + size
-}
-
 func (t *texReader) controlSymbol(i, end int, b *builder) int {
 	s := t.s
 	c := s[i+1]
@@ -824,13 +610,13 @@ func (t *texReader) controlSymbol(i, end int, b *builder) int {
 	case '!', '-', '/', '@', '*':
 		return i + 2
 	case '(':
-		if k := strings.Index(s[i+2:end], `\)`); k >= 0 {
-			return t.afterDrop(i+2+k+2, end, b)
+		if k := t.find(`\)`, i+2, end); k >= 0 {
+			return t.afterDrop(k+2, end, b)
 		}
 		return i + 2
 	case '[':
-		if k := strings.Index(s[i+2:end], `\]`); k >= 0 {
-			return t.afterDrop(i+2+k+2, end, b)
+		if k := t.find(`\]`, i+2, end); k >= 0 {
+			return t.afterDrop(k+2, end, b)
 		}
 		return i + 2
 	case '\'', '`', '^', '"', '~', '=', '.':
@@ -842,189 +628,4 @@ func (t *texReader) controlSymbol(i, end int, b *builder) int {
 	}
 	_, size := decodeRune(s[i+1 : end])
 	return i + 1 + size
-}
-
-// inlineCode keeps inline code verbatim: \verb|x|, \lstinline{x},
-// \mintinline{lang}{x}.
-func (t *texReader) inlineCode(name string, j, end int, b *builder) int {
-	k := j
-	if k < end && t.s[k] == '*' {
-		k++
-	}
-	if name != "verb" {
-		if _, _, next, ok := t.optional(k, end); ok {
-			k = next
-		}
-	}
-	if name == "mintinline" {
-		_, _, k, _ = t.group(k, end)
-	}
-	if k >= end {
-		return end
-	}
-	if t.s[k] == '{' && name != "verb" {
-		in, out, next, _ := t.group(k, end)
-		b.addSrc(in, out)
-		return next
-	}
-	delim := t.s[k]
-	stop := strings.IndexByte(t.s[k+1:end], delim)
-	if nl := strings.IndexByte(t.s[k+1:end], '\n'); stop < 0 || (nl >= 0 && nl < stop) {
-		return k + 1
-	}
-	b.addSrc(k+1, k+1+stop)
-	return k + 1 + stop + 1
-}
-
-// footnote reads \footnote[n]{text}: a [^fnN] marker stays in the text and
-// the body becomes a footnote block after the paragraph.
-func (t *texReader) footnote(name string, i, j, end int, b *builder) int {
-	k := j
-	if _, _, next, ok := t.optional(k, end); ok {
-		k = next
-	}
-	in, out, next, ok := t.group(k, end)
-	if !ok {
-		return k
-	}
-	if name == "footnote" {
-		t.notes++
-		b.dropSpace()
-		b.addStr("[^fn"+strconv.Itoa(t.notes)+"]", i)
-	}
-	label := "fn" + strconv.Itoa(t.notes)
-	fb := newBuilder(t.src)
-	t.run(in, out, fb)
-	r := rawBlock{kind: corpus.KindFootnote, item: -1, footnote: label}
-	r.text, r.pos, r.lines = fb.take()
-	if r.text != "" {
-		t.pending = append(t.pending, r)
-	}
-	return next
-}
-
-// begin reads an environment from \begin at i (name from j).
-func (t *texReader) begin(i, j, end int, b *builder) int {
-	in, out, next, ok := t.group(j, end)
-	if !ok {
-		return next
-	}
-	name := strings.TrimSpace(t.s[in:out])
-	base := strings.TrimSuffix(name, "*")
-	bodyStart := next
-	if n, ok := envArgs[base]; ok {
-		bodyStart = t.skipArgs(bodyStart, end, n)
-	} else if _, _, nx, ok := t.optional(bodyStart, end); ok && !mathEnvs[base] {
-		bodyStart = nx
-	}
-	bodyEnd, after := t.envEnd(name, bodyStart, end)
-	switch {
-	case name == "document":
-		return bodyStart
-	case mathEnvs[base]:
-		return t.afterDrop(after, end, b)
-	case verbatimEnvs[base], skipEnvs[name], skipEnvs[base]:
-		return after
-	case floatEnvs[base]:
-		t.captions(bodyStart, bodyEnd)
-		return after
-	case base == "thebibliography":
-		t.flush()
-		saved := t.inBib
-		t.inBib, t.bibKey = true, ""
-		t.run(bodyStart, bodyEnd, t.b)
-		t.flush()
-		t.inBib = saved
-		return after
-	case listEnvs[base]:
-		if b != t.b {
-			t.run(bodyStart, bodyEnd, b)
-			return after
-		}
-		t.flush()
-		savedKind := t.kind
-		t.lists = append(t.lists, texList{ordered: strings.HasPrefix(base, "enum") || strings.HasSuffix(base, "enum"), next: 1})
-		t.run(bodyStart, bodyEnd, t.b)
-		t.flush()
-		t.lists = t.lists[:len(t.lists)-1]
-		t.kind = savedKind
-		if len(t.lists) == 0 {
-			t.kind = corpus.KindSentence
-		}
-		return after
-	}
-	// Any other environment (abstract, quote, center, acknowledgments,
-	// theorem, ...) holds prose.
-	if b == t.b {
-		t.flush()
-		t.run(bodyStart, bodyEnd, t.b)
-		t.flush()
-	} else {
-		t.run(bodyStart, bodyEnd, b)
-	}
-	return after
-}
-
-// envEnd finds the \end{name} that closes an environment whose body
-// starts at from, counting nested environments of the same name; verbatim
-// bodies are searched literally. An unclosed environment runs to end.
-func (t *texReader) envEnd(name string, from, end int) (bodyEnd, after int) {
-	open, closing := `\begin{`+name+`}`, `\end{`+name+`}`
-	base := strings.TrimSuffix(name, "*")
-	if verbatimEnvs[base] {
-		k := strings.Index(t.s[from:end], closing)
-		if k < 0 {
-			return end, end
-		}
-		return from + k, from + k + len(closing)
-	}
-	depth := 1
-	s := t.s
-	for k := from; k < end; k++ {
-		switch s[k] {
-		case '%':
-			k = t.skipComment(k, end) - 1
-		case '\\':
-			switch {
-			case strings.HasPrefix(s[k:end], closing):
-				depth--
-				if depth == 0 {
-					return k, k + len(closing)
-				}
-			case strings.HasPrefix(s[k:end], open):
-				depth++
-			}
-			k++
-		}
-	}
-	return end, end
-}
-
-// captions reads the \caption commands of a float and nothing else.
-func (t *texReader) captions(start, end int) {
-	s := t.s
-	for k := start; k < end; k++ {
-		switch s[k] {
-		case '%':
-			k = t.skipComment(k, end) - 1
-		case '\\':
-			if strings.HasPrefix(s[k:end], `\caption`) || strings.HasPrefix(s[k:end], `\subcaption`) {
-				k = t.command(k, end, newBuilder(t.src)) - 1
-				continue
-			}
-			if strings.HasPrefix(s[k:end], `\begin{`) {
-				// Nested verbatim or math could hold a false \caption.
-				in, out, next, ok := t.group(k+len(`\begin`), end)
-				if ok {
-					name := s[in:out]
-					if b := strings.TrimSuffix(name, "*"); verbatimEnvs[b] || mathEnvs[b] {
-						_, after := t.envEnd(name, next, end)
-						k = after - 1
-						continue
-					}
-				}
-			}
-			k++
-		}
-	}
 }

@@ -282,7 +282,7 @@ func (m *mdReader) footnotes(list *east.FootnoteList) {
 		first := len(m.blocks)
 		m.walk(f, blockCtx{kind: corpus.KindFootnote, item: -1, footnote: string(f.Ref)})
 		for i := first; i < len(m.blocks); i++ {
-			m.blocks[i].section = m.sectionAt(m.blocks[first].pos[0])
+			m.blocks[i].section, m.blocks[i].ownSection = m.sectionAt(m.blocks[first].pos[0]), true
 		}
 	}
 }

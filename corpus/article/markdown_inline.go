@@ -64,7 +64,7 @@ func (m *mdReader) inline(n ast.Node, b *builder) {
 			// goldmark keeps only the footnote's number; the label is
 			// read back from the source, [^label] as written.
 			if p := v.Pos(); p >= 0 && p < len(m.raw) {
-				if end := bytes.IndexByte(m.raw[p:], ']'); end > 0 {
+				if end := bytes.IndexByte(m.raw[p:min(len(m.raw), p+1024)], ']'); end > 0 {
 					b.addSrc(p, p+end+1)
 					m.cursor = p + end + 1
 				}
@@ -115,8 +115,8 @@ func isASCIIPunct(c byte) bool {
 // entityAt decodes an HTML character reference at the start of s ("&amp;",
 // "&#8211;", "&#x2013;"), returning its length in s and its text, or 0.
 func entityAt(s string) (int, string) {
-	end := strings.IndexByte(s, ';')
-	if end < 2 || end > 32 {
+	end := strings.IndexByte(s[:min(len(s), 33)], ';')
+	if end < 2 {
 		return 0, ""
 	}
 	ref := s[:end+1]

@@ -22,8 +22,8 @@ func dropPandocAttributes(r *rawBlock) {
 		if t[i] != '{' {
 			continue
 		}
-		end := strings.IndexByte(t[i:], '}')
-		if end < 0 || end > 300 || strings.IndexByte(t[i+1:i+end], '{') >= 0 || !isAttributes(t[i+1:i+end]) {
+		end := strings.IndexByte(t[i:min(len(t), i+301)], '}')
+		if end < 0 || strings.IndexByte(t[i+1:i+end], '{') >= 0 || !isAttributes(t[i+1:i+end]) {
 			continue
 		}
 		end += i + 1

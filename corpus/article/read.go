@@ -18,7 +18,10 @@ type rawBlock struct {
 	level    int    // heading level, 1 = highest
 	item     int    // number of an ordered-list item, or -1
 	footnote string // label of a footnote body
-	section  string // the block's section when it is not the heading before it (footnote bodies)
+	// section is the block's section when it is not the heading before it
+	// (footnote bodies, which Markdown collects at the end).
+	section    string
+	ownSection bool
 
 	// For reference lists.
 	refList bool   // inside a container that is a reference list whatever its heading (thebibliography, div#refs)
@@ -146,7 +149,7 @@ func (a *assembler) prose(r *rawBlock, section string) {
 	if section == "" {
 		section = a.section
 	}
-	if r.section != "" {
+	if r.ownSection {
 		section = r.section
 	}
 	a.paragraph++

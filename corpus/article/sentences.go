@@ -198,6 +198,9 @@ func skipMarker(text string, i int, glued bool) int {
 		return i
 	}
 	rest := text[i:]
+	if len(rest) > 256 {
+		rest = rest[:256] // a marker is short; never search the whole text
+	}
 	switch rest[0] {
 	case '[':
 		end := strings.IndexByte(rest, ']')
@@ -337,7 +340,7 @@ func endsSentence(text string, start, i, termEnd, next int) bool {
 	case isNumber(word):
 		// "1. Mix", "Figure 3. Results": a number right at the start is a
 		// list or caption number, not a sentence.
-		return len(strings.Fields(text[start:i])) > 2
+		return moreWordsThan(text[start:i], 2)
 	case isInitial(word):
 		// J. R. R. Tolkien, Smith J. reported; but "vitamin C. The".
 		return starter
@@ -431,6 +434,23 @@ func hasSentenceBreak(s string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// moreWordsThan reports whether s has more than n words, looking no
+// further than it must.
+func moreWordsThan(s string, n int) bool {
+	words, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := isSpaceByte(s[i])
+		if !space && !in {
+			words++
+			if words > n {
+				return true
+			}
+		}
+		in = !space
 	}
 	return false
 }
