@@ -403,7 +403,11 @@ func (rep *Report) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, fo
 			link.Key, link.Status, link.By = &k, "resolved", "footnote:"+mt.By
 			return link
 		}
-		// A footnote that is a remark, not a reference, cites nothing.
+		if !looksLikeReference(text) {
+			// A footnote that is a remark, not a reference, cites nothing.
+			link.Status = "note"
+			return link
+		}
 		link.Status, link.Why = "unmatched", "the footnote matches no library reference"
 		return link
 	case corpus.MarkerKey:
@@ -444,6 +448,14 @@ func (rep *Report) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, fo
 		}
 	}
 	return link
+}
+
+// looksLikeReference tells a footnote that is a reference (authors or an
+// identifier, and a year) from one that is a remark.
+func looksLikeReference(text string) bool {
+	p := resolve.ParseEntry(text)
+	hasID := p.IDs != (corpus.Identifiers{})
+	return hasID || p.Year > 0 && len(p.Authors) > 0 && p.Title != ""
 }
 
 func authorYear(c corpus.Cite) string {
