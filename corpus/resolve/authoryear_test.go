@@ -166,3 +166,26 @@ func TestMatchCiteToEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestLibrary_ConcurrentUse matches from several goroutines at once; run
+// with -race it checks that the lazily folded author names and the pooled
+// counters are safe to share.
+func TestLibrary_ConcurrentUse(t *testing.T) {
+	lib := testLibrary(t)
+	fixtures := loadFixtures(t)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for _, fx := range fixtures {
+				if m, _ := lib.MatchEntry(fx.entry); m.Key != fx.key {
+					t.Errorf("entries.tsv:%d: concurrent match %q, want %q", fx.line, m.Key, fx.key)
+				}
+				lib.AuthorYear(cite("2005", false, "Kashtan", "Alon"))
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}

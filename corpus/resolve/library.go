@@ -31,6 +31,9 @@ type Library struct {
 	// byFirst holds the first author's folded surname, the surname without
 	// particles and a corporate author's initials.
 	byFirst map[string][]int32
+
+	// counters recycles the candidate counters of candidates.
+	counters sync.Pool
 }
 
 // refInfo is what matching compares of one reference, computed once.

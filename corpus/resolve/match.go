@@ -2,9 +2,7 @@ package resolve
 
 import (
 	"fmt"
-	"slices"
 	"strings"
-	"sync"
 )
 
 // Match is how a list entry or a citation was tied to a library reference.
@@ -30,8 +28,15 @@ type Mismatch struct {
 }
 
 // Thresholds of the title route, calibrated on testdata/entries.tsv (see
-// TestMatchEntry_Fixtures): every correct title match there scores 0.84 or
-// more, every wrong candidate 0.66 or less.
+// TestMatchEntry_Fixtures) and the deep-review list (TestDeepReview_*):
+// correct firm title matches score 0.93 or more, correct matches of
+// truncated titles or far-off years 0.72 to 0.75, and on deep-review's
+// run-together layout correct matches go down to 0.56; the best wrong
+// candidate ever ranked first scores 0.545 ("Dropout as a Bayesian
+// approximation…" for "Uncertainty in deep learning", same author and
+// year). A wrong runner-up can score firm (0.85, Goodfellow's "Deep
+// Learning" behind LeCun's "Deep learning" for an entry naming Bengio
+// first), hence ambiguityMargin.
 const (
 	// firmThreshold is the confidence from which a match is firm.
 	firmThreshold = 0.80
@@ -45,6 +50,9 @@ const (
 	// containBadBelow, for entries whose title was not cleanly read).
 	titleBadBelow   = 0.5
 	containBadBelow = 0.7
+	// ambiguityMargin is how far a firm match must lead a firm runner-up
+	// to stay firm.
+	ambiguityMargin = 0.05
 	// maxScored bounds the candidates scored per entry.
 	maxScored = 48
 )
@@ -69,8 +77,10 @@ func newQuery(e *entry) *query {
 }
 
 // containment returns the share of want's words found anywhere in the
-// entry, with the word equality of softDice.
-func (q *query) containment(want []string) float64 {
+// entry, with the word equality of softDice. It gives up with 0 as soon as
+// the share cannot reach need: most candidates are far from it, and the
+// one-edit comparisons are the cost.
+func (q *query) containment(want []string, need float64) float64 {
 	words := q.entryWords()
 	if len(want) == 0 || len(words) == 0 {
 		return 0
@@ -81,17 +91,22 @@ func (q *query) containment(want []string) float64 {
 			q.wordSet[w] = struct{}{}
 		}
 	}
+	var buf [16]string
+	missing := buf[:0]
 	m := 0
 	for _, w := range want {
 		if _, ok := q.wordSet[w]; ok {
 			m++
-			continue
+		} else if len(w) >= 5 {
+			missing = append(missing, w)
 		}
-		if len(w) < 5 {
-			continue
-		}
+	}
+	if float64(m+len(missing)) < need*float64(len(want)) {
+		return 0
+	}
+	for _, w := range missing {
 		for _, x := range words {
-			if len(x) >= 5 && within1(w, x) {
+			if len(x) >= 5 && (x[0] == w[0] || x[len(x)-1] == w[len(w)-1]) && within1(w, x) {
 				m++
 				break
 			}
@@ -110,10 +125,19 @@ func (q *query) entryWords() []string {
 	return q.words
 }
 
-// MatchEntry ties one reference-list entry to a library reference. An
-// identifier in the entry decides first (confidence 0.99) unless the
-// reference it names has another title and first author: the identifier is
-// then reported as a Mismatch and the entry is matched by title instead.
+// MatchEntry ties one reference-list entry to a library reference.
+//
+// An identifier in the entry (DOI, PMID, PMCID, arXiv, then ISBN and URL)
+// decides first, with confidence 0.99, when the title and first author of
+// the reference it names do not contradict the entry. When they do, the
+// identifier is reported as a Mismatch: with both title and first author
+// different the identifier is set aside and the entry matched by title as
+// if it had none; with only the title different the identifier's
+// reference is returned weak (0.6); with only the first author different
+// the match stands (0.9, or weak 0.7 for a title only moderately similar).
+// ISBNs and URLs, which chapters and pages of one site share, never make a
+// Mismatch: a title that disagrees only sets them aside.
+//
 // The title route compares title words (see softDice) and weighs in the
 // first author and the year; it tolerates abbreviated journals, initials,
 // reordered or missing fields, HTML leftovers and small typos. A candidate
@@ -190,7 +214,7 @@ func (l *Library) checkID(q *query, h idHit) (m Match, bad *Mismatch, ok bool) {
 	titleBad := false
 	if titleKnown && len(r.title) > 0 {
 		ts = titleSim(q, r)
-		titleBad = ts < titleBadBelow && q.containment(r.title) < containBadBelow
+		titleBad = ts < titleBadBelow && q.containment(r.title, containBadBelow) < containBadBelow
 	}
 	a := authorAgreement(q, r)
 	m = Match{Key: ref.Key, By: h.by, Confidence: idConfidence}
@@ -296,6 +320,9 @@ func (v authorVerdict) describe(q *query, r *refInfo) string {
 // side to lack the other's subtitle (at a small cost).
 func titleSim(q *query, r *refInfo) float64 {
 	s := softDice(q.title, r.title)
+	if s >= 0.95 {
+		return s
+	}
 	if r.main != nil {
 		s = max(s, 0.95*softDice(q.title, r.main))
 	}
@@ -308,137 +335,38 @@ func titleSim(q *query, r *refInfo) float64 {
 // matchTitle is the route without identifiers: candidates from the title
 // index and the first author, scored on title, first author and year.
 func (l *Library) matchTitle(q *query) Match {
-	best, bestScore := -1, 0.0
+	best, second := -1, -1
+	bestScore, secondScore := 0.0, 0.0
 	var bestFacts scoreFacts
 	for _, i := range l.candidates(q) {
 		s, f := l.score(q, int(i))
 		if s > bestScore+1e-9 || s > bestScore-1e-9 && best >= 0 && l.info[i].year == q.e.Year && l.info[best].year != q.e.Year {
+			second, secondScore = best, bestScore
 			best, bestScore, bestFacts = int(i), s, f
+		} else if s > secondScore {
+			second, secondScore = int(i), s
 		}
 	}
 	if best < 0 || bestScore < weakFloor {
 		return Match{}
 	}
-	return Match{
+	m := Match{
 		Key:        l.refs[best].Key,
 		By:         "title",
 		Confidence: round2(bestScore),
 		Weak:       bestScore < firmThreshold,
 		Why:        l.explain(q, best, bestFacts),
 	}
+	if second >= 0 && secondScore >= firmThreshold && bestScore-secondScore < ambiguityMargin {
+		// Two firm candidates this close are for the editor to tell
+		// apart (a preprint and its journal version, two editions).
+		m.Weak = true
+		m.Why += fmt.Sprintf("; %s scores %.2f too", l.refs[second].Key, secondScore)
+	}
+	return m
 }
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
-
-// candidates returns the references worth scoring: those with the same
-// title, those sharing the rarest title words, and those with the same
-// first author and year. It never scans the library: it reads the
-// posting lists of the rarest words first and stops after six lists, or
-// once a list is common (a tenth of the library) and two have been read.
-func (l *Library) candidates(q *query) []int32 {
-	words := q.title
-	if len(words) == 0 {
-		words = q.entryWords()
-	}
-	c := countPool.Get().(*counter)
-	defer c.release()
-	c.reset(len(l.refs))
-	if len(q.title) > 0 {
-		for _, i := range l.byTitle[strings.Join(q.title, " ")] {
-			c.add(i, 100)
-		}
-	}
-	var lists [][]int32
-	for j, w := range words {
-		if indexOf(words[:j], w) >= 0 {
-			continue
-		}
-		if list := l.postings[w]; len(list) > 0 {
-			lists = append(lists, list)
-		}
-	}
-	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
-	common := max(64, len(l.refs)/10)
-	for k, list := range lists {
-		if k >= 6 || k >= 2 && len(list) > common {
-			break
-		}
-		if len(list) > common {
-			if len(c.touched) > 0 {
-				// A common word only adds to the candidates the
-				// rarer words found, so that "deep" does not
-				// bring in a tenth of the library.
-				for _, i := range list {
-					if c.n[i] > 0 {
-						c.n[i]++
-					}
-				}
-				continue
-			}
-			// A title of common words only: a bounded share.
-			list = list[:common]
-		}
-		for _, i := range list {
-			c.add(i, 1)
-		}
-	}
-	if q.hasFirst {
-		for _, k := range []string{q.first.full, q.first.bare} {
-			for _, i := range l.byFirst[k] {
-				if q.e.Year == 0 || l.info[i].year == q.e.Year {
-					c.add(i, 2)
-				}
-			}
-			if q.first.bare == q.first.full {
-				break
-			}
-		}
-	}
-	out := slices.Clone(c.touched)
-	slices.SortFunc(out, func(a, b int32) int {
-		if na, nb := c.n[a], c.n[b]; na != nb {
-			return int(nb) - int(na)
-		}
-		return int(a - b)
-	})
-	if len(out) > maxScored {
-		out = out[:maxScored]
-	}
-	return out
-}
-
-// counter counts, per reference, the evidence that makes it a candidate.
-// A slice indexed by reference beats a map by a wide margin; the pool
-// keeps one per goroutine in use, cleared through the list of references
-// it touched.
-type counter struct {
-	n       []uint16
-	touched []int32
-}
-
-var countPool = sync.Pool{New: func() any { return new(counter) }}
-
-func (c *counter) reset(size int) {
-	if len(c.n) < size {
-		c.n = make([]uint16, size)
-		c.touched = c.touched[:0]
-	}
-}
-
-func (c *counter) add(i int32, d uint16) {
-	if c.n[i] == 0 {
-		c.touched = append(c.touched, i)
-	}
-	c.n[i] += d
-}
-
-func (c *counter) release() {
-	for _, i := range c.touched {
-		c.n[i] = 0
-	}
-	c.touched = c.touched[:0]
-	countPool.Put(c)
-}
 
 // score rates one candidate. The title similarity is the base; a first
 // author that agrees adds 0.12 and a year that agrees 0.05, but only for a
@@ -454,8 +382,7 @@ func (l *Library) score(q *query, i int) (float64, scoreFacts) {
 		f.ts = titleSim(q, r)
 	}
 	f.a = authorAgreement(q, r)
-	if len(r.title) >= 3 && f.ts < 0.8 && (f.a == authorAgrees || len(q.title) == 0 || len(r.title) >= 4) &&
-		containment(r.title, q.title) < 0.9 {
+	if len(r.title) >= 3 && f.ts < 0.8 && (f.a == authorAgrees || len(q.title) == 0 || len(r.title) >= 4) {
 		// The entry's title may have been misread (run into the
 		// journal, cut short, or not found): all of the reference's
 		// title words elsewhere in the entry is evidence too. Not when
@@ -463,7 +390,7 @@ func (l *Library) score(q *query, i int) (float64, scoreFacts) {
 		// title, another work ("Dropout as a Bayesian approximation:
 		// representing model uncertainty in deep learning" is not
 		// "Uncertainty in deep learning").
-		if c := q.containment(r.title); c >= 0.9 && 0.85*c > f.ts {
+		if c := q.containment(r.title, 0.9); c >= 0.9 && 0.85*c > f.ts && containment(r.title, q.title) < 0.9 {
 			f.ts, f.how = 0.85*c, "title words"
 		}
 	}

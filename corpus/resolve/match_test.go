@@ -19,8 +19,8 @@ func TestMatchEntry_Fixtures(t *testing.T) {
 	}
 	correct := 0
 	styles := map[string]bool{}
-	minRight, maxWrong := 1.0, 0.0
-	var minRightAt, maxWrongAt string
+	minRight, maxWrong, maxWrongTop := 1.0, 0.0, 0.0
+	var minRightAt, maxWrongAt, maxWrongTopAt string
 	for _, fx := range fixtures {
 		styles[fx.style] = true
 		m, mm := lib.MatchEntry(fx.entry)
@@ -54,19 +54,26 @@ func TestMatchEntry_Fixtures(t *testing.T) {
 		// Calibration: scores on the title route alone.
 		e := parseEntry(fx.entry)
 		q := newQuery(&e)
+		top, topKey := 0.0, ""
 		for _, i := range lib.candidates(q) {
 			s, _ := lib.score(q, int(i))
 			key := lib.refs[i].Key
+			if s > top {
+				top, topKey = s, key
+			}
 			if key == fx.key {
 				if s < minRight && fx.strength == "firm" && m.By == "title" {
-					minRight, minRightAt = s, key
+					minRight, minRightAt = s, key+" for line "+strconv.Itoa(fx.line)
 				}
 			} else if s > maxWrong {
 				maxWrong, maxWrongAt = s, key+" for line "+strconv.Itoa(fx.line)
 			}
 		}
+		if topKey != fx.key && topKey != "" && top > maxWrongTop {
+			maxWrongTop, maxWrongTopAt = top, topKey+" for line "+strconv.Itoa(fx.line)
+		}
 	}
 	t.Logf("fixtures: %d/%d correct (%.1f%%) over %d styles", correct, len(fixtures), 100*float64(correct)/float64(len(fixtures)), len(styles))
-	t.Logf("calibration: lowest firm title match %.2f (%s), highest wrong candidate %.2f (%s); firm %.2f, floor %.2f",
-		minRight, minRightAt, maxWrong, maxWrongAt, firmThreshold, weakFloor)
+	t.Logf("calibration: lowest firm title match %.2f (%s); highest wrong top candidate %.2f (%s); highest wrong runner-up %.2f (%s); firm %.2f, floor %.2f",
+		minRight, minRightAt, maxWrongTop, maxWrongTopAt, maxWrong, maxWrongAt, firmThreshold, weakFloor)
 }

@@ -85,6 +85,7 @@ func parseNames(s string, strict bool) (nameList, bool) {
 		return nl, false
 	}
 	fam := 0
+	firstKind := kindBad
 	for i := 0; i < len(spans); i++ {
 		p := spans[i]
 		kind, surname := classifyName(p.text)
@@ -103,7 +104,10 @@ func parseNames(s string, strict bool) (nameList, bool) {
 			if !strict {
 				continue
 			}
-			if len(nl.surnames) == 0 {
+			if len(nl.surnames) == 0 || len(nl.surnames) == 1 && firstKind == kindSingle && !isAcronym(nl.surnames[0]) {
+				// One bare word before something that is not a
+				// name is the start of a title ("Generalization
+				// and Dilution of …"), not an author.
 				return nl, false
 			}
 			nl.end, nl.cut = p.start, true
@@ -111,6 +115,9 @@ func parseNames(s string, strict bool) (nameList, bool) {
 		}
 		if f := kind.family(); f != 0 && fam == 0 || f != 0 && fam == 4 {
 			fam = f
+		}
+		if len(nl.surnames) == 0 {
+			firstKind = kind
 		}
 		nl.surnames = append(nl.surnames, surname)
 		i += consumed - 1

@@ -130,7 +130,9 @@ func softMatches(a, b []string) int {
 			continue
 		}
 		for j, y := range b {
-			if !used[j] && len(y) >= 5 && within1(x, y) {
+			// One edit leaves the first or the last letter of a
+			// word of five or more in place: a cheap test first.
+			if !used[j] && len(y) >= 5 && (x[0] == y[0] || x[len(x)-1] == y[len(y)-1]) && within1(x, y) {
 				used[j] = true
 				m++
 				break

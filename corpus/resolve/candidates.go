@@ -1,0 +1,137 @@
+package resolve
+
+import (
+	"slices"
+	"strings"
+)
+
+// candidates returns the references worth scoring: those with the same
+// title, those sharing the rarest title words, and those with the same
+// first author and year. It never scans the library: it reads the
+// posting lists of the rarest words first and stops after six lists, or
+// once a list is common (a tenth of the library) and two have been read.
+func (l *Library) candidates(q *query) []int32 {
+	words := q.title
+	if len(words) == 0 {
+		words = q.entryWords()
+	}
+	c, _ := l.counters.Get().(*counter)
+	if c == nil {
+		c = new(counter)
+	}
+	defer l.release(c)
+	c.reset(len(l.refs))
+	if len(q.title) > 0 {
+		for _, i := range l.byTitle[strings.Join(q.title, " ")] {
+			c.add(i, 100)
+		}
+	}
+	var lists [][]int32
+	for j, w := range words {
+		if indexOf(words[:j], w) >= 0 {
+			continue
+		}
+		if list := l.postings[w]; len(list) > 0 {
+			lists = append(lists, list)
+		}
+	}
+	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
+	common := max(64, len(l.refs)/10)
+	for k, list := range lists {
+		if k >= 6 || k >= 2 && len(list) > common {
+			break
+		}
+		if len(list) > common {
+			if len(c.touched) > 0 {
+				// A common word only adds to the candidates the
+				// rarer words found, so that "deep" does not
+				// bring in a tenth of the library.
+				for _, i := range list {
+					if c.n[i] > 0 {
+						c.n[i]++
+					}
+				}
+				continue
+			}
+			// A title of common words only: a bounded share.
+			list = list[:common]
+		}
+		for _, i := range list {
+			c.add(i, 1)
+		}
+	}
+	if q.hasFirst {
+		for _, k := range []string{q.first.full, q.first.bare} {
+			for _, i := range l.byFirst[k] {
+				if q.e.Year == 0 || l.info[i].year == q.e.Year {
+					c.add(i, 2)
+				}
+			}
+			if q.first.bare == q.first.full {
+				break
+			}
+		}
+	}
+	// Keep the maxScored best counted: find the count from which there
+	// are enough, and sort only those.
+	floor := uint16(0)
+	if len(c.touched) > maxScored {
+		var hist [256]int
+		for _, i := range c.touched {
+			hist[min(c.n[i], 255)]++
+		}
+		for n, k := 255, 0; n > 0; n-- {
+			if k += hist[n]; k >= maxScored {
+				floor = uint16(n)
+				break
+			}
+		}
+	}
+	out := make([]int32, 0, min(len(c.touched), 2*maxScored))
+	for _, i := range c.touched {
+		if c.n[i] >= floor {
+			out = append(out, i)
+		}
+	}
+	slices.SortFunc(out, func(a, b int32) int {
+		if na, nb := c.n[a], c.n[b]; na != nb {
+			return int(nb) - int(na)
+		}
+		return int(a - b)
+	})
+	if len(out) > maxScored {
+		out = out[:maxScored]
+	}
+	return out
+}
+
+// counter counts, per reference, the evidence that makes it a candidate.
+// A slice indexed by reference beats a map by a wide margin; the
+// library's pool keeps one per goroutine in use, cleared through the list
+// of references it touched.
+type counter struct {
+	n       []uint16
+	touched []int32
+}
+
+func (c *counter) reset(size int) {
+	if len(c.n) < size {
+		c.n = make([]uint16, size)
+		c.touched = c.touched[:0]
+	}
+}
+
+func (c *counter) add(i int32, d uint16) {
+	if c.n[i] == 0 {
+		c.touched = append(c.touched, i)
+	}
+	c.n[i] += d
+}
+
+func (l *Library) release(c *counter) {
+	for _, i := range c.touched {
+		c.n[i] = 0
+	}
+	c.touched = c.touched[:0]
+	l.counters.Put(c)
+}
