@@ -226,6 +226,11 @@ func kindOf(s string) nameKind {
 // classifyName says how one part of an author list is written and returns
 // the surname it gives.
 func classifyName(s string) (nameKind, string) {
+	if len(s) <= 90 && isCorporate(s) {
+		// Before the character test: collaborations put their acronym in
+		// parentheses.
+		return kindCorporate, s
+	}
 	if len(s) > 90 || strings.ContainsAny(s, "0123456789:?!\"“”()[]{}/=+") {
 		return kindBad, ""
 	}
@@ -484,7 +489,7 @@ var corporateWords = map[string]bool{
 	"project": true, "initiative": true, "alliance": true, "fund": true, "bank": true,
 	"forum": true, "partnership": true, "authority": true, "federation": true, "academy": true,
 	"academies": true, "college": true, "trust": true, "participants": true,
-	"investigators": true, "panel": true, "coalition": true, "taskforce": true,
+	"investigators": true, "trialists": true, "panel": true, "coalition": true, "taskforce": true,
 	"intelligence": true, "clinic": true, "hospital": true, "inc": true, "ltd": true,
 	"corporation": true, "company": true, "laboratory": true, "laboratories": true,
 }
@@ -505,13 +510,24 @@ func isCorporate(s string) bool {
 		return false
 	}
 	keyword := false
+	// Collaborations name themselves with ordinary words too: "Coxib and
+	// traditional NSAID Trialists' (CNT) Collaboration". A couple of
+	// lower-case words are allowed when a corporate keyword is present.
+	lower := 0
 	for i, t := range toks {
-		lt := strings.ToLower(strings.Trim(t, ".,"))
+		t = strings.Trim(t, ".,()'’")
+		if t == "" {
+			continue
+		}
+		lt := strings.ToLower(t)
 		switch {
 		case connectors[lt] && lt == t && i > 0 && i < len(toks)-1:
 			continue
 		case !isCapWord(t) && !isAcronym(t):
-			return false
+			lower++
+			if lower > 2 || i == 0 {
+				return false
+			}
 		}
 		if corporateWords[lt] {
 			keyword = true
