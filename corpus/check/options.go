@@ -1,0 +1,41 @@
+package check
+
+import (
+	"regexp"
+	"time"
+)
+
+// Scope says which citations cover a claim.
+type Scope string
+
+// The citation scopes.
+const (
+	// ScopeSentence: a claim needs a citation in its own sentence.
+	ScopeSentence Scope = "sentence"
+	// ScopeParagraph: a citation later in the same paragraph or list item
+	// covers the sentences before it.
+	ScopeParagraph Scope = "paragraph"
+)
+
+// Options tune a check. The zero value is the default behaviour.
+type Options struct {
+	Scope Scope
+	// Severity overrides a code's default severity; Off silences it.
+	Severity map[string]Severity
+	// ClaimThreshold is the score from which a sentence is a check-worthy
+	// claim (0 means the scorer's default).
+	ClaimThreshold float64
+	// SupportThreshold is the weak-support score below which a citation
+	// does not seem to support its claim (0 means the default).
+	SupportThreshold float64
+	// MaxAge, when above zero, flags cited evidence older than this many
+	// years (stale), counted from Now.
+	MaxAge int
+	Now    time.Time
+	// Ignore holds patterns of sentences never to judge.
+	Ignore []*regexp.Regexp
+}
+
+// Off is the severity of a silenced code: no finding reaches it, and
+// findings with it are dropped.
+const Off Severity = -1
