@@ -3,6 +3,7 @@ module github.com/evident-tools/evident
 go 1.26.8
 
 require (
+	github.com/BurntSushi/toml v1.6.0
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/blevesearch/bleve_index_api v1.4.1
 	github.com/golang/snappy v1.0.0

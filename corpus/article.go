@@ -78,6 +78,9 @@ type Document struct {
 	// bibliography: key of Markdown front matter), so a check can offer or
 	// load them. The reader does not open them.
 	Bibliography []string
+	// Suppressions are the article's evident:ignore comments, in source
+	// order (see Suppression).
+	Suppressions []Suppression
 }
 
 // Sentence is one sentence of an article's prose.

@@ -43,6 +43,12 @@ func CheckText(w io.Writer, rep *check.Report, color bool) error {
 	fmt.Fprintf(&b, "  %d sentences, %d claims: %d supported, %d unsupported\n", s.Sentences, s.Claims, s.Supported, s.Unsupported)
 	fmt.Fprintf(&b, "  %d citations: %d resolved, %d dangling, %d unmatched\n", s.Citations, s.Resolved, s.Dangling, s.Unmatched)
 	fmt.Fprintf(&b, "  %d reference list entries, %d never cited\n", s.ListEntries, s.Uncited)
+	if s.Suppressed > 0 {
+		fmt.Fprintf(&b, "  %d %s silenced by evident:ignore comments\n", s.Suppressed, pluralFindings(s.Suppressed))
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintf(&b, "  note: %s\n", n)
+	}
 	if len(rep.Findings) == 0 {
 		b.WriteString("  no findings\n")
 		_, err := io.WriteString(w, b.String())
@@ -81,4 +87,11 @@ func CheckText(w io.Writer, rep *check.Report, color bool) error {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+func pluralFindings(n int) string {
+	if n == 1 {
+		return "finding"
+	}
+	return "findings"
 }

@@ -95,6 +95,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 .evident directory above the working directory, else the user data directory.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version,
 	}
 	root.PersistentFlags().StringVar(&a.libraryFlag, "library", "", "library `DIR` (default: $EVIDENT_LIBRARY, nearest .evident, or the user data directory)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -103,6 +104,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 	root.AddCommand(
 		newInitCmd(a),
 		newCheckCmd(a),
+		newConfigCmd(a),
 		newImportCmd(a),
 		newRefsCmd(a),
 		newExportCmd(a),

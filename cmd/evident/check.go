@@ -3,14 +3,20 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/config"
 	"github.com/evident-tools/evident/corpus/importer"
 	"github.com/evident-tools/evident/export"
+	"github.com/evident-tools/evident/index"
 )
 
 type checkOptions struct {
@@ -18,6 +24,13 @@ type checkOptions struct {
 	bib         []string
 	format      string
 	failOn      string
+	scope       string
+	maxAge      int
+	retractions string
+	baseline    string
+	severity    []string
+	ignore      []string
+	noSupport   bool
 }
 
 func newCheckCmd(a *App) *cobra.Command {
@@ -29,23 +42,38 @@ func newCheckCmd(a *App) *cobra.Command {
 --input-format), split it into sentences, find every citation marker, and
 resolve each through the article's own reference list, DOI, key or author and
 year to a reference of the library (or of the --bib files, for a one-shot
-check that stores nothing).
+check that stores nothing). Each sentence is scored as a check-worthy claim
+or not, with its reasons.
 
-Findings: dangling-citation (a marker that resolves to nothing),
-unmatched-reference (a list entry that matches nothing in the library),
-uncited-reference (a list entry never cited), identifier-mismatch (a list
-entry whose DOI or PMID belongs to a different work) and uncited-claim.
+Findings: uncited-claim, dangling-citation, unmatched-reference,
+uncited-reference, identifier-mismatch, duplicate-reference, out-of-order,
+incomplete-reference, weak-support, retracted (--retractions) and stale
+(--max-age).
+
+Settings come from .evident.toml files (nearest first, see 'evident config')
+and these flags, which win. An <!-- evident:ignore [CODE...] --> comment (or
+% evident:ignore in LaTeX) silences the next sentence.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for
 usage or input errors.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.format != "text" && opts.format != "json" {
-				return inputErr(fmt.Errorf("--format must be text or json, not %q", opts.format))
+			switch opts.format {
+			case "text", "json", "sarif", "github":
+			default:
+				return inputErr(fmt.Errorf("--format must be text, json, sarif or github, not %q", opts.format))
 			}
-			failOn, err := check.ParseSeverity(opts.failOn)
+			cfg, err := checkConfig(cmd, args[0], &opts)
 			if err != nil {
-				return inputErr(fmt.Errorf("--fail-on: %w", err))
+				return inputErr(err)
+			}
+			failOn, err := check.ParseSeverity(cfg.FailOn)
+			if err != nil {
+				return inputErr(fmt.Errorf("fail-on: %w", err))
+			}
+			copts, err := checkOptionsFrom(cfg, &opts)
+			if err != nil {
+				return inputErr(err)
 			}
 			var forced corpus.Format
 			if opts.inputFormat != "" {
@@ -53,11 +81,24 @@ usage or input errors.`,
 					return inputErr(fmt.Errorf("--input-format: %w", err))
 				}
 			}
+			var baseline *check.Baseline
+			if opts.baseline != "" {
+				f, err := os.Open(opts.baseline)
+				if err != nil {
+					return inputErr(err)
+				}
+				baseline, err = check.LoadBaseline(f, opts.baseline)
+				f.Close()
+				if err != nil {
+					return inputErr(err)
+				}
+			}
 			refs, err := a.checkLibrary(cmd, opts.bib)
 			if err != nil {
 				return err
 			}
 			failed := false
+			var reports []*check.Report
 			for i, path := range args {
 				format := forced
 				if format == "" {
@@ -69,13 +110,22 @@ usage or input errors.`,
 				if err != nil {
 					return inputErr(err)
 				}
-				rep, err := check.Check(path, data, format, refs)
+				rep, err := check.Check(path, data, format, refs, copts)
 				if err != nil {
 					return inputErr(err)
 				}
-				if opts.format == "json" {
+				if baseline != nil {
+					if _, known := baseline.Filter(rep); known > 0 {
+						rep.Notes = append(rep.Notes, fmt.Sprintf("%d %s already in %s not shown", known, plural(known, "finding", "findings"), opts.baseline))
+					}
+				}
+				reports = append(reports, rep)
+				switch opts.format {
+				case "json":
 					err = export.CheckJSON(a.Out, rep)
-				} else {
+				case "github":
+					err = export.CheckGitHub(a.Out, rep)
+				case "text":
 					if i > 0 {
 						fmt.Fprintln(a.Out)
 					}
@@ -88,17 +138,124 @@ usage or input errors.`,
 					failed = true
 				}
 			}
+			if opts.format == "sarif" {
+				if err := export.CheckSARIF(a.Out, reports, version); err != nil {
+					return err
+				}
+			}
 			if failed {
 				return &exitError{code: exitFindings}
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&opts.inputFormat, "input-format", "", "article format: markdown, text, html or latex (default: from the extension)")
-	cmd.Flags().StringArrayVar(&opts.bib, "bib", nil, "check against this BibTeX `FILE` instead of the library (repeatable; nothing is stored)")
-	cmd.Flags().StringVar(&opts.format, "format", "text", "report format: text or json")
-	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: info, warning, error or none")
+	f := cmd.Flags()
+	f.StringVar(&opts.inputFormat, "input-format", "", "article format: markdown, text, html or latex (default: from the extension)")
+	f.StringArrayVar(&opts.bib, "bib", nil, "check against this BibTeX `FILE` instead of the library (repeatable; nothing is stored)")
+	f.StringVar(&opts.format, "format", "text", "report format: text, json, sarif or github")
+	f.StringVar(&opts.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: info, warning, error or none")
+	f.StringVar(&opts.scope, "scope", "sentence", "citation scope: sentence (a claim needs its own citation) or paragraph (a later citation in the paragraph covers it)")
+	f.IntVar(&opts.maxAge, "max-age", 0, "report cited evidence older than this many `YEARS` (stale; 0 = off)")
+	f.StringVar(&opts.retractions, "retractions", "", "CSV `FILE` of retracted works (Retraction Watch columns, or DOI / PubMed ID)")
+	f.StringVar(&opts.baseline, "baseline", "", "earlier JSON report `FILE`: report and gate only on findings new since then")
+	f.StringArrayVar(&opts.severity, "severity", nil, "set a finding's severity, `CODE=LEVEL` (info, warning, error or off; repeatable)")
+	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
+	f.BoolVar(&opts.noSupport, "no-support", false, "skip the weak-support check")
 	return cmd
+}
+
+// checkConfig reads the .evident.toml files that apply to the article and
+// lays the flags the user gave over them.
+func checkConfig(cmd *cobra.Command, article string, opts *checkOptions) (*config.Config, error) {
+	cfg, err := config.Load(filepath.Dir(article), check.Codes())
+	if err != nil {
+		return nil, err
+	}
+	set := func(flag, name, value string) error {
+		if !cmd.Flags().Changed(flag) {
+			return nil
+		}
+		return cfg.Set(name, value, "--"+flag)
+	}
+	for _, s := range []struct{ flag, name, value string }{
+		{"fail-on", "fail-on", opts.failOn},
+		{"scope", "scope", opts.scope},
+		{"max-age", "max-age", strconv.Itoa(opts.maxAge)},
+	} {
+		if err := set(s.flag, s.name, s.value); err != nil {
+			return nil, err
+		}
+	}
+	for _, sv := range opts.severity {
+		code, level, ok := strings.Cut(sv, "=")
+		if !ok {
+			return nil, fmt.Errorf("--severity %q: want CODE=LEVEL", sv)
+		}
+		if err := cfg.Set("severity."+code, level, "--severity"); err != nil {
+			return nil, err
+		}
+	}
+	return cfg, nil
+}
+
+// checkOptionsFrom turns the effective settings into check options.
+func checkOptionsFrom(cfg *config.Config, opts *checkOptions) (check.Options, error) {
+	co := check.Options{
+		Scope:            check.Scope(cfg.Scope),
+		MaxAge:           cfg.MaxAge,
+		ClaimThreshold:   cfg.ClaimThreshold,
+		SupportThreshold: cfg.SupportThreshold,
+		Severity:         map[string]check.Severity{},
+	}
+	if co.Scope != check.ScopeSentence && co.Scope != check.ScopeParagraph {
+		return co, fmt.Errorf("scope must be sentence or paragraph, not %q", cfg.Scope)
+	}
+	for code, level := range cfg.Severity {
+		if strings.EqualFold(level, "off") {
+			co.Severity[code] = check.Off
+			continue
+		}
+		s, err := check.ParseSeverity(level)
+		if err != nil || s > check.Error {
+			return co, fmt.Errorf("severity of %s: %q is not info, warning, error or off", code, level)
+		}
+		co.Severity[code] = s
+	}
+	for _, p := range append(append([]string(nil), cfg.Ignore...), opts.ignore...) {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return co, fmt.Errorf("ignore pattern %q: %w", p, err)
+		}
+		co.Ignore = append(co.Ignore, re)
+	}
+	if opts.retractions != "" {
+		f, err := os.Open(opts.retractions)
+		if err != nil {
+			return co, err
+		}
+		defer f.Close()
+		if co.Retractions, err = check.LoadRetractions(f, opts.retractions); err != nil {
+			return co, err
+		}
+	}
+	if !opts.noSupport {
+		co.Support = supporter
+	}
+	return co, nil
+}
+
+// supporter scores claims against their cited references with an
+// in-memory Bleve index of just those references.
+func supporter(cited []*corpus.Reference) (check.SupportFunc, func(), error) {
+	s, err := index.NewSupport(cited)
+	if err != nil {
+		return nil, nil, err
+	}
+	fn := func(claim, key string) (float64, []string, []string, error) {
+		sc, err := s.Score(claim, key)
+		return sc.Score, sc.Matched, sc.Missing, err
+	}
+	return fn, func() { s.Close() }, nil
 }
 
 // checkLibrary returns the references to check against: the --bib files,

@@ -10,6 +10,10 @@ import (
 	"github.com/mattn/go-isatty"
 )
 
+// version is set at build time with -ldflags "-X main.version=..."; SARIF
+// reports and --version show it.
+var version = "dev"
+
 func main() {
 	os.Exit(run())
 }

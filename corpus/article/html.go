@@ -103,6 +103,8 @@ type htmlReader struct {
 	ctxItem int      // serial of the <li> whose number ctx took
 
 	lastAnchor string // the last anchor-like id seen since the last block
+
+	suppress []corpus.Suppression // <!-- evident:ignore --> comments in the content
 }
 
 func readHTML(src *source) reader {
@@ -113,7 +115,7 @@ func readHTML(src *source) reader {
 		h = runHTML(src, 0, len(src.text), "", 0, false)
 	}
 	title := strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " ")
-	return reader{title: title, blocks: h.blocks, extraRefs: h.outside}
+	return reader{title: title, blocks: h.blocks, extraRefs: h.outside, suppress: h.suppress}
 }
 
 func hasProse(blocks []rawBlock) bool {
@@ -127,8 +129,9 @@ func hasProse(blocks []rawBlock) bool {
 
 // htmlFragment reads HTML embedded in another format (a Markdown HTML
 // block) between source offsets start and end.
-func htmlFragment(src *source, start, end int) []rawBlock {
-	return runHTML(src, start, end, "", 0, true).blocks
+func htmlFragment(src *source, start, end int) ([]rawBlock, []corpus.Suppression) {
+	h := runHTML(src, start, end, "", 0, true)
+	return h.blocks, h.suppress
 }
 
 // findMain picks the element that holds the article: the first <main> or
@@ -202,6 +205,12 @@ func runHTML(src *source, start, end int, mainTag string, mainNth int, fragment 
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			h.end(string(name), tokStart)
+		case html.CommentToken:
+			// Only comments in what is read: one in <head> or in page
+			// furniture would silence the article's first sentence.
+			if codes, ok := corpus.ParseIgnore(string(z.Text())); ok && h.skipping == 0 && h.inMain() {
+				h.suppress = append(h.suppress, corpus.Suppression{Line: h.src.pos(tokStart).Line, Codes: codes})
+			}
 		}
 	}
 }

@@ -113,7 +113,35 @@ func readLaTeX(src *source) reader {
 	}
 	t.run(start, end, t.b)
 	t.flush()
-	return reader{title: t.title, bibs: t.bibs, blocks: t.blocks}
+	return reader{title: t.title, bibs: t.bibs, blocks: t.blocks, suppress: texSuppressions(src, start, end)}
+}
+
+// texSuppressions finds the "% evident:ignore" comments of the body
+// s[start:end]: the directive must open a comment, on a line of its own or
+// after text. (One in a verbatim environment is read as well.)
+func texSuppressions(src *source, start, end int) []corpus.Suppression {
+	var out []corpus.Suppression
+	s := src.text
+	for off := start; off < end; {
+		i := strings.Index(s[off:end], corpus.IgnoreDirective)
+		if i < 0 {
+			break
+		}
+		i += off
+		lineEnd := end
+		if j := strings.IndexByte(s[i:end], '\n'); j >= 0 {
+			lineEnd = i + j
+		}
+		off = lineEnd
+		if !inComment(s, i) {
+			continue
+		}
+		pct := strings.LastIndexByte(s[:i], '%')
+		if codes, ok := corpus.ParseIgnore(strings.TrimLeft(s[pct:lineEnd], "% \t")); ok {
+			out = append(out, corpus.Suppression{Line: src.pos(i).Line, Codes: codes})
+		}
+	}
+	return out
 }
 
 // findTeX finds the first occurrence of cmd at or after from that is not

@@ -41,6 +41,8 @@ type mdReader struct {
 	// headings in source order, to give footnote bodies (which goldmark
 	// moves to the end) the section they are written in.
 	headings []heading
+
+	suppress []corpus.Suppression // <!-- evident:ignore --> comments
 }
 
 func readMarkdown(src *source) reader {
@@ -54,7 +56,7 @@ func readMarkdown(src *source) reader {
 	m := &mdReader{src: src, raw: body}
 	doc := newMarkdown().Parser().Parse(text.NewReader(body))
 	m.walk(doc, blockCtx{kind: corpus.KindSentence, item: -1})
-	r.blocks = m.blocks
+	r.blocks, r.suppress = m.blocks, m.suppress
 	return r
 }
 

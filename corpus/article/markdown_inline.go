@@ -178,6 +178,9 @@ func (m *mdReader) rawHTML(v *ast.RawHTML, b *builder) {
 	if v.Segments == nil {
 		return
 	}
+	if m.inlineComment(v) {
+		return
+	}
 	for i := 0; i < v.Segments.Len(); i++ {
 		seg := v.Segments.At(i)
 		if seg.Start < 0 || seg.Stop > len(m.raw) || seg.Start >= seg.Stop {
@@ -198,6 +201,28 @@ func (m *mdReader) rawHTML(v *ast.RawHTML, b *builder) {
 	}
 }
 
+// inlineComment records an <!-- evident:ignore --> comment written inside a
+// paragraph, and reports whether the node is a comment (which is no text).
+func (m *mdReader) inlineComment(v *ast.RawHTML) bool {
+	first := v.Segments.At(0)
+	if first.Start < 0 || first.Start >= len(m.raw) || !bytes.HasPrefix(m.raw[first.Start:], []byte("<!--")) {
+		return false
+	}
+	var c []byte
+	for i := 0; i < v.Segments.Len(); i++ {
+		seg := v.Segments.At(i)
+		if seg.Start >= 0 && seg.Stop <= len(m.raw) && seg.Start < seg.Stop {
+			c = append(c, m.raw[seg.Start:seg.Stop]...)
+			m.cursor = seg.Stop
+		}
+	}
+	c = bytes.TrimSuffix(bytes.TrimPrefix(c, []byte("<!--")), []byte("-->"))
+	if codes, ok := corpus.ParseIgnore(string(c)); ok {
+		m.suppress = append(m.suppress, corpus.Suppression{Line: m.src.pos(first.Start).Line, Codes: codes})
+	}
+	return true
+}
+
 // htmlBlock reads the text of a block of raw HTML with the HTML reader.
 func (m *mdReader) htmlBlock(v *ast.HTMLBlock, ctx blockCtx) {
 	lines := v.Lines()
@@ -211,7 +236,9 @@ func (m *mdReader) htmlBlock(v *ast.HTMLBlock, ctx blockCtx) {
 	if start < 0 || end > len(m.src.text) || start >= end {
 		return
 	}
-	for _, r := range htmlFragment(m.src, start, end) {
+	blocks, suppress := htmlFragment(m.src, start, end)
+	m.suppress = append(m.suppress, suppress...)
+	for _, r := range blocks {
 		if ctx.footnote != "" {
 			r.footnote, r.kind = ctx.footnote, corpus.KindFootnote
 		}

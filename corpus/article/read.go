@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
@@ -38,6 +39,8 @@ type reader struct {
 	// extraRefs are reference-list blocks found outside the article's main
 	// content (HTML), used when the content has no list of its own.
 	extraRefs []rawBlock
+	// suppress are the evident:ignore comments found.
+	suppress []corpus.Suppression
 }
 
 // Read parses an article into prose blocks and its reference list. It never
@@ -70,6 +73,8 @@ func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err 
 		return nil, fmt.Errorf("%s: unknown article format %q", path, f)
 	}
 	doc = &corpus.Document{Path: path, Format: f, Title: r.title, Bibliography: r.bibs}
+	doc.Suppressions = r.suppress
+	sort.SliceStable(doc.Suppressions, func(i, j int) bool { return doc.Suppressions[i].Line < doc.Suppressions[j].Line })
 	assemble(doc, r.blocks)
 	if len(doc.RefList) == 0 && len(r.extraRefs) > 0 {
 		var refs refCollector

@@ -26,9 +26,28 @@ func readText(src *source) reader {
 		lines = append(lines, textLine{off, off + end})
 		off += end + 1
 	}
+	var suppress []corpus.Suppression
+	for i, l := range lines {
+		if codes, ok := textDirective(src.text[l.start:l.end]); ok {
+			suppress = append(suppress, corpus.Suppression{Line: i + 1, Codes: codes})
+			lines[i].end = l.start // read as a blank line, not as prose
+		}
+	}
 	t := &textReader{src: src, lines: lines}
 	t.run()
-	return reader{blocks: t.blocks}
+	return reader{blocks: t.blocks, suppress: suppress}
+}
+
+// textDirective reads a line that holds only an ignore directive, bare or
+// behind a comment marker of some language: "evident:ignore",
+// "# evident:ignore stale", "// evident:ignore", "<!-- evident:ignore -->".
+func textDirective(line string) ([]string, bool) {
+	s := strings.TrimLeft(strings.TrimSpace(line), "#/%;*-<! \t")
+	if !strings.HasPrefix(s, corpus.IgnoreDirective) {
+		return nil, false
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "-->"), "*/")
+	return corpus.ParseIgnore(s)
 }
 
 type textReader struct {

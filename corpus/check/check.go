@@ -67,12 +67,39 @@ const (
 	CodeIdentifierMismatch = "identifier-mismatch"
 )
 
-var defaultSeverity = map[string]Severity{
+// Codes lists every finding code, for configuration and SARIF rules.
+func Codes() []string {
+	codes := make([]string, 0, len(defaultSeverity))
+	for c := range defaultSeverity {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	return codes
+}
+
+// DefaultSeverity returns a code's severity when nothing overrides it.
+func DefaultSeverity(code string) (Severity, bool) {
+	s, ok := defaultSeverity[code]
+	return s, ok
+}
+
+var defaultSeverity = mergeSeverities(ruleSeverity, map[string]Severity{
+	CodeWeakSupport:        Warning,
 	CodeUncitedClaim:       Warning,
 	CodeDanglingCitation:   Error,
 	CodeUnmatchedReference: Warning,
 	CodeUncitedReference:   Warning,
 	CodeIdentifierMismatch: Error,
+})
+
+func mergeSeverities(ms ...map[string]Severity) map[string]Severity {
+	out := map[string]Severity{}
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // Report is the result of checking one article.
@@ -84,6 +111,7 @@ type Report struct {
 	Findings   []Finding   `json:"findings"`
 	Summary    Summary     `json:"summary"`
 	Style      string      `json:"style,omitempty"` // the article's dominant citation style
+	Notes      []string    `json:"notes,omitempty"` // checks that could not run, and why
 	lib        *resolve.Library
 	refs       map[string]*corpus.Reference
 }
@@ -103,9 +131,21 @@ type Claim struct {
 	Kind      string         `json:"kind"`
 	Section   string         `json:"section,omitempty"`
 	Text      string         `json:"text"`
-	Status    string         `json:"status"` // supported, unsupported, not-a-claim
+	Status    string         `json:"status"`  // supported, unsupported, not-a-claim
+	Score     float64        `json:"score"`   // how check-worthy the sentence is, 0..1
+	Reasons   []string       `json:"reasons"` // why the scorer judged so
 	Citations []CitationLink `json:"citations"`
+	// CoveredBy names the citations that support the claim: its own, or
+	// under --scope paragraph those of a later sentence of its paragraph.
+	CoveredBy *Coverage `json:"covered_by,omitempty"`
 	paragraph int
+}
+
+// Coverage says which citations support a claim.
+type Coverage struct {
+	Claim     string   `json:"claim"` // the sentence whose citations they are
+	Keys      []string `json:"keys"`
+	Inherited bool     `json:"inherited"` // from a later sentence of the paragraph
 }
 
 // CitationLink is one cited work of a marker and what it resolved to.
@@ -159,6 +199,7 @@ type Summary struct {
 	Unmatched   int `json:"unmatched"`
 	ListEntries int `json:"list_entries"`
 	Uncited     int `json:"uncited_references"`
+	Suppressed  int `json:"suppressed"` // findings silenced by evident:ignore comments
 	Errors      int `json:"errors"`
 	Warnings    int `json:"warnings"`
 	Infos       int `json:"infos"`
@@ -184,16 +225,16 @@ func (r *Report) Worst() (Severity, bool) {
 func (r *Report) Reference(key string) *corpus.Reference { return r.refs[key] }
 
 // Check reads an article and ties its citations to the library refs.
-func Check(path string, data []byte, format corpus.Format, refs []*corpus.Reference) (*Report, error) {
+func Check(path string, data []byte, format corpus.Format, refs []*corpus.Reference, opts Options) (*Report, error) {
 	doc, err := article.Read(path, data, format)
 	if err != nil {
 		return nil, err
 	}
-	return CheckDocument(doc, refs), nil
+	return CheckDocument(doc, refs, opts), nil
 }
 
 // CheckDocument is Check for an article already read.
-func CheckDocument(doc *corpus.Document, refs []*corpus.Reference) *Report {
+func CheckDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options) *Report {
 	rep := &Report{
 		Schema:  SchemaVersion,
 		Article: ArticleInfo{Path: doc.Path, Format: doc.Format, Title: doc.Title},
@@ -245,13 +286,13 @@ func CheckDocument(doc *corpus.Document, refs []*corpus.Reference) *Report {
 				}
 			}
 		}
-		c.Status = claimStatus(s, c.Citations)
-		if c.Status == "unsupported" {
-			rep.add(CodeUncitedClaim, s.Pos.Line, s.ID, "", "claim with no resolvable citation: "+quote(s.Text))
-		}
 		rep.Claims = append(rep.Claims, c)
 	}
+	rep.judge(sentences, opts)
 	rep.listFindings(list)
+	rep.rules(opts)
+	rep.Summary.Suppressed = applySuppressions(rep, doc)
+	rep.applySeverities(opts)
 	rep.summarise()
 	sort.SliceStable(rep.Findings, func(i, j int) bool {
 		a, b := rep.Findings[i], rep.Findings[j]
@@ -275,25 +316,6 @@ func quote(s string) string {
 		s = string(r[:max-1]) + "…"
 	}
 	return "\u201c" + s + "\u201d"
-}
-
-// claimStatus is the first judgement: headings, questions and fragments are
-// not claims; a claim with a resolved citation is supported. The claim
-// scorer refines which sentences are claims.
-func claimStatus(s corpus.Sentence, links []CitationLink) string {
-	for _, l := range links {
-		if l.Status == "resolved" {
-			return "supported"
-		}
-	}
-	if s.Kind == corpus.KindHeading || s.Kind == corpus.KindFootnote {
-		return "not-a-claim"
-	}
-	text := strings.TrimSpace(s.Text)
-	if strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 4 {
-		return "not-a-claim"
-	}
-	return "unsupported"
 }
 
 // listState is the article's reference list, matched to the library.

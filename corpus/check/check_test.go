@@ -40,7 +40,7 @@ func refs(t testing.TB, src string) []*corpus.Reference {
 
 func run(t *testing.T, name, article string) *check.Report {
 	t.Helper()
-	rep, err := check.Check(name, []byte(article), corpus.Markdown, refs(t, library))
+	rep, err := check.Check(name, []byte(article), corpus.Markdown, refs(t, library), check.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestCheck_ExampleExplainer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := check.Check("back-pain.md", md, corpus.Markdown, refs(t, string(bib)))
+	rep, err := check.Check("back-pain.md", md, corpus.Markdown, refs(t, string(bib)), check.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func BenchmarkCheck(b *testing.B) {
 		if _, err := p.Parse("lib.bib", bib); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := check.Check("long.md", data, corpus.Markdown, p.References()); err != nil {
+		if _, err := check.Check("long.md", data, corpus.Markdown, p.References(), check.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

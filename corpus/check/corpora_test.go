@@ -30,7 +30,7 @@ func TestCorpora_LaTeXPaperResolvesEveryCite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := check.Check("fail.tex", tex, corpus.LaTeX, refs(t, string(bib)))
+	rep, err := check.Check("fail.tex", tex, corpus.LaTeX, refs(t, string(bib)), check.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestCorpora_NumberedManuscriptHasNoDanglingCitation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := check.Check("manuscript.html", data, corpus.HTML, nil)
+	rep, err := check.Check("manuscript.html", data, corpus.HTML, nil, check.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

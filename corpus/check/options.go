@@ -34,6 +34,28 @@ type Options struct {
 	Now    time.Time
 	// Ignore holds patterns of sentences never to judge.
 	Ignore []*regexp.Regexp
+	// Support, when set, scores each supported claim against the
+	// references it cites (weak-support).
+	Support Supporter
+	// Retractions lists retracted works (--retractions FILE).
+	Retractions *Retractions
+}
+
+// rules runs the finer checks over a resolved report.
+func (rep *Report) rules(opts Options) {
+	rep.findDuplicates()
+	rep.findOutOfOrder()
+	rep.findIncomplete()
+	if opts.Retractions != nil {
+		rep.findRetracted(opts.Retractions)
+	}
+	if opts.MaxAge > 0 {
+		now := opts.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		rep.findStale(opts.MaxAge, now)
+	}
 }
 
 // Off is the severity of a silenced code: no finding reaches it, and

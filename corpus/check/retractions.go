@@ -1,0 +1,320 @@
+package check
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// Retraction is one row of a retraction list: a work, and the notice that
+// retracted, corrected or questioned it.
+type Retraction struct {
+	DOI  string `json:"doi,omitempty"`  // of the original work, normalised
+	PMID string `json:"pmid,omitempty"` // of the original work
+	// Date is the notice's date, as YYYY-MM-DD when it could be read and
+	// as written otherwise; empty when the list gives none.
+	Date string `json:"date,omitempty"`
+	// Nature is the kind of notice as the list writes it: Retraction Watch
+	// uses "Retraction", "Expression of concern", "Correction" and
+	// "Reinstatement". It is empty in lists that only name works, and such
+	// rows count as retractions.
+	Nature string `json:"nature,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Line   int    `json:"line"` // where the row starts in its file
+}
+
+// Retractions is a retraction list, as the Retraction Watch database
+// publishes it (CSV), indexed by DOI and PubMed ID.
+type Retractions struct {
+	name   string
+	rows   []Retraction
+	byDOI  map[string]int // index into rows of the row that prevails for the DOI
+	byPMID map[string]int
+}
+
+// Len returns the number of rows that name a work by DOI or PubMed ID.
+func (rs *Retractions) Len() int {
+	if rs == nil {
+		return 0
+	}
+	return len(rs.rows)
+}
+
+// Name returns the name the list was loaded under, for messages.
+func (rs *Retractions) Name() string { return rs.name }
+
+// Lookup returns the notice about the work with ids, by DOI or PubMed ID.
+// When a work has several notices (Wakefield et al. 1998 was corrected in
+// 2004 and retracted in 2010) the gravest prevails, except that a
+// reinstatement prevails over the retraction it undid.
+func (rs *Retractions) Lookup(ids corpus.Identifiers) (Retraction, bool) {
+	if rs == nil {
+		return Retraction{}, false
+	}
+	best := -1
+	consider := func(i int, ok bool) {
+		if ok && (best < 0 || supersedes(rs.rows[i], rs.rows[best])) {
+			best = i
+		}
+	}
+	if ids.DOI != "" {
+		i, ok := rs.byDOI[ids.DOI]
+		consider(i, ok)
+	}
+	if ids.PMID != "" {
+		i, ok := rs.byPMID[ids.PMID]
+		consider(i, ok)
+	}
+	if best < 0 {
+		return Retraction{}, false
+	}
+	return rs.rows[best], true
+}
+
+// The columns LoadRetractions reads, by normalised header name, the
+// Retraction Watch name first. RetractionDOI and RetractionPubMedID name
+// the notice, not the retracted work, and must never be read as the work's.
+var (
+	doiColumns    = []string{"originalpaperdoi", "doi"}
+	pmidColumns   = []string{"originalpaperpubmedid", "originalpaperpmid", "pubmedid", "pmid"}
+	dateColumns   = []string{"retractiondate", "date"}
+	natureColumns = []string{"retractionnature", "nature"}
+	titleColumns  = []string{"title", "originalpapertitle"}
+)
+
+// LoadRetractions reads a retraction list: CSV with a header row. It reads
+// the Retraction Watch columns (OriginalPaperDOI, OriginalPaperPubMedID,
+// RetractionDate, RetractionNature, Title) and simple lists with a DOI
+// and/or a PubMed ID (or PMID) column, matched ignoring case, spaces and
+// punctuation; either identifier column alone suffices. A file saved with
+// semicolons or tabs instead of commas is read too. Identifiers are
+// normalised; empty ones, "unavailable" and "0" (Retraction Watch's word
+// for a missing PubMed ID) are skipped, and so are rows left with neither.
+// Dates written M/D/YYYY, as Retraction Watch does, become YYYY-MM-DD.
+// Errors name the file and line.
+func LoadRetractions(r io.Reader, name string) (*Retractions, error) {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\uFEFF")) {
+		_, _ = br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = sniffSeparator(br)
+	cr.FieldsPerRecord = -1 // exports drift: a trailing comma, a short last row
+	cr.LazyQuotes = true    // a stray quote inside a title must not lose the file
+	cr.ReuseRecord = true
+
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s:1: empty file; want a CSV header row with a DOI or PubMed ID column", name)
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	col := columnFinder(header)
+	doiCol, pmidCol := col(doiColumns), col(pmidColumns)
+	if doiCol < 0 && pmidCol < 0 {
+		return nil, fmt.Errorf("%s:1: no DOI or PubMed ID column (found: %s)", name, listColumns(header))
+	}
+	dateCol, natureCol, titleCol := col(dateColumns), col(natureColumns), col(titleColumns)
+
+	rs := &Retractions{name: name, byDOI: map[string]int{}, byPMID: map[string]int{}}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		field := func(i int) string {
+			if i < 0 || i >= len(rec) {
+				return ""
+			}
+			// A field shares its memory with the whole record: clone
+			// what is kept, or a 50 MB database stays in memory.
+			return strings.Clone(strings.TrimSpace(rec[i]))
+		}
+		row := Retraction{
+			// The normalisers return "" for the placeholders exports
+			// write for a missing identifier: "unavailable", "0", "n/a".
+			DOI:    corpus.NormalizeDOI(field(doiCol)),
+			PMID:   corpus.NormalizePMID(field(pmidCol)),
+			Date:   noticeDate(field(dateCol)),
+			Nature: field(natureCol),
+			Title:  field(titleCol),
+			Line:   line,
+		}
+		if row.DOI == "" && row.PMID == "" {
+			continue
+		}
+		rs.add(row)
+	}
+	return rs, nil
+}
+
+func (rs *Retractions) add(row Retraction) {
+	i := len(rs.rows)
+	rs.rows = append(rs.rows, row)
+	index := func(m map[string]int, id string) {
+		if id == "" {
+			return
+		}
+		if j, ok := m[id]; ok && !supersedes(row, rs.rows[j]) {
+			return
+		}
+		m[id] = i
+	}
+	index(rs.byDOI, row.DOI)
+	index(rs.byPMID, row.PMID)
+}
+
+// csvError turns a CSV error into "name:line: what".
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d: %w", name, pe.Line, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// sniffSeparator guesses the separator from the header line: a comma unless
+// the line holds none and does hold semicolons or tabs, as spreadsheets
+// save CSV in some locales.
+func sniffSeparator(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	switch {
+	case bytes.IndexByte(head, ',') >= 0:
+		return ','
+	case bytes.IndexByte(head, '\t') >= 0:
+		return '\t'
+	case bytes.IndexByte(head, ';') >= 0:
+		return ';'
+	}
+	return ','
+}
+
+// columnFinder returns a function giving the index of the first of the
+// wanted columns the header has, or -1.
+func columnFinder(header []string) func(want []string) int {
+	at := map[string]int{}
+	for i, h := range header {
+		k := headerKey(h)
+		if _, dup := at[k]; !dup {
+			at[k] = i
+		}
+	}
+	return func(want []string) int {
+		for _, w := range want {
+			if i, ok := at[w]; ok {
+				return i
+			}
+		}
+		return -1
+	}
+}
+
+// headerKey is a header name lower-cased with everything but letters and
+// digits dropped: "Original Paper DOI" and "OriginalPaperDOI" agree.
+func headerKey(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// listColumns names a header's columns for an error message, shortened
+// when the header is long.
+func listColumns(header []string) string {
+	const max = 12
+	names := make([]string, 0, min(len(header), max))
+	for _, h := range header[:min(len(header), max)] {
+		names = append(names, strings.TrimSpace(h))
+	}
+	s := strings.Join(names, ", ")
+	if len(header) > max {
+		s += fmt.Sprintf(", … (%d columns)", len(header))
+	}
+	return s
+}
+
+// noticeLayouts are the date forms retraction lists use: Retraction Watch
+// writes M/D/YYYY with a time ("2/6/2010 0:00"); other lists ISO dates.
+var noticeLayouts = []string{
+	"2006-01-02", "1/2/2006 15:04", "1/2/2006 15:04:05", "1/2/2006",
+	"2006/01/02", time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05",
+}
+
+// noticeDate returns a notice date as YYYY-MM-DD, or as written when it is
+// in no known form.
+func noticeDate(s string) string {
+	for _, layout := range noticeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return s
+}
+
+// noticeKind orders the natures of notices from the mildest to the gravest.
+type noticeKind int
+
+const (
+	kindReinstatement noticeKind = iota
+	kindCorrection
+	kindOther // a nature this code does not know
+	kindConcern
+	kindRetraction
+)
+
+func kindOf(nature string) noticeKind {
+	n := strings.ToLower(nature)
+	switch {
+	case n == "", strings.Contains(n, "retract"), strings.Contains(n, "withdraw"):
+		return kindRetraction
+	case strings.Contains(n, "reinstat"):
+		return kindReinstatement
+	case strings.Contains(n, "concern"):
+		return kindConcern
+	case strings.Contains(n, "correct"), strings.Contains(n, "erratum"), strings.Contains(n, "corrigend"):
+		return kindCorrection
+	}
+	return kindOther
+}
+
+// supersedes reports whether notice a prevails over notice b about the same
+// work. A reinstatement undoes a retraction unless the retraction is known
+// to be later; otherwise the graver notice prevails, and between equals
+// the later one.
+func supersedes(a, b Retraction) bool {
+	ka, kb := kindOf(a.Nature), kindOf(b.Nature)
+	later := isoDate(a.Date) && isoDate(b.Date) && a.Date > b.Date
+	switch {
+	case ka == kindReinstatement && kb == kindRetraction:
+		return !(isoDate(a.Date) && isoDate(b.Date) && a.Date < b.Date)
+	case ka == kindRetraction && kb == kindReinstatement:
+		return later
+	case ka != kb:
+		return ka > kb
+	}
+	return later
+}
+
+func isoDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}

@@ -1,0 +1,70 @@
+// Package claim decides whether a sentence of an article is a check-worthy
+// factual claim, with a score and the reasons for it. It owns that judgement
+// only: it reads no files and never looks at what a citation resolves to.
+//
+// The scorer is a hand-built feature model rather than a trained one: no
+// labelled claim data with a licence that allows it could be used (see the
+// corpora README), and an editor must be able to see why a sentence was
+// flagged. Each feature is a handful of words or a simple pattern with a
+// weight; the weights of the features that fire are added to a bias and
+// passed through the logistic function. The weights were set by hand and
+// checked against the labelled articles under testdata/labelled.
+package claim
+
+import (
+	"math"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// Judgement is the scorer's verdict on one sentence.
+type Judgement struct {
+	// Score is the probability-like confidence, 0..1, that the sentence is
+	// a check-worthy claim.
+	Score float64
+	// Claim is Score >= the threshold Judge was given.
+	Claim bool
+	// Reasons names every feature that fired, quoting the words that
+	// triggered it: "statistic '4-point scale'", "causal verb 'reduces'",
+	// "imperative advice 'Talk'", "question".
+	Reasons []string
+}
+
+// DefaultThreshold is the score from which a sentence is a claim.
+const DefaultThreshold = 0.5
+
+// bias is the log-odds of a sentence with no feature at all: short of
+// evidence either way, a sentence is not a claim.
+const bias = -1.2
+
+// Judge scores one sentence. kind is the sentence's block kind; text is the
+// sentence as written, citation markers included: they are taken out before
+// scoring, so that "(3)" is no statistic and a citation alone makes nothing
+// a claim. threshold 0 means DefaultThreshold.
+func Judge(text string, kind corpus.BlockKind, threshold float64) Judgement {
+	if threshold == 0 {
+		threshold = DefaultThreshold
+	}
+	// The scan and its tokens live on the stack: Judge runs on every
+	// sentence of every checked article.
+	var s scan
+	s.clean(text)
+	var buf [64]token
+	s.toks = tokenize(s.low, s.orig, buf[:0])
+	s.run(kind)
+	z := bias
+	var reasons []string
+	for f := feature(0); f < numFeatures; f++ {
+		if !s.fired[f] {
+			continue
+		}
+		z += featureInfo[f].weight
+		r := featureInfo[f].name
+		if q := s.quote[f]; q[1] > q[0] {
+			r += " '" + s.orig[q[0]:q[1]] + "'"
+		}
+		reasons = append(reasons, r)
+	}
+	score := 1 / (1 + math.Exp(-z))
+	return Judgement{Score: score, Claim: score >= threshold, Reasons: reasons}
+}

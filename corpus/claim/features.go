@@ -1,0 +1,118 @@
+package claim
+
+// feature is one thing the scorer looks for. Each fires at most once per
+// sentence and quotes the first words that triggered it.
+type feature int
+
+// What makes a sentence a claim.
+const (
+	fStatistic   feature = iota // a number with a unit, a percentage, a sum of money
+	fNumber                     // a number that is neither a year nor a name
+	fDate                       // a year, a decade, a day of a month
+	fQuantity                   // number words and proportions: millions, half, one in five
+	fComparison                 // than, more, fewer, compared with
+	fSuperlative                // largest, leading, first
+	fCausal                     // causes, reduces, leads to
+	fConnective                 // because, due to, therefore
+	fEfficacy                   // effective, benefit, works
+	fRisk                       // risk, side effects, deaths
+	fChange                     // rises, fell, grows
+	fResearch                   // study, trial, evidence
+	fFinding                    // found, showed, concluded
+	fAttribution                // said, according to, warned
+	fDefinition                 // is defined as, refers to, "X is a Y"
+	fHistory                    // discovered, introduced, began
+	fEntity                     // a capitalised name inside the sentence
+	fDeclarative                // a plain third-person statement of some length
+
+	// What makes it something else.
+	fHeading
+	fTableCell
+	fFootnote
+	fQuestion
+	fExclamation
+	fListIntro // ends with a colon: announces a list
+	fImperative
+	fAdvice
+	fSecondPerson
+	fFirstPerson
+	fOpinion
+	fHedge
+	fStrongHedge
+	fEvaluative
+	fDisclaimer
+	fByline
+	fBio
+	fBoilerplate
+	fTransition
+	fCrossRef
+	fLabel
+	fFragment
+	fShort
+	fNoVerb
+	fUnfinished // a list item, caption or cell without a full stop
+	fNormative  // should, ought to
+	fCaveat     // cannot show, does not prove
+	fReference  // a bibliography entry: "Watson NF, et al.", "2015;38(6):843"
+
+	numFeatures
+)
+
+// featureInfo gives each feature its reason name and its weight in log-odds.
+// Content features are worth one to two and a half; the patterns of text
+// that is no claim at all (headings, bylines, disclaimers, boilerplate) are
+// worth minus four or five, so that no amount of content words outweighs
+// them; opinion, advice and questions sit in between, so that a statistic in
+// a hedged sentence can still make it a claim.
+var featureInfo = [numFeatures]struct {
+	name   string
+	weight float64
+}{
+	fStatistic:   {"statistic", 2.5},
+	fNumber:      {"number", 1.5},
+	fDate:        {"date", 1.5},
+	fQuantity:    {"quantity", 1.0},
+	fComparison:  {"comparison", 1.2},
+	fSuperlative: {"superlative", 1.0},
+	fCausal:      {"causal verb", 1.5},
+	fConnective:  {"causal connective", 0.8},
+	fEfficacy:    {"efficacy", 1.2},
+	fRisk:        {"risk", 1.2},
+	fChange:      {"change verb", 1.0},
+	fResearch:    {"research", 0.8},
+	fFinding:     {"research finding", 1.0},
+	fAttribution: {"attributed statement", 1.5},
+	fDefinition:  {"definition", 0.8},
+	fHistory:     {"historical event", 1.0},
+	fEntity:      {"named entity", 0.4},
+	fDeclarative: {"declarative statement", 1.3},
+
+	fHeading:      {"heading", -5},
+	fTableCell:    {"table cell", -1},
+	fFootnote:     {"footnote", -0.5},
+	fQuestion:     {"question", -4},
+	fExclamation:  {"exclamation", -1.5},
+	fListIntro:    {"introduces a list", -1.5},
+	fImperative:   {"imperative advice", -3},
+	fAdvice:       {"advice", -2.5},
+	fSecondPerson: {"second person", -0.8},
+	fFirstPerson:  {"first person", -1.5},
+	fOpinion:      {"opinion", -3},
+	fHedge:        {"hedge", -0.4},
+	fStrongHedge:  {"strong hedge", -1.5},
+	fEvaluative:   {"evaluative", -1},
+	fDisclaimer:   {"disclaimer", -4},
+	fByline:       {"byline", -4},
+	fBio:          {"author bio", -4},
+	fBoilerplate:  {"boilerplate", -4},
+	fTransition:   {"transition", -3},
+	fCrossRef:     {"points to a figure or section", -2},
+	fLabel:        {"label", -1.5},
+	fFragment:     {"fragment", -2.5},
+	fShort:        {"short sentence", -0.8},
+	fNoVerb:       {"no verb", -1.5},
+	fUnfinished:   {"unfinished item", -1.2},
+	fNormative:    {"recommendation", -2},
+	fCaveat:       {"caveat", -2},
+	fReference:    {"reference entry", -5},
+}

@@ -1,0 +1,38 @@
+package claim
+
+import (
+	"math"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+var fuzzKinds = []corpus.BlockKind{corpus.KindSentence, corpus.KindHeading, corpus.KindListItem,
+	corpus.KindCaption, corpus.KindTableCell, corpus.KindFootnote}
+
+func FuzzJudge(f *testing.F) {
+	for _, seed := range []string{
+		"Vitamin D reduces the odds of infection by about 12% (5).",
+		"Stokes et al. (2020) trained a network on 2,300 molecules.",
+		"If you feel dizzy, sit down.",
+		"By Jane Doe",
+		"p < 0.05; n = 12; $4; 1.1 °C; 15–30%; COVID-19; 1980s; 21st",
+		"Watson NF, et al. Sleep. 2015;38(6):843-844.",
+		"“Quoted,” she said — and left’s.",
+		"İstanbul ǅ ﬁ \u00a0 \u202f",
+		"[@a; @b] \\cite{x} ^1,2^ [^1]",
+		"",
+	} {
+		f.Add(seed, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, text string, k uint8) {
+		kind := fuzzKinds[int(k)%len(fuzzKinds)]
+		j := Judge(text, kind, 0)
+		if math.IsNaN(j.Score) || j.Score < 0 || j.Score > 1 {
+			t.Fatalf("Judge(%q) score %v out of [0,1]", text, j.Score)
+		}
+		if j.Claim != (j.Score >= DefaultThreshold) {
+			t.Fatalf("Judge(%q) claim %v with score %v", text, j.Claim, j.Score)
+		}
+	})
+}

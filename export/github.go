@@ -1,0 +1,48 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+// CheckGitHub writes a report as GitHub Actions workflow commands, one
+// annotation per finding, which GitHub shows on the lines of the article
+// in a pull request:
+//
+//	::error file=news/story.md,line=12,title=dangling-citation::(9): no entry 9 in the reference list
+func CheckGitHub(w io.Writer, rep *check.Report) error {
+	var b strings.Builder
+	file := escapeProperty(filepath.ToSlash(rep.Article.Path))
+	for _, f := range rep.Findings {
+		cmd := "notice"
+		switch f.Severity {
+		case check.Error:
+			cmd = "error"
+		case check.Warning:
+			cmd = "warning"
+		}
+		fmt.Fprintf(&b, "::%s file=%s", cmd, file)
+		if f.Line > 0 {
+			fmt.Fprintf(&b, ",line=%d", f.Line)
+		}
+		fmt.Fprintf(&b, ",title=%s::%s\n", escapeProperty(f.Code), escapeData(f.Message))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// escapeData escapes a workflow command's message as the runner unescapes
+// it.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value, in which a
+// comma or colon would end it.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

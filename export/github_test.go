@@ -1,0 +1,42 @@
+package export
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+func TestCheckGitHub(t *testing.T) {
+	rep := &check.Report{
+		Article: check.ArticleInfo{Path: "news/a,b:c.md"},
+		Findings: []check.Finding{
+			{Code: check.CodeDanglingCitation, Severity: check.Error, Line: 22, Message: "(9): number 9 is beyond the end"},
+			{Code: check.CodeUncitedReference, Severity: check.Warning, Line: 46, Message: "reference 8, cited: never"},
+			{Code: check.CodeStale, Severity: check.Info, Line: 3, Message: "50% of it\nis old\r"},
+			{Code: check.CodeUncitedClaim, Severity: check.Warning, Message: "no line"},
+		},
+	}
+	var buf bytes.Buffer
+	if err := CheckGitHub(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	want := `::error file=news/a%2Cb%3Ac.md,line=22,title=dangling-citation::(9): number 9 is beyond the end
+::warning file=news/a%2Cb%3Ac.md,line=46,title=uncited-reference::reference 8, cited: never
+::notice file=news/a%2Cb%3Ac.md,line=3,title=stale::50%25 of it%0Ais old%0D
+::warning file=news/a%2Cb%3Ac.md,title=uncited-claim::no line
+`
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+func TestCheckGitHub_NoFindingsWritesNothing(t *testing.T) {
+	var buf bytes.Buffer
+	if err := CheckGitHub(&buf, &check.Report{Article: check.ArticleInfo{Path: "a.md"}}); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("wrote %q", buf.String())
+	}
+}

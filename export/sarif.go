@@ -1,0 +1,204 @@
+package export
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+// SARIF 2.1.0 (OASIS), as far as code-scanning services read it: one run
+// of one tool, its rules, and a result per finding located by file and
+// line. Written by hand with encoding/json: the format needs a handful of
+// structs, not a library.
+
+const (
+	sarifVersion = "2.1.0"
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	// sarifFingerprint names the partial fingerprint evident writes: a hash
+	// of what identifies a finding across revisions (check.Report.FindingKey),
+	// so that a service tracks a finding as lines move.
+	sarifFingerprint = "evidentFinding/v1"
+)
+
+// ruleDescriptions are the short descriptions of the finding codes.
+var ruleDescriptions = map[string]string{
+	check.CodeUncitedClaim:        "A check-worthy claim has no citation that resolves to a reference.",
+	check.CodeDanglingCitation:    "A citation marker resolves to no reference.",
+	check.CodeUnmatchedReference:  "A reference-list entry matches nothing in the library.",
+	check.CodeUncitedReference:    "A reference-list entry is never cited in the text.",
+	check.CodeIdentifierMismatch:  "A reference-list entry's DOI or PMID belongs to a different work.",
+	check.CodeDuplicateReference:  "The reference list holds the same work twice.",
+	check.CodeOutOfOrder:          "A number is first cited out of turn in a list numbered by order of citation.",
+	check.CodeIncompleteReference: "A cited reference lacks an author, a year, a title or any identifier or locator.",
+	check.CodeWeakSupport:         "A cited reference shares too little meaning with the claim it is cited for.",
+	check.CodeRetracted:           "A cited work has been retracted, corrected or given an expression of concern.",
+	check.CodeStale:               "A cited work is older than the configured maximum age.",
+}
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri,omitempty"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string        `json:"id"`
+	Name                 string        `json:"name,omitempty"`
+	ShortDescription     sarifMessage  `json:"shortDescription"`
+	DefaultConfiguration *sarifDefault `json:"defaultConfiguration,omitempty"`
+}
+
+type sarifDefault struct {
+	Level string `json:"level"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+}
+
+// CheckSARIF writes the reports as one SARIF 2.1.0 log, for code-scanning
+// services (GitHub, GitLab, Azure DevOps) that show findings on the lines
+// of a pull request. version is evident's version, for the tool driver.
+func CheckSARIF(w io.Writer, reps []*check.Report, version string) error {
+	codes := check.Codes()
+	for _, rep := range reps {
+		for _, f := range rep.Findings {
+			if !slices.Contains(codes, f.Code) {
+				codes = append(codes, f.Code)
+			}
+		}
+	}
+	index := make(map[string]int, len(codes))
+	rules := make([]sarifRule, len(codes))
+	for i, code := range codes {
+		index[code] = i
+		desc := ruleDescriptions[code]
+		if desc == "" {
+			desc = "evident finding " + code + "."
+		}
+		rules[i] = sarifRule{ID: code, Name: ruleName(code), ShortDescription: sarifMessage{Text: desc}}
+		if sev, ok := check.DefaultSeverity(code); ok {
+			rules[i].DefaultConfiguration = &sarifDefault{Level: sarifLevel(sev)}
+		}
+	}
+	results := []sarifResult{}
+	for _, rep := range reps {
+		uri := artifactURI(rep.Article.Path)
+		for _, f := range rep.Findings {
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}
+			if f.Line > 0 {
+				loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line}
+			}
+			sum := sha256.Sum256([]byte(rep.Article.Path + "\x00" + rep.FindingKey(f)))
+			results = append(results, sarifResult{
+				RuleID:              f.Code,
+				RuleIndex:           index[f.Code],
+				Level:               sarifLevel(f.Severity),
+				Message:             sarifMessage{Text: f.Message},
+				Locations:           []sarifLocation{loc},
+				PartialFingerprints: map[string]string{sarifFingerprint: hex.EncodeToString(sum[:16])},
+			})
+		}
+	}
+	log := sarifLog{
+		Schema:  sarifSchema,
+		Version: sarifVersion,
+		Runs: []sarifRun{{
+			Tool: sarifTool{Driver: sarifDriver{
+				Name:           "evident",
+				Version:        version,
+				InformationURI: "https://github.com/evident-tools/evident",
+				Rules:          rules,
+			}},
+			Results: results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(log)
+}
+
+func sarifLevel(s check.Severity) string {
+	switch s {
+	case check.Error:
+		return "error"
+	case check.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// ruleName is a code in the PascalCase SARIF viewers show: UncitedClaim.
+func ruleName(code string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(code, "-") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+// artifactURI turns an article path into a URI reference: a relative path
+// stays relative (services resolve it against the repository root),
+// slash-separated and percent-encoded; an absolute path becomes a file URI.
+func artifactURI(path string) string {
+	p := filepath.ToSlash(path)
+	if filepath.IsAbs(path) {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x on Windows
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
+	return (&url.URL{Path: p}).String()
+}
