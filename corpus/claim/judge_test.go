@@ -94,6 +94,9 @@ func TestJudge_ClaimsByReason(t *testing.T) {
 		{"CaptionMayBeClaim", "Deaths on the road fell sharply after the law took effect.", corpus.KindCaption, true, ""},
 		{"ListItemMayBeClaim", "Vitamin C does not prevent colds in the general population.", corpus.KindListItem,
 			true, ""},
+		{"NounFirstIsNoImperative", "Exercise reduces anxiety in adults of every age.", "", true, "causal verb 'reduces'"},
+		{"ByWithDateIsNoByline", "By Christmas, sales of the drug had doubled.", "", true, "change verb 'doubled'"},
+		{"InitialIsNoReference", "Vitamin D, the sunshine vitamin, is made in the skin.", "", true, "declarative statement"},
 		{"NarrativeCitationKeepsSubject", "Smith et al. (2019) found that exercise helped older patients.", "", true,
 			"research finding 'found'"},
 	})

@@ -467,7 +467,8 @@ func (s *scan) start() {
 	}
 	first := s.toks[0]
 	// "By Jane Doe", "Updated 4 June 2024".
-	if s.tw(first) == "by" && n > 1 && s.toks[1].cap && n <= 12 {
+	// "By Jane Doe": no verb, unlike "By Christmas, sales had doubled".
+	if s.tw(first) == "by" && n > 1 && s.toks[1].cap && n <= 12 && s.verbs == 0 {
 		s.fireTok(fByline, 0, 1)
 	}
 	if (s.tw(first) == "updated" || s.tw(first) == "published" || s.tw(first) == "posted") && n <= 8 {
@@ -507,13 +508,21 @@ func (s *scan) start() {
 func (s *scan) reference() {
 	for k := 1; k < 3 && k < len(s.toks); k++ {
 		t := s.toks[k]
-		if !s.toks[k-1].cap || t.num || len(s.tw(t)) > 3 || !isUpperWord(s.orig[t.start:t.end]) {
+		if !s.toks[k-1].cap || t.num || t.end-t.start > 3 || !isUpperWord(s.orig[t.start:t.end]) {
 			continue
 		}
-		if next := strings.TrimLeft(s.low[t.end:], " "); strings.HasPrefix(next, ",") || strings.HasPrefix(next, ".") {
+		rest := strings.TrimLeft(s.low[t.end:], " ")
+		switch {
+		case strings.HasPrefix(rest, ",") && s.word(k+1) == "et" && s.word(k+2) == "al",
+			// "Smith AB, Jones CD": a list of authors.
+			strings.HasPrefix(rest, ",") && k+2 < len(s.toks) && s.toks[k+1].cap &&
+				isUpperWord(s.orig[s.toks[k+2].start:s.toks[k+2].end]) && s.toks[k+2].end-s.toks[k+2].start <= 3,
+			// "Holick MF." but not "vitamin D.".
+			strings.HasPrefix(rest, ".") && t.end-t.start >= 2:
 			s.fireTok(fReference, 0, k)
 			return
 		}
+		break
 	}
 	for i := 0; i+1 < len(s.toks); i++ {
 		t := s.toks[i]
@@ -573,9 +582,16 @@ prefix:
 	if !imperatives[w] && !(negated && verbForms[w] == formBase) || notImperativeNext[s.word(i+1)] {
 		return
 	}
-	// "Use" is an imperative, "Use of" a noun; "Cut flowers" is rare.
-	if i+1 < len(s.toks) && s.toks[i+1].joined {
-		return
+	// "Use" is an imperative, "Use of" or "Drink-driving" a noun; before a
+	// verb in the third person ("Exercise reduces", "Sleep is") the word is
+	// the subject; before a capital ("Cook County") part of a name.
+	if i+1 < len(s.toks) {
+		next := s.toks[i+1]
+		nw := s.tw(next)
+		if next.joined || next.cap || auxiliaries[nw] ||
+			verbForms[nw] == formInflected && strings.HasSuffix(nw, "s") && !strings.HasSuffix(nw, "ss") {
+			return
+		}
 	}
 	s.fireTok(fImperative, i, i)
 }

@@ -104,7 +104,7 @@ var lexicon = map[feature][]string{
 		"cannot establish", "does not prove", "doesn't prove", "cannot say", "too early to say",
 		"too soon to tell",
 	},
-	fHedge: {"may", "might", "could", "seem", "seems", "seemed", "appear to", "appears to"},
+	fHedge: {"may", "might", "could", "seem", "seems", "seemed", "appear to", "appears to", "unlikely"},
 	fStrongHedge: {
 		"maybe", "perhaps", "possibly", "arguably", "presumably", "not sure", "wonder", "speculate",
 	},

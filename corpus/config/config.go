@@ -16,6 +16,9 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/claim"
 )
 
 // FileName is the name of a configuration file.
@@ -26,8 +29,8 @@ const (
 	DefaultFailOn           = "error"
 	DefaultScope            = "sentence"
 	DefaultMaxAge           = 0
-	DefaultClaimThreshold   = 0.5
-	DefaultSupportThreshold = 0.2
+	DefaultClaimThreshold   = claim.DefaultThreshold
+	DefaultSupportThreshold = check.DefaultSupportThreshold
 	DefaultStyle            = "apa"
 )
 

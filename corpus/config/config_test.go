@@ -64,7 +64,7 @@ uncited-claim = "info"
 		"scope":                  {"scope", "paragraph", top},
 		"max-age":                {"max-age", "5", near},
 		"claim-threshold":        {"claim-threshold", "0.7", near},
-		"support-threshold":      {"support-threshold", "0.2", SourceDefault},
+		"support-threshold":      {"support-threshold", "0.03", SourceDefault},
 		"fail-on":                {"fail-on", "error", SourceDefault},
 		"style":                  {"style", "apa", SourceDefault},
 		"ignore":                 {"ignore", `["^Sponsored:"]`, top},
