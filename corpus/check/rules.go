@@ -33,20 +33,11 @@ var ruleSeverity = map[string]Severity{
 	CodeStale:               Info,
 }
 
-// addRule adds a finding of a rule code and returns it, or nil when the
-// code is silenced. It gives the finding its rule severity when
-// defaultSeverity does not know the code yet.
+// addRule adds a finding of a rule code and returns it, so that a rule can
+// make it milder (a correction notice is no retraction).
 func (rep *Report) addRule(code string, line int, claim, marker, msg string) *Finding {
-	n := len(rep.Findings)
 	rep.add(code, line, claim, marker, msg)
-	if len(rep.Findings) == n {
-		return nil
-	}
-	f := &rep.Findings[n]
-	if _, known := defaultSeverity[code]; !known {
-		f.Severity = ruleSeverity[code]
-	}
-	return f
+	return &rep.Findings[len(rep.Findings)-1]
 }
 
 // refName names a list entry in a message: "reference 3", or the start of
