@@ -48,21 +48,21 @@ func (rep *Report) judge(sentences []corpus.Sentence, opts Options) {
 		if c.Reasons == nil {
 			c.Reasons = []string{}
 		}
-		if keys := resolvedKeys(c); len(keys) > 0 {
-			c.CoveredBy = &Coverage{Claim: c.ID, Keys: keys}
+		if cited(c) {
+			c.CoveredBy = &Coverage{Claim: c.ID, Keys: resolvedKeys(c)}
 		} else if scope == ScopeParagraph && j.Claim {
 			c.CoveredBy = rep.inherited(i, sentences)
 		}
 		switch {
-		case !j.Claim && len(resolvedKeys(c)) == 0:
+		case !j.Claim && !cited(c):
 			c.Status = "not-a-claim"
 		case c.CoveredBy != nil:
 			c.Status = "supported"
 		default:
 			c.Status = "unsupported"
-			why := "claim with no resolvable citation"
+			why := "claim with no citation"
 			if len(c.Citations) > 0 {
-				why = "claim whose citations resolve to no library reference"
+				why = "claim whose only citations dangle"
 			}
 			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("%s (%s): %s", why, strings.Join(j.Reasons, "; "), quote(c.Text)))
 		}
@@ -97,8 +97,21 @@ func (rep *Report) supporter(build Supporter) (SupportFunc, func()) {
 	return fn, release
 }
 
+// cited reports whether a claim carries a citation that points at
+// something: a library reference, or a list entry or footnote that matches
+// none (reported on its own as unmatched-reference). Only dangling markers
+// leave a claim uncited.
+func cited(c *Claim) bool {
+	for _, l := range c.Citations {
+		if l.Status == "resolved" || l.Status == "unmatched" {
+			return true
+		}
+	}
+	return false
+}
+
 func resolvedKeys(c *Claim) []string {
-	var keys []string
+	keys := []string{}
 	for _, l := range c.Citations {
 		if l.Status == "resolved" && l.Key != nil {
 			keys = append(keys, *l.Key)
@@ -116,8 +129,8 @@ func (rep *Report) inherited(i int, sentences []corpus.Sentence) *Coverage {
 		if t.Paragraph != s.Paragraph || t.Kind != s.Kind {
 			break
 		}
-		if keys := resolvedKeys(&rep.Claims[j]); len(keys) > 0 {
-			return &Coverage{Claim: rep.Claims[j].ID, Keys: keys, Inherited: true}
+		if cited(&rep.Claims[j]) {
+			return &Coverage{Claim: rep.Claims[j].ID, Keys: resolvedKeys(&rep.Claims[j]), Inherited: true}
 		}
 	}
 	return nil

@@ -208,7 +208,7 @@ var numberNames = set("figure", "fig", "table", "section", "chapter", "appendix"
 	"item", "question", "part", "box", "panel", "line", "verse", "article", "rule", "room", "route",
 	"model", "series", "generation", "gen", "episode", "season", "volume", "vol", "issue", "covid", "sars")
 
-// yearWords before a number make it a year: "in 1928", "since 2010".
+// months before a number make it a date: "March 2020", "4 June 2024".
 var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 	"oct", "nov", "dec")

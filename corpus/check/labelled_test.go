@@ -1,0 +1,127 @@
+package check_test
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/article"
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+// TestLabelled_UncitedClaimPrecisionAndRecall checks whole articles of our
+// own writing, every sentence labelled claim or not and cited or not (in
+// corpus/claim/testdata/labelled), and measures the uncited-claim finding:
+// it should fire exactly for claims without a citation.
+func TestLabelled_UncitedClaimPrecisionAndRecall(t *testing.T) {
+	dir := filepath.Join("..", "claim", "testdata", "labelled")
+	labels, err := filepath.Glob(filepath.Join(dir, "*.labels.tsv"))
+	if err != nil || len(labels) < 6 {
+		t.Fatalf("labelled set: %v (%d files)", err, len(labels))
+	}
+	var tp, fp, fn, sentences int
+	for _, lf := range labels {
+		name := strings.TrimSuffix(filepath.Base(lf), ".labels.tsv")
+		matches, _ := filepath.Glob(filepath.Join(dir, name+".*"))
+		var path string
+		for _, m := range matches {
+			if !strings.HasSuffix(m, ".labels.tsv") {
+				path = m
+			}
+		}
+		format, err := article.DetectFormat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Keyed articles cite keys of a library these articles do not ship;
+		// give each cited key a reference, so that what is measured is the
+		// judgement of claims, not the resolution of keys.
+		first, err := check.Check(path, data, format, nil, check.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lib []*corpus.Reference
+		for _, c := range first.Claims {
+			for _, l := range c.Citations {
+				if l.Kind == string(corpus.MarkerKey) {
+					lib = append(lib, &corpus.Reference{Key: l.Cites, Type: "misc", Title: l.Cites})
+				}
+			}
+		}
+		rep, err := check.Check(path, data, format, lib, check.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged := map[string]bool{}
+		for _, f := range rep.Findings {
+			if f.Code == check.CodeUncitedClaim {
+				flagged[f.Claim] = true
+			}
+		}
+		want := readLabels(t, lf)
+		if len(want) != len(rep.Claims) {
+			t.Fatalf("%s: %d labels, %d sentences", name, len(want), len(rep.Claims))
+		}
+		for i, c := range rep.Claims {
+			l := want[i]
+			if l.text != c.Text {
+				t.Fatalf("%s: sentence %d is %q, labels say %q", name, i+1, c.Text, l.text)
+			}
+			truth := l.claim && !l.cited
+			switch {
+			case truth && flagged[c.ID]:
+				tp++
+			case !truth && flagged[c.ID]:
+				fp++
+				t.Logf("%s: flagged but not an uncited claim: %q %v", name, c.Text, c.Reasons)
+			case truth:
+				fn++
+				t.Logf("%s: missed uncited claim: %q %v", name, c.Text, c.Reasons)
+			}
+		}
+		sentences += len(rep.Claims)
+	}
+	precision := float64(tp) / float64(tp+fp)
+	recall := float64(tp) / float64(tp+fn)
+	t.Logf("uncited-claim over %d sentences of %d articles: precision %.3f, recall %.3f (tp %d, fp %d, fn %d)",
+		sentences, len(labels), precision, recall, tp, fp, fn)
+	if precision < 0.85 || recall < 0.95 {
+		t.Errorf("precision %.3f (floor 0.85), recall %.3f (floor 0.95)", precision, recall)
+	}
+}
+
+type label struct {
+	claim, cited bool
+	text         string
+}
+
+func readLabels(t *testing.T, path string) []label {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []label
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.SplitN(line, "\t", 3)
+		if len(parts) != 3 {
+			t.Fatalf("%s: bad line %q", path, line)
+		}
+		out = append(out, label{claim: parts[0] == "1", cited: parts[1] == "1", text: parts[2]})
+	}
+	return out
+}

@@ -1,0 +1,185 @@
+package claim
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Patterns of whole sentences, most of them at the start: bylines, labels,
+// imperatives, bios, reference entries, definitions.
+
+// start looks at how the sentence opens: an imperative, a byline, a
+// greeting, a label, a pointer to a figure.
+func (s *scan) start() {
+	n := len(s.toks)
+	if n == 0 {
+		return
+	}
+	first := s.toks[0]
+	// "By Jane Doe" has no verb, unlike "By Christmas, sales had doubled".
+	if s.tw(first) == "by" && n > 1 && s.toks[1].cap && n <= 12 && s.verbs == 0 {
+		s.fireTok(fByline, 0, 1)
+	}
+	// "Updated 4 June 2024", "Published on Monday".
+	if (s.tw(first) == "updated" || s.tw(first) == "published" || s.tw(first) == "posted") && n <= 8 {
+		s.fireTok(fByline, 0, 0)
+	}
+	if greetings[s.tw(first)] && s.word(1) != "to" {
+		s.fireTok(fBoilerplate, 0, 0)
+	}
+	// "Verdict: ...", "Pros: ...": a label and a colon.
+	for k := 0; k < 2 && k < n-1; k++ {
+		rest := strings.TrimLeft(s.low[s.toks[k].end:], " ")
+		if strings.HasPrefix(rest, ":") {
+			if !s.toks[k].num {
+				s.fire(fLabel, first.start, len(s.low)-len(rest)+1)
+			}
+			break
+		}
+	}
+	if crossRefWords[s.tw(first)] && n > 2 {
+		k := 1
+		if s.toks[1].num || len(s.word(1)) == 1 {
+			k = 2
+		}
+		if verbForms[s.word(k)] == formInflected {
+			s.fireTok(fCrossRef, 0, k)
+		}
+	}
+	s.imperative()
+	s.bio()
+	s.reference()
+}
+
+// reference recognises a bibliography entry that a reader left among the
+// prose (footnote bodies used as a reference list): it opens with a surname
+// and initials ("Watson NF,", "Van Dongen HPA.") or holds a
+// year;volume(issue):pages run ("2015;38(6):843").
+func (s *scan) reference() {
+	for k := 1; k < 3 && k < len(s.toks); k++ {
+		t := s.toks[k]
+		if !s.toks[k-1].cap || t.num || t.end-t.start > 3 || !isUpperWord(s.orig[t.start:t.end]) {
+			continue
+		}
+		rest := strings.TrimLeft(s.low[t.end:], " ")
+		switch {
+		case strings.HasPrefix(rest, ",") && s.word(k+1) == "et" && s.word(k+2) == "al",
+			// "Smith AB, Jones CD": a list of authors.
+			strings.HasPrefix(rest, ",") && k+2 < len(s.toks) && s.toks[k+1].cap &&
+				isUpperWord(s.orig[s.toks[k+2].start:s.toks[k+2].end]) && s.toks[k+2].end-s.toks[k+2].start <= 3,
+			// "Holick MF." but not "vitamin D.".
+			strings.HasPrefix(rest, ".") && t.end-t.start >= 2:
+			s.fireTok(fReference, 0, k)
+			return
+		}
+		break
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		t := s.toks[i]
+		if t.num && s.isYear(i) && s.gap(i, i+1) == ";" && s.toks[i+1].num {
+			s.fireTok(fReference, i, i+1)
+			return
+		}
+	}
+}
+
+func isUpperWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// imperative looks for a verb in the imperative first in the sentence, or
+// first after an opening clause ("If you smoke, stop.").
+func (s *scan) imperative() {
+	i := 0
+	if leadClauseWords[s.word(0)] {
+		c := strings.IndexByte(s.low, ',')
+		if c < 0 {
+			return
+		}
+		for i = 0; i < len(s.toks) && s.toks[i].start < c; i++ {
+		}
+	}
+	// "Please", "Just", "Always", "Never", "Don't", "Do not" before the verb.
+	negated := false
+prefix:
+	for k := 0; k < 2 && i < len(s.toks); k++ {
+		switch s.word(i) {
+		case "please", "just", "simply", "so", "now", "then", "and":
+			i++
+			continue
+		case "always", "never", "don't":
+			i++
+			negated = true
+			continue
+		case "do":
+			if s.word(i+1) == "not" {
+				i += 2
+				negated = true
+				continue
+			}
+		}
+		break prefix
+	}
+	if i >= len(s.toks) {
+		return
+	}
+	w := s.word(i)
+	if !imperatives[w] && !(negated && verbForms[w] == formBase) || notImperativeNext[s.word(i+1)] {
+		return
+	}
+	// "Use" is an imperative, "Use of" or "Drink-driving" a noun; before a
+	// verb in the third person ("Exercise reduces", "Sleep is") the word is
+	// the subject; before a capital ("Cook County") part of a name.
+	if i+1 < len(s.toks) {
+		next := s.toks[i+1]
+		nw := s.tw(next)
+		if next.joined || next.cap || auxiliaries[nw] ||
+			verbForms[nw] == formInflected && strings.HasSuffix(nw, "s") && !strings.HasSuffix(nw, "ss") {
+			return
+		}
+	}
+	s.fireTok(fImperative, i, i)
+}
+
+// definition recognises "X is a Y": "Vitamin D is a fat-soluble vitamin".
+func (s *scan) definition() {
+	if len(s.toks) < 4 || notDefinedSubjects[s.word(0)] {
+		return
+	}
+	for i := 1; i+1 < len(s.toks); i++ {
+		switch s.word(i) {
+		case "is", "are", "was", "were":
+			if a := s.word(i + 1); a == "a" || a == "an" {
+				s.fireTok(fDefinition, i, i+1)
+			}
+			return
+		}
+	}
+}
+
+// bio recognises an author's biography: "Jane Doe is a health writer",
+// "She writes about", "Daniel is a correspondent based in Lagos".
+func (s *scan) bio() {
+	n := len(s.toks)
+	i := 0
+	for i < n && i < 3 && s.toks[i].cap && !s.toks[i].num {
+		i++
+	}
+	if i == 0 || i >= n-2 || s.word(i) != "is" {
+		return
+	}
+	if s.word(i+1) != "a" && s.word(i+1) != "an" && s.word(i+1) != "the" {
+		return
+	}
+	for k := i + 2; k < n && k <= i+5; k++ {
+		if roleWords[s.word(k)] {
+			s.fireTok(fBio, 0, k)
+			return
+		}
+	}
+}
