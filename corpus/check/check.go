@@ -42,6 +42,17 @@ func (s Severity) String() string {
 // MarshalText writes a severity as its name.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads a severity written by MarshalText, so that stored
+// and baseline reports read back.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil || v > Error {
+		return fmt.Errorf("unknown severity %q", b)
+	}
+	*s = v
+	return nil
+}
+
 // ParseSeverity reads "info", "warning", "error" or "none" (which no finding
 // reaches: gate on nothing).
 func ParseSeverity(s string) (Severity, error) {
