@@ -50,7 +50,7 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 			}
 			// Parse before taking the write lock, so that a long parse does
 			// not keep other writers waiting.
-			iopts := importer.Options{Policy: policy}
+			iopts := importer.Options{Policy: policy, Check: recheckOptions()}
 			if a.ErrTTY && !opts.quiet {
 				bar := newProgress(a.Err, "parsing")
 				iopts.Progress = func(done, total int64) {
@@ -68,12 +68,13 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 				return err
 			}
 			defer st.Close()
-			if err := importer.Merge(st, refs, sum, policy); err != nil {
+			if err := importer.Merge(st, refs, sum, iopts); err != nil {
 				return err
 			}
 			if err := a.syncIndex(cmd.Context(), st, loc, sum.Changes); err != nil {
 				return err
 			}
+			a.reportRechecked(sum.Rechecked)
 			if err := printImportSummary(a.Out, a.Err, sum, opts.format); err != nil {
 				return err
 			}
@@ -163,8 +164,9 @@ func importJSON(sum *importer.Summary) any {
 		Problems   []problemJSON `json:"problems"`
 		Warnings   []problemJSON `json:"warnings"`
 		Notes      []problemJSON `json:"notes"`
+		Rechecked  []string      `json:"rechecked"` // ids of stored articles checked again
 	}{sum.Files, sum.Read, sum.Added, sum.Updated, sum.Duplicates, sum.Rejected,
-		problemsJSON(sum.Problems), problemsJSON(sum.Warnings), problemsJSON(sum.Notes)}
+		problemsJSON(sum.Problems), problemsJSON(sum.Warnings), problemsJSON(sum.Notes), nonNil(sum.Rechecked)}
 }
 
 func plural(n int, one, many string) string {

@@ -251,6 +251,7 @@ func newRefsRmCmd(a *App) *cobra.Command {
 				return err
 			}
 			defer st.Close()
+			var rechecked []string
 			changes, err := st.Update(func(tx *store.Tx) error {
 				for _, k := range args {
 					if err := tx.Delete(k); err != nil {
@@ -260,7 +261,9 @@ func newRefsRmCmd(a *App) *cobra.Command {
 						return err
 					}
 				}
-				return nil
+				var err error
+				rechecked, err = tx.RecheckArticles(tx.ChangedKeys(), nil, recheckOptions())
+				return err
 			})
 			if err != nil {
 				return err
@@ -268,6 +271,7 @@ func newRefsRmCmd(a *App) *cobra.Command {
 			if err := a.syncIndex(cmd.Context(), st, loc, changes); err != nil {
 				return err
 			}
+			a.reportRechecked(rechecked)
 			fmt.Fprintf(a.Out, "removed %d %s\n", len(changes.Deleted), plural(len(changes.Deleted), "reference", "references"))
 			return nil
 		},

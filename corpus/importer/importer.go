@@ -11,6 +11,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/corpus/store"
 )
 
@@ -26,6 +27,9 @@ type Options struct {
 	Policy store.Policy
 	// Progress, when set, is told how many bytes of all inputs were parsed.
 	Progress func(done, total int64)
+	// Check is how stored articles that the import touches are checked
+	// again (store.Tx.RecheckArticles).
+	Check check.Options
 }
 
 // Summary is what an import did.
@@ -40,6 +44,7 @@ type Summary struct {
 	Warnings   []bibtex.Problem // kept entries with something odd in them
 	Notes      []bibtex.Problem // duplicates skipped, keys renamed
 	Changes    store.Changes
+	Rechecked  []string // ids of the stored articles checked again
 }
 
 // InputError is a file that could not be read at all; nothing was imported.
@@ -113,25 +118,31 @@ func Import(ctx context.Context, st *store.Store, inputs []Input, opts Options) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := Merge(st, refs, sum, opts.Policy); err != nil {
+	if err := Merge(st, refs, sum, opts); err != nil {
 		return nil, err
 	}
 	return sum, nil
 }
 
-// Merge stores parsed references in one transaction and adds what happened
-// to sum.
-func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, policy store.Policy) error {
+// Merge stores parsed references in one transaction under opts.Policy,
+// checks again in the same transaction the stored articles that the new
+// references may judge differently, and adds what happened to sum.
+func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, opts Options) error {
 	var out store.Outcome
+	var rechecked []string
 	changes, err := st.Update(func(tx *store.Tx) error {
 		var err error
-		out, err = tx.Merge(refs, policy)
+		if out, err = tx.Merge(refs, opts.Policy); err != nil {
+			return err
+		}
+		rechecked, err = tx.RecheckArticles(tx.ChangedKeys(), nil, opts.Check)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	sum.Changes = changes
+	sum.Rechecked = rechecked
 	sum.Added, sum.Updated, sum.Duplicates = out.Added, out.Updated, out.Duplicates
 	for _, pr := range out.Problems {
 		sum.Problems = append(sum.Problems, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})

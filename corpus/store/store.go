@@ -1,5 +1,6 @@
-// Package store owns the library on disk: one bbolt file of references, its secondary indexes, schema version,
-// generation and locking. It must not parse BibTeX or articles, nor know about search; every write is one transaction.
+// Package store owns the library on disk: one bbolt file of references, the checked articles, secondary indexes,
+// schema version, generation and locking. It must not parse BibTeX nor know about search; every write is one
+// transaction. Stored articles are checked again through package check when their references change (recheck.go).
 package store
 
 import (
@@ -51,6 +52,8 @@ var (
 	bucketRefs = []byte("refs")
 	bucketDOI  = []byte("doi")
 	bucketFP   = []byte("fp")
+	// bucketArticles maps an article id to its stored Article (articles.go).
+	bucketArticles = []byte("articles")
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")
@@ -116,7 +119,7 @@ func open(path string, readOnly bool, timeout time.Duration) (*Store, error) {
 // that an ordinary open costs no fsync.
 func (s *Store) prepare() error {
 	var found uint64
-	complete := false
+	complete, articles := false, false
 	err := s.db.View(func(btx *bolt.Tx) error {
 		meta := btx.Bucket(bucketMeta)
 		if meta == nil {
@@ -124,6 +127,7 @@ func (s *Store) prepare() error {
 		}
 		found = getUint(meta, metaSchema)
 		complete = btx.Bucket(bucketRefs) != nil && btx.Bucket(bucketDOI) != nil && btx.Bucket(bucketFP) != nil
+		articles = btx.Bucket(bucketArticles) != nil
 		return nil
 	})
 	if err != nil {
@@ -132,7 +136,9 @@ func (s *Store) prepare() error {
 	if err := checkSchema(found); err != nil {
 		return err
 	}
-	if found == SchemaVersion && complete {
+	// A library written before articles were stored lacks their bucket;
+	// a reader sees no articles, and the next writer adds it.
+	if found == SchemaVersion && complete && (articles || s.readOnly) {
 		return nil
 	}
 	if s.readOnly {
@@ -143,7 +149,7 @@ func (s *Store) prepare() error {
 		if err != nil {
 			return err
 		}
-		for _, name := range [][]byte{bucketRefs, bucketDOI, bucketFP} {
+		for _, name := range [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles} {
 			if _, err := btx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -230,12 +236,22 @@ type Changes struct {
 	Generation uint64   // the library's generation after the transaction
 	Put        []string // keys written, in key order
 	Deleted    []string // keys removed, in key order
+	// Articles and ArticlesDeleted are the ids of the stored articles
+	// written and removed, in id order.
+	Articles        []string
+	ArticlesDeleted []string
+}
+
+// empty reports whether the transaction changed nothing.
+func (ch Changes) empty() bool {
+	return len(ch.Put) == 0 && len(ch.Deleted) == 0 && len(ch.Articles) == 0 && len(ch.ArticlesDeleted) == 0
 }
 
 // Update runs fn in one write transaction. When fn returns an error (or
 // panics) nothing is written and the error is returned; otherwise all of fn's
-// writes are committed together and, if any changed the library, the
-// generation goes up by one.
+// writes are committed together and, if any changed the library (its
+// references or its articles: the index holds both), the generation goes up
+// by one.
 func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
 	if s.readOnly {
 		return Changes{}, fmt.Errorf("update library %s: opened read-only", s.path)
@@ -257,7 +273,7 @@ func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
 	}
 	meta := btx.Bucket(bucketMeta)
 	ch.Generation = getUint(meta, metaGeneration)
-	if len(ch.Put) == 0 && len(ch.Deleted) == 0 {
+	if ch.empty() {
 		// Nothing to commit: rolling back spares a write and an fsync.
 		return ch, nil
 	}

@@ -230,7 +230,7 @@ func TestOpen_CreatesFileAndBuckets(t *testing.T) {
 		t.Errorf("file mode = %v, want rw for owner and no execute bits", perm)
 	}
 	err = s.db.View(func(btx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketMeta, bucketRefs, bucketDOI, bucketFP} {
+		for _, name := range [][]byte{bucketMeta, bucketRefs, bucketDOI, bucketFP, bucketArticles} {
 			if btx.Bucket(name) == nil {
 				t.Errorf("bucket %s missing", name)
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -29,6 +30,10 @@ type Tx struct {
 	staged map[string][]byte
 	doi    index
 	fp     index
+	// articles is the articles bucket and stagedArticles its staged writes,
+	// like refs and staged.
+	articles       *bolt.Bucket
+	stagedArticles map[string][]byte
 }
 
 func newTx(btx *bolt.Tx) *Tx {
@@ -37,6 +42,9 @@ func newTx(btx *bolt.Tx) *Tx {
 		staged: make(map[string][]byte),
 		doi:    index{b: btx.Bucket(bucketDOI), staged: make(map[string]map[string]bool)},
 		fp:     index{b: btx.Bucket(bucketFP), staged: make(map[string]map[string]bool)},
+
+		articles:       btx.Bucket(bucketArticles),
+		stagedArticles: make(map[string][]byte),
 	}
 }
 
@@ -124,30 +132,16 @@ func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
 }
 
 // flush writes the staged changes to bbolt in key order and reports the
-// references that really changed: a reference put back as it was, or put
-// and deleted again, is no change.
+// references and articles that really changed: a reference put back as it
+// was, or put and deleted again, is no change.
 func (tx *Tx) flush() (Changes, error) {
 	var ch Changes
-	keys := make([]string, 0, len(tx.staged))
-	for k := range tx.staged {
-		keys = append(keys, k)
+	var err error
+	if ch.Put, ch.Deleted, err = flushBucket(tx.refs, tx.staged); err != nil {
+		return Changes{}, err
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		v, bk := tx.staged[k], []byte(k)
-		cur := tx.refs.Get(bk)
-		switch {
-		case v == nil && cur != nil:
-			if err := tx.refs.Delete(bk); err != nil {
-				return Changes{}, fmt.Errorf("delete %s: %w", k, err)
-			}
-			ch.Deleted = append(ch.Deleted, k)
-		case v != nil && !bytes.Equal(v, cur):
-			if err := tx.refs.Put(bk, v); err != nil {
-				return Changes{}, fmt.Errorf("put %s: %w", k, err)
-			}
-			ch.Put = append(ch.Put, k)
-		}
+	if ch.Articles, ch.ArticlesDeleted, err = flushBucket(tx.articles, tx.stagedArticles); err != nil {
+		return Changes{}, fmt.Errorf("articles: %w", err)
 	}
 	if err := tx.doi.flush(); err != nil {
 		return Changes{}, fmt.Errorf("DOI index: %w", err)
@@ -156,6 +150,78 @@ func (tx *Tx) flush() (Changes, error) {
 		return Changes{}, fmt.Errorf("fingerprint index: %w", err)
 	}
 	return ch, nil
+}
+
+// flushBucket writes staged values (nil: delete) to b in key order and
+// returns the keys whose stored value really changed.
+func flushBucket(b *bolt.Bucket, staged map[string][]byte) (put, deleted []string, err error) {
+	for _, k := range slices.Sorted(maps.Keys(staged)) {
+		v, bk := staged[k], []byte(k)
+		cur := b.Get(bk)
+		switch {
+		case v == nil && cur != nil:
+			if err := b.Delete(bk); err != nil {
+				return nil, nil, fmt.Errorf("delete %s: %w", k, err)
+			}
+			deleted = append(deleted, k)
+		case v != nil && !bytes.Equal(v, cur):
+			if err := b.Put(bk, v); err != nil {
+				return nil, nil, fmt.Errorf("put %s: %w", k, err)
+			}
+			put = append(put, k)
+		}
+	}
+	return put, deleted, nil
+}
+
+// changed returns the keys of b whose staged value differs from the stored
+// one, in key order: what flushBucket would report, without writing.
+func changed(b *bolt.Bucket, staged map[string][]byte) []string {
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(staged)) {
+		v, cur := staged[k], b.Get([]byte(k))
+		if (v == nil) != (cur == nil) || !bytes.Equal(v, cur) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// eachStaged calls fn for every key and value of b as a transaction sees
+// it, its staged writes laid over the bucket, in key order.
+func eachStaged(b *bolt.Bucket, staged map[string][]byte, fn func(k, v []byte) error) error {
+	keys := slices.Sorted(maps.Keys(staged))
+	i := 0
+	emit := func(k string) error {
+		if v := staged[k]; v != nil {
+			return fn([]byte(k), v)
+		}
+		return nil
+	}
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		for ; i < len(keys) && keys[i] < string(k); i++ {
+			if err := emit(keys[i]); err != nil {
+				return err
+			}
+		}
+		if i < len(keys) && keys[i] == string(k) {
+			if err := emit(keys[i]); err != nil {
+				return err
+			}
+			i++
+			continue
+		}
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	for ; i < len(keys); i++ {
+		if err := emit(keys[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // index is a secondary index bucket with its staged entries. An entry's

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/golang/snappy"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// PutArticle stores a under a.ID, replacing any article stored there.
+// Writing an article identical to the stored one changes nothing and is not
+// reported in Changes.
+func (tx *Tx) PutArticle(a *Article) error {
+	if a == nil {
+		return errors.New("put article: nil article")
+	}
+	if err := checkID(a.ID); err != nil {
+		return fmt.Errorf("put article: %w", err)
+	}
+	v, err := encodeArticle(a)
+	if err != nil {
+		return fmt.Errorf("put article %s: %w", a.ID, err)
+	}
+	tx.stagedArticles[a.ID] = v
+	return nil
+}
+
+// GetArticle returns the article stored under id, as this transaction sees
+// it, or an error wrapping ErrNotFound.
+func (tx *Tx) GetArticle(id string) (*Article, error) {
+	v, ok := tx.stagedArticles[id]
+	if !ok {
+		v = tx.articles.Get([]byte(id))
+	}
+	if v == nil {
+		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
+	}
+	return decodeArticle([]byte(id), v)
+}
+
+// DeleteArticle removes the article stored under id, or returns an error
+// wrapping ErrNotFound.
+func (tx *Tx) DeleteArticle(id string) error {
+	if _, err := tx.GetArticle(id); err != nil {
+		return err
+	}
+	tx.stagedArticles[id] = nil
+	return nil
+}
+
+// EachArticle calls fn for every article as this transaction sees it, in id
+// order, and stops at the first error, which it returns. fn may put or
+// delete articles; the iteration goes on over the articles as they were
+// when it began.
+func (tx *Tx) EachArticle(fn func(*Article) error) error {
+	// Take the encoded values first, so that fn's writes cannot disturb the
+	// iteration, and decode one at a time. Neither bbolt's values nor the
+	// staged ones change before the transaction ends: staged writes reach
+	// bbolt only in flush.
+	type entry struct{ k, v []byte }
+	var all []entry
+	if err := eachStaged(tx.articles, tx.stagedArticles, func(k, v []byte) error {
+		all = append(all, entry{k, v})
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, e := range all {
+		a, err := decodeArticle(e.k, e.v)
+		if err != nil {
+			return err
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// References returns every reference in key order, as this transaction
+// sees it (its own writes included).
+func (tx *Tx) References() ([]*corpus.Reference, error) {
+	var refs []*corpus.Reference
+	err := eachStaged(tx.refs, tx.staged, func(k, v []byte) error {
+		r, err := decode(k, v)
+		if err != nil {
+			return err
+		}
+		refs = append(refs, r)
+		return nil
+	})
+	return refs, err
+}
+
+// ChangedKeys returns the keys of the references this transaction has put
+// or deleted so far, in key order, leaving out those put back as they were:
+// what Changes.Put and Changes.Deleted will hold after the commit.
+func (tx *Tx) ChangedKeys() []string {
+	return changed(tx.refs, tx.staged)
+}
+
+// GetArticle returns the article stored under id, or an error wrapping
+// ErrNotFound.
+func (s *Store) GetArticle(id string) (*Article, error) {
+	var a *Article
+	err := s.db.View(func(btx *bolt.Tx) error {
+		b := btx.Bucket(bucketArticles)
+		var v []byte
+		if b != nil {
+			v = b.Get([]byte(id))
+		}
+		if v == nil {
+			return fmt.Errorf("article %s: %w", id, ErrNotFound)
+		}
+		var err error
+		a, err = decodeArticle([]byte(id), v)
+		return err
+	})
+	return a, err
+}
+
+// EachArticle calls fn for every stored article in id order and stops at the
+// first error, which it returns. fn runs inside a read transaction: it must
+// not write to the store.
+func (s *Store) EachArticle(fn func(*Article) error) error {
+	return s.db.View(func(btx *bolt.Tx) error {
+		b := btx.Bucket(bucketArticles)
+		if b == nil {
+			// A library from before articles were stored, opened read-only.
+			return nil
+		}
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			a, err := decodeArticle(k, v)
+			if err != nil {
+				return err
+			}
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// checkID holds article ids to the rules of reference keys: bbolt keys
+// must be non-empty and short, and a NUL would confuse any index built on
+// them.
+func checkID(id string) error {
+	switch {
+	case id == "":
+		return errors.New("article has no id")
+	case len(id) > maxKeyLen:
+		return fmt.Errorf("article id %.40s... is longer than %d bytes", id, maxKeyLen)
+	case strings.IndexByte(id, 0) >= 0:
+		return fmt.Errorf("article id %q contains a NUL byte", id)
+	}
+	return nil
+}
+
+// encodeArticle is an article's stored form, JSON compressed with snappy
+// like a reference's: the source and the report are mostly prose, which
+// compresses well.
+func encodeArticle(a *Article) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	// Sentences keep their <, > and & as written; escaping them would only
+	// make the value longer.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(a); err != nil {
+		return nil, err
+	}
+	return snappy.Encode(nil, buf.Bytes()), nil
+}
+
+func decodeArticle(k, v []byte) (*Article, error) {
+	raw, err := snappy.Decode(nil, v)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: damaged value: %w", k, err)
+	}
+	var a Article
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return nil, fmt.Errorf("article %s: stored value is damaged: %w", k, err)
+	}
+	return &a, nil
+}
