@@ -1,9 +1,12 @@
 package index
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/store"
 )
 
 // refID is the document ID of the reference with key.
@@ -26,6 +29,7 @@ func refDocument(r *corpus.Reference) map[string]any {
 	}
 	set(fieldTitle, r.Title)
 	set(fieldVenue, r.Venue)
+	set(fieldVenueFacet, r.Venue)
 	set(fieldEntryType, r.Type)
 	abstract, _ := r.Get("abstract")
 	set(fieldAbstract, abstract)
@@ -82,4 +86,79 @@ func tags(r *corpus.Reference) []string {
 		}
 	}
 	return out
+}
+
+// claimPrefix begins the ID of every claim of the article with articleID.
+// The article ID may hold any character but is followed by "#", and claim
+// IDs ("c12") hold none, so the last "#" ends it.
+func claimPrefix(articleID string) string {
+	return typeClaim + ":" + articleID + "#"
+}
+
+// claimID is the document ID of claim c of the article with articleID.
+func claimID(articleID, c string) string {
+	return claimPrefix(articleID) + c
+}
+
+// claimDocuments returns the documents of every sentence of a's last report,
+// claims or not (status tells them apart), by document ID.
+func claimDocuments(a *store.Article) map[string]map[string]any {
+	if a.Report == nil {
+		return nil
+	}
+	codes := map[string][]string{}
+	for _, f := range a.Report.Findings {
+		if f.Claim != "" && !slices.Contains(codes[f.Claim], f.Code) {
+			codes[f.Claim] = append(codes[f.Claim], f.Code)
+		}
+	}
+	docs := make(map[string]map[string]any, len(a.Report.Claims))
+	for i := range a.Report.Claims {
+		c := &a.Report.Claims[i]
+		if c.ID == "" || strings.TrimSpace(c.Text) == "" {
+			continue
+		}
+		docs[claimID(a.ID, c.ID)] = claimDocument(a, c, codes[c.ID])
+	}
+	return docs
+}
+
+// claimDocument returns what the index keeps of one claim: the fields of
+// claimMapping that have a value.
+func claimDocument(a *store.Article, c *check.Claim, codes []string) map[string]any {
+	d := map[string]any{
+		fieldType:    typeClaim,
+		fieldText:    c.Text,
+		fieldArticle: a.ID,
+		fieldClaim:   c.ID,
+		fieldLine:    c.Line,
+	}
+	set := func(field, value string) {
+		if value = strings.TrimSpace(value); value != "" {
+			d[field] = value
+		}
+	}
+	title := a.Title
+	if title == "" {
+		title = a.Report.Article.Title
+	}
+	set(fieldArticleTitle, title)
+	set(fieldSection, c.Section)
+	set(fieldStatus, c.Status)
+	var cites []string
+	for _, l := range c.Citations {
+		if l.Key != nil && *l.Key != "" && !slices.Contains(cites, *l.Key) {
+			cites = append(cites, *l.Key)
+		}
+	}
+	if len(cites) > 0 {
+		d[fieldCites] = cites
+	}
+	if len(codes) > 0 {
+		d[fieldCodes] = codes
+	}
+	if !a.Checked.IsZero() {
+		d[fieldAdded] = a.Checked
+	}
+	return d
 }

@@ -10,31 +10,32 @@ import (
 
 // Update brings the index in dir up to date after a store write described by
 // changes. When the index reflected the generation before that write, only
-// the changed references are indexed; otherwise (missing, damaged, stale)
-// it is rebuilt from the store and rebuilt is true. The caller holds the
-// library's write lock.
+// the changed references and articles are indexed; otherwise (missing,
+// damaged, stale) it is rebuilt from the store and rebuilt is true. The
+// caller holds the library's write lock.
 //
-// progress, when not nil, is told how many references have been indexed of
-// how many.
+// progress, when not nil, is told how many references and articles have
+// been indexed of how many.
 func Update(ctx context.Context, dir string, st *store.Store, changes store.Changes, progress func(done, total int)) (ix *Index, rebuilt bool, err error) {
 	gen, err := st.Generation()
 	if err != nil {
 		return nil, false, err
 	}
-	nothing := len(changes.Put) == 0 && len(changes.Deleted) == 0
+	nothing := len(changes.Put) == 0 && len(changes.Deleted) == 0 &&
+		len(changes.Articles) == 0 && len(changes.ArticlesDeleted) == 0
 	before := gen
 	if !nothing {
 		before = changes.Generation - 1
 	}
-	each := st.Each
+	src := source{refs: st.Each, articles: st.EachArticle}
 	if progress != nil {
 		total, err := st.Count()
 		if err != nil {
 			return nil, false, err
 		}
-		each = counting(st, func(done int) { progress(done, total) })
+		src.refs = counting(st, func(done int) { progress(done, total) })
 	}
-	ix, rebuilt, err = Sync(ctx, dir, before, each)
+	ix, rebuilt, err = syncIndex(ctx, dir, before, src, lockTimeout)
 	if err != nil {
 		return nil, false, err
 	}
@@ -53,16 +54,32 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 	if nothing {
 		return ix, false, nil
 	}
-	// Read the changed references one at a time rather than all at once:
-	// a 100,000-entry import would otherwise hold them twice in memory.
-	w := ix.newWriter(ctx)
-	if progress != nil {
-		ix.Progress = func(done int) { progress(done, len(changes.Put)) }
+	if err := applyChanges(ctx, ix, st, changes, gen, progress); err != nil {
+		ix.Close()
+		return nil, false, err
 	}
+	return ix, false, nil
+}
+
+// applyChanges indexes what one store write changed, in one run of batches
+// that records gen with the last.
+//
+// It reads the changed references and articles one at a time rather than
+// all at once: a 100,000-entry import would otherwise hold them twice in
+// memory.
+func applyChanges(ctx context.Context, ix *Index, st *store.Store, changes store.Changes, gen uint64, progress func(done, total int)) error {
+	total := len(changes.Put) + len(changes.Articles)
+	done := 0
+	step := func(every int) {
+		done++
+		if progress != nil && (done%every == 0 || done == total) {
+			progress(done, total)
+		}
+	}
+	w := ix.newWriter(ctx)
 	for _, k := range changes.Deleted {
 		if err := w.delete(k); err != nil {
-			ix.Close()
-			return nil, false, err
+			return err
 		}
 	}
 	for _, k := range changes.Put {
@@ -74,15 +91,30 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 			err = w.put(r)
 		}
 		if err != nil {
-			ix.Close()
-			return nil, false, err
+			return err
+		}
+		step(1000)
+	}
+	for _, id := range changes.ArticlesDeleted {
+		if err := w.putArticle(id, nil); err != nil {
+			return err
 		}
 	}
-	if err := w.finish(gen); err != nil {
-		ix.Close()
-		return nil, false, err
+	for _, id := range changes.Articles {
+		a, err := st.GetArticle(id)
+		if errors.Is(err, store.ErrNotFound) {
+			// Put and then deleted by a later write: its claims go.
+			a, err = nil, nil
+		}
+		if err == nil {
+			err = w.putArticle(id, a)
+		}
+		if err != nil {
+			return err
+		}
+		step(1)
 	}
-	return ix, false, nil
+	return w.finish(gen)
 }
 
 // counting iterates over the store like st.Each, telling progress every
@@ -100,8 +132,10 @@ func counting(st *store.Store, progress func(done int)) func(fn func(*corpus.Ref
 	}
 }
 
-// Rebuild recreates the index in dir from every reference in the store and
-// returns how many it indexed.
+// Rebuild recreates the index in dir from every reference and every
+// article's claims in the store, and returns how many references it indexed.
+// progress, when not nil, is told how many references have been indexed of
+// how many.
 func Rebuild(ctx context.Context, dir string, st *store.Store, progress func(done, total int)) (int, error) {
 	gen, err := st.Generation()
 	if err != nil {
@@ -111,11 +145,14 @@ func Rebuild(ctx context.Context, dir string, st *store.Store, progress func(don
 	if err != nil {
 		return 0, err
 	}
-	ix, err := rebuild(ctx, dir, gen, counting(st, func(done int) {
-		if progress != nil {
-			progress(done, total)
-		}
-	}))
+	ix, err := rebuild(ctx, dir, gen, source{
+		refs: counting(st, func(done int) {
+			if progress != nil {
+				progress(done, total)
+			}
+		}),
+		articles: st.EachArticle,
+	})
 	if err != nil {
 		return 0, err
 	}

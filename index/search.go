@@ -70,7 +70,7 @@ func (ix *Index) SearchRefs(ctx context.Context, q string, limit int) ([]Hit, er
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
-	r := rewriter{m: ix.b.Mapping(), fields: refFields, defaults: refSearchFields}
+	r := rewriter{m: ix.b.Mapping(), fields: oneEach(refFields), defaults: refSearchFields}
 	expanded, err := r.rewrite(parsed)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
@@ -99,9 +99,20 @@ func (ix *Index) SearchRefs(ctx context.Context, q string, limit int) ([]Hit, er
 // aliases become field names, unknown fields are refused, and unfielded
 // clauses are spread over the default fields.
 type rewriter struct {
-	m        mapping.IndexMapping
-	fields   map[string]string
+	m mapping.IndexMapping
+	// fields maps the names a query may use to the fields they search,
+	// usually one; a name with several searches any of them.
+	fields   map[string][]string
 	defaults []string
+}
+
+// oneEach returns aliases as a rewriter's fields.
+func oneEach(aliases map[string]string) map[string][]string {
+	out := make(map[string][]string, len(aliases))
+	for alias, field := range aliases {
+		out[alias] = []string{field}
+	}
+	return out
 }
 
 func (r rewriter) rewrite(q query.Query) (query.Query, error) {
@@ -125,12 +136,15 @@ func (r rewriter) rewrite(q query.Query) (query.Query, error) {
 		if q.Field() == "" {
 			return r.spread(q), nil
 		}
-		field, ok := r.fields[strings.ToLower(q.Field())]
+		fields, ok := r.fields[strings.ToLower(q.Field())]
 		if !ok {
 			return nil, fmt.Errorf("unknown field %q (fields: %s)", q.Field(), strings.Join(r.fieldNames(), ", "))
 		}
-		q.SetField(field)
-		lowerWildcard(q, field)
+		if len(fields) > 1 {
+			return r.over(q, fields), nil
+		}
+		q.SetField(fields[0])
+		lowerWildcard(q, fields[0])
 		return r.oneTermPhrase(q), nil
 	}
 	return q, nil
@@ -189,8 +203,13 @@ func (r rewriter) spread(q query.FieldableQuery) query.Query {
 	if text != "" && onlyStopWords(r.m, text) {
 		return query.NewMatchNoneQuery()
 	}
-	copies := make([]query.Query, len(r.defaults))
-	for i, field := range r.defaults {
+	return r.over(q, r.defaults)
+}
+
+// over returns a disjunction of copies of q, one per field.
+func (r rewriter) over(q query.FieldableQuery, fields []string) query.Query {
+	copies := make([]query.Query, len(fields))
+	for i, field := range fields {
 		c := withField(q, field)
 		lowerWildcard(c, field)
 		copies[i] = r.oneTermPhrase(c)
@@ -216,18 +235,18 @@ func withField(q query.FieldableQuery, field string) query.FieldableQuery {
 
 // lowerWildcard lower-cases a wildcard pattern for a field whose analyser
 // lower-cases its terms: Bleve does not analyse wildcards, and "Hinton*"
-// would otherwise find nothing. The key is the one case-sensitive field.
+// would otherwise find nothing. Keys and article IDs are case-sensitive.
 func lowerWildcard(q query.Query, field string) {
-	if w, ok := q.(*query.WildcardQuery); ok && field != fieldKey {
+	if w, ok := q.(*query.WildcardQuery); ok && field != fieldKey && field != fieldCites && field != fieldArticle {
 		w.Wildcard = strings.ToLower(w.Wildcard)
 	}
 }
 
 func (r rewriter) fieldNames() []string {
 	var names []string
-	for alias, field := range r.fields {
-		if alias == field {
-			names = append(names, field)
+	for alias, fields := range r.fields {
+		if slices.Contains(fields, alias) {
+			names = append(names, alias)
 		}
 	}
 	sort.Strings(names)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/store"
 )
 
 // Sync makes the index in dir reflect the store: when the index is missing,
@@ -21,11 +22,21 @@ import (
 // process is not damaged: Sync returns an error wrapping ErrLocked and leaves
 // it alone. The caller should hold the library's lock, so that no two
 // processes rebuild the same directory at once.
+//
+// Sync indexes references only; Update, which reads the store itself, also
+// indexes its articles' claims.
 func Sync(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus.Reference) error) error) (ix *Index, rebuilt bool, err error) {
-	return syncIndex(ctx, dir, gen, each, lockTimeout)
+	return syncIndex(ctx, dir, gen, source{refs: each}, lockTimeout)
 }
 
-func syncIndex(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus.Reference) error) error, timeout time.Duration) (ix *Index, rebuilt bool, err error) {
+// source is what a rebuild reads: every reference, and every article when
+// articles is not nil.
+type source struct {
+	refs     func(fn func(*corpus.Reference) error) error
+	articles func(fn func(*store.Article) error) error
+}
+
+func syncIndex(ctx context.Context, dir string, gen uint64, src source, timeout time.Duration) (ix *Index, rebuilt bool, err error) {
 	ix, err = openExisting(dir, timeout)
 	switch {
 	case err == nil:
@@ -39,7 +50,7 @@ func syncIndex(ctx context.Context, dir string, gen uint64, each func(fn func(*c
 	}
 	// Missing, damaged, stale or built with another mapping: the store is the
 	// truth, so start again from it.
-	ix, err = rebuild(ctx, dir, gen, each)
+	ix, err = rebuild(ctx, dir, gen, src)
 	if err != nil {
 		return nil, false, err
 	}
@@ -72,10 +83,11 @@ func (ix *Index) current(gen uint64) (bool, error) {
 	return true, nil
 }
 
-// rebuild replaces whatever is in dir with a new index of every reference.
-// If it fails or is cancelled it removes the half-built index, so that the
-// next Sync starts again rather than trusting it.
-func rebuild(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus.Reference) error) error) (*Index, error) {
+// rebuild replaces whatever is in dir with a new index of every reference
+// and every article's claims. If it fails or is cancelled it removes the
+// half-built index, so that the next Sync starts again rather than trusting
+// it.
+func rebuild(ctx context.Context, dir string, gen uint64, src source) (*Index, error) {
 	if err := removeIndex(dir); err != nil {
 		return nil, fmt.Errorf("rebuild index: %w", err)
 	}
@@ -84,11 +96,16 @@ func rebuild(ctx context.Context, dir string, gen uint64, each func(fn func(*cor
 		return nil, fmt.Errorf("rebuild index: %w", err)
 	}
 	w := ix.newWriter(ctx)
-	err = each(w.put)
+	w.fresh = true
+	err = src.refs(w.put)
+	if err == nil && src.articles != nil {
+		err = src.articles(func(a *store.Article) error { return w.putArticle(a.ID, a) })
+	}
 	if err == nil {
 		err = w.finish(gen)
 	}
 	if err != nil {
+		w.wait() // the index must not close under a batch in flight
 		ix.Close()
 		removeIndex(dir)
 		return nil, fmt.Errorf("rebuild index: %w", err)

@@ -108,6 +108,8 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 		newAddCmd(a),
 		newArticlesCmd(a),
 		newCitesCmd(a),
+		newSearchCmd(a),
+		newSuggestCmd(a),
 		newImportCmd(a),
 		newRefsCmd(a),
 		newExportCmd(a),
