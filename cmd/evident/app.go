@@ -167,15 +167,8 @@ func (a *App) openWrite(create bool) (*store.Store, store.Location, error) {
 // it when it is missing, damaged or stale. The caller holds the write lock.
 func (a *App) syncIndex(ctx context.Context, st *store.Store, loc store.Location, changes store.Changes) error {
 	start := time.Now()
-	var progress func(done, total int)
-	if a.ErrTTY {
-		bar := newCountBar(a.Err, "indexing")
-		defer bar.Finish()
-		progress = func(done, total int) {
-			bar.ChangeMax(total)
-			bar.Set(done)
-		}
-	}
+	progress, done := a.indexProgress()
+	defer done()
 	ix, rebuilt, err := index.Update(ctx, loc.IndexPath(), st, changes, progress)
 	if err != nil {
 		return fmt.Errorf("index %s: %w", loc.IndexPath(), err)
@@ -185,4 +178,17 @@ func (a *App) syncIndex(ctx context.Context, st *store.Store, loc store.Location
 		fmt.Fprintf(a.Err, "evident: index was missing or stale; rebuilt from the store in %s\n", time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// indexProgress returns a progress callback for indexing that draws a bar on
+// a terminal (nil otherwise), and the function that clears it.
+func (a *App) indexProgress() (func(done, total int), func()) {
+	if !a.ErrTTY {
+		return nil, func() {}
+	}
+	bar := newCountBar(a.Err, "indexing")
+	return func(done, total int) {
+		bar.ChangeMax(total)
+		bar.Set(done)
+	}, func() { bar.Finish() }
 }

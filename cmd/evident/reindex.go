@@ -19,15 +19,8 @@ func newReindexCmd(a *App) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			var progress func(done, total int)
-			if a.ErrTTY {
-				bar := newCountBar(a.Err, "indexing")
-				defer bar.Finish()
-				progress = func(done, total int) {
-					bar.ChangeMax(total)
-					bar.Set(done)
-				}
-			}
+			progress, done := a.indexProgress()
+			defer done()
 			n, err := index.Rebuild(cmd.Context(), loc.IndexPath(), st, progress)
 			if err != nil {
 				return fmt.Errorf("reindex: %w", err)
