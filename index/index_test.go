@@ -616,3 +616,22 @@ func truncateHalf(path string) error {
 	}
 	return os.Truncate(path, info.Size()/2)
 }
+
+func TestCurrent(t *testing.T) {
+	ix := build(t, "")
+	for _, tt := range []struct {
+		gen  uint64
+		want bool
+	}{{1, true}, {2, false}, {0, false}} {
+		if got, err := ix.Current(tt.gen); err != nil || got != tt.want {
+			t.Errorf("Current(%d) = %v, %v; want %v", tt.gen, got, err, tt.want)
+		}
+	}
+	// Another mapping: same generation, not current.
+	if err := ix.b.SetInternal(keyMapping, []byte("older")); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ix.Current(1); err != nil || got {
+		t.Errorf("Current(1) with another mapping = %v, %v; want false", got, err)
+	}
+}

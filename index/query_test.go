@@ -336,6 +336,18 @@ func TestSearch_Facets(t *testing.T) {
 	if res.Facets["year"][0].Count < res.Facets["year"][len(res.Facets["year"])-1].Count {
 		t.Errorf("year facet not most frequent first: %v", res.Facets["year"])
 	}
+	// One type: its facets, and the type facet without asking Bleve.
+	claims := mustSearch(t, ix, Query{Text: "deep learning", Types: []string{TypeClaim}, Facets: true})
+	for name, w := range map[string][]FacetCount{
+		"type": {{TypeClaim, 2}}, "status": {{"supported", 1}, {"unsupported", 1}}, "year": {}, "venue": {},
+	} {
+		if got := claims.Facets[name]; !sameCounts(got, w) || got == nil {
+			t.Errorf("claims only: facet %s = %#v, want %v", name, got, w)
+		}
+	}
+	if got := mustSearch(t, ix, Query{Text: "deep learning", YearFrom: 2015, Facets: true}).Facets["type"]; !sameCounts(got, []FacetCount{{TypeRef, 5}}) {
+		t.Errorf("references from 2015: type facet = %v", got)
+	}
 	if none := mustSearch(t, ix, Query{Text: "deep learning"}); none.Facets != nil {
 		t.Errorf("facets without asking: %v", none.Facets)
 	}
@@ -423,7 +435,7 @@ func TestWithin(t *testing.T) {
 	}{
 		{"deep", true},
 		{`"deep learning" status:supported`, true},
-		{"+deep -author:bengio", true},
+		{"+deep -codes:weak-support", true},
 		{"-deep", false},
 		{`added:>="2025-01-01"`, false},
 		{`+added:>="2025-01-01" +deep`, true},

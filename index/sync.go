@@ -57,6 +57,14 @@ func syncIndex(ctx context.Context, dir string, gen uint64, src source, timeout 
 	return ix, true, nil
 }
 
+// Current reports whether the index has finished a build or Apply for the
+// store generation gen with this build's mapping: what Sync and Update check
+// before they trust an index. An index of the right generation built by an
+// older evident is not current.
+func (ix *Index) Current(gen uint64) (bool, error) {
+	return ix.current(gen)
+}
+
 // current says whether the index has finished a build or Apply for gen with
 // this build's mapping.
 func (ix *Index) current(gen uint64) (bool, error) {

@@ -25,7 +25,7 @@ func (a *App) openIndex(cmd *cobra.Command) (*index.Index, error) {
 		return nil, err
 	}
 	if ix, err := index.Open(loc.IndexPath()); err == nil {
-		if g, err := ix.Generation(); err == nil && g == gen {
+		if ok, err := ix.Current(gen); err == nil && ok {
 			return ix, nil
 		}
 		ix.Close()
