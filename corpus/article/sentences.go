@@ -120,7 +120,7 @@ func splitSentences(text string) [][2]int {
 		}
 		// Markers after a space: spasms. [@key] Next, spasms. \cite{x} Next.
 		next := skipSpaces(text, j)
-		for {
+		for !narrativeCiteAt(text, next) {
 			k := skipMarker(text, next, false)
 			if k == next {
 				break
@@ -141,6 +141,21 @@ func splitSentences(text string) [][2]int {
 	}
 	add(start, len(text))
 	return out
+}
+
+// narrativeCiteAt reports a LaTeX citation that names its authors in the
+// prose, \citet{x} or \textcite{x}: after a full stop it is the subject of
+// the next sentence, not a citation of the last one.
+func narrativeCiteAt(text string, i int) bool {
+	for _, cmd := range []string{`\citet`, `\Citet`, `\textcite`, `\Textcite`, `\citeauthor`, `\Citeauthor`, `\citeA`} {
+		if strings.HasPrefix(text[i:], cmd) {
+			rest := text[i+len(cmd):]
+			if rest == "" || rest[0] == '{' || rest[0] == '[' || rest[0] == '*' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
