@@ -124,6 +124,7 @@ type Report struct {
 	Style      string      `json:"style,omitempty"` // the article's dominant citation style
 	Notes      []string    `json:"notes,omitempty"` // checks that could not run, and why
 	lib        *resolve.Library
+	parsed     []resolve.Parsed // the list entries as parsed, in order
 	refs       map[string]*corpus.Reference
 }
 
@@ -569,6 +570,7 @@ func (rep *Report) listFindings(ls *listState) {
 		}
 	}
 	rep.References = ls.entries
+	rep.parsed = ls.parsed
 	if rep.References == nil {
 		rep.References = []ListRef{}
 	}

@@ -52,6 +52,9 @@ func refName(e ListRef) string {
 // parseList parses every list entry; a rule that needs them parsed calls
 // it once.
 func (rep *Report) parseList() []resolve.Parsed {
+	if len(rep.parsed) == len(rep.References) {
+		return rep.parsed // parsed once while matching the list
+	}
 	ps := make([]resolve.Parsed, len(rep.References))
 	for i, e := range rep.References {
 		ps[i] = resolve.ParseEntry(e.Text)
