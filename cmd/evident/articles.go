@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/config"
 	"github.com/evident-tools/evident/corpus/store"
 )
 
@@ -154,10 +156,19 @@ func newArticlesRmCmd(a *App) *cobra.Command {
 }
 
 // recheckOptions is how stored articles are checked again when an import or
-// a removal changes the references they cite: as 'evident add' with no
-// flags and no .evident.toml would check them.
-func recheckOptions() check.Options {
-	return check.Options{Support: supporter}
+// a removal changes the references they cite: with the .evident.toml
+// settings that apply where the article lives, as 'evident add' without
+// flags would check it (defaults when those files cannot be read).
+func recheckOptions() store.OptionsFor {
+	return func(art *store.Article) check.Options {
+		opts := checkOptions{}
+		if cfg, err := config.Load(filepath.Dir(art.Path), check.Codes()); err == nil {
+			if co, err := checkOptionsFrom(cfg, &opts); err == nil {
+				return co
+			}
+		}
+		return check.Options{Support: supporter}
+	}
 }
 
 // reportRechecked says on standard error how many stored articles a write

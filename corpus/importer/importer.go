@@ -11,7 +11,6 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
-	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/corpus/store"
 )
 
@@ -29,7 +28,7 @@ type Options struct {
 	Progress func(done, total int64)
 	// Check is how stored articles that the import touches are checked
 	// again (store.Tx.RecheckArticles).
-	Check check.Options
+	Check store.OptionsFor
 }
 
 // Summary is what an import did.

@@ -38,6 +38,10 @@ func ReportRefs(rep *check.Report) []string {
 	return slices.Compact(keys)
 }
 
+// OptionsFor gives the check options for re-checking a stored article: the
+// settings that apply to it where it lives, as when it was added.
+type OptionsFor func(a *Article) check.Options
+
 // RecheckArticles checks again, from their stored sources, the articles
 // that references changed in this transaction may judge differently, and
 // stores their new reports. changedKeys are the keys of the references put
@@ -50,7 +54,7 @@ func ReportRefs(rep *check.Report) []string {
 // nil means tx.References. It is called once, and only when an article
 // needs re-checking. RecheckArticles returns the ids of the articles
 // re-checked, in id order.
-func (tx *Tx) RecheckArticles(changedKeys []string, refs func() ([]*corpus.Reference, error), opts check.Options) ([]string, error) {
+func (tx *Tx) RecheckArticles(changedKeys []string, refs func() ([]*corpus.Reference, error), opts OptionsFor) ([]string, error) {
 	if len(changedKeys) == 0 {
 		return nil, nil
 	}
@@ -80,7 +84,11 @@ func (tx *Tx) RecheckArticles(changedKeys []string, refs func() ([]*corpus.Refer
 			}
 			loaded = true
 		}
-		rep, err := check.Check(a.Path, a.Source, a.Format, lib, opts)
+		var o check.Options
+		if opts != nil {
+			o = opts(a)
+		}
+		rep, err := check.Check(a.Path, a.Source, a.Format, lib, o)
 		if err != nil {
 			return fmt.Errorf("re-check article %s: %w", a.ID, err)
 		}

@@ -56,7 +56,7 @@ func recheck(t *testing.T, s *Store, fn func(tx *Tx) error) ([]string, Changes) 
 			return err
 		}
 		var err error
-		ids, err = tx.RecheckArticles(tx.ChangedKeys(), nil, check.Options{})
+		ids, err = tx.RecheckArticles(tx.ChangedKeys(), nil, nil)
 		return err
 	})
 	if err != nil {
@@ -123,7 +123,7 @@ func TestRecheckArticles(t *testing.T) {
 	_, err = s.Update(func(tx *Tx) error {
 		ids, err := tx.RecheckArticles(nil, func() ([]*corpus.Reference, error) {
 			return nil, errors.New("library read for no change")
-		}, check.Options{})
+		}, nil)
 		if len(ids) != 0 {
 			t.Errorf("no change re-checked %q", ids)
 		}
@@ -154,7 +154,7 @@ func TestRecheckArticles_UnmatchedListEntry(t *testing.T) {
 		ids, err = tx.RecheckArticles(tx.ChangedKeys(), func() ([]*corpus.Reference, error) {
 			calls++
 			return []*corpus.Reference{smith}, nil
-		}, check.Options{})
+		}, nil)
 		return err
 	})
 	if err != nil {
