@@ -508,7 +508,7 @@ func (rep *Report) nearKey(key string) string {
 		if abs(len(k)-len(key)) >= bestD {
 			continue
 		}
-		if d := editDistance(lk, strings.ToLower(k), bestD); d < bestD {
+		if d := corpus.EditDistance(lk, strings.ToLower(k), bestD); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -520,33 +520,6 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// editDistance is Levenshtein distance, giving up at max.
-func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			low = min(low, cur[j])
-		}
-		if low >= max {
-			return max
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // listFindings reports list entries that match nothing or are never cited.

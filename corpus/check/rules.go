@@ -177,7 +177,7 @@ func sameTitle(a, b resolve.Parsed) bool {
 		return true
 	}
 	slips := min(len([]rune(ta)), len([]rune(tb))) / 15
-	return slips > 0 && editDistance(ta, tb, slips+1) <= slips
+	return slips > 0 && corpus.EditDistance(ta, tb, slips+1) <= slips
 }
 
 // distinctRecords reports whether two entries that look alike are known to

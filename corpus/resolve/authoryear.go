@@ -379,7 +379,7 @@ func (l *Library) nearSpelling(c corpus.Cite, first nameKey, year int) string {
 		if k == first.full || abs(len(k)-len(first.full)) > maxEdits {
 			continue
 		}
-		d := editDistance(first.full, k, maxEdits)
+		d := corpus.EditDistance(first.full, k, maxEdits)
 		if d > maxEdits {
 			continue
 		}
