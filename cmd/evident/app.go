@@ -34,6 +34,7 @@ type App struct {
 	Getwd    func() (string, error)
 
 	libraryFlag string
+	noProgress  bool // --quiet: no progress bars even on a terminal
 }
 
 // exitError carries an exit code up to Execute; a nil err means the command
@@ -77,10 +78,8 @@ func (a *App) Execute(ctx context.Context, args []string) int {
 	if errors.Is(err, context.Canceled) {
 		return 130
 	}
-	if errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrNewerSchema) {
-		return exitInput
-	}
-	// Anything cobra rejects (unknown flag, wrong argument count) is usage.
+	// Anything else is usage (cobra's unknown flags, wrong argument counts)
+	// or input: a locked or newer library, an unreadable file.
 	return exitInput
 }
 
@@ -183,7 +182,7 @@ func (a *App) syncIndex(ctx context.Context, st *store.Store, loc store.Location
 // indexProgress returns a progress callback for indexing that draws a bar on
 // a terminal (nil otherwise), and the function that clears it.
 func (a *App) indexProgress() (func(done, total int), func()) {
-	if !a.ErrTTY {
+	if !a.ErrTTY || a.noProgress {
 		return nil, func() {}
 	}
 	bar := newCountBar(a.Err, "indexing")

@@ -51,6 +51,7 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 			// Parse before taking the write lock, so that a long parse does
 			// not keep other writers waiting.
 			iopts := importer.Options{Policy: policy, Check: recheckOptions()}
+			a.noProgress = opts.quiet
 			if a.ErrTTY && !opts.quiet {
 				bar := newProgress(a.Err, "parsing")
 				iopts.Progress = func(done, total int64) {
