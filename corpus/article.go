@@ -91,6 +91,9 @@ type Sentence struct {
 	Kind      BlockKind `json:"kind"`
 	Paragraph int       `json:"paragraph"`
 	Section   string    `json:"section,omitempty"`
+	// Block is the index in Document.Blocks of the block the sentence is
+	// part of, for reports that show the article block by block.
+	Block int `json:"-"`
 	// Markers are the citation markers found in the sentence.
 	Markers []Marker `json:"markers,omitempty"`
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 	"github.com/evident-tools/evident/corpus/config"
 	"github.com/evident-tools/evident/corpus/importer"
 	"github.com/evident-tools/evident/export"
+	"github.com/evident-tools/evident/export/csl"
 	"github.com/evident-tools/evident/index"
 )
 
@@ -59,9 +61,9 @@ usage or input errors.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch opts.format {
-			case "text", "json", "sarif", "github":
+			case "text", "json", "sarif", "github", "markdown", "html":
 			default:
-				return inputErr(fmt.Errorf("--format must be text, json, sarif or github, not %q", opts.format))
+				return inputErr(fmt.Errorf("--format must be text, json, markdown, html, sarif or github, not %q", opts.format))
 			}
 			cfg, err := checkConfig(cmd, args[0], &opts)
 			if err != nil {
@@ -99,6 +101,7 @@ usage or input errors.`,
 			}
 			failed := false
 			var reports []*check.Report
+			var articles []export.ReportArticle
 			for i, path := range args {
 				format := forced
 				if format == "" {
@@ -110,16 +113,18 @@ usage or input errors.`,
 				if err != nil {
 					return inputErr(err)
 				}
-				rep, err := check.Check(path, data, format, refs, copts)
+				doc, err := article.Read(path, data, format)
 				if err != nil {
 					return inputErr(err)
 				}
+				rep := check.CheckDocument(doc, refs, copts)
 				if baseline != nil {
 					if _, known := baseline.Filter(rep); known > 0 {
 						rep.Notes = append(rep.Notes, fmt.Sprintf("%d %s already in %s not shown", known, plural(known, "finding", "findings"), opts.baseline))
 					}
 				}
 				reports = append(reports, rep)
+				articles = append(articles, export.ReportArticle{Report: rep, Doc: doc})
 				switch opts.format {
 				case "json":
 					err = export.CheckJSON(a.Out, rep)
@@ -138,10 +143,18 @@ usage or input errors.`,
 					failed = true
 				}
 			}
-			if opts.format == "sarif" {
-				if err := export.CheckSARIF(a.Out, reports, version); err != nil {
-					return err
-				}
+			// These formats hold every article in one document.
+			var werr error
+			switch opts.format {
+			case "sarif":
+				werr = export.CheckSARIF(a.Out, reports, version)
+			case "markdown":
+				werr = export.CheckMarkdown(a.Out, reports)
+			case "html":
+				werr = export.CheckHTML(a.Out, articles, formatReferences(citedKeys(reports), refByKey(refs)))
+			}
+			if werr != nil {
+				return werr
 			}
 			if failed {
 				return &exitError{code: exitFindings}
@@ -152,7 +165,7 @@ usage or input errors.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.inputFormat, "input-format", "", "article format: markdown, text, html or latex (default: from the extension)")
 	f.StringArrayVar(&opts.bib, "bib", nil, "check against this BibTeX `FILE` instead of the library (repeatable; nothing is stored)")
-	f.StringVar(&opts.format, "format", "text", "report format: text, json, sarif or github")
+	f.StringVar(&opts.format, "format", "text", "report format: text, json, markdown (a comment), html (one self-contained page), sarif or github")
 	f.StringVar(&opts.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: info, warning, error or none")
 	f.StringVar(&opts.scope, "scope", "sentence", "citation scope: sentence (a claim needs its own citation) or paragraph (a later citation in the paragraph covers it)")
 	f.IntVar(&opts.maxAge, "max-age", 0, "report cited evidence older than this many `YEARS` (stale; 0 = off)")
@@ -286,6 +299,115 @@ func (a *App) checkLibrary(cmd *cobra.Command, bibs []string) ([]*corpus.Referen
 		return nil
 	})
 	return refs, err
+}
+
+// citedKeys lists the library keys the reports' citations resolved to,
+// once each, in order of first citation.
+func citedKeys(reports []*check.Report) []string {
+	seen := map[string]bool{}
+	var keys []string
+	for _, rep := range reports {
+		for _, c := range rep.Claims {
+			for _, l := range c.Citations {
+				if l.Key != nil && !seen[*l.Key] {
+					seen[*l.Key] = true
+					keys = append(keys, *l.Key)
+				}
+			}
+		}
+		for _, e := range rep.References {
+			if e.Key != nil && !seen[*e.Key] {
+				seen[*e.Key] = true
+				keys = append(keys, *e.Key)
+			}
+		}
+	}
+	return keys
+}
+
+func refByKey(refs []*corpus.Reference) func(string) *corpus.Reference {
+	m := make(map[string]*corpus.Reference, len(refs))
+	for _, r := range refs {
+		m[r.Key] = r
+	}
+	return func(k string) *corpus.Reference { return m[k] }
+}
+
+// formatReferences formats the references the HTML report shows for the
+// keys: authors, year, title, container and a DOI or URL link, escaped.
+//
+// style: a stand-in until the reference-list styles land; then this
+// becomes style.Lookup(cfg.Style), (*Style).Format over the csl items and
+// (*Style).HTML per entry, with the same FormattedRef out.
+func formatReferences(keys []string, lookup func(string) *corpus.Reference) []export.FormattedRef {
+	var out []export.FormattedRef
+	for _, k := range keys {
+		r := lookup(k)
+		if r == nil {
+			continue
+		}
+		it := csl.FromReference(r)
+		var b strings.Builder
+		names := make([]string, 0, 4)
+		for i, n := range it.Author {
+			if i == 3 || n.Literal == "others" {
+				names = append(names, "et al.")
+				break
+			}
+			names = append(names, cslName(n))
+		}
+		if len(names) > 0 {
+			b.WriteString(html.EscapeString(strings.Join(names, ", ")) + " ")
+		}
+		year := "n.d."
+		if y := it.Issued.Year(); y > 0 {
+			year = strconv.Itoa(y)
+		}
+		b.WriteString("(" + year + "). ")
+		if t := csl.Plain(it.Title); t != "" {
+			b.WriteString(html.EscapeString(strings.TrimRight(t, ".")) + ". ")
+		}
+		if c := csl.Plain(it.ContainerTitle); c != "" {
+			b.WriteString("<i>" + html.EscapeString(c) + "</i>. ")
+		}
+		switch {
+		case it.DOI != "":
+			u := "https://doi.org/" + it.DOI
+			b.WriteString(`<a href="` + html.EscapeString(u) + `">` + html.EscapeString(u) + "</a>")
+		case strings.HasPrefix(it.URL, "https://") || strings.HasPrefix(it.URL, "http://"):
+			b.WriteString(`<a href="` + html.EscapeString(it.URL) + `">` + html.EscapeString(it.URL) + "</a>")
+		}
+		label := year
+		if len(it.Author) > 0 {
+			first := it.Author[0].Family
+			if first == "" {
+				first = it.Author[0].Literal
+			}
+			if len(it.Author) > 1 {
+				first += " et al."
+			}
+			label = first + " " + year
+		}
+		out = append(out, export.FormattedRef{Key: k, Label: label, HTML: strings.TrimSpace(b.String())})
+	}
+	return out
+}
+
+func cslName(n csl.Name) string {
+	if n.Literal != "" {
+		return n.Literal
+	}
+	var initials []string
+	for _, g := range strings.Fields(n.Given) {
+		if r := []rune(g); len(r) > 0 {
+			initials = append(initials, string(r[0])+".")
+		}
+	}
+	family := strings.TrimSpace(n.NonDroppingParticle + " " + n.Family)
+	if len(initials) == 0 {
+		return family
+	}
+	return family + " " + strings.Join(initials, " ")
 }
 
 func readArticle(path string) ([]byte, error) {

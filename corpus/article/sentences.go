@@ -29,6 +29,7 @@ func Sentences(doc *corpus.Document) []corpus.Sentence {
 				Kind:      b.Kind,
 				Paragraph: b.Paragraph,
 				Section:   b.Section,
+				Block:     bi,
 			}
 			if sp[0] < len(b.Pos) {
 				s.Pos = b.Pos[sp[0]]

@@ -197,12 +197,12 @@ func TestSentences_NumbersInReadingOrderWithPositions(t *testing.T) {
 	got := Sentences(doc)
 	want := []corpus.Sentence{
 		{ID: "c1", Text: "Effects", Pos: corpus.Position{Line: 1, Col: 3}, Kind: corpus.KindHeading, Paragraph: 1, Section: "Effects"},
-		{ID: "c2", Text: "Aspirin thins the blood.[^1]", Pos: corpus.Position{Line: 3, Col: 1}, Kind: corpus.KindSentence, Paragraph: 2, Section: "Effects"},
-		{ID: "c3", Text: "It also relieves pain.", Pos: corpus.Position{Line: 3, Col: 30}, Kind: corpus.KindSentence, Paragraph: 2, Section: "Effects"},
-		{ID: "c4", Text: "Dose: low.", Pos: corpus.Position{Line: 6, Col: 3}, Kind: corpus.KindListItem, Paragraph: 3, Section: "Effects"},
-		{ID: "c5", Text: "Timing: evening.", Pos: corpus.Position{Line: 6, Col: 14}, Kind: corpus.KindListItem, Paragraph: 3, Section: "Effects"},
-		{ID: "c6", Text: "Smith J. Blood.", Pos: corpus.Position{Line: 8, Col: 7}, Kind: corpus.KindFootnote, Paragraph: 4, Section: "Effects"},
-		{ID: "c7", Text: "2019.", Pos: corpus.Position{Line: 8, Col: 23}, Kind: corpus.KindFootnote, Paragraph: 4, Section: "Effects"},
+		{ID: "c2", Text: "Aspirin thins the blood.[^1]", Pos: corpus.Position{Line: 3, Col: 1}, Kind: corpus.KindSentence, Paragraph: 2, Section: "Effects", Block: 1},
+		{ID: "c3", Text: "It also relieves pain.", Pos: corpus.Position{Line: 3, Col: 30}, Kind: corpus.KindSentence, Paragraph: 2, Section: "Effects", Block: 1},
+		{ID: "c4", Text: "Dose: low.", Pos: corpus.Position{Line: 6, Col: 3}, Kind: corpus.KindListItem, Paragraph: 3, Section: "Effects", Block: 2},
+		{ID: "c5", Text: "Timing: evening.", Pos: corpus.Position{Line: 6, Col: 14}, Kind: corpus.KindListItem, Paragraph: 3, Section: "Effects", Block: 2},
+		{ID: "c6", Text: "Smith J. Blood.", Pos: corpus.Position{Line: 8, Col: 7}, Kind: corpus.KindFootnote, Paragraph: 4, Section: "Effects", Block: 3},
+		{ID: "c7", Text: "2019.", Pos: corpus.Position{Line: 8, Col: 23}, Kind: corpus.KindFootnote, Paragraph: 4, Section: "Effects", Block: 3},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Sentences:\n got %+v\nwant %+v", got, want)

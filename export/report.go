@@ -1,0 +1,122 @@
+package export
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+// FormattedRef is one library reference as a reference-list style wrote it,
+// for the reports that show what a citation resolved to. The reports take
+// the formatted list as input so that they do not depend on the styles.
+type FormattedRef struct {
+	Key   string // the library key
+	Label string // how the list labels it ("Williams et al. 2014", "3")
+	// HTML is the formatted entry, escaped by the style that wrote it and
+	// holding only inline markup (<i>, <b>, <a href>). The HTML report
+	// still passes it through an allow-list before it trusts it.
+	HTML string
+}
+
+// ReportArticle is one checked article for a report: the check result and
+// the article as the reader returned it, whose blocks the HTML report
+// shows. Doc may be nil; the text is then shown one sentence a paragraph.
+type ReportArticle struct {
+	Report *check.Report
+	Doc    *corpus.Document
+}
+
+// The marks a report gives a sentence.
+const (
+	markSupported   = "supported"
+	markUnsupported = "unsupported"
+	markNotClaim    = "not-a-claim"
+)
+
+// sentenceMark says how a report marks a claim, which is stricter than the
+// check's status: a claim the check counts as supported (it carries a
+// citation that points at something) is still marked unsupported when one
+// of its citations dangles or names an unmatched list entry, or when a
+// warning or error is reported on it (weak support, a retracted work). The
+// reason says why.
+func sentenceMark(c *check.Claim, findings []check.Finding) (mark, why string) {
+	switch c.Status {
+	case "not-a-claim":
+		return markNotClaim, ""
+	case "unsupported":
+		if len(c.Citations) > 0 {
+			return markUnsupported, "its only citations dangle"
+		}
+		if c.CoveredBy == nil {
+			return markUnsupported, "no citation"
+		}
+		return markUnsupported, ""
+	}
+	var weak []string
+	for _, l := range c.Citations {
+		switch l.Status {
+		case "dangling":
+			weak = append(weak, l.Marker+" dangles")
+		case "unmatched":
+			weak = append(weak, l.Cites+" in "+l.Marker+" is not in the library")
+		}
+	}
+	for _, f := range findings {
+		if f.Claim == c.ID && f.Severity >= check.Warning {
+			weak = append(weak, f.Code)
+		}
+	}
+	if len(weak) > 0 {
+		return markUnsupported, "cited, but " + strings.Join(dedupe(weak), "; ")
+	}
+	return markSupported, ""
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// markCounts counts the sentences of a report by mark.
+type markCounts struct{ Supported, Unsupported, NotClaim int }
+
+func countMarks(rep *check.Report) markCounts {
+	var n markCounts
+	for i := range rep.Claims {
+		switch m, _ := sentenceMark(&rep.Claims[i], rep.Findings); m {
+		case markSupported:
+			n.Supported++
+		case markUnsupported:
+			n.Unsupported++
+		default:
+			n.NotClaim++
+		}
+	}
+	return n
+}
+
+// shorten cuts s to at most max runes on a word boundary, with an ellipsis.
+func shorten(s string, max int) string {
+	s = oneLine(s)
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)[:max-1]
+	cut := len(r)
+	for i := len(r) - 1; i > max/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+}

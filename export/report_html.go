@@ -1,0 +1,369 @@
+package export
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/article"
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+var (
+	//go:embed report.html.tmpl
+	reportTemplate string
+	//go:embed report.css
+	reportCSS string
+	//go:embed report.js
+	reportJS string
+)
+
+// reportPage is the HTML report's template. html/template escapes every
+// value for the context it lands in (text, attribute, URL); the only
+// values it does not escape are the style sheet and the script, which are
+// ours, and FormattedRef.HTML after sanitizeRefHTML.
+var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
+	"join": strings.Join,
+}).Parse(reportTemplate))
+
+// reportCSP is the page's Content-Security-Policy: nothing may load from
+// anywhere, styles only from the page itself, and the one script only if
+// its hash is ours, so a script that got into the page by any route could
+// not run.
+var reportCSP = func() string {
+	sum := sha256.Sum256([]byte(reportJS))
+	return "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-" +
+		base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
+}()
+
+// CheckHTML writes check reports as one self-contained HTML page: a
+// summary, the findings linking into the text, the article block by block
+// with every sentence marked supported, unsupported or not a claim and its
+// details (citations, the references they matched, claim score and
+// reasons), and the reference list. It needs nothing from the network, and
+// works without its script. refs are the formatted library references the
+// articles cite, by key.
+func CheckHTML(w io.Writer, articles []ReportArticle, refs []FormattedRef) error {
+	formatted := make(map[string]FormattedRef, len(refs))
+	for _, r := range refs {
+		if _, dup := formatted[r.Key]; !dup {
+			formatted[r.Key] = r
+		}
+	}
+	page := htmlPage{
+		CSP: reportCSP,
+		CSS: template.CSS(reportCSS),
+		JS:  template.JS(reportJS),
+	}
+	for i, a := range articles {
+		ha := buildArticle(i, a, formatted)
+		page.Articles = append(page.Articles, ha)
+		page.Marks.Supported += ha.Marks.Supported
+		page.Marks.Unsupported += ha.Marks.Unsupported
+		page.Marks.NotClaim += ha.Marks.NotClaim
+		page.Errors += ha.Summary.Errors
+		page.Warnings += ha.Summary.Warnings
+		page.Infos += ha.Summary.Infos
+	}
+	switch len(articles) {
+	case 1:
+		page.Title = "evident: " + articles[0].Report.Article.Path
+		page.Subtitle = articles[0].Report.Article.Path
+	default:
+		page.Title = fmt.Sprintf("evident: %d articles", len(articles))
+		paths := make([]string, len(articles))
+		for i, a := range articles {
+			paths[i] = a.Report.Article.Path
+		}
+		page.Subtitle = strings.Join(paths, ", ")
+	}
+	return reportPage.Execute(w, page)
+}
+
+type htmlPage struct {
+	Title, Subtitle         string
+	CSP                     string
+	CSS                     template.CSS
+	JS                      template.JS
+	Marks                   markCounts
+	Errors, Warnings, Infos int
+	Articles                []htmlArticle
+}
+
+type htmlArticle struct {
+	ID          string
+	Path, Title string
+	Marks       markCounts
+	Summary     check.Summary
+	Notes       []string
+	Findings    []htmlFinding
+	Blocks      []htmlBlock
+	Refs        []htmlRef // the article's own reference list
+	LibRefs     []htmlRef // cited library references the list does not hold
+}
+
+type htmlFinding struct {
+	Severity, Icon string
+	Line           int
+	Code, Message  string
+	Href           string // the sentence or list entry it is about
+}
+
+type htmlBlock struct {
+	Kind      string
+	Footnote  string
+	Sentences []htmlSentence
+	List      bool        // a run of list items, in Items
+	Items     []htmlBlock // the list items
+}
+
+type htmlSentence struct {
+	ID, Mark, MarkText, Why string
+	Check                   string // the check's own status
+	Tip                     string
+	Text                    string
+	Score                   string
+	Reasons                 []string
+	Covered                 *htmlLink
+	Citations               []htmlCite
+	Findings                []htmlFinding
+}
+
+type htmlLink struct {
+	Href string
+	Line int
+}
+
+type htmlCite struct {
+	Marker, Cites, Status, By, Why string
+	Ref                            *htmlRef
+}
+
+type htmlRef struct {
+	ID      string
+	Href    string
+	Label   string
+	Text    string        // the entry as the article wrote it
+	HTML    template.HTML // the library reference, formatted and sanitised
+	Tags    []htmlTag
+	Problem bool
+}
+
+type htmlTag struct{ Class, Text string }
+
+var markText = map[string]string{
+	markSupported:   "supported claim",
+	markUnsupported: "unsupported claim",
+	markNotClaim:    "not a claim",
+}
+
+func severityIcon(s check.Severity) string {
+	switch s {
+	case check.Error:
+		return "✖"
+	case check.Warning:
+		return "▲"
+	}
+	return "●"
+}
+
+// buildArticle lays out one article for the template. Every id is
+// prefixed for the second and later articles, so ids stay unique on a page
+// of several and stable for the first.
+func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htmlArticle {
+	rep := a.Report
+	prefix := ""
+	if n > 0 {
+		prefix = "a" + strconv.Itoa(n+1) + "-"
+	}
+	ha := htmlArticle{
+		ID:      "a" + strconv.Itoa(n+1),
+		Path:    rep.Article.Path,
+		Title:   rep.Article.Title,
+		Marks:   countMarks(rep),
+		Summary: rep.Summary,
+		Notes:   rep.Notes,
+	}
+	sentenceID := func(claimID string) string {
+		return prefix + "s-" + strings.TrimPrefix(claimID, "c")
+	}
+	claimLine := map[string]int{}
+	for _, c := range rep.Claims {
+		claimLine[c.ID] = c.Line
+	}
+
+	// The reference list, then the cited library references it lacks.
+	byKey := map[string]*htmlRef{}
+	byLabel := map[string]*htmlRef{}
+	byLine := map[int]string{}
+	ha.Refs = make([]htmlRef, len(rep.References))
+	for i, e := range rep.References {
+		r := &ha.Refs[i]
+		r.ID = prefix + "ref-" + strconv.Itoa(i+1)
+		r.Href = "#" + r.ID
+		r.Label = e.Label
+		r.Text = e.Text
+		if e.Key != nil {
+			if f, ok := formatted[*e.Key]; ok {
+				r.HTML = sanitizeRefHTML(f.HTML)
+			}
+			if _, dup := byKey[*e.Key]; !dup {
+				byKey[*e.Key] = r
+			}
+		}
+		r.Tags, r.Problem = refTags(e)
+		if e.Label != "" {
+			if _, dup := byLabel[e.Label]; !dup {
+				byLabel[e.Label] = r
+			}
+		}
+		if _, dup := byLine[e.Line]; !dup {
+			byLine[e.Line] = r.Href
+		}
+	}
+	var libKeys []string
+	for _, c := range rep.Claims {
+		for _, l := range c.Citations {
+			if l.Key == nil {
+				continue
+			}
+			if _, ok := byKey[*l.Key]; !ok {
+				byKey[*l.Key] = nil
+				libKeys = append(libKeys, *l.Key)
+			}
+		}
+	}
+	ha.LibRefs = make([]htmlRef, len(libKeys))
+	for i, k := range libKeys {
+		r := &ha.LibRefs[i]
+		r.ID = prefix + "lib-" + strconv.Itoa(i+1)
+		r.Href = "#" + r.ID
+		r.Label = k
+		if f, ok := formatted[k]; ok {
+			r.HTML = sanitizeRefHTML(f.HTML)
+			if f.Label != "" {
+				r.Label = f.Label
+			}
+		} else {
+			r.Text = k
+		}
+		r.Tags = []htmlTag{{"ok", "cited by key"}}
+		byKey[k] = r
+	}
+
+	// Findings, each linked to its sentence or list entry.
+	perClaim := map[string][]htmlFinding{}
+	for _, f := range rep.Findings {
+		hf := htmlFinding{Severity: f.Severity.String(), Icon: severityIcon(f.Severity), Line: f.Line,
+			Code: f.Code, Message: f.Message}
+		switch {
+		case f.Claim != "":
+			hf.Href = "#" + sentenceID(f.Claim)
+			perClaim[f.Claim] = append(perClaim[f.Claim], hf)
+		default:
+			hf.Href = byLine[f.Line]
+		}
+		ha.Findings = append(ha.Findings, hf)
+	}
+
+	sentences := make([]htmlSentence, len(rep.Claims))
+	for i := range rep.Claims {
+		c := &rep.Claims[i]
+		mark, why := sentenceMark(c, rep.Findings)
+		hs := htmlSentence{
+			ID: sentenceID(c.ID), Mark: mark, MarkText: markText[mark], Why: why, Check: c.Status,
+			Text: c.Text, Score: strconv.FormatFloat(c.Score, 'f', 2, 64), Reasons: c.Reasons,
+			Findings: perClaim[c.ID],
+		}
+		hs.Tip = hs.MarkText
+		if why != "" {
+			hs.Tip += ": " + why
+		}
+		if c.CoveredBy != nil && c.CoveredBy.Inherited {
+			hs.Covered = &htmlLink{Href: "#" + sentenceID(c.CoveredBy.Claim), Line: claimLine[c.CoveredBy.Claim]}
+		}
+		for _, l := range c.Citations {
+			hc := htmlCite{Marker: l.Marker, Cites: l.Cites, Status: l.Status, By: l.By, Why: l.Why}
+			switch {
+			case l.Key != nil && byKey[*l.Key] != nil:
+				hc.Ref = byKey[*l.Key]
+			case l.Status == "unmatched" && byLabel[l.Cites] != nil:
+				hc.Ref = byLabel[l.Cites]
+			}
+			hs.Citations = append(hs.Citations, hc)
+		}
+		sentences[i] = hs
+	}
+	ha.Blocks = layoutBlocks(a.Doc, rep, sentences)
+	return ha
+}
+
+// refTags describes how a list entry fared: matched (and how), weakly
+// matched, unmatched, an identifier that belongs to another work, never
+// cited. problem is set when any of it needs an editor's eye.
+func refTags(e check.ListRef) (tags []htmlTag, problem bool) {
+	switch {
+	case e.Match != nil && e.Match.By == "mismatch":
+		tags = append(tags, htmlTag{"bad", "identifier mismatch: " + e.Match.Why})
+		problem = true
+	case e.Key != nil && e.Match != nil:
+		tags = append(tags, htmlTag{"ok", fmt.Sprintf("matched by %s: %s", e.Match.By, *e.Key)})
+	case e.Match != nil && e.Match.Weak:
+		tags = append(tags, htmlTag{"bad", "unmatched: only a weak match (" + e.Match.Why + ")"})
+		problem = true
+	default:
+		tags = append(tags, htmlTag{"bad", "unmatched: not in the library"})
+		problem = true
+	}
+	if !e.Cited {
+		tags = append(tags, htmlTag{"bad", "uncited"})
+		problem = true
+	}
+	return tags, problem
+}
+
+// layoutBlocks groups the sentences into the article's blocks, runs of
+// list items into lists. Without the document (or when it does not split
+// into the report's sentences) each sentence is its own paragraph.
+func layoutBlocks(doc *corpus.Document, rep *check.Report, sentences []htmlSentence) []htmlBlock {
+	var split []corpus.Sentence
+	if doc != nil {
+		split = article.Sentences(doc)
+	}
+	if len(split) != len(rep.Claims) {
+		out := make([]htmlBlock, len(sentences))
+		for i, s := range sentences {
+			out[i] = htmlBlock{Kind: string(corpus.KindSentence), Sentences: []htmlSentence{s}}
+		}
+		return out
+	}
+	var out []htmlBlock
+	for i, s := range split {
+		if i > 0 && split[i-1].Block == s.Block {
+			last := &out[len(out)-1]
+			if last.List {
+				last = &last.Items[len(last.Items)-1]
+			}
+			last.Sentences = append(last.Sentences, sentences[i])
+			continue
+		}
+		b := doc.Blocks[s.Block]
+		hb := htmlBlock{Kind: string(b.Kind), Footnote: b.Footnote, Sentences: []htmlSentence{sentences[i]}}
+		if b.Kind != corpus.KindListItem {
+			out = append(out, hb)
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].List && s.Block == split[i-1].Block+1 {
+			out[n-1].Items = append(out[n-1].Items, hb)
+			continue
+		}
+		out = append(out, htmlBlock{Kind: "list", List: true, Items: []htmlBlock{hb}})
+	}
+	return out
+}
