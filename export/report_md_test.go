@@ -1,0 +1,170 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"golang.org/x/net/html"
+
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+func renderMarkdown(t *testing.T, reps ...*check.Report) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := CheckMarkdown(&buf, reps); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// markdownToHTML renders Markdown as GitHub does (GFM, raw HTML allowed,
+// which GitHub then sanitises) so a test sees what a reader would.
+func markdownToHTML(t *testing.T, md string) *html.Node {
+	t.Helper()
+	var out bytes.Buffer
+	gm := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	if err := gm.Convert([]byte(md), &out); err != nil {
+		t.Fatal(err)
+	}
+	return parseHTML(t, out.Bytes())
+}
+
+func TestCheckMarkdown_Example(t *testing.T) {
+	md := renderMarkdown(t, exampleArticle(t).Report)
+	for _, want := range []string{
+		"### evident: ../examples/back-pain.md\n",
+		"**2 errors, 9 warnings, 0 info** · 23 sentences, 13 claims: 4 supported, 9 unsupported · 9 citations: 6 resolved, 1 dangling, 2 unmatched · 8 reference list entries, 1 never cited\n",
+		"By kind: `uncited-claim` 6, `dangling-citation` 1, `identifier-mismatch` 1, `uncited-reference` 1, `unmatched-reference` 1, `weak-support` 1\n",
+		"| Severity | Line | Code | Finding | Sentence |\n|---|--:|---|---|---|\n",
+		"| ❌ error | 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses of NSAIDs were linked to a higher risk of myocardial…” |\n",
+		"| ⚠️ warning | 29 | `uncited-claim` | claim with no citation (declarative statement) | “Yoga and tai chi are popular options.” |\n",
+		"| ⚠️ warning | 47 | `uncited-reference` | reference 8 is never cited in the text |  |\n",
+		"#### Unsupported claims (9)\n",
+		"- line 29: “Regular exercise also halves the risk of a second heart attack (1).” — cited, but weak-support",
+		"- line 32: “Staying active is better than bed rest for most people (7).” — cited, but 7 in (7) is not in the library",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "<details>") {
+		t.Errorf("11 findings should not fold")
+	}
+	doc := markdownToHTML(t, md)
+	var tables, rows int
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "table" {
+			tables++
+		}
+		if n.Type == html.ElementNode && n.Data == "tr" {
+			rows++
+		}
+	})
+	if tables != 1 || rows != 12 {
+		t.Errorf("rendered: %d tables, %d rows; want 1 table of 11 findings and a header", tables, rows)
+	}
+}
+
+func TestCheckMarkdown_HostileTextStaysText(t *testing.T) {
+	arts := hostileArticles(t)
+	reps := []*check.Report{arts[0].Report, arts[1].Report}
+	md := renderMarkdown(t, reps...)
+	doc := markdownToHTML(t, md)
+	walk(doc, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch n.Data {
+		case "html", "head", "body", "h3", "h4", "p", "strong", "em", "code", "table", "thead", "tbody", "tr", "th", "td", "ul", "li":
+		default:
+			t.Errorf("the rendered report holds a <%s> element", n.Data)
+		}
+		for _, a := range n.Attr {
+			if a.Key != "style" || n.Data != "th" && n.Data != "td" { // GFM's column alignment
+				t.Errorf("<%s> has an attribute %s=%q", n.Data, a.Key, a.Val)
+			}
+		}
+	})
+	text := textOf(doc)
+	for _, s := range []string{
+		`<script>alert(1)</script>`, `"><img src=x onerror=alert(3)>`, `</textarea>`, `<!-- an open comment`, `]]>`,
+		`[link](javascript:alert(6)) | pipe |`, "`code` *stars* _under_", `<a href="javascript:alert(4)" onclick="alert(5)">here</a>`,
+	} {
+		if !strings.Contains(text, s) {
+			t.Errorf("the rendered report's text lacks %q", s)
+		}
+	}
+	if strings.Contains(text, "@someone") {
+		t.Errorf("an @ stays a mention")
+	}
+	if !strings.Contains(text, "@\u200bsomeone") {
+		t.Errorf("the @ lost its text")
+	}
+	// Every table row still has its five cells: no pipe in the text split one.
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "tr" {
+			cells := 0
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode {
+					cells++
+				}
+			}
+			if cells != 5 {
+				t.Errorf("a row has %d cells: %q", cells, textOf(n))
+			}
+		}
+	})
+}
+
+func TestCheckMarkdown_LongTablesFold(t *testing.T) {
+	rep := &check.Report{Article: check.ArticleInfo{Path: "long.md"}}
+	for i := 1; i <= 25; i++ {
+		id := fmt.Sprintf("c%d", i)
+		rep.Claims = append(rep.Claims, check.Claim{ID: id, Line: i, Text: fmt.Sprintf("Claim %d doubled the risk.", i), Status: "unsupported"})
+		rep.Findings = append(rep.Findings, check.Finding{Code: check.CodeUncitedClaim, Severity: check.Warning, Line: i, Claim: id, Message: "claim with no citation"})
+	}
+	rep.Summary.Warnings = 25
+	md := renderMarkdown(t, rep)
+	for _, want := range []string{"<details>\n<summary>5 more findings</summary>\n\n| Severity |", "<summary>5 more unsupported claims</summary>", "\n</details>\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q\n%s", want, md)
+		}
+	}
+	doc := markdownToHTML(t, md)
+	var details, rows int
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "details" {
+			details++
+		}
+		if n.Type == html.ElementNode && n.Data == "td" && textOf(n) == "⚠️ warning" {
+			rows++
+		}
+	})
+	if details != 2 || rows != 25 {
+		t.Errorf("rendered: %d <details>, %d finding rows; want 2 and 25", details, rows)
+	}
+}
+
+func TestMdEscape(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain words, 20% (3).", "plain words, 20% (3)."},
+		{"a|b", `a\|b`},
+		{"`x` *y* _z_", "\\`x\\` \\*y\\* \\_z\\_"},
+		{"<script>", `\<script\>`},
+		{"[a](javascript:x)", `\[a\](javascript:x)`},
+		{"two\nlines\u2028here", "two lines here"},
+		{"&amp; ~~s~~ $x$", `\&amp; \~\~s\~\~ \$x\$`},
+		{`back\slash`, `back\\slash`},
+		{"@user", "@\u200buser"},
+	} {
+		if got := mdEscape(tc.in); got != tc.want {
+			t.Errorf("mdEscape(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
