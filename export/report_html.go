@@ -149,6 +149,7 @@ type htmlRef struct {
 	ID      string
 	Href    string
 	Label   string
+	Name    string        // how a citation's details name it
 	Text    string        // the entry as the article wrote it
 	HTML    template.HTML // the library reference, formatted and sanitised
 	Tags    []htmlTag
@@ -208,6 +209,10 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 		r.ID = prefix + "ref-" + strconv.Itoa(i+1)
 		r.Href = "#" + r.ID
 		r.Label = e.Label
+		r.Name = "reference " + e.Label
+		if e.Label == "" {
+			r.Name = "reference list entry " + strconv.Itoa(i+1)
+		}
 		r.Text = e.Text
 		if e.Key != nil {
 			if f, ok := formatted[*e.Key]; ok {
@@ -253,6 +258,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 		} else {
 			r.Text = k
 		}
+		r.Name = r.Label
 		r.Tags = []htmlTag{{"ok", "cited by key"}}
 		byKey[k] = r
 	}

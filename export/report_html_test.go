@@ -272,3 +272,48 @@ func mustAttr(t *testing.T, n *html.Node, key string) string {
 	}
 	return v
 }
+
+func BenchmarkCheckHTML_Example(b *testing.B) {
+	a := exampleArticle(b)
+	refs := []FormattedRef{{Key: "williams2014paracetamol", Label: "Williams et al. 2014", HTML: "Williams CM. <i>Lancet</i>."}}
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := CheckHTML(&buf, []ReportArticle{a}, refs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/page")
+}
+
+// FuzzSanitizeRefHTML: whatever a style hands over, what comes out parses
+// to allowed inline elements only, without handlers or script addresses.
+func FuzzSanitizeRefHTML(f *testing.F) {
+	for _, s := range []string{`Smith J. <i>T</i>.`, `<a href="javascript:x">y</a>`, `<script>alert(1)</script>`,
+		`<svg><a href="https://x.org" onclick=1>z</a></svg>`, `<span class="nocase">a</span><!--`, `<a href=https://a><b>x</a></b>`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := string(sanitizeRefHTML(in))
+		doc := parseHTML(t, []byte("<!DOCTYPE html><body><div>"+out+"</div>"))
+		walk(doc, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			switch n.Data {
+			case "html", "head", "body", "div":
+				return
+			}
+			if !inlineAllowed[n.DataAtom] {
+				t.Fatalf("sanitizeRefHTML(%q) = %q holds <%s>", in, out, n.Data)
+			}
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "href" && safeHref(a.Val), a.Key == "rel" && n.Data == "a", a.Key == "class" && n.Data == "span":
+				default:
+					t.Fatalf("sanitizeRefHTML(%q) = %q keeps %s=%q on <%s>", in, out, a.Key, a.Val, n.Data)
+				}
+			}
+		})
+	})
+}

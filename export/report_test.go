@@ -19,7 +19,7 @@ import (
 
 // checkFiles checks an article against a BibTeX file the way
 // 'evident check --bib' does, weak-support scoring included.
-func checkFiles(t *testing.T, articlePath, bibPath string) ReportArticle {
+func checkFiles(t testing.TB, articlePath, bibPath string) ReportArticle {
 	t.Helper()
 	refs, _, err := importer.Parse(context.Background(), []importer.Input{{Name: bibPath}}, nil)
 	if err != nil {
@@ -50,11 +50,11 @@ func checkFiles(t *testing.T, articlePath, bibPath string) ReportArticle {
 	return ReportArticle{Report: check.CheckDocument(doc, refs, opts), Doc: doc}
 }
 
-func exampleArticle(t *testing.T) ReportArticle {
+func exampleArticle(t testing.TB) ReportArticle {
 	return checkFiles(t, filepath.Join("..", "examples", "back-pain.md"), filepath.Join("..", "examples", "back-pain.bib"))
 }
 
-func hostileArticles(t *testing.T) []ReportArticle {
+func hostileArticles(t testing.TB) []ReportArticle {
 	dir := filepath.Join("testdata", "hostile")
 	return []ReportArticle{
 		checkFiles(t, filepath.Join(dir, "hostile.txt"), filepath.Join(dir, "hostile.bib")),
