@@ -10,14 +10,14 @@
     }
   }
   document.addEventListener("click", function (e) {
-    var s = e.target.closest && e.target.closest(".s");
+    var s = e.target.closest && e.target.closest(".s[id]");
     if (s) {
       choose(s);
     }
   });
   document.addEventListener("keydown", function (e) {
     var s = e.target;
-    if ((e.key === "Enter" || e.key === " ") && s.classList && s.classList.contains("s")) {
+    if ((e.key === "Enter" || e.key === " ") && s.id && s.classList && s.classList.contains("s")) {
       e.preventDefault();
       choose(s);
     }

@@ -103,9 +103,12 @@ type htmlArticle struct {
 	Summary     check.Summary
 	Notes       []string
 	Findings    []htmlFinding
-	Blocks      []htmlBlock
-	Refs        []htmlRef // the article's own reference list
-	LibRefs     []htmlRef // cited library references the list does not hold
+	// FoldFindings puts a long findings list in a closed <details>, so
+	// that the text comes first; each sentence still shows its own.
+	FoldFindings bool
+	Blocks       []htmlBlock
+	Refs         []htmlRef // the article's own reference list
+	LibRefs      []htmlRef // cited library references the list does not hold
 }
 
 type htmlFinding struct {
@@ -157,6 +160,9 @@ type htmlRef struct {
 }
 
 type htmlTag struct{ Class, Text string }
+
+// htmlFindingsShown is how many findings the page lists open; more fold.
+const htmlFindingsShown = 20
 
 var markText = map[string]string{
 	markSupported:   "supported claim",
@@ -306,6 +312,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 		}
 		sentences[i] = hs
 	}
+	ha.FoldFindings = len(ha.Findings) > htmlFindingsShown
 	ha.Blocks = layoutBlocks(a.Doc, rep, sentences)
 	return ha
 }
