@@ -210,7 +210,7 @@ func TestReportBrowser_Example(t *testing.T) {
 	if got.Hash != "#"+sid || got.Target != sid || got.Display != "block" {
 		t.Errorf("after clicking %s: %+v", sid, got)
 	}
-	for _, want := range []string{"(2) cites 2", "resolved", "Machado G. C.", "Efficacy and safety of paracetamol for spinal pain and osteoarthritis", "Claim score"} {
+	for _, want := range []string{"(2) cites 2", "resolved", "Machado", "Efficacy and safety of paracetamol for spinal pain and osteoarthritis", "Claim score"} {
 		if !strings.Contains(got.Details, want) {
 			t.Errorf("the details of %s lack %q:\n%s", sid, want, got.Details)
 		}
