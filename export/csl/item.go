@@ -166,7 +166,7 @@ func FromReference(r *corpus.Reference) Item {
 		if f == nil {
 			return nil
 		}
-		ns, etAl := bibtex.ParseNames(strings.TrimSpace(f.Value))
+		ns, etAl := bibtex.ParseNames(nameSource(f))
 		if field == "author" && len(r.Authors) > 0 {
 			ns, etAl = r.Authors, r.AuthorsEtAl
 		}
@@ -185,13 +185,27 @@ func FromReference(r *corpus.Reference) Item {
 	it.Translator = names("translator")
 	it.ContainerAuthor = names("bookauthor")
 
-	it.Title = rich("title")
+	// biblatex keeps a subtitle apart; CSL has one title, as pandoc joins it.
+	withSub := func(title, sub string) string {
+		if title != "" && sub != "" {
+			return title + ": " + sub
+		}
+		return title
+	}
+	it.Title = withSub(rich("title"), rich("subtitle"))
 	it.TitleShort = rich("shorttitle")
 	switch it.Type {
 	case "article-journal", "article-magazine", "article-newspaper", "periodical":
-		it.ContainerTitle = rich("journaltitle", "journal")
+		it.ContainerTitle = withSub(rich("journaltitle", "journal"), rich("journalsubtitle"))
 		it.ContainerTitleShort = get("shortjournal")
-		it.Issue = get("number", "issue")
+		// biblatex's issue is a name ("Spring", "Special issue") beside
+		// the number; CSL has one issue variable for both.
+		it.Issue = get("number")
+		if is := get("issue"); is != "" && it.Issue != "" {
+			it.Issue += ", " + is
+		} else if is != "" {
+			it.Issue = is
+		}
 		if it.Type == "article-journal" {
 			switch strings.ToLower(get("entrysubtype")) {
 			case "magazine":
@@ -201,13 +215,20 @@ func FromReference(r *corpus.Reference) Item {
 			}
 		}
 	case "chapter", "paper-conference", "entry-encyclopedia":
-		it.ContainerTitle = rich("booktitle", "maintitle")
-		it.Number = get("number")
-	default:
-		it.Number = get("number")
+		it.ContainerTitle = withSub(rich("booktitle", "maintitle"), rich("booksubtitle"))
 	}
 	if it.Type == "periodical" {
-		it.ContainerTitle, it.Title = "", rich("title", "journaltitle", "journal")
+		it.ContainerTitle, it.Title = "", withSub(rich("title", "journaltitle", "journal"), rich("subtitle"))
+	}
+	if it.Issue == "" {
+		// In a book or a part of one, the number is the volume's number in
+		// its series (BibTeX and biblatex agree); elsewhere it is a report's
+		// or a standard's own number.
+		if seriesNumbered[r.Type] {
+			it.CollectionNumber = get("number")
+		} else {
+			it.Number = get("number")
+		}
 	}
 	it.CollectionTitle = rich("series")
 	it.EventTitle = rich("eventtitle")
@@ -219,14 +240,22 @@ func FromReference(r *corpus.Reference) Item {
 
 	it.Volume = get("volume")
 	it.NumberOfVolumes = get("volumes")
-	it.Page = get("pages")
+	// CSL page ranges use a hyphen, as pandoc writes them; a style turns
+	// it into the dash it wants.
+	it.Page = strings.ReplaceAll(get("pages"), "–", "-")
 	it.NumberOfPages = get("pagetotal")
 	it.ChapterNumber = get("chapter")
 	it.Edition = get("edition")
 	it.Version = get("version")
 	it.Genre = get("type")
 	it.Status = get("pubstate")
+	if st, ok := pubStates[strings.ToLower(it.Status)]; ok {
+		it.Status = st
+	}
 	it.Language = get("langid", "language")
+	if tag, ok := languageTags[strings.ToLower(it.Language)]; ok {
+		it.Language = tag
+	}
 	it.Abstract = get("abstract")
 	it.Note = get("note", "addendum")
 	it.Keyword = get("keywords")
@@ -239,7 +268,7 @@ func FromReference(r *corpus.Reference) Item {
 			case "phdthesis":
 				it.Genre = "PhD thesis"
 			case "mastersthesis":
-				it.Genre = "Master's thesis"
+				it.Genre = "Master’s thesis"
 			}
 		}
 	case "report":
@@ -259,7 +288,7 @@ func FromReference(r *corpus.Reference) Item {
 	if ids == (corpus.Identifiers{}) {
 		ids = corpus.ExtractIdentifiers(r.Get)
 	}
-	it.DOI = ids.DOI
+	it.DOI = doiAsWritten(r, ids.DOI)
 	it.URL = get("url")
 	if it.URL == "" && ids.ArXiv == "" {
 		it.URL = ids.URL
@@ -279,6 +308,68 @@ func FromReference(r *corpus.Reference) Item {
 		}
 	}
 	return it
+}
+
+// seriesNumbered are the entry types whose number field numbers the
+// volume in its series: CSL's collection-number.
+var seriesNumbered = map[string]bool{
+	"book": true, "mvbook": true, "collection": true, "mvcollection": true,
+	"proceedings": true, "mvproceedings": true, "reference": true, "mvreference": true,
+	"bookinbook": true, "inbook": true, "incollection": true, "inproceedings": true,
+	"conference": true, "inreference": true, "suppbook": true, "suppcollection": true,
+}
+
+// pubStates spells out biblatex's pubstate keys, as its English strings do.
+var pubStates = map[string]string{
+	"inpreparation": "in preparation",
+	"submitted":     "submitted",
+	"forthcoming":   "forthcoming",
+	"inpress":       "in press",
+	"prepublished":  "pre-published",
+}
+
+// languageTags maps the babel and polyglossia names that langid holds to
+// the BCP 47 tags CSL's language variable expects (the tags pandoc gives
+// them); a value not listed is kept as written.
+var languageTags = map[string]string{
+	"english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB",
+	"ukenglish": "en-GB", "canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ",
+	"german": "de-DE", "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT",
+	"swissgerman": "de-CH", "nswissgerman": "de-CH", "french": "fr-FR", "francais": "fr-FR",
+	"spanish": "es-ES", "italian": "it-IT", "portuguese": "pt-PT", "portuges": "pt-PT",
+	"brazil": "pt-BR", "brazilian": "pt-BR", "dutch": "nl-NL", "swedish": "sv-SE",
+	"danish": "da-DK", "norsk": "nb-NO", "nynorsk": "nn-NO", "finnish": "fi-FI",
+	"polish": "pl-PL", "czech": "cs-CZ", "russian": "ru-RU", "ukrainian": "uk-UA",
+	"greek": "el-GR", "turkish": "tr-TR", "hungarian": "hu-HU", "catalan": "ca-AD",
+	"latin": "la", "japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR",
+}
+
+// nameSource gives the LaTeX text of a name list: the source without its
+// outer braces, so that a braced corporate name ({World Health
+// Organization}) stays one literal name.
+func nameSource(f *corpus.Field) string {
+	raw := strings.TrimSpace(f.Raw)
+	if len(raw) >= 2 && raw[0] == '{' && matchBrace(raw, 0) == len(raw)-1 {
+		return raw[1 : len(raw)-1]
+	}
+	return strings.TrimSpace(f.Value)
+}
+
+// doiAsWritten returns the DOI with the letter case of the entry's doi
+// field: DOIs compare without case, but readers copy what they see.
+func doiAsWritten(r *corpus.Reference, doi string) string {
+	v, ok := r.Get("doi")
+	if !ok || doi == "" {
+		return doi
+	}
+	lower := strings.ToLower(v)
+	if len(lower) != len(v) {
+		return doi
+	}
+	if i := strings.Index(lower, doi); i >= 0 {
+		return v[i : i+len(doi)]
+	}
+	return doi
 }
 
 func nameFrom(n corpus.Name) Name {
