@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/bibtex"
 	"github.com/evident-tools/evident/export/csl"
 )
 
@@ -66,6 +67,10 @@ func RISType(r *corpus.Reference) string {
 	}
 	if t, ok := risTypes[r.Type]; ok {
 		return t
+	}
+	if v, ok := r.Get("ristype"); ok && isRISType(v) {
+		// A RIS type evident has no entry type for, kept by the import.
+		return v
 	}
 	return "GEN"
 }
@@ -148,6 +153,23 @@ func writeRIS(w *bufio.Writer, r *corpus.Reference) {
 	}
 	tag("N1", it.Note)
 	tag("LA", it.Language)
+	// Tags a RIS import kept as ris-xx fields go back out as they came.
+	for _, f := range r.Fields {
+		name, ok := strings.CutPrefix(f.Name, "ris-")
+		if !ok || len(name) != 2 {
+			continue
+		}
+		if name == "a3" {
+			if len(it.CollectionEditor) == 0 {
+				names, _ := bibtex.ParseNames(f.Value)
+				for _, n := range names {
+					tag("A3", risName(csl.Name{Family: n.Last, Given: n.First, NonDroppingParticle: n.Von, Suffix: n.Jr, Literal: n.Literal}))
+				}
+			}
+			continue
+		}
+		tag(strings.ToUpper(name), f.Value)
+	}
 	w.WriteString("ER  - \r\n\r\n")
 }
 
@@ -227,6 +249,20 @@ func risValue(s string) string {
 		return strings.TrimSpace(s)
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isRISType reports whether s has the shape of a RIS type: two to eight
+// capital letters or digits.
+func isRISType(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !('A' <= s[i] && s[i] <= 'Z' || '0' <= s[i] && s[i] <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func firstOf(vs ...string) string {

@@ -188,3 +188,19 @@ func (res *Result) add(file string, rec *record) {
 	}
 	res.Refs = append(res.Refs, ref)
 }
+
+// Sniff reports whether data looks like RIS: its first non-blank line is a
+// TY tag.
+func Sniff(data []byte) bool {
+	s := string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	for len(s) > 0 {
+		var line string
+		line, s = nextLine(s)
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		name, _, ok := parseTag(strings.TrimLeft(line, " \t"))
+		return ok && name == "TY"
+	}
+	return false
+}
