@@ -248,6 +248,9 @@ func FromReference(r *corpus.Reference) Item {
 	it.Edition = get("edition")
 	it.Version = get("version")
 	it.Genre = get("type")
+	if g, ok := typeKeys[strings.ToLower(it.Genre)]; ok {
+		it.Genre = g
+	}
 	it.Status = get("pubstate")
 	if st, ok := pubStates[strings.ToLower(it.Status)]; ok {
 		it.Status = st
@@ -317,6 +320,16 @@ var seriesNumbered = map[string]bool{
 	"proceedings": true, "mvproceedings": true, "reference": true, "mvreference": true,
 	"bookinbook": true, "inbook": true, "incollection": true, "inproceedings": true,
 	"conference": true, "inreference": true, "suppbook": true, "suppcollection": true,
+}
+
+// typeKeys spells out the keys biblatex accepts in a type field, as its
+// English strings do; other values are the writer's own words and stay.
+var typeKeys = map[string]string{
+	"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "candthesis": "Candidate thesis",
+	"techreport": "technical report", "resreport": "research report", "software": "computer software",
+	"datacd": "CD-ROM", "audiocd": "audio CD", "patent": "patent", "patentus": "U.S. patent",
+	"patenteu": "European patent", "patentde": "German patent", "patentuk": "British patent",
+	"patentfr": "French patent", "patentjp": "Japanese patent",
 }
 
 // pubStates spells out biblatex's pubstate keys, as its English strings do.
