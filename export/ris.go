@@ -65,12 +65,12 @@ func RISType(r *corpus.Reference) string {
 			return "NEWS"
 		}
 	}
-	if t, ok := risTypes[r.Type]; ok {
-		return t
-	}
 	if v, ok := r.Get("ristype"); ok && isRISType(v) {
 		// A RIS type evident has no entry type for, kept by the import.
 		return v
+	}
+	if t, ok := risTypes[r.Type]; ok {
+		return t
 	}
 	return "GEN"
 }
@@ -130,7 +130,12 @@ func writeRIS(w *bufio.Writer, r *corpus.Reference) {
 	tag("PY", py)
 	tag("DA", da)
 	tag("VL", it.Volume)
-	tag("IS", firstOf(it.Issue, it.Number, it.CollectionNumber))
+	number := it.Number
+	if strings.HasPrefix(number, "arXiv:") {
+		// Made by csl.FromReference from the arXiv ID, which UR carries.
+		number = ""
+	}
+	tag("IS", firstOf(it.Issue, number, it.CollectionNumber))
 	sp, ep := splitPages(it.Page)
 	tag("SP", sp)
 	tag("EP", ep)
@@ -161,7 +166,7 @@ func writeRIS(w *bufio.Writer, r *corpus.Reference) {
 		}
 		if name == "a3" {
 			if len(it.CollectionEditor) == 0 {
-				names, _ := bibtex.ParseNames(f.Value)
+				names, _ := bibtex.ParseNames(strings.TrimSuffix(strings.TrimPrefix(f.Raw, "{"), "}"))
 				for _, n := range names {
 					tag("A3", risName(csl.Name{Family: n.Last, Given: n.First, NonDroppingParticle: n.Von, Suffix: n.Jr, Literal: n.Literal}))
 				}

@@ -2,21 +2,12 @@ package ris
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
 )
-
-// known are the tags build maps to BibTeX fields; any other tag is kept as
-// a field named "ris-" and the tag in lower case, so nothing is lost.
-var known = map[string]bool{
-	"TY": true, "ER": true, "ID": true, "AU": true, "A1": true, "A2": true, "ED": true, "A3": true, "A4": true,
-	"TI": true, "T1": true, "CT": true, "BT": true, "T2": true, "JO": true, "JF": true, "JA": true, "J2": true,
-	"J1": true, "T3": true, "ST": true, "PY": true, "Y1": true, "DA": true, "VL": true, "IS": true, "CP": true,
-	"SP": true, "EP": true, "PB": true, "CY": true, "PP": true, "SN": true, "DO": true, "UR": true, "AB": true,
-	"N2": true, "KW": true, "N1": true, "ET": true, "M3": true, "LA": true,
-}
 
 // fieldList collects a reference's fields in a fixed order, the way a
 // person would write the entry.
@@ -60,24 +51,25 @@ func (l *fieldList) raw(name, raw, value string) {
 // was odd about it.
 func build(rec *record) (*corpus.Reference, []string) {
 	var warns []string
-	all := map[string][]string{}
-	for _, t := range rec.tags {
-		if t.value != "" {
-			all[t.name] = append(all[t.name], t.value)
-		}
-	}
+	// used marks the tags a field was made from; the others are kept as
+	// ris-xx fields: unknown tags, and repeats of a tag that has one value.
+	used := make([]bool, len(rec.tags))
 	first := func(names ...string) string {
-		for _, n := range names {
-			if vs := all[n]; len(vs) > 0 {
-				return vs[0]
+		for i, t := range rec.tags {
+			if !used[i] && t.value != "" && slices.Contains(names, t.name) {
+				used[i] = true
+				return t.value
 			}
 		}
 		return ""
 	}
 	list := func(names ...string) []string {
 		var out []string
-		for _, n := range names {
-			out = append(out, all[n]...)
+		for i, t := range rec.tags {
+			if !used[i] && t.value != "" && slices.Contains(names, t.name) {
+				used[i] = true
+				out = append(out, t.value)
+			}
 		}
 		return out
 	}
@@ -106,15 +98,12 @@ func build(rec *record) (*corpus.Reference, []string) {
 	l.names("ris-a3", list("A3"))
 
 	title := first("TI", "T1", "CT")
-	container := first("T2", "JF", "JO", "BT")
 	if title == "" && typ != "incollection" && typ != "inproceedings" && typ != "inreference" {
 		// Old RIS put a book's own title in BT.
-		title, container = first("BT"), first("T2", "JF", "JO")
+		title = first("BT")
 	}
+	container := first("T2", "JF", "JO", "BT")
 	short := first("JA", "J2", "J1")
-	if container == "" {
-		container, short = short, ""
-	}
 	l.text("title", title)
 	l.text("shorttitle", first("ST"))
 	switch typ {
@@ -160,8 +149,8 @@ func build(rec *record) (*corpus.Reference, []string) {
 	if !ok && ty != "" {
 		l.text("ristype", ty)
 	}
-	for _, t := range rec.tags {
-		if !known[t.name] {
+	for i, t := range rec.tags {
+		if !used[i] && t.name != "TY" && t.name != "ER" {
 			l.text("ris-"+strings.ToLower(t.name), t.value)
 		}
 	}
@@ -280,13 +269,13 @@ func hasAnd(s string) bool {
 }
 
 // pages joins SP and EP into a BibTeX page range; SP alone may already be
-// a range ("1-10"), and an EP equal to SP adds nothing.
+// a range ("1-10").
 func pages(sp, ep string) string {
 	sp, ep = strings.TrimSpace(sp), strings.TrimSpace(ep)
 	if sp == "" {
 		return ep
 	}
-	if ep == "" || ep == sp {
+	if ep == "" {
 		if a, b, ok := cutRange(sp); ok {
 			return a + "--" + b
 		}
