@@ -202,7 +202,31 @@ func Escape(s string) string {
 	if !strings.ContainsAny(s, "{}\\%&#$_^~") {
 		return s
 	}
+	if !nested(s) {
+		// BibTeX counts \{ and \} when it matches braces, so braces that
+		// do not pair up are written as commands.
+		s = strings.NewReplacer("{", "\x00L", "}", "\x00R").Replace(s)
+		s = escaper.Replace(s)
+		return strings.NewReplacer("\x00L", `\textbraceleft{}`, "\x00R", `\textbraceright{}`).Replace(s)
+	}
 	return escaper.Replace(s)
+}
+
+// nested reports whether the braces of s pair up, each closing one
+// after its opening one.
+func nested(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }
 
 var escaper = strings.NewReplacer(

@@ -44,7 +44,7 @@ type record struct {
 // reported as Problems at their line, and the other records still read.
 func Read(name string, data []byte) *Result {
 	res := &Result{}
-	src := text(name, data, res)
+	src := withoutControls(text(name, data, res))
 	var (
 		rec     *record
 		orphan  bool // skipping the tags of a record that has no TY
@@ -129,6 +129,28 @@ func text(name string, data []byte, res *Result) string {
 		return string(dec)
 	}
 	return strings.ToValidUTF8(string(data), "\uFFFD")
+}
+
+// withoutControls drops control characters other than tab and line ends:
+// they carry no text, and a NUL would make the BibTeX written from the
+// references look binary.
+func withoutControls(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r < ' ' && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // nextLine splits off the first line, ended by LF, CRLF or a lone CR.
