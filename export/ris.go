@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
@@ -52,6 +53,15 @@ var risTypes = map[string]string{
 	"booklet":        "PAMP",
 	"inreference":    "ENCYC",
 	"standard":       "STAND",
+	"artwork":        "ART",
+	"image":          "ART",
+	"audio":          "SOUND",
+	"music":          "MUSIC",
+	"movie":          "MPCT",
+	"video":          "VIDEO",
+	"letter":         "PCOMM",
+	"jurisdiction":   "CASE",
+	"legislation":    "STAT",
 }
 
 // RISType returns the RIS reference type (TY) for a reference.
@@ -248,8 +258,17 @@ func splitList(s string) []string {
 	return out
 }
 
-// risValue joins a value's lines: a RIS value is one line.
+// risValue joins a value's lines, since a RIS value is one line, and drops
+// control characters, which are no text.
 func risValue(s string) string {
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) && !unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	if !strings.ContainsAny(s, "\r\n\t") && !strings.Contains(s, "  ") {
 		return strings.TrimSpace(s)
 	}

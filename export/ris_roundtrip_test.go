@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/ris"
@@ -94,7 +95,16 @@ func names(ns []csl.Name) string {
 
 func plain(s string) string { return collapse(csl.Plain(s)) }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse compares text as RIS writes it: one line, no control characters.
+func collapse(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
 
 func firstDate(d *csl.Date) string {
 	if d == nil {

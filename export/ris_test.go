@@ -98,7 +98,8 @@ func TestRIS_TypesReadBackAsTheSameCSLType(t *testing.T) {
 	types := []string{"article", "book", "mvbook", "collection", "inbook", "incollection", "proceedings",
 		"inproceedings", "conference", "phdthesis", "mastersthesis", "thesis", "techreport", "report", "manual",
 		"online", "electronic", "www", "misc", "unpublished", "preprint", "dataset", "software", "patent",
-		"booklet", "inreference", "standard", "periodical", "artwork"}
+		"booklet", "inreference", "standard", "periodical", "artwork", "image", "audio", "music", "movie",
+		"video", "letter", "jurisdiction", "legislation", "unknowntype"}
 	for _, ty := range types {
 		src.WriteString("@" + ty + "{k" + ty + ", title = {T}, year = 2000}\n")
 	}

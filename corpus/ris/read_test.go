@@ -238,16 +238,16 @@ func TestRead_KeysAreUniqueWithinAFile(t *testing.T) {
 }
 
 func TestRead_UnknownTypeIsKept(t *testing.T) {
-	res := ris.Read("v.ris", []byte("TY  - VIDEO\nTI  - A film\nER  - \n"))
+	res := ris.Read("v.ris", []byte("TY  - HEAR\nTI  - A hearing\nER  - \n"))
 	r := res.Refs[0]
-	if r.Type != "misc" || raw(t, r, "ristype") != "{VIDEO}" || len(res.Warnings) != 1 {
+	if r.Type != "misc" || raw(t, r, "ristype") != "{HEAR}" || len(res.Warnings) != 1 {
 		t.Errorf("type %s fields %+v warnings %v", r.Type, r.Fields, res.Warnings)
 	}
 	var buf bytes.Buffer
 	if err := export.RIS(&buf, res.Refs); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(buf.String(), "TY  - VIDEO\r\n") {
+	if !strings.HasPrefix(buf.String(), "TY  - HEAR\r\n") {
 		t.Errorf("RIS type not written back:\n%s", buf.String())
 	}
 }

@@ -36,6 +36,15 @@ var entryTypes = map[string]string{
 	"ENCYC":   "inreference",
 	"DICT":    "inreference",
 	"STAND":   "standard",
+	"ART":     "artwork",
+	"SOUND":   "audio",
+	"MUSIC":   "music",
+	"MPCT":    "movie",
+	"VIDEO":   "video",
+	"PCOMM":   "letter",
+	"CASE":    "jurisdiction",
+	"STAT":    "legislation",
+	"BILL":    "legislation",
 }
 
 // subtypes are the RIS types that need biblatex's entrysubtype to say what

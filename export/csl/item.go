@@ -136,6 +136,16 @@ var itemTypes = map[string]string{
 	"unpublished":    "manuscript",
 	"webpage":        "webpage",
 	"www":            "webpage",
+	// biblatex's non-standard types that styles such as biblatex-apa use.
+	"artwork":      "graphic",
+	"image":        "graphic",
+	"audio":        "song",
+	"music":        "song",
+	"movie":        "motion_picture",
+	"video":        "motion_picture",
+	"letter":       "personal_communication",
+	"jurisdiction": "legal_case",
+	"legislation":  "legislation",
 }
 
 // FromReference maps a library reference to a CSL item. Nothing is invented:
@@ -231,6 +241,9 @@ func FromReference(r *corpus.Reference) Item {
 		}
 	}
 	it.CollectionTitle = rich("series")
+	if sk, ok := seriesKeys[strings.ToLower(Plain(it.CollectionTitle))]; ok {
+		it.CollectionTitle = sk
+	}
 	it.EventTitle = rich("eventtitle")
 	it.EventPlace = get("venue")
 
@@ -285,7 +298,9 @@ func FromReference(r *corpus.Reference) Item {
 			}
 		}
 	}
-	it.PublisherPlace = get("location", "address")
+	// address before location: ACM and Zotero exports give both, the
+	// publisher's city in address and the conference venue in location.
+	it.PublisherPlace = get("address", "location")
 
 	ids := r.IDs
 	if ids == (corpus.Identifiers{}) {
@@ -329,8 +344,14 @@ var typeKeys = map[string]string{
 	"techreport": "technical report", "resreport": "research report", "software": "computer software",
 	"datacd": "CD-ROM", "audiocd": "audio CD", "patent": "patent", "patentus": "U.S. patent",
 	"patenteu": "European patent", "patentde": "German patent", "patentuk": "British patent",
-	"patentfr": "French patent", "patentjp": "Japanese patent",
+	"patentfr": "French patent", "patentjp": "Japanese patent", "patreq": "patent request",
+	"patrequs": "U.S. patent request", "patreqeu": "European patent request",
+	"patreqde": "German patent request", "patreqfr": "French patent request",
+	"patrequk": "British patent request",
 }
+
+// seriesKeys are biblatex's keys for a journal's series.
+var seriesKeys = map[string]string{"newseries": "new series", "oldseries": "old series"}
 
 // pubStates spells out biblatex's pubstate keys, as its English strings do.
 var pubStates = map[string]string{
