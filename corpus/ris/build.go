@@ -34,9 +34,13 @@ func (l *fieldList) verbatim(name, value string) {
 	if value == "" {
 		return
 	}
-	value = strings.NewReplacer("{", "%7B", "}", "%7D", `\`, "%5C").Replace(value)
+	if strings.ContainsAny(value, "{}\\") {
+		value = urlEscaper.Replace(value)
+	}
 	l.fs = append(l.fs, corpus.Field{Name: name, Raw: "{" + value + "}", Value: value})
 }
+
+var urlEscaper = strings.NewReplacer("{", "%7B", "}", "%7D", `\`, "%5C")
 
 // raw adds a field whose BibTeX source is given (a number, a month macro,
 // a name list).
@@ -205,9 +209,7 @@ func Escape(s string) string {
 	if !nested(s) {
 		// BibTeX counts \{ and \} when it matches braces, so braces that
 		// do not pair up are written as commands.
-		s = strings.NewReplacer("{", "\x00L", "}", "\x00R").Replace(s)
-		s = escaper.Replace(s)
-		return strings.NewReplacer("\x00L", `\textbraceleft{}`, "\x00R", `\textbraceright{}`).Replace(s)
+		return unpairedEscaper.Replace(s)
 	}
 	return escaper.Replace(s)
 }
@@ -228,6 +230,12 @@ func nested(s string) bool {
 	}
 	return depth == 0
 }
+
+var unpairedEscaper = strings.NewReplacer(
+	`\`, `\textbackslash{}`,
+	"{", `\textbraceleft{}`, "}", `\textbraceright{}`, "%", `\%`, "&", `\&`, "#", `\#`, "$", `\$`, "_", `\_`,
+	"^", `\^{}`, "~", `\~{}`,
+)
 
 var escaper = strings.NewReplacer(
 	`\`, `\textbackslash{}`,
