@@ -10,7 +10,6 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/store"
-	"github.com/evident-tools/evident/export"
 )
 
 type exportOptions struct {
@@ -23,14 +22,18 @@ func newExportCmd(a *App) *cobra.Command {
 	var opts exportOptions
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the library, or some of its references, as BibTeX",
+		Short: "Write the library, or some of its references, as BibTeX, RIS or CSL-JSON",
 		Long: `Write the library (or the references named by --keys) as BibTeX. Every field
 is written from its stored source form, so import, export and import again
-gives the same references.`,
+gives the same references.
+
+--format ris writes RIS (EndNote, Zotero, Mendeley; CRLF line ends) and
+--format csljson writes CSL-JSON (pandoc, Zotero, citeproc processors).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.format != "bibtex" {
-				return inputErr(fmt.Errorf("--format %q is not supported; use bibtex", opts.format))
+			write := referenceWriter(opts.format)
+			if write == nil {
+				return inputErr(fmt.Errorf("--format %q is not supported; use bibtex, ris or csljson", opts.format))
 			}
 			st, _, err := a.openRead()
 			if err != nil {
@@ -56,12 +59,12 @@ gives the same references.`,
 				return err
 			}
 			if opts.output == "" || opts.output == "-" {
-				return export.BibTeX(a.Out, refs)
+				return write(a.Out, refs)
 			}
-			return writeFileAtomic(opts.output, func(f *os.File) error { return export.BibTeX(f, refs) })
+			return writeFileAtomic(opts.output, func(f *os.File) error { return write(f, refs) })
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "bibtex", "output format: bibtex")
+	cmd.Flags().StringVar(&opts.format, "format", "bibtex", "output format: bibtex, ris or csljson")
 	cmd.Flags().StringVar(&opts.keys, "keys", "", "only these references (comma-separated keys)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
 	return cmd

@@ -16,6 +16,7 @@ import (
 type importOptions struct {
 	onDuplicate string
 	format      string
+	from        string
 	quiet       bool
 }
 
@@ -23,8 +24,10 @@ func newImportCmd(a *App) *cobra.Command {
 	var opts importOptions
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
-		Short: "Import BibTeX files into the library ('-' reads standard input)",
-		Long: `Import BibTeX files into the library. Every field of every entry is kept.
+		Short: "Import BibTeX or RIS files into the library ('-' reads standard input)",
+		Long: `Import BibTeX or RIS files into the library. Every field of every entry is kept.
+A .ris file, or one whose first line is a TY tag, is read as RIS (--from
+bibtex|ris decides instead); RIS records become BibTeX entries.
 A malformed entry is reported as FILE:LINE: entry KEY: what is wrong, the
 other entries still import, and the exit status is 2. The whole import is one
 transaction: it lands entirely or not at all.
@@ -40,13 +43,17 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 			if opts.format != "text" && opts.format != "json" {
 				return inputErr(fmt.Errorf("--format must be text or json, not %q", opts.format))
 			}
+			from, err := importer.ParseFormat(opts.from)
+			if err != nil {
+				return inputErr(fmt.Errorf("--from: %w", err))
+			}
 			inputs := make([]importer.Input, 0, len(args))
 			for _, arg := range args {
 				if arg == "-" {
-					inputs = append(inputs, importer.Input{Name: "stdin", R: a.In})
+					inputs = append(inputs, importer.Input{Name: "stdin", R: a.In, Format: from})
 					continue
 				}
-				inputs = append(inputs, importer.Input{Name: arg})
+				inputs = append(inputs, importer.Input{Name: arg, Format: from})
 			}
 			// Parse before taking the write lock, so that a long parse does
 			// not keep other writers waiting.
@@ -88,6 +95,7 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 	cmd.Flags().StringVar(&opts.onDuplicate, "on-duplicate", "skip", "what to do with a work already in the library: skip, update or keep")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "summary format: text or json")
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
+	cmd.Flags().StringVar(&opts.from, "from", "", "input format, bibtex or ris (default: .ris files and files starting with a TY line are RIS)")
 	return cmd
 }
 

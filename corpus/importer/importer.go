@@ -1,4 +1,4 @@
-// Package importer reads BibTeX files into the library's store: it parses
+// Package importer reads BibTeX and RIS files into the library's store: it parses
 // every file first, then merges the references in one transaction, so an
 // import lands whole or not at all. It does not index; the caller does.
 package importer
@@ -11,6 +11,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/ris"
 	"github.com/evident-tools/evident/corpus/store"
 )
 
@@ -19,6 +20,9 @@ import (
 type Input struct {
 	Name string
 	R    io.Reader
+	// Format is FormatBibTeX, FormatRIS, or FormatAuto to decide by the
+	// file's extension and content.
+	Format string
 }
 
 // Options tune an import.
@@ -67,9 +71,23 @@ func Parse(ctx context.Context, inputs []Input, progress func(done, total int64)
 	}
 	p := bibtex.NewParser()
 	var done int64
+	var fromRIS []*corpus.Reference
 	for i, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
+		}
+		if formatOf(in, datas[i]) == FormatRIS {
+			res := ris.Read(in.Name, datas[i])
+			fromRIS = append(fromRIS, res.Refs...)
+			sum.Read += len(res.Refs)
+			sum.Problems = append(sum.Problems, res.Problems...)
+			sum.Warnings = append(sum.Warnings, res.Warnings...)
+			done += int64(len(datas[i]))
+			datas[i] = nil
+			if progress != nil {
+				progress(done, total)
+			}
+			continue
 		}
 		n, err := p.Parse(in.Name, datas[i])
 		if err != nil {
@@ -82,10 +100,10 @@ func Parse(ctx context.Context, inputs []Input, progress func(done, total int64)
 			progress(done, total)
 		}
 	}
-	refs := p.References()
-	sum.Problems = p.Problems
-	sum.Warnings = p.Warnings
-	sum.Rejected = len(p.Problems)
+	refs := append(p.References(), fromRIS...)
+	sum.Problems = append(p.Problems, sum.Problems...)
+	sum.Warnings = append(p.Warnings, sum.Warnings...)
+	sum.Rejected = len(sum.Problems)
 	return refs, sum, nil
 }
 

@@ -136,6 +136,16 @@ var itemTypes = map[string]string{
 	"unpublished":    "manuscript",
 	"webpage":        "webpage",
 	"www":            "webpage",
+	// biblatex's non-standard types that styles such as biblatex-apa use.
+	"artwork":      "graphic",
+	"image":        "graphic",
+	"audio":        "song",
+	"music":        "song",
+	"movie":        "motion_picture",
+	"video":        "motion_picture",
+	"letter":       "personal_communication",
+	"jurisdiction": "legal_case",
+	"legislation":  "legislation",
 }
 
 // FromReference maps a library reference to a CSL item. Nothing is invented:
@@ -166,7 +176,7 @@ func FromReference(r *corpus.Reference) Item {
 		if f == nil {
 			return nil
 		}
-		ns, etAl := bibtex.ParseNames(strings.TrimSpace(f.Value))
+		ns, etAl := bibtex.ParseNames(nameSource(f))
 		if field == "author" && len(r.Authors) > 0 {
 			ns, etAl = r.Authors, r.AuthorsEtAl
 		}
@@ -185,13 +195,27 @@ func FromReference(r *corpus.Reference) Item {
 	it.Translator = names("translator")
 	it.ContainerAuthor = names("bookauthor")
 
-	it.Title = rich("title")
+	// biblatex keeps a subtitle apart; CSL has one title, as pandoc joins it.
+	withSub := func(title, sub string) string {
+		if title != "" && sub != "" {
+			return title + ": " + sub
+		}
+		return title
+	}
+	it.Title = withSub(rich("title"), rich("subtitle"))
 	it.TitleShort = rich("shorttitle")
 	switch it.Type {
 	case "article-journal", "article-magazine", "article-newspaper", "periodical":
-		it.ContainerTitle = rich("journaltitle", "journal")
+		it.ContainerTitle = withSub(rich("journaltitle", "journal"), rich("journalsubtitle"))
 		it.ContainerTitleShort = get("shortjournal")
-		it.Issue = get("number", "issue")
+		// biblatex's issue is a name ("Spring", "Special issue") beside
+		// the number; CSL has one issue variable for both.
+		it.Issue = get("number")
+		if is := get("issue"); is != "" && it.Issue != "" {
+			it.Issue += ", " + is
+		} else if is != "" {
+			it.Issue = is
+		}
 		if it.Type == "article-journal" {
 			switch strings.ToLower(get("entrysubtype")) {
 			case "magazine":
@@ -201,15 +225,25 @@ func FromReference(r *corpus.Reference) Item {
 			}
 		}
 	case "chapter", "paper-conference", "entry-encyclopedia":
-		it.ContainerTitle = rich("booktitle", "maintitle")
-		it.Number = get("number")
-	default:
-		it.Number = get("number")
+		it.ContainerTitle = withSub(rich("booktitle", "maintitle"), rich("booksubtitle"))
 	}
 	if it.Type == "periodical" {
-		it.ContainerTitle, it.Title = "", rich("title", "journaltitle", "journal")
+		it.ContainerTitle, it.Title = "", withSub(rich("title", "journaltitle", "journal"), rich("subtitle"))
+	}
+	if it.Issue == "" {
+		// In a book or a part of one, the number is the volume's number in
+		// its series (BibTeX and biblatex agree); elsewhere it is a report's
+		// or a standard's own number.
+		if seriesNumbered[r.Type] {
+			it.CollectionNumber = get("number")
+		} else {
+			it.Number = get("number")
+		}
 	}
 	it.CollectionTitle = rich("series")
+	if sk, ok := seriesKeys[strings.ToLower(Plain(it.CollectionTitle))]; ok {
+		it.CollectionTitle = sk
+	}
 	it.EventTitle = rich("eventtitle")
 	it.EventPlace = get("venue")
 
@@ -219,14 +253,25 @@ func FromReference(r *corpus.Reference) Item {
 
 	it.Volume = get("volume")
 	it.NumberOfVolumes = get("volumes")
-	it.Page = get("pages")
+	// CSL page ranges use a hyphen, as pandoc writes them; a style turns
+	// it into the dash it wants.
+	it.Page = strings.ReplaceAll(get("pages"), "–", "-")
 	it.NumberOfPages = get("pagetotal")
 	it.ChapterNumber = get("chapter")
 	it.Edition = get("edition")
 	it.Version = get("version")
 	it.Genre = get("type")
+	if g, ok := typeKeys[strings.ToLower(it.Genre)]; ok {
+		it.Genre = g
+	}
 	it.Status = get("pubstate")
+	if st, ok := pubStates[strings.ToLower(it.Status)]; ok {
+		it.Status = st
+	}
 	it.Language = get("langid", "language")
+	if tag, ok := languageTags[strings.ToLower(it.Language)]; ok {
+		it.Language = tag
+	}
 	it.Abstract = get("abstract")
 	it.Note = get("note", "addendum")
 	it.Keyword = get("keywords")
@@ -239,7 +284,7 @@ func FromReference(r *corpus.Reference) Item {
 			case "phdthesis":
 				it.Genre = "PhD thesis"
 			case "mastersthesis":
-				it.Genre = "Master's thesis"
+				it.Genre = "Master’s thesis"
 			}
 		}
 	case "report":
@@ -253,13 +298,15 @@ func FromReference(r *corpus.Reference) Item {
 			}
 		}
 	}
-	it.PublisherPlace = get("location", "address")
+	// address before location: ACM and Zotero exports give both, the
+	// publisher's city in address and the conference venue in location.
+	it.PublisherPlace = get("address", "location")
 
 	ids := r.IDs
 	if ids == (corpus.Identifiers{}) {
 		ids = corpus.ExtractIdentifiers(r.Get)
 	}
-	it.DOI = ids.DOI
+	it.DOI = doiAsWritten(r, ids.DOI)
 	it.URL = get("url")
 	if it.URL == "" && ids.ArXiv == "" {
 		it.URL = ids.URL
@@ -279,6 +326,84 @@ func FromReference(r *corpus.Reference) Item {
 		}
 	}
 	return it
+}
+
+// seriesNumbered are the entry types whose number field numbers the
+// volume in its series: CSL's collection-number.
+var seriesNumbered = map[string]bool{
+	"book": true, "mvbook": true, "collection": true, "mvcollection": true,
+	"proceedings": true, "mvproceedings": true, "reference": true, "mvreference": true,
+	"bookinbook": true, "inbook": true, "incollection": true, "inproceedings": true,
+	"conference": true, "inreference": true, "suppbook": true, "suppcollection": true,
+}
+
+// typeKeys spells out the keys biblatex accepts in a type field, as its
+// English strings do; other values are the writer's own words and stay.
+var typeKeys = map[string]string{
+	"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "candthesis": "Candidate thesis",
+	"techreport": "technical report", "resreport": "research report", "software": "computer software",
+	"datacd": "CD-ROM", "audiocd": "audio CD", "patent": "patent", "patentus": "U.S. patent",
+	"patenteu": "European patent", "patentde": "German patent", "patentuk": "British patent",
+	"patentfr": "French patent", "patentjp": "Japanese patent", "patreq": "patent request",
+	"patrequs": "U.S. patent request", "patreqeu": "European patent request",
+	"patreqde": "German patent request", "patreqfr": "French patent request",
+	"patrequk": "British patent request",
+}
+
+// seriesKeys are biblatex's keys for a journal's series.
+var seriesKeys = map[string]string{"newseries": "new series", "oldseries": "old series"}
+
+// pubStates spells out biblatex's pubstate keys, as its English strings do.
+var pubStates = map[string]string{
+	"inpreparation": "in preparation",
+	"submitted":     "submitted",
+	"forthcoming":   "forthcoming",
+	"inpress":       "in press",
+	"prepublished":  "pre-published",
+}
+
+// languageTags maps the babel and polyglossia names that langid holds to
+// the BCP 47 tags CSL's language variable expects (the tags pandoc gives
+// them); a value not listed is kept as written.
+var languageTags = map[string]string{
+	"english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB",
+	"ukenglish": "en-GB", "canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ",
+	"german": "de-DE", "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT",
+	"swissgerman": "de-CH", "nswissgerman": "de-CH", "french": "fr-FR", "francais": "fr-FR",
+	"spanish": "es-ES", "italian": "it-IT", "portuguese": "pt-PT", "portuges": "pt-PT",
+	"brazil": "pt-BR", "brazilian": "pt-BR", "dutch": "nl-NL", "swedish": "sv-SE",
+	"danish": "da-DK", "norsk": "nb-NO", "nynorsk": "nn-NO", "finnish": "fi-FI",
+	"polish": "pl-PL", "czech": "cs-CZ", "russian": "ru-RU", "ukrainian": "uk-UA",
+	"greek": "el-GR", "turkish": "tr-TR", "hungarian": "hu-HU", "catalan": "ca-AD",
+	"latin": "la", "japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR",
+}
+
+// nameSource gives the LaTeX text of a name list: the source without its
+// outer braces, so that a braced corporate name ({World Health
+// Organization}) stays one literal name.
+func nameSource(f *corpus.Field) string {
+	raw := strings.TrimSpace(f.Raw)
+	if len(raw) >= 2 && raw[0] == '{' && matchBrace(raw, 0) == len(raw)-1 {
+		return raw[1 : len(raw)-1]
+	}
+	return strings.TrimSpace(f.Value)
+}
+
+// doiAsWritten returns the DOI with the letter case of the entry's doi
+// field: DOIs compare without case, but readers copy what they see.
+func doiAsWritten(r *corpus.Reference, doi string) string {
+	v, ok := r.Get("doi")
+	if !ok || doi == "" {
+		return doi
+	}
+	lower := strings.ToLower(v)
+	if len(lower) != len(v) {
+		return doi
+	}
+	if i := strings.Index(lower, doi); i >= 0 {
+		return v[i : i+len(doi)]
+	}
+	return doi
 }
 
 func nameFrom(n corpus.Name) Name {

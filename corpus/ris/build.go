@@ -1,0 +1,365 @@
+package ris
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/bibtex"
+)
+
+// fieldList collects a reference's fields in a fixed order, the way a
+// person would write the entry.
+type fieldList struct {
+	fs []corpus.Field
+}
+
+// text adds a text field: value is escaped into braced BibTeX source and
+// Value is what the BibTeX reader decodes from that source, so that the
+// reference equals what importing its BibTeX export gives.
+func (l *fieldList) text(name, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	esc := Escape(value)
+	l.fs = append(l.fs, corpus.Field{Name: name, Raw: "{" + esc + "}", Value: bibtex.Decode(esc)})
+}
+
+// verbatim adds a field BibTeX tools read verbatim (url, doi): only what
+// would unbalance the braces is percent-encoded, as a URL allows.
+func (l *fieldList) verbatim(name, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	if strings.ContainsAny(value, "{}\\") {
+		value = urlEscaper.Replace(value)
+	}
+	l.fs = append(l.fs, corpus.Field{Name: name, Raw: "{" + value + "}", Value: value})
+}
+
+var urlEscaper = strings.NewReplacer("{", "%7B", "}", "%7D", `\`, "%5C")
+
+// raw adds a field whose BibTeX source is given (a number, a month macro,
+// a name list).
+func (l *fieldList) raw(name, raw, value string) {
+	if value == "" {
+		return
+	}
+	l.fs = append(l.fs, corpus.Field{Name: name, Raw: raw, Value: value})
+}
+
+// build turns a record into a reference with BibTeX fields, and says what
+// was odd about it.
+func build(rec *record) (*corpus.Reference, []string) {
+	var warns []string
+	// used marks the tags a field was made from; the others are kept as
+	// ris-xx fields: unknown tags, and repeats of a tag that has one value.
+	used := make([]bool, len(rec.tags))
+	first := func(names ...string) string {
+		for i, t := range rec.tags {
+			if !used[i] && t.value != "" && slices.Contains(names, t.name) {
+				used[i] = true
+				return t.value
+			}
+		}
+		return ""
+	}
+	list := func(names ...string) []string {
+		var out []string
+		for i, t := range rec.tags {
+			if !used[i] && t.value != "" && slices.Contains(names, t.name) {
+				used[i] = true
+				out = append(out, t.value)
+			}
+		}
+		return out
+	}
+
+	ty := strings.ToUpper(first("TY"))
+	typ, ok := EntryType(ty)
+	if !ok {
+		if ty == "" {
+			warns = append(warns, "TY has no type; read as misc")
+		} else {
+			warns = append(warns, fmt.Sprintf("RIS type %s has no BibTeX equivalent; read as misc", ty))
+		}
+	}
+	genre := first("M3")
+	if ty == "UNPB" && strings.EqualFold(genre, "preprint") {
+		typ, genre = "preprint", ""
+	}
+	ref := &corpus.Reference{Type: typ, Key: strings.TrimSpace(first("ID"))}
+
+	var l fieldList
+	if authors := list("AU", "A1"); len(authors) > 0 {
+		l.names("author", authors)
+	}
+	l.names("editor", list("A2", "ED"))
+	l.names("translator", list("A4"))
+	l.names("ris-a3", list("A3"))
+
+	title := first("TI", "T1", "CT")
+	if title == "" && typ != "incollection" && typ != "inproceedings" && typ != "inreference" {
+		// Old RIS put a book's own title in BT.
+		title = first("BT")
+	}
+	container := first("T2", "JF", "JO", "BT")
+	short := first("JA", "J2", "J1")
+	l.text("title", title)
+	l.text("shorttitle", first("ST"))
+	switch typ {
+	case "article", "periodical":
+		l.text("journal", container)
+		l.text("shortjournal", short)
+	case "online":
+		l.text("organization", container)
+	default:
+		l.text("booktitle", container)
+	}
+	l.text("series", first("T3"))
+
+	l.date(first("PY", "Y1"), first("DA"))
+	l.text("volume", first("VL"))
+	l.text("number", first("IS", "CP"))
+	l.text("pages", pages(first("SP"), first("EP")))
+	switch typ {
+	case "thesis":
+		l.text("school", first("PB"))
+	case "techreport":
+		l.text("institution", first("PB"))
+	default:
+		l.text("publisher", first("PB"))
+	}
+	l.text("address", first("CY", "PP"))
+	l.text("edition", first("ET"))
+	l.text("type", genre)
+	if sub := subtypes[ty]; sub != "" {
+		l.text("entrysubtype", sub)
+	}
+	isbn, issn := standardNumbers(list("SN"))
+	l.text("isbn", isbn)
+	l.text("issn", issn)
+	l.verbatim("doi", first("DO"))
+	for _, u := range list("UR") {
+		l.verbatim("url", u)
+	}
+	l.text("abstract", first("AB", "N2"))
+	l.text("keywords", strings.Join(list("KW"), ", "))
+	l.text("note", strings.Join(list("N1"), " "))
+	l.text("language", first("LA"))
+	if !ok && ty != "" {
+		l.text("ristype", ty)
+	}
+	for i, t := range rec.tags {
+		if !used[i] && t.name != "TY" && t.name != "ER" {
+			l.text("ris-"+strings.ToLower(t.name), t.value)
+		}
+	}
+	ref.Fields = l.fs
+
+	derive(ref)
+	return ref, warns
+}
+
+// derive fills the searchable and comparable members from the fields, as
+// the BibTeX reader does.
+func derive(ref *corpus.Reference) {
+	if f := ref.Field("title"); f != nil {
+		ref.Title, ref.Protected = bibtex.DecodeTitle(inner(f.Raw))
+	}
+	if f := ref.Field("author"); f != nil {
+		ref.Authors, ref.AuthorsEtAl = bibtex.ParseNames(inner(f.Raw))
+	}
+	if f := ref.Field("editor"); f != nil {
+		ref.Editors, _ = bibtex.ParseNames(inner(f.Raw))
+	}
+	if v, ok := ref.Get("year"); ok {
+		ref.Year = corpus.ParseYear(v)
+	}
+	if v, ok := ref.Get("month"); ok {
+		ref.Month = corpus.ParseMonth(v)
+	}
+	for _, name := range []string{"journal", "booktitle", "publisher", "institution", "school", "organization"} {
+		if v, ok := ref.Get(name); ok && v != "" {
+			ref.Venue = v
+			break
+		}
+	}
+	ref.IDs = corpus.ExtractIdentifiers(ref.Get)
+}
+
+// inner strips the outer braces of a braced BibTeX value.
+func inner(raw string) string {
+	if len(raw) >= 2 && raw[0] == '{' && raw[len(raw)-1] == '}' {
+		return raw[1 : len(raw)-1]
+	}
+	return raw
+}
+
+// Escape writes text as BibTeX source that decodes back to it: the
+// characters LaTeX treats specially are escaped, so a RIS title with "50%"
+// or "R&D" does not break the BibTeX written from it.
+func Escape(s string) string {
+	if !strings.ContainsAny(s, "{}\\%&#$_^~") {
+		return s
+	}
+	if !nested(s) {
+		// BibTeX counts \{ and \} when it matches braces, so braces that
+		// do not pair up are written as commands.
+		return unpairedEscaper.Replace(s)
+	}
+	return escaper.Replace(s)
+}
+
+// nested reports whether the braces of s pair up, each closing one
+// after its opening one.
+func nested(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+var unpairedEscaper = strings.NewReplacer(
+	`\`, `\textbackslash{}`,
+	"{", `\textbraceleft{}`, "}", `\textbraceright{}`, "%", `\%`, "&", `\&`, "#", `\#`, "$", `\$`, "_", `\_`,
+	"^", `\^{}`, "~", `\~{}`,
+)
+
+var escaper = strings.NewReplacer(
+	`\`, `\textbackslash{}`,
+	"{", `\{`, "}", `\}`, "%", `\%`, "&", `\&`, "#", `\#`, "$", `\$`, "_", `\_`,
+	"^", `\^{}`, "~", `\~{}`,
+)
+
+// names adds a name list. RIS writes one name per tag as "Family, Given"
+// or "Family, Given, Suffix"; a name with no comma is an organisation and
+// is braced, so that BibTeX keeps it whole.
+func (l *fieldList) names(field string, names []string) {
+	if len(names) == 0 {
+		return
+	}
+	parts := make([]string, 0, len(names))
+	for _, n := range names {
+		if s := bibtexName(n); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	src := strings.Join(parts, " and ")
+	l.fs = append(l.fs, corpus.Field{Name: field, Raw: "{" + src + "}", Value: bibtex.Decode(src)})
+}
+
+func bibtexName(n string) string {
+	var ps []string
+	for _, p := range strings.Split(n, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			ps = append(ps, p)
+		}
+	}
+	protect := func(p string) string {
+		p = Escape(p)
+		if hasAnd(p) {
+			return "{" + p + "}"
+		}
+		return p
+	}
+	switch len(ps) {
+	case 0:
+		return ""
+	case 1:
+		return "{" + Escape(ps[0]) + "}"
+	case 2:
+		return protect(ps[0]) + ", " + protect(ps[1])
+	default:
+		return protect(ps[0]) + ", " + protect(strings.Join(ps[2:], ", ")) + ", " + protect(ps[1])
+	}
+}
+
+// hasAnd reports whether s holds the word "and", which would split it in
+// a BibTeX name list.
+func hasAnd(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if strings.EqualFold(w, "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// pages joins SP and EP into a BibTeX page range; SP alone may already be
+// a range ("1-10").
+func pages(sp, ep string) string {
+	sp, ep = strings.TrimSpace(sp), strings.TrimSpace(ep)
+	if sp == "" {
+		return ep
+	}
+	if ep == "" {
+		if a, b, ok := cutRange(sp); ok {
+			return a + "--" + b
+		}
+		return sp
+	}
+	return sp + "--" + ep
+}
+
+// cutRange splits "1-10", "1–10" or "1 - 10" at its one dash.
+func cutRange(s string) (string, string, bool) {
+	for _, dash := range []string{"–", "—", "-"} {
+		if a, b, ok := strings.Cut(s, dash); ok && !strings.Contains(b, dash) {
+			a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+			if a != "" && b != "" && !strings.ContainsAny(a, ",;") && !strings.ContainsAny(b, ",;") {
+				return a, b, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// standardNumbers sorts SN values into ISBNs and ISSNs. An SN line may
+// hold several numbers ("0028-0836 (Print); 1476-4687 (Electronic)").
+func standardNumbers(sns []string) (isbn, issn string) {
+	var isbns, issns []string
+	for _, sn := range sns {
+		for _, v := range strings.FieldsFunc(sn, func(r rune) bool { return r == ';' || r == ',' }) {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				continue
+			}
+			if isISSN(v) {
+				issns = append(issns, v)
+			} else {
+				isbns = append(isbns, v)
+			}
+		}
+	}
+	return strings.Join(isbns, ", "), strings.Join(issns, ", ")
+}
+
+// isISSN reports whether v starts with an ISSN: four digits, an optional
+// hyphen, three digits and a digit or X.
+func isISSN(v string) bool {
+	d := strings.Replace(strings.Fields(v + " ")[0], "-", "", 1)
+	if len(d) != 8 {
+		return false
+	}
+	for i := 0; i < 7; i++ {
+		if !isDigit(d[i]) {
+			return false
+		}
+	}
+	return isDigit(d[7]) || d[7] == 'X' || d[7] == 'x'
+}

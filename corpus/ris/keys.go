@@ -1,0 +1,194 @@
+package ris
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/bibtex"
+)
+
+var monthMacros = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// date adds year, month and, when the day is known, a biblatex date from
+// PY (or Y1) and DA. Both are "YYYY/MM/DD/other" at most; PY is usually the
+// year alone. A year that is not a number ("in press") is kept as text.
+func (l *fieldList) date(py, da string) {
+	y, m, d := slashDate(py)
+	if dy, dm, dd := slashDate(da); dy != 0 && (y == 0 || dy == y) {
+		y = dy
+		if dm != 0 {
+			m, d = dm, dd
+		}
+	}
+	if y == 0 {
+		l.text("year", firstNonEmpty(py, da))
+		return
+	}
+	ys := strconv.Itoa(y)
+	l.raw("year", ys, ys)
+	if m == 0 {
+		return
+	}
+	l.raw("month", monthMacros[m-1], monthNames[m-1])
+	if d != 0 {
+		iso := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		l.raw("date", "{"+iso+"}", iso)
+	}
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// slashDate reads "2019", "2019/03/07/", "2019/03//Spring" or an ISO
+// "2019-03-07". Parts that are absent or out of range are zero.
+func slashDate(s string) (y, m, d int) {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 {
+		return 0, 0, 0
+	}
+	sep := "/"
+	if !strings.Contains(s, "/") && strings.Count(s, "-") <= 2 && len(s) <= 10 {
+		sep = "-"
+	}
+	parts := strings.Split(s, sep)
+	y = number(parts[0])
+	if y < 1000 || y > 2100 || len(strings.TrimSpace(parts[0])) != 4 {
+		return 0, 0, 0
+	}
+	if len(parts) > 1 {
+		if m = number(parts[1]); m < 1 || m > 12 {
+			return y, 0, 0
+		}
+	}
+	if len(parts) > 2 {
+		if d = number(parts[2]); d < 1 || d > 31 {
+			d = 0
+		}
+	}
+	return y, m, d
+}
+
+// number reads a string of digits, or gives -1.
+func number(s string) int {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 6 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// assignKeys gives every reference a key unique within the file: its ID
+// when that is a usable BibTeX key, else the first author's family name,
+// the year and the first word of the title (smith2019effect), with a, b,
+// ... appended to a key already taken.
+func assignKeys(file string, res *Result) {
+	used := make(map[string]bool, len(res.Refs))
+	for _, r := range res.Refs {
+		base := r.Key
+		if base != "" && !validKey(base) {
+			res.Warnings = append(res.Warnings, bibtex.Problem{File: file, Line: r.Source.Line,
+				Msg: fmt.Sprintf("ID %q cannot be a BibTeX key; a key was made up", base)})
+			base = ""
+		}
+		if base == "" {
+			base = madeKey(r)
+		}
+		key := base
+		for i := 0; used[strings.ToLower(key)]; i++ {
+			key = base + suffix(i)
+		}
+		if key != base && r.Key == base {
+			res.Warnings = append(res.Warnings, bibtex.Problem{File: file, Line: r.Source.Line, Key: key,
+				Msg: fmt.Sprintf("ID %q used by an earlier record; renamed %s", base, key)})
+		}
+		used[strings.ToLower(key)] = true
+		r.Key = key
+	}
+}
+
+// suffix gives a, b, ..., z, aa, ab, ...
+func suffix(i int) string {
+	if i < 26 {
+		return string(rune('a' + i))
+	}
+	return suffix(i/26-1) + suffix(i%26)
+}
+
+// validKey reports whether k can be written as a BibTeX entry key.
+func validKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; c {
+		case ' ', '\t', '{', '}', '(', ')', ',', '=', '"', '#', '%', '\'', '@', '\\', '~':
+			return false
+		default:
+			if c < ' ' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// stopWords are skipped when a key takes the first word of a title.
+var stopWords = map[string]bool{"a": true, "an": true, "the": true, "on": true, "of": true, "in": true,
+	"and": true, "for": true, "to": true, "at": true, "with": true, "from": true, "by": true,
+	"der": true, "die": true, "das": true, "le": true, "la": true, "les": true, "el": true}
+
+func madeKey(r *corpus.Reference) string {
+	var b strings.Builder
+	if len(r.Authors) > 0 {
+		n := r.Authors[0]
+		fam := n.Last
+		if n.Literal != "" {
+			fam = n.Literal
+		}
+		if w := strings.Fields(corpus.NormalizeTitle(fam)); len(w) > 0 {
+			b.WriteString(strings.Join(w, ""))
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("anon")
+	}
+	if r.Year != 0 {
+		b.WriteString(strconv.Itoa(r.Year))
+	}
+	for _, w := range strings.Fields(corpus.NormalizeTitle(r.Title)) {
+		if !stopWords[w] {
+			b.WriteString(w)
+			break
+		}
+	}
+	return keySafe(b.String())
+}
+
+// keySafe keeps letters and digits; NormalizeTitle has already folded
+// accents, but a script without Latin letters keeps its own.
+func keySafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || !validKey(string(r)) || r == '-' {
+			return -1
+		}
+		return r
+	}, s)
+}
