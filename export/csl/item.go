@@ -113,7 +113,7 @@ var itemTypes = map[string]string{
 	"incollection":   "chapter",
 	"inproceedings":  "paper-conference",
 	"inreference":    "entry-encyclopedia",
-	"manual":         "report",
+	"manual":         "book",
 	"mastersthesis":  "thesis",
 	"misc":           "document",
 	"online":         "webpage",

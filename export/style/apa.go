@@ -37,8 +37,13 @@ var apaNames = nameOpts{
 // apaSecondary are editors and translators after a title: "J. Smith & K. Lee".
 var apaSecondary = nameOpts{initialize: true, initWith: ". ", and: "&", precedesLast: delimContextual}
 
+// apaAuthorKey is the author as the list shows it, or the title that takes
+// its place.
 func apaAuthorKey(it *csl.Item) string {
-	return foldKey(Rich(apaAuthor(it)).String())
+	if a := apaAuthor(it); len(a) > 0 {
+		return foldKey(a.String())
+	}
+	return titleSortKey(it.Title)
 }
 
 // apaDateGroup sorts undated works first and works in press last, as apa.csl does.
@@ -112,7 +117,7 @@ func apaDate(it *csl.Item, c *ctx) Rich {
 }
 
 func apaTitle(it *csl.Item) Rich {
-	t := sentenceCase(title(it))
+	t := bibTitle(it, it.Title)
 	if len(t) == 0 {
 		return nil
 	}
@@ -294,7 +299,7 @@ func apaFormat(it *csl.Item) string {
 		return joinNonEmpty("; ", g, capitalizeFirstText(it.Medium))
 	case it.Type == "dataset":
 		return "Data set"
-	case it.Type == "book" && it.Version != "":
+	case it.Type == "book" && it.Version != "", it.Type == "software":
 		return "Computer software"
 	}
 	return ""
@@ -355,8 +360,7 @@ func apaContainerBooklike(it *csl.Item) Rich {
 	if len(it.Translator) > 0 {
 		eds = join(", & ", eds, plain(formatNames(it.Translator, apaSecondary)+" ("+trLabel(it.Translator)+")"))
 	}
-	ct := parseRich(it.ContainerTitle)
-	ct = sentenceCase(ct)
+	ct := containerTitle(it)
 	if it.Volume != "" && !isNumeric(it.Volume) {
 		ct = cat(ct, plain(": Vol. "+it.Volume))
 	}
@@ -386,10 +390,6 @@ func apaPublisher(it *csl.Item) Rich {
 	case isPeriodical(it.Type):
 	default:
 		pub = plain(it.Publisher)
-	}
-	// A publisher that is also the author is not repeated (APA 7, 9.43).
-	if len(it.Author) == 1 && it.Author[0].Literal != "" && pub.String() == it.Author[0].Literal {
-		return nil
 	}
 	return join("; ", pub, plain(it.Archive))
 }

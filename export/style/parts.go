@@ -244,3 +244,34 @@ func titleSortKey(t string) string {
 func plural(ns []csl.Name) bool { return len(ns) > 1 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// bibTitle is a title of a BibTeX entry as a style sees it: pandoc's BibTeX
+// reader puts English titles into sentence case (styles that want title
+// case turn them back), so evident does the same for the title, book title
+// and series, but not for a journal's name. Titles of entries in another
+// language are left as written.
+func bibTitle(it *csl.Item, s string) Rich {
+	r := parseRich(s)
+	if !isEnglish(it.Language) {
+		return r
+	}
+	return sentenceCase(r)
+}
+
+// containerTitle is the container title: a periodical's name as written,
+// a book's title like any title.
+func containerTitle(it *csl.Item) Rich {
+	switch it.Type {
+	case "article-journal", "article-magazine", "article-newspaper", "periodical", "post-weblog", "review", "review-book", "webpage", "post":
+		return parseRich(it.ContainerTitle)
+	}
+	return bibTitle(it, it.ContainerTitle)
+}
+
+// isEnglish reports whether a language tag or BibTeX langid names English
+// (or nothing).
+func isEnglish(lang string) bool {
+	l := strings.ToLower(strings.TrimSpace(lang))
+	return l == "" || strings.HasPrefix(l, "en") || l == "american" || l == "british" ||
+		l == "usenglish" || l == "ukenglish" || l == "canadian" || l == "australian" || l == "newzealand"
+}

@@ -150,6 +150,10 @@ func cat(parts ...Rich) Rich {
 				if s.Text == "" {
 					continue
 				}
+				s.Text = movePunctInside(out, s.Text)
+				if s.Text == "" {
+					continue
+				}
 			}
 			out = append(out, s)
 		}
@@ -189,6 +193,38 @@ func joinPunct(prev, next string) string {
 		if end == ' ' {
 			return strings.TrimLeft(next, " ")
 		}
+	}
+	return next
+}
+
+// movePunctInside moves a period or comma that follows a closing curly
+// quote inside it, as American usage wants ("Title.” not "Title”."), and
+// drops it when the quoted text already ends with . ? or !. It returns
+// what is left of next.
+func movePunctInside(out Rich, next string) string {
+	if next[0] != '.' && next[0] != ',' {
+		return next
+	}
+	for i := len(out) - 1; i >= 0; i-- {
+		t := out[i].Text
+		if t == "" {
+			continue
+		}
+		if !strings.HasSuffix(t, "”") {
+			return next
+		}
+		inner := strings.TrimSuffix(t, "”")
+		before := strings.TrimRight(lastText(out[:i]), "")
+		if inner != "" {
+			before = inner
+		}
+		if before != "" && strings.ContainsRune(".?!,", rune(before[len(before)-1])) {
+			if next[0] == '.' || before[len(before)-1] != ',' {
+				return next[1:]
+			}
+		}
+		out[i].Text = inner + next[:1] + "”"
+		return next[1:]
 	}
 	return next
 }
@@ -273,6 +309,11 @@ func mergeSpans(r Rich) Rich {
 	}
 	for i := range out {
 		out[i].noCase = false
+		if out[i].Link == "" && strings.Contains(out[i].Text, "'") {
+			// A typewriter apostrophe becomes a typographic one, as CSL
+			// processors print it.
+			out[i].Text = strings.ReplaceAll(out[i].Text, "'", "’")
+		}
 	}
 	return out
 }

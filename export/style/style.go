@@ -56,12 +56,19 @@ type Style struct {
 	suffixKey func(it *csl.Item) string
 	// label formats the number of a numeric entry: "%s. " or "[%s] ".
 	label string
+	// authorText and subsequentAuthor: when set, an entry whose author
+	// text equals the previous entry's shows subsequentAuthor instead
+	// (CSL subsequent-author-substitute, Chicago's "———").
+	authorText       func(it *csl.Item) string
+	subsequentAuthor string
 }
 
 // ctx carries what one entry's layout needs besides the item.
 type ctx struct {
 	yearSuffix string
 	number     int
+	sameAuthor bool   // the previous entry has the same author text
+	substitute string // what replaces the author then
 }
 
 // registry holds every style; each style file adds itself from init, so
@@ -135,9 +142,15 @@ func (s *Style) Format(items []csl.Item) []Entry {
 		}
 	}
 	out := make([]Entry, 0, len(items))
+	prevAuthor := ""
 	for n, i := range order {
 		it := &items[i]
-		c := &ctx{yearSuffix: suffixes[i], number: n + 1}
+		c := &ctx{yearSuffix: suffixes[i], number: n + 1, substitute: s.subsequentAuthor}
+		if s.authorText != nil && s.subsequentAuthor != "" {
+			a := s.authorText(it)
+			c.sameAuthor = a != "" && a == prevAuthor
+			prevAuthor = a
+		}
 		e := Entry{Key: it.ID, YearSuffix: suffixes[i], Body: normalize(s.layout(it, c))}
 		if s.Numeric {
 			e.Label = fmt.Sprint(n + 1)
