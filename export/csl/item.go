@@ -288,7 +288,10 @@ func nameFrom(n corpus.Name) Name {
 	if n.Last == "" && n.Von == "" {
 		return Name{Literal: strings.TrimSpace(n.First)}
 	}
-	return Name{Family: n.Last, Given: n.First, NonDroppingParticle: n.Von, Suffix: n.Jr}
+	// The BibTeX "von" part is a dropping particle, as pandoc and biblatex
+	// read it: "van der Berg, Jan" sorts under B and inverts as
+	// "Berg, Jan van der".
+	return Name{Family: n.Last, Given: n.First, DroppingParticle: n.Von, Suffix: n.Jr}
 }
 
 // dateFrom reads a biblatex date field, else a year and month pair. It

@@ -1,0 +1,246 @@
+package style
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/evident-tools/evident/export/csl"
+)
+
+// months are the en-US month names of the CSL locale.
+var months = [...]string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// monthsShort are the en-US abbreviated month names ("Sept." as CSL writes it).
+var monthsShort = [...]string{"Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July",
+	"Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
+
+// dateParts returns year, month and day of a date's first part (0 when absent).
+func dateParts(d *csl.Date) (y, m, day int) {
+	if d == nil || len(d.DateParts) == 0 {
+		return 0, 0, 0
+	}
+	p := d.DateParts[0]
+	if len(p) > 0 {
+		y = p[0]
+	}
+	if len(p) > 1 && p[1] >= 1 && p[1] <= 12 {
+		m = p[1]
+	}
+	if len(p) > 2 {
+		day = p[2]
+	}
+	return
+}
+
+// year gives a date's year as text, its literal when it has no parts
+// ("in press"), or "" when there is no date.
+func year(d *csl.Date) string {
+	if d == nil {
+		return ""
+	}
+	if y, _, _ := dateParts(d); y != 0 {
+		return strconv.Itoa(y)
+	}
+	return d.Literal
+}
+
+// hasDate reports whether the item has an issued date of any kind.
+func hasDate(d *csl.Date) bool { return year(d) != "" }
+
+// pageRange formats a page field: a hyphen or double hyphen between numbers
+// becomes an en dash, and the second number is shortened or expanded as the
+// style's page-range-format says ("expanded", "minimal", "minimal-two",
+// "chicago", or "" to keep it as written).
+func pageRange(p, format string) string {
+	p = strings.TrimSpace(p)
+	if p == "" {
+		return ""
+	}
+	if !strings.ContainsAny(p, "-–—") {
+		return p
+	}
+	var out []string
+	for _, part := range strings.Split(p, ",") {
+		part = strings.TrimSpace(part)
+		a, b, ok := splitRange(part)
+		if !ok {
+			out = append(out, part)
+			continue
+		}
+		out = append(out, a+"–"+rangeEnd(a, b, format))
+	}
+	return strings.Join(out, ", ")
+}
+
+func splitRange(s string) (a, b string, ok bool) {
+	i := strings.IndexAny(s, "-–—")
+	if i < 0 {
+		return "", "", false
+	}
+	a = strings.TrimSpace(s[:i])
+	rest := strings.TrimLeft(s[i:], "-–— ")
+	b = strings.TrimSpace(rest)
+	if a == "" || b == "" {
+		return "", "", false
+	}
+	return a, b, true
+}
+
+// rangeEnd applies a CSL page-range-format to the end of a range whose
+// start and end are plain numbers; anything else stays as written.
+func rangeEnd(a, b, format string) string {
+	if !allDigits(a) || !allDigits(b) || format == "" {
+		return b
+	}
+	// Expand first: "321–28" → "321–328".
+	if len(b) < len(a) {
+		b = a[:len(a)-len(b)] + b
+	}
+	if len(a) != len(b) {
+		return b
+	}
+	switch format {
+	case "expanded":
+		return b
+	case "minimal":
+		return minimalEnd(a, b, 1)
+	case "minimal-two":
+		return minimalEnd(a, b, 2)
+	case "chicago", "chicago-15", "chicago-16":
+		n, _ := strconv.Atoi(a)
+		switch {
+		case n < 100 || n%100 == 0:
+			return b
+		case n%100 < 10:
+			return minimalEnd(a, b, 1)
+		case len(a) == 4:
+			// Four digits: keep the last two, or three when more differ.
+			if m := minimalEnd(a, b, 2); len(m) > 2 {
+				return b
+			}
+			return minimalEnd(a, b, 2)
+		default:
+			return minimalEnd(a, b, 2)
+		}
+	}
+	return b
+}
+
+func minimalEnd(a, b string, keep int) string {
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(b)-i < keep {
+		i = max(len(b)-keep, 0)
+	}
+	return b[i:]
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isNumeric reports whether s is a number CSL would treat as numeric ("2",
+// "12", "3rd").
+func isNumeric(s string) bool { return allDigits(s) }
+
+// ordinal gives the English ordinal of n: 1st, 2nd, 3rd, 4th, 11th, 21st.
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// edition formats an edition as "2nd ed." when it is a number and as
+// written ("Rev. ed.", "Second edition") otherwise; "" for a first edition
+// given as 1 is still shown, as CSL does.
+func edition(e, abbrev string) string {
+	e = strings.TrimSpace(e)
+	if e == "" {
+		return ""
+	}
+	if n, err := strconv.Atoi(e); err == nil {
+		return ordinal(n) + " " + abbrev
+	}
+	return e
+}
+
+// doiURL turns a DOI into its https://doi.org/ link.
+func doiURL(doi string) string {
+	doi = strings.TrimSpace(doi)
+	if doi == "" {
+		return ""
+	}
+	l := strings.ToLower(doi)
+	if strings.HasPrefix(l, "https://doi.org/") || strings.HasPrefix(l, "http://dx.doi.org/") || strings.HasPrefix(l, "https://dx.doi.org/") {
+		return doi
+	}
+	return "https://doi.org/" + doi
+}
+
+// doiLink is the DOI as a link whose text is its URL.
+func doiLink(doi string) Rich {
+	u := doiURL(doi)
+	return link(u, u)
+}
+
+// urlLink is a URL as a link.
+func urlLink(u string) Rich { return link(strings.TrimSpace(u), strings.TrimSpace(u)) }
+
+// title is the item's title as rich text.
+func title(it *csl.Item) Rich { return parseRich(it.Title) }
+
+// foldKey lower-cases s and removes accents and punctuation so that sort
+// keys compare as a reader expects ("Élise" beside "Elise").
+func foldKey(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	r, _, err := transform.String(t, s)
+	if err != nil {
+		r = s
+	}
+	var b strings.Builder
+	for _, c := range strings.ToLower(r) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) || c == ' ' || c == '\x01' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// titleSortKey is a title's sort key without a leading article, as CSL
+// processors sort titles.
+func titleSortKey(t string) string {
+	k := foldKey(csl.Plain(t))
+	for _, a := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(k, a) {
+			return k[len(a):]
+		}
+	}
+	return k
+}
+
+// plural reports whether a name list has more than one name.
+func plural(ns []csl.Name) bool { return len(ns) > 1 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

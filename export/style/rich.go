@@ -1,0 +1,278 @@
+package style
+
+import (
+	"strings"
+
+	"github.com/evident-tools/evident/export/csl"
+)
+
+// parseRich turns CSL rich text (a title from csl.Item) into spans. Unknown
+// or unbalanced tags are kept as text: nothing a .bib file holds is lost.
+func parseRich(s string) Rich {
+	if s == "" {
+		return nil
+	}
+	if !strings.Contains(s, "<") {
+		return Rich{{Text: s}}
+	}
+	var out Rich
+	var stack []string // open tags
+	var cur Span
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			sp := cur
+			sp.Text = b.String()
+			out = append(out, sp)
+			b.Reset()
+		}
+	}
+	apply := func() {
+		cur = Span{}
+		for _, t := range stack {
+			switch t {
+			case "i":
+				cur.Italic = !cur.Italic
+			case "b":
+				cur.Bold = true
+			case "sup":
+				cur.Sup = true
+			case "sub":
+				cur.Sub = true
+			case "sc":
+				cur.SmallCaps = true
+			case "nocase":
+				cur.noCase = true
+			}
+		}
+	}
+	open := map[string]string{
+		"<i>": "i", "<b>": "b", "<sup>": "sup", "<sub>": "sub",
+		csl.SpanNoCase: "nocase", csl.SpanSmallCap: "sc",
+	}
+	closeTag := map[string]string{"</i>": "i", "</b>": "b", "</sup>": "sup", "</sub>": "sub"}
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			matched := false
+			for tag, name := range open {
+				if strings.HasPrefix(s[i:], tag) {
+					flush()
+					stack = append(stack, name)
+					apply()
+					i += len(tag)
+					matched = true
+					break
+				}
+			}
+			if matched {
+				continue
+			}
+			if strings.HasPrefix(s[i:], "</span>") && len(stack) > 0 && (stack[len(stack)-1] == "nocase" || stack[len(stack)-1] == "sc") {
+				flush()
+				stack = stack[:len(stack)-1]
+				apply()
+				i += len("</span>")
+				continue
+			}
+			for tag, name := range closeTag {
+				if strings.HasPrefix(s[i:], tag) && len(stack) > 0 && stack[len(stack)-1] == name {
+					flush()
+					stack = stack[:len(stack)-1]
+					apply()
+					i += len(tag)
+					matched = true
+					break
+				}
+			}
+			if matched {
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	flush()
+	return out
+}
+
+// plain makes a Rich of unformatted text; empty text gives nil.
+func plain(s string) Rich {
+	if s == "" {
+		return nil
+	}
+	return Rich{{Text: s}}
+}
+
+// link makes a Rich of text that links to url.
+func link(text, url string) Rich {
+	if text == "" {
+		return nil
+	}
+	return Rich{{Text: text, Link: url}}
+}
+
+// italic sets italics on r; text already italic inside it turns upright,
+// as CSL's font-style flip-flop does for a species name in a book title.
+func italic(r Rich) Rich {
+	out := make(Rich, len(r))
+	for i, s := range r {
+		s.Italic = !s.Italic
+		out[i] = s
+	}
+	return out
+}
+
+func bold(r Rich) Rich {
+	out := make(Rich, len(r))
+	for i, s := range r {
+		s.Bold = true
+		out[i] = s
+	}
+	return out
+}
+
+// cat concatenates parts, skipping empty ones, and joins punctuation as a
+// typesetter would: a period after text that already ends in . ? or ! is
+// dropped, so "J Med." and "." give "J Med." and "Why?" and "." give
+// "Why?".
+func cat(parts ...Rich) Rich {
+	var out Rich
+	for _, p := range parts {
+		if len(p) == 0 {
+			continue
+		}
+		for _, s := range p {
+			if s.Text == "" {
+				continue
+			}
+			if len(out) > 0 {
+				s.Text = joinPunct(lastText(out), s.Text)
+				if s.Text == "" {
+					continue
+				}
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func lastText(r Rich) string {
+	for i := len(r) - 1; i >= 0; i-- {
+		if r[i].Text != "" {
+			return r[i].Text
+		}
+	}
+	return ""
+}
+
+// joinPunct returns next with its leading punctuation trimmed where it would
+// double what prev ends with.
+func joinPunct(prev, next string) string {
+	if prev == "" || next == "" {
+		return next
+	}
+	end := prev[len(prev)-1]
+	switch next[0] {
+	case '.':
+		if end == '.' || end == '?' || end == '!' {
+			return next[1:]
+		}
+		if strings.HasSuffix(prev, ".”") || strings.HasSuffix(prev, "?”") || strings.HasSuffix(prev, "!”") {
+			return next[1:]
+		}
+	case ',', ';', ':':
+		if end == next[0] {
+			return next[1:]
+		}
+	case ' ':
+		if end == ' ' {
+			return strings.TrimLeft(next, " ")
+		}
+	}
+	return next
+}
+
+// join concatenates the non-empty parts with delim between them.
+func join(delim string, parts ...Rich) Rich {
+	var nonEmpty []Rich
+	for _, p := range parts {
+		if len(p) > 0 && p.String() != "" {
+			nonEmpty = append(nonEmpty, p)
+		}
+	}
+	var seq []Rich
+	for i, p := range nonEmpty {
+		if i > 0 {
+			seq = append(seq, plain(delim))
+		}
+		seq = append(seq, p)
+	}
+	return cat(seq...)
+}
+
+// wrap surrounds r with prefix and suffix, or gives nil when r is empty.
+func wrap(prefix string, r Rich, suffix string) Rich {
+	if len(r) == 0 || r.String() == "" {
+		return nil
+	}
+	return cat(plain(prefix), r, plain(suffix))
+}
+
+// endsWithPunct reports whether r ends with terminal punctuation.
+func endsWithPunct(r Rich) bool {
+	t := strings.TrimRight(lastText(r), "”’\"')")
+	return t != "" && strings.ContainsRune(".?!", rune(t[len(t)-1]))
+}
+
+// quoted puts r in curly double quotes with the punctuation that follows it
+// moved inside, as American style wants ("Title," and "Title.").
+func quoted(r Rich, punct string) Rich {
+	if len(r) == 0 {
+		return nil
+	}
+	if punct != "" && endsWithPunct(r) {
+		punct = ""
+	}
+	return cat(plain("“"), r, plain(punct+"”"))
+}
+
+// normalize merges adjacent spans with the same formatting and trims the
+// outer spaces.
+func normalize(r Rich) Rich {
+	r = mergeSpans(r)
+	if len(r) > 0 {
+		r[0].Text = strings.TrimLeft(r[0].Text, " ")
+		r[len(r)-1].Text = strings.TrimRight(r[len(r)-1].Text, " ")
+	}
+	out := r[:0]
+	for _, s := range r {
+		if s.Text != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func mergeSpans(r Rich) Rich {
+	var out Rich
+	for _, s := range r {
+		if s.Text == "" {
+			continue
+		}
+		if n := len(out); n > 0 {
+			p := out[n-1]
+			q := s
+			q.Text, q.noCase = p.Text, p.noCase
+			if p == q {
+				out[n-1].Text += s.Text
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	for i := range out {
+		out[i].noCase = false
+	}
+	return out
+}

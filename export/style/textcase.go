@@ -1,0 +1,208 @@
+package style
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// stopWords are the English words CSL title case leaves in lower case
+// unless they begin the title or follow a colon (CSL 1.0.2, "Title case
+// conversion").
+var stopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "as": true, "at": true, "but": true,
+	"by": true, "down": true, "for": true, "from": true, "in": true,
+	"into": true, "nor": true, "of": true, "on": true, "onto": true,
+	"or": true, "over": true, "so": true, "the": true, "till": true,
+	"to": true, "up": true, "via": true, "with": true, "yet": true,
+}
+
+// titleCase applies CSL title case: a word written all in lower case gets a
+// capital first letter unless it is a stop word inside the title; a word
+// with any capital (an acronym, "iPhone", "mRNA") is left as written, and
+// so is text protected by <span class="nocase">.
+func titleCase(r Rich) Rich {
+	out := make(Rich, len(r))
+	copy(out, r)
+	first := true // the next word starts the title or a subtitle
+	for i := range out {
+		if out[i].noCase {
+			if strings.TrimSpace(out[i].Text) != "" {
+				first = endsSentence(out[i].Text)
+			}
+			continue
+		}
+		out[i].Text, first = titleCaseText(out[i].Text, first)
+	}
+	return out
+}
+
+func endsSentence(s string) bool {
+	t := strings.TrimRight(s, " ")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ".")
+}
+
+func titleCaseText(s string, first bool) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		// A word runs to the next space or hyphen or slash.
+		j := i
+		for j < len(s) && !isWordBreak(s[j]) {
+			j++
+		}
+		if j > i {
+			w := s[i:j]
+			if isLowerWord(w) && (first || !stopWords[strings.Trim(w, "“‘\"'(")]) {
+				w = upperFirst(w)
+			}
+			b.WriteString(w)
+			first = strings.HasSuffix(w, ":") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
+		}
+		if j < len(s) {
+			b.WriteByte(s[j])
+			j++
+		}
+		i = j
+	}
+	return b.String(), first
+}
+
+func isWordBreak(c byte) bool { return c == ' ' || c == '-' || c == '/' }
+
+// isLowerWord reports whether w has letters and none of them is a capital.
+func isLowerWord(w string) bool {
+	letters := false
+	for _, r := range w {
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return letters
+}
+
+// upperFirst capitalises the first letter of w (after any opening quote or
+// bracket).
+func upperFirst(w string) string {
+	for i, r := range w {
+		if unicode.IsLetter(r) {
+			if unicode.IsUpper(r) {
+				return w
+			}
+			return w[:i] + string(unicode.ToUpper(r)) + w[i+utf8.RuneLen(r):]
+		}
+		if unicode.IsDigit(r) {
+			return w
+		}
+	}
+	return w
+}
+
+// capitalizeFirst capitalises the first letter of r unless it is protected
+// (CSL text-case="capitalize-first").
+func capitalizeFirst(r Rich) Rich {
+	out := make(Rich, len(r))
+	copy(out, r)
+	for i := range out {
+		if strings.TrimSpace(out[i].Text) == "" {
+			continue
+		}
+		if !out[i].noCase {
+			out[i].Text = upperFirst(out[i].Text)
+		}
+		break
+	}
+	return out
+}
+
+// capitalizeFirstText is capitalizeFirst for a plain string.
+func capitalizeFirstText(s string) string { return upperFirst(s) }
+
+// sentenceCase lower-cases the capitalised words of a title except the first
+// word and the first word after a colon, as pandoc's BibTeX reader does
+// before a style sees the title: "The Art of Computer Programming" becomes
+// "The art of computer programming". Acronyms, words with inner capitals
+// ("iPhone", "McDonald") and protected text keep their case.
+func sentenceCase(r Rich) Rich {
+	out := make(Rich, len(r))
+	copy(out, r)
+	first := true
+	for i := range out {
+		if out[i].noCase {
+			if strings.TrimSpace(out[i].Text) != "" {
+				first = strings.HasSuffix(strings.TrimSpace(out[i].Text), ":")
+			}
+			continue
+		}
+		out[i].Text, first = sentenceCaseText(out[i].Text, first)
+	}
+	return out
+}
+
+func sentenceCaseText(s string, first bool) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && !isWordBreak(s[j]) {
+			j++
+		}
+		if j > i {
+			w := s[i:j]
+			if first {
+				w = upperFirst(w)
+			} else if isCapitalizedWord(w) {
+				w = strings.ToLower(w)
+			}
+			b.WriteString(w)
+			if strings.HasSuffix(w, ":") {
+				first = true
+			} else if hasLetterOrDigit(w) {
+				first = false
+			}
+		}
+		if j < len(s) {
+			b.WriteByte(s[j])
+			j++
+		}
+		i = j
+	}
+	return b.String(), first
+}
+
+// isCapitalizedWord reports whether w's first letter is a capital and the
+// rest are small letters ("Study", not "DNA" or "McDonald" or "A").
+func isCapitalizedWord(w string) bool {
+	seen := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		seen++
+		if seen == 1 && !unicode.IsUpper(r) {
+			return false
+		}
+		if seen > 1 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return seen > 0
+}
+
+func hasLetterOrDigit(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCaseString is titleCase for plain text.
+func titleCaseString(s string) string {
+	t, _ := titleCaseText(s, true)
+	return t
+}
