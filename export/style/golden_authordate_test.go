@@ -34,4 +34,10 @@ func init() {
 		"kingma2014adam":         diffArXiv,
 		"patashnik1988bibtexing": diffUnknownMacro,
 	}
+	knownDifferences["harvard"] = map[string]string{
+		"kahneman2011thinking":   diffAndInPublisher,
+		"nist2015shs":            diffAndInPublisher,
+		"kingma2014adam":         diffArXiv,
+		"patashnik1988bibtexing": diffUnknownMacro,
+	}
 }
