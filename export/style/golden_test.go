@@ -21,10 +21,10 @@ import (
 // TestGolden fails for a difference not listed here and for a listed one
 // that has gone away, so the list stays true.
 var knownDifferences = map[string]map[string]string{
-	"apa":       {},
-	"chicago":   {},
-	"harvard":   {},
-	"mla":       {},
+	"apa":     {},
+	"chicago": {},
+	"harvard": {},
+	"mla":     {},
 	"vancouver": {
 		"kingma2014adam":         arxivMisc,
 		"rumelhart1986learning":  corporateEditor,
@@ -32,8 +32,8 @@ var knownDifferences = map[string]map[string]string{
 		"nist2015shs":            pandocSplitsAnd,
 		"patashnik1988bibtexing": pandocDropsMacro,
 	},
-	"ama":       {},
-	"ieee":      {},
+	"ama":  {},
+	"ieee": {},
 }
 
 // Reasons shared by several styles.
