@@ -166,7 +166,9 @@ func FromReference(r *corpus.Reference) Item {
 		if f == nil {
 			return nil
 		}
-		ns, etAl := bibtex.ParseNames(strings.TrimSpace(f.Value))
+		// Names are split from the source, where braces still mark a
+		// corporate name ({PDP Research Group}) as one literal.
+		ns, etAl := bibtex.ParseNames(unbrace(f.Raw))
 		if field == "author" && len(r.Authors) > 0 {
 			ns, etAl = r.Authors, r.AuthorsEtAl
 		}
@@ -259,7 +261,7 @@ func FromReference(r *corpus.Reference) Item {
 	if ids == (corpus.Identifiers{}) {
 		ids = corpus.ExtractIdentifiers(r.Get)
 	}
-	it.DOI = ids.DOI
+	it.DOI = doiAsWritten(get("doi"), ids.DOI)
 	it.URL = get("url")
 	if it.URL == "" && ids.ArXiv == "" {
 		it.URL = ids.URL
@@ -364,4 +366,30 @@ func (d *Date) String() string {
 		b.WriteString(strconv.Itoa(n))
 	}
 	return b.String()
+}
+
+// unbrace strips the outer braces or quotes of a field's source.
+func unbrace(raw string) string {
+	s := strings.TrimSpace(raw)
+	if len(s) >= 2 && (s[0] == '{' && matchBrace(s, 0) == len(s)-1 || s[0] == '"' && s[len(s)-1] == '"') {
+		s = s[1 : len(s)-1]
+	}
+	return strings.TrimSpace(s)
+}
+
+// doiAsWritten gives the DOI in the letter case the entry wrote it (DOIs
+// are case-insensitive, but readers expect to see what the publisher
+// printed), without a resolver prefix; the normalised DOI when the field
+// says something else.
+func doiAsWritten(field, normalized string) string {
+	d := strings.TrimSpace(field)
+	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
+		if len(d) >= len(p) && strings.EqualFold(d[:len(p)], p) {
+			d = strings.TrimSpace(d[len(p):])
+		}
+	}
+	if normalized != "" && strings.EqualFold(d, normalized) {
+		return d
+	}
+	return normalized
 }

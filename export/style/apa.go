@@ -228,7 +228,7 @@ func isVersionNumber(v string) bool {
 func apaVolumeBooklike(it *csl.Item) Rich {
 	var parts []Rich
 	if it.Type == "report" && it.CollectionTitle != "" {
-		parts = append(parts, cat(titleCase(parseRich(it.CollectionTitle)), wrap(" ", plain(it.CollectionNumber), "")))
+		parts = append(parts, cat(titleCaseFor(it, parseRich(it.CollectionTitle)), wrap(" ", plain(it.CollectionNumber), "")))
 	}
 	if it.Volume != "" {
 		if isNumeric(it.Volume) {
@@ -336,7 +336,7 @@ func apaContainerPeriodical(it *csl.Item) Rich {
 	} else {
 		loc = plain(pageRange(it.Page, "expanded"))
 	}
-	head := join(", ", italic(titleCase(parseRich(it.ContainerTitle))), vol, loc)
+	head := join(", ", italic(titleCaseFor(it, parseRich(it.ContainerTitle))), vol, loc)
 	var status Rich
 	if it.Issued != nil && it.Issue == "" && it.Page == "" && it.Volume == "" {
 		status = plain(capitalizeFirstText(it.Status))
@@ -382,7 +382,7 @@ func apaPublisher(it *csl.Item) Rich {
 			pub = plain(it.Publisher)
 		}
 	case isWeb(it.Type):
-		pub = join("; ", titleCase(parseRich(it.ContainerTitle)), plain(it.Publisher))
+		pub = join("; ", titleCaseFor(it, parseRich(it.ContainerTitle)), plain(it.Publisher))
 	case it.Type == "paper-conference":
 		if apaPaperBooklike(it) {
 			pub = plain(it.Publisher)

@@ -27,7 +27,7 @@ func init() {
 }
 
 var chicagoNames = nameOpts{
-	order: orderFirst, and: "and", precedesLast: delimAlways, precedesEtAl: delimNever,
+	order: orderFirst, and: "and", precedesLast: delimAlways, precedesEtAl: delimContextual,
 	etAlMin: 11, etAlUseFirst: 7,
 }
 
@@ -77,7 +77,7 @@ func chicagoIsChapter(t string) bool {
 }
 
 func chicagoTitle(it *csl.Item) Rich {
-	t := titleCase(bibTitle(it, it.Title))
+	t := titleCaseFor(it, bibTitle(it, it.Title))
 	switch {
 	case len(t) == 0:
 		return plain(capitalizeFirstText(it.Genre))
@@ -142,7 +142,7 @@ func chicagoLayout(it *csl.Item, c *ctx) Rich {
 	// container title
 	var container Rich
 	if it.ContainerTitle != "" {
-		ct := titleCase(containerTitle(it))
+		ct := titleCaseFor(it, containerTitle(it))
 		if it.Type == "webpage" {
 			container = ct
 		} else {
@@ -239,7 +239,7 @@ func chicagoLayout(it *csl.Item, c *ctx) Rich {
 		if isNumeric(it.CollectionNumber) {
 			sep = " "
 		}
-		coll = wrap(". ", join(sep, titleCase(parseRich(it.CollectionTitle)), plain(it.CollectionNumber)), "")
+		coll = wrap(". ", join(sep, titleCaseFor(it, parseRich(it.CollectionTitle)), plain(it.CollectionNumber)), "")
 	}
 
 	var issue Rich

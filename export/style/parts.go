@@ -154,7 +154,16 @@ func allDigits(s string) bool {
 
 // isNumeric reports whether s is a number CSL would treat as numeric ("2",
 // "12", "3rd").
-func isNumeric(s string) bool { return allDigits(s) }
+// "12–14", "1999-66" and "3, 5" are numeric too.
+func isNumeric(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '–' || r == ',' || r == '&' || r == ' ' })
+	for _, p := range parts {
+		if !allDigits(p) {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
 
 // ordinal gives the English ordinal of n: 1st, 2nd, 3rd, 4th, 11th, 21st.
 func ordinal(n int) string {
@@ -228,16 +237,10 @@ func foldKey(s string) string {
 	return b.String()
 }
 
-// titleSortKey is a title's sort key without a leading article, as CSL
-// processors sort titles.
+// titleSortKey is a title's sort key. Leading articles count, as in
+// pandoc's citeproc.
 func titleSortKey(t string) string {
-	k := foldKey(csl.Plain(t))
-	for _, a := range []string{"the ", "a ", "an "} {
-		if strings.HasPrefix(k, a) {
-			return k[len(a):]
-		}
-	}
-	return k
+	return foldKey(csl.Plain(t))
 }
 
 // plural reports whether a name list has more than one name.

@@ -12,7 +12,7 @@ func parseRich(s string) Rich {
 	if s == "" {
 		return nil
 	}
-	if !strings.Contains(s, "<") {
+	if !strings.ContainsAny(s, "<$") {
 		return Rich{{Text: s}}
 	}
 	var out Rich
@@ -52,6 +52,18 @@ func parseRich(s string) Rich {
 	}
 	closeTag := map[string]string{"</i>": "i", "</b>": "b", "</sup>": "sup", "</sub>": "sub"}
 	for i := 0; i < len(s); {
+		if s[i] == '$' {
+			// TeX math ($p$-values) shows its content, protected from
+			// case changes, as pandoc prints it.
+			if j := strings.IndexByte(s[i+1:], '$'); j > 0 {
+				flush()
+				sp := cur
+				sp.Text, sp.noCase = s[i+1:i+1+j], true
+				out = append(out, sp)
+				i += j + 2
+				continue
+			}
+		}
 		if s[i] == '<' {
 			matched := false
 			for tag, name := range open {
@@ -270,8 +282,18 @@ func quoted(r Rich, punct string) Rich {
 	if punct != "" && endsWithPunct(r) {
 		punct = ""
 	}
-	return cat(plain("“"), r, plain(punct+"”"))
+	// Quotation marks inside become single ones.
+	inner := make(Rich, len(r))
+	for i, sp := range r {
+		if strings.ContainsAny(sp.Text, "“”\"") {
+			sp.Text = nestedQuotes.Replace(sp.Text)
+		}
+		inner[i] = sp
+	}
+	return cat(plain("“"), inner, plain(punct+"”"))
 }
+
+var nestedQuotes = strings.NewReplacer("“", "‘", "”", "’")
 
 // normalize merges adjacent spans with the same formatting and trims the
 // outer spaces.

@@ -1,6 +1,7 @@
 package style
 
 import (
+	"github.com/evident-tools/evident/export/csl"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,7 +39,7 @@ func titleCase(r Rich) Rich {
 }
 
 func endsSentence(s string) bool {
-	t := strings.TrimRight(s, " ")
+	t := strings.TrimRight(s, " ”’\"')")
 	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ".")
 }
 
@@ -121,28 +122,56 @@ func capitalizeFirst(r Rich) Rich {
 // capitalizeFirstText is capitalizeFirst for a plain string.
 func capitalizeFirstText(s string) string { return upperFirst(s) }
 
-// sentenceCase lower-cases the capitalised words of a title except the first
-// word and the first word after a colon, as pandoc's BibTeX reader does
-// before a style sees the title: "The Art of Computer Programming" becomes
-// "The art of computer programming". Acronyms, words with inner capitals
-// ("iPhone", "McDonald") and protected text keep their case.
+// sentenceCase lower-cases the capitalised words of a title, as pandoc's
+// BibTeX reader does before a style sees the title: "The Art of Computer
+// Programming" becomes "The art of computer programming". The first word
+// is capitalised, and so is a word after a colon or a ?, ! or . (unless it
+// is the title's last word, where pandoc lower-cases it too). Acronyms,
+// words with inner capitals ("iPhone", "McDonald") and protected text keep
+// their case.
 func sentenceCase(r Rich) Rich {
 	out := make(Rich, len(r))
 	copy(out, r)
-	first := true
+	lastSpan, lastStart := lastWord(out)
+	st := sentenceState{atStart: true, titleStart: true}
 	for i := range out {
 		if out[i].noCase {
-			if strings.TrimSpace(out[i].Text) != "" {
-				first = strings.HasSuffix(strings.TrimSpace(out[i].Text), ":")
+			if t := strings.TrimSpace(out[i].Text); t != "" {
+				st.atStart, st.titleStart = endsSentence(t), false
 			}
 			continue
 		}
-		out[i].Text, first = sentenceCaseText(out[i].Text, first)
+		last := -1
+		if i == lastSpan {
+			last = lastStart
+		}
+		out[i].Text = st.apply(out[i].Text, last)
 	}
 	return out
 }
 
-func sentenceCaseText(s string, first bool) (string, bool) {
+type sentenceState struct {
+	atStart    bool // the next word begins the title or follows . : ? !
+	titleStart bool // the next word is the title's first
+}
+
+// lastWord finds the span and byte offset where the last word starts.
+func lastWord(r Rich) (span, start int) {
+	for i := len(r) - 1; i >= 0; i-- {
+		t := strings.TrimRight(r[i].Text, " ")
+		if t == "" {
+			continue
+		}
+		j := len(t)
+		for j > 0 && !isWordBreak(t[j-1]) {
+			j--
+		}
+		return i, j
+	}
+	return -1, -1
+}
+
+func (st *sentenceState) apply(s string, lastStart int) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -152,16 +181,20 @@ func sentenceCaseText(s string, first bool) (string, bool) {
 		}
 		if j > i {
 			w := s[i:j]
-			if first {
+			switch {
+			case st.titleStart || st.atStart && i != lastStart:
 				w = upperFirst(w)
-			} else if isCapitalizedWord(w) {
+			case isCapitalizedWord(w):
 				w = strings.ToLower(w)
 			}
 			b.WriteString(w)
-			if strings.HasSuffix(w, ":") {
-				first = true
+			if hasLetterOrDigit(w) {
+				st.titleStart = false
+			}
+			if endsSentence(w) {
+				st.atStart = true
 			} else if hasLetterOrDigit(w) {
-				first = false
+				st.atStart = false
 			}
 		}
 		if j < len(s) {
@@ -170,7 +203,7 @@ func sentenceCaseText(s string, first bool) (string, bool) {
 		}
 		i = j
 	}
-	return b.String(), first
+	return b.String()
 }
 
 // isCapitalizedWord reports whether w's first letter is a capital and the
@@ -205,4 +238,13 @@ func hasLetterOrDigit(w string) bool {
 func titleCaseString(s string) string {
 	t, _ := titleCaseText(s, true)
 	return t
+}
+
+// titleCaseFor applies title case to English items only, as CSL says:
+// a German or French title keeps its own capitalisation.
+func titleCaseFor(it *csl.Item, r Rich) Rich {
+	if !isEnglish(it.Language) {
+		return r
+	}
+	return titleCase(r)
 }
