@@ -57,8 +57,7 @@ func amaLayout(it *csl.Item, c *ctx) Rich {
 				amaEdition(it),
 				wrap("(", eds, ")"),
 			), "."),
-			wrap(" ", plain(it.Publisher), ""),
-			wrap("; ", cat(plain(year(it.Issued)), wrap(":", amaPages(it), "")), "."),
+			wrap(" ", amaPublisherYear(it), "."),
 		)
 	case isChapterLike(it.Type):
 		body = wrap(" ", join(" ",
@@ -68,7 +67,7 @@ func amaLayout(it *csl.Item, c *ctx) Rich {
 			wrap("Vol ", plain(it.Volume), "."),
 			amaEdition(it),
 			wrap("", bibTitle(it, it.CollectionTitle), "."),
-			wrap("", cat(plain(it.Publisher), wrap("; ", cat(plain(year(it.Issued)), wrap(":", amaPages(it), "")), ".")), "."),
+			wrap("", amaPublisherYear(it), "."),
 		), "")
 	case it.Type == "article-newspaper":
 		body = wrap(" ", italic(containerTitle(it)), ". ")
@@ -110,6 +109,13 @@ func amaLayout(it *csl.Item, c *ctx) Rich {
 		body,
 		wrap(" ", amaAccess(it), ""),
 	))
+}
+
+// amaPublisherYear is "Publisher; 2015:12-19". ama.csl puts the "; "
+// before the year even when there is no publisher, which pandoc prints as
+// "Title.; 2016"; evident leaves the stray semicolon out.
+func amaPublisherYear(it *csl.Item) Rich {
+	return join("; ", plain(it.Publisher), cat(plain(year(it.Issued)), wrap(":", amaPages(it), "")))
 }
 
 // amaAuthor is the author list, else the editors with "ed."/"eds.";
