@@ -24,5 +24,11 @@ func init() {
 		"nist2015shs":            diffAndInPublisher,
 		"macfarlane2022pandoc":   diffSoftware,
 	}
-	knownDifferences["ieee"] = map[string]string{}
+	knownDifferences["ieee"] = map[string]string{
+		"kingma2014adam":         diffArXiv,
+		"kahneman2011thinking":   diffAndInPublisher,
+		"nist2015shs":            diffAndInPublisher,
+		"patashnik1988bibtexing": diffUnknownMacro,
+		"macfarlane2022pandoc":   diffSoftware,
+	}
 }

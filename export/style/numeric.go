@@ -142,11 +142,10 @@ func quotedTitle(r Rich) Rich {
 }
 
 // finish applies what the numeric styles do to a whole entry after its
-// parts are joined: simple TeX math set as text, typographic apostrophes,
-// and no period after a
+// parts are joined: typographic apostrophes, and no period after a
 // semicolon or colon that ends a group ("2013;." → "2013;").
 func finish(r Rich) Rich {
-	r = smartApostrophes(simpleMath(r))
+	r = smartApostrophes(r)
 	for i := range r {
 		if i > 0 && strings.HasPrefix(r[i].Text, ".") && r[i].Link == "" {
 			if p := lastText(r[:i]); strings.HasSuffix(p, ";") || strings.HasSuffix(p, ":") {
@@ -167,62 +166,4 @@ func titleCaseIfEnglish(it *csl.Item, r Rich) Rich {
 		return r
 	}
 	return titleCase(r)
-}
-
-// simpleMath sets TeX math that is a single symbol or word ($p$, $n$,
-// $R^2$ is left alone) in italics without the dollar signs, as pandoc
-// typesets it. Anything more complex stays as written: nothing is lost.
-func simpleMath(r Rich) Rich {
-	var out Rich
-	changed := false
-	for _, s := range r {
-		if s.Link != "" || strings.Count(s.Text, "$") < 2 {
-			out = append(out, s)
-			continue
-		}
-		t := s.Text
-		for {
-			i := strings.IndexByte(t, '$')
-			if i < 0 {
-				break
-			}
-			j := strings.IndexByte(t[i+1:], '$')
-			if j < 0 {
-				break
-			}
-			inner := t[i+1 : i+1+j]
-			if !isMathWord(inner) {
-				pre := s
-				pre.Text = t[:i+2+j]
-				out = append(out, pre)
-				t = t[i+2+j:]
-				continue
-			}
-			pre, m := s, s
-			pre.Text = t[:i]
-			m.Text, m.Italic = inner, !s.Italic
-			out = append(out, pre, m)
-			t = t[i+2+j:]
-			changed = true
-		}
-		rest := s
-		rest.Text = t
-		out = append(out, rest)
-	}
-	if !changed {
-		return r
-	}
-	return mergeSpans(out)
-}
-
-func isMathWord(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
-			return false
-		}
-	}
-	return true
 }
