@@ -8,8 +8,10 @@
 # CORPORA is the shared corpora folder; by default the one beside the module
 # checkout. Each style is run on an empty document whose metadata cites every
 # entry (nocite: "@*"), with pandoc's default locale (en-US), and written as
-# plain text (golden/<id>.txt) and Markdown (golden/<id>.md), one entry per
-# paragraph, lines unwrapped.
+# plain text (golden/<id>.txt: one entry per paragraph, lines unwrapped; the
+# file TestGolden compares with) and as pandoc Markdown (golden/<id>.md:
+# citations rendered, "-citations", so italics and links can be read; each
+# entry is a ::: csl-entry div).
 set -eu
 
 corpora=${1:-../../../../shared/corpora}
@@ -35,7 +37,7 @@ for pair in \
 	mla:modern-language-association; do
 	id=${pair%%:*}
 	file=${pair#*:}
-	for fmt in plain:txt markdown:md; do
+	for fmt in plain:txt markdown-citations:md; do
 		to=${fmt%%:*}
 		ext=${fmt#*:}
 		printf -- '---\nnocite: "@*"\n---\n' |

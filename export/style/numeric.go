@@ -1,0 +1,169 @@
+package style
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/evident-tools/evident/export/csl"
+)
+
+// Helpers shared by the numeric styles (Vancouver, AMA, IEEE).
+
+// monthsAbbr are the en-US CSL locale's short month names ("Jun.", "Sep."),
+// which the numeric styles use; Vancouver strips their periods.
+var monthsAbbr = [...]string{"Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.",
+	"Aug.", "Sep.", "Oct.", "Nov.", "Dec."}
+
+// isJournalLike reports whether the numeric styles lay an item out as a
+// periodical article (container title, volume, issue, pages).
+func isJournalLike(t string) bool {
+	switch t {
+	case "article-journal", "article-magazine", "article-newspaper", "review", "review-book":
+		return true
+	}
+	return false
+}
+
+// isChapterLike reports whether an item is a part of a book or proceedings,
+// introduced by "In:" in the numeric styles.
+func isChapterLike(t string) bool {
+	switch t {
+	case "chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia":
+		return true
+	}
+	return false
+}
+
+// stripPeriods removes every period, as CSL strip-periods does for
+// abbreviated journal names ("N. Engl. J. Med." → "N Engl J Med").
+func stripPeriods(r Rich) Rich {
+	out := make(Rich, 0, len(r))
+	for _, s := range r {
+		if s.Link == "" {
+			s.Text = strings.ReplaceAll(s.Text, ".", "")
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// journalTitle is a periodical's name in the short form when the entry has
+// one (shortjournal), else in full.
+func journalTitle(it *csl.Item) Rich {
+	if it.ContainerTitleShort != "" {
+		return parseRich(it.ContainerTitleShort)
+	}
+	return containerTitle(it)
+}
+
+// nameList renders a name list and, when it was shortened, returns the et
+// al. term as its own span so a style can set it in italics.
+func nameList(ns []csl.Name, o nameOpts, etAlItalic bool) Rich {
+	s := formatNames(ns, o)
+	if s == "" {
+		return nil
+	}
+	if !etAlItalic || !strings.HasSuffix(s, "et al.") {
+		return plain(s)
+	}
+	head := strings.TrimSuffix(s, "et al.")
+	return Rich{{Text: head}, {Text: "et al.", Italic: true}}
+}
+
+// roleLabel is a role term for editors or translators in the short or long
+// form the style wants: "ed."/"eds.", "editor"/"editors".
+func roleLabel(ns []csl.Name, single, multiple string) string {
+	if countNames(ns) > 1 {
+		return multiple
+	}
+	return single
+}
+
+// countNames counts a name list's names; a trailing "and others" counts as
+// more than one, since it stands for further names.
+func countNames(ns []csl.Name) int {
+	n := len(ns)
+	if n > 0 && isOthers(ns[n-1]) {
+		n++
+	}
+	return n
+}
+
+// pageLabel is "p." for one page and "pp." for a range or list, as the
+// CSL "page" term in its short form.
+func pageLabel(p string) string {
+	if strings.ContainsAny(p, "-–—,&") {
+		return "pp."
+	}
+	return "p."
+}
+
+// smartApostrophes turns a straight apostrophe between letters into a
+// typographic one (Master's → Master’s), as pandoc does with every text it
+// reads. Links are left alone.
+func smartApostrophes(r Rich) Rich {
+	for i := range r {
+		if r[i].Link != "" || !strings.Contains(r[i].Text, "'") {
+			continue
+		}
+		t := r[i].Text
+		var b strings.Builder
+		for j := 0; j < len(t); j++ {
+			if t[j] == '\'' && j > 0 {
+				prev, _ := utf8.DecodeLastRuneInString(t[:j])
+				if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+					b.WriteString("’")
+					continue
+				}
+			}
+			b.WriteByte(t[j])
+		}
+		r[i].Text = b.String()
+	}
+	return r
+}
+
+// quotedTitle puts a title in curly double quotes; double quotes inside it
+// become single ones, as CSL's quotes flip-flop does.
+func quotedTitle(r Rich) Rich {
+	if len(r) == 0 {
+		return nil
+	}
+	out := make(Rich, len(r))
+	flip := strings.NewReplacer("“", "‘", "”", "’")
+	for i, s := range r {
+		if s.Link == "" {
+			s.Text = flip.Replace(s.Text)
+		}
+		out[i] = s
+	}
+	return quoted(out, "")
+}
+
+// finish applies what the numeric styles do to a whole entry after its
+// parts are joined: typographic apostrophes, and no period after a
+// semicolon or colon that ends a group ("2013;." → "2013;").
+func finish(r Rich) Rich {
+	r = smartApostrophes(r)
+	for i := range r {
+		if i > 0 && strings.HasPrefix(r[i].Text, ".") && r[i].Link == "" {
+			if p := lastText(r[:i]); strings.HasSuffix(p, ";") || strings.HasSuffix(p, ":") {
+				r[i].Text = r[i].Text[1:]
+			}
+		}
+		if strings.Contains(r[i].Text, ";.") && r[i].Link == "" {
+			r[i].Text = strings.ReplaceAll(r[i].Text, ";.", ";")
+		}
+	}
+	return r
+}
+
+// titleCaseIfEnglish applies CSL title case, which CSL defines for English
+// only: titles in other languages stay as written.
+func titleCaseIfEnglish(it *csl.Item, r Rich) Rich {
+	if !isEnglish(it.Language) {
+		return r
+	}
+	return titleCase(r)
+}
