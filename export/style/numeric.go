@@ -167,3 +167,13 @@ func titleCaseIfEnglish(it *csl.Item, r Rich) Rich {
 	}
 	return titleCase(r)
 }
+
+// linked makes every span of r a link to url.
+func linked(r Rich, url string) Rich {
+	out := make(Rich, len(r))
+	for i, s := range r {
+		s.Link = url
+		out[i] = s
+	}
+	return out
+}

@@ -93,8 +93,14 @@ func vancouverEdition(it *csl.Item) Rich {
 
 // vancouverTitle is the title with "[Internet]" and the edition for works
 // that stand alone, and the thesis genre in brackets.
+//
+// vancouver.csl prints no DOI, so the title links to it, as pandoc's
+// citeproc links a title to a DOI the style leaves out.
 func vancouverTitle(it *csl.Item) Rich {
 	t := bibTitle(it, it.Title)
+	if it.DOI != "" {
+		t = linked(t, doiURL(it.DOI))
+	}
 	if !isJournalLike(it.Type) && !isChapterLike(it.Type) {
 		if it.URL != "" {
 			t = cat(t, plain(" [Internet]"))
