@@ -130,16 +130,19 @@ func quotedTitle(r Rich) Rich {
 	if len(r) == 0 {
 		return nil
 	}
-	out := make(Rich, len(r))
-	flip := strings.NewReplacer("“", "‘", "”", "’")
+	out := r
 	for i, s := range r {
-		if s.Link == "" {
-			s.Text = flip.Replace(s.Text)
+		if s.Link == "" && strings.ContainsAny(s.Text, "“”") {
+			if i == 0 || &out[0] == &r[0] {
+				out = append(Rich(nil), r...)
+			}
+			out[i].Text = quoteFlipper.Replace(s.Text)
 		}
-		out[i] = s
 	}
 	return quoted(out, "")
 }
+
+var quoteFlipper = strings.NewReplacer("“", "‘", "”", "’")
 
 // finish applies what the numeric styles do to a whole entry after its
 // parts are joined: typographic apostrophes, and no period after a
