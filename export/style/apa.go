@@ -228,7 +228,7 @@ func isVersionNumber(v string) bool {
 func apaVolumeBooklike(it *csl.Item) Rich {
 	var parts []Rich
 	if it.Type == "report" && it.CollectionTitle != "" {
-		parts = append(parts, cat(titleCaseFor(it, parseRich(it.CollectionTitle)), wrap(" ", plain(it.CollectionNumber), "")))
+		parts = append(parts, cat(titleCaseFor(it, bibTitle(it, it.CollectionTitle)), wrap(" ", plain(it.CollectionNumber), "")))
 	}
 	if it.Volume != "" {
 		if isNumeric(it.Volume) {

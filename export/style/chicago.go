@@ -195,7 +195,7 @@ func chicagoLayout(it *csl.Item, c *ctx) Rich {
 
 	var collJournal Rich
 	if it.Type == "article-journal" && it.CollectionTitle != "" {
-		collJournal = wrap(", ", join(" ", parseRich(it.CollectionTitle), plain(it.CollectionNumber)), ", ")
+		collJournal = wrap(", ", join(" ", bibTitle(it, it.CollectionTitle), plain(it.CollectionNumber)), ", ")
 	}
 
 	var locators Rich
@@ -239,7 +239,7 @@ func chicagoLayout(it *csl.Item, c *ctx) Rich {
 		if isNumeric(it.CollectionNumber) {
 			sep = " "
 		}
-		coll = wrap(". ", join(sep, titleCaseFor(it, parseRich(it.CollectionTitle)), plain(it.CollectionNumber)), "")
+		coll = wrap(". ", join(sep, titleCaseFor(it, bibTitle(it, it.CollectionTitle)), plain(it.CollectionNumber)), "")
 	}
 
 	var issue Rich

@@ -11,6 +11,8 @@ const (
 	diffUnknownMacro   = "pandoc drops the unknown macro \\BibTeX and its text (\"ing\"); evident never loses title text"
 	diffDotlessI       = "pandoc keeps {\\'\\i} as a dotless i and a combining accent (\"Rı́o\"); evident composes it to \"í\""
 	diff2D             = "pandoc title-cases \"2D\" as \"2d\"; evident leaves a word with capitals as written, as the CSL title-case rules say"
+	diffMLANames       = "pandoc carries the citation's name disambiguation (adding names until the two Higgins et al. works differ) into the bibliography, which also swaps their order; evident applies the bibliography's et-al rule as written"
+	diffMLAVolume      = "pandoc omits the non-numeric volume \"A\" that modern-language-association.csl prints as \"Vol. A\""
 	diffWHOOrder       = "pandoc orders the author's 2023 web page before the 2015 book although apa.csl sorts by date ascending; evident follows the style (the two entries swap places)"
 )
 
@@ -32,6 +34,22 @@ func init() {
 		"kahneman2011thinking":   diffAndInPublisher,
 		"nist2015shs":            diffAndInPublisher,
 		"kingma2014adam":         diffArXiv,
+		"patashnik1988bibtexing": diffUnknownMacro,
+	}
+	knownDifferences["harvard"] = map[string]string{
+		"kahneman2011thinking":   diffAndInPublisher,
+		"nist2015shs":            diffAndInPublisher,
+		"kingma2014adam":         diffArXiv,
+		"patashnik1988bibtexing": diffUnknownMacro,
+	}
+	knownDifferences["mla"] = map[string]string{
+		"higgins2003measuring":   diffMLANames,
+		"higgins2019cochrane":    diffMLANames,
+		"hunter2007matplotlib":   diff2D,
+		"kahneman2011thinking":   diffAndInPublisher,
+		"nist2015shs":            diffAndInPublisher,
+		"kingma2014adam":         diffArXiv,
+		"knuth1984texbook":       diffMLAVolume,
 		"patashnik1988bibtexing": diffUnknownMacro,
 	}
 }

@@ -67,7 +67,13 @@ func formatNames(ns []csl.Name, o nameOpts) string {
 	}
 	shown := len(ns)
 	useLast := false
-	if o.etAlMin > 0 && len(ns) >= o.etAlMin && o.etAlUseFirst < len(ns) {
+	// "and others" counts as a name towards the et-al threshold, as
+	// citeproc counts it.
+	count := len(ns)
+	if others {
+		count++
+	}
+	if o.etAlMin > 0 && count >= o.etAlMin && o.etAlUseFirst < len(ns) {
 		shown = o.etAlUseFirst
 		if o.etAlUseLast && shown+1 < len(ns) {
 			useLast = true

@@ -339,3 +339,21 @@ func mergeSpans(r Rich) Rich {
 	}
 	return out
 }
+
+// quotedGB puts r in British single quotes, with double quotes inside;
+// punctuation that follows stays outside.
+func quotedGB(r Rich) Rich {
+	if len(r) == 0 {
+		return nil
+	}
+	inner := make(Rich, len(r))
+	for i, sp := range r {
+		if strings.ContainsAny(sp.Text, "‘’\"") {
+			sp.Text = britishNested.Replace(sp.Text)
+		}
+		inner[i] = sp
+	}
+	return cat(plain("‘"), inner, plain("’"))
+}
+
+var britishNested = strings.NewReplacer("‘", "“", "’", "”")
