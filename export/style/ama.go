@@ -155,7 +155,7 @@ func amaEdition(it *csl.Item) Rich {
 	if isNumeric(it.Edition) {
 		return plain(edition(it.Edition, "ed."))
 	}
-	return plain(it.Edition + ".")
+	return cat(plain(it.Edition), plain("."))
 }
 
 // amaPages is the page range, expanded and joined with a hyphen, as

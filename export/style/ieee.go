@@ -164,7 +164,7 @@ func ieeeLocators(it *csl.Item) Rich {
 		if isNumeric(it.Edition) {
 			ed = plain(edition(it.Edition, "ed."))
 		} else if it.Edition != "" {
-			ed = plain(capitalizeFirstText(it.Edition) + ".")
+			ed = cat(plain(capitalizeFirstText(it.Edition)), plain("."))
 		}
 	}
 	return join(", ",

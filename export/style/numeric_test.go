@@ -201,3 +201,39 @@ func TestNumeric_Lookup(t *testing.T) {
 		}
 	}
 }
+
+// Every CSL type, with every variable empty or filled with odd values,
+// formats without a panic, with its label, on one line.
+func TestNumeric_EveryTypeFormats(t *testing.T) {
+	types := []string{"article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
+		"broadcast", "chapter", "dataset", "document", "entry-dictionary", "entry-encyclopedia", "graphic",
+		"interview", "legal_case", "legislation", "manuscript", "map", "motion_picture", "pamphlet",
+		"paper-conference", "patent", "periodical", "personal_communication", "post", "post-weblog",
+		"report", "review", "review-book", "software", "song", "speech", "standard", "thesis", "webpage", ""}
+	full := csl.Item{
+		Author: []csl.Name{{Literal: "others"}}, Editor: authorsOf(9),
+		Translator: []csl.Name{{Family: "Anscombe", Given: "G. E. M."}}, CollectionEditor: authorsOf(2),
+		Title: "<i>Unclosed <b>tags</span> ; . ,", ContainerTitle: "J. Odd. Stud.", ContainerTitleShort: "J Odd Stud",
+		CollectionTitle: "Series", EventTitle: "Meeting", EventPlace: "Online",
+		Issued: &csl.Date{Literal: "in press"}, Accessed: &csl.Date{DateParts: [][]int{{2026, 13, 40}}},
+		Volume: "IV", Issue: "2-3", Number: "e12345", Page: "--", Edition: "Rev.", Version: "1.0",
+		Genre: "Draft", Status: "forthcoming", Publisher: "Press", PublisherPlace: "Place",
+		DOI: "10.1000/x", URL: "https://example.org/a b", Medium: "CD-ROM", NumberOfPages: "12",
+	}
+	for _, id := range []string{"vancouver", "ama", "ieee"} {
+		s, _ := Lookup(id)
+		for _, typ := range types {
+			for i, it := range []csl.Item{{ID: "empty", Type: typ}, full} {
+				it.Type = typ
+				it.ID = fmt.Sprintf("%s-%d", typ, i)
+				es := s.Format([]csl.Item{it})
+				txt := s.Text(es[0])
+				if !strings.HasPrefix(txt, s.labelText(es[0])) || strings.ContainsAny(txt, "\n\r") || strings.Contains(txt, "..") {
+					t.Errorf("%s %s: %q", id, it.ID, txt)
+				}
+				_ = s.Markdown(es[0])
+				_ = s.HTML(es[0])
+			}
+		}
+	}
+}

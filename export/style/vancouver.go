@@ -88,7 +88,7 @@ func vancouverEdition(it *csl.Item) Rich {
 	if isNumeric(it.Edition) {
 		return plain(edition(it.Edition, "ed."))
 	}
-	return plain(it.Edition + ".")
+	return cat(plain(it.Edition), plain("."))
 }
 
 // vancouverTitle is the title with "[Internet]" and the edition for works
