@@ -57,7 +57,9 @@ func amaLayout(it *csl.Item, c *ctx) Rich {
 				amaEdition(it),
 				wrap("(", eds, ")"),
 			), "."),
-			wrap(" ", amaPublisherYear(it), "."),
+			// Without a year the publisher ends the entry unpunctuated, as
+			// in ama.csl, where the period belongs to the year's group.
+			wrap(" ", cat(amaPublisherYear(it), plainIf(hasDate(it.Issued) || it.Page != "", ".")), ""),
 		)
 	case isChapterLike(it.Type):
 		body = wrap(" ", join(" ",

@@ -145,21 +145,44 @@ func quotedTitle(r Rich) Rich {
 var quoteFlipper = strings.NewReplacer("“", "‘", "”", "’")
 
 // finish applies what the numeric styles do to a whole entry after its
-// parts are joined: typographic apostrophes, and no period after a
-// semicolon or colon that ends a group ("2013;." → "2013;").
+// parts are joined: typographic apostrophes, and, as citeproc does, no
+// period, colon or comma right after a semicolon or colon that ends a group
+// ("2013;." → "2013;", "2011;:533" → "2011;533").
 func finish(r Rich) Rich {
 	r = smartApostrophes(r)
+	prev := ""
 	for i := range r {
-		if i > 0 && strings.HasPrefix(r[i].Text, ".") && r[i].Link == "" {
-			if p := lastText(r[:i]); strings.HasSuffix(p, ";") || strings.HasSuffix(p, ":") {
-				r[i].Text = r[i].Text[1:]
-			}
+		if r[i].Link == "" {
+			r[i].Text = collapsePunct(prev, r[i].Text)
 		}
-		if strings.Contains(r[i].Text, ";.") && r[i].Link == "" {
-			r[i].Text = strings.ReplaceAll(r[i].Text, ";.", ";")
+		if r[i].Text != "" {
+			prev = r[i].Text
 		}
 	}
 	return r
+}
+
+// collapsePunct drops punctuation that follows a semicolon or colon, both
+// at the start of t (after prev) and inside t.
+func collapsePunct(prev, t string) string {
+	if t == "" {
+		return t
+	}
+	if (strings.HasSuffix(prev, ";") || strings.HasSuffix(prev, ":")) && strings.ContainsRune(".:,;", rune(t[0])) {
+		t = t[1:]
+	}
+	if !strings.ContainsAny(t, ";:") {
+		return t
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		// "::" may be part of an identifier (std::vector); it stays.
+		if i > 0 && (t[i-1] == ';' || t[i-1] == ':') && strings.IndexByte(".:,;", t[i]) >= 0 && t[i-1:i+1] != "::" {
+			continue
+		}
+		b.WriteByte(t[i])
+	}
+	return b.String()
 }
 
 // titleCaseIfEnglish applies CSL title case, which CSL defines for English
