@@ -121,6 +121,7 @@ func TestNumeric_PageRanges(t *testing.T) {
 		{"321-28", ":321–8.", ":321-328.", "pp. 321–28,"}, // ieee.csl sets no page-range-format
 		{"1453--1462", ":1453–62.", ":1453-1462.", "pp. 1453–1462,"},
 		{"123", ":123.", ":123.", "p. 123,"},
+		{"1-11", ":1–11.", ":1-11.", "pp. 1–11,"}, // pandoc 2.17 gives "1–1" in Vancouver
 		{"e124", ":e124.", ":e124.", "p. e124,"},
 	}
 	for _, tt := range tests {
@@ -131,6 +132,16 @@ func TestNumeric_PageRanges(t *testing.T) {
 				t.Errorf("%s, pages %q:\n got %s\nwant it to contain %s", id, tt.page, got, want)
 			}
 		}
+	}
+}
+
+// Without volume and issue, a journal's pages follow the date's semicolon
+// directly, as citeproc joins "2000;" and ":235–42".
+func TestVancouver_NoColonAfterSemicolon(t *testing.T) {
+	it := journalItem(authorsOf(1))
+	it.Volume, it.Issue = "", ""
+	if got := formatOne(t, "vancouver", it); !strings.HasSuffix(got, "Nucleic Acids Research. 2000;235–42.") {
+		t.Errorf("got %s", got)
 	}
 }
 
