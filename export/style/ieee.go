@@ -169,9 +169,9 @@ func ieeeLocators(it *csl.Item) Rich {
 	}
 	return join(", ",
 		ed,
-		wrap("vol. ", plain(it.Volume), ""),
+		wrap("vol. ", plain(numberRange(it.Volume)), ""),
 		wrap("", plain(it.NumberOfVolumes), " vols."),
-		wrap("no. ", plain(it.Issue), ""),
+		wrap("no. ", plain(numberRange(it.Issue)), ""),
 	)
 }
 

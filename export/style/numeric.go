@@ -146,7 +146,7 @@ var quoteFlipper = strings.NewReplacer("“", "‘", "”", "’")
 
 // finish applies what the numeric styles do to a whole entry after its
 // parts are joined: typographic apostrophes, and, as citeproc does, no
-// period, colon or comma right after a semicolon or colon that ends a group
+// period, colon or comma right after a semicolon or colon that ends a part
 // ("2013;." → "2013;", "2011;:533" → "2011;533").
 func finish(r Rich) Rich {
 	r = smartApostrophes(r)
@@ -162,8 +162,9 @@ func finish(r Rich) Rich {
 	return r
 }
 
-// collapsePunct drops punctuation that follows a semicolon or colon, both
-// at the start of t (after prev) and inside t.
+// collapsePunct drops punctuation at the start of t that follows a
+// semicolon or colon ending prev. Only the seams between a style's parts
+// are touched, never the text of a title ("Literature;: Or").
 func collapsePunct(prev, t string) string {
 	if t == "" {
 		return t
@@ -171,18 +172,7 @@ func collapsePunct(prev, t string) string {
 	if (strings.HasSuffix(prev, ";") || strings.HasSuffix(prev, ":")) && strings.ContainsRune(".:,;", rune(t[0])) {
 		t = t[1:]
 	}
-	if !strings.ContainsAny(t, ";:") {
-		return t
-	}
-	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		// "::" may be part of an identifier (std::vector); it stays.
-		if i > 0 && (t[i-1] == ';' || t[i-1] == ':') && strings.IndexByte(".:,;", t[i]) >= 0 && t[i-1:i+1] != "::" {
-			continue
-		}
-		b.WriteByte(t[i])
-	}
-	return b.String()
+	return t
 }
 
 // titleCaseIfEnglish applies CSL title case, which CSL defines for English
@@ -202,4 +192,15 @@ func linked(r Rich, url string) Rich {
 		out[i] = s
 	}
 	return out
+}
+
+// numberRange writes a range of plain numbers ("3-4", "10--11") with an en
+// dash, as CSL's <number> element does; anything else ("AES-15", "S1")
+// stays as written.
+func numberRange(s string) string {
+	a, b, ok := splitRange(s)
+	if !ok || !allDigits(a) || !allDigits(b) {
+		return s
+	}
+	return a + "–" + b
 }
