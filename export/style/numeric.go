@@ -204,3 +204,71 @@ func numberRange(s string) string {
 	}
 	return a + "–" + b
 }
+
+// titleOf is a title as bibTitle reads it, without the spaces a .bib may
+// leave inside its braces ("{\textbf{Sketching }}").
+func titleOf(it *csl.Item, s string) Rich { return trimRich(bibTitle(it, s)) }
+
+// trimRich trims white space from both ends of r, across spans.
+func trimRich(r Rich) Rich {
+	for len(r) > 0 && strings.TrimSpace(r[0].Text) == "" {
+		r = r[1:]
+	}
+	for len(r) > 0 && strings.TrimSpace(r[len(r)-1].Text) == "" {
+		r = r[:len(r)-1]
+	}
+	if len(r) == 0 {
+		return nil
+	}
+	first, last := r[0].Text, r[len(r)-1].Text
+	if t := strings.TrimLeft(first, " \t\n"); t != first || strings.TrimRight(last, " \t\n") != last {
+		r = append(Rich(nil), r...)
+		r[0].Text = t
+		r[len(r)-1].Text = strings.TrimRight(r[len(r)-1].Text, " \t\n")
+	}
+	return r
+}
+
+// pages formats a page field with the style's page-range-format. Besides
+// plain numbers (pageRange), a range whose ends share a letter prefix
+// ("e103-e109", "S12-S19") is shortened on its digits as citeproc does:
+// "e103–9" in minimal form.
+func pages(p, format string) string {
+	if format == "" || !strings.ContainsAny(p, "-–—") {
+		return pageRange(p, format)
+	}
+	parts := strings.Split(p, ",")
+	for i, part := range parts {
+		a, b, ok := splitRange(strings.TrimSpace(part))
+		pa, da := splitPrefix(a)
+		pb, db := splitPrefix(b)
+		if !ok || pa == "" || pa != pb || da == "" || db == "" {
+			parts[i] = pageRange(strings.TrimSpace(part), format)
+			continue
+		}
+		end := rangeEnd(da, db, format)
+		if end == db && format != "minimal" && format != "minimal-two" {
+			end = pb + db // expanded: "e103–e109"
+		}
+		parts[i] = a + "–" + end
+	}
+	return strings.Join(parts, ", ")
+}
+
+// splitPrefix splits "e103" into "e" and "103"; "" and s when s does not
+// end in digits after a letter prefix.
+func splitPrefix(s string) (prefix, digits string) {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	if i == 0 || i == len(s) {
+		return "", s
+	}
+	for _, c := range s[:i] {
+		if !unicode.IsLetter(c) {
+			return "", s
+		}
+	}
+	return s[:i], s[i:]
+}
