@@ -204,7 +204,11 @@ func FromReference(r *corpus.Reference) Item {
 		}
 	case "chapter", "paper-conference", "entry-encyclopedia":
 		it.ContainerTitle = rich("booktitle", "maintitle")
-		it.Number = get("number")
+		// A paper's or chapter's number is its number in the series, as
+		// biblatex and pandoc read it.
+		it.CollectionNumber = get("number")
+	case "book":
+		it.CollectionNumber = get("number")
 	default:
 		it.Number = get("number")
 	}

@@ -19,11 +19,8 @@ func init() {
 		sortKey: func(it *csl.Item) []string {
 			return []string{apaAuthorKey(it), apaDateGroup(it), it.Issued.String(), titleSortKey(it.Title)}
 		},
-		suffixKey: func(it *csl.Item) string {
-			if k := apaAuthorKey(it); k != "" {
-				return k + "\x00" + year(it.Issued)
-			}
-			return ""
+		suffixKey: func(it *csl.Item, key []string) string {
+			return key[0] + "\x00" + year(it.Issued)
 		},
 	})
 }

@@ -18,8 +18,8 @@ func init() {
 		sortKey: func(it *csl.Item) []string {
 			return []string{chicagoAuthorKey(it), it.Issued.String(), titleSortKey(it.Title)}
 		},
-		suffixKey: func(it *csl.Item) string {
-			return chicagoAuthorKey(it) + "\x00" + year(it.Issued)
+		suffixKey: func(it *csl.Item, key []string) string {
+			return key[0] + "\x00" + year(it.Issued)
 		},
 		authorText:       func(it *csl.Item) string { return chicagoContributors(it).String() },
 		subsequentAuthor: "———",

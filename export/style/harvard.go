@@ -18,8 +18,8 @@ func init() {
 		sortKey: func(it *csl.Item) []string {
 			return []string{harvardAuthorKey(it), year(it.Issued), titleSortKey(it.Title)}
 		},
-		suffixKey: func(it *csl.Item) string {
-			return harvardAuthorKey(it) + "\x00" + year(it.Issued)
+		suffixKey: func(it *csl.Item, key []string) string {
+			return key[0] + "\x00" + year(it.Issued)
 		},
 	})
 }

@@ -223,6 +223,20 @@ func title(it *csl.Item) Rich { return parseRich(it.Title) }
 // foldKey lower-cases s and removes accents and punctuation so that sort
 // keys compare as a reader expects ("Élise" beside "Elise").
 func foldKey(s string) string {
+	if isASCII(s) {
+		var b strings.Builder
+		b.Grow(len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c >= 'A' && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == ' ', c == '\x01':
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	r, _, err := transform.String(t, s)
 	if err != nil {
@@ -277,4 +291,13 @@ func isEnglish(lang string) bool {
 	l := strings.ToLower(strings.TrimSpace(lang))
 	return l == "" || strings.HasPrefix(l, "en") || l == "american" || l == "british" ||
 		l == "usenglish" || l == "ukenglish" || l == "canadian" || l == "australian" || l == "newzealand"
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

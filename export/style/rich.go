@@ -148,7 +148,11 @@ func bold(r Rich) Rich {
 // dropped, so "J Med." and "." give "J Med." and "Why?" and "." give
 // "Why?".
 func cat(parts ...Rich) Rich {
-	var out Rich
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make(Rich, 0, n)
 	for _, p := range parts {
 		if len(p) == 0 {
 			continue
@@ -241,15 +245,25 @@ func movePunctInside(out Rich, next string) string {
 	return next
 }
 
+// isEmpty reports whether r has no text.
+func isEmpty(r Rich) bool {
+	for _, s := range r {
+		if s.Text != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // join concatenates the non-empty parts with delim between them.
 func join(delim string, parts ...Rich) Rich {
-	var nonEmpty []Rich
+	nonEmpty := make([]Rich, 0, len(parts))
 	for _, p := range parts {
-		if len(p) > 0 && p.String() != "" {
+		if !isEmpty(p) {
 			nonEmpty = append(nonEmpty, p)
 		}
 	}
-	var seq []Rich
+	seq := make([]Rich, 0, 2*len(nonEmpty))
 	for i, p := range nonEmpty {
 		if i > 0 {
 			seq = append(seq, plain(delim))
@@ -261,7 +275,7 @@ func join(delim string, parts ...Rich) Rich {
 
 // wrap surrounds r with prefix and suffix, or gives nil when r is empty.
 func wrap(prefix string, r Rich, suffix string) Rich {
-	if len(r) == 0 || r.String() == "" {
+	if isEmpty(r) {
 		return nil
 	}
 	return cat(plain(prefix), r, plain(suffix))

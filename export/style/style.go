@@ -52,8 +52,9 @@ type Style struct {
 	// sortKey orders author-date lists; nil keeps the given order.
 	sortKey func(it *csl.Item) []string
 	// suffixKey says which items share an author list and year and so need
-	// year suffixes; nil assigns none.
-	suffixKey func(it *csl.Item) string
+	// year suffixes; nil assigns none. It gets the item's sort key (nil for
+	// a style without one), which usually begins with the author key.
+	suffixKey func(it *csl.Item, sortKey []string) string
 	// label formats the number of a numeric entry: "%s. " or "[%s] ".
 	label string
 	// authorText and subsequentAuthor: when set, an entry whose author
@@ -115,8 +116,9 @@ func (s *Style) Format(items []csl.Item) []Entry {
 	for i := range order {
 		order[i] = i
 	}
+	var keys [][]string
 	if !s.Numeric && s.sortKey != nil {
-		keys := make([][]string, len(items))
+		keys = make([][]string, len(items))
 		for i := range items {
 			keys[i] = s.sortKey(&items[i])
 		}
@@ -128,7 +130,11 @@ func (s *Style) Format(items []csl.Item) []Entry {
 	if !s.Numeric && s.suffixKey != nil {
 		groups := map[string][]int{}
 		for _, i := range order {
-			if k := s.suffixKey(&items[i]); k != "" {
+			var sk []string
+			if keys != nil {
+				sk = keys[i]
+			}
+			if k := s.suffixKey(&items[i], sk); k != "" {
 				groups[k] = append(groups[k], i)
 			}
 		}

@@ -46,15 +46,26 @@ func endsSentence(s string) bool {
 func titleCaseText(s string, first bool) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
+	compoundEnd, compoundLower := -1, false
 	for i := 0; i < len(s); {
-		// A word runs to the next space or hyphen or slash.
+		// A word runs to the next space or hyphen or slash; a hyphenated
+		// compound with a capital anywhere ("RNA-seq") is left whole.
+		if i > compoundEnd {
+			compoundEnd = strings.IndexByte(s[i:], ' ')
+			if compoundEnd < 0 {
+				compoundEnd = len(s)
+			} else {
+				compoundEnd += i
+			}
+			compoundLower = plainCompound(s[i:compoundEnd])
+		}
 		j := i
 		for j < len(s) && !isWordBreak(s[j]) {
 			j++
 		}
 		if j > i {
 			w := s[i:j]
-			if isLowerWord(w) && (first || !stopWords[strings.Trim(w, "“‘\"'(")]) {
+			if compoundLower && isLowerWord(w) && (first || !stopWords[strings.Trim(w, "“‘\"'(")]) {
 				w = upperFirst(w)
 			}
 			b.WriteString(w)
@@ -67,6 +78,18 @@ func titleCaseText(s string, first bool) (string, bool) {
 		i = j
 	}
 	return b.String(), first
+}
+
+// plainCompound reports whether every part of a hyphenated word is in lower
+// case or simply capitalised ("pre-training", "Non-cooperative"), so that
+// title case may capitalise its parts; "RNA-seq" is left as written.
+func plainCompound(w string) bool {
+	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' }) {
+		if hasLetterOrDigit(part) && !isLowerWord(part) && !isCapitalizedWord(part) {
+			return false
+		}
+	}
+	return true
 }
 
 func isWordBreak(c byte) bool { return c == ' ' || c == '-' || c == '/' }
