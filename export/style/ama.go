@@ -57,20 +57,22 @@ func amaLayout(it *csl.Item, c *ctx) Rich {
 				amaEdition(it),
 				wrap("(", eds, ")"),
 			), "."),
-			wrap(" ", amaPublisherYear(it), "."),
+			// Without a year the publisher ends the entry unpunctuated, as
+			// in ama.csl, where the period belongs to the year's group.
+			wrap(" ", cat(amaPublisherYear(it), plainIf(hasDate(it.Issued) || it.Page != "", ".")), ""),
 		)
 	case isChapterLike(it.Type):
 		body = wrap(" ", join(" ",
 			plain("In:"),
 			eds,
-			wrap("", italic(titleCaseIfEnglish(it, containerTitle(it))), "."),
+			wrap("", italic(titleCaseIfEnglish(it, trimRich(containerTitle(it)))), "."),
 			wrap("Vol ", plain(it.Volume), "."),
 			amaEdition(it),
-			wrap("", bibTitle(it, it.CollectionTitle), "."),
+			wrap("", titleOf(it, it.CollectionTitle), "."),
 			wrap("", amaPublisherYear(it), "."),
 		), "")
 	case it.Type == "article-newspaper":
-		body = wrap(" ", italic(containerTitle(it)), ". ")
+		body = wrap(" ", italic(trimRich(containerTitle(it))), ". ")
 		if it.URL != "" {
 			body = cat(body, wrap("", join(". ",
 				urlLink(it.URL),
@@ -81,7 +83,7 @@ func amaLayout(it *csl.Item, c *ctx) Rich {
 			body = cat(body, wrap("", join(":", plain(amaDate(it.Issued)), amaPages(it)), "."))
 		}
 	case it.Type == "webpage" || it.Type == "post" || it.Type == "post-weblog":
-		body = wrap(" ", containerTitle(it), ".")
+		body = wrap(" ", trimRich(containerTitle(it)), ".")
 	case it.Type == "thesis":
 		body = wrap(" ", join(". ",
 			plain(it.Genre),
@@ -140,7 +142,7 @@ func amaEditors(it *csl.Item) Rich {
 // amaTitle is the title: italic and in title case for books, reports and
 // theses, as written otherwise.
 func amaTitle(it *csl.Item) Rich {
-	t := bibTitle(it, it.Title)
+	t := titleOf(it, it.Title)
 	switch {
 	case amaBooklike(it.Type), it.Type == "thesis", it.Type == "legal_case":
 		return italic(titleCaseIfEnglish(it, t))
@@ -155,7 +157,7 @@ func amaEdition(it *csl.Item) Rich {
 	if isNumeric(it.Edition) {
 		return plain(edition(it.Edition, "ed."))
 	}
-	return plain(it.Edition + ".")
+	return cat(plain(it.Edition), plain("."))
 }
 
 // amaPages is the page range, expanded and joined with a hyphen, as
@@ -164,7 +166,7 @@ func amaPages(it *csl.Item) Rich {
 	if it.Page == "" {
 		return nil
 	}
-	return plain(strings.ReplaceAll(pageRange(it.Page, "expanded"), "–", "-"))
+	return plain(strings.ReplaceAll(pages(it.Page, "expanded"), "–", "-"))
 }
 
 // amaDate is the long text date of the en-US locale: "June 25, 2012",

@@ -32,7 +32,7 @@ var ieeeEditorNames = nameOpts{initialize: true, initWith: ". ", and: "and", pre
 func ieeeLayout(it *csl.Item, c *ctx) Rich {
 	var body Rich
 	t := ieeeTitle(it)
-	ct := italic(containerTitle(it))
+	ct := italic(trimRich(containerTitle(it)))
 	switch {
 	case it.Type == "article-journal":
 		end := "."
@@ -52,7 +52,7 @@ func ieeeLayout(it *csl.Item, c *ctx) Rich {
 		if it.ContainerTitle != "" {
 			event = join(", ", cat(plain("in "), ct), plain(it.EventPlace))
 		} else {
-			event = join(", ", wrap("presented at the ", bibTitle(it, it.EventTitle), ""), plain(it.EventPlace))
+			event = join(", ", wrap("presented at the ", titleOf(it, it.EventTitle), ""), plain(it.EventPlace))
 		}
 		body = cat(wrap("", join(", ",
 			t,
@@ -149,7 +149,7 @@ func ieeeEditors(it *csl.Item) Rich {
 
 // ieeeTitle is the title: italic for books, in quotation marks otherwise.
 func ieeeTitle(it *csl.Item) Rich {
-	t := bibTitle(it, it.Title)
+	t := titleOf(it, it.Title)
 	if ieeeBooklike(it.Type) {
 		return italic(t)
 	}
@@ -164,14 +164,14 @@ func ieeeLocators(it *csl.Item) Rich {
 		if isNumeric(it.Edition) {
 			ed = plain(edition(it.Edition, "ed."))
 		} else if it.Edition != "" {
-			ed = plain(capitalizeFirstText(it.Edition) + ".")
+			ed = cat(plain(capitalizeFirstText(it.Edition)), plain("."))
 		}
 	}
 	return join(", ",
 		ed,
-		wrap("vol. ", plain(it.Volume), ""),
+		wrap("vol. ", plain(numberRange(it.Volume)), ""),
 		wrap("", plain(it.NumberOfVolumes), " vols."),
-		wrap("no. ", plain(it.Issue), ""),
+		wrap("no. ", plain(numberRange(it.Issue)), ""),
 	)
 }
 
@@ -184,7 +184,7 @@ func ieeePage(it *csl.Item) Rich {
 	if it.Page == "" {
 		return nil
 	}
-	return plain(pageLabel(it.Page) + " " + pageRange(it.Page, ""))
+	return plain(pageLabel(it.Page) + " " + pages(it.Page, ""))
 }
 
 func ieeePublisher(it *csl.Item) Rich {

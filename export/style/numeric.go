@@ -130,33 +130,49 @@ func quotedTitle(r Rich) Rich {
 	if len(r) == 0 {
 		return nil
 	}
-	out := make(Rich, len(r))
-	flip := strings.NewReplacer("“", "‘", "”", "’")
+	out := r
 	for i, s := range r {
-		if s.Link == "" {
-			s.Text = flip.Replace(s.Text)
+		if s.Link == "" && strings.ContainsAny(s.Text, "“”") {
+			if i == 0 || &out[0] == &r[0] {
+				out = append(Rich(nil), r...)
+			}
+			out[i].Text = quoteFlipper.Replace(s.Text)
 		}
-		out[i] = s
 	}
 	return quoted(out, "")
 }
 
+var quoteFlipper = strings.NewReplacer("“", "‘", "”", "’")
+
 // finish applies what the numeric styles do to a whole entry after its
-// parts are joined: typographic apostrophes, and no period after a
-// semicolon or colon that ends a group ("2013;." → "2013;").
+// parts are joined: typographic apostrophes, and, as citeproc does, no
+// period, colon or comma right after a semicolon or colon that ends a part
+// ("2013;." → "2013;", "2011;:533" → "2011;533").
 func finish(r Rich) Rich {
 	r = smartApostrophes(r)
+	prev := ""
 	for i := range r {
-		if i > 0 && strings.HasPrefix(r[i].Text, ".") && r[i].Link == "" {
-			if p := lastText(r[:i]); strings.HasSuffix(p, ";") || strings.HasSuffix(p, ":") {
-				r[i].Text = r[i].Text[1:]
-			}
+		if r[i].Link == "" {
+			r[i].Text = collapsePunct(prev, r[i].Text)
 		}
-		if strings.Contains(r[i].Text, ";.") && r[i].Link == "" {
-			r[i].Text = strings.ReplaceAll(r[i].Text, ";.", ";")
+		if r[i].Text != "" {
+			prev = r[i].Text
 		}
 	}
 	return r
+}
+
+// collapsePunct drops punctuation at the start of t that follows a
+// semicolon or colon ending prev. Only the seams between a style's parts
+// are touched, never the text of a title ("Literature;: Or").
+func collapsePunct(prev, t string) string {
+	if t == "" {
+		return t
+	}
+	if (strings.HasSuffix(prev, ";") || strings.HasSuffix(prev, ":")) && strings.ContainsRune(".:,;", rune(t[0])) {
+		t = t[1:]
+	}
+	return t
 }
 
 // titleCaseIfEnglish applies CSL title case, which CSL defines for English
@@ -166,4 +182,93 @@ func titleCaseIfEnglish(it *csl.Item, r Rich) Rich {
 		return r
 	}
 	return titleCase(r)
+}
+
+// linked makes every span of r a link to url.
+func linked(r Rich, url string) Rich {
+	out := make(Rich, len(r))
+	for i, s := range r {
+		s.Link = url
+		out[i] = s
+	}
+	return out
+}
+
+// numberRange writes a range of plain numbers ("3-4", "10--11") with an en
+// dash, as CSL's <number> element does; anything else ("AES-15", "S1")
+// stays as written.
+func numberRange(s string) string {
+	a, b, ok := splitRange(s)
+	if !ok || !allDigits(a) || !allDigits(b) {
+		return s
+	}
+	return a + "–" + b
+}
+
+// titleOf is a title as bibTitle reads it, without the spaces a .bib may
+// leave inside its braces ("{\textbf{Sketching }}").
+func titleOf(it *csl.Item, s string) Rich { return trimRich(bibTitle(it, s)) }
+
+// trimRich trims white space from both ends of r, across spans.
+func trimRich(r Rich) Rich {
+	for len(r) > 0 && strings.TrimSpace(r[0].Text) == "" {
+		r = r[1:]
+	}
+	for len(r) > 0 && strings.TrimSpace(r[len(r)-1].Text) == "" {
+		r = r[:len(r)-1]
+	}
+	if len(r) == 0 {
+		return nil
+	}
+	first, last := r[0].Text, r[len(r)-1].Text
+	if t := strings.TrimLeft(first, " \t\n"); t != first || strings.TrimRight(last, " \t\n") != last {
+		r = append(Rich(nil), r...)
+		r[0].Text = t
+		r[len(r)-1].Text = strings.TrimRight(r[len(r)-1].Text, " \t\n")
+	}
+	return r
+}
+
+// pages formats a page field with the style's page-range-format. Besides
+// plain numbers (pageRange), a range whose ends share a letter prefix
+// ("e103-e109", "S12-S19") is shortened on its digits as citeproc does:
+// "e103–9" in minimal form.
+func pages(p, format string) string {
+	if format == "" || !strings.ContainsAny(p, "-–—") {
+		return pageRange(p, format)
+	}
+	parts := strings.Split(p, ",")
+	for i, part := range parts {
+		a, b, ok := splitRange(strings.TrimSpace(part))
+		pa, da := splitPrefix(a)
+		pb, db := splitPrefix(b)
+		if !ok || pa == "" || pa != pb || da == "" || db == "" {
+			parts[i] = pageRange(strings.TrimSpace(part), format)
+			continue
+		}
+		end := rangeEnd(da, db, format)
+		if end == db && format != "minimal" && format != "minimal-two" {
+			end = pb + db // expanded: "e103–e109"
+		}
+		parts[i] = a + "–" + end
+	}
+	return strings.Join(parts, ", ")
+}
+
+// splitPrefix splits "e103" into "e" and "103"; "" and s when s does not
+// end in digits after a letter prefix.
+func splitPrefix(s string) (prefix, digits string) {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	if i == 0 || i == len(s) {
+		return "", s
+	}
+	for _, c := range s[:i] {
+		if !unicode.IsLetter(c) {
+			return "", s
+		}
+	}
+	return s[:i], s[i:]
 }

@@ -88,13 +88,19 @@ func vancouverEdition(it *csl.Item) Rich {
 	if isNumeric(it.Edition) {
 		return plain(edition(it.Edition, "ed."))
 	}
-	return plain(it.Edition + ".")
+	return cat(plain(it.Edition), plain("."))
 }
 
 // vancouverTitle is the title with "[Internet]" and the edition for works
 // that stand alone, and the thesis genre in brackets.
+//
+// vancouver.csl prints no DOI, so the title links to it, as pandoc's
+// citeproc links a title to a DOI the style leaves out.
 func vancouverTitle(it *csl.Item) Rich {
-	t := bibTitle(it, it.Title)
+	t := titleOf(it, it.Title)
+	if it.DOI != "" {
+		t = linked(t, doiURL(it.DOI))
+	}
 	if !isJournalLike(it.Type) && !isChapterLike(it.Type) {
 		if it.URL != "" {
 			t = cat(t, plain(" [Internet]"))
@@ -113,7 +119,7 @@ func vancouverContainer(it *csl.Item) Rich {
 		if isJournalLike(it.Type) && it.Type != "article-newspaper" && it.Type != "article-magazine" {
 			ct = stripPeriods(journalTitle(it))
 		} else {
-			ct = stripPeriods(containerTitle(it))
+			ct = stripPeriods(trimRich(containerTitle(it)))
 		}
 		var internet Rich
 		if it.URL != "" {
@@ -125,7 +131,7 @@ func vancouverContainer(it *csl.Item) Rich {
 	if it.CollectionTitle == "" && it.Volume != "" {
 		vol = plain("Vol. " + it.Volume)
 	}
-	return wrap("", join(", ", vol, containerTitle(it)), ".")
+	return wrap("", join(", ", vol, trimRich(containerTitle(it))), ".")
 }
 
 func vancouverPublisher(it *csl.Item) Rich {
@@ -196,7 +202,7 @@ func vancouverJournalLocation(it *csl.Item) Rich {
 func vancouverPages(it *csl.Item) Rich {
 	switch {
 	case isJournalLike(it.Type):
-		return wrap(":", plain(pageRange(it.Page, "minimal")), "")
+		return wrap(":", plain(pages(it.Page, "minimal")), "")
 	case it.Type == "book":
 		if it.NumberOfPages == "" {
 			return nil
@@ -209,7 +215,7 @@ func vancouverPages(it *csl.Item) Rich {
 	if it.Page == "" {
 		return nil
 	}
-	return plain(" p. " + pageRange(it.Page, "minimal"))
+	return plain(" p. " + pages(it.Page, "minimal"))
 }
 
 // vancouverCollection is the series in parentheses: "(Lecture notes in
@@ -226,5 +232,5 @@ func vancouverCollection(it *csl.Item) Rich {
 	if it.Volume != "" {
 		vol = plain("vol. " + it.Volume)
 	}
-	return wrap("(", join(" ", eds, join("; ", bibTitle(it, it.CollectionTitle), vol)), ")")
+	return wrap("(", join(" ", eds, join("; ", titleOf(it, it.CollectionTitle), vol)), ")")
 }
