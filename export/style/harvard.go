@@ -108,7 +108,7 @@ func harvardEditor(it *csl.Item) Rich {
 		if plural(it.Editor) {
 			l = " (eds)"
 		}
-		parts = append(parts, cat(nameList(it.Editor, harvardVerbNames, true), plain(l)))
+		parts = append(parts, plain(formatNames(it.Editor, harvardVerbNames)+l))
 	}
 	if len(it.Translator) > 0 {
 		parts = append(parts, plain(formatNames(it.Translator, harvardVerbNames)+" (tran.)"))
