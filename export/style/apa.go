@@ -333,7 +333,7 @@ func apaContainerPeriodical(it *csl.Item) Rich {
 	} else {
 		loc = plain(pageRange(it.Page, "expanded"))
 	}
-	head := join(", ", italic(titleCaseFor(it, parseRich(it.ContainerTitle))), vol, loc)
+	head := join(", ", italic(titleCaseFor(it, containerTitle(it))), vol, loc)
 	var status Rich
 	if it.Issued != nil && it.Issue == "" && it.Page == "" && it.Volume == "" {
 		status = plain(capitalizeFirstText(it.Status))
@@ -379,7 +379,7 @@ func apaPublisher(it *csl.Item) Rich {
 			pub = plain(it.Publisher)
 		}
 	case isWeb(it.Type):
-		pub = join("; ", titleCaseFor(it, parseRich(it.ContainerTitle)), plain(it.Publisher))
+		pub = join("; ", titleCaseFor(it, containerTitle(it)), plain(it.Publisher))
 	case it.Type == "paper-conference":
 		if apaPaperBooklike(it) {
 			pub = plain(it.Publisher)

@@ -190,7 +190,7 @@ func chicagoLayout(it *csl.Item, c *ctx) Rich {
 
 	var locChapter Rich
 	if chicagoIsChapter(it.Type) && it.Page != "" {
-		locChapter = cat(plain(", "), wrap("", plain(it.Volume), ":"), plain(pageRange(it.Page, "chicago")))
+		locChapter = cat(plain(", "), wrap("", plain(it.Volume), ":"), plain(pages(it.Page, "chicago")))
 	}
 
 	var collJournal Rich
@@ -258,9 +258,9 @@ func chicagoLayout(it *csl.Item, c *ctx) Rich {
 	var locArticle Rich
 	if it.Type == "article-journal" && it.Page != "" {
 		if it.Volume != "" || it.Issue != "" {
-			locArticle = plain(": " + pageRange(it.Page, "chicago"))
+			locArticle = plain(": " + pages(it.Page, "chicago"))
 		} else {
-			locArticle = plain(", " + pageRange(it.Page, "chicago"))
+			locArticle = plain(", " + pages(it.Page, "chicago"))
 		}
 	}
 

@@ -88,7 +88,7 @@ func TestTitleCase_LeavesCapitalsAndProtectedTextAlone(t *testing.T) {
 		"the art of computer programming":                 "The Art of Computer Programming",
 		"bias in meta-analysis detected by a simple test": "Bias in Meta-Analysis Detected by a Simple Test",
 		"power failure: why small samples fail":           "Power Failure: Why Small Samples Fail",
-		"RNA-seq data with DESeq2 in mRNA":                "RNA-seq Data with DESeq2 in mRNA",
+		"RNA-seq data with DESeq2 in mRNA":                "RNA-Seq Data with DESeq2 in mRNA",
 		`the <span class="nocase">von</span> effect`:      `The <span class="nocase">von</span> Effect`,
 	} {
 		got := renderTags(titleCase(parseRich(in)))

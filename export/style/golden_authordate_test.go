@@ -12,7 +12,6 @@ const (
 	diffDotlessI       = "pandoc keeps {\\'\\i} as a dotless i and a combining accent (\"Rı́o\"); evident composes it to \"í\""
 	diff2D             = "pandoc title-cases \"2D\" as \"2d\"; evident leaves a word with capitals as written, as the CSL title-case rules say"
 	diffMLANames       = "pandoc carries the citation's name disambiguation (adding names until the two Higgins et al. works differ) into the bibliography, which also swaps their order; evident applies the bibliography's et-al rule as written"
-	diffMLAVolume      = "pandoc omits the non-numeric volume \"A\" that modern-language-association.csl prints as \"Vol. A\""
 	diffWHOOrder       = "pandoc sorts apa.csl's numeric date key (\"6/19/2023\") as text, so the author's 2023 web page comes before the 2015 book; the CSL specification sorts dates as dates, and so does evident"
 )
 
@@ -49,7 +48,6 @@ func init() {
 		"kahneman2011thinking":   diffAndInPublisher,
 		"nist2015shs":            diffAndInPublisher,
 		"kingma2014adam":         diffArXiv,
-		"knuth1984texbook":       diffMLAVolume,
 		"patashnik1988bibtexing": diffUnknownMacro,
 	}
 }

@@ -100,16 +100,27 @@ func mlaVersion(it *csl.Item) Rich {
 }
 
 func mlaNumber(it *csl.Item) Rich {
+	// modern-language-association.csl's "number" macro: a volume shows as
+	// "vol. 3" beside a container, an edition or a second contributor, as
+	// "Vol. 3" for a work with no contributors at all, and not at all for
+	// a single author's or editor's book.
 	var vol Rich
 	if it.Volume != "" {
-		others := len(it.Editor) > 0 || len(it.Translator) > 0 || len(it.ContainerAuthor) > 0
-		lower := it.Edition != "" || it.ContainerTitle != "" ||
-			len(it.Author) > 0 && others ||
-			len(it.Author) == 0 && len(it.Editor) > 0 && (len(it.Translator) > 0 || len(it.ContainerAuthor) > 0) ||
-			len(it.Author) == 0 && len(it.Editor) == 0 && len(it.ContainerAuthor) > 0
-		if lower {
+		others := len(it.ContainerAuthor) > 0
+		switch {
+		case it.Edition != "" || it.ContainerTitle != "":
 			vol = plain("vol. " + it.Volume)
-		} else {
+		case len(it.Author) > 0:
+			if others || len(it.Editor) > 0 || len(it.Translator) > 0 {
+				vol = plain("vol. " + it.Volume)
+			}
+		case len(it.Editor) > 0:
+			if others || len(it.Translator) > 0 {
+				vol = plain("vol. " + it.Volume)
+			}
+		case others:
+			vol = plain("vol. " + it.Volume)
+		default:
 			vol = plain("Vol. " + it.Volume)
 		}
 	}
@@ -170,16 +181,16 @@ func mlaLayout(it *csl.Item, c *ctx) Rich {
 	default:
 		publisher = plain(it.Publisher)
 	}
-	var pages Rich
+	var location Rich
 	if it.Page != "" {
-		pages = plain(pagesLabel(it.Page) + " " + pageRange(it.Page, "minimal-two"))
+		location = plain(pagesLabel(it.Page) + " " + pages(it.Page, "minimal-two"))
 	}
 	var container Rich
 	if it.ContainerTitle != "" {
 		container = italic(titleCaseFor(it, containerTitle(it)))
 	}
 	core := join(", ", container, mlaOtherContributors(it), mlaVersion(it), mlaNumber(it), publisher,
-		mlaDate(it), join(", ", pages, mlaURI(it)))
+		mlaDate(it), join(", ", location, mlaURI(it)))
 	var container2 Rich
 	if it.Type == "speech" {
 		container2 = join(", ", plain(it.EventTitle), plain(it.EventPlace))

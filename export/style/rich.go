@@ -198,8 +198,10 @@ func joinPunct(prev, next string) string {
 		if end == '.' || end == '?' || end == '!' {
 			return next[1:]
 		}
-		if strings.HasSuffix(prev, ".”") || strings.HasSuffix(prev, "?”") || strings.HasSuffix(prev, "!”") {
-			return next[1:]
+		for _, q := range []string{"”", "’"} {
+			if strings.HasSuffix(prev, "."+q) || strings.HasSuffix(prev, "?"+q) || strings.HasSuffix(prev, "!"+q) {
+				return next[1:]
+			}
 		}
 	case ',', ';', ':':
 		if end == next[0] {

@@ -33,9 +33,39 @@ func titleCase(r Rich) Rich {
 			}
 			continue
 		}
-		out[i].Text, first = titleCaseText(out[i].Text, first)
+		// Text that continues a word begun in the span before ("{Today}'s")
+		// is no new word.
+		head, rest := splitContinuation(out[:i], out[i].Text)
+		if head != "" {
+			first = endsSentence(head)
+		}
+		if rest != "" {
+			rest, first = titleCaseText(rest, first)
+		}
+		out[i].Text = head + rest
 	}
 	return out
+}
+
+// continuesWord reports whether text starts with a letter, digit or
+// apostrophe, which would continue a word left open before it.
+func continuesWord(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+}
+
+// splitContinuation splits off the start of text that continues a word the
+// spans before it end in the middle of.
+func splitContinuation(before Rich, text string) (head, rest string) {
+	prev := lastText(before)
+	if prev == "" || text == "" || isWordBreak(prev[len(prev)-1]) || !continuesWord(text) {
+		return "", text
+	}
+	j := 0
+	for j < len(text) && !isWordBreak(text[j]) {
+		j++
+	}
+	return text[:j], text[j:]
 }
 
 func endsSentence(s string) bool {
@@ -46,26 +76,16 @@ func endsSentence(s string) bool {
 func titleCaseText(s string, first bool) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
-	compoundEnd, compoundLower := -1, false
 	for i := 0; i < len(s); {
-		// A word runs to the next space or hyphen or slash; a hyphenated
-		// compound with a capital anywhere ("RNA-seq") is left whole.
-		if i > compoundEnd {
-			compoundEnd = strings.IndexByte(s[i:], ' ')
-			if compoundEnd < 0 {
-				compoundEnd = len(s)
-			} else {
-				compoundEnd += i
-			}
-			compoundLower = plainCompound(s[i:compoundEnd])
-		}
+		// A word runs to the next space, hyphen or slash: the parts of
+		// "meta-analysis" and "GPS-less" are capitalised one by one.
 		j := i
 		for j < len(s) && !isWordBreak(s[j]) {
 			j++
 		}
 		if j > i {
 			w := s[i:j]
-			if compoundLower && isLowerWord(w) && (first || !stopWords[strings.Trim(w, "“‘\"'(")]) {
+			if isLowerWord(w) && (first || !stopWords[strings.Trim(w, "“‘\"'([)]”’.,;:!?")]) {
 				w = upperFirst(w)
 			}
 			b.WriteString(w)
@@ -78,18 +98,6 @@ func titleCaseText(s string, first bool) (string, bool) {
 		i = j
 	}
 	return b.String(), first
-}
-
-// plainCompound reports whether every part of a hyphenated word is in lower
-// case or simply capitalised ("pre-training", "Non-cooperative"), so that
-// title case may capitalise its parts; "RNA-seq" is left as written.
-func plainCompound(w string) bool {
-	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' }) {
-		if hasLetterOrDigit(part) && !isLowerWord(part) && !isCapitalizedWord(part) {
-			return false
-		}
-	}
-	return true
 }
 
 func isWordBreak(c byte) bool { return c == ' ' || c == '-' || c == '/' }
@@ -168,7 +176,15 @@ func sentenceCase(r Rich) Rich {
 		if i == lastSpan {
 			last = lastStart
 		}
-		out[i].Text = st.apply(out[i].Text, last)
+		head, rest := splitContinuation(out[:i], out[i].Text)
+		if head != "" {
+			st.titleStart, st.atStart = false, endsSentence(head)
+		}
+		if rest != "" {
+			last -= len(head)
+			rest = st.apply(rest, last)
+		}
+		out[i].Text = head + rest
 	}
 	return out
 }
