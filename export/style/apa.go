@@ -16,9 +16,10 @@ func init() {
 		Title:   "American Psychological Association 7th edition",
 		aliases: []string{"apa7", "apa-7", "american-psychological-association"},
 		layout:  apaLayout,
-		sortKey: func(it *csl.Item) []string {
-			return []string{apaAuthorKey(it), apaDateGroup(it), it.Issued.String(), titleSortKey(it.Title)}
+		sortKey: func(it *csl.Item, c *ctx) []string {
+			return []string{apaAuthorKey(it, c.names), apaDateGroup(it), it.Issued.String(), titleSortKey(it.Title)}
 		},
+		cite: citeForm{etAlMin: 3, etAlUseFirst: 1, year: true},
 		suffixKey: func(it *csl.Item, key []string) string {
 			return key[0] + "\x00" + year(it.Issued)
 		},
@@ -36,8 +37,8 @@ var apaSecondary = nameOpts{initialize: true, initWith: ". ", and: "&", precedes
 
 // apaAuthorKey is the author as the list shows it, or the title that takes
 // its place.
-func apaAuthorKey(it *csl.Item) string {
-	if a := apaAuthor(it); len(a) > 0 {
+func apaAuthorKey(it *csl.Item, names int) string {
+	if a := apaAuthor(it, names); len(a) > 0 {
 		return foldKey(a.String())
 	}
 	return titleSortKey(it.Title)
@@ -66,12 +67,12 @@ func isWeb(t string) bool { return t == "webpage" || t == "post" }
 
 // apaAuthor is the author, else the editors with "(Ed.)", else nothing (the
 // title then moves to the front).
-func apaAuthor(it *csl.Item) Rich {
+func apaAuthor(it *csl.Item, names int) Rich {
 	if len(it.Author) > 0 {
-		return plain(formatNames(it.Author, apaNames))
+		return plain(formatNames(it.Author, withNames(apaNames, names, it.Author)))
 	}
 	if len(it.Editor) > 0 {
-		return plain(formatNames(it.Editor, apaNames) + " (" + edLabel(it.Editor) + ")")
+		return plain(formatNames(it.Editor, withNames(apaNames, names, it.Editor)) + " (" + edLabel(it.Editor) + ")")
 	}
 	return nil
 }
@@ -422,7 +423,7 @@ func longDate(d *csl.Date) string {
 }
 
 func apaLayout(it *csl.Item, c *ctx) Rich {
-	author := apaAuthor(it)
+	author := apaAuthor(it, c.names)
 	var head Rich
 	if len(author) > 0 {
 		head = join(". ", author, apaDate(it, c), apaTitleAndDescriptions(it), apaContainer(it), apaPublisher(it))

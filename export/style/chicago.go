@@ -15,13 +15,14 @@ func init() {
 		Title:   "Chicago Manual of Style 17th edition (author-date)",
 		aliases: []string{"chicago-author-date", "chicago-17", "cmos"},
 		layout:  chicagoLayout,
-		sortKey: func(it *csl.Item) []string {
-			return []string{chicagoAuthorKey(it), it.Issued.String(), titleSortKey(it.Title)}
+		sortKey: func(it *csl.Item, c *ctx) []string {
+			return []string{chicagoAuthorKey(it, c.names), it.Issued.String(), titleSortKey(it.Title)}
 		},
+		cite: citeForm{etAlMin: 4, etAlUseFirst: 1, year: true},
 		suffixKey: func(it *csl.Item, key []string) string {
 			return key[0] + "\x00" + year(it.Issued)
 		},
-		authorText:       func(it *csl.Item) string { return chicagoContributors(it).String() },
+		authorText:       func(it *csl.Item, c *ctx) string { return chicagoContributors(it, c.names).String() },
 		subsequentAuthor: "———",
 	})
 }
@@ -35,8 +36,8 @@ var chicagoNames = nameOpts{
 // Richard Roe and Edgar Poe".
 var chicagoVerbNames = nameOpts{and: "and", precedesLast: delimContextual}
 
-func chicagoAuthorKey(it *csl.Item) string {
-	if a := chicagoContributors(it); len(a) > 0 && (len(it.Author) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0) {
+func chicagoAuthorKey(it *csl.Item, names int) string {
+	if a := chicagoContributors(it, names); len(a) > 0 && (len(it.Author) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0) {
 		return foldKey(a.String())
 	}
 	return titleSortKey(it.Title)
@@ -44,16 +45,16 @@ func chicagoAuthorKey(it *csl.Item) string {
 
 // chicagoContributors is the author, else editors or translators with their
 // label, else nothing (the title then leads).
-func chicagoContributors(it *csl.Item) Rich {
+func chicagoContributors(it *csl.Item, names int) Rich {
 	switch {
 	case len(it.Author) > 0:
-		return plain(formatNames(it.Author, chicagoNames))
+		return plain(formatNames(it.Author, withNames(chicagoNames, names, it.Author)))
 	case len(it.Editor) > 0:
 		l := "ed."
 		if plural(it.Editor) {
 			l = "eds."
 		}
-		return plain(formatNames(it.Editor, chicagoNames) + ", " + l)
+		return plain(formatNames(it.Editor, withNames(chicagoNames, names, it.Editor)) + ", " + l)
 	case len(it.Translator) > 0:
 		return plain(formatNames(it.Translator, chicagoNames) + ", trans.")
 	}
@@ -105,7 +106,7 @@ func chicagoDate(it *csl.Item, c *ctx) Rich {
 
 func chicagoLayout(it *csl.Item, c *ctx) Rich {
 	var head Rich
-	authors := chicagoContributors(it)
+	authors := chicagoContributors(it, c.names)
 	if c.sameAuthor && len(authors) > 0 {
 		authors = plain(c.substitute)
 	}

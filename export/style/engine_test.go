@@ -244,3 +244,25 @@ func TestReferences_EntriesAreKeyedByLibraryKey(t *testing.T) {
 		t.Errorf("ByKey(doe2020) = %q", got)
 	}
 }
+
+func TestAddNames_TellsTheSamePeopleApartInTheBibliography(t *testing.T) {
+	bennett := csl.Name{Family: "Bennett", Given: "Peter"}
+	item := func(id, title string, second string) csl.Item {
+		return csl.Item{ID: id, Type: "book", Title: title, Publisher: "ACM",
+			Author: []csl.Name{bennett, {Family: second, Given: "Ann"}, {Family: "Zed", Given: "Zoe"}},
+			Issued: &csl.Date{DateParts: [][]int{{2017}}}}
+	}
+	items := []csl.Item{item("a", "Resonant bits", "Nolan"), item("b", "Instructiblocks", "Fraser"),
+		{ID: "c", Type: "book", Title: "Other", Author: []csl.Name{{Family: "Bennett", Given: "Cynthia"}, {Family: "Roe", Given: "R."}, {Family: "Poe", Given: "P."}}}}
+	s, _ := Lookup("mla")
+	got := map[string]string{}
+	for _, e := range s.Format(items) {
+		got[e.Key] = s.Text(e)
+	}
+	if !strings.HasPrefix(got["a"], "Bennett, Peter, Ann Nolan, et al.") || !strings.HasPrefix(got["b"], "Bennett, Peter, Ann Fraser, et al.") {
+		t.Errorf("the two Bennett et al. works should show a second name:\n%s\n%s", got["a"], got["b"])
+	}
+	if !strings.HasPrefix(got["c"], "Bennett, Cynthia, et al.") {
+		t.Errorf("another Bennett is told apart by the given name, not by more names: %s", got["c"])
+	}
+}

@@ -15,9 +15,10 @@ func init() {
 		Title:   "Cite Them Right 12th edition - Harvard",
 		aliases: []string{"harvard-cite-them-right", "cite-them-right", "harvard-ctr"},
 		layout:  harvardLayout,
-		sortKey: func(it *csl.Item) []string {
-			return []string{harvardAuthorKey(it), year(it.Issued), titleSortKey(it.Title)}
+		sortKey: func(it *csl.Item, c *ctx) []string {
+			return []string{harvardAuthorKey(it, c.names), year(it.Issued), titleSortKey(it.Title)}
 		},
+		cite: citeForm{etAlMin: 4, etAlUseFirst: 1, year: true},
 		suffixKey: func(it *csl.Item, key []string) string {
 			return key[0] + "\x00" + year(it.Issued)
 		},
@@ -32,25 +33,25 @@ var harvardNames = nameOpts{
 // harvardVerbNames are editors and translators in natural order.
 var harvardVerbNames = nameOpts{initialize: true, initWith: ".", and: "and", etAlMin: 4, etAlUseFirst: 1}
 
-func harvardAuthorKey(it *csl.Item) string {
+func harvardAuthorKey(it *csl.Item, names int) string {
 	// Rendered names, punctuation and all, as citeproc compares them:
 	// "Alpha, A. et al." sorts before "Alpha, A., Beta, B.".
 	if len(it.Author) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0 {
-		return punctFoldKey(harvardAuthor(it).String())
+		return punctFoldKey(harvardAuthor(it, names).String())
 	}
 	return titleSortKey(it.Title)
 }
 
-func harvardAuthor(it *csl.Item) Rich {
+func harvardAuthor(it *csl.Item, names int) Rich {
 	switch {
 	case len(it.Author) > 0:
-		return nameList(it.Author, harvardNames, true)
+		return nameList(it.Author, withNames(harvardNames, names, it.Author), true)
 	case len(it.Editor) > 0:
 		l := " (ed.)"
 		if plural(it.Editor) {
 			l = " (eds)"
 		}
-		return cat(nameList(it.Editor, harvardNames, true), plain(l))
+		return cat(nameList(it.Editor, withNames(harvardNames, names, it.Editor), true), plain(l))
 	case len(it.Translator) > 0:
 		return cat(nameList(it.Translator, harvardNames, true), plain(" (tran.)"))
 	}
@@ -165,7 +166,7 @@ func harvardLayout(it *csl.Item, c *ctx) Rich {
 	}
 	titlePart := join(", ", harvardTitle(it), join(" ", in, harvardEditor(it), harvardContainer(it)))
 	var first Rich
-	if a := harvardAuthor(it); len(a) > 0 {
+	if a := harvardAuthor(it, c.names); len(a) > 0 {
 		first = join(" ", a, wrap("(", harvardYear(it, c), ")"), titlePart)
 	} else {
 		// No author: the title takes its place (the style's substitute).

@@ -15,12 +15,13 @@ func init() {
 		Title:   "Modern Language Association 9th edition",
 		aliases: []string{"modern-language-association", "mla9", "mla-9"},
 		layout:  mlaLayout,
-		sortKey: func(it *csl.Item) []string {
+		sortKey: func(it *csl.Item, c *ctx) []string {
 			return []string{mlaAuthorKey(it), titleSortKey(it.Title)}
 		},
+		cite: citeForm{etAlMin: 3, etAlUseFirst: 1},
 		// The whole name list decides whether an author repeats: two
 		// different teams both shortened to "Alpha, A., et al." do not.
-		authorText: func(it *csl.Item) string {
+		authorText: func(it *csl.Item, c *ctx) string {
 			if n := len(it.Author); n > 0 && isOthers(it.Author[n-1]) {
 				return contributorKey(it) + "\x03others"
 			}
@@ -32,31 +33,31 @@ func init() {
 
 var mlaNames = nameOpts{
 	order: orderFirst, and: "and", precedesLast: delimAlways, precedesEtAl: delimAlways,
-	etAlMin: 3, etAlUseFirst: 1,
+	etAlMin: 3, etAlUseFirst: 1, normalizeInitials: true, initWith: ". ",
 }
 
-var mlaVerbNames = nameOpts{and: "and", precedesLast: delimContextual, etAlMin: 3, etAlUseFirst: 1}
+var mlaVerbNames = nameOpts{and: "and", precedesLast: delimContextual, etAlMin: 3, etAlUseFirst: 1, normalizeInitials: true, initWith: ". "}
 
 func mlaAuthorKey(it *csl.Item) string {
 	return contributorKey(it)
 }
 
-func mlaAuthor(it *csl.Item) Rich {
+func mlaAuthor(it *csl.Item, names int) Rich {
 	switch {
 	case len(it.Author) > 0:
-		return plain(formatNames(it.Author, mlaNames))
+		return plain(formatNames(it.Author, withNames(mlaNames, names, it.Author)))
 	case len(it.Editor) > 0:
 		l := "editor"
 		if plural(it.Editor) {
 			l = "editors"
 		}
-		return plain(formatNames(it.Editor, mlaNames) + ", " + l)
+		return plain(formatNames(it.Editor, withNames(mlaNames, names, it.Editor)) + ", " + l)
 	case len(it.Translator) > 0:
 		l := "translator"
 		if plural(it.Translator) {
 			l = "translators"
 		}
-		return plain(formatNames(it.Translator, mlaNames) + ", " + l)
+		return plain(formatNames(it.Translator, withNames(mlaNames, names, it.Translator)) + ", " + l)
 	}
 	return nil
 }
@@ -171,7 +172,7 @@ func mlaURI(it *csl.Item) Rich {
 }
 
 func mlaLayout(it *csl.Item, c *ctx) Rich {
-	author := mlaAuthor(it)
+	author := mlaAuthor(it, c.names)
 	if c.sameAuthor && len(author) > 0 {
 		author = plain(c.substitute)
 	}

@@ -40,6 +40,10 @@ type nameOpts struct {
 	demote       bool   // inverted names put the particle after the given name
 	// familyOnly shows family names alone (as in-text citations do).
 	familyOnly bool
+	// normalizeInitials keeps given names whole but writes initials in
+	// them with initWith ("Cynthia L" → "Cynthia L."), CSL's
+	// initialize="false" with an initialize-with.
+	normalizeInitials bool
 }
 
 // isOthers reports whether n is the "and others" placeholder csl.FromReference
@@ -139,8 +143,11 @@ func formatName(n csl.Name, o nameOpts, inverted bool) string {
 		return n.Given
 	}
 	given := n.Given
-	if o.initialize {
+	switch {
+	case o.initialize:
 		given = initials(given, o.initWith, !o.noHyphenInit)
+	case o.normalizeInitials:
+		given = normalInitials(given, o.initWith)
 	}
 	if o.familyOnly {
 		return joinNonEmpty(" ", n.NonDroppingParticle, n.Family)
@@ -210,6 +217,39 @@ func initials(given, with string, hyphen bool) string {
 		}
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// normalInitials writes the initials among given names with the style's
+// punctuation: "Cynthia L" and "J.J." become "Cynthia L." and "J. J.".
+func normalInitials(given, with string) string {
+	if given == "" {
+		return ""
+	}
+	words := strings.Fields(given)
+	out := make([]string, 0, len(words))
+	changed := false
+	for _, w := range words {
+		parts := strings.Split(strings.TrimSuffix(w, "."), ".")
+		allInitials := true
+		for _, p := range parts {
+			if len([]rune(p)) != 1 || !unicode.IsUpper([]rune(p)[0]) {
+				allInitials = false
+				break
+			}
+		}
+		if !allInitials {
+			out = append(out, w)
+			continue
+		}
+		changed = true
+		for _, p := range parts {
+			out = append(out, p+strings.TrimRight(with, " "))
+		}
+	}
+	if !changed {
+		return given
+	}
+	return strings.Join(out, " ")
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -50,7 +50,7 @@ type Style struct {
 	// layout renders the body of one entry.
 	layout func(it *csl.Item, c *ctx) Rich
 	// sortKey orders author-date lists; nil keeps the given order.
-	sortKey func(it *csl.Item) []string
+	sortKey func(it *csl.Item, c *ctx) []string
 	// suffixKey says which items share an author list and year and so need
 	// year suffixes; nil assigns none. It gets the item's sort key (nil for
 	// a style without one), which usually begins with the author key.
@@ -60,8 +60,11 @@ type Style struct {
 	// authorText and subsequentAuthor: when set, an entry whose author
 	// text equals the previous entry's shows subsequentAuthor instead
 	// (CSL subsequent-author-substitute, Chicago's "———").
-	authorText       func(it *csl.Item) string
+	authorText       func(it *csl.Item, c *ctx) string
 	subsequentAuthor string
+	// cite is the in-text citation's name form, for adding names that tell
+	// works apart (CSL disambiguate-add-names); zero for none.
+	cite citeForm
 }
 
 // ctx carries what one entry's layout needs besides the item.
@@ -70,6 +73,7 @@ type ctx struct {
 	number     int
 	sameAuthor bool   // the previous entry has the same author text
 	substitute string // what replaces the author then
+	names      int    // authors to show, when disambiguation added names; 0: the style's rule
 }
 
 // registry holds every style; each style file adds itself from init, so
@@ -116,11 +120,17 @@ func (s *Style) Format(items []csl.Item) []Entry {
 	for i := range order {
 		order[i] = i
 	}
+	ctxs := make([]ctx, len(items))
+	if !s.Numeric {
+		for i, n := range addNames(items, s.cite) {
+			ctxs[i].names = n
+		}
+	}
 	var keys [][]string
 	if !s.Numeric && s.sortKey != nil {
 		keys = make([][]string, len(items))
 		for i := range items {
-			keys[i] = s.sortKey(&items[i])
+			keys[i] = s.sortKey(&items[i], &ctxs[i])
 		}
 		sort.SliceStable(order, func(a, b int) bool {
 			return slices.Compare(keys[order[a]], keys[order[b]]) < 0
@@ -151,9 +161,10 @@ func (s *Style) Format(items []csl.Item) []Entry {
 	prevAuthor := ""
 	for n, i := range order {
 		it := &items[i]
-		c := &ctx{yearSuffix: suffixes[i], number: n + 1, substitute: s.subsequentAuthor}
+		c := &ctxs[i]
+		c.yearSuffix, c.number, c.substitute = suffixes[i], n+1, s.subsequentAuthor
 		if s.authorText != nil && s.subsequentAuthor != "" {
-			a := s.authorText(it)
+			a := s.authorText(it, c)
 			c.sameAuthor = a != "" && a == prevAuthor
 			prevAuthor = a
 		}

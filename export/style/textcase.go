@@ -85,7 +85,10 @@ func titleCaseText(s string, first bool) (string, bool) {
 		}
 		if j > i {
 			w := s[i:j]
-			if isLowerWord(w) && (first || !stopWords[strings.Trim(w, "“‘\"'([)]”’.,;:!?")]) {
+			// A lone small letter before a hyphen stays, as pandoc has it:
+			// "e-Learning", "p-Values".
+			lone := j < len(s) && s[j] == '-' && j-i == 1
+			if isLowerWord(w) && !lone && (first || !stopWords[strings.Trim(w, "“‘\"'([)]”’.,;:!?")]) {
 				w = upperFirst(w)
 			}
 			b.WriteString(w)
