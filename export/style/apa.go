@@ -244,11 +244,25 @@ func apaVolumeBooklike(it *csl.Item) Rich {
 	return join(", ", parts...)
 }
 
+// pagesLabel is "p." for a single page ("7", "e124", "S12") and "pp."
+// otherwise, as citeproc decides: a range, a list, or text ("To appear").
 func pagesLabel(p string) string {
-	if strings.ContainsAny(p, "-–—,&") {
-		return "pp."
+	if singlePage(strings.TrimSpace(p)) {
+		return "p."
 	}
-	return "p."
+	return "pp."
+}
+
+func singlePage(p string) bool {
+	i := 0
+	for i < len(p) && (p[i] >= 'a' && p[i] <= 'z' || p[i] >= 'A' && p[i] <= 'Z') {
+		i++
+	}
+	j := i
+	for j < len(p) && p[j] >= '0' && p[j] <= '9' {
+		j++
+	}
+	return j > i && j == len(p)
 }
 
 func apaBracketed(it *csl.Item) Rich {

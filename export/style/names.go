@@ -232,7 +232,7 @@ func normalInitials(given, with string) string {
 		parts := strings.Split(strings.TrimSuffix(w, "."), ".")
 		allInitials := true
 		for _, p := range parts {
-			if len([]rune(p)) != 1 || !unicode.IsUpper([]rune(p)[0]) {
+			if len([]rune(p)) != 1 || !unicode.IsLetter([]rune(p)[0]) {
 				allInitials = false
 				break
 			}

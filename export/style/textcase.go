@@ -50,7 +50,12 @@ func titleCase(r Rich) Rich {
 // continuesWord reports whether text starts with a letter, digit or
 // apostrophe, which would continue a word left open before it.
 func continuesWord(text string) bool {
-	r, _ := utf8.DecodeRuneInString(text)
+	r, size := utf8.DecodeRuneInString(text)
+	if r == '.' {
+		// "{D}.tour": a period inside a word, not one that ends it.
+		next, _ := utf8.DecodeRuneInString(text[size:])
+		return unicode.IsLetter(next)
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
 }
 
@@ -226,8 +231,11 @@ func (st *sentenceState) apply(s string, lastStart int) string {
 			switch {
 			case st.titleStart || st.atStart && i != lastStart:
 				w = upperFirst(w)
-			case isCapitalizedWord(w):
-				w = strings.ToLower(w)
+				if k := strings.IndexByte(w, '.'); k > 0 {
+					w = w[:k] + lowerDotted(w[k:])
+				}
+			default:
+				w = lowerDotted(w)
 			}
 			b.WriteString(w)
 			if hasLetterOrDigit(w) {
@@ -246,6 +254,25 @@ func (st *sentenceState) apply(s string, lastStart int) string {
 		i = j
 	}
 	return b.String()
+}
+
+// lowerDotted lower-cases the capitalised parts of a word between periods
+// ("Illiad.Dll" → "illiad.dll", "Study" → "study"), leaving acronyms and
+// inner capitals ("U.S.", "iPhone").
+func lowerDotted(w string) string {
+	if !strings.Contains(w, ".") {
+		if isCapitalizedWord(w) {
+			return strings.ToLower(w)
+		}
+		return w
+	}
+	parts := strings.Split(w, ".")
+	for i, p := range parts {
+		if len([]rune(strings.TrimFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }))) > 1 && isCapitalizedWord(p) {
+			parts[i] = strings.ToLower(p)
+		}
+	}
+	return strings.Join(parts, ".")
 }
 
 // isCapitalizedWord reports whether w's first letter is a capital and the
