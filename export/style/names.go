@@ -191,21 +191,29 @@ func initials(given, with string, hyphen bool) string {
 	}
 	var b strings.Builder
 	words := strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' || r == '\u00a0' })
-	for wi, w := range words {
+	for _, w := range words {
+		if strings.ContainsAny(w[:1], "'\"‘’“") {
+			// A nickname in quotes ('Anthony') is kept as written.
+			b.WriteString(w + " ")
+			continue
+		}
 		for hi, part := range strings.Split(w, "-") {
 			if part == "" {
 				continue
 			}
 			r := []rune(part)
 			if hi > 0 {
+				if unicode.IsLower(r[0]) {
+					// "Kwang-yun": a lower-case part after a hyphen is no
+					// name of its own and gives no initial.
+					continue
+				}
 				if hyphen {
 					trimmed := strings.TrimRight(b.String(), " ")
 					b.Reset()
 					b.WriteString(trimmed)
 					b.WriteByte('-')
 				}
-			} else if wi > 0 && b.Len() > 0 && with == "" {
-				// no separator between initials
 			}
 			if unicode.IsLower(r[0]) && len(r) > 1 && with != "" {
 				// A particle-like lower-case given part stays whole.
