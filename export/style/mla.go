@@ -1,6 +1,8 @@
 package style
 
 import (
+	"strings"
+
 	"github.com/evident-tools/evident/export/csl"
 )
 
@@ -16,17 +18,12 @@ func init() {
 		aliases: []string{"modern-language-association", "mla9", "mla-9"},
 		layout:  mlaLayout,
 		sortKey: func(it *csl.Item, c *ctx) []string {
-			return []string{mlaAuthorKey(it), titleSortKey(it.Title)}
+			return []string{mlaAuthorKey(it, c.names), titleSortKey(it.Title)}
 		},
 		cite: citeForm{etAlMin: 3, etAlUseFirst: 1},
-		// The whole name list decides whether an author repeats: two
-		// different teams both shortened to "Alpha, A., et al." do not.
-		authorText: func(it *csl.Item, c *ctx) string {
-			if n := len(it.Author); n > 0 && isOthers(it.Author[n-1]) {
-				return contributorKey(it) + "\x03others"
-			}
-			return contributorKey(it)
-		},
+		// The names as printed decide whether an author repeats, as in
+		// citeproc.
+		authorText:       func(it *csl.Item, c *ctx) string { return mlaAuthor(it, c.names).String() },
 		subsequentAuthor: "---",
 	})
 }
@@ -38,8 +35,16 @@ var mlaNames = nameOpts{
 
 var mlaVerbNames = nameOpts{and: "and", precedesLast: delimContextual, etAlMin: 3, etAlUseFirst: 1, normalizeInitials: true, initWith: ". "}
 
-func mlaAuthorKey(it *csl.Item) string {
-	return contributorKey(it)
+// mlaAuthorKey sorts on the names as printed but without "et al.", as
+// citeproc does: "Hinckley, Ken" alone and "Hinckley, Ken, et al." sort
+// together, by title.
+func mlaAuthorKey(it *csl.Item, names int) string {
+	if len(it.Author) == 0 && len(it.Editor) == 0 && len(it.Translator) == 0 {
+		return titleSortKey(it.Title)
+	}
+	a := mlaAuthor(it, names).String()
+	a = strings.Replace(a, ", et al.", "", 1)
+	return punctFoldKey(a)
 }
 
 func mlaAuthor(it *csl.Item, names int) Rich {
@@ -174,7 +179,18 @@ func mlaURI(it *csl.Item) Rich {
 func mlaLayout(it *csl.Item, c *ctx) Rich {
 	author := mlaAuthor(it, c.names)
 	if c.sameAuthor && len(author) > 0 {
-		author = plain(c.substitute)
+		// "---" takes the names' place; et al. and a role stay, as pandoc
+		// prints them ("---, et al.", "---, editor").
+		a := author.String()
+		rest := ""
+		if i := strings.Index(a, ", et al."); i >= 0 {
+			rest = a[i:]
+		} else if i := strings.LastIndex(a, ", editor"); i >= 0 && len(it.Author) == 0 {
+			rest = a[i:]
+		} else if i := strings.LastIndex(a, ", translator"); i >= 0 && len(it.Author) == 0 && len(it.Editor) == 0 {
+			rest = a[i:]
+		}
+		author = plain(c.substitute + rest)
 	}
 	var publisher Rich
 	switch it.Type {

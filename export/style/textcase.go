@@ -7,15 +7,16 @@ import (
 	"unicode/utf8"
 )
 
-// stopWords are the English words CSL title case leaves in lower case
-// unless they begin the title or follow a colon (CSL 1.0.2, "Title case
-// conversion").
+// stopWords are the English words title case leaves in lower case unless
+// they begin the title or follow a colon: the list of CSL 1.0.2 ("Title
+// case conversion") as pandoc's citeproc applies it, which adds "about"
+// and "v" and leaves out most other prepositions ("Under", "Without").
 var stopWords = map[string]bool{
-	"a": true, "an": true, "and": true, "as": true, "at": true, "but": true,
+	"a": true, "about": true, "an": true, "and": true, "as": true, "at": true, "but": true,
 	"by": true, "down": true, "for": true, "from": true, "in": true,
 	"into": true, "nor": true, "of": true, "on": true, "onto": true,
 	"or": true, "over": true, "so": true, "the": true, "till": true,
-	"to": true, "up": true, "via": true, "with": true, "yet": true,
+	"to": true, "up": true, "v": true, "via": true, "with": true, "yet": true,
 }
 
 // titleCase applies CSL title case: a word written all in lower case gets a
