@@ -91,9 +91,9 @@ func titleCaseText(s string, first bool) (string, bool) {
 		}
 		if j > i {
 			w := s[i:j]
-			// A lone small letter before a hyphen stays, as pandoc has it:
-			// "e-Learning", "p-Values".
-			lone := j < len(s) && s[j] == '-' && j-i == 1
+			// A lone small letter stays small inside a title, as pandoc has
+			// it: "e-Learning", "p-Values", "m -Sequences".
+			lone := j-i == 1 && !first
 			if isLowerWord(w) && !lone && (first || !stopWords[strings.Trim(w, "“‘\"'([)]”’.,;:!?")]) {
 				w = upperFirst(w)
 			}
