@@ -185,6 +185,9 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 			return nil, err
 		}
 		keys = citedKeys(art.Report)
+		if len(keys) == 0 {
+			fmt.Fprintf(a.Err, "note: %s cites no reference in the library\n", art.ID)
+		}
 		// A cited reference removed from the library since is left out,
 		// with a note, rather than failing the whole list.
 		missingOK = true
