@@ -53,7 +53,7 @@ func harvardAuthor(it *csl.Item, names int) Rich {
 		}
 		return cat(nameList(it.Editor, withNames(harvardNames, names, it.Editor), true), plain(l))
 	case len(it.Translator) > 0:
-		return cat(nameList(it.Translator, harvardNames, true), plain(" (tran.)"))
+		return cat(nameList(it.Translator, withNames(harvardNames, names, it.Translator), true), plain(" ("+harvardTrans(it.Translator)+")"))
 	}
 	return nil
 }
@@ -112,7 +112,7 @@ func harvardEditor(it *csl.Item) Rich {
 		parts = append(parts, plain(formatNames(it.Editor, harvardVerbNames)+l))
 	}
 	if len(it.Translator) > 0 {
-		parts = append(parts, plain(formatNames(it.Translator, harvardVerbNames)+" (tran.)"))
+		parts = append(parts, plain(formatNames(it.Translator, harvardVerbNames)+" ("+harvardTrans(it.Translator)+")"))
 	}
 	return join(", ", parts...)
 }
@@ -228,4 +228,12 @@ func britishDate(d *csl.Date) string {
 		return months[m-1] + " " + itoa(y)
 	}
 	return itoa(day) + " " + months[m-1] + " " + itoa(y)
+}
+
+// harvardTrans is the en-GB short translator term: "tran." or "trans.".
+func harvardTrans(ns []csl.Name) string {
+	if plural(ns) {
+		return "trans."
+	}
+	return "tran."
 }
