@@ -190,8 +190,21 @@ func initials(given, with string, hyphen bool) string {
 		return ""
 	}
 	var b strings.Builder
-	words := strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' || r == '\u00a0' })
+	var words []string
+	for _, tok := range strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '\u00a0' }) {
+		if strings.Contains(with, ".") && abbreviatedName(tok) {
+			// "Yu." and "Th." are initials already, as their bearer writes
+			// them.
+			words = append(words, tok)
+			continue
+		}
+		words = append(words, strings.FieldsFunc(tok, func(r rune) bool { return r == '.' })...)
+	}
 	for _, w := range words {
+		if abbreviatedName(w) {
+			b.WriteString(w + strings.TrimPrefix(with, ".") + " ")
+			continue
+		}
 		if strings.ContainsAny(w[:1], "'\"‘’“") {
 			// A nickname in quotes ('Anthony') is kept as written.
 			b.WriteString(w + " ")
@@ -258,6 +271,21 @@ func normalInitials(given, with string) string {
 		return given
 	}
 	return strings.Join(out, " ")
+}
+
+// abbreviatedName reports whether w is a multi-letter abbreviation of a
+// given name: a capital, small letters, a period ("Yu.", "Th.", "Chr.").
+func abbreviatedName(w string) bool {
+	r := []rune(w)
+	if len(r) < 3 || len(r) > 4 || r[len(r)-1] != '.' || !unicode.IsUpper(r[0]) {
+		return false
+	}
+	for _, c := range r[1 : len(r)-1] {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

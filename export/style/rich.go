@@ -57,9 +57,12 @@ func parseRich(s string) Rich {
 			// case changes, as pandoc prints it.
 			if j := strings.IndexByte(s[i+1:], '$'); j > 0 {
 				flush()
-				sp := cur
-				sp.Text, sp.noCase = s[i+1:i+1+j], true
-				out = append(out, sp)
+				for _, m := range parseRich(csl.Math(s[i+1 : i+1+j])) {
+					sp := cur
+					sp.Text, sp.noCase = m.Text, true
+					sp.Sup, sp.Sub = sp.Sup || m.Sup, sp.Sub || m.Sub
+					out = append(out, sp)
+				}
 				i += j + 2
 				continue
 			}
