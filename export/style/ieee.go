@@ -161,8 +161,8 @@ func ieeeLocators(it *csl.Item) Rich {
 	var ed Rich
 	switch it.Type {
 	case "bill", "book", "chapter", "graphic", "legal_case", "legislation", "motion_picture", "paper-conference", "report", "song":
-		if isNumeric(it.Edition) {
-			ed = plain(edition(it.Edition, "ed."))
+		if n, ok := editionNumber(it.Edition); ok {
+			ed = plain(ordinal(n) + " ed.")
 		} else if it.Edition != "" {
 			ed = cat(plain(capitalizeFirstText(it.Edition)), plain("."))
 		}

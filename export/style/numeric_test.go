@@ -250,3 +250,21 @@ func TestNumeric_EveryTypeFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestNumeric_EditionsWrittenAsOrdinals(t *testing.T) {
+	it := csl.Item{ID: "crawley2012r", Type: "book", Author: []csl.Name{{Family: "Crawley", Given: "Michael J."}},
+		Title: `The <span class="nocase">R</span> book`, Publisher: "Wiley", Issued: &csl.Date{DateParts: [][]int{{2012}}}}
+	for _, tt := range []struct{ edition, vancouver, ama, ieee string }{
+		{"2", "2nd ed.", "2nd ed.", "2nd ed."},
+		{"2nd", "2nd ed.", "2nd ed.", "2nd ed."},
+		{"Second", "Second.", "Second.", "Second."},
+		{"Rev.", "Rev.", "Rev.", "Rev."},
+	} {
+		it.Edition = tt.edition
+		for id, want := range map[string]string{"vancouver": "book. " + tt.vancouver, "ama": "Book. " + tt.ama, "ieee": "book, " + tt.ieee} {
+			if got := formatOne(t, id, it); !strings.Contains(got, want) {
+				t.Errorf("%s, edition %q:\n got %s\nwant it to contain %q", id, tt.edition, got, want)
+			}
+		}
+	}
+}

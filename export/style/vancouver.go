@@ -85,8 +85,8 @@ func vancouverEdition(it *csl.Item) Rich {
 	if it.Edition == "" {
 		return nil
 	}
-	if isNumeric(it.Edition) {
-		return plain(edition(it.Edition, "ed."))
+	if n, ok := editionNumber(it.Edition); ok {
+		return plain(ordinal(n) + " ed.")
 	}
 	return cat(plain(it.Edition), plain("."))
 }
