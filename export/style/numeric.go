@@ -292,3 +292,14 @@ func editionNumber(e string) (int, bool) {
 	}
 	return 0, false
 }
+
+// publisherOf is the publisher, unless it is only the work's URL (a
+// howpublished = {\url{...}} that the entry's URL came from too), which the
+// styles print once, where they print URLs.
+func publisherOf(it *csl.Item) string {
+	p := strings.TrimSpace(it.Publisher)
+	if it.URL != "" && strings.TrimRight(p, "/") == strings.TrimRight(it.URL, "/") {
+		return ""
+	}
+	return p
+}

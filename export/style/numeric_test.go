@@ -268,3 +268,17 @@ func TestNumeric_EditionsWrittenAsOrdinals(t *testing.T) {
 		}
 	}
 }
+
+// howpublished = {\url{...}} gives both the publisher and the URL; the URL
+// is printed once.
+func TestNumeric_URLNotRepeatedAsPublisher(t *testing.T) {
+	u := "https://www.acm.org/publications/policies/artifact-review-and-badging-current"
+	it := csl.Item{ID: "acm2020badging", Type: "document", Author: []csl.Name{{Literal: "ACM"}},
+		Title: "Artifact review and badging version 1.1", Publisher: u, URL: u,
+		Issued: &csl.Date{DateParts: [][]int{{2020, 8}}}}
+	for _, id := range []string{"vancouver", "ama", "ieee"} {
+		if got := formatOne(t, id, it); strings.Count(got, u) != 1 {
+			t.Errorf("%s: %s", id, got)
+		}
+	}
+}

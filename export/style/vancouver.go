@@ -142,7 +142,7 @@ func vancouverPublisher(it *csl.Item) Rich {
 	if it.Type == "thesis" && place != "" {
 		place = "[" + place + "]"
 	}
-	return wrap("", join(": ", plain(place), plain(it.Publisher)), ";")
+	return wrap("", join(": ", plain(place), plain(publisherOf(it))), ";")
 }
 
 // vancouverTextDate is the CSL "text" date of vancouver.csl: "2005 Aug 3".
