@@ -26,7 +26,9 @@ type exportOptions struct {
 	output string
 }
 
-// exportFormats are the --format values; reference-list formats need a style.
+// exportFormats are the --format values, true for the reference-list
+// formats, which need a style; a data format (bibtex) writes the references
+// themselves. A new format is one entry here and one case in write.
 var exportFormats = map[string]bool{"text": true, "markdown": true, "html": true, "bibtex": false}
 
 func newExportCmd(a *App) *cobra.Command {
@@ -78,10 +80,12 @@ from the file's extension (.bib, .md, .html; anything else is text).`,
 				return err
 			}
 			write := func(w io.Writer) error {
-				if !list {
+				switch opts.format {
+				case "bibtex":
 					return export.BibTeX(w, refs)
+				default: // text, markdown, html
+					return export.ReferenceList(w, st, st.References(refs), opts.format)
 				}
-				return export.ReferenceList(w, st, st.References(refs), opts.format)
 			}
 			if opts.output == "" || opts.output == "-" {
 				return write(a.Out)

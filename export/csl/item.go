@@ -251,13 +251,9 @@ func FromReference(r *corpus.Reference) Item {
 	case "report":
 		it.Publisher = get("institution", "organization", "publisher")
 	default:
+		// A web page's organization is its publisher, as pandoc reads it;
+		// styles that name the site print the publisher.
 		it.Publisher = get("publisher", "organization", "institution", "howpublished")
-		if it.Type == "webpage" && it.ContainerTitle == "" {
-			it.ContainerTitle = rich("organization")
-			if it.ContainerTitle != "" && it.Publisher == Plain(it.ContainerTitle) {
-				it.Publisher = ""
-			}
-		}
 	}
 	it.PublisherPlace = get("location", "address")
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/evident-tools/evident/corpus/bibtex"
 	"github.com/evident-tools/evident/export/csl"
 )
 
@@ -213,5 +214,33 @@ func TestRender_MarkdownAndHTMLEscapeWhatTheBibHolds(t *testing.T) {
 		if sp.Text == "Zea mays" && sp.Italic {
 			t.Errorf("Zea mays should flip to upright inside an italic title: %+v", e.Body)
 		}
+	}
+}
+
+func TestMarkdown_LinksThatCannotBeAutolinks(t *testing.T) {
+	s, _ := Lookup("apa")
+	sici := "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
+	e := s.Format([]csl.Item{{ID: "x", Type: "article-journal", Title: "T", ContainerTitle: "J", DOI: sici}})[0]
+	md := s.Markdown(e)
+	want := `[https://doi.org/10.1002/(SICI)1097-4571(199806)49:8\<693::AID-ASI4\>3.0.CO;2-0](https://doi.org/10.1002/%28SICI%291097-4571%28199806%2949:8%3C693::AID-ASI4%3E3.0.CO;2-0)`
+	if !strings.Contains(md, want) {
+		t.Errorf("Markdown = %s\nwant the link %s", md, want)
+	}
+}
+
+func TestReferences_EntriesAreKeyedByLibraryKey(t *testing.T) {
+	p := bibtex.NewParser()
+	if _, err := p.Parse("refs.bib", []byte(`@article{smith2019, author={Smith, Jo}, title={A}, journal={J}, year=2019}
+@article{doe2020, author={Doe, Al}, title={B}, journal={J}, year=2020}`)); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Lookup("vancouver")
+	entries := s.References(p.References())
+	if entries[0].Key != "smith2019" || entries[0].Label != "1" || entries[1].Key != "doe2020" {
+		t.Fatalf("entries %+v, want smith2019 as 1 and doe2020 as 2 in the given order", entries)
+	}
+	byKey := ByKey(entries)
+	if got := s.Text(byKey["doe2020"]); !strings.HasPrefix(got, "2. Doe A.") {
+		t.Errorf("ByKey(doe2020) = %q", got)
 	}
 }

@@ -47,9 +47,7 @@ func italics(md string) []string {
 // from pandoc's beyond the entries of knownDifferences, with the reason:
 // their mismatches are logged instead of failing the test, and the test
 // fails once they are gone, so that the entry is removed.
-var knownItalicDifferences = map[string]string{
-	"harvard": "harvard-cite-them-right.csl sets et al. in italics (<et-al font-style=\"italic\"/>); evident's Harvard does not yet",
-}
+var knownItalicDifferences = map[string]string{}
 
 // TestGoldenItalics checks that each style sets the same text in italics
 // as pandoc does (journal and book titles, volume numbers, et al.),

@@ -33,8 +33,10 @@ var harvardNames = nameOpts{
 var harvardVerbNames = nameOpts{initialize: true, initWith: ".", and: "and", etAlMin: 4, etAlUseFirst: 1}
 
 func harvardAuthorKey(it *csl.Item) string {
-	if a := harvardAuthor(it); len(a) > 0 && (len(it.Author) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0) {
-		return foldKey(a.String())
+	// Rendered names, punctuation and all, as citeproc compares them:
+	// "Alpha, A. et al." sorts before "Alpha, A., Beta, B.".
+	if len(it.Author) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0 {
+		return punctFoldKey(harvardAuthor(it).String())
 	}
 	return titleSortKey(it.Title)
 }
@@ -42,15 +44,15 @@ func harvardAuthorKey(it *csl.Item) string {
 func harvardAuthor(it *csl.Item) Rich {
 	switch {
 	case len(it.Author) > 0:
-		return plain(formatNames(it.Author, harvardNames))
+		return nameList(it.Author, harvardNames, true)
 	case len(it.Editor) > 0:
 		l := " (ed.)"
 		if plural(it.Editor) {
 			l = " (eds)"
 		}
-		return plain(formatNames(it.Editor, harvardNames) + l)
+		return cat(nameList(it.Editor, harvardNames, true), plain(l))
 	case len(it.Translator) > 0:
-		return plain(formatNames(it.Translator, harvardNames) + " (tran.)")
+		return cat(nameList(it.Translator, harvardNames, true), plain(" (tran.)"))
 	}
 	return nil
 }

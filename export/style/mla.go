@@ -18,7 +18,14 @@ func init() {
 		sortKey: func(it *csl.Item) []string {
 			return []string{mlaAuthorKey(it), titleSortKey(it.Title)}
 		},
-		authorText:       func(it *csl.Item) string { return mlaAuthor(it).String() },
+		// The whole name list decides whether an author repeats: two
+		// different teams both shortened to "Alpha, A., et al." do not.
+		authorText: func(it *csl.Item) string {
+			if n := len(it.Author); n > 0 && isOthers(it.Author[n-1]) {
+				return contributorKey(it) + "\x03others"
+			}
+			return contributorKey(it)
+		},
 		subsequentAuthor: "---",
 	})
 }
@@ -31,10 +38,7 @@ var mlaNames = nameOpts{
 var mlaVerbNames = nameOpts{and: "and", precedesLast: delimContextual, etAlMin: 3, etAlUseFirst: 1}
 
 func mlaAuthorKey(it *csl.Item) string {
-	if len(it.Author) > 0 || len(it.Editor) > 0 || len(it.Translator) > 0 {
-		return foldKey(mlaAuthor(it).String())
-	}
-	return titleSortKey(it.Title)
+	return contributorKey(it)
 }
 
 func mlaAuthor(it *csl.Item) Rich {

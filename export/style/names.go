@@ -254,3 +254,18 @@ func namesKey(ns []csl.Name, demote bool) string {
 	}
 	return b.String()
 }
+
+// contributorKey is the sort key of the names that lead an entry: every
+// author (not only those an et-al rule shows), else the editors, else the
+// translators, each role apart; with no names, the title, which then leads.
+func contributorKey(it *csl.Item) string {
+	switch {
+	case len(it.Author) > 0:
+		return namesKey(it.Author, false)
+	case len(it.Editor) > 0:
+		return namesKey(it.Editor, false) + "\x02ed"
+	case len(it.Translator) > 0:
+		return namesKey(it.Translator, false) + "\x02tr"
+	}
+	return titleSortKey(it.Title)
+}

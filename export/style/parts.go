@@ -257,8 +257,9 @@ func titleSortKey(t string) string {
 	return foldKey(csl.Plain(t))
 }
 
-// plural reports whether a name list has more than one name.
-func plural(ns []csl.Name) bool { return len(ns) > 1 }
+// plural reports whether a name list stands for more than one person ("and
+// others" counts).
+func plural(ns []csl.Name) bool { return countNames(ns) > 1 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
@@ -291,6 +292,17 @@ func isEnglish(lang string) bool {
 	l := strings.ToLower(strings.TrimSpace(lang))
 	return l == "" || strings.HasPrefix(l, "en") || l == "american" || l == "british" ||
 		l == "usenglish" || l == "ukenglish" || l == "canadian" || l == "australian" || l == "newzealand"
+}
+
+// punctFoldKey lower-cases s and removes accents but keeps punctuation.
+func punctFoldKey(s string) string {
+	if !isASCII(s) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if r, _, err := transform.String(t, s); err == nil {
+			s = r
+		}
+	}
+	return strings.ToLower(s)
 }
 
 func isASCII(s string) bool {

@@ -194,7 +194,7 @@ func (s *Style) Markdown(e Entry) string {
 	b.WriteString(escapeMarkdown(s.labelText(e)))
 	for _, sp := range mergeSpans(e.Body) {
 		t := oneLine(sp.Text)
-		if sp.Link != "" && sp.Text == sp.Link {
+		if sp.Link != "" && sp.Text == sp.Link && !strings.ContainsAny(sp.Link, "<> \\`") {
 			b.WriteString("<" + sp.Link + ">")
 			continue
 		}
