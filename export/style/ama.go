@@ -87,7 +87,7 @@ func amaLayout(it *csl.Item, c *ctx) Rich {
 	case it.Type == "thesis":
 		body = wrap(" ", join(". ",
 			plain(it.Genre),
-			join("; ", plain(it.Publisher), plain(year(it.Issued))),
+			join("; ", plain(publisherOf(it)), plain(year(it.Issued))),
 		), ".")
 	default:
 		var date Rich
@@ -117,7 +117,7 @@ func amaLayout(it *csl.Item, c *ctx) Rich {
 // before the year even when there is no publisher, which pandoc prints as
 // "Title.; 2016"; evident leaves the stray semicolon out.
 func amaPublisherYear(it *csl.Item) Rich {
-	return join("; ", plain(it.Publisher), cat(plain(year(it.Issued)), wrap(":", amaPages(it), "")))
+	return join("; ", plain(publisherOf(it)), cat(plain(year(it.Issued)), wrap(":", amaPages(it), "")))
 }
 
 // amaAuthor is the author list, else the editors with "ed."/"eds.";
@@ -154,8 +154,8 @@ func amaEdition(it *csl.Item) Rich {
 	if it.Edition == "" {
 		return nil
 	}
-	if isNumeric(it.Edition) {
-		return plain(edition(it.Edition, "ed."))
+	if n, ok := editionNumber(it.Edition); ok {
+		return plain(ordinal(n) + " ed.")
 	}
 	return cat(plain(it.Edition), plain("."))
 }

@@ -161,8 +161,8 @@ func ieeeLocators(it *csl.Item) Rich {
 	var ed Rich
 	switch it.Type {
 	case "bill", "book", "chapter", "graphic", "legal_case", "legislation", "motion_picture", "paper-conference", "report", "song":
-		if isNumeric(it.Edition) {
-			ed = plain(edition(it.Edition, "ed."))
+		if n, ok := editionNumber(it.Edition); ok {
+			ed = plain(ordinal(n) + " ed.")
 		} else if it.Edition != "" {
 			ed = cat(plain(capitalizeFirstText(it.Edition)), plain("."))
 		}
@@ -190,9 +190,9 @@ func ieeePage(it *csl.Item) Rich {
 func ieeePublisher(it *csl.Item) Rich {
 	switch it.Type {
 	case "bill", "book", "chapter", "graphic", "legal_case", "legislation", "motion_picture", "paper-conference", "song":
-		return join(": ", plain(it.PublisherPlace), plain(it.Publisher))
+		return join(": ", plain(it.PublisherPlace), plain(publisherOf(it)))
 	}
-	return join(", ", plain(it.Publisher), plain(it.PublisherPlace))
+	return join(", ", plain(publisherOf(it)), plain(it.PublisherPlace))
 }
 
 // ieeeDate is the issued date in the form each type wants: "Aug. 2005"

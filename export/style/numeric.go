@@ -1,6 +1,7 @@
 package style
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -271,4 +272,34 @@ func splitPrefix(s string) (prefix, digits string) {
 		}
 	}
 	return s[:i], s[i:]
+}
+
+// editionNumber reads an edition CSL counts as numeric: "2", or "2nd",
+// "3rd", "4th" as a .bib often writes it. "Second" and "Rev." are not.
+func editionNumber(e string) (int, bool) {
+	e = strings.TrimSpace(e)
+	i := 0
+	for i < len(e) && e[i] >= '0' && e[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 4 {
+		return 0, false
+	}
+	switch strings.ToLower(e[i:]) {
+	case "", "st", "nd", "rd", "th":
+		n, err := strconv.Atoi(e[:i])
+		return n, err == nil && n > 0
+	}
+	return 0, false
+}
+
+// publisherOf is the publisher, unless it is only the work's URL (a
+// howpublished = {\url{...}} that the entry's URL came from too), which the
+// styles print once, where they print URLs.
+func publisherOf(it *csl.Item) string {
+	p := strings.TrimSpace(it.Publisher)
+	if it.URL != "" && strings.TrimRight(p, "/") == strings.TrimRight(it.URL, "/") {
+		return ""
+	}
+	return p
 }

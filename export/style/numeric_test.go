@@ -250,3 +250,35 @@ func TestNumeric_EveryTypeFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestNumeric_EditionsWrittenAsOrdinals(t *testing.T) {
+	it := csl.Item{ID: "crawley2012r", Type: "book", Author: []csl.Name{{Family: "Crawley", Given: "Michael J."}},
+		Title: `The <span class="nocase">R</span> book`, Publisher: "Wiley", Issued: &csl.Date{DateParts: [][]int{{2012}}}}
+	for _, tt := range []struct{ edition, vancouver, ama, ieee string }{
+		{"2", "2nd ed.", "2nd ed.", "2nd ed."},
+		{"2nd", "2nd ed.", "2nd ed.", "2nd ed."},
+		{"Second", "Second.", "Second.", "Second."},
+		{"Rev.", "Rev.", "Rev.", "Rev."},
+	} {
+		it.Edition = tt.edition
+		for id, want := range map[string]string{"vancouver": "book. " + tt.vancouver, "ama": "Book. " + tt.ama, "ieee": "book, " + tt.ieee} {
+			if got := formatOne(t, id, it); !strings.Contains(got, want) {
+				t.Errorf("%s, edition %q:\n got %s\nwant it to contain %q", id, tt.edition, got, want)
+			}
+		}
+	}
+}
+
+// howpublished = {\url{...}} gives both the publisher and the URL; the URL
+// is printed once.
+func TestNumeric_URLNotRepeatedAsPublisher(t *testing.T) {
+	u := "https://www.acm.org/publications/policies/artifact-review-and-badging-current"
+	it := csl.Item{ID: "acm2020badging", Type: "document", Author: []csl.Name{{Literal: "ACM"}},
+		Title: "Artifact review and badging version 1.1", Publisher: u, URL: u,
+		Issued: &csl.Date{DateParts: [][]int{{2020, 8}}}}
+	for _, id := range []string{"vancouver", "ama", "ieee"} {
+		if got := formatOne(t, id, it); strings.Count(got, u) != 1 {
+			t.Errorf("%s: %s", id, got)
+		}
+	}
+}

@@ -85,8 +85,8 @@ func vancouverEdition(it *csl.Item) Rich {
 	if it.Edition == "" {
 		return nil
 	}
-	if isNumeric(it.Edition) {
-		return plain(edition(it.Edition, "ed."))
+	if n, ok := editionNumber(it.Edition); ok {
+		return plain(ordinal(n) + " ed.")
 	}
 	return cat(plain(it.Edition), plain("."))
 }
@@ -142,7 +142,7 @@ func vancouverPublisher(it *csl.Item) Rich {
 	if it.Type == "thesis" && place != "" {
 		place = "[" + place + "]"
 	}
-	return wrap("", join(": ", plain(place), plain(it.Publisher)), ";")
+	return wrap("", join(": ", plain(place), plain(publisherOf(it))), ";")
 }
 
 // vancouverTextDate is the CSL "text" date of vancouver.csl: "2005 Aug 3".
