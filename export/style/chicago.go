@@ -176,13 +176,13 @@ func chicagoLayout(it *csl.Item, c *ctx) Rich {
 	var ed Rich
 	switch {
 	case chicagoIsBook(it.Type) || it.Type == "legal_case" || it.Type == "report":
-		if isNumeric(it.Edition) {
+		if isEditionNumber(it.Edition) {
 			ed = plain(". " + edition(it.Edition, "ed"))
 		} else {
 			ed = wrap(". ", plain(capitalizeFirstText(it.Edition)), "")
 		}
 	case chicagoIsChapter(it.Type):
-		if isNumeric(it.Edition) {
+		if isEditionNumber(it.Edition) {
 			ed = plain(", " + edition(it.Edition, "ed."))
 		} else {
 			ed = wrap(", ", plain(it.Edition), "")

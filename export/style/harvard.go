@@ -67,7 +67,7 @@ func harvardBooklike(t string) bool {
 }
 
 func harvardEdition(it *csl.Item) Rich {
-	if isNumeric(it.Edition) {
+	if isEditionNumber(it.Edition) {
 		return plain(edition(it.Edition, "edn"))
 	}
 	return plain(it.Edition)

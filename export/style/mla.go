@@ -97,7 +97,7 @@ func mlaOtherContributors(it *csl.Item) Rich {
 
 func mlaVersion(it *csl.Item) Rich {
 	var ed Rich
-	if isNumeric(it.Edition) {
+	if isEditionNumber(it.Edition) {
 		ed = plain(edition(it.Edition, "ed."))
 	} else {
 		ed = plain(capitalizeFirstText(it.Edition))

@@ -189,7 +189,7 @@ func edition(e, abbrev string) string {
 	if e == "" {
 		return ""
 	}
-	if n, err := strconv.Atoi(e); err == nil {
+	if n, ok := editionNumber(e); ok {
 		return ordinal(n) + " " + abbrev
 	}
 	return e
@@ -312,4 +312,10 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// isEditionNumber reports whether an edition is a number ("2", "2nd").
+func isEditionNumber(e string) bool {
+	_, ok := editionNumber(e)
+	return ok
 }
