@@ -1,6 +1,7 @@
 package style
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/evident-tools/evident/export/csl"
@@ -39,22 +40,33 @@ func addNames(items []csl.Item, f citeForm) []int {
 		if len(g) < 2 {
 			continue
 		}
+		// Show one more name at a time; a work whose citation is then
+		// unlike every other in its group keeps that many. Forms are
+		// counted once per step, so a large group costs no more than
+		// its size times its longest name list.
+		longest := 0
 		for _, i := range g {
-			ns := persons(leadNames(&items[i]))
-			for n := f.etAlUseFirst + 1; n <= len(ns); n++ {
-				mine := shortNames(ns, n, leadNames(&items[i]))
-				unique := true
-				for _, j := range g {
-					if lj := leadNames(&items[j]); j != i && shortNames(persons(lj), n, lj) == mine {
-						unique = false
-						break
-					}
-				}
-				if unique {
+			longest = max(longest, len(persons(leadNames(&items[i]))))
+		}
+		open := g
+		for n := f.etAlUseFirst + 1; n <= longest && len(open) > 0; n++ {
+			forms := make([]string, len(g))
+			count := map[string]int{}
+			for k, i := range g {
+				lead := leadNames(&items[i])
+				forms[k] = shortNames(persons(lead), n, lead)
+				count[forms[k]]++
+			}
+			var still []int
+			for _, i := range open {
+				k := slices.Index(g, i)
+				if count[forms[k]] == 1 && n <= len(persons(leadNames(&items[i]))) {
 					out[i] = n
-					break
+				} else {
+					still = append(still, i)
 				}
 			}
+			open = still
 		}
 	}
 	return out

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/evident-tools/evident/export/csl"
@@ -237,13 +235,8 @@ func foldKey(s string) string {
 		}
 		return b.String()
 	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	r, _, err := transform.String(t, s)
-	if err != nil {
-		r = s
-	}
 	var b strings.Builder
-	for _, c := range strings.ToLower(r) {
+	for _, c := range strings.ToLower(stripMarks(s)) {
 		if unicode.IsLetter(c) || unicode.IsDigit(c) || c == ' ' || c == '\x01' {
 			b.WriteRune(c)
 		}
@@ -297,10 +290,7 @@ func isEnglish(lang string) bool {
 // punctFoldKey lower-cases s and removes accents but keeps punctuation.
 func punctFoldKey(s string) string {
 	if !isASCII(s) {
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		if r, _, err := transform.String(t, s); err == nil {
-			s = r
-		}
+		s = stripMarks(s)
 	}
 	return strings.ToLower(s)
 }
@@ -318,4 +308,18 @@ func isASCII(s string) bool {
 func isEditionNumber(e string) bool {
 	_, ok := editionNumber(e)
 	return ok
+}
+
+// stripMarks removes accents: the combining marks of the canonical
+// decomposition ("Élise" → "Elise").
+func stripMarks(s string) string {
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, c := range d {
+		if !unicode.Is(unicode.Mn, c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
