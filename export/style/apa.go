@@ -172,12 +172,9 @@ func apaSecondaryContributors(it *csl.Item) Rich {
 	return join("; ", parts...)
 }
 
-func trLabel(ns []csl.Name) string {
-	if plural(ns) {
-		return "Trans."
-	}
-	return "Trans."
-}
+// trLabel is APA's translator label: the en-US short term ("trans.") in
+// title case, the same for one translator or several.
+func trLabel([]csl.Name) string { return "Trans." }
 
 func apaNumber(it *csl.Item) Rich {
 	if it.Number == "" {
@@ -270,7 +267,7 @@ func apaBracketed(it *csl.Item) Rich {
 	switch {
 	case it.Type == "thesis":
 		if it.Number == "" {
-			g := capitalizeFirstText(apaGenre(it.Genre))
+			g := capitalizeFirstText(it.Genre)
 			if it.DOI != "" || it.URL != "" || it.Archive != "" {
 				g = joinNonEmpty(", ", g, it.Publisher)
 			}
@@ -296,10 +293,6 @@ func apaBracketed(it *csl.Item) Rich {
 	}
 	return plain("[" + s + "]")
 }
-
-// apaGenre keeps a thesis genre as written; pandoc and evident both read
-// @phdthesis as "PhD thesis".
-func apaGenre(g string) string { return g }
 
 func apaFormat(it *csl.Item) string {
 	switch {

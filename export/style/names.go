@@ -38,8 +38,6 @@ type nameOpts struct {
 	precedesEtAl int    // delimiter before et al. (contextual by default)
 	sortSep      string // between family and given when inverted; ", " when empty
 	demote       bool   // inverted names put the particle after the given name
-	// familyOnly shows family names alone (as in-text citations do).
-	familyOnly bool
 	// normalizeInitials keeps given names whole but writes initials in
 	// them with initWith ("Cynthia L" → "Cynthia L."), CSL's
 	// initialize="false" with an initialize-with.
@@ -148,9 +146,6 @@ func formatName(n csl.Name, o nameOpts, inverted bool) string {
 		given = initials(given, o.initWith, !o.noHyphenInit)
 	case o.normalizeInitials:
 		given = normalInitials(given, o.initWith)
-	}
-	if o.familyOnly {
-		return joinNonEmpty(" ", n.NonDroppingParticle, n.Family)
 	}
 	sep := o.sortSep
 	if sep == "" {

@@ -142,24 +142,8 @@ func upperFirst(w string) string {
 	return w
 }
 
-// capitalizeFirst capitalises the first letter of r unless it is protected
-// (CSL text-case="capitalize-first").
-func capitalizeFirst(r Rich) Rich {
-	out := make(Rich, len(r))
-	copy(out, r)
-	for i := range out {
-		if strings.TrimSpace(out[i].Text) == "" {
-			continue
-		}
-		if !out[i].noCase {
-			out[i].Text = upperFirst(out[i].Text)
-		}
-		break
-	}
-	return out
-}
-
-// capitalizeFirstText is capitalizeFirst for a plain string.
+// capitalizeFirstText capitalises the first letter of s (CSL
+// text-case="capitalize-first").
 func capitalizeFirstText(s string) string { return upperFirst(s) }
 
 // sentenceCase lower-cases the capitalised words of a title, as pandoc's
