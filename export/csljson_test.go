@@ -69,7 +69,7 @@ func TestCSLJSON_MapsFieldsAsPandocDoes(t *testing.T) {
 	}
 	want := []any{
 		map[string]any{"family": "Smith", "given": "John"},
-		map[string]any{"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"},
+		map[string]any{"family": "Berg", "given": "Jan", "dropping-particle": "van der"},
 		map[string]any{"literal": "World Health Organization"},
 		// pandoc writes "and others" so, and its citeproc prints "et al.".
 		map[string]any{"literal": "others"},

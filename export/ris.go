@@ -39,7 +39,7 @@ var risTypes = map[string]string{
 	"thesis":         "THES",
 	"techreport":     "RPRT",
 	"report":         "RPRT",
-	"manual":         "RPRT",
+	"manual":         "BOOK", // as csl.FromReference and pandoc read it
 	"online":         "ELEC",
 	"electronic":     "ELEC",
 	"www":            "ELEC",
@@ -106,6 +106,11 @@ func RIS(w io.Writer, refs []*corpus.Reference) error {
 
 func writeRIS(w *bufio.Writer, r *corpus.Reference) {
 	it := csl.FromReference(r)
+	if org, ok := r.Get("organization"); ok && it.Type == "webpage" && it.ContainerTitle == "" && it.Publisher == strings.TrimSpace(org) {
+		// A web site's name: CSL reads it as the publisher, as pandoc does,
+		// but RIS readers expect it in T2, and the RIS reader puts it back.
+		it.ContainerTitle, it.Publisher = it.Publisher, ""
+	}
 	tag := func(name, value string) {
 		value = risValue(value)
 		if value == "" {
@@ -198,8 +203,9 @@ func risName(n csl.Name) string {
 		}
 		return n.Literal
 	}
-	family := strings.TrimSpace(n.NonDroppingParticle + " " + n.Family)
-	given := strings.TrimSpace(n.Given + " " + n.DroppingParticle)
+	family := strings.TrimSpace(n.DroppingParticle + " " + n.NonDroppingParticle + " " + n.Family)
+	family = strings.Join(strings.Fields(family), " ")
+	given := strings.TrimSpace(n.Given)
 	s := family
 	if given != "" || n.Suffix != "" {
 		s += ", " + given

@@ -3,71 +3,244 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/config"
 	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/export"
+	"github.com/evident-tools/evident/export/style"
 )
 
 type exportOptions struct {
 	format string
 	keys   string
+	query  string
+	style  string
 	output string
 }
+
+// exportFormats are the --format values, true for the reference-list
+// formats, which need a style; a data format (bibtex, ris, csljson) writes
+// the references themselves (see referenceWriter).
+var exportFormats = map[string]bool{"text": true, "markdown": true, "html": true, "bibtex": false, "ris": false, "csljson": false, "csl-json": false}
 
 func newExportCmd(a *App) *cobra.Command {
 	var opts exportOptions
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Write the library, or some of its references, as BibTeX, RIS or CSL-JSON",
-		Long: `Write the library (or the references named by --keys) as BibTeX. Every field
-is written from its stored source form, so import, export and import again
-gives the same references.
+		Use:   "export [ARTICLE]",
+		Short: "Write a reference list in a citation style, or the references as BibTeX, RIS or CSL-JSON",
+		Long: `Write a reference list of the library, of the references a stored article
+cites (ARTICLE: its id, as 'evident articles' lists it), of the references
+named by --keys, or of those a search finds (--query, Bleve query syntax as
+'evident search' takes it).
 
---format ris writes RIS (EndNote, Zotero, Mendeley; CRLF line ends) and
---format csljson writes CSL-JSON (pandoc, Zotero, citeproc processors).`,
-		Args: cobra.NoArgs,
+Styles: ` + strings.Join(style.Names(), ", ") + `. --style defaults to the
+style setting of .evident.toml (see 'evident config'), which defaults to apa.
+Numeric styles number an article's references in the order of first
+citation; author-date styles sort them.
+
+--format text (one entry per line), markdown, html (a <ol> or <ul> fragment),
+or a data format: bibtex (every field from its stored source: import, export
+and import again gives the same references), ris (EndNote, Zotero, Mendeley;
+CRLF line ends) or csljson (pandoc, Zotero, citeproc processors). Without
+--format, -o FILE picks the format from the file's extension (.bib, .md,
+.html, .ris, .json; anything else is text).`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			write := referenceWriter(opts.format)
-			if write == nil {
-				return inputErr(fmt.Errorf("--format %q is not supported; use bibtex, ris or csljson", opts.format))
+			if !cmd.Flags().Changed("format") && opts.output != "" {
+				opts.format = formatForFile(opts.output)
 			}
-			st, _, err := a.openRead()
+			list, known := exportFormats[opts.format]
+			if !known {
+				return inputErr(fmt.Errorf("--format %q is not supported; use text, markdown, html, bibtex, ris or csljson", opts.format))
+			}
+			selectors := 0
+			for _, set := range []bool{len(args) == 1, opts.keys != "", opts.query != ""} {
+				if set {
+					selectors++
+				}
+			}
+			if selectors > 1 {
+				return inputErr(errors.New("give one of ARTICLE, --keys and --query"))
+			}
+			var st *style.Style
+			if list {
+				var err error
+				if st, err = a.exportStyle(cmd, opts.style); err != nil {
+					return err
+				}
+			}
+			refs, err := a.exportRefs(cmd, args, opts)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			var refs []*corpus.Reference
-			if opts.keys != "" {
-				for _, k := range splitKeys(opts.keys) {
-					r, err := st.Get(k)
-					if errors.Is(err, store.ErrNotFound) {
-						return inputErr(fmt.Errorf("no reference with key %q", k))
-					}
-					if err != nil {
-						return err
-					}
-					refs = append(refs, r)
+			write := func(w io.Writer) error {
+				if data := referenceWriter(opts.format); data != nil {
+					return data(w, refs)
 				}
-			} else if err := st.Each(func(r *corpus.Reference) error {
-				refs = append(refs, r)
-				return nil
-			}); err != nil {
-				return err
+				return export.ReferenceList(w, st, st.References(refs), opts.format)
 			}
 			if opts.output == "" || opts.output == "-" {
-				return write(a.Out, refs)
+				return write(a.Out)
 			}
-			return writeFileAtomic(opts.output, func(f *os.File) error { return write(f, refs) })
+			return writeFileAtomic(opts.output, func(f *os.File) error { return write(f) })
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "bibtex", "output format: bibtex, ris or csljson")
-	cmd.Flags().StringVar(&opts.keys, "keys", "", "only these references (comma-separated keys)")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
+	f := cmd.Flags()
+	f.StringVar(&opts.format, "format", "text", "output format: text, markdown, html, bibtex, ris or csljson")
+	f.StringVar(&opts.style, "style", "", "citation style `ID` (default: the style setting, apa)")
+	f.StringVar(&opts.keys, "keys", "", "only these references (comma-separated keys)")
+	f.StringVar(&opts.query, "query", "", "only the references this search `QUERY` finds")
+	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
 	return cmd
+}
+
+// formatForFile picks an export format from an output file's extension.
+func formatForFile(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".bib", ".bibtex":
+		return "bibtex"
+	case ".md", ".markdown":
+		return "markdown"
+	case ".html", ".htm":
+		return "html"
+	case ".ris":
+		return "ris"
+	case ".json":
+		return "csljson"
+	}
+	return "text"
+}
+
+// exportStyle finds the style: the flag, else the style setting of the
+// .evident.toml files that apply to the working directory.
+func (a *App) exportStyle(cmd *cobra.Command, flag string) (*style.Style, error) {
+	name, source := flag, "--style"
+	if !cmd.Flags().Changed("style") {
+		cwd, err := a.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		cfg, err := config.Load(cwd, check.Codes())
+		if err != nil {
+			return nil, inputErr(err)
+		}
+		name = cfg.Style
+		for _, s := range cfg.Settings() {
+			if s.Name == "style" {
+				source = relSource(cwd, s.Source)
+			}
+		}
+	}
+	st, err := style.Lookup(name)
+	if err != nil {
+		if source != "--style" && source != "default" {
+			err = fmt.Errorf("%s: style: %w", source, err)
+		}
+		return nil, inputErr(err)
+	}
+	return st, nil
+}
+
+// exportRefs picks the references to export: those a stored article cites
+// (in order of first citation), --keys, a --query, or the whole library.
+func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) ([]*corpus.Reference, error) {
+	var keys []string
+	if opts.query != "" {
+		ix, err := a.openIndex(cmd)
+		if err != nil {
+			return nil, err
+		}
+		hits, err := ix.SearchRefs(cmd.Context(), opts.query, 1<<20)
+		ix.Close()
+		if err != nil {
+			return nil, inputErr(err)
+		}
+		if len(hits) == 0 {
+			return nil, inputErr(fmt.Errorf("no reference matches %q", opts.query))
+		}
+		for _, h := range hits {
+			keys = append(keys, h.Key)
+		}
+	}
+	st, _, err := a.openRead()
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	missingOK := false
+	switch {
+	case len(args) == 1:
+		art, err := st.GetArticle(args[0])
+		if errors.Is(err, store.ErrNotFound) {
+			art, err = st.GetArticle(articleID(args[0]))
+		}
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, inputErr(fmt.Errorf("no stored article %q (see 'evident articles')", args[0]))
+		}
+		if err != nil {
+			return nil, err
+		}
+		keys = citationOrder(art.Report)
+		if len(keys) == 0 {
+			fmt.Fprintf(a.Err, "note: %s cites no reference in the library\n", art.ID)
+		}
+		// A cited reference removed from the library since is left out,
+		// with a note, rather than failing the whole list.
+		missingOK = true
+	case opts.keys != "":
+		keys = splitKeys(opts.keys)
+	case opts.query == "":
+		var refs []*corpus.Reference
+		err := st.Each(func(r *corpus.Reference) error {
+			refs = append(refs, r)
+			return nil
+		})
+		return refs, err
+	}
+	refs := make([]*corpus.Reference, 0, len(keys))
+	for _, k := range keys {
+		r, err := st.Get(k)
+		if errors.Is(err, store.ErrNotFound) {
+			if missingOK {
+				fmt.Fprintf(a.Err, "note: %s is cited but no longer in the library; left out\n", k)
+				continue
+			}
+			return nil, inputErr(fmt.Errorf("no reference with key %q", k))
+		}
+		if err != nil {
+			return nil, err
+		}
+		refs = append(refs, r)
+	}
+	return refs, nil
+}
+
+// citationOrder lists the library keys an article's citations resolved to, in
+// the order each is first cited.
+func citationOrder(rep *check.Report) []string {
+	if rep == nil {
+		return nil
+	}
+	var keys []string
+	seen := map[string]bool{}
+	for _, c := range rep.Claims {
+		for _, l := range c.Citations {
+			if l.Status != "resolved" || l.Key == nil || seen[*l.Key] {
+				continue
+			}
+			seen[*l.Key] = true
+			keys = append(keys, *l.Key)
+		}
+	}
+	return keys
 }
 
 // writeFileAtomic writes through a temporary file and renames it into place,

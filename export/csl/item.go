@@ -113,7 +113,7 @@ var itemTypes = map[string]string{
 	"incollection":   "chapter",
 	"inproceedings":  "paper-conference",
 	"inreference":    "entry-encyclopedia",
-	"manual":         "report",
+	"manual":         "book",
 	"mastersthesis":  "thesis",
 	"misc":           "document",
 	"online":         "webpage",
@@ -290,13 +290,9 @@ func FromReference(r *corpus.Reference) Item {
 	case "report":
 		it.Publisher = get("institution", "organization", "publisher")
 	default:
+		// A web page's organization is its publisher, as pandoc reads it;
+		// styles that name the site print the publisher.
 		it.Publisher = get("publisher", "organization", "institution", "howpublished")
-		if it.Type == "webpage" && it.ContainerTitle == "" {
-			it.ContainerTitle = rich("organization")
-			if it.ContainerTitle != "" && it.Publisher == Plain(it.ContainerTitle) {
-				it.Publisher = ""
-			}
-		}
 	}
 	// address before location: ACM and Zotero exports give both, the
 	// publisher's city in address and the conference venue in location.
@@ -335,6 +331,7 @@ var seriesNumbered = map[string]bool{
 	"proceedings": true, "mvproceedings": true, "reference": true, "mvreference": true,
 	"bookinbook": true, "inbook": true, "incollection": true, "inproceedings": true,
 	"conference": true, "inreference": true, "suppbook": true, "suppcollection": true,
+	"manual": true, // a book, as pandoc reads it
 }
 
 // typeKeys spells out the keys biblatex accepts in a type field, as its
@@ -413,7 +410,10 @@ func nameFrom(n corpus.Name) Name {
 	if n.Last == "" && n.Von == "" {
 		return Name{Literal: strings.TrimSpace(n.First)}
 	}
-	return Name{Family: n.Last, Given: n.First, NonDroppingParticle: n.Von, Suffix: n.Jr}
+	// The BibTeX "von" part is a dropping particle, as pandoc and biblatex
+	// read it: "van der Berg, Jan" sorts under B and inverts as
+	// "Berg, Jan van der".
+	return Name{Family: n.Last, Given: n.First, DroppingParticle: n.Von, Suffix: n.Jr}
 }
 
 // dateFrom reads a biblatex date field, else a year and month pair. It

@@ -78,6 +78,32 @@ func richInto(b *strings.Builder, s string, nocase bool) {
 		case '\\':
 			name, argStart := commandAt(s, i)
 			tags, ok := richCommands[name]
+			if !ok && !nocase && len(name) > 1 && isLetters(name) && argStart < len(s) && s[argStart] == '{' {
+				// An unknown macro with arguments (\ce{Si}, \SI{15}{K})
+				// keeps their text, protected from case changes as BibTeX
+				// protects text inside braces.
+				end := argStart
+				for end < len(s) && s[end] == '{' {
+					e := matchBrace(s, end)
+					if e < 0 {
+						end = len(s)
+						break
+					}
+					end = e + 1
+				}
+				flush(i)
+				if name == "ce" || name == "ch" {
+					b.WriteString(SpanNoCase + scripts(s[argStart+1:max(argStart+1, end-1)], true) + "</span>")
+				} else if d := decodeKeepingSpace(s[i:end]); strings.TrimSpace(d) != "" {
+					lead, core, trail := splitOuterSpace(d)
+					b.WriteString(lead + SpanNoCase + core + "</span>" + trail)
+				} else {
+					b.WriteString(d)
+				}
+				i = end
+				plain = i
+				continue
+			}
 			if !ok || argStart >= len(s) || s[argStart] != '{' {
 				// Accents (\"{o}) and other commands stay in the run of
 				// text, arguments and all, for bibtex.Decode.
@@ -241,4 +267,109 @@ func tagLen(s string) int {
 		}
 	}
 	return 0
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < 'a' || s[i] > 'z') && (s[i] < 'A' || s[i] > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// splitOuterSpace splits s into its leading spaces, the rest and its
+// trailing spaces.
+func splitOuterSpace(s string) (lead, core, trail string) {
+	core = strings.TrimLeft(s, " ")
+	lead = s[:len(s)-len(core)]
+	t := strings.TrimRight(core, " ")
+	return lead, t, core[len(t):]
+}
+
+// Math renders simple TeX math (the inside of $...$) as rich text:
+// superscripts and subscripts become <sup> and <sub>, braces go, and
+// commands are decoded as in text ($T_{1/2}$ → T<sub>1/2</sub>,
+// $\alpha$ → α). Anything else stays as written.
+func Math(tex string) string { return scripts(tex, false) }
+
+// scripts renders the argument of mhchem's \ce or chemformula's \ch (chem)
+// or math as rich text: in chemistry a number after an element or bracket
+// is a subscript (H2O),
+// ^{8} and ^+ are superscripts, _{x} a subscript, and a number that leads
+// a formula stays on the line (2H2O). It is not a chemistry typesetter;
+// it keeps formulas readable rather than printing "H2O" or "Li^8".
+func scripts(arg string, chem bool) string {
+	var b strings.Builder
+	script := func(tag string, i int) int {
+		// arg[i] is ^ or _; returns the index after the script.
+		j := i + 1
+		var body string
+		switch {
+		case j < len(arg) && arg[j] == '{':
+			e := matchBrace(arg, j)
+			if e < 0 {
+				e = len(arg) - 1
+			}
+			body = arg[j+1 : e]
+			j = e + 1
+		case j < len(arg):
+			k := j
+			for k < len(arg) && (arg[k] >= '0' && arg[k] <= '9' || arg[k] == '+' || arg[k] == '-') {
+				k++
+			}
+			if k == j {
+				k = j + 1
+			}
+			body = arg[j:k]
+			j = k
+		}
+		if body != "" {
+			b.WriteString("<" + tag + ">" + bibtex.Decode(body) + "</" + tag + ">")
+		}
+		return j
+	}
+	afterAtom := false
+	for i := 0; i < len(arg); {
+		c := arg[i]
+		switch {
+		case c == '^':
+			i = script("sup", i)
+			afterAtom = false
+		case c == '_':
+			i = script("sub", i)
+			afterAtom = false
+		case c >= '0' && c <= '9' && afterAtom && chem:
+			j := i
+			for j < len(arg) && arg[j] >= '0' && arg[j] <= '9' {
+				j++
+			}
+			b.WriteString("<sub>" + arg[i:j] + "</sub>")
+			i = j
+		case c == '{' || c == '}':
+			i++
+		default:
+			j := i + 1
+			if c == '\\' {
+				_, j = commandAt(arg, i)
+				for j < len(arg) && arg[j] == '{' {
+					if e := matchBrace(arg, j); e > 0 {
+						j = e + 1
+					} else {
+						break
+					}
+				}
+			}
+			for j < len(arg) && arg[j] >= 0x80 && arg[j] < 0xC0 {
+				j++ // the rest of a UTF-8 sequence
+			}
+			b.WriteString(bibtex.Decode(arg[i:j]))
+			afterAtom = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ')' || c == ']'
+			if c == ' ' {
+				b.WriteByte(' ')
+			}
+			i = j
+		}
+	}
+	return b.String()
 }

@@ -1,0 +1,314 @@
+// Package style formats reference lists in the common citation styles (APA,
+// Chicago author-date, Harvard, MLA, Vancouver, AMA, IEEE) from CSL items.
+// Each style is hand-written Go that follows its official .csl file; the
+// package renders text, Markdown and HTML and never reads or writes files.
+package style
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/evident-tools/evident/export/csl"
+)
+
+// Span is a run of formatted text.
+type Span struct {
+	Text                              string
+	Italic, Bold, SmallCaps, Sup, Sub bool
+	Link                              string // URL for DOIs and URLs
+	noCase                            bool   // protected from case changes (<span class="nocase">)
+}
+
+// Rich is formatted text: a sequence of spans.
+type Rich []Span
+
+// String returns the text of r without formatting.
+func (r Rich) String() string {
+	var b strings.Builder
+	for _, s := range r {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// Entry is one formatted reference.
+type Entry struct {
+	Key        string // library key (csl.Item.ID)
+	Label      string // "1" for numeric styles, "" for author-date styles
+	YearSuffix string // "a", "b" ... for same-author same-year works in author-date styles
+	Body       Rich
+}
+
+// Style is one reference-list style.
+type Style struct {
+	ID, Title string
+	Numeric   bool
+
+	aliases []string
+	// layout renders the body of one entry.
+	layout func(it *csl.Item, c *ctx) Rich
+	// sortKey orders author-date lists; nil keeps the given order.
+	sortKey func(it *csl.Item, c *ctx) []string
+	// suffixKey says which items share an author list and year and so need
+	// year suffixes; nil assigns none. It gets the item's sort key (nil for
+	// a style without one), which usually begins with the author key.
+	suffixKey func(it *csl.Item, sortKey []string) string
+	// label formats the number of a numeric entry: "%s. " or "[%s] ".
+	label string
+	// authorText and subsequentAuthor: when set, an entry whose author
+	// text equals the previous entry's shows subsequentAuthor instead
+	// (CSL subsequent-author-substitute, Chicago's "———").
+	authorText       func(it *csl.Item, c *ctx) string
+	subsequentAuthor string
+	// cite is the in-text citation's name form, for adding names that tell
+	// works apart (CSL disambiguate-add-names); zero for none.
+	cite citeForm
+}
+
+// ctx carries what one entry's layout needs besides the item.
+type ctx struct {
+	yearSuffix string
+	number     int
+	sameAuthor bool   // the previous entry has the same author text
+	substitute string // what replaces the author then
+	names      int    // authors to show, when disambiguation added names; 0: the style's rule
+}
+
+// registry holds every style; each style file adds itself from init, so
+// the numeric and author-date styles can live in separate files. It is
+// written only while the package initialises.
+var registry = map[string]*Style{}
+
+func register(s *Style) {
+	for _, name := range append([]string{s.ID}, s.aliases...) {
+		if _, dup := registry[name]; dup {
+			panic("style: duplicate style name " + name)
+		}
+		registry[name] = s
+	}
+}
+
+// Lookup returns the style with the given id or alias (case-insensitive).
+func Lookup(name string) (*Style, error) {
+	if s, ok := registry[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return s, nil
+	}
+	return nil, fmt.Errorf("unknown style %q; known styles: %s", name, strings.Join(Names(), ", "))
+}
+
+// Names returns the ids of the known styles, sorted.
+func Names() []string {
+	var ids []string
+	for name, s := range registry {
+		if name == s.ID {
+			ids = append(ids, name)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Format formats items as a reference list. Numeric styles keep the given
+// order (the caller passes the order of first citation) and number the
+// entries from 1; author-date styles sort the items as the style says and
+// give works by the same authors in the same year the suffixes a, b, ...
+// Entry.Key is the item's ID, the library key.
+func (s *Style) Format(items []csl.Item) []Entry {
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	ctxs := make([]ctx, len(items))
+	if !s.Numeric {
+		for i, n := range addNames(items, s.cite) {
+			ctxs[i].names = n
+		}
+	}
+	var keys [][]string
+	if !s.Numeric && s.sortKey != nil {
+		keys = make([][]string, len(items))
+		for i := range items {
+			keys[i] = s.sortKey(&items[i], &ctxs[i])
+		}
+		sort.SliceStable(order, func(a, b int) bool {
+			return slices.Compare(keys[order[a]], keys[order[b]]) < 0
+		})
+	}
+	suffixes := make([]string, len(items))
+	if !s.Numeric && s.suffixKey != nil {
+		groups := map[string][]int{}
+		for _, i := range order {
+			var sk []string
+			if keys != nil {
+				sk = keys[i]
+			}
+			if k := s.suffixKey(&items[i], sk); k != "" {
+				groups[k] = append(groups[k], i)
+			}
+		}
+		for _, g := range groups {
+			if len(g) < 2 {
+				continue
+			}
+			for n, i := range g {
+				suffixes[i] = yearSuffix(n)
+			}
+		}
+	}
+	out := make([]Entry, 0, len(items))
+	prevAuthor := ""
+	for n, i := range order {
+		it := &items[i]
+		c := &ctxs[i]
+		c.yearSuffix, c.number, c.substitute = suffixes[i], n+1, s.subsequentAuthor
+		if s.authorText != nil && s.subsequentAuthor != "" {
+			a := s.authorText(it, c)
+			c.sameAuthor = a != "" && a == prevAuthor
+			prevAuthor = a
+		}
+		e := Entry{Key: it.ID, YearSuffix: suffixes[i], Body: normalize(s.layout(it, c))}
+		if s.Numeric {
+			e.Label = fmt.Sprint(n + 1)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// yearSuffix returns a, b, ..., z, aa, ab, ... for n = 0, 1, ...
+func yearSuffix(n int) string {
+	if n < 26 {
+		return string(rune('a' + n))
+	}
+	return yearSuffix(n/26-1) + string(rune('a'+n%26))
+}
+
+func (s *Style) labelText(e Entry) string {
+	if e.Label == "" || s.label == "" {
+		return ""
+	}
+	return fmt.Sprintf(s.label, e.Label)
+}
+
+// Text renders an entry as one line of plain text, its label included.
+func (s *Style) Text(e Entry) string {
+	return s.labelText(e) + oneLine(e.Body.String())
+}
+
+// Markdown renders an entry as Markdown: *italics*, **bold**, <sup> and
+// <sub>, DOIs and URLs as autolinks. Markdown metacharacters in the text are
+// escaped.
+func (s *Style) Markdown(e Entry) string {
+	var b strings.Builder
+	b.WriteString(escapeMarkdown(s.labelText(e)))
+	for _, sp := range mergeSpans(e.Body) {
+		t := oneLine(sp.Text)
+		if sp.Link != "" && sp.Text == sp.Link && !strings.ContainsAny(sp.Link, "<> \\`") {
+			b.WriteString("<" + sp.Link + ">")
+			continue
+		}
+		t = escapeMarkdown(t)
+		if sp.Link != "" {
+			t = "[" + t + "](" + markdownURL(sp.Link) + ")"
+		}
+		if strings.TrimSpace(t) == "" {
+			b.WriteString(t)
+			continue
+		}
+		lead, core, trail := splitSpace(t)
+		if sp.Sup {
+			core = "<sup>" + core + "</sup>"
+		}
+		if sp.Sub {
+			core = "<sub>" + core + "</sub>"
+		}
+		if sp.Bold {
+			core = "**" + core + "**"
+		}
+		if sp.Italic {
+			core = "*" + core + "*"
+		}
+		b.WriteString(lead + core + trail)
+	}
+	return b.String()
+}
+
+// HTML renders an entry as an HTML fragment: <i>, <b>, <sup>, <sub>, small
+// capitals as a styled span and links as <a href>. Every byte of text is
+// escaped, so the result is safe whatever the BibTeX file contains.
+func (s *Style) HTML(e Entry) string {
+	var b strings.Builder
+	b.WriteString(escapeHTML(s.labelText(e)))
+	for _, sp := range mergeSpans(e.Body) {
+		t := escapeHTML(oneLine(sp.Text))
+		if sp.Link != "" && safeURL(sp.Link) {
+			t = `<a href="` + escapeHTML(sp.Link) + `">` + t + `</a>`
+		}
+		if sp.Sup {
+			t = "<sup>" + t + "</sup>"
+		}
+		if sp.Sub {
+			t = "<sub>" + t + "</sub>"
+		}
+		if sp.SmallCaps {
+			t = `<span style="font-variant:small-caps">` + t + `</span>`
+		}
+		if sp.Bold {
+			t = "<b>" + t + "</b>"
+		}
+		if sp.Italic {
+			t = "<i>" + t + "</i>"
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func splitSpace(s string) (lead, core, trail string) {
+	core = strings.TrimLeft(s, " ")
+	lead = s[:len(s)-len(core)]
+	c2 := strings.TrimRight(core, " ")
+	trail = core[len(c2):]
+	return lead, c2, trail
+}
+
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "$", `\$`,
+)
+
+func escapeMarkdown(s string) string {
+	if !strings.ContainsAny(s, "\\*_`[]<>#|~$") {
+		return s
+	}
+	return markdownEscaper.Replace(s)
+}
+
+func markdownURL(u string) string {
+	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(u)
+}
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
+
+func escapeHTML(s string) string { return htmlEscaper.Replace(s) }
+
+// safeURL admits only web links, so that a .bib file cannot smuggle a
+// javascript: URL into a report.
+func safeURL(u string) bool {
+	l := strings.ToLower(u)
+	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
+}

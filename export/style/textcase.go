@@ -1,0 +1,304 @@
+package style
+
+import (
+	"github.com/evident-tools/evident/export/csl"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// stopWords are the English words title case leaves in lower case unless
+// they begin the title or follow a colon: the list of CSL 1.0.2 ("Title
+// case conversion") as pandoc's citeproc applies it, which adds "about"
+// and "v" and leaves out most other prepositions ("Under", "Without").
+var stopWords = map[string]bool{
+	"a": true, "about": true, "an": true, "and": true, "as": true, "at": true, "but": true,
+	"by": true, "down": true, "for": true, "from": true, "in": true,
+	"into": true, "nor": true, "of": true, "on": true, "onto": true,
+	"or": true, "over": true, "so": true, "the": true, "till": true,
+	"to": true, "up": true, "v": true, "via": true, "with": true, "yet": true,
+}
+
+// titleCase applies CSL title case: a word written all in lower case gets a
+// capital first letter unless it is a stop word inside the title; a word
+// with any capital (an acronym, "iPhone", "mRNA") is left as written, and
+// so is text protected by <span class="nocase">.
+func titleCase(r Rich) Rich {
+	out := make(Rich, len(r))
+	copy(out, r)
+	first := true // the next word starts the title or a subtitle
+	for i := range out {
+		if out[i].noCase {
+			if strings.TrimSpace(out[i].Text) != "" {
+				first = endsSentence(out[i].Text)
+			}
+			continue
+		}
+		// Text that continues a word begun in the span before ("{Today}'s")
+		// is no new word.
+		head, rest := splitContinuation(out[:i], out[i].Text)
+		if head != "" {
+			first = endsSentence(head)
+		}
+		if rest != "" {
+			rest, first = titleCaseText(rest, first)
+		}
+		out[i].Text = head + rest
+	}
+	return out
+}
+
+// continuesWord reports whether text starts with a letter, digit or
+// apostrophe, which would continue a word left open before it.
+func continuesWord(text string) bool {
+	r, size := utf8.DecodeRuneInString(text)
+	if r == '.' {
+		// "{D}.tour": a period inside a word, not one that ends it.
+		next, _ := utf8.DecodeRuneInString(text[size:])
+		return unicode.IsLetter(next)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+}
+
+// splitContinuation splits off the start of text that continues a word the
+// spans before it end in the middle of.
+func splitContinuation(before Rich, text string) (head, rest string) {
+	prev := lastText(before)
+	if prev == "" || text == "" || isWordBreak(prev[len(prev)-1]) || !continuesWord(text) {
+		return "", text
+	}
+	j := 0
+	for j < len(text) && !isWordBreak(text[j]) {
+		j++
+	}
+	return text[:j], text[j:]
+}
+
+func endsSentence(s string) bool {
+	t := strings.TrimRight(s, " ”’\"')")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ".")
+}
+
+func titleCaseText(s string, first bool) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		// A word runs to the next space, hyphen or slash: the parts of
+		// "meta-analysis" and "GPS-less" are capitalised one by one.
+		j := i
+		for j < len(s) && !isWordBreak(s[j]) {
+			j++
+		}
+		if j > i {
+			w := s[i:j]
+			// A lone small letter stays small inside a title, as pandoc has
+			// it: "e-Learning", "p-Values", "m -Sequences".
+			lone := j-i == 1 && !first
+			if isLowerWord(w) && !lone && (first || !stopWords[strings.Trim(w, "“‘\"'([)]”’.,;:!?")]) {
+				w = upperFirst(w)
+			}
+			b.WriteString(w)
+			first = strings.HasSuffix(w, ":") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
+		}
+		if j < len(s) {
+			b.WriteByte(s[j])
+			j++
+		}
+		i = j
+	}
+	return b.String(), first
+}
+
+func isWordBreak(c byte) bool { return c == ' ' || c == '-' || c == '/' }
+
+// isLowerWord reports whether w has letters and none of them is a capital.
+func isLowerWord(w string) bool {
+	letters := false
+	for _, r := range w {
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return letters
+}
+
+// upperFirst capitalises the first letter of w (after any opening quote or
+// bracket).
+func upperFirst(w string) string {
+	for i, r := range w {
+		if unicode.IsLetter(r) {
+			if unicode.IsUpper(r) {
+				return w
+			}
+			return w[:i] + string(unicode.ToUpper(r)) + w[i+utf8.RuneLen(r):]
+		}
+		if unicode.IsDigit(r) {
+			return w
+		}
+	}
+	return w
+}
+
+// capitalizeFirstText capitalises the first letter of s (CSL
+// text-case="capitalize-first").
+func capitalizeFirstText(s string) string { return upperFirst(s) }
+
+// sentenceCase lower-cases the capitalised words of a title, as pandoc's
+// BibTeX reader does before a style sees the title: "The Art of Computer
+// Programming" becomes "The art of computer programming". The first word
+// is capitalised, and so is a word after a colon or a ?, ! or . (unless it
+// is the title's last word, where pandoc lower-cases it too). Acronyms,
+// words with inner capitals ("iPhone", "McDonald") and protected text keep
+// their case.
+func sentenceCase(r Rich) Rich {
+	out := make(Rich, len(r))
+	copy(out, r)
+	lastSpan, lastStart := lastWord(out)
+	st := sentenceState{atStart: true, titleStart: true}
+	for i := range out {
+		if out[i].noCase {
+			if t := strings.TrimSpace(out[i].Text); t != "" {
+				st.atStart, st.titleStart = endsSentence(t), false
+			}
+			continue
+		}
+		last := -1
+		if i == lastSpan {
+			last = lastStart
+		}
+		head, rest := splitContinuation(out[:i], out[i].Text)
+		if head != "" {
+			st.titleStart, st.atStart = false, endsSentence(head)
+		}
+		if rest != "" {
+			last -= len(head)
+			rest = st.apply(rest, last)
+		}
+		out[i].Text = head + rest
+	}
+	return out
+}
+
+type sentenceState struct {
+	atStart    bool // the next word begins the title or follows . : ? !
+	titleStart bool // the next word is the title's first
+}
+
+// lastWord finds the span and byte offset where the last word starts.
+func lastWord(r Rich) (span, start int) {
+	for i := len(r) - 1; i >= 0; i-- {
+		t := strings.TrimRight(r[i].Text, " ")
+		if t == "" {
+			continue
+		}
+		j := len(t)
+		for j > 0 && !isWordBreak(t[j-1]) {
+			j--
+		}
+		return i, j
+	}
+	return -1, -1
+}
+
+func (st *sentenceState) apply(s string, lastStart int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && !isWordBreak(s[j]) {
+			j++
+		}
+		if j > i {
+			w := s[i:j]
+			switch {
+			case st.titleStart || st.atStart && i != lastStart:
+				w = upperFirst(w)
+				if k := strings.IndexByte(w, '.'); k > 0 {
+					w = w[:k] + lowerDotted(w[k:])
+				}
+			default:
+				w = lowerDotted(w)
+			}
+			b.WriteString(w)
+			if hasLetterOrDigit(w) {
+				st.titleStart = false
+			}
+			if endsSentence(w) {
+				st.atStart = true
+			} else if hasLetterOrDigit(w) {
+				st.atStart = false
+			}
+		}
+		if j < len(s) {
+			b.WriteByte(s[j])
+			j++
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// lowerDotted lower-cases the capitalised parts of a word between periods
+// ("Illiad.Dll" → "illiad.dll", "Study" → "study"), leaving acronyms and
+// inner capitals ("U.S.", "iPhone").
+func lowerDotted(w string) string {
+	if !strings.Contains(w, ".") {
+		if isCapitalizedWord(w) {
+			return strings.ToLower(w)
+		}
+		return w
+	}
+	parts := strings.Split(w, ".")
+	for i, p := range parts {
+		if len([]rune(strings.TrimFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }))) > 1 && isCapitalizedWord(p) {
+			parts[i] = strings.ToLower(p)
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// isCapitalizedWord reports whether w's first letter is a capital and the
+// rest are small letters ("Study", not "DNA" or "McDonald" or "A").
+func isCapitalizedWord(w string) bool {
+	seen := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		seen++
+		if seen == 1 && !unicode.IsUpper(r) {
+			return false
+		}
+		if seen > 1 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return seen > 0
+}
+
+func hasLetterOrDigit(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCaseString is titleCase for plain text.
+func titleCaseString(s string) string {
+	t, _ := titleCaseText(s, true)
+	return t
+}
+
+// titleCaseFor applies title case to English items only, as CSL says:
+// a German or French title keeps its own capitalisation.
+func titleCaseFor(it *csl.Item, r Rich) Rich {
+	if !isEnglish(it.Language) {
+		return r
+	}
+	return titleCase(r)
+}
