@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,6 +17,7 @@ import (
 	"github.com/evident-tools/evident/corpus/importer"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/export/csl"
+	"github.com/evident-tools/evident/export/style"
 	"github.com/evident-tools/evident/index"
 )
 
@@ -33,6 +33,7 @@ type checkOptions struct {
 	severity    []string
 	ignore      []string
 	noSupport   bool
+	style       string
 }
 
 func newCheckCmd(a *App) *cobra.Command {
@@ -151,7 +152,14 @@ usage or input errors.`,
 			case "markdown":
 				werr = export.CheckMarkdown(a.Out, reports)
 			case "html":
-				werr = export.CheckHTML(a.Out, articles, formatReferences(citedKeys(reports), refByKey(refs)))
+				var st *style.Style
+				if st, werr = style.Lookup(cfg.Style); werr != nil {
+					if src := settingSource(cfg, "style"); !strings.HasPrefix(src, "--") && src != "default" {
+						werr = fmt.Errorf("%s: style: %w", src, werr)
+					}
+					return inputErr(werr)
+				}
+				werr = export.CheckHTML(a.Out, articles, formatReferences(st, citedKeys(reports), refByKey(refs)))
 			}
 			if werr != nil {
 				return werr
@@ -174,6 +182,7 @@ usage or input errors.`,
 	f.StringArrayVar(&opts.severity, "severity", nil, "set a finding's severity, `CODE=LEVEL` (info, warning, error or off; repeatable)")
 	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.noSupport, "no-support", false, "skip the weak-support check")
+	f.StringVar(&opts.style, "style", "apa", "citation `STYLE` of the reference list in --format html (default: the style setting)")
 	return cmd
 }
 
@@ -194,6 +203,7 @@ func checkConfig(cmd *cobra.Command, article string, opts *checkOptions) (*confi
 		{"fail-on", "fail-on", opts.failOn},
 		{"scope", "scope", opts.scope},
 		{"max-age", "max-age", strconv.Itoa(opts.maxAge)},
+		{"style", "style", opts.style},
 	} {
 		if err := set(s.flag, s.name, s.value); err != nil {
 			return nil, err
@@ -333,81 +343,61 @@ func refByKey(refs []*corpus.Reference) func(string) *corpus.Reference {
 	return func(k string) *corpus.Reference { return m[k] }
 }
 
-// formatReferences formats the references the HTML report shows for the
-// keys: authors, year, title, container and a DOI or URL link, escaped.
-//
-// style: a stand-in until the reference-list styles land; then this
-// becomes style.Lookup(cfg.Style), (*Style).Format over the csl items and
-// (*Style).HTML per entry, with the same FormattedRef out.
-func formatReferences(keys []string, lookup func(string) *corpus.Reference) []export.FormattedRef {
-	var out []export.FormattedRef
+// settingSource says where a setting came from: a file, a flag or the default.
+func settingSource(cfg *config.Config, name string) string {
+	for _, s := range cfg.Settings() {
+		if s.Name == name {
+			return s.Source
+		}
+	}
+	return "default"
+}
+
+// formatReferences formats, in the style, the references the HTML report
+// shows for the keys. The label names the work as an author-date citation
+// would ("Williams et al. 2014a"), with the style's year suffix, or by its
+// number in a numeric style.
+func formatReferences(st *style.Style, keys []string, lookup func(string) *corpus.Reference) []export.FormattedRef {
+	refs := make([]*corpus.Reference, 0, len(keys))
 	for _, k := range keys {
-		r := lookup(k)
-		if r == nil {
-			continue
+		if r := lookup(k); r != nil {
+			refs = append(refs, r)
 		}
-		it := csl.FromReference(r)
-		var b strings.Builder
-		names := make([]string, 0, 4)
-		for i, n := range it.Author {
-			if i == 3 || n.Literal == "others" {
-				names = append(names, "et al.")
-				break
-			}
-			names = append(names, cslName(n))
+	}
+	entries := st.References(refs)
+	items := make(map[string]csl.Item, len(refs))
+	for _, r := range refs {
+		items[r.Key] = csl.FromReference(r)
+	}
+	out := make([]export.FormattedRef, 0, len(entries))
+	for _, e := range entries {
+		label := e.Label
+		if label == "" {
+			label = citeLabel(items[e.Key], e.YearSuffix)
 		}
-		if len(names) > 0 {
-			b.WriteString(html.EscapeString(strings.Join(names, ", ")) + " ")
-		}
-		year := "n.d."
-		if y := it.Issued.Year(); y > 0 {
-			year = strconv.Itoa(y)
-		}
-		b.WriteString("(" + year + "). ")
-		if t := csl.Plain(it.Title); t != "" {
-			b.WriteString(html.EscapeString(strings.TrimRight(t, ".")) + ". ")
-		}
-		if c := csl.Plain(it.ContainerTitle); c != "" {
-			b.WriteString("<i>" + html.EscapeString(c) + "</i>. ")
-		}
-		switch {
-		case it.DOI != "":
-			u := "https://doi.org/" + it.DOI
-			b.WriteString(`<a href="` + html.EscapeString(u) + `">` + html.EscapeString(u) + "</a>")
-		case strings.HasPrefix(it.URL, "https://") || strings.HasPrefix(it.URL, "http://"):
-			b.WriteString(`<a href="` + html.EscapeString(it.URL) + `">` + html.EscapeString(it.URL) + "</a>")
-		}
-		label := year
-		if len(it.Author) > 0 {
-			first := it.Author[0].Family
-			if first == "" {
-				first = it.Author[0].Literal
-			}
-			if len(it.Author) > 1 {
-				first += " et al."
-			}
-			label = first + " " + year
-		}
-		out = append(out, export.FormattedRef{Key: k, Label: label, HTML: strings.TrimSpace(b.String())})
+		out = append(out, export.FormattedRef{Key: e.Key, Label: label, HTML: st.HTML(e)})
 	}
 	return out
 }
 
-func cslName(n csl.Name) string {
-	if n.Literal != "" {
-		return n.Literal
+// citeLabel names a work the way an author-date citation does.
+func citeLabel(it csl.Item, suffix string) string {
+	year := "n.d."
+	if y := it.Issued.Year(); y > 0 {
+		year = strconv.Itoa(y)
 	}
-	var initials []string
-	for _, g := range strings.Fields(n.Given) {
-		if r := []rune(g); len(r) > 0 {
-			initials = append(initials, string(r[0])+".")
-		}
+	year += suffix
+	if len(it.Author) == 0 {
+		return year
 	}
-	family := strings.TrimSpace(n.NonDroppingParticle + " " + n.Family)
-	if len(initials) == 0 {
-		return family
+	first := it.Author[0].Family
+	if first == "" {
+		first = it.Author[0].Literal
 	}
-	return family + " " + strings.Join(initials, " ")
+	if len(it.Author) > 1 {
+		first += " et al."
+	}
+	return first + " " + year
 }
 
 func readArticle(path string) ([]byte, error) {
