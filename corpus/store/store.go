@@ -8,7 +8,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/golang/snappy"
@@ -22,8 +27,9 @@ import (
 // corpus.Fingerprint changes (the fp bucket holds its results).
 const SchemaVersion = 1
 
-// ErrLocked is returned by Open when another process holds the library:
-// a writer excludes everyone else, a reader excludes writers.
+// ErrLocked is returned by Open when another process holds the library for
+// longer than Open waits: a writer excludes other writers; readers wait only
+// for a commit, writers for readers only to commit.
 var ErrLocked = errors.New("library is in use by another evident process")
 
 // ErrNotFound is returned when no reference has the requested key.
@@ -33,8 +39,8 @@ var ErrNotFound = errors.New("not found")
 // evident; the error message names both schema versions.
 var ErrNewerSchema = errors.New("library was written by a newer evident")
 
-// lockTimeout is how long Open waits for another process to let go of the
-// file before it gives up with ErrLocked; long enough to ride out a short
+// lockTimeout is how long a writer waits for another writer to finish
+// before it gives up with ErrLocked; long enough to ride out a short
 // command, short enough that nobody wonders whether evident hangs.
 const lockTimeout = 3 * time.Second
 
@@ -65,53 +71,257 @@ type Store struct {
 	db       *bolt.DB
 	path     string
 	readOnly bool
+	// file is the store file as bbolt has it open, with evident's lock on
+	// it (lock.go); writer is the writer's lock file, nil for a reader.
+	file   *os.File
+	writer *os.File
+	// txid is the last transaction a writer committed or found: a
+	// different one on disk means another program wrote (lockForCommit).
+	txid uint64
+	// broken is set when bbolt gave up part-way through a damaged page and
+	// may have kept its own locks: Close then only closes the file.
+	broken    atomic.Bool
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Open opens the library at path. A read-write open creates the file and its
-// buckets when missing and takes an exclusive lock; a read-only open takes a
-// shared lock, so readers do not block each other. If the lock cannot be had
-// within a few seconds, Open returns an error wrapping ErrLocked. A read-only
-// open of a missing file returns an error wrapping fs.ErrNotExist.
+// buckets when missing. Writers exclude each other: if another writer holds
+// the library for longer than a few seconds, Open returns an error wrapping
+// ErrLocked. Readers do not wait for writers, except while one commits (see
+// lock.go). A read-only open of a missing file returns an error wrapping
+// fs.ErrNotExist. A file that is not a library, or a damaged one (an error
+// wrapping ErrDamaged), is refused; nothing is ever written to it.
 func Open(path string, readOnly bool) (*Store, error) {
-	return open(path, readOnly, lockTimeout)
+	if readOnly {
+		return open(path, true, readerTimeout)
+	}
+	return open(path, false, lockTimeout)
 }
 
+// open is Open with the time to wait for the lock: for a writer, the other
+// writer's; for a reader, a commit's.
 func open(path string, readOnly bool, timeout time.Duration) (*Store, error) {
 	if readOnly {
-		// bbolt would try to initialise an empty file, which fails on a read-only
-		// descriptor with an unhelpful message; say what is wrong instead.
-		info, err := os.Stat(path)
+		return openReader(path, timeout)
+	}
+	return openWriter(path, timeout)
+}
+
+func openReader(path string, timeout time.Duration) (*Store, error) {
+	// bbolt would try to initialise an empty file, which fails on a read-only
+	// descriptor with an unhelpful message; say what is wrong instead.
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("open library: %w", err)
+	}
+	if info.Size() == 0 {
+		return nil, emptyFile(path)
+	}
+	s := &Store{path: path, readOnly: true}
+	g, err := passGate(path, timeout)
+	if err != nil {
+		return nil, err
+	}
+	err = s.openBolt(timeout)
+	g.open()
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.prepare(); err != nil {
+		s.Close()
+		return nil, openErr(path, err)
+	}
+	return s, nil
+}
+
+// openErr puts the path in front of err, unless it names it already.
+func openErr(path string, err error) error {
+	if errors.Is(err, ErrDamaged) {
+		return err
+	}
+	return fmt.Errorf("open library %s: %w", path, err)
+}
+
+func openWriter(path string, timeout time.Duration) (_ *Store, err error) {
+	s := &Store{path: path}
+	defer func() {
 		if err != nil {
-			return nil, fmt.Errorf("open library: %w", err)
+			s.Close()
 		}
-		if info.Size() == 0 {
-			return nil, fmt.Errorf("open library %s: empty file, not an evident library", path)
+	}()
+	if s.writer, err = openLockFile(writerLockPath(path), true); err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	if s.writer != nil {
+		if err := lockFile(s.writer, true, timeout); err != nil {
+			return nil, lockErr(path, err, "waiting for another writer")
 		}
 	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{
+	switch info, err := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := create(path); err != nil {
+			return nil, fmt.Errorf("create library %s: %w", path, err)
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	case info.Size() == 0:
+		return nil, emptyFile(path)
+	}
+	g, err := closeGate(path, drainTimeout)
+	if err != nil {
+		return nil, err
+	}
+	defer g.open()
+	if err := s.openBolt(timeout); err != nil {
+		return nil, err
+	}
+	if err := s.prepare(); err != nil {
+		return nil, openErr(path, err)
+	}
+	if err := s.view("read the header", func(_ *shield, btx *bolt.Tx) error {
+		s.txid = uint64(btx.ID())
+		return nil
+	}); err != nil {
+		return nil, openErr(path, err)
+	}
+	// Opening took the file's lock exclusively; readers may come in now.
+	if s.file != nil {
+		if err := downgrade(s.file); err != nil {
+			return nil, fmt.Errorf("open library %s: %w", path, err)
+		}
+	}
+	return s, nil
+}
+
+// create makes a new library file: built beside path and renamed into
+// place, so that a crash while it is made never leaves an empty or
+// half-made library.db. The caller holds the writer's lock.
+func create(path string) error {
+	tmp := path + ".new"
+	_ = os.Remove(tmp) // left by a crash during an earlier create
+	db, err := bolt.Open(tmp, 0o644, &bolt.Options{FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return err
+	}
+	s := &Store{db: db, path: tmp}
+	err = s.prepare()
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// syncDir makes a rename in dir durable. Where directories cannot be
+// synced (Windows), the rename is as durable as the system makes it.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, syscall.EINVAL) {
+		return err
+	}
+	return nil
+}
+
+func emptyFile(path string) error {
+	return fmt.Errorf("open library %s: the file is empty (0 bytes), not an evident library; was it truncated?", path)
+}
+
+// openBolt opens the file with bbolt, which opens it through openFile so
+// that evident's lock is on bbolt's own descriptor (bbolt's lock, taken on
+// the same descriptor, is then granted at once).
+func (s *Store) openBolt(timeout time.Duration) error {
+	wait := drainTimeout // a writer waits for readers
+	if s.readOnly {
+		wait = timeout // a reader waits for a commit
+	}
+	opts := &bolt.Options{
+		// Where evident takes no locks of its own, bbolt's lock is the only
+		// one; its timeout is then the one that counts.
 		Timeout:  timeout,
-		ReadOnly: readOnly,
+		ReadOnly: s.readOnly,
 		// The map freelist allocates in constant time however fragmented the
 		// file gets. The freelist stays synced (bbolt's default): skipping
 		// that would save little per commit but make every read-write open
 		// scan the whole file to rebuild it (~0.1-0.4 s at 100,000 references).
 		FreelistType:    bolt.FreelistMapType,
 		InitialMmapSize: initialMmapSize,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			if err != nil {
+				return nil, err
+			}
+			if err := lockFile(f, !s.readOnly, wait); err != nil {
+				f.Close()
+				return nil, err
+			}
+			s.file = f
+			return f, nil
+		},
+	}
+	sh := &shield{path: s.path}
+	err := sh.do("open", func() error {
+		var err error
+		s.db, err = bolt.Open(s.path, 0o644, opts)
+		return err
 	})
 	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, errBusy):
+		doing := "waiting for readers"
+		if s.readOnly {
+			doing = "waiting for a write to finish"
+		}
+		return lockErr(s.path, err, doing)
 	case errors.Is(err, bolt.ErrTimeout):
-		return nil, fmt.Errorf("open library %s: %w", path, ErrLocked)
-	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
-		return nil, fmt.Errorf("open library %s: not an evident library: %w", path, err)
-	case err != nil:
-		return nil, fmt.Errorf("open library %s: %w", path, err)
+		return fmt.Errorf("open library %s: %w", s.path, ErrLocked)
+	case errors.Is(err, ErrDamaged):
+		s.broken.Store(true)
+		return err
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrChecksum):
+		return s.invalid(err)
+	case errors.Is(err, bolt.ErrVersionMismatch):
+		return fmt.Errorf("open library %s: not an evident library: %w", s.path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: readOnly}
-	if err := s.prepare(); err != nil {
-		_ = db.Close()
-		return nil, fmt.Errorf("open library %s: %w", path, err)
+	return fmt.Errorf("open library %s: %w", s.path, err)
+}
+
+// invalid explains bbolt's refusal of the file: a library whose header
+// pages are damaged, or some other file.
+func (s *Store) invalid(err error) error {
+	f, ferr := os.Open(s.path)
+	if ferr == nil {
+		defer f.Close()
+		if info, ferr := f.Stat(); ferr == nil && looksLikeBolt(f, info.Size()) {
+			_, _, problems := readMetas(f, info.Size())
+			return &DamagedError{Path: s.path, Detail: fmt.Sprintf("neither header page is valid (page 0: %v; page 1: %v)", problems[0], problems[1])}
+		}
 	}
-	return s, nil
+	return fmt.Errorf("open library %s: not an evident library: %w", s.path, err)
+}
+
+// view runs fn in a read transaction under a shield.
+func (s *Store) view(op string, fn func(sh *shield, btx *bolt.Tx) error) error {
+	sh := &shield{path: s.path}
+	err := sh.do(op, func() error {
+		return s.db.View(func(btx *bolt.Tx) error { return fn(sh, btx) })
+	})
+	if errors.Is(err, ErrDamaged) {
+		s.broken.Store(true)
+	}
+	return err
 }
 
 // prepare checks the schema version and, for a writer, creates what is
@@ -120,7 +330,7 @@ func open(path string, readOnly bool, timeout time.Duration) (*Store, error) {
 func (s *Store) prepare() error {
 	var found uint64
 	complete, articles := false, false
-	err := s.db.View(func(btx *bolt.Tx) error {
+	err := s.view("read the schema", func(_ *shield, btx *bolt.Tx) error {
 		meta := btx.Bucket(bucketMeta)
 		if meta == nil {
 			return nil
@@ -144,17 +354,20 @@ func (s *Store) prepare() error {
 	if s.readOnly {
 		return errors.New("not an evident library (no schema version or buckets)")
 	}
-	return s.db.Update(func(btx *bolt.Tx) error {
-		meta, err := btx.CreateBucketIfNotExists(bucketMeta)
-		if err != nil {
-			return err
-		}
-		for _, name := range [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles} {
-			if _, err := btx.CreateBucketIfNotExists(name); err != nil {
+	sh := &shield{path: s.path}
+	return sh.do("set up the library", func() error {
+		return s.db.Update(func(btx *bolt.Tx) error {
+			meta, err := btx.CreateBucketIfNotExists(bucketMeta)
+			if err != nil {
 				return err
 			}
-		}
-		return putUint(meta, metaSchema, SchemaVersion)
+			for _, name := range [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles} {
+				if _, err := btx.CreateBucketIfNotExists(name); err != nil {
+					return err
+				}
+			}
+			return putUint(meta, metaSchema, SchemaVersion)
+		})
 	})
 }
 
@@ -168,9 +381,33 @@ func checkSchema(found uint64) error {
 	return nil
 }
 
-// Close releases the file and its lock.
+// Close releases the file and its locks. Closing twice is harmless.
 func (s *Store) Close() error {
-	return s.db.Close()
+	s.closeOnce.Do(func() {
+		switch {
+		case s.db == nil && s.file != nil:
+			// bbolt gave up (or panicked) after opening the file; it may
+			// or may not have closed it.
+			_ = unlock(s.file)
+			_ = s.file.Close()
+		case s.db != nil && s.broken.Load():
+			// bbolt may still hold its own mutexes after a panic on a
+			// damaged page; its Close would wait for them for ever. The map
+			// stays until the process ends, and keeps the file open with it:
+			// the lock must be let go of explicitly.
+			_ = unlock(s.file)
+			s.closeErr = s.file.Close()
+		case s.db != nil:
+			sh := &shield{path: s.path}
+			s.closeErr = sh.do("close", s.db.Close)
+		}
+		if s.writer != nil {
+			if err := s.writer.Close(); s.closeErr == nil {
+				s.closeErr = err
+			}
+		}
+	})
+	return s.closeErr
 }
 
 // Path returns the path the store was opened with.
@@ -183,7 +420,7 @@ func (s *Store) Path() string {
 // it is stale.
 func (s *Store) Generation() (uint64, error) {
 	var g uint64
-	err := s.db.View(func(btx *bolt.Tx) error {
+	err := s.view("read the generation", func(_ *shield, btx *bolt.Tx) error {
 		g = getUint(btx.Bucket(bucketMeta), metaGeneration)
 		return nil
 	})
@@ -193,7 +430,7 @@ func (s *Store) Generation() (uint64, error) {
 // Count returns the number of references in the library.
 func (s *Store) Count() (int, error) {
 	var n int
-	err := s.db.View(func(btx *bolt.Tx) error {
+	err := s.view("count references", func(_ *shield, btx *bolt.Tx) error {
 		n = btx.Bucket(bucketRefs).Stats().KeyN
 		return nil
 	})
@@ -204,9 +441,13 @@ func (s *Store) Count() (int, error) {
 // ErrNotFound.
 func (s *Store) Get(key string) (*corpus.Reference, error) {
 	var r *corpus.Reference
-	err := s.db.View(func(btx *bolt.Tx) error {
+	err := s.view("read reference "+key, func(_ *shield, btx *bolt.Tx) error {
+		v := btx.Bucket(bucketRefs).Get([]byte(key))
+		if v == nil {
+			return fmt.Errorf("reference %s: %w", key, ErrNotFound)
+		}
 		var err error
-		r, err = getRef(btx.Bucket(bucketRefs), key)
+		r, err = decode(s.path, []byte(key), v)
 		return err
 	})
 	return r, err
@@ -216,14 +457,14 @@ func (s *Store) Get(key string) (*corpus.Reference, error) {
 // error, which it returns. fn runs inside a read transaction: it must not
 // write to the store.
 func (s *Store) Each(fn func(*corpus.Reference) error) error {
-	return s.db.View(func(btx *bolt.Tx) error {
+	return s.view("read references", func(sh *shield, btx *bolt.Tx) error {
 		c := btx.Bucket(bucketRefs).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			r, err := decode(k, v)
+			r, err := decode(s.path, k, v)
 			if err != nil {
 				return err
 			}
-			if err := fn(r); err != nil {
+			if err := sh.call(func() error { return fn(r) }); err != nil {
 				return err
 			}
 		}
@@ -251,58 +492,120 @@ func (ch Changes) empty() bool {
 // panics) nothing is written and the error is returned; otherwise all of fn's
 // writes are committed together and, if any changed the library (its
 // references or its articles: the index holds both), the generation goes up
-// by one.
+// by one. Readers that are open when the commit comes are waited for, and
+// new ones wait for the commit.
 func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
 	if s.readOnly {
 		return Changes{}, fmt.Errorf("update library %s: opened read-only", s.path)
 	}
-	btx, err := s.db.Begin(true)
-	if err != nil {
-		return Changes{}, fmt.Errorf("update library %s: %w", s.path, err)
+	if s.broken.Load() {
+		// Writing would reuse pages that salvage may still need.
+		return Changes{}, &DamagedError{Path: s.path, Detail: "a damaged page was found; nothing will be written to it"}
 	}
-	// Rolls back on an error or a panic in fn; does nothing after Commit.
-	defer func() { _ = btx.Rollback() }()
-
-	tx := newTx(btx)
-	if err := fn(tx); err != nil {
+	release, err := s.lockForCommit()
+	if err != nil {
 		return Changes{}, err
 	}
-	ch, err := tx.flush()
+	defer release()
+	var ch Changes
+	sh := &shield{path: s.path}
+	err = sh.do("write", func() error {
+		btx, err := s.db.Begin(true)
+		if err != nil {
+			return fmt.Errorf("update library %s: %w", s.path, err)
+		}
+		// Rolls back on an error or a panic in fn; does nothing after Commit.
+		defer func() { _ = btx.Rollback() }()
+
+		tx := newTx(btx, sh)
+		err = sh.call(func() error { return fn(tx) })
+		if tx.err != nil {
+			// A damaged page, whatever fn made of it.
+			return tx.err
+		}
+		if err != nil {
+			return err
+		}
+		if ch, err = tx.flush(); err != nil {
+			return fmt.Errorf("update library %s: %w", s.path, err)
+		}
+		meta := btx.Bucket(bucketMeta)
+		ch.Generation = getUint(meta, metaGeneration)
+		if ch.empty() {
+			// Nothing to commit: rolling back spares a write and an fsync.
+			return nil
+		}
+		ch.Generation++
+		if err := putUint(meta, metaGeneration, ch.Generation); err != nil {
+			return fmt.Errorf("update library %s: %w", s.path, err)
+		}
+		txid := uint64(btx.ID())
+		if err := btx.Commit(); err != nil {
+			return fmt.Errorf("update library %s: %w", s.path, err)
+		}
+		s.txid = txid
+		return nil
+	})
 	if err != nil {
-		return Changes{}, fmt.Errorf("update library %s: %w", s.path, err)
-	}
-	meta := btx.Bucket(bucketMeta)
-	ch.Generation = getUint(meta, metaGeneration)
-	if ch.empty() {
-		// Nothing to commit: rolling back spares a write and an fsync.
-		return ch, nil
-	}
-	ch.Generation++
-	if err := putUint(meta, metaGeneration, ch.Generation); err != nil {
-		return Changes{}, fmt.Errorf("update library %s: %w", s.path, err)
-	}
-	if err := btx.Commit(); err != nil {
-		return Changes{}, fmt.Errorf("update library %s: %w", s.path, err)
+		if errors.Is(err, ErrDamaged) {
+			s.broken.Store(true)
+		}
+		return Changes{}, err
 	}
 	return ch, nil
 }
 
-func getRef(refs *bolt.Bucket, key string) (*corpus.Reference, error) {
-	v := refs.Get([]byte(key))
-	if v == nil {
-		return nil, fmt.Errorf("reference %s: %w", key, ErrNotFound)
+// lockForCommit closes the gate and takes the store's lock exclusively, and
+// returns the function that shares it again and opens the gate.
+func (s *Store) lockForCommit() (func(), error) {
+	if !lockSupported || s.file == nil {
+		return func() {}, nil
 	}
-	return decode([]byte(key), v)
+	g, err := closeGate(s.path, drainTimeout)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(s.file, true, drainTimeout); err != nil {
+		// The failed conversion may have dropped the shared lock too.
+		_ = lockFile(s.file, false, drainTimeout)
+		g.open()
+		return nil, lockErr(s.path, err, "waiting for readers")
+	}
+	release := func() {
+		_ = downgrade(s.file)
+		g.open()
+	}
+	// The lock was let go for a moment while it was converted; an evident
+	// from before these locks, which knows only bbolt's, could have
+	// committed then. bbolt's free-page list in this process would be out
+	// of date, and writing with it would overwrite that commit's pages.
+	info, err := s.file.Stat()
+	if err != nil {
+		release()
+		return nil, fmt.Errorf("update library %s: %w", s.path, err)
+	}
+	txid, err := committedTxid(s.file, info.Size())
+	if err != nil {
+		release()
+		return nil, &DamagedError{Path: s.path, Detail: err.Error()}
+	}
+	if txid != s.txid {
+		release()
+		return nil, fmt.Errorf("update library %s: another program wrote to the library while evident had it open (transaction %d, expected %d); nothing was written, run the command again", s.path, txid, s.txid)
+	}
+	return release, nil
 }
 
-func decode(k, v []byte) (*corpus.Reference, error) {
+// decode reads a stored reference. A value that does not decode is damage
+// in the file at path.
+func decode(path string, k, v []byte) (*corpus.Reference, error) {
 	var r corpus.Reference
 	raw, err := snappy.Decode(nil, v)
 	if err != nil {
-		return nil, fmt.Errorf("reference %s: damaged value: %w", k, err)
+		return nil, &DamagedError{Path: path, Detail: fmt.Sprintf("reference %s: stored value does not decompress: %v", k, err)}
 	}
 	if err := json.Unmarshal(raw, &r); err != nil {
-		return nil, fmt.Errorf("reference %s: stored value is damaged: %w", k, err)
+		return nil, &DamagedError{Path: path, Detail: fmt.Sprintf("reference %s: stored value is not a reference: %v", k, err)}
 	}
 	return &r, nil
 }
