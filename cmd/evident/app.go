@@ -67,6 +67,11 @@ func (a *App) Execute(ctx context.Context, args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	defer func() {
+		if errors.Is(err, store.ErrDamaged) {
+			fmt.Fprintln(a.Err, "evident: the library file is left as it is; 'evident export --salvage -o FILE' writes out every reference that can still be read")
+		}
+	}()
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
@@ -133,9 +138,10 @@ func (a *App) openRead() (*store.Store, store.Location, error) {
 	if !loc.Exists() {
 		return nil, loc, inputErr(fmt.Errorf("no library at %s (chosen by %s); create one with 'evident init' or 'evident import FILE'", loc.Dir, loc.Why))
 	}
+	// The store's errors name the file.
 	st, err := store.Open(loc.StorePath(), true)
 	if err != nil {
-		return nil, loc, inputErr(fmt.Errorf("open library %s: %w", loc.Dir, err))
+		return nil, loc, inputErr(err)
 	}
 	return st, loc, nil
 }
@@ -157,7 +163,7 @@ func (a *App) openWrite(create bool) (*store.Store, store.Location, error) {
 	}
 	st, err := store.Open(loc.StorePath(), false)
 	if err != nil {
-		return nil, loc, inputErr(fmt.Errorf("open library %s: %w", loc.Dir, err))
+		return nil, loc, inputErr(err)
 	}
 	return st, loc, nil
 }
