@@ -146,6 +146,20 @@ func (a *App) openRead() (*store.Store, store.Location, error) {
 	return st, loc, nil
 }
 
+// tryOpenWrite opens an existing library for writing unless another
+// process is writing it; then the error wraps store.ErrLocked at once.
+func (a *App) tryOpenWrite() (*store.Store, store.Location, error) {
+	loc, err := a.locate()
+	if err != nil {
+		return nil, loc, inputErr(err)
+	}
+	st, err := store.TryOpen(loc.StorePath())
+	if err != nil {
+		return nil, loc, inputErr(err)
+	}
+	return st, loc, nil
+}
+
 // openWrite opens the library for writing, creating it when create is set.
 func (a *App) openWrite(create bool) (*store.Store, store.Location, error) {
 	loc, err := a.locate()
@@ -169,18 +183,19 @@ func (a *App) openWrite(create bool) (*store.Store, store.Location, error) {
 }
 
 // syncIndex brings the library's index up to date after a write, rebuilding
-// it when it is missing, damaged or stale. The caller holds the write lock.
+// it, and saying why, when it is missing, damaged or stale. The caller holds
+// the write lock.
 func (a *App) syncIndex(ctx context.Context, st *store.Store, loc store.Location, changes store.Changes) error {
 	start := time.Now()
 	progress, done := a.indexProgress()
 	defer done()
-	ix, rebuilt, err := index.Update(ctx, loc.IndexPath(), st, changes, progress)
+	ix, why, err := index.Update(ctx, loc.IndexPath(), st, changes, progress)
 	if err != nil {
 		return fmt.Errorf("index %s: %w", loc.IndexPath(), err)
 	}
 	defer ix.Close()
-	if rebuilt {
-		fmt.Fprintf(a.Err, "evident: index was missing or stale; rebuilt from the store in %s\n", time.Since(start).Round(time.Millisecond))
+	if why != "" {
+		fmt.Fprintf(a.Err, "evident: the search index was %s; rebuilt it from the library in %s\n", why, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }

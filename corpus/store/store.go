@@ -99,6 +99,12 @@ func Open(path string, readOnly bool) (*Store, error) {
 	return open(path, false, lockTimeout)
 }
 
+// TryOpen opens the library for writing as Open does, but gives up at once,
+// with an error wrapping ErrLocked, when another writer holds it.
+func TryOpen(path string) (*Store, error) {
+	return open(path, false, 0)
+}
+
 // open is Open with the time to wait for the lock: for a writer, the other
 // writer's; for a reader, a commit's.
 func open(path string, readOnly bool, timeout time.Duration) (*Store, error) {
