@@ -67,8 +67,10 @@ older copy, is reported on standard error.`,
 	return cmd
 }
 
-// exportRefs reads the references to export, all of them or those named by
-// keys. The library is closed before anything is written out.
+// exportRefs reads references from the library: all of them, or those
+// named by keys. It closes the library before returning, so that printing
+// them, however slowly the reader of the output takes them, never keeps a
+// writer waiting to commit.
 func (a *App) exportRefs(keys string) ([]*corpus.Reference, error) {
 	st, _, err := a.openRead()
 	if err != nil {
