@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -191,13 +193,27 @@ func (a *App) syncIndex(ctx context.Context, st *store.Store, loc store.Location
 	defer done()
 	ix, why, err := index.Update(ctx, loc.IndexPath(), st, changes, progress)
 	if err != nil {
-		return fmt.Errorf("index %s: %w", loc.IndexPath(), err)
+		full := ""
+		if diskFull(err) {
+			full = "the disk is full: "
+		}
+		if changes.Generation > 0 {
+			// The write itself is committed; only the derived index is behind.
+			return fmt.Errorf("the library is updated, but its search index could not be: %s%w; the next command that searches rebuilds it", full, err)
+		}
+		return fmt.Errorf("%s%w", full, err)
 	}
 	defer ix.Close()
 	if why != "" {
 		fmt.Fprintf(a.Err, "evident: the search index was %s; rebuilt it from the library in %s\n", why, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// diskFull reports whether err comes of a full disk. Bleve passes some
+// errors on as text only, so the text is looked at too.
+func diskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), syscall.ENOSPC.Error())
 }
 
 // indexProgress returns a progress callback for indexing that draws a bar on

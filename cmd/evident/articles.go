@@ -146,12 +146,11 @@ func newArticlesRmCmd(a *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := a.syncIndex(cmd.Context(), st, loc, changes); err != nil {
-				return err
-			}
+			// What was removed is said even when the index then fails.
+			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
 			n := len(changes.ArticlesDeleted)
 			fmt.Fprintf(a.Out, "removed %d %s\n", n, plural(n, "article", "articles"))
-			return nil
+			return ixErr
 		},
 	}
 }

@@ -47,15 +47,23 @@ func (a *App) openIndex(cmd *cobra.Command) (*index.Index, error) {
 		// Nothing whole to search: wait for the writer like any writer.
 		w, loc, err = a.openWrite(false)
 	}
-	if ix != nil {
-		ix.Close()
-	}
 	if err != nil {
+		if ix != nil {
+			ix.Close()
+		}
 		return nil, err
 	}
 	defer w.Close()
 	if err := a.syncIndex(cmd.Context(), w, loc, store.Changes{}); err != nil {
-		return nil, err
+		if ix == nil {
+			return nil, err
+		}
+		// A whole older revision is better than no answer.
+		fmt.Fprintf(a.Err, "evident: %v\nevident: searching the index as it was; recent changes to the library are not in it\n", err)
+		return ix, nil
+	}
+	if ix != nil {
+		ix.Close()
 	}
 	return index.OpenRead(loc.IndexPath())
 }

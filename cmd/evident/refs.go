@@ -260,12 +260,11 @@ func newRefsRmCmd(a *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := a.syncIndex(cmd.Context(), st, loc, changes); err != nil {
-				return err
-			}
+			// What was removed is said even when the index then fails.
+			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
 			a.reportRechecked(rechecked)
 			fmt.Fprintf(a.Out, "removed %d %s\n", len(changes.Deleted), plural(len(changes.Deleted), "reference", "references"))
-			return nil
+			return ixErr
 		},
 	}
 }

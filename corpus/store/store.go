@@ -547,7 +547,13 @@ func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
 		}
 		txid := uint64(btx.ID())
 		if err := btx.Commit(); err != nil {
-			return fmt.Errorf("update library %s: %w", s.path, err)
+			// bbolt writes the header page last, so a commit that fails
+			// (a full disk, an I/O error) leaves the file as it was.
+			full := ""
+			if errors.Is(err, syscall.ENOSPC) {
+				full = "the disk is full: "
+			}
+			return fmt.Errorf("update library %s: %s%w; nothing was written, the library is as it was", s.path, full, err)
 		}
 		s.txid = txid
 		return nil
