@@ -132,3 +132,44 @@ func lockErr(path string, err error, doing string) error {
 	}
 	return fmt.Errorf("open library %s: %w", path, err)
 }
+
+// lockForCommit closes the gate and takes the store's lock exclusively, and
+// returns the function that shares it again and opens the gate.
+func (s *Store) lockForCommit() (func(), error) {
+	if !lockSupported || s.file == nil {
+		return func() {}, nil
+	}
+	g, err := closeGate(s.path, drainTimeout)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(s.file, true, drainTimeout); err != nil {
+		// The failed conversion may have dropped the shared lock too.
+		_ = lockFile(s.file, false, drainTimeout)
+		g.open()
+		return nil, lockErr(s.path, err, "waiting for readers")
+	}
+	release := func() {
+		_ = downgrade(s.file)
+		g.open()
+	}
+	// The lock was let go for a moment while it was converted; an evident
+	// from before these locks, which knows only bbolt's, could have
+	// committed then. bbolt's free-page list in this process would be out
+	// of date, and writing with it would overwrite that commit's pages.
+	info, err := s.file.Stat()
+	if err != nil {
+		release()
+		return nil, fmt.Errorf("update library %s: %w", s.path, err)
+	}
+	txid, err := committedTxid(s.file, info.Size())
+	if err != nil {
+		release()
+		return nil, &DamagedError{Path: s.path, Detail: err.Error()}
+	}
+	if txid != s.txid {
+		release()
+		return nil, fmt.Errorf("update library %s: another program wrote to the library while evident had it open (transaction %d, expected %d); nothing was written, run the command again", s.path, txid, s.txid)
+	}
+	return release, nil
+}
