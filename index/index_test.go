@@ -589,6 +589,31 @@ func TestSync_RebuildsDamagedIndex(t *testing.T) {
 	}
 }
 
+// TestSync_ReplacesTheOlderLayout: an index written before revisions, with
+// Bleve's files straight in the index directory, is rebuilt as a revision
+// and its files are removed.
+func TestSync_ReplacesTheOlderLayout(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	old := build(t, dir)
+	old.Close()
+	ix, why, err := Sync(context.Background(), dir, 1, each(library()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !strings.Contains(why, "older evident") {
+		t.Errorf("why = %q, want it to say the index was written by an older evident", why)
+	}
+	for _, name := range []string{"index_meta.json", "store"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s of the older layout left behind: %v", name, err)
+		}
+	}
+	if got := search(t, ix, "author:hinton"); len(got) != 3 {
+		t.Errorf("author:hinton = %v, want 3 hits", got)
+	}
+}
+
 func TestSync_DoesNotRemoveOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	notes := filepath.Join(dir, "notes.txt")
