@@ -24,7 +24,7 @@ import (
 	"github.com/evident-tools/evident/corpus/store"
 )
 
-// ErrLocked is returned when another process has the index open.
+// ErrLocked is returned when another process has a plain index (Open) open.
 var ErrLocked = errors.New("search index is in use by another evident process")
 
 // batchSize is the number of documents (puts and deletes) per Bleve batch.
@@ -47,6 +47,10 @@ var (
 // goroutines.
 type Index struct {
 	b bleve.Index
+	// rev is the revision of a library index the index was opened from,
+	// and manifest its files; empty for Open and OpenMem.
+	rev      string
+	manifest *manifest
 
 	// Progress, when set, is told every 1,000 documents how many an Apply
 	// or ApplyArticles has written so far.
@@ -56,9 +60,12 @@ type Index struct {
 	closeErr  error
 }
 
-// Open opens the index in dir, creating it with the explicit mapping when dir
-// does not exist or is an empty directory. An index opened this way keeps the
-// mapping it was built with; Sync is what notices that the mapping has since
+// Open opens the plain Bleve index in dir for reading and writing, creating
+// it with the explicit mapping when dir does not exist or is an empty
+// directory. It is for indexes of one's own (tests, benchmarks): a
+// library's index directory holds revisions, read with OpenRead and written
+// with Sync, Update and Rebuild. An index opened this way keeps the mapping
+// it was built with; Sync is what notices that the mapping has since
 // changed.
 func Open(dir string) (*Index, error) {
 	entries, err := os.ReadDir(dir)
@@ -68,7 +75,46 @@ func Open(dir string) (*Index, error) {
 	case err != nil:
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	return openExisting(dir, lockTimeout)
+	return openBleve(dir, false)
+}
+
+// OpenRead opens the current revision of the library index in dir for
+// searching. It never waits for a writer: a revision does not change once
+// current. The error wraps ErrNoIndex when there is none, and ErrDamaged
+// when its files are not as they were written or Bleve cannot read them.
+func OpenRead(dir string) (*Index, error) {
+	var err error
+	for range 3 {
+		var rev string
+		if rev, err = readCurrent(dir); err != nil {
+			return nil, err
+		}
+		var ix *Index
+		if ix, err = openRevision(rev); !errors.Is(err, fs.ErrNotExist) {
+			return ix, err
+		}
+		// A writer made another revision current and removed this one
+		// between the two reads: read current again.
+	}
+	return nil, err
+}
+
+// openRevision opens a revision read-only, once its files check out
+// against its manifest.
+func openRevision(rev string) (*Index, error) {
+	if _, err := os.Stat(rev); err != nil {
+		return nil, fmt.Errorf("open index %s: %w", rev, err)
+	}
+	m, err := verify(rev)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := openBleve(rev, true)
+	if err != nil {
+		return nil, err
+	}
+	ix.rev, ix.manifest = rev, m
+	return ix, nil
 }
 
 // OpenMem returns an in-memory index (for one-shot checks; nothing touches the
@@ -98,21 +144,28 @@ func create(dir string) (*Index, error) {
 	return &Index{b: b}, nil
 }
 
-// openExisting opens the index in dir, waiting up to timeout for another
-// process to close it. A damaged index can make Bleve panic rather than fail
-// (a segment footer that points past the end of the file); that is reported
-// as an error, so that Sync can rebuild.
-func openExisting(dir string, timeout time.Duration) (ix *Index, err error) {
+// openBleve opens the Bleve index in dir. A damaged index can make Bleve
+// panic rather than fail (a segment footer that points past the end of the
+// file); that is reported as an error wrapping ErrDamaged, so that Sync can
+// rebuild.
+func openBleve(dir string, readOnly bool) (ix *Index, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ix, err = nil, fmt.Errorf("open index %s: damaged: %v", dir, r)
+			ix, err = nil, fmt.Errorf("open index %s: %w: %v", dir, ErrDamaged, r)
 		}
 	}()
-	b, err := bleve.OpenUsing(dir, runtimeConfig(timeout))
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, lockError(err))
+	cfg := runtimeConfig(lockTimeout)
+	if readOnly {
+		cfg["read_only"] = true
 	}
-	return &Index{b: b}, nil
+	b, err := bleve.OpenUsing(dir, cfg)
+	switch {
+	case err == nil:
+		return &Index{b: b}, nil
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, fmt.Errorf("open index %s: %w", dir, ErrLocked)
+	}
+	return nil, fmt.Errorf("open index %s: %w: %v", dir, ErrDamaged, err)
 }
 
 // runtimeConfig is scorch's configuration. Batches wait for the disk: with

@@ -404,13 +404,15 @@ func TestOpenMem(t *testing.T) {
 	}
 }
 
-// syncOK runs Sync and checks that the index it returns is whole.
+// syncOK runs Sync and checks that the index it returns is whole; it
+// returns whether Sync rebuilt it.
 func syncOK(t *testing.T, dir string, gen uint64) (*Index, bool) {
 	t.Helper()
-	ix, rebuilt, err := Sync(context.Background(), dir, gen, each(library()))
+	ix, why, err := Sync(context.Background(), dir, gen, each(library()))
 	if err != nil {
 		t.Fatalf("Sync: %v", err)
 	}
+	rebuilt := why != ""
 	if n, err := ix.DocCount(); err != nil || n != 10 {
 		t.Errorf("after Sync: DocCount = %d, %v; want 10", n, err)
 	}
@@ -453,10 +455,9 @@ func TestSync_Rebuilds(t *testing.T) {
 	}
 
 	// An index written with another mapping, by an older evident say.
-	if err := ix.b.SetInternal(keyMapping, []byte("older mapping")); err != nil {
-		t.Fatal(err)
-	}
+	rev := ix.rev
 	ix.Close()
+	rewriteRevision(t, dir, rev, func(w *Index) error { return w.b.SetInternal(keyMapping, []byte("older mapping")) })
 	ix, rebuilt = syncOK(t, dir, 4)
 	ix.Close()
 	if !rebuilt {
@@ -464,13 +465,42 @@ func TestSync_Rebuilds(t *testing.T) {
 	}
 }
 
-func TestSync_LeavesAnIndexInUseAlone(t *testing.T) {
+// rewriteRevision changes the current revision in place, as no writer of
+// evident does, and records its files again: an index as some other
+// program left it.
+func rewriteRevision(t *testing.T, dir, rev string, change func(*Index) error) {
+	t.Helper()
+	w, err := openBleve(rev, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := change(w); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeManifest(rev, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSync_ReaderKeepsItsRevision: an index open for reading is never
+// changed under its reader; Sync makes a new revision current beside it,
+// and the old one goes once nobody needs it.
+func TestSync_ReaderKeepsItsRevision(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
-	held, _ := syncOK(t, dir, 1)
+	ix, _ := syncOK(t, dir, 1)
+	ix.Close()
+	held, err := OpenRead(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer held.Close()
-	_, _, err := syncIndex(context.Background(), dir, 2, source{refs: each(library())}, 50*time.Millisecond)
-	if !errors.Is(err, ErrLocked) {
-		t.Fatalf("Sync of an index open elsewhere = %v, want ErrLocked", err)
+	ix, rebuilt := syncOK(t, dir, 2)
+	ix.Close()
+	if !rebuilt {
+		t.Error("other generation: rebuilt = false")
 	}
 	if g, _ := held.Generation(); g != 1 {
 		t.Errorf("index in use was changed: generation %d, want 1", g)
@@ -478,19 +508,32 @@ func TestSync_LeavesAnIndexInUseAlone(t *testing.T) {
 	if got := search(t, held, "author:hinton"); len(got) != 3 {
 		t.Errorf("index in use was changed: author:hinton = %v", got)
 	}
+	now, err := OpenRead(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer now.Close()
+	if g, _ := now.Generation(); g != 2 {
+		t.Errorf("a new reader reads generation %d, want 2", g)
+	}
+	revs, _ := filepath.Glob(filepath.Join(dir, revPrefix+"*"))
+	if len(revs) != 1 {
+		t.Errorf("revisions left after Sync: %v, want only the current one", revs)
+	}
 }
 
 func TestSync_RebuildsAfterInterruptedApply(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
-	ix, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Half an index and no generation: a build that died.
-	if err := ix.b.Index(refID("x"), refDocument(library()[0])); err != nil {
-		t.Fatal(err)
-	}
+	ix, _ := syncOK(t, dir, 0)
+	rev := ix.rev
 	ix.Close()
+	// Half an index and no generation: a build that died.
+	rewriteRevision(t, dir, rev, func(w *Index) error {
+		if err := w.b.DeleteInternal(keyGeneration); err != nil {
+			return err
+		}
+		return w.b.Index(refID("x"), refDocument(library()[0]))
+	})
 	ix, rebuilt := syncOK(t, dir, 0)
 	ix.Close()
 	if !rebuilt {
@@ -505,15 +548,21 @@ func TestSync_RebuildsDamagedIndex(t *testing.T) {
 		file   string // glob inside the index directory
 		damage func(path string) error
 	}{
-		{"meta overwritten", "index_meta.json", func(p string) error { return os.WriteFile(p, []byte("{not json"), 0o600) }},
-		{"meta removed", "index_meta.json", os.Remove},
-		{"root truncated", "store/root.bolt", func(p string) error { return os.Truncate(p, 0) }},
-		// bbolt keeps two meta pages, so damage to the first alone is survived;
-		// garbage over the whole file is not.
-		{"root overwritten", "store/root.bolt", func(p string) error { return overwriteAll(p, garbage) }},
-		{"segment truncated", "store/*.zap", func(p string) error { return truncateHalf(p) }},
-		{"segment tail overwritten", "store/*.zap", func(p string) error { return overwriteTail(p, garbage) }},
-		{"segment removed", "store/*.zap", os.Remove},
+		{"meta overwritten", "rev-*/index_meta.json", func(p string) error { return os.WriteFile(p, []byte("{not json"), 0o600) }},
+		{"meta removed", "rev-*/index_meta.json", os.Remove},
+		{"root truncated", "rev-*/store/root.bolt", func(p string) error { return os.Truncate(p, 0) }},
+		{"root overwritten", "rev-*/store/root.bolt", func(p string) error { return overwriteAll(p, garbage) }},
+		{"segment truncated", "rev-*/store/*.zap", func(p string) error { return truncateHalf(p) }},
+		{"segment emptied", "rev-*/store/*.zap", func(p string) error { return os.Truncate(p, 0) }},
+		{"segment tail overwritten", "rev-*/store/*.zap", func(p string) error { return overwriteTail(p, garbage) }},
+		{"segment middle overwritten", "rev-*/store/*.zap", func(p string) error { return overwriteMiddle(p, garbage[:64]) }},
+		{"segment removed", "rev-*/store/*.zap", os.Remove},
+		{"manifest removed", "rev-*/manifest.json", os.Remove},
+		{"current removed", "current", os.Remove},
+		{"current emptied", "current", func(p string) error { return os.Truncate(p, 0) }},
+		{"current names nothing", "current", func(p string) error { return os.WriteFile(p, []byte("rev-999999\n"), 0o600) }},
+		{"revision removed", "rev-*", os.RemoveAll},
+		{"every file emptied", "rev-*/*/*", func(p string) error { return os.Truncate(p, 0) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -537,6 +586,31 @@ func TestSync_RebuildsDamagedIndex(t *testing.T) {
 				t.Error("damaged index: rebuilt = false")
 			}
 		})
+	}
+}
+
+// TestSync_ReplacesTheOlderLayout: an index written before revisions, with
+// Bleve's files straight in the index directory, is rebuilt as a revision
+// and its files are removed.
+func TestSync_ReplacesTheOlderLayout(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	old := build(t, dir)
+	old.Close()
+	ix, why, err := Sync(context.Background(), dir, 1, each(library()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !strings.Contains(why, "older evident") {
+		t.Errorf("why = %q, want it to say the index was written by an older evident", why)
+	}
+	for _, name := range []string{"index_meta.json", "store"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s of the older layout left behind: %v", name, err)
+		}
+	}
+	if got := search(t, ix, "author:hinton"); len(got) != 3 {
+		t.Errorf("author:hinton = %v, want 3 hits", got)
 	}
 }
 
@@ -574,8 +648,31 @@ func TestSync_CancelledRebuildLeavesNoIndex(t *testing.T) {
 	if _, _, err := Sync(ctx, dir, 1, each(library())); !errors.Is(err, context.Canceled) {
 		t.Fatalf("Sync with a cancelled context = %v, want context.Canceled", err)
 	}
-	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("half-built index left behind: %v", err)
+	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) > 0 {
+		t.Errorf("half-built index left behind: %v", left)
+	}
+}
+
+// TestSync_KeepsCurrentWhenRebuildFails: a failed build leaves the
+// revision that was current, readable as before.
+func TestSync_KeepsCurrentWhenRebuildFails(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, _ := syncOK(t, dir, 1)
+	ix.Close()
+	boom := errors.New("boom")
+	if _, _, err := Sync(context.Background(), dir, 2, func(func(*corpus.Reference) error) error { return boom }); !errors.Is(err, boom) {
+		t.Fatalf("Sync = %v, want boom", err)
+	}
+	ix, err := OpenRead(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if g, _ := ix.Generation(); g != 1 {
+		t.Errorf("after a failed build the index reads generation %d, want the old 1", g)
+	}
+	if revs, _ := filepath.Glob(filepath.Join(dir, revPrefix+"*")); len(revs) != 1 {
+		t.Errorf("revisions after a failed build: %v", revs)
 	}
 }
 
@@ -607,6 +704,14 @@ func overwriteTail(path string, data []byte) error {
 	}
 	n := min(int64(len(data)), info.Size())
 	return overwrite(path, data[:n], info.Size()-n)
+}
+
+func overwriteMiddle(path string, data []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	return overwrite(path, data, info.Size()/2)
 }
 
 func truncateHalf(path string) error {

@@ -3,23 +3,28 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/store"
 )
 
-// Update brings the index in dir up to date after a store write described by
-// changes. When the index reflected the generation before that write, only
-// the changed references and articles are indexed; otherwise (missing,
-// damaged, stale) it is rebuilt from the store and rebuilt is true. The
-// caller holds the library's write lock.
+// Update brings the library index in dir up to date after a store write
+// described by changes, and returns its current revision opened for
+// reading. When the index reflected the generation before that write, the
+// new revision is a copy of the old one with only the changed references and
+// articles indexed again; otherwise (missing, damaged, stale) it is rebuilt
+// from the store, and why says what was wrong; why is empty otherwise, and
+// for the first index of a new library, which is a build, not a repair. The
+// caller holds the library's write lock; readers go on reading the old
+// revision until the new one is current.
 //
 // progress, when not nil, is told how many references and articles have
 // been indexed of how many.
-func Update(ctx context.Context, dir string, st *store.Store, changes store.Changes, progress func(done, total int)) (ix *Index, rebuilt bool, err error) {
+func Update(ctx context.Context, dir string, st *store.Store, changes store.Changes, progress func(done, total int)) (ix *Index, why string, err error) {
 	gen, err := st.Generation()
 	if err != nil {
-		return nil, false, err
+		return nil, "", err
 	}
 	nothing := len(changes.Put) == 0 && len(changes.Deleted) == 0 &&
 		len(changes.Articles) == 0 && len(changes.ArticlesDeleted) == 0
@@ -27,38 +32,58 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 	if !nothing {
 		before = changes.Generation - 1
 	}
+	cur, why := openCurrent(dir, gen)
+	if why == "" {
+		return cur, "", nil // already current: another process synced it
+	}
+	if cur != nil && !nothing {
+		if w, err := cur.state(before); err == nil && w == "" {
+			// One write behind: copy the revision and apply the write.
+			rev, prev := cur.rev, cur.manifest
+			cur.Close()
+			ix, err := applyToCopy(ctx, dir, rev, prev, st, changes, gen, progress)
+			return ix, "", err
+		}
+	}
+	if cur != nil {
+		cur.Close()
+	}
 	src := source{refs: st.Each, articles: st.EachArticle}
 	if progress != nil {
 		total, err := st.Count()
 		if err != nil {
-			return nil, false, err
+			return nil, "", err
 		}
 		src.refs = counting(st, func(done int) { progress(done, total) })
 	}
-	ix, rebuilt, err = syncIndex(ctx, dir, before, src, lockTimeout)
+	// A rebuild reads the store as it is now, changes included.
+	ix, err = rebuild(ctx, dir, gen, src)
 	if err != nil {
-		return nil, false, err
+		return nil, "", err
 	}
-	if rebuilt {
-		// A rebuild read the store as it is now, changes included; record
-		// the store's generation.
-		if before != gen {
-			if err := ix.Apply(ctx, nil, nil, gen); err != nil {
-				ix.Close()
-				return nil, false, err
-			}
-		}
-		// A new library's first index is a build, not a repair.
-		return ix, before > 0, nil
+	if why == "missing" && before == 0 {
+		why = "" // a new library's first index
 	}
-	if nothing {
-		return ix, false, nil
+	return ix, why, nil
+}
+
+// applyToCopy makes a new revision from rev with one store write applied.
+func applyToCopy(ctx context.Context, dir, rev string, prev *manifest, st *store.Store, changes store.Changes, gen uint64, progress func(done, total int)) (*Index, error) {
+	next, err := newRevision(dir)
+	if err != nil {
+		return nil, fmt.Errorf("index %s: %w", dir, err)
 	}
-	if err := applyChanges(ctx, ix, st, changes, gen, progress); err != nil {
-		ix.Close()
-		return nil, false, err
+	if err := copyRevision(rev, next); err != nil {
+		discard(next)
+		return nil, fmt.Errorf("index %s: copy %s: %w", dir, rev, err)
 	}
-	return ix, false, nil
+	ix, err := openBleve(next, false)
+	if err != nil {
+		discard(next)
+		return nil, err
+	}
+	err = applyChanges(ctx, ix, st, changes, gen, progress)
+	return finishRevision(ix, dir, next, prev, err)
 }
 
 // applyChanges indexes what one store write changed, in one run of batches
@@ -132,10 +157,11 @@ func counting(st *store.Store, progress func(done int)) func(fn func(*corpus.Ref
 	}
 }
 
-// Rebuild recreates the index in dir from every reference and every
-// article's claims in the store, and returns how many references it indexed.
-// progress, when not nil, is told how many references have been indexed of
-// how many.
+// Rebuild makes a new revision of the library index in dir from every
+// reference and every article's claims in the store, makes it current, and
+// returns how many references it indexed. Readers go on reading the old
+// revision until then. progress, when not nil, is told how many references
+// have been indexed of how many.
 func Rebuild(ctx context.Context, dir string, st *store.Store, progress func(done, total int)) (int, error) {
 	gen, err := st.Generation()
 	if err != nil {

@@ -122,7 +122,8 @@ var claimFields = map[string]string{
 // one type is searched. A filter that only the other type can match (Status
 // when only references are searched) is an error too, rather than an empty
 // result that looks like an answer.
-func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+func (ix *Index) Search(ctx context.Context, q Query) (_ *Result, err error) {
+	defer recoverDamage(&err)
 	start := time.Now()
 	refs, claims, err := q.types()
 	if err != nil {

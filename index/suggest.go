@@ -51,7 +51,8 @@ var suggestFields = []string{fieldTitle, fieldAbstract, fieldKeywords}
 // short title more than the same word in a long abstract, and a reference
 // scores for each of the claim's words it has.
 // Numbers and one-letter words are left out, as Support leaves them out.
-func (ix *Index) Suggest(ctx context.Context, claim string, limit int) ([]Suggestion, error) {
+func (ix *Index) Suggest(ctx context.Context, claim string, limit int) (_ []Suggestion, err error) {
+	defer recoverDamage(&err)
 	if limit <= 0 {
 		limit = DefaultSuggestions
 	}

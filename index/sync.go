@@ -5,28 +5,26 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"time"
+	"strings"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/store"
 )
 
-// Sync makes the index in dir reflect the store: when the index is missing,
-// cannot be opened (damaged), was built with another mapping, or its
-// generation differs from gen, it is rebuilt from scratch (remove dir, create,
-// index every reference from each) and rebuilt=true.
+// Sync makes the library index in dir reflect the store: when the index is
+// missing, damaged, was built with another mapping, or its generation
+// differs from gen, a new revision is built from scratch (index every
+// reference from each) and made current, and why says what was wrong with
+// the old one; why is empty when the index was current. The index returned
+// is the current revision, opened for reading.
 //
-// each is the store's iterator (store.Each fits). An index held by another
-// process is not damaged: Sync returns an error wrapping ErrLocked and leaves
-// it alone. The caller should hold the library's lock, so that no two
-// processes rebuild the same directory at once.
+// each is the store's iterator (store.Each fits). The caller should hold the
+// library's write lock, so that no two processes build revisions at once.
 //
 // Sync indexes references only; Update, which reads the store itself, also
 // indexes its articles' claims.
-func Sync(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus.Reference) error) error) (ix *Index, rebuilt bool, err error) {
-	return syncIndex(ctx, dir, gen, source{refs: each}, lockTimeout)
+func Sync(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus.Reference) error) error) (ix *Index, why string, err error) {
+	return syncIndex(ctx, dir, gen, source{refs: each})
 }
 
 // source is what a rebuild reads: every reference, and every article when
@@ -36,25 +34,48 @@ type source struct {
 	articles func(fn func(*store.Article) error) error
 }
 
-func syncIndex(ctx context.Context, dir string, gen uint64, src source, timeout time.Duration) (ix *Index, rebuilt bool, err error) {
-	ix, err = openExisting(dir, timeout)
-	switch {
-	case err == nil:
-		current, cerr := ix.current(gen)
-		if cerr == nil && current {
-			return ix, false, nil
-		}
-		ix.Close()
-	case errors.Is(err, ErrLocked):
-		return nil, false, err
+func syncIndex(ctx context.Context, dir string, gen uint64, src source) (ix *Index, why string, err error) {
+	cur, why := openCurrent(dir, gen)
+	if why == "" {
+		return cur, "", nil
 	}
-	// Missing, damaged, stale or built with another mapping: the store is the
-	// truth, so start again from it.
+	if cur != nil {
+		cur.Close()
+	}
+	// Missing, damaged, stale or built with another mapping: the store is
+	// the truth, so start again from it.
 	ix, err = rebuild(ctx, dir, gen, src)
 	if err != nil {
-		return nil, false, err
+		return nil, "", err
 	}
-	return ix, true, nil
+	return ix, why, nil
+}
+
+// openCurrent opens the current revision and says why it does not reflect
+// generation gen; why is empty when it does. The index is returned, open,
+// when it could be read at all, current or not.
+func openCurrent(dir string, gen uint64) (*Index, string) {
+	ix, err := OpenRead(dir)
+	switch {
+	case errors.Is(err, errOldLayout):
+		return nil, "written by an older evident"
+	case errors.Is(err, ErrNoIndex):
+		return nil, "missing"
+	case err != nil:
+		return nil, damaged(err)
+	}
+	why, err := ix.state(gen)
+	if err != nil {
+		why = damaged(err)
+	}
+	return ix, why
+}
+
+// damaged says what is wrong with a damaged index, in a phrase that
+// follows "the index was".
+func damaged(err error) string {
+	msg := strings.ReplaceAll(err.Error(), ErrDamaged.Error()+": ", "")
+	return "damaged (" + msg + ")"
 }
 
 // Current reports whether the index has finished a build or Apply for the
@@ -62,45 +83,53 @@ func syncIndex(ctx context.Context, dir string, gen uint64, src source, timeout 
 // before they trust an index. An index of the right generation built by an
 // older evident is not current.
 func (ix *Index) Current(gen uint64) (bool, error) {
-	return ix.current(gen)
+	why, err := ix.state(gen)
+	return why == "" && err == nil, err
 }
 
-// current says whether the index has finished a build or Apply for gen with
-// this build's mapping.
-func (ix *Index) current(gen uint64) (bool, error) {
+// state says why the index does not reflect generation gen with this
+// build's mapping, or "" when it does.
+func (ix *Index) state(gen uint64) (string, error) {
 	g, ok, err := ix.generation()
-	if err != nil || !ok || g != gen {
-		return false, err
+	switch {
+	case err != nil:
+		return "", err
+	case !ok:
+		return "incomplete (no build of it finished)", nil
+	case g != gen:
+		return fmt.Sprintf("out of date (it reflects generation %d of the library, which is at %d)", g, gen), nil
 	}
 	sum, err := ix.b.GetInternal(keyMapping)
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	want, err := mappingSum()
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	if !bytes.Equal(sum, want) {
-		return false, nil
+		return "built by another version of evident", nil
 	}
 	// Opening reads only the segment footers; counting touches every
 	// segment once more, cheaply.
 	if _, err := ix.b.DocCount(); err != nil {
-		return false, err
+		return "", err
 	}
-	return true, nil
+	return "", nil
 }
 
-// rebuild replaces whatever is in dir with a new index of every reference
-// and every article's claims. If it fails or is cancelled it removes the
-// half-built index, so that the next Sync starts again rather than trusting
-// it.
+// rebuild builds a new revision of the index in dir from every reference
+// and every article's claims, makes it current and returns it opened for
+// reading. If it fails or is cancelled it removes the half-built revision;
+// the current one stays as it was.
 func rebuild(ctx context.Context, dir string, gen uint64, src source) (*Index, error) {
-	if err := removeIndex(dir); err != nil {
+	rev, err := newRevision(dir)
+	if err != nil {
 		return nil, fmt.Errorf("rebuild index: %w", err)
 	}
-	ix, err := create(dir)
+	ix, err := create(rev)
 	if err != nil {
+		discard(rev)
 		return nil, fmt.Errorf("rebuild index: %w", err)
 	}
 	w := ix.newWriter(ctx)
@@ -111,34 +140,27 @@ func rebuild(ctx context.Context, dir string, gen uint64, src source) (*Index, e
 	}
 	if err == nil {
 		err = w.finish(gen)
-	}
-	if err != nil {
+	} else {
 		w.wait() // the index must not close under a batch in flight
-		ix.Close()
-		removeIndex(dir)
-		return nil, fmt.Errorf("rebuild index: %w", err)
 	}
-	return ix, nil
+	return finishRevision(ix, dir, rev, nil, err)
 }
 
-// indexFiles are the names Bleve creates in an index directory.
-var indexFiles = map[string]bool{"index_meta.json": true, "store": true}
-
-// removeIndex removes the index in dir, but refuses a directory that holds
-// anything else: a damaged index looks like one that is not an index at all,
-// and a mistyped path must not cost someone their files.
-func removeIndex(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// finishRevision closes a revision that has been written, makes it current
+// when err is nil, and opens it for reading; otherwise it removes it.
+func finishRevision(ix *Index, dir, rev string, prev *manifest, err error) (*Index, error) {
+	if cerr := ix.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = writeManifest(rev, prev)
+	}
+	if err == nil {
+		err = publish(dir, rev)
 	}
 	if err != nil {
-		return err
+		discard(rev)
+		return nil, fmt.Errorf("index %s: %w", dir, err)
 	}
-	for _, e := range entries {
-		if !indexFiles[e.Name()] {
-			return fmt.Errorf("%s holds %s, which is not part of a search index; not removing it", dir, e.Name())
-		}
-	}
-	return os.RemoveAll(dir)
+	return openRevision(rev)
 }

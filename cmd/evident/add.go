@@ -69,10 +69,12 @@ is checked again.`,
 			if err != nil {
 				return err
 			}
-			if err := a.syncIndex(cmd.Context(), st, loc, changes); err != nil {
+			// What was stored is said even when the index then fails.
+			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
+			if err := printAdded(a, arts, existed, opts.format); err != nil {
 				return err
 			}
-			return printAdded(a, arts, existed, opts.format)
+			return ixErr
 		},
 	}
 	f := cmd.Flags()

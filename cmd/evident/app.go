@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -67,6 +69,11 @@ func (a *App) Execute(ctx context.Context, args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	defer func() {
+		if errors.Is(err, store.ErrDamaged) {
+			fmt.Fprintln(a.Err, "evident: the library file is left as it is; 'evident export --salvage -o FILE' writes out every reference that can still be read")
+		}
+	}()
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
@@ -133,9 +140,24 @@ func (a *App) openRead() (*store.Store, store.Location, error) {
 	if !loc.Exists() {
 		return nil, loc, inputErr(fmt.Errorf("no library at %s (chosen by %s); create one with 'evident init' or 'evident import FILE'", loc.Dir, loc.Why))
 	}
+	// The store's errors name the file.
 	st, err := store.Open(loc.StorePath(), true)
 	if err != nil {
-		return nil, loc, inputErr(fmt.Errorf("open library %s: %w", loc.Dir, err))
+		return nil, loc, inputErr(err)
+	}
+	return st, loc, nil
+}
+
+// tryOpenWrite opens an existing library for writing unless another
+// process is writing it; then the error wraps store.ErrLocked at once.
+func (a *App) tryOpenWrite() (*store.Store, store.Location, error) {
+	loc, err := a.locate()
+	if err != nil {
+		return nil, loc, inputErr(err)
+	}
+	st, err := store.TryOpen(loc.StorePath())
+	if err != nil {
+		return nil, loc, inputErr(err)
 	}
 	return st, loc, nil
 }
@@ -157,26 +179,41 @@ func (a *App) openWrite(create bool) (*store.Store, store.Location, error) {
 	}
 	st, err := store.Open(loc.StorePath(), false)
 	if err != nil {
-		return nil, loc, inputErr(fmt.Errorf("open library %s: %w", loc.Dir, err))
+		return nil, loc, inputErr(err)
 	}
 	return st, loc, nil
 }
 
 // syncIndex brings the library's index up to date after a write, rebuilding
-// it when it is missing, damaged or stale. The caller holds the write lock.
+// it, and saying why, when it is missing, damaged or stale. The caller holds
+// the write lock.
 func (a *App) syncIndex(ctx context.Context, st *store.Store, loc store.Location, changes store.Changes) error {
 	start := time.Now()
 	progress, done := a.indexProgress()
 	defer done()
-	ix, rebuilt, err := index.Update(ctx, loc.IndexPath(), st, changes, progress)
+	ix, why, err := index.Update(ctx, loc.IndexPath(), st, changes, progress)
 	if err != nil {
-		return fmt.Errorf("index %s: %w", loc.IndexPath(), err)
+		full := ""
+		if diskFull(err) {
+			full = "the disk is full: "
+		}
+		if changes.Generation > 0 {
+			// The write itself is committed; only the derived index is behind.
+			return fmt.Errorf("the library is updated, but its search index could not be: %s%w; the next command that searches rebuilds it", full, err)
+		}
+		return fmt.Errorf("%s%w", full, err)
 	}
 	defer ix.Close()
-	if rebuilt {
-		fmt.Fprintf(a.Err, "evident: index was missing or stale; rebuilt from the store in %s\n", time.Since(start).Round(time.Millisecond))
+	if why != "" {
+		fmt.Fprintf(a.Err, "evident: the search index was %s; rebuilt it from the library in %s\n", why, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// diskFull reports whether err comes of a full disk. Bleve passes some
+// errors on as text only, so the text is looked at too.
+func diskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), syscall.ENOSPC.Error())
 }
 
 // indexProgress returns a progress callback for indexing that draws a bar on

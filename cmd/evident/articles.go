@@ -31,14 +31,15 @@ func newArticlesCmd(a *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer st.Close()
 			var arts []*store.Article
-			if err := st.EachArticle(func(art *store.Article) error {
+			err = st.EachArticle(func(art *store.Article) error {
 				// The list needs no sources; let them go.
 				art.Source = nil
 				arts = append(arts, art)
 				return nil
-			}); err != nil {
+			})
+			st.Close() // before printing: a slow reader of the output must not hold up a writer
+			if err != nil {
 				return err
 			}
 			if format == "json" {
@@ -145,12 +146,11 @@ func newArticlesRmCmd(a *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := a.syncIndex(cmd.Context(), st, loc, changes); err != nil {
-				return err
-			}
+			// What was removed is said even when the index then fails.
+			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
 			n := len(changes.ArticlesDeleted)
 			fmt.Fprintf(a.Out, "removed %d %s\n", n, plural(n, "article", "articles"))
-			return nil
+			return ixErr
 		},
 	}
 }

@@ -32,14 +32,15 @@ by key ([@KEY], \cite{KEY}) are listed, marked dangling.`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
 			inLibrary := true
 			if _, err := st.Get(key); errors.Is(err, store.ErrNotFound) {
 				inLibrary = false
 			} else if err != nil {
+				st.Close()
 				return err
 			}
 			hits, err := citing(st, key)
+			st.Close() // before printing: a slow reader of the output must not hold up a writer
 			if err != nil {
 				return err
 			}

@@ -19,11 +19,12 @@ import (
 )
 
 type exportOptions struct {
-	format string
-	keys   string
-	query  string
-	style  string
-	output string
+	format  string
+	keys    string
+	query   string
+	style   string
+	output  string
+	salvage bool
 }
 
 // exportFormats are the --format values, true for the reference-list
@@ -51,11 +52,23 @@ or a data format: bibtex (every field from its stored source: import, export
 and import again gives the same references), ris (EndNote, Zotero, Mendeley;
 CRLF line ends) or csljson (pandoc, Zotero, citeproc processors). Without
 --format, -o FILE picks the format from the file's extension (.bib, .md,
-.html, .ris, .json; anything else is text).`,
+.html, .ris, .json; anything else is text).
+
+With --salvage, read the references out of a damaged library file that
+evident cannot open or read as a whole: every page of the file is looked
+through and every reference that can still be read is written out (as
+BibTeX unless --format says otherwise), without changing the file. What
+could not be read, and any reference that may be an older copy, is reported
+on standard error.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("format") && opts.output != "" {
-				opts.format = formatForFile(opts.output)
+			if !cmd.Flags().Changed("format") {
+				if opts.output != "" {
+					opts.format = formatForFile(opts.output)
+				}
+				if opts.salvage && (opts.output == "" || opts.format == "text") {
+					opts.format = "bibtex" // a rescue keeps every field
+				}
 			}
 			list, known := exportFormats[opts.format]
 			if !known {
@@ -77,7 +90,16 @@ CRLF line ends) or csljson (pandoc, Zotero, citeproc processors). Without
 					return err
 				}
 			}
-			refs, err := a.exportRefs(cmd, args, opts)
+			if opts.salvage && selectors > 0 {
+				return inputErr(errors.New("--salvage writes out everything it can read; it takes no ARTICLE, --keys or --query"))
+			}
+			var refs []*corpus.Reference
+			var err error
+			if opts.salvage {
+				refs, err = a.salvage()
+			} else {
+				refs, err = a.exportRefs(cmd, args, opts)
+			}
 			if err != nil {
 				return err
 			}
@@ -99,6 +121,7 @@ CRLF line ends) or csljson (pandoc, Zotero, citeproc processors). Without
 	f.StringVar(&opts.keys, "keys", "", "only these references (comma-separated keys)")
 	f.StringVar(&opts.query, "query", "", "only the references this search `QUERY` finds")
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
+	f.BoolVar(&opts.salvage, "salvage", false, "read what can still be read out of a damaged library file")
 	return cmd
 }
 
@@ -241,6 +264,57 @@ func citationOrder(rep *check.Report) []string {
 		}
 	}
 	return keys
+}
+
+// salvage reads what it can out of the library file and says on standard
+// error what it could not.
+func (a *App) salvage() ([]*corpus.Reference, error) {
+	loc, err := a.locate()
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	if !loc.Exists() {
+		return nil, inputErr(fmt.Errorf("no library at %s (chosen by %s)", loc.Dir, loc.Why))
+	}
+	refs, rep, err := store.Salvage(loc.StorePath())
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	printSalvageReport(a.Err, rep)
+	if len(refs) == 0 {
+		return nil, inputErr(fmt.Errorf("no reference could be read from %s", rep.Path))
+	}
+	return refs, nil
+}
+
+func printSalvageReport(w io.Writer, rep *store.SalvageReport) {
+	fmt.Fprintf(w, "evident: salvaged %d %s from %s (%d pages of %d bytes; %s)\n",
+		rep.References, plural(rep.References, "reference", "references"), rep.Path, rep.Pages, rep.PageSize, rep.Header)
+	for i, p := range rep.Unreadable {
+		if i == maxListed {
+			fmt.Fprintf(w, "evident: ... and %d more unreadable pages\n", len(rep.Unreadable)-maxListed)
+			break
+		}
+		fmt.Fprintf(w, "evident: unreadable: %s\n", p)
+	}
+	if n := len(rep.Uncertain); n > 0 {
+		fmt.Fprintf(w, "evident: %d %s came from pages no longer linked into the library while its list of free pages was lost: each may be an older copy, or a reference that was removed: %s\n",
+			n, plural(n, "reference", "references"), listSome(rep.Uncertain, maxListed))
+	}
+	if rep.Ignored > 0 {
+		fmt.Fprintf(w, "evident: left out %d older %s found on pages no longer in use\n", rep.Ignored, plural(rep.Ignored, "copy", "copies"))
+	}
+	if len(rep.Unreadable) == 0 && len(rep.Uncertain) == 0 {
+		fmt.Fprintln(w, "evident: every page in use was read")
+	}
+}
+
+// listSome joins up to n items and says how many more there are.
+func listSome(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }
 
 // writeFileAtomic writes through a temporary file and renames it into place,

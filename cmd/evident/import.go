@@ -79,12 +79,14 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 			if err := importer.Merge(st, refs, sum, iopts); err != nil {
 				return err
 			}
-			if err := a.syncIndex(cmd.Context(), st, loc, sum.Changes); err != nil {
-				return err
-			}
+			// What was stored is said even when the index then fails.
+			ixErr := a.syncIndex(cmd.Context(), st, loc, sum.Changes)
 			a.reportRechecked(sum.Rechecked)
 			if err := printImportSummary(a.Out, a.Err, sum, opts.format); err != nil {
 				return err
+			}
+			if ixErr != nil {
+				return ixErr
 			}
 			if sum.Rejected > 0 {
 				return &exitError{code: exitInput, err: fmt.Errorf("%d %s rejected", sum.Rejected, plural(sum.Rejected, "entry", "entries"))}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -11,9 +13,12 @@ import (
 	"github.com/evident-tools/evident/index"
 )
 
-// openIndex opens the library's index for searching. An index that is
-// missing, damaged or behind the store is rebuilt first (which takes the
-// write lock, and says so); a current one is opened without it.
+// openIndex opens the library's index for searching. The current revision
+// is searched when it reflects the library. One that is behind, missing or
+// damaged is brought up to date first (which takes the write lock, and says
+// so), unless another evident process is writing the library: that process
+// brings the index up to date itself when it has finished, and the last
+// whole revision is searched meanwhile, as the library was before it.
 func (a *App) openIndex(cmd *cobra.Command) (*index.Index, error) {
 	st, loc, err := a.openRead()
 	if err != nil {
@@ -24,21 +29,69 @@ func (a *App) openIndex(cmd *cobra.Command) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ix, err := index.Open(loc.IndexPath()); err == nil {
+	ix, err := index.OpenRead(loc.IndexPath())
+	if err == nil {
 		if ok, err := ix.Current(gen); err == nil && ok {
 			return ix, nil
+		} else if err != nil {
+			ix.Close()
+			ix = nil
 		}
-		ix.Close()
 	}
-	w, loc, err := a.openWrite(false)
+	w, loc, err := a.tryOpenWrite()
+	if errors.Is(err, store.ErrLocked) {
+		if ix != nil {
+			fmt.Fprintln(a.Err, "evident: another evident process is writing the library; searching the index as it was before")
+			return ix, nil
+		}
+		// Nothing whole to search: wait for the writer like any writer.
+		w, loc, err = a.openWrite(false)
+	}
 	if err != nil {
+		if ix != nil {
+			ix.Close()
+		}
 		return nil, err
 	}
 	defer w.Close()
 	if err := a.syncIndex(cmd.Context(), w, loc, store.Changes{}); err != nil {
-		return nil, err
+		if ix == nil {
+			return nil, err
+		}
+		// A whole older revision is better than no answer.
+		fmt.Fprintf(a.Err, "evident: %v\nevident: searching the index as it was; recent changes to the library are not in it\n", err)
+		return ix, nil
 	}
-	return index.Open(loc.IndexPath())
+	if ix != nil {
+		ix.Close()
+	}
+	return index.OpenRead(loc.IndexPath())
+}
+
+// search runs a search, and when Bleve trips over a damaged index that
+// passed its checks, rebuilds the index and searches once more.
+func (a *App) search(cmd *cobra.Command, ix *index.Index, fn func(*index.Index) error) error {
+	err := fn(ix)
+	if !errors.Is(err, index.ErrDamaged) {
+		return err
+	}
+	ix.Close()
+	w, loc, werr := a.openWrite(false)
+	if werr != nil {
+		return werr
+	}
+	defer w.Close()
+	start := time.Now()
+	if _, err := index.Rebuild(cmd.Context(), loc.IndexPath(), w, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.Err, "evident: %v; rebuilt it from the library in %s\n", err, time.Since(start).Round(time.Millisecond))
+	again, err := index.OpenRead(loc.IndexPath())
+	if err != nil {
+		return err
+	}
+	defer again.Close()
+	return fn(again)
 }
 
 // checkOne checks one article against the library with the settings that

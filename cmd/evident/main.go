@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"io"
+	"log"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -30,6 +32,11 @@ func main() {
 
 // run is main without the exit, so that testscript can call it in-process.
 func run() int {
+	// Bleve's scorch writes through the standard logger when it meets a
+	// damaged index ("unable to load snapshot ..."). evident notices the
+	// damage itself, rebuilds and says so in its own words; the log lines
+	// would only be noise. evident itself never uses the standard logger.
+	log.SetOutput(io.Discard)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	app := &App{

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -31,5 +32,48 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EXAMPLES", examples)
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"damage": damageCmd,
+		},
 	})
+}
+
+// damageCmd damages files, as a disk or a careless hand might:
+//
+//	damage truncate|empty|garble|remove GLOB...
+//
+// truncate cuts a file to half its size, empty to nothing, garble overwrites
+// 64 bytes in its middle (keeping its size), remove deletes it. Each GLOB
+// must match something.
+func damageCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: damage truncate|empty|garble|remove GLOB...")
+	}
+	for _, glob := range args[1:] {
+		files, err := filepath.Glob(ts.MkAbs(glob))
+		ts.Check(err)
+		if len(files) == 0 {
+			ts.Fatalf("damage: nothing matches %s", glob)
+		}
+		for _, f := range files {
+			info, err := os.Stat(f)
+			ts.Check(err)
+			switch args[0] {
+			case "truncate":
+				ts.Check(os.Truncate(f, info.Size()/2))
+			case "empty":
+				ts.Check(os.Truncate(f, 0))
+			case "garble":
+				w, err := os.OpenFile(f, os.O_WRONLY, 0)
+				ts.Check(err)
+				_, err = w.WriteAt(bytes.Repeat([]byte{0xa5}, 64), info.Size()/2)
+				ts.Check(err)
+				ts.Check(w.Close())
+			case "remove":
+				ts.Check(os.RemoveAll(f))
+			default:
+				ts.Fatalf("damage: unknown kind %q", args[0])
+			}
+		}
+	}
 }

@@ -25,16 +25,8 @@ func newRefsCmd(a *App) *cobra.Command {
 			if err := checkFormat(format); err != nil {
 				return err
 			}
-			st, _, err := a.openRead()
+			refs, err := a.exportRefs(cmd, nil, exportOptions{})
 			if err != nil {
-				return err
-			}
-			defer st.Close()
-			var refs []*corpus.Reference
-			if err := st.Each(func(r *corpus.Reference) error {
-				refs = append(refs, r)
-				return nil
-			}); err != nil {
 				return err
 			}
 			if format == "json" {
@@ -172,8 +164,8 @@ func newRefsShowCmd(a *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer st.Close()
 			r, err := st.Get(args[0])
+			st.Close() // before printing: a slow reader of the output must not hold up a writer
 			if errors.Is(err, store.ErrNotFound) {
 				return inputErr(fmt.Errorf("no reference with key %q", args[0]))
 			}
@@ -268,12 +260,11 @@ func newRefsRmCmd(a *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := a.syncIndex(cmd.Context(), st, loc, changes); err != nil {
-				return err
-			}
+			// What was removed is said even when the index then fails.
+			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
 			a.reportRechecked(rechecked)
 			fmt.Fprintf(a.Out, "removed %d %s\n", len(changes.Deleted), plural(len(changes.Deleted), "reference", "references"))
-			return nil
+			return ixErr
 		},
 	}
 }

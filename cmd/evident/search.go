@@ -57,7 +57,12 @@ text, article, section, status, cites, codes (claims).`,
 				return err
 			}
 			defer ix.Close()
-			res, err := ix.Search(cmd.Context(), q)
+			var res *index.Result
+			err = a.search(cmd, ix, func(ix *index.Index) error {
+				var err error
+				res, err = ix.Search(cmd.Context(), q)
+				return err
+			})
 			if err != nil {
 				return inputErr(fmt.Errorf("search: %w", err))
 			}
@@ -181,15 +186,20 @@ func newSuggestCmd(a *App) *cobra.Command {
 				return err
 			}
 			defer ix.Close()
-			for i := range claims {
-				s, err := ix.Suggest(cmd.Context(), claims[i].Claim, limit)
-				if err != nil {
-					return err
+			if err := a.search(cmd, ix, func(ix *index.Index) error {
+				for i := range claims {
+					s, err := ix.Suggest(cmd.Context(), claims[i].Claim, limit)
+					if err != nil {
+						return err
+					}
+					if s == nil {
+						s = []index.Suggestion{}
+					}
+					claims[i].Suggestions = s
 				}
-				if s == nil {
-					s = []index.Suggestion{}
-				}
-				claims[i].Suggestions = s
+				return nil
+			}); err != nil {
+				return err
 			}
 			if format == "json" {
 				return writeJSON(a.Out, claims)

@@ -36,12 +36,19 @@ func (tx *Tx) PutArticle(a *Article) error {
 func (tx *Tx) GetArticle(id string) (*Article, error) {
 	v, ok := tx.stagedArticles[id]
 	if !ok {
-		v = tx.articles.Get([]byte(id))
+		err := tx.sh.do("read article "+id, func() error {
+			v = bytes.Clone(tx.articles.Get([]byte(id)))
+			return nil
+		})
+		if tx.fail(err) != nil {
+			return nil, err
+		}
 	}
 	if v == nil {
 		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
 	}
-	return decodeArticle([]byte(id), v)
+	a, err := decodeArticle(tx.sh.path, []byte(id), v)
+	return a, tx.fail(err)
 }
 
 // DeleteArticle removes the article stored under id, or returns an error
@@ -63,17 +70,19 @@ func (tx *Tx) EachArticle(fn func(*Article) error) error {
 	// iteration, and decode one at a time. Neither bbolt's values nor the
 	// staged ones change before the transaction ends: staged writes reach
 	// bbolt only in flush.
+	// The values are copied out of bbolt's map, so that decoding them later
+	// cannot fault on a damaged file.
 	type entry struct{ k, v []byte }
 	var all []entry
-	if err := eachStaged(tx.articles, tx.stagedArticles, func(k, v []byte) error {
-		all = append(all, entry{k, v})
+	if err := eachStaged(tx.sh, tx.articles, tx.stagedArticles, func(k, v []byte) error {
+		all = append(all, entry{bytes.Clone(k), bytes.Clone(v)})
 		return nil
-	}); err != nil {
+	}); tx.fail(err) != nil {
 		return err
 	}
 	for _, e := range all {
-		a, err := decodeArticle(e.k, e.v)
-		if err != nil {
+		a, err := decodeArticle(tx.sh.path, e.k, e.v)
+		if tx.fail(err) != nil {
 			return err
 		}
 		if err := fn(a); err != nil {
@@ -87,29 +96,31 @@ func (tx *Tx) EachArticle(fn func(*Article) error) error {
 // sees it (its own writes included).
 func (tx *Tx) References() ([]*corpus.Reference, error) {
 	var refs []*corpus.Reference
-	err := eachStaged(tx.refs, tx.staged, func(k, v []byte) error {
-		r, err := decode(k, v)
+	err := eachStaged(tx.sh, tx.refs, tx.staged, func(k, v []byte) error {
+		r, err := decode(tx.sh.path, k, v)
 		if err != nil {
 			return err
 		}
 		refs = append(refs, r)
 		return nil
 	})
-	return refs, err
+	return refs, tx.fail(err)
 }
 
 // ChangedKeys returns the keys of the references this transaction has put
 // or deleted so far, in key order, leaving out those put back as they were:
 // what Changes.Put and Changes.Deleted will hold after the commit.
 func (tx *Tx) ChangedKeys() []string {
-	return changed(tx.refs, tx.staged)
+	keys, err := changed(tx.sh, tx.refs, tx.staged)
+	tx.fail(err)
+	return keys
 }
 
 // GetArticle returns the article stored under id, or an error wrapping
 // ErrNotFound.
 func (s *Store) GetArticle(id string) (*Article, error) {
 	var a *Article
-	err := s.db.View(func(btx *bolt.Tx) error {
+	err := s.view("read article "+id, func(_ *shield, btx *bolt.Tx) error {
 		b := btx.Bucket(bucketArticles)
 		var v []byte
 		if b != nil {
@@ -119,7 +130,7 @@ func (s *Store) GetArticle(id string) (*Article, error) {
 			return fmt.Errorf("article %s: %w", id, ErrNotFound)
 		}
 		var err error
-		a, err = decodeArticle([]byte(id), v)
+		a, err = decodeArticle(s.path, []byte(id), v)
 		return err
 	})
 	return a, err
@@ -129,7 +140,7 @@ func (s *Store) GetArticle(id string) (*Article, error) {
 // first error, which it returns. fn runs inside a read transaction: it must
 // not write to the store.
 func (s *Store) EachArticle(fn func(*Article) error) error {
-	return s.db.View(func(btx *bolt.Tx) error {
+	return s.view("read articles", func(sh *shield, btx *bolt.Tx) error {
 		b := btx.Bucket(bucketArticles)
 		if b == nil {
 			// A library from before articles were stored, opened read-only.
@@ -137,11 +148,11 @@ func (s *Store) EachArticle(fn func(*Article) error) error {
 		}
 		c := b.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			a, err := decodeArticle(k, v)
+			a, err := decodeArticle(s.path, k, v)
 			if err != nil {
 				return err
 			}
-			if err := fn(a); err != nil {
+			if err := sh.call(func() error { return fn(a) }); err != nil {
 				return err
 			}
 		}
@@ -179,14 +190,16 @@ func encodeArticle(a *Article) ([]byte, error) {
 	return snappy.Encode(nil, buf.Bytes()), nil
 }
 
-func decodeArticle(k, v []byte) (*Article, error) {
+// decodeArticle reads a stored article. A value that does not decode is
+// damage in the file at path.
+func decodeArticle(path string, k, v []byte) (*Article, error) {
 	raw, err := snappy.Decode(nil, v)
 	if err != nil {
-		return nil, fmt.Errorf("article %s: damaged value: %w", k, err)
+		return nil, &DamagedError{Path: path, Detail: fmt.Sprintf("article %s: stored value does not decompress: %v", k, err)}
 	}
 	var a Article
 	if err := json.Unmarshal(raw, &a); err != nil {
-		return nil, fmt.Errorf("article %s: stored value is damaged: %w", k, err)
+		return nil, &DamagedError{Path: path, Detail: fmt.Sprintf("article %s: stored value is not an article: %v", k, err)}
 	}
 	return &a, nil
 }

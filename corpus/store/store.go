@@ -9,6 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/golang/snappy"
@@ -22,8 +25,9 @@ import (
 // corpus.Fingerprint changes (the fp bucket holds its results).
 const SchemaVersion = 1
 
-// ErrLocked is returned by Open when another process holds the library:
-// a writer excludes everyone else, a reader excludes writers.
+// ErrLocked is returned by Open when another process holds the library for
+// longer than Open waits: a writer excludes other writers; readers wait only
+// for a commit, writers for readers only to commit.
 var ErrLocked = errors.New("library is in use by another evident process")
 
 // ErrNotFound is returned when no reference has the requested key.
@@ -33,8 +37,8 @@ var ErrNotFound = errors.New("not found")
 // evident; the error message names both schema versions.
 var ErrNewerSchema = errors.New("library was written by a newer evident")
 
-// lockTimeout is how long Open waits for another process to let go of the
-// file before it gives up with ErrLocked; long enough to ride out a short
+// lockTimeout is how long a writer waits for another writer to finish
+// before it gives up with ErrLocked; long enough to ride out a short
 // command, short enough that nobody wonders whether evident hangs.
 const lockTimeout = 3 * time.Second
 
@@ -65,112 +69,59 @@ type Store struct {
 	db       *bolt.DB
 	path     string
 	readOnly bool
+	// file is the store file as bbolt has it open, with evident's lock on
+	// it (lock.go); writer is the writer's lock file, nil for a reader.
+	file   *os.File
+	writer *os.File
+	// txid is the last transaction a writer committed or found: a
+	// different one on disk means another program wrote (lockForCommit).
+	txid uint64
+	// broken is set when bbolt gave up part-way through a damaged page and
+	// may have kept its own locks: Close then only closes the file.
+	broken    atomic.Bool
+	closeOnce sync.Once
+	closeErr  error
 }
 
-// Open opens the library at path. A read-write open creates the file and its
-// buckets when missing and takes an exclusive lock; a read-only open takes a
-// shared lock, so readers do not block each other. If the lock cannot be had
-// within a few seconds, Open returns an error wrapping ErrLocked. A read-only
-// open of a missing file returns an error wrapping fs.ErrNotExist.
-func Open(path string, readOnly bool) (*Store, error) {
-	return open(path, readOnly, lockTimeout)
-}
-
-func open(path string, readOnly bool, timeout time.Duration) (*Store, error) {
-	if readOnly {
-		// bbolt would try to initialise an empty file, which fails on a read-only
-		// descriptor with an unhelpful message; say what is wrong instead.
-		info, err := os.Stat(path)
-		if err != nil {
-			return nil, fmt.Errorf("open library: %w", err)
-		}
-		if info.Size() == 0 {
-			return nil, fmt.Errorf("open library %s: empty file, not an evident library", path)
-		}
-	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{
-		Timeout:  timeout,
-		ReadOnly: readOnly,
-		// The map freelist allocates in constant time however fragmented the
-		// file gets. The freelist stays synced (bbolt's default): skipping
-		// that would save little per commit but make every read-write open
-		// scan the whole file to rebuild it (~0.1-0.4 s at 100,000 references).
-		FreelistType:    bolt.FreelistMapType,
-		InitialMmapSize: initialMmapSize,
+// view runs fn in a read transaction under a shield.
+func (s *Store) view(op string, fn func(sh *shield, btx *bolt.Tx) error) error {
+	sh := &shield{path: s.path}
+	err := sh.do(op, func() error {
+		return s.db.View(func(btx *bolt.Tx) error { return fn(sh, btx) })
 	})
-	switch {
-	case errors.Is(err, bolt.ErrTimeout):
-		return nil, fmt.Errorf("open library %s: %w", path, ErrLocked)
-	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
-		return nil, fmt.Errorf("open library %s: not an evident library: %w", path, err)
-	case err != nil:
-		return nil, fmt.Errorf("open library %s: %w", path, err)
+	if errors.Is(err, ErrDamaged) {
+		s.broken.Store(true)
 	}
-	s := &Store{db: db, path: path, readOnly: readOnly}
-	if err := s.prepare(); err != nil {
-		_ = db.Close()
-		return nil, fmt.Errorf("open library %s: %w", path, err)
-	}
-	return s, nil
+	return err
 }
 
-// prepare checks the schema version and, for a writer, creates what is
-// missing. The write transaction runs only when something is missing, so
-// that an ordinary open costs no fsync.
-func (s *Store) prepare() error {
-	var found uint64
-	complete, articles := false, false
-	err := s.db.View(func(btx *bolt.Tx) error {
-		meta := btx.Bucket(bucketMeta)
-		if meta == nil {
-			return nil
+// Close releases the file and its locks. Closing twice is harmless.
+func (s *Store) Close() error {
+	s.closeOnce.Do(func() {
+		switch {
+		case s.db == nil && s.file != nil:
+			// bbolt gave up (or panicked) after opening the file; it may
+			// or may not have closed it.
+			_ = unlock(s.file)
+			_ = s.file.Close()
+		case s.db != nil && s.broken.Load():
+			// bbolt may still hold its own mutexes after a panic on a
+			// damaged page; its Close would wait for them for ever. The map
+			// stays until the process ends, and keeps the file open with it:
+			// the lock must be let go of explicitly.
+			_ = unlock(s.file)
+			s.closeErr = s.file.Close()
+		case s.db != nil:
+			sh := &shield{path: s.path}
+			s.closeErr = sh.do("close", s.db.Close)
 		}
-		found = getUint(meta, metaSchema)
-		complete = btx.Bucket(bucketRefs) != nil && btx.Bucket(bucketDOI) != nil && btx.Bucket(bucketFP) != nil
-		articles = btx.Bucket(bucketArticles) != nil
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if err := checkSchema(found); err != nil {
-		return err
-	}
-	// A library written before articles were stored lacks their bucket;
-	// a reader sees no articles, and the next writer adds it.
-	if found == SchemaVersion && complete && (articles || s.readOnly) {
-		return nil
-	}
-	if s.readOnly {
-		return errors.New("not an evident library (no schema version or buckets)")
-	}
-	return s.db.Update(func(btx *bolt.Tx) error {
-		meta, err := btx.CreateBucketIfNotExists(bucketMeta)
-		if err != nil {
-			return err
-		}
-		for _, name := range [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles} {
-			if _, err := btx.CreateBucketIfNotExists(name); err != nil {
-				return err
+		if s.writer != nil {
+			if err := s.writer.Close(); s.closeErr == nil {
+				s.closeErr = err
 			}
 		}
-		return putUint(meta, metaSchema, SchemaVersion)
 	})
-}
-
-// checkSchema refuses files from a newer evident. Version 0 means a file that
-// bbolt created but evident never finished setting up.
-func checkSchema(found uint64) error {
-	if found > SchemaVersion {
-		return fmt.Errorf("%w: its schema version is %d, this evident reads version %d at most; upgrade evident",
-			ErrNewerSchema, found, SchemaVersion)
-	}
-	return nil
-}
-
-// Close releases the file and its lock.
-func (s *Store) Close() error {
-	return s.db.Close()
+	return s.closeErr
 }
 
 // Path returns the path the store was opened with.
@@ -183,7 +134,7 @@ func (s *Store) Path() string {
 // it is stale.
 func (s *Store) Generation() (uint64, error) {
 	var g uint64
-	err := s.db.View(func(btx *bolt.Tx) error {
+	err := s.view("read the generation", func(_ *shield, btx *bolt.Tx) error {
 		g = getUint(btx.Bucket(bucketMeta), metaGeneration)
 		return nil
 	})
@@ -193,7 +144,7 @@ func (s *Store) Generation() (uint64, error) {
 // Count returns the number of references in the library.
 func (s *Store) Count() (int, error) {
 	var n int
-	err := s.db.View(func(btx *bolt.Tx) error {
+	err := s.view("count references", func(_ *shield, btx *bolt.Tx) error {
 		n = btx.Bucket(bucketRefs).Stats().KeyN
 		return nil
 	})
@@ -204,9 +155,13 @@ func (s *Store) Count() (int, error) {
 // ErrNotFound.
 func (s *Store) Get(key string) (*corpus.Reference, error) {
 	var r *corpus.Reference
-	err := s.db.View(func(btx *bolt.Tx) error {
+	err := s.view("read reference "+key, func(_ *shield, btx *bolt.Tx) error {
+		v := btx.Bucket(bucketRefs).Get([]byte(key))
+		if v == nil {
+			return fmt.Errorf("reference %s: %w", key, ErrNotFound)
+		}
 		var err error
-		r, err = getRef(btx.Bucket(bucketRefs), key)
+		r, err = decode(s.path, []byte(key), v)
 		return err
 	})
 	return r, err
@@ -216,14 +171,14 @@ func (s *Store) Get(key string) (*corpus.Reference, error) {
 // error, which it returns. fn runs inside a read transaction: it must not
 // write to the store.
 func (s *Store) Each(fn func(*corpus.Reference) error) error {
-	return s.db.View(func(btx *bolt.Tx) error {
+	return s.view("read references", func(sh *shield, btx *bolt.Tx) error {
 		c := btx.Bucket(bucketRefs).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			r, err := decode(k, v)
+			r, err := decode(s.path, k, v)
 			if err != nil {
 				return err
 			}
-			if err := fn(r); err != nil {
+			if err := sh.call(func() error { return fn(r) }); err != nil {
 				return err
 			}
 		}
@@ -251,58 +206,85 @@ func (ch Changes) empty() bool {
 // panics) nothing is written and the error is returned; otherwise all of fn's
 // writes are committed together and, if any changed the library (its
 // references or its articles: the index holds both), the generation goes up
-// by one.
+// by one. Readers that are open when the commit comes are waited for, and
+// new ones wait for the commit.
 func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
 	if s.readOnly {
 		return Changes{}, fmt.Errorf("update library %s: opened read-only", s.path)
 	}
-	btx, err := s.db.Begin(true)
-	if err != nil {
-		return Changes{}, fmt.Errorf("update library %s: %w", s.path, err)
+	if s.broken.Load() {
+		// Writing would reuse pages that salvage may still need.
+		return Changes{}, &DamagedError{Path: s.path, Detail: "a damaged page was found; nothing will be written to it"}
 	}
-	// Rolls back on an error or a panic in fn; does nothing after Commit.
-	defer func() { _ = btx.Rollback() }()
-
-	tx := newTx(btx)
-	if err := fn(tx); err != nil {
+	release, err := s.lockForCommit()
+	if err != nil {
 		return Changes{}, err
 	}
-	ch, err := tx.flush()
+	defer release()
+	var ch Changes
+	sh := &shield{path: s.path}
+	err = sh.do("write", func() error {
+		btx, err := s.db.Begin(true)
+		if err != nil {
+			return fmt.Errorf("update library %s: %w", s.path, err)
+		}
+		// Rolls back on an error or a panic in fn; does nothing after Commit.
+		defer func() { _ = btx.Rollback() }()
+
+		tx := newTx(btx, sh)
+		err = sh.call(func() error { return fn(tx) })
+		if tx.err != nil {
+			// A damaged page, whatever fn made of it.
+			return tx.err
+		}
+		if err != nil {
+			return err
+		}
+		if ch, err = tx.flush(); err != nil {
+			return fmt.Errorf("update library %s: %w", s.path, err)
+		}
+		meta := btx.Bucket(bucketMeta)
+		ch.Generation = getUint(meta, metaGeneration)
+		if ch.empty() {
+			// Nothing to commit: rolling back spares a write and an fsync.
+			return nil
+		}
+		ch.Generation++
+		if err := putUint(meta, metaGeneration, ch.Generation); err != nil {
+			return fmt.Errorf("update library %s: %w", s.path, err)
+		}
+		txid := uint64(btx.ID())
+		if err := btx.Commit(); err != nil {
+			// bbolt writes the header page last, so a commit that fails
+			// (a full disk, an I/O error) leaves the file as it was.
+			full := ""
+			if errors.Is(err, syscall.ENOSPC) {
+				full = "the disk is full: "
+			}
+			return fmt.Errorf("update library %s: %s%w; nothing was written, the library is as it was", s.path, full, err)
+		}
+		s.txid = txid
+		return nil
+	})
 	if err != nil {
-		return Changes{}, fmt.Errorf("update library %s: %w", s.path, err)
-	}
-	meta := btx.Bucket(bucketMeta)
-	ch.Generation = getUint(meta, metaGeneration)
-	if ch.empty() {
-		// Nothing to commit: rolling back spares a write and an fsync.
-		return ch, nil
-	}
-	ch.Generation++
-	if err := putUint(meta, metaGeneration, ch.Generation); err != nil {
-		return Changes{}, fmt.Errorf("update library %s: %w", s.path, err)
-	}
-	if err := btx.Commit(); err != nil {
-		return Changes{}, fmt.Errorf("update library %s: %w", s.path, err)
+		if errors.Is(err, ErrDamaged) {
+			s.broken.Store(true)
+		}
+		return Changes{}, err
 	}
 	return ch, nil
 }
 
-func getRef(refs *bolt.Bucket, key string) (*corpus.Reference, error) {
-	v := refs.Get([]byte(key))
-	if v == nil {
-		return nil, fmt.Errorf("reference %s: %w", key, ErrNotFound)
-	}
-	return decode([]byte(key), v)
-}
-
-func decode(k, v []byte) (*corpus.Reference, error) {
+// decode reads a stored reference. A value that does not decode is damage
+// in the file at path.
+func decode(path string, k, v []byte) (*corpus.Reference, error) {
 	var r corpus.Reference
 	raw, err := snappy.Decode(nil, v)
 	if err != nil {
-		return nil, fmt.Errorf("reference %s: damaged value: %w", k, err)
+		return nil, &DamagedError{Path: path, Detail: fmt.Sprintf("reference %s: stored value does not decompress: %v", k, err)}
 	}
 	if err := json.Unmarshal(raw, &r); err != nil {
-		return nil, fmt.Errorf("reference %s: stored value is damaged: %w", k, err)
+		return nil, &DamagedError{Path: path, Detail: fmt.Sprintf("reference %s: stored value is not a reference: %v", k, err)}
 	}
 	return &r, nil
 }

@@ -177,7 +177,7 @@ func checkIndexes(t *testing.T, s *Store) {
 		want := map[string][]string{"doi": nil, "fp": nil}
 		c := btx.Bucket(bucketRefs).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			r, err := decode(k, v)
+			r, err := decode(s.path, k, v)
 			if err != nil {
 				return err
 			}
@@ -328,46 +328,6 @@ func TestOpen_TwoReadersAtOnce(t *testing.T) {
 	}
 }
 
-// TestOpen_LockedOut relies on flock locks belonging to an open file, not to
-// a process, as they do on Linux: two Stores in one process exclude each
-// other like two processes do. TestOpen_LockedByAnotherProcess checks the
-// real thing.
-func TestOpen_LockedOut(t *testing.T) {
-	tests := []struct {
-		name           string
-		held, wantRead bool // read-only for the handle held and the one wanted
-	}{
-		{"writer blocks writer", false, false},
-		{"reader blocks writer", true, false},
-		{"writer blocks reader", false, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "library.db")
-			s, err := Open(path, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.Close()
-			held, err := Open(path, tt.held)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer held.Close()
-			_, err = open(path, tt.wantRead, 200*time.Millisecond)
-			if !errors.Is(err, ErrLocked) {
-				t.Fatalf("open while held: error = %v, want ErrLocked", err)
-			}
-			held.Close()
-			again, err := open(path, tt.wantRead, 200*time.Millisecond)
-			if err != nil {
-				t.Fatalf("open after release: %v", err)
-			}
-			again.Close()
-		})
-	}
-}
-
 // TestOpen_WriterGivesUpWithClearError uses the real lock timeout: the user
 // must get the error, not a hang. The deadline guards against a hang only;
 // it is not a performance assertion.
@@ -397,25 +357,6 @@ func TestOpen_WriterGivesUpWithClearError(t *testing.T) {
 	case <-time.After(4 * lockTimeout):
 		t.Fatal("second writer still waiting for the lock; want ErrLocked after the lock timeout")
 	}
-}
-
-func TestOpen_LockedByAnotherProcess(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "library.db")
-	cmd, stdin, _ := startHelper(t, "hold", path)
-	for _, readOnly := range []bool{false, true} {
-		if _, err := open(path, readOnly, 200*time.Millisecond); !errors.Is(err, ErrLocked) {
-			t.Errorf("open(readOnly=%v) while another process writes: error = %v, want ErrLocked", readOnly, err)
-		}
-	}
-	stdin.Close()
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("helper: %v", err)
-	}
-	s, err := open(path, false, 200*time.Millisecond)
-	if err != nil {
-		t.Fatalf("open after the other process exited: %v", err)
-	}
-	s.Close()
 }
 
 func TestOpen_NewerSchemaRefused(t *testing.T) {

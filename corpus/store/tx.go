@@ -24,6 +24,12 @@ import (
 // a 100,000-reference first import took 24 s that way, and takes a few
 // seconds in key order. Reads in the transaction see the staged writes.
 type Tx struct {
+	// sh turns bbolt's panics on a damaged file into errors; every read of
+	// bbolt from a method that the caller may call goes through it. The
+	// first such error is kept in err, and Update returns it whatever fn
+	// says: methods without an error result return their zero value then.
+	sh   *shield
+	err  error
 	refs *bolt.Bucket
 	// staged maps a reference key to its encoded value, or to nil when the
 	// reference is deleted.
@@ -36,12 +42,13 @@ type Tx struct {
 	stagedArticles map[string][]byte
 }
 
-func newTx(btx *bolt.Tx) *Tx {
+func newTx(btx *bolt.Tx, sh *shield) *Tx {
 	return &Tx{
+		sh:     sh,
 		refs:   btx.Bucket(bucketRefs),
 		staged: make(map[string][]byte),
-		doi:    index{b: btx.Bucket(bucketDOI), staged: make(map[string]map[string]bool)},
-		fp:     index{b: btx.Bucket(bucketFP), staged: make(map[string]map[string]bool)},
+		doi:    index{sh: sh, b: btx.Bucket(bucketDOI), staged: make(map[string]map[string]bool)},
+		fp:     index{sh: sh, b: btx.Bucket(bucketFP), staged: make(map[string]map[string]bool)},
 
 		articles:       btx.Bucket(bucketArticles),
 		stagedArticles: make(map[string][]byte),
@@ -49,27 +56,46 @@ func newTx(btx *bolt.Tx) *Tx {
 }
 
 // value returns the encoded reference under key as the transaction sees it,
-// or nil.
-func (tx *Tx) value(key string) []byte {
+// or nil. A stored value is copied out of bbolt's map under the shield, so
+// that reading it later cannot fault on a damaged file.
+func (tx *Tx) value(key string) ([]byte, error) {
 	if v, ok := tx.staged[key]; ok {
-		return v
+		return v, nil
 	}
-	return tx.refs.Get([]byte(key))
+	var v []byte
+	err := tx.sh.do("read reference "+key, func() error {
+		v = bytes.Clone(tx.refs.Get([]byte(key)))
+		return nil
+	})
+	return v, tx.fail(err)
+}
+
+// fail keeps the first error of a bbolt read and returns err.
+func (tx *Tx) fail(err error) error {
+	if err != nil && tx.err == nil {
+		tx.err = err
+	}
+	return err
 }
 
 // Get returns the reference stored under key, as this transaction sees it,
 // or an error wrapping ErrNotFound.
 func (tx *Tx) Get(key string) (*corpus.Reference, error) {
-	v := tx.value(key)
+	v, err := tx.value(key)
+	if err != nil {
+		return nil, err
+	}
 	if v == nil {
 		return nil, fmt.Errorf("reference %s: %w", key, ErrNotFound)
 	}
-	return decode([]byte(key), v)
+	r, err := decode(tx.sh.path, []byte(key), v)
+	return r, tx.fail(err)
 }
 
 // has reports whether a reference is stored under key, without decoding it.
 func (tx *Tx) has(key string) bool {
-	return tx.value(key) != nil
+	v, _ := tx.value(key)
+	return v != nil
 }
 
 // Put stores r under r.Key, replacing any reference stored there, and keeps
@@ -86,11 +112,15 @@ func (tx *Tx) Put(r *corpus.Reference) error {
 	if err != nil {
 		return fmt.Errorf("put %s: %w", r.Key, err)
 	}
-	if old := tx.value(r.Key); old != nil {
+	old, err := tx.value(r.Key)
+	if err != nil {
+		return err
+	}
+	if old != nil {
 		if bytes.Equal(old, v) {
 			return nil
 		}
-		prev, err := decode([]byte(r.Key), old)
+		prev, err := decode(tx.sh.path, []byte(r.Key), old)
 		if err != nil {
 			return err
 		}
@@ -116,14 +146,18 @@ func (tx *Tx) Delete(key string) error {
 // KeyByDOI returns the key of a reference with the given normalised DOI, or
 // "" if there is none. When several share it, the first in key order wins.
 func (tx *Tx) KeyByDOI(doi string) string {
-	return tx.doi.lookup(doi)
+	k, err := tx.doi.lookup(doi)
+	tx.fail(err)
+	return k
 }
 
 // KeyByFingerprint returns the key of a reference whose corpus.Fingerprint is
 // fp, or "" if there is none. When several share it, the first in key order
 // wins.
 func (tx *Tx) KeyByFingerprint(fp string) string {
-	return tx.fp.lookup(fp)
+	k, err := tx.fp.lookup(fp)
+	tx.fail(err)
+	return k
 }
 
 func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
@@ -176,20 +210,29 @@ func flushBucket(b *bolt.Bucket, staged map[string][]byte) (put, deleted []strin
 
 // changed returns the keys of b whose staged value differs from the stored
 // one, in key order: what flushBucket would report, without writing.
-func changed(b *bolt.Bucket, staged map[string][]byte) []string {
+func changed(sh *shield, b *bolt.Bucket, staged map[string][]byte) ([]string, error) {
 	var out []string
-	for _, k := range slices.Sorted(maps.Keys(staged)) {
-		v, cur := staged[k], b.Get([]byte(k))
-		if (v == nil) != (cur == nil) || !bytes.Equal(v, cur) {
-			out = append(out, k)
+	err := sh.do("compare staged writes", func() error {
+		for _, k := range slices.Sorted(maps.Keys(staged)) {
+			v, cur := staged[k], b.Get([]byte(k))
+			if (v == nil) != (cur == nil) || !bytes.Equal(v, cur) {
+				out = append(out, k)
+			}
 		}
-	}
-	return out
+		return nil
+	})
+	return out, err
 }
 
 // eachStaged calls fn for every key and value of b as a transaction sees
-// it, its staged writes laid over the bucket, in key order.
-func eachStaged(b *bolt.Bucket, staged map[string][]byte, fn func(k, v []byte) error) error {
+// it, its staged writes laid over the bucket, in key order. fn runs under
+// the shield: it must be the store's own code, and must not keep the value
+// past its return.
+func eachStaged(sh *shield, b *bolt.Bucket, staged map[string][]byte, fn func(k, v []byte) error) error {
+	return sh.do("read a bucket", func() error { return eachStagedIn(b, staged, fn) })
+}
+
+func eachStagedIn(b *bolt.Bucket, staged map[string][]byte, fn func(k, v []byte) error) error {
 	keys := slices.Sorted(maps.Keys(staged))
 	i := 0
 	emit := func(k string) error {
@@ -229,7 +272,8 @@ func eachStaged(b *bolt.Bucket, staged map[string][]byte, fn func(k, v []byte) e
 // Keep policy lets several references share a DOI or a fingerprint, and each
 // must be able to leave the index without disturbing the others.
 type index struct {
-	b *bolt.Bucket
+	sh *shield
+	b  *bolt.Bucket
 	// staged maps value → reference key → whether the entry is to be present.
 	staged map[string]map[string]bool
 }
@@ -248,10 +292,18 @@ func (ix *index) set(value, key string, present bool) {
 
 // lookup returns the first reference key in key order indexed under value,
 // counting staged entries.
-func (ix *index) lookup(value string) string {
+func (ix *index) lookup(value string) (key string, err error) {
 	if !indexable(value) {
-		return ""
+		return "", nil
 	}
+	err = ix.sh.do("look up the index", func() error {
+		key = ix.lookupIn(value)
+		return nil
+	})
+	return key, err
+}
+
+func (ix *index) lookupIn(value string) string {
 	staged := ix.staged[value]
 	best := ""
 	for k, present := range staged {
