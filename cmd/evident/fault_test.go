@@ -494,7 +494,7 @@ func TestConcurrent_ReadersDuringImport(t *testing.T) {
 			}
 			return fmt.Sprint(len(refs))
 		}},
-		{"export", []string{"export"}, func(out string) string { return fmt.Sprint(strings.Count(out, "\n@")) }},
+		{"export", []string{"export", "--format", "bibtex"}, func(out string) string { return fmt.Sprint(strings.Count(out, "\n@")) }},
 		{"search", []string{"search", "--format", "json", "--limit", "10000", query}, func(out string) string {
 			var res struct{ Total int }
 			if err := json.Unmarshal([]byte(out), &res); err != nil {

@@ -72,7 +72,7 @@ func TestSalvage_ExportRecoversWhatIsReadable(t *testing.T) {
 	if out, err := evidentCmd(lib, "import", "--quiet", bib).CombinedOutput(); err != nil {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
-	healthy, err := evidentCmd(lib, "export").Output()
+	healthy, err := evidentCmd(lib, "export", "--format", "bibtex").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
