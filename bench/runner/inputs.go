@@ -63,6 +63,7 @@ type chunk struct {
 	// What the clean input set looks at (see clean).
 	paren  bool     // written @type(...)
 	closed bool     // its braces balance and close it
+	end    int      // just after the closing brace, when closed
 	name   string   // the macro a @string defines
 	empty  bool     // a @string whose value is "" or {}
 	note   bool     // has a '%' line between its fields
@@ -267,7 +268,7 @@ func (c *chunk) inspect(open int) {
 		case '}':
 			depth--
 			if depth == 0 {
-				c.closed = true
+				c.closed, c.end = true, i+1
 				return
 			}
 		}
@@ -343,6 +344,13 @@ func clean(macros, entries []chunk) (keptMacros, keptEntries []chunk, dropped ma
 		if why := usable(c); why != "" {
 			dropped["entry: "+why]++
 			continue
+		}
+		if strings.Contains(c.text[c.end:], "@") {
+			// Text after the entry with an '@' in it (iridia's
+			// "@Comment field = ..." lines): pandoc stops there. The entry
+			// stays; the text goes.
+			c.text = c.text[:c.end] + "\n"
+			dropped["text after an entry with an '@' in it (the text; the entry is kept)"]++
 		}
 		keptEntries = append(keptEntries, c)
 	}
