@@ -23,7 +23,8 @@ function cite(text) {
 async function main(argv) {
   const [what, file] = argv;
   if (what === 'versions') {
-    const v = (name) => require(`${name}/package.json`).version;
+    // Read package.json from disk: some packages' export maps hide it.
+    const v = (name) => JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url))).version;
     console.log(['@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-csl', '@retorquere/bibtex-parser']
       .map((name) => `${name} ${v(name)}`).join(', '));
     return 0;

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -117,6 +119,11 @@ func (t *tailBuffer) String() string {
 	return string(b)
 }
 
+var (
+	tempPath = regexp.MustCompile(`/tmp/\S+`)
+	filePath = regexp.MustCompile(`/\S+\.bib\b`)
+)
+
 // errorLine picks from a tool's standard error the line that says what went
 // wrong: the first that mentions an error, else the last.
 func errorLine(s string) string {
@@ -134,6 +141,9 @@ func errorLine(s string) string {
 			break
 		}
 	}
+	// The report is committed: no paths of this machine in it.
+	l = tempPath.ReplaceAllString(l, "TMPFILE")
+	l = filePath.ReplaceAllStringFunc(l, filepath.Base)
 	if len(l) > 160 {
 		l = l[:160] + "..."
 	}

@@ -209,7 +209,7 @@ func renderReport(in info, files []string, perFile []int, dropped map[string]int
 		}
 		for _, g := range []string{groupAPA, groupVancouver} {
 			base := sr.find("evident-" + g)
-			p("\n%s reference list, %s entries:\n\n", strings.ToUpper(g[:1])+g[1:], sr.in.label)
+			p("\n%s reference list, %s entries:\n\n", styleName(g), sr.in.label)
 			p("| tool | what is timed | median s | min–max s | CPU s | peak RSS MB | ÷ evident export |\n|---|---|---|---|---|---|---|\n")
 			for _, r := range sr.results {
 				if r.row.group != g {
@@ -245,6 +245,13 @@ func renderReport(in info, files []string, perFile []int, dropped map[string]int
 	}
 	p("\n")
 	return b.String()
+}
+
+func styleName(g string) string {
+	if g == groupAPA {
+		return "APA"
+	}
+	return strings.ToUpper(g[:1]) + g[1:]
 }
 
 func countCell(count, status string, notTried bool) string {
