@@ -95,20 +95,28 @@ func measure(argv []string, env []string, out io.Writer, timeout time.Duration, 
 	return s, nil
 }
 
-// tailBuffer keeps the last max bytes written to it.
+// tailBuffer keeps the first and the last max bytes written to it: a Node
+// error says what went wrong at the top and ends in a long stack.
 type tailBuffer struct {
-	max int
-	buf bytes.Buffer
+	max  int
+	head []byte
+	buf  bytes.Buffer
 }
 
 func (t *tailBuffer) Write(p []byte) (int, error) {
+	n := len(p)
+	if room := t.max - len(t.head); room > 0 {
+		k := min(room, len(p))
+		t.head = append(t.head, p[:k]...)
+		p = p[k:]
+	}
 	t.buf.Write(p)
 	if t.buf.Len() > 2*t.max {
 		keep := append([]byte(nil), t.buf.Bytes()[t.buf.Len()-t.max:]...)
 		t.buf.Reset()
 		t.buf.Write(keep)
 	}
-	return len(p), nil
+	return n, nil
 }
 
 func (t *tailBuffer) String() string {
@@ -116,7 +124,7 @@ func (t *tailBuffer) String() string {
 	if len(b) > t.max {
 		b = b[len(b)-t.max:]
 	}
-	return string(b)
+	return string(t.head) + string(b)
 }
 
 var (
@@ -136,7 +144,7 @@ func errorLine(s string) string {
 		}
 	}
 	for _, line := range lines {
-		if line = strings.TrimSpace(line); strings.HasPrefix(line, "Error") || strings.Contains(line, "ERROR") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "Error") || strings.Contains(line, "ERROR") || strings.Contains(line, "Error: ") {
 			l = line
 			break
 		}
