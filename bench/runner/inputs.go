@@ -47,7 +47,8 @@ var mainFiles = []string{
 var entryStart = regexp.MustCompile(`(?m)^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]`)
 
 // crossrefField finds a crossref value so that it can follow its parent's
-// new key.
+// new key. Like nameField it looks only at fields that start a line, as
+// every exporter writes them.
 var crossrefField = regexp.MustCompile(`(?im)^([ \t]*crossref[ \t]*=[ \t]*[{"])([^}"\n]*)([}"])`)
 
 // chunk is one '@' construct as written, up to the next one, with the text
