@@ -21,21 +21,28 @@ type xfield struct {
 func (p *Parser) References() []*corpus.Reference {
 	own := make([][]xfield, len(p.entries))
 	byKey := make(map[string]int, len(p.entries))
+	// Every entry's fields share one array: one allocation, not one an entry.
+	total := 0
+	for i := range p.entries {
+		total += len(p.entries[i].Fields)
+	}
+	all := make([]xfield, 0, total)
 	for i := range p.entries {
 		e := &p.entries[i]
-		fs := make([]xfield, 0, len(e.Fields))
+		start := len(all)
 		for _, f := range e.Fields {
 			var raw string
 			text := p.expand(e, f, &raw)
-			fs = append(fs, xfield{name: f.Name, raw: raw, text: text})
+			all = append(all, xfield{name: f.Name, raw: raw, text: text})
 		}
-		own[i] = fs
+		own[i] = all[start:len(all):len(all)]
 		lk := strings.ToLower(e.Key)
 		if _, dup := byKey[lk]; !dup {
 			byKey[lk] = i
 		}
 	}
-	r := resolver{p: p, own: own, byKey: byKey, done: make(map[int][]xfield), busy: make(map[int]bool)}
+	r := resolver{p: p, own: own, byKey: byKey, done: make([][]xfield, len(p.entries)),
+		isDone: make([]bool, len(p.entries)), busy: make([]bool, len(p.entries))}
 	refs := make([]*corpus.Reference, 0, len(p.entries))
 	for i := range p.entries {
 		refs = append(refs, buildReference(&p.entries[i], r.resolved(i)))
@@ -46,23 +53,24 @@ func (p *Parser) References() []*corpus.Reference {
 // resolver computes each entry's fields with those inherited from its
 // crossref and xdata parents, parents first, guarding against cycles.
 type resolver struct {
-	p     *Parser
-	own   [][]xfield
-	byKey map[string]int
-	done  map[int][]xfield
-	busy  map[int]bool
+	p      *Parser
+	own    [][]xfield
+	byKey  map[string]int
+	done   [][]xfield // by entry index, valid where isDone
+	isDone []bool
+	busy   []bool
 }
 
 func (r *resolver) resolved(i int) []xfield {
-	if fs, ok := r.done[i]; ok {
-		return fs
+	if r.isDone[i] {
+		return r.done[i]
 	}
 	fs := r.own[i]
 	if r.busy[i] {
 		return fs
 	}
 	r.busy[i] = true
-	defer delete(r.busy, i)
+	defer func() { r.busy[i] = false }()
 	e := &r.p.entries[i]
 	var parents []string
 	for _, f := range fs {
@@ -111,8 +119,19 @@ func (r *resolver) resolved(i int) []xfield {
 		}
 		fs = out
 	}
-	r.done[i] = fs
+	r.done[i], r.isDone[i] = fs, true
 	return fs
+}
+
+// repeated reports whether a field of this name came before. Entries have
+// a few dozen fields at most, so a scan costs less than a map an entry.
+func repeated(before []xfield, name string) bool {
+	for _, f := range before {
+		if f.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // noInherit are the fields biblatex never copies from a parent.
@@ -173,12 +192,9 @@ func buildReference(e *Entry, fs []xfield) *corpus.Reference {
 		Fields: make([]corpus.Field, 0, len(fs)),
 	}
 	var author, editor, year, month, date string
-	seen := make(map[string]bool, len(fs))
-	for _, f := range fs {
+	for i, f := range fs {
 		var value string
-		first := !seen[f.name]
-		seen[f.name] = true
-		if !first {
+		if repeated(fs[:i], f.name) {
 			// A repeated field is kept for export; the first one counts.
 			ref.Fields = append(ref.Fields, corpus.Field{Name: f.name, Raw: f.raw, Value: Decode(f.text), From: f.from})
 			continue

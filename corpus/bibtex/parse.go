@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -52,6 +53,9 @@ func (p *Parser) Parse(name string, data []byte) (int, error) {
 	if warn != "" {
 		p.Warnings = append(p.Warnings, Problem{File: name, Line: 1, Msg: warn})
 	}
+	// Room for every entry the file can hold (one '@' each) up front: the
+	// entries slice is the largest one a parse grows.
+	p.entries = slices.Grow(p.entries, strings.Count(src, "@"))
 	n := 0
 	scanFile(name, src, func(it item) {
 		switch it.kind {

@@ -77,6 +77,12 @@ type scanner struct {
 	src  string
 	pos  int
 	line int
+
+	// fields and parts collect the entry being read; a finished entry
+	// copies them out in one allocation each (see own), instead of growing
+	// a slice per entry and one more per field.
+	fields []RawField
+	parts  []Part
 }
 
 type scanError struct {
@@ -301,6 +307,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 	s.pos++
 	close := closer(open)
 	e := Entry{Type: typ, File: s.file, Line: startLine}
+	s.fields, s.parts = s.fields[:0], s.parts[:0]
 	switch typ {
 	case "preamble":
 		parts, err := s.value(close)
@@ -311,7 +318,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		if err := s.expect(close, "@preamble"); err != nil {
 			return item{}, "", err
 		}
-		e.Fields = []RawField{{Name: "preamble", Line: startLine, Parts: parts}}
+		e.Fields = s.own([]RawField{{Name: "preamble", Line: startLine, Parts: parts}})
 		e.Raw = s.src[start:s.pos]
 		return item{kind: itemPreamble, entry: e}, "", nil
 	case "string":
@@ -333,7 +340,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		if err := s.expect(close, "@string "+name); err != nil {
 			return item{}, name, err
 		}
-		e.Fields = []RawField{f}
+		e.Fields = s.own([]RawField{f})
 		e.Raw = s.src[start:s.pos]
 		return item{kind: itemString, entry: e}, name, nil
 	}
@@ -388,7 +395,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 			return item{}, e.Key, err
 		}
 		f.Line = fieldLine
-		e.Fields = append(e.Fields, f)
+		s.fields = append(s.fields, f)
 		s.skipSpaceAndComments()
 		if s.pos < len(s.src) && s.src[s.pos] != ',' && s.src[s.pos] != close {
 			if s.src[s.pos] == '@' && s.atLineStartAt() && s.newEntryAhead() {
@@ -400,8 +407,31 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 	if e.Key == "" {
 		return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
 	}
+	e.Fields = s.own(s.fields)
 	e.Raw = s.src[start:s.pos]
 	return item{kind: itemEntry, entry: e}, e.Key, nil
+}
+
+// own copies an entry's fields, and their parts, out of the scanner's
+// buffers into storage of their own, exactly as large as needed. Until then
+// the fields' Parts point into s.parts, which the next entry reuses.
+func (s *scanner) own(fields []RawField) []RawField {
+	if len(fields) == 0 {
+		return nil
+	}
+	n := 0
+	for _, f := range fields {
+		n += len(f.Parts)
+	}
+	out := make([]RawField, len(fields))
+	parts := make([]Part, 0, n)
+	for i, f := range fields {
+		start := len(parts)
+		parts = append(parts, f.Parts...)
+		f.Parts = parts[start:len(parts):len(parts)]
+		out[i] = f
+	}
+	return out
 }
 
 func (s *scanner) expect(c byte, what string) *scanError {
@@ -436,9 +466,10 @@ func (s *scanner) fieldRest(name string, close byte) (RawField, *scanError) {
 	return f, nil
 }
 
-// value reads parts joined by '#'.
+// value reads parts joined by '#'. They are appended to s.parts, and the
+// slice returned is valid until the next entry starts.
 func (s *scanner) value(close byte) ([]Part, *scanError) {
-	var parts []Part
+	first := len(s.parts)
 	for {
 		s.skipSpace()
 		if s.pos >= len(s.src) {
@@ -451,13 +482,13 @@ func (s *scanner) value(close byte) ([]Part, *scanError) {
 			if err != nil {
 				return nil, err
 			}
-			parts = append(parts, Part{Kind: Braced, Text: text})
+			s.parts = append(s.parts, Part{Kind: Braced, Text: text})
 		case c == '"':
 			text, err := s.quoted()
 			if err != nil {
 				return nil, err
 			}
-			parts = append(parts, Part{Kind: Quoted, Text: text})
+			s.parts = append(s.parts, Part{Kind: Quoted, Text: text})
 		case c >= '0' && c <= '9':
 			start := s.pos
 			for s.pos < len(s.src) && identChar(s.src[s.pos]) {
@@ -471,11 +502,11 @@ func (s *scanner) value(close byte) ([]Part, *scanError) {
 					break
 				}
 			}
-			parts = append(parts, Part{Kind: kind, Text: word})
+			s.parts = append(s.parts, Part{Kind: kind, Text: word})
 		case identChar(c):
-			parts = append(parts, Part{Kind: Macro, Text: s.ident()})
+			s.parts = append(s.parts, Part{Kind: Macro, Text: s.ident()})
 		case c == ',' || c == close:
-			if len(parts) == 0 {
+			if len(s.parts) == first {
 				return nil, s.fail(s.line, "empty value")
 			}
 			return nil, s.fail(s.line, "value ends with '#'")
@@ -487,7 +518,7 @@ func (s *scanner) value(close byte) ([]Part, *scanError) {
 			s.pos++
 			continue
 		}
-		return parts, nil
+		return s.parts[first:len(s.parts):len(s.parts)], nil
 	}
 }
 
