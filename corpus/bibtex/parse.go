@@ -26,6 +26,10 @@ type Parser struct {
 	entries   []Entry
 	preambles []string
 
+	// input counts the bytes of every file parsed and expanded the bytes
+	// that macro expansion has written, which macroBudget bounds.
+	input, expanded int64
+
 	// Problems are entries that could not be read; they were skipped.
 	Problems []Problem
 	// Warnings are readable entries with something odd in them (an undefined
@@ -52,6 +56,7 @@ func (p *Parser) Parse(name string, data []byte) (int, error) {
 	if warn != "" {
 		p.Warnings = append(p.Warnings, Problem{File: name, Line: 1, Msg: warn})
 	}
+	p.input += int64(len(data))
 	n := 0
 	scanFile(name, src, func(it item) {
 		switch it.kind {
@@ -107,6 +112,35 @@ func monthMacro(name string) int {
 	return 0
 }
 
+// Macro expansion is bounded: each @string may be defined from others used
+// twice, so forty lines could otherwise ask for a terabyte. Real files expand
+// to about their own size (journal abbreviations); the budget is far above
+// that and still keeps memory proportional to the input.
+const (
+	macroAllowance = 16 << 20 // bytes any input may expand to
+	macroFactor    = 8        // and this many times its size
+)
+
+func (p *Parser) macroBudget() int64 { return macroAllowance + macroFactor*p.input }
+
+// macro returns the text of a defined macro, counting it against the
+// budget; ok is false for an undefined macro and for one the budget has no
+// room for (reported as a warning here).
+func (p *Parser) macro(e *Entry, f RawField, name string) (text string, ok bool) {
+	v, ok := p.macros[name]
+	if !ok {
+		return "", false
+	}
+	if p.expanded+int64(len(v)) > p.macroBudget() {
+		p.Warnings = append(p.Warnings, Problem{File: e.File, Line: f.Line, Key: e.Key,
+			Msg: fmt.Sprintf("%s: macro %q not expanded: the input's macros would expand to more than %d MB (macros defined from each other twice over?); kept as text",
+				fieldWhat(e, f), name, p.macroBudget()>>20)})
+		return "", false
+	}
+	p.expanded += int64(len(v))
+	return v, true
+}
+
 // expand joins a field's parts into its text, expanding macros. It reports
 // an undefined macro as a warning and keeps its name as the text, as BibTeX
 // keeps going with a warning.
@@ -127,9 +161,17 @@ func (p *Parser) expand(e *Entry, f RawField, rawOut *string) string {
 		}
 		name := strings.ToLower(pt.Text)
 		p.noteSpelling(pt.Text)
-		if v, ok := p.macros[name]; ok {
+		if _, defined := p.macros[name]; defined {
+			v, ok := p.macro(e, f, name)
+			if !ok {
+				v = pt.Text // as for an undefined macro, below
+			}
 			if rawOut != nil {
-				*rawOut = "{" + v + "}"
+				if ok {
+					*rawOut = "{" + v + "}"
+				} else {
+					*rawOut = pt.Text
+				}
 			}
 			return v
 		}
@@ -154,8 +196,12 @@ func (p *Parser) expand(e *Entry, f RawField, rawOut *string) string {
 		}
 		name := strings.ToLower(pt.Text)
 		p.noteSpelling(pt.Text)
-		if v, ok := p.macros[name]; ok {
-			b.WriteString(v)
+		if _, defined := p.macros[name]; defined {
+			if v, ok := p.macro(e, f, name); ok {
+				b.WriteString(v)
+			} else {
+				b.WriteString(pt.Text)
+			}
 		} else if m := monthMacro(name); m > 0 {
 			b.WriteString(monthNames[m-1])
 		} else {
@@ -177,12 +223,16 @@ func (p *Parser) noteSpelling(name string) {
 }
 
 func (p *Parser) undefined(e *Entry, f RawField, name string) {
-	what := "field " + f.Name
-	if e.Type == "string" {
-		what = "@string " + f.Name
-	}
 	p.Warnings = append(p.Warnings, Problem{File: e.File, Line: f.Line, Key: e.Key,
-		Msg: fmt.Sprintf("%s: undefined macro %q kept as text", what, name)})
+		Msg: fmt.Sprintf("%s: undefined macro %q kept as text", fieldWhat(e, f), name)})
+}
+
+// fieldWhat names a field, or the macro an @string defines, for messages.
+func fieldWhat(e *Entry, f RawField) string {
+	if e.Type == "string" {
+		return "@string " + f.Name
+	}
+	return "field " + f.Name
 }
 
 // decodeText turns file bytes into UTF-8 text: a UTF-8 or UTF-16 byte order

@@ -1,6 +1,7 @@
 package bibtex
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -172,6 +173,41 @@ func TestParse_UndefinedMacroIsKeptWithWarning(t *testing.T) {
 	}
 	if len(p.Warnings) != 1 || p.Warnings[0].Line != 2 || !strings.Contains(p.Warnings[0].Msg, `undefined macro "nosuch"`) {
 		t.Errorf("warnings = %v", p.Warnings)
+	}
+}
+
+// TestParse_MacroExpansionIsBounded reads a billion-laughs file: each
+// @string doubles the one before, so its 40 lines would expand to a
+// terabyte. Expansion stops at the budget with a warning naming the line,
+// and the entry is still read.
+func TestParse_MacroExpansionIsBounded(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("@string{m0 = {0123456789abcdef}}\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&src, "@string{m%d = m%d # m%d}\n", i, i-1, i-1)
+	}
+	src.WriteString("@misc{bomb, title = m40 # m40, year = 2020}\n")
+	p, refs := parseOne(t, src.String())
+	if len(refs) != 1 || refs[0].Key != "bomb" || refs[0].Year != 2020 {
+		t.Fatalf("refs = %v", refs)
+	}
+	if n := len(refs[0].Title); n > macroAllowance*2 {
+		t.Errorf("title is %d bytes: expansion was not bounded", n)
+	}
+	var found bool
+	for _, w := range p.Warnings {
+		if strings.Contains(w.Msg, "not expanded") {
+			found = true
+			if w.Line < 2 || w.Line > 42 {
+				t.Errorf("warning at line %d, outside the file: %v", w.Line, w)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning about the expansion; warnings: %v", p.Warnings)
+	}
+	if p.expanded > p.macroBudget() {
+		t.Errorf("expanded %d bytes, budget %d", p.expanded, p.macroBudget())
 	}
 }
 
