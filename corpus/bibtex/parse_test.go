@@ -2,6 +2,7 @@ package bibtex
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -222,6 +223,26 @@ func TestParse_MacrosCarryAcrossFiles(t *testing.T) {
 	refs := p.References()
 	if len(p.Warnings) != 0 || refs[0].Venue != "IEEE Transactions on Software Engineering" {
 		t.Errorf("venue = %q, warnings %v", refs[0].Venue, p.Warnings)
+	}
+}
+
+// TestParse_LongCrossrefChainNeedsLittleStack resolves a chain of 20,000
+// entries, each the crossref parent of the one before, with the stack held
+// to 1 MB: inheritance must not recurse once per link.
+func TestParse_LongCrossrefChainNeedsLittleStack(t *testing.T) {
+	const n = 20000
+	var src strings.Builder
+	for i := range n - 1 {
+		fmt.Fprintf(&src, "@misc{k%d, crossref = {k%d}}\n", i, i+1)
+	}
+	fmt.Fprintf(&src, "@misc{k%d, note = {the end}}\n", n-1)
+	defer debug.SetMaxStack(debug.SetMaxStack(1 << 20))
+	p, refs := parseOne(t, src.String())
+	if len(refs) != n || len(p.Warnings) != 0 {
+		t.Fatalf("%d refs, warnings %v", len(refs), p.Warnings)
+	}
+	if f := field(t, refs[0], "note"); f.Value != "the end" || f.From != fmt.Sprintf("k%d", n-1) {
+		t.Errorf("k0 note = %+v, want inherited from the end of the chain", f)
 	}
 }
 
