@@ -53,6 +53,7 @@ func readMarkdown(src *source) reader {
 		r.title, r.bibs = title, bibs
 	}
 	blankFencedDivs(body)
+	limitNesting(body)
 	m := &mdReader{src: src, raw: body}
 	doc := newMarkdown().Parser().Parse(text.NewReader(body))
 	m.walk(doc, blockCtx{kind: corpus.KindSentence, item: -1})
