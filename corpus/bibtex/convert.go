@@ -133,7 +133,7 @@ func (r *resolver) start(i int) *resolving {
 }
 
 // inherit adds to res the fields of parent j (fs, already resolved) that it
-// does not have.
+// does not have, as far as the parser's expansion budget allows.
 func (r *resolver) inherit(res *resolving, j int, fs []xfield) {
 	e, parent := &r.p.entries[res.i], &r.p.entries[j]
 	for _, f := range fs {
@@ -141,6 +141,13 @@ func (r *resolver) inherit(res *resolving, j int, fs []xfield) {
 		if !ok || res.have[name] {
 			continue
 		}
+		if size := int64(len(f.raw) + len(f.text)); r.p.inherited+size > r.p.expansionBudget() {
+			r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+				Msg: fmt.Sprintf("parent %q: field %s and after not inherited: inherited fields would add more than %d MB to the input",
+					parent.Key, f.name, r.p.expansionBudget()>>20)})
+			return
+		}
+		r.p.inherited += int64(len(f.raw) + len(f.text))
 		res.have[name] = true
 		from := f.from
 		if from == "" {

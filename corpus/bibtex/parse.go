@@ -26,9 +26,10 @@ type Parser struct {
 	entries   []Entry
 	preambles []string
 
-	// input counts the bytes of every file parsed and expanded the bytes
-	// that macro expansion has written, which macroBudget bounds.
-	input, expanded int64
+	// input counts the bytes of every file parsed; expanded and inherited
+	// the bytes that macro expansion and crossref inheritance have added,
+	// each bounded by expansionBudget.
+	input, expanded, inherited int64
 
 	// Problems are entries that could not be read; they were skipped.
 	Problems []Problem
@@ -112,16 +113,19 @@ func monthMacro(name string) int {
 	return 0
 }
 
-// Macro expansion is bounded: each @string may be defined from others used
-// twice, so forty lines could otherwise ask for a terabyte. Real files expand
-// to about their own size (journal abbreviations); the budget is far above
-// that and still keeps memory proportional to the input.
+// Macro expansion and crossref inheritance are bounded: each @string may be
+// defined from others used twice, so forty lines could otherwise ask for a
+// terabyte, and a thousand one-line entries that crossref a parent with a
+// megabyte of abstract would each store a copy. Real files grow by about
+// their own size (journal abbreviations, proceedings titles); the budget is
+// far above that and still keeps what an import stores proportional to its
+// input.
 const (
-	macroAllowance = 16 << 20 // bytes any input may expand to
-	macroFactor    = 8        // and this many times its size
+	expansionAllowance = 16 << 20 // bytes any input may grow by
+	expansionFactor    = 8        // and this many times its size
 )
 
-func (p *Parser) macroBudget() int64 { return macroAllowance + macroFactor*p.input }
+func (p *Parser) expansionBudget() int64 { return expansionAllowance + expansionFactor*p.input }
 
 // macro returns the text of a defined macro, counting it against the
 // budget; ok is false for an undefined macro and for one the budget has no
@@ -131,10 +135,10 @@ func (p *Parser) macro(e *Entry, f RawField, name string) (text string, ok bool)
 	if !ok {
 		return "", false
 	}
-	if p.expanded+int64(len(v)) > p.macroBudget() {
+	if p.expanded+int64(len(v)) > p.expansionBudget() {
 		p.Warnings = append(p.Warnings, Problem{File: e.File, Line: f.Line, Key: e.Key,
 			Msg: fmt.Sprintf("%s: macro %q not expanded: the input's macros would expand to more than %d MB (macros defined from each other twice over?); kept as text",
-				fieldWhat(e, f), name, p.macroBudget()>>20)})
+				fieldWhat(e, f), name, p.expansionBudget()>>20)})
 		return "", false
 	}
 	p.expanded += int64(len(v))

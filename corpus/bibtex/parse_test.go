@@ -192,7 +192,7 @@ func TestParse_MacroExpansionIsBounded(t *testing.T) {
 	if len(refs) != 1 || refs[0].Key != "bomb" || refs[0].Year != 2020 {
 		t.Fatalf("refs = %v", refs)
 	}
-	if n := len(refs[0].Title); n > macroAllowance*2 {
+	if n := len(refs[0].Title); n > expansionAllowance*2 {
 		t.Errorf("title is %d bytes: expansion was not bounded", n)
 	}
 	var found bool
@@ -207,8 +207,8 @@ func TestParse_MacroExpansionIsBounded(t *testing.T) {
 	if !found {
 		t.Errorf("no warning about the expansion; warnings: %v", p.Warnings)
 	}
-	if p.expanded > p.macroBudget() {
-		t.Errorf("expanded %d bytes, budget %d", p.expanded, p.macroBudget())
+	if p.expanded > p.expansionBudget() {
+		t.Errorf("expanded %d bytes, budget %d", p.expanded, p.expansionBudget())
 	}
 }
 
@@ -243,6 +243,42 @@ func TestParse_LongCrossrefChainNeedsLittleStack(t *testing.T) {
 	}
 	if f := field(t, refs[0], "note"); f.Value != "the end" || f.From != fmt.Sprintf("k%d", n-1) {
 		t.Errorf("k0 note = %+v, want inherited from the end of the chain", f)
+	}
+}
+
+// TestParse_InheritanceIsBounded: forty one-line entries crossref a parent
+// with a 2 MB abstract. Copying it into each would store 160 MB from a 2 MB
+// file; inheritance stops at the budget with a warning, and every child
+// keeps its own fields.
+func TestParse_InheritanceIsBounded(t *testing.T) {
+	var src strings.Builder
+	fmt.Fprintf(&src, "@proceedings{parent, title = {P}, abstract = {%s}}\n", strings.Repeat("word ", 400_000))
+	for i := range 40 {
+		fmt.Fprintf(&src, "@inproceedings{c%d, title = {Child %d}, crossref = {parent}}\n", i, i)
+	}
+	p, refs := parseOne(t, src.String())
+	if len(refs) != 41 {
+		t.Fatalf("%d refs", len(refs))
+	}
+	inherited, warned := 0, 0
+	for _, r := range refs[1:] {
+		if r.Title == "" {
+			t.Errorf("%s lost its own title", r.Key)
+		}
+		if r.Field("abstract") != nil {
+			inherited++
+		}
+	}
+	for _, w := range p.Warnings {
+		if strings.Contains(w.Msg, "not inherited") {
+			warned++
+		}
+	}
+	if inherited == 0 || inherited == 40 || warned != 40-inherited {
+		t.Errorf("%d children inherited the abstract, %d warnings; want some but not all, and a warning for each other", inherited, warned)
+	}
+	if p.inherited > p.expansionBudget() {
+		t.Errorf("inherited %d bytes, budget %d", p.inherited, p.expansionBudget())
 	}
 }
 
