@@ -602,6 +602,42 @@ func FuzzNormalizeArXiv(f *testing.F) {
 	})
 }
 
+func FuzzNormalizePMID(f *testing.F) {
+	for _, s := range []string{"12345678", "PMID: 0012345678", "https://pubmed.ncbi.nlm.nih.gov/12345678/", "pmid:", "0", "unavailable", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := NormalizePMID(s)
+		if got == "" {
+			return
+		}
+		if digitsAt(got, 0) != len(got) || got[0] == '0' {
+			t.Fatalf("NormalizePMID(%q) = %q, not digits without leading zeros", s, got)
+		}
+		if again := NormalizePMID(got); again != got {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, got, again)
+		}
+	})
+}
+
+func FuzzNormalizePMCID(f *testing.F) {
+	for _, s := range []string{"PMC1234567", "pmcid: PMC0001", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4494865/", "1234567", "PMC", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := NormalizePMCID(s)
+		if got == "" {
+			return
+		}
+		if !strings.HasPrefix(got, "PMC") || len(got) == 3 || digitsAt(got, 3) != len(got)-3 || got[3] == '0' {
+			t.Fatalf("NormalizePMCID(%q) = %q, not PMC and digits", s, got)
+		}
+		if again := NormalizePMCID(got); again != got {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, got, again)
+		}
+	})
+}
+
 var sinkString string
 
 func BenchmarkNormalizeDOI(b *testing.B) {

@@ -419,6 +419,18 @@ func latexStable(s string) bool {
 	return !strings.ContainsAny(s, "\\{}~`") && !strings.Contains(s, "--") && !strings.Contains(s, "''")
 }
 
+// latexInert reports whether s is plain ASCII text that Decode must return
+// as it is: printable, none of \ { } $ ~ and backquote, no dash or quote
+// ligature (two hyphens, two apostrophes), and single spaces between words.
+func latexInert(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || strings.IndexByte("\\{}$~`", c) >= 0 {
+			return false
+		}
+	}
+	return latexCollapsed(s) && !strings.Contains(s, "--") && !strings.Contains(s, "''")
+}
+
 // latexCollapsed reports whether s has no ASCII whitespace but single spaces
 // between words. Other spaces, such as U+00A0, are text and stay.
 func latexCollapsed(s string) bool {
@@ -467,9 +479,15 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("Decode(%q) = %q, decoded again %q", s, got, again)
 			}
 		}
+		if latexInert(s) && got != s {
+			t.Fatalf("Decode(%q) = %q: plain text changed", s, got)
+		}
 		text, protected := bibtex.DecodeTitle(s)
 		if text != got {
 			t.Fatalf("DecodeTitle(%q) = %q, Decode gives %q", s, text, got)
+		}
+		if latexInert(s) && len(protected) > 0 {
+			t.Fatalf("DecodeTitle(%q) protects %q in plain text", s, protected)
 		}
 		for _, p := range protected {
 			if p == "" || !utf8.ValidString(p) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -244,6 +246,8 @@ func TestRetractions_NilIsEmpty(t *testing.T) {
 	}
 }
 
+var retractionsLine = regexp.MustCompile(`^fuzz\.csv:(\d+): `)
+
 func FuzzLoadRetractions(f *testing.F) {
 	if data, err := os.ReadFile(filepath.Join("testdata", "retractions-rw.csv")); err == nil {
 		f.Add(data)
@@ -261,14 +265,23 @@ func FuzzLoadRetractions(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rs, err := LoadRetractions(strings.NewReader(string(data)), "fuzz.csv")
+		lines := strings.Count(string(data), "\n") + 1
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz.csv") {
-				t.Fatalf("error does not name the file: %v", err)
+			m := retractionsLine.FindStringSubmatch(err.Error())
+			if m == nil {
+				t.Fatalf("error does not name the file and line: %v", err)
+			}
+			if n, _ := strconv.Atoi(m[1]); n < 1 || n > lines {
+				t.Fatalf("error at line %d of %d: %v", n, lines, err)
 			}
 			return
 		}
-		// Every row must be found again by its own identifiers.
+		// Every row must be found again by its own identifiers, and come
+		// from a line of the file.
 		for _, r := range rs.rows {
+			if r.Line < 2 || r.Line > lines {
+				t.Fatalf("row %+v from line %d of %d", r, r.Line, lines)
+			}
 			if _, ok := rs.Lookup(corpus.Identifiers{DOI: r.DOI, PMID: r.PMID}); !ok {
 				t.Fatalf("row %+v is not found by its identifiers", r)
 			}
