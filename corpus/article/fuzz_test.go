@@ -162,12 +162,17 @@ func checkRead(t *testing.T, format corpus.Format, data []byte) {
 	// Script and style are never prose, in HTML or in Markdown's raw HTML,
 	// whatever follows them.
 	if (format == corpus.HTML || format == corpus.Markdown) && !strings.Contains(text, "zqj") {
-		hidden := "<script>\nvar zqjscript = 1;\n</script>\n<style>\n.zqjstyle {}\n</style>\n\n"
-		doc, err := Read("fuzz", append([]byte(hidden), data...), format)
-		if err == nil {
+		for _, hidden := range []string{
+			"<script>\nvar zqjscript = 1;\n</script>\n<style>\n.zqjstyle {}\n</style>\n\n",
+			"Text <script>var zqjscript;</script> and <style>.zqjstyle {}</style> <iframe>zqjframe</iframe>text.\n\n",
+		} {
+			doc, err := Read("fuzz", append([]byte(hidden), data...), format)
+			if err != nil {
+				continue
+			}
 			for _, b := range doc.Blocks {
 				if strings.Contains(b.Text, "zqj") {
-					t.Fatalf("script or style read as prose: %q", b.Text)
+					t.Fatalf("script, style or iframe read as prose: %q", b.Text)
 				}
 			}
 		}

@@ -15,7 +15,7 @@ import (
 // inlines builds the text of a block from its inline nodes.
 func (m *mdReader) inlines(n ast.Node) *builder {
 	b := newBuilder(m.src)
-	m.cursor = -1
+	m.cursor, m.skipTag = -1, ""
 	m.inline(n, b)
 	return b
 }
@@ -46,6 +46,16 @@ func (m *mdReader) inline(n ast.Node, b *builder) {
 func (m *mdReader) inlineNode(c ast.Node, b *builder) (descend bool) {
 	if p := c.Pos(); p > m.cursor {
 		m.cursor = p
+	}
+	if m.skipTag != "" {
+		// Inside <script>...</script> written inline: write nothing, but
+		// look everywhere for the closing tag.
+		if v, ok := c.(*ast.RawHTML); ok {
+			if name, closing := m.rawTag(v); closing && name == m.skipTag {
+				m.skipTag = ""
+			}
+		}
+		return true
 	}
 	switch v := c.(type) {
 	case *ast.Text:
@@ -195,13 +205,22 @@ func looksLikePandocCite(s string) bool {
 }
 
 // rawHTML turns inline tags into text: <sup> and </sup> become ^, <br> a
-// space; other tags go and their content stays.
+// space; other tags go and their content stays, except that of elements
+// that never hold prose (script, style, iframe, ...: the HTML reader's
+// skipTags), which goes up to the closing tag.
 func (m *mdReader) rawHTML(v *ast.RawHTML, b *builder) {
 	if v.Segments == nil {
 		return
 	}
 	if m.inlineComment(v) {
 		return
+	}
+	if name, closing := m.rawTag(v); !closing && skipTags[name] {
+		first := v.Segments.At(0)
+		last := v.Segments.At(v.Segments.Len() - 1)
+		if !bytes.HasSuffix(bytes.TrimRight(m.raw[first.Start:last.Stop], " \t\n>"), []byte("/")) {
+			m.skipTag = name // not <svg/>
+		}
 	}
 	for i := 0; i < v.Segments.Len(); i++ {
 		seg := v.Segments.At(i)
@@ -221,6 +240,27 @@ func (m *mdReader) rawHTML(v *ast.RawHTML, b *builder) {
 			b.softBreak(seg.Start)
 		}
 	}
+}
+
+// rawTag returns the lower-case name of an inline raw HTML tag, and
+// whether it is a closing tag; "" for comments and the like.
+func (m *mdReader) rawTag(v *ast.RawHTML) (name string, closing bool) {
+	if v.Segments == nil || v.Segments.Len() == 0 {
+		return "", false
+	}
+	seg := v.Segments.At(0)
+	if seg.Start < 0 || seg.Stop > len(m.raw) || seg.Stop-seg.Start < 2 || m.raw[seg.Start] != '<' {
+		return "", false
+	}
+	t := m.raw[seg.Start+1 : seg.Stop]
+	if t[0] == '/' {
+		closing, t = true, t[1:]
+	}
+	end := 0
+	for end < len(t) && (t[end] >= 'a' && t[end] <= 'z' || t[end] >= 'A' && t[end] <= 'Z' || end > 0 && (t[end] >= '0' && t[end] <= '9' || t[end] == '-')) {
+		end++
+	}
+	return strings.ToLower(string(t[:end])), closing
 }
 
 // inlineComment records an <!-- evident:ignore --> comment written inside a

@@ -178,6 +178,20 @@ func TestMarkdown_HTMLBlocksGiveTextWithoutScripts(t *testing.T) {
 	}
 }
 
+// TestMarkdown_InlineScriptIsNotText: raw HTML inside a paragraph keeps
+// the text of ordinary elements and drops that of script, style, iframe and
+// the like, up to the closing tag, even across emphasis.
+func TestMarkdown_InlineScriptIsNotText(t *testing.T) {
+	src := "Sugar <script>alert(\"Scripts cure 80% (9)\")</script>raises <span onclick=\"x()\">caries</span> risk." +
+		" <style>p { color: red }</style>Then <iframe src=\"javascript:alert(1)\">frame *fallback</iframe> text*." +
+		" <svg/>Self-closed.\n\nNext <script>never closed in this paragraph.\n\nIs read again.\n"
+	doc := read(t, "a.md", src, corpus.Markdown)
+	want := []string{"Sugar raises caries risk. Then text. Self-closed.", "Next", "Is read again."}
+	if got := blockTexts(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks = %q, want %q", got, want)
+	}
+}
+
 func TestMarkdown_ImageAloneIsACaption(t *testing.T) {
 	doc := read(t, "a.md", "![Sleep stages by hour [@lee2020].](fig.png){#fig:stages}\n", corpus.Markdown)
 	b := doc.Blocks[0]
