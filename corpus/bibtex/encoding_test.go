@@ -25,17 +25,25 @@ func FuzzDecodeText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, s string) {
 		text, warn, err := decodeText(data)
+		lines := bytes.Count(data, []byte("\n")) + 1
+		var le *lineError
 		switch {
+		case errors.As(err, &le):
+			if !errors.Is(err, ErrBinary) || le.line < 1 || le.line > lines {
+				t.Fatalf("decodeText(%q): error %v at line %d of %d", data, err, le.line, lines)
+			}
 		case err != nil:
-			if !errors.Is(err, ErrBinary) && !strings.HasPrefix(err.Error(), "bad UTF-16") && !strings.HasPrefix(err.Error(), "not valid UTF-8") {
+			if !strings.HasPrefix(err.Error(), "bad UTF-16") && !strings.HasPrefix(err.Error(), "not valid UTF-8") {
 				t.Fatalf("decodeText(%q): unexpected error %v", data, err)
 			}
 		case !utf8.ValidString(text):
 			t.Fatalf("decodeText(%q) = %q: invalid UTF-8", data, text)
-		case utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && warn == "" && text != string(data):
+		case warn.Msg != "" && (warn.Line < 1 || warn.Line > lines):
+			t.Fatalf("decodeText(%q): warning %q at line %d of %d", data, warn.Msg, warn.Line, lines)
+		case utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && warn.Msg == "" && text != string(data):
 			t.Fatalf("decodeText(%q) = %q: UTF-8 text changed", data, text)
 		case utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && bytes.IndexByte(data, 0) < 0 && text != string(data):
-			t.Fatalf("decodeText(%q) = %q, %q: UTF-8 text without NUL changed", data, text, warn)
+			t.Fatalf("decodeText(%q) = %q, %q: UTF-8 text without NUL changed", data, text, warn.Msg)
 		}
 
 		if !utf8.ValidString(s) {
@@ -61,8 +69,8 @@ func FuzzDecodeText(f *testing.F) {
 			return
 		}
 		got, warn, err := decodeText(enc)
-		if err != nil || got != s || !strings.Contains(warn, "Windows-1252") {
-			t.Fatalf("Windows-1252 of %q read as %q, %q, %v", s, got, warn, err)
+		if err != nil || got != s || !strings.Contains(warn.Msg, "Windows-1252") {
+			t.Fatalf("Windows-1252 of %q read as %q, %q, %v", s, got, warn.Msg, err)
 		}
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -65,6 +67,8 @@ func encodeSeeds(s string) [][]byte {
 	return out
 }
 
+var fileLine = regexp.MustCompile(`^fuzz\.bib:(\d+): `)
+
 // FuzzParse feeds arbitrary bytes to the parser as import reads a file: it
 // must never panic, every problem must name the file and a line inside the
 // input, no more entries can come out than the input has '@', all text is
@@ -100,15 +104,20 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := bibtex.NewParser()
 		n, err := p.Parse("fuzz.bib", data)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz.bib: ") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-			return
-		}
 		// Decoding keeps line breaks and every '@' comes from a 0x40 byte
 		// in each encoding read, so the raw bytes bound both.
 		lines := bytes.Count(data, []byte("\n")) + 1
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.bib:") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			if m := fileLine.FindStringSubmatch(err.Error()); m != nil {
+				if n, _ := strconv.Atoi(m[1]); n < 1 || n > lines {
+					t.Fatalf("error at line %d of %d: %v", n, lines, err)
+				}
+			}
+			return
+		}
 		ats := bytes.Count(data, []byte("@"))
 		if n+len(p.Problems) > ats {
 			t.Fatalf("%d entries and %d problems from an input with %d '@'", n, len(p.Problems), ats)

@@ -43,8 +43,9 @@ func NewParser() *Parser {
 	return &Parser{macros: map[string]string{}, spelled: map[string]bool{}}
 }
 
-// ErrBinary is returned for input that is not text.
-var ErrBinary = errors.New("binary file, not BibTeX")
+// ErrBinary is returned for input that is not text; the error names the
+// line of the first NUL byte.
+var ErrBinary = errors.New("binary file, not BibTeX (a NUL byte)")
 
 // Parse reads one file and returns how many regular entries it held (good
 // ones; bad ones are in Problems). It fails only when the file is not text
@@ -52,10 +53,15 @@ var ErrBinary = errors.New("binary file, not BibTeX")
 func (p *Parser) Parse(name string, data []byte) (int, error) {
 	src, warn, err := decodeText(data)
 	if err != nil {
+		var le *lineError
+		if errors.As(err, &le) {
+			return 0, fmt.Errorf("%s:%d: %w", name, le.line, le.err)
+		}
 		return 0, fmt.Errorf("%s: %w", name, err)
 	}
-	if warn != "" {
-		p.Warnings = append(p.Warnings, Problem{File: name, Line: 1, Msg: warn})
+	if warn.Msg != "" {
+		warn.File = name
+		p.Warnings = append(p.Warnings, warn)
 	}
 	p.input += int64(len(data))
 	n := 0
@@ -241,37 +247,62 @@ func fieldWhat(e *Entry, f RawField) string {
 
 // decodeText turns file bytes into UTF-8 text: a UTF-8 or UTF-16 byte order
 // mark is honoured; text that is not valid UTF-8 is read in the encoding its
-// JabRef header names, else as Windows-1252, with a warning.
-func decodeText(data []byte) (string, string, error) {
+// JabRef header names, else as Windows-1252, with a warning at the line of
+// the first byte that is not UTF-8. Input with a NUL byte is binary, a
+// *lineError at its line.
+func decodeText(data []byte) (string, Problem, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return "", "", fmt.Errorf("bad UTF-16: %w", err)
+			return "", Problem{}, fmt.Errorf("bad UTF-16: %w", err)
 		}
-		return string(out), "", nil
+		if i := binaryAt(out); i >= 0 {
+			return "", Problem{}, &lineError{line: lineAt(out, i), err: ErrBinary}
+		}
+		return string(out), Problem{}, nil
 	}
 	if enc, ok := bomlessUTF16(data); ok {
 		out, err := enc.NewDecoder().Bytes(data)
-		if err == nil {
-			return string(out), "UTF-16 without a byte order mark; read as UTF-16", nil
+		if err == nil && binaryAt(out) < 0 {
+			return string(out), Problem{Line: 1, Msg: "UTF-16 without a byte order mark; read as UTF-16"}, nil
 		}
 	}
-	if looksBinary(data) {
-		return "", "", ErrBinary
+	if i := binaryAt(data); i >= 0 {
+		return "", Problem{}, &lineError{line: lineAt(data, i), err: ErrBinary}
 	}
 	if utf8.Valid(data) {
-		return string(data), "", nil
+		return string(data), Problem{}, nil
 	}
 	enc, name := declaredEncoding(data)
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", fmt.Errorf("not valid UTF-8 nor %s: %w", name, err)
+		return "", Problem{}, fmt.Errorf("not valid UTF-8 nor %s: %w", name, err)
 	}
-	return string(out), "not valid UTF-8; read as " + name, nil
+	bad := 0
+	for bad < len(data) {
+		r, size := utf8.DecodeRune(data[bad:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		bad += size
+	}
+	return string(out), Problem{Line: lineAt(data, bad), Msg: "not valid UTF-8; read as " + name}, nil
 }
+
+// lineError is a problem with a whole file found at one line of it.
+type lineError struct {
+	line int
+	err  error
+}
+
+func (e *lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
+func (e *lineError) Unwrap() error { return e.err }
+
+// lineAt returns the line of byte offset i.
+func lineAt(data []byte, i int) int { return 1 + bytes.Count(data[:i], []byte("\n")) }
 
 // bomlessUTF16 recognises UTF-16 text without a byte order mark by its
 // zero bytes: ASCII-heavy text (BibTeX always is) has a zero in every other
@@ -303,15 +334,11 @@ func bomlessUTF16(data []byte) (encoding.Encoding, bool) {
 	return nil, false
 }
 
-// looksBinary reports NUL bytes near the start, which no text encoding
-// evident reads (other than UTF-16, handled before) produces.
-func looksBinary(data []byte) bool {
-	head := data
-	if len(head) > 8000 {
-		head = head[:8000]
-	}
-	return bytes.IndexByte(head, 0) >= 0
-}
+// binaryAt returns the offset of a NUL byte near the start, which no text
+// encoding evident reads (other than UTF-16, handled before) produces, or
+// -1. Further in, a stray NUL is kept as a character rather than losing a
+// whole library to it.
+func binaryAt(data []byte) int { return bytes.IndexByte(data[:min(len(data), 8000)], 0) }
 
 // declaredEncoding reads JabRef's "% Encoding: NAME" header.
 func declaredEncoding(data []byte) (encoding.Encoding, string) {

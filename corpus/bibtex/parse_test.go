@@ -403,8 +403,17 @@ func TestParse_Encodings(t *testing.T) {
 		})
 	}
 	p := NewParser()
-	if _, err := p.Parse("x.bin", []byte("\x00\x01\x02garbage")); err == nil || !strings.Contains(err.Error(), "x.bin: binary file") {
+	if _, err := p.Parse("x.bin", []byte("@misc{k,\n\x00\x01\x02garbage")); err == nil || err.Error() != "x.bin:2: binary file, not BibTeX (a NUL byte)" {
 		t.Errorf("binary input: err = %v", err)
+	}
+	// The warning for a file read as Windows-1252 is at its first byte
+	// that is not UTF-8.
+	p = NewParser()
+	if _, err := p.Parse("w.bib", []byte("@misc{k,\n  title = {ok},\n  note = {Caf\xe9}}")); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Error() != "w.bib:3: not valid UTF-8; read as Windows-1252" {
+		t.Errorf("warnings = %v", p.Warnings)
 	}
 }
 

@@ -39,7 +39,7 @@ func FuzzParse(f *testing.F) {
 		refs, sum, err := importer.Parse(context.Background(), inputs, nil)
 		if err != nil {
 			var ie *importer.InputError
-			if !errors.As(err, &ie) || !(strings.HasPrefix(err.Error(), "a.bib: ") || strings.HasPrefix(err.Error(), "b.bib: ")) {
+			if !errors.As(err, &ie) || !(strings.HasPrefix(err.Error(), "a.bib:") || strings.HasPrefix(err.Error(), "b.bib:")) {
 				t.Fatalf("error is not an input error naming the file: %v", err)
 			}
 			return
