@@ -47,10 +47,40 @@ func TestParseFormat_Names(t *testing.T) {
 	}
 }
 
-func TestRead_NotTextIsAnError(t *testing.T) {
-	for _, data := range [][]byte{{'a', 0, 'b'}, {0xFF, 0xFE, 'a', 0}} {
-		if _, err := Read("x.md", data, corpus.Markdown); err == nil || !strings.Contains(err.Error(), "x.md") {
-			t.Errorf("Read(%q) error = %v, want one naming the file", data, err)
+func TestRead_NotTextIsAnErrorAtItsLine(t *testing.T) {
+	for data, want := range map[string]string{
+		"a\x00b":                      "x.md:1: not a text file (a NUL byte)",
+		"One.\nTwo \x00.\n":           "x.md:2: not a text file (a NUL byte)",
+		"\xff\xfea\x00\n\x00\x00\x00": "x.md:2: not a text file (a NUL byte)", // U+0000 in UTF-16
+		"a\x00b\x00c\x00\n\x00":       "x.md:1: not a text file (NUL bytes; UTF-16 without a byte order mark? save it as UTF-8)",
+	} {
+		if _, err := Read("x.md", []byte(data), corpus.Markdown); err == nil || err.Error() != want {
+			t.Errorf("Read(%q) error = %v, want %q", data, err, want)
+		}
+	}
+}
+
+// TestRead_UTF16WithByteOrderMark: an article saved as UTF-16 (Windows
+// Notepad's "Unicode") is read, either byte order, with lines and columns
+// of its characters.
+func TestRead_UTF16WithByteOrderMark(t *testing.T) {
+	src := "# Café\r\n\r\nSugar raises the risk by 40% (1).\r\n"
+	le := []byte{0xFF, 0xFE}
+	be := []byte{0xFE, 0xFF}
+	for _, r := range src {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, data := range map[string][]byte{"le": le, "be": be} {
+		doc, err := Read("x.md", data, corpus.Markdown)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := blockTexts(doc); !reflect.DeepEqual(got, []string{"Café", "Sugar raises the risk by 40% (1)."}) {
+			t.Errorf("%s: blocks %q", name, got)
+		}
+		if got := posOf(t, doc.Blocks[1], "40%"); got != (corpus.Position{Line: 3, Col: 26}) {
+			t.Errorf("%s: 40%% at %v, want 3:26", name, got)
 		}
 	}
 }
