@@ -85,7 +85,7 @@ usage or input errors.`,
 			if opts.baseline != "" {
 				f, err := os.Open(opts.baseline)
 				if err != nil {
-					return inputErr(err)
+					return inputErr(importer.ReadError(opts.baseline, err))
 				}
 				baseline, err = check.LoadBaseline(f, opts.baseline)
 				f.Close()
@@ -231,7 +231,7 @@ func checkOptionsFrom(cfg *config.Config, opts *checkOptions) (check.Options, er
 	if opts.retractions != "" {
 		f, err := os.Open(opts.retractions)
 		if err != nil {
-			return co, err
+			return co, importer.ReadError(opts.retractions, err)
 		}
 		defer f.Close()
 		if co.Retractions, err = check.LoadRetractions(f, opts.retractions); err != nil {
@@ -273,6 +273,9 @@ func (a *App) checkLibrary(cmd *cobra.Command, bibs []string) ([]*corpus.Referen
 		for _, p := range sum.Problems {
 			fmt.Fprintf(a.Err, "warning: %s (entry skipped)\n", p.Error())
 		}
+		for _, p := range importer.DuplicateKeys(refs) {
+			fmt.Fprintf(a.Err, "warning: %s\n", p.Error())
+		}
 		return refs, nil
 	}
 	st, _, err := a.openRead()
@@ -291,10 +294,14 @@ func (a *App) checkLibrary(cmd *cobra.Command, bibs []string) ([]*corpus.Referen
 func readArticle(path string) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, importer.ReadError(path, err)
 	}
 	if fi.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not an article", path)
 	}
-	return os.ReadFile(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, importer.ReadError(path, err)
+	}
+	return data, nil
 }
