@@ -46,8 +46,8 @@ func FuzzDecodeText(f *testing.F) {
 			t.Fatalf("decodeText(%q) = %q, %q: UTF-8 text without NUL changed", data, text, warn.Msg)
 		}
 
-		if !utf8.ValidString(s) {
-			return
+		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+			return // a NUL character makes any encoding binary
 		}
 		for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
 			enc, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
