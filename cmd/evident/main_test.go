@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +11,10 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"evident": func() { os.Exit(run()) },
+		// main itself, so that scripts run evident as users do, with its
+		// memory limit.
+		"evident": main,
+		"gen":     func() { os.Exit(genMain()) },
 	})
 }
 
@@ -31,5 +35,26 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EXAMPLES", examples)
 			return nil
 		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "unreadable":
+				return chmodMakesUnreadable(t.TempDir())
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
+}
+
+// chmodMakesUnreadable reports whether a file with mode 000 cannot be read
+// here: it can when the tests run as root.
+func chmodMakesUnreadable(dir string) (bool, error) {
+	path := filepath.Join(dir, "probe")
+	if err := os.WriteFile(path, []byte("x"), 0o000); err != nil {
+		return false, err
+	}
+	f, err := os.Open(path)
+	if err == nil {
+		f.Close()
+	}
+	return err != nil, nil
 }
