@@ -166,6 +166,7 @@ func FuzzNormalizeTitle(f *testing.F) {
 	for _, s := range []string{"Attention Is All You Need", "Über Straße", "ﬁ ᴬ ǅ İ K", "हिन्दी", "", "\xff"} {
 		f.Add(s)
 	}
+	addFieldSeeds(f, 150, "title")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := NormalizeTitle(s)
 		if again := NormalizeTitle(got); again != got {

@@ -192,6 +192,14 @@ func FuzzSentences(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	// Real paragraphs, when the shared corpora are beside the checkout.
+	for _, data := range fuzzCorpusSeeds("deep-review/content/0[2-7]*.md", "latex-fail-paper/fail.tex") {
+		for i, para := range strings.Split(string(data), "\n\n") {
+			if i%4 == 0 && len(para) > 40 {
+				f.Add(para)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return

@@ -3,6 +3,8 @@ package bibtex
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -22,6 +24,18 @@ func FuzzDecodeText(f *testing.F) {
 		"% encoding: latin1\r\n\x80", "\x93q\x94 \x81\x8d", "\xff\xfe\x00\xd8", "ok\x00", "",
 	} {
 		f.Add([]byte(s), "Jörg Müller “q” – €")
+	}
+	// JabRef's test files in every encoding and byte order, when the shared
+	// corpora are beside the checkout.
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpora", "bibtex", "jabref-tests", "*[-.]*"))
+	for _, file := range files {
+		name := filepath.Base(file)
+		if !strings.HasPrefix(name, "encoding-") && !strings.HasPrefix(name, "tiny-") && name != "utf8-bom.bib" {
+			continue
+		}
+		if data, err := os.ReadFile(file); err == nil && len(data) < 8000 {
+			f.Add(data, "")
+		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte, s string) {
 		text, warn, err := decodeText(data)

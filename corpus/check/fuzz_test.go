@@ -19,6 +19,10 @@ import (
 
 var fuzzFormats = []corpus.Format{corpus.Markdown, corpus.HTML, corpus.LaTeX, corpus.Text}
 
+// corpora is the shared public corpora beside the checkout; fuzz targets
+// seed from it when it is there.
+var corpora = filepath.Join("..", "..", "..", "shared", "corpora")
+
 // FuzzCheck checks an article in any of the four formats against a small
 // library, with every rule on (retractions, stale evidence), and checks the
 // report's promises: its counts add up, every finding is at a line of the
@@ -39,6 +43,16 @@ func FuzzCheck(f *testing.F) {
 	for _, name := range []string{"back-pain.md"} {
 		if data, err := os.ReadFile(filepath.Join("..", "..", "examples", name)); err == nil {
 			f.Add(data, uint8(0))
+		}
+	}
+	// Small real articles, when the shared corpora are beside the checkout.
+	for i, rel := range []string{
+		"articles/manubot-rootstock/02.delete-me.md", "articles/deep-review/content/01.abstract.md",
+		"articles/jabref-latex/paper.tex", "articles/jabref-latex/ieee-paper-reference-text.tex",
+		"csl/citeproc-extra-tests/issue_101.txt",
+	} {
+		if data, err := os.ReadFile(filepath.Join(corpora, rel)); err == nil && len(data) < 12000 {
+			f.Add(data, uint8([]int{0, 0, 2, 2, 1}[i]))
 		}
 	}
 	lib := refs(f, library)
@@ -135,6 +149,12 @@ func FuzzLoadBaseline(f *testing.F) {
 		f.Add(buf.Bytes())
 		f.Add(append(append([]byte("["), buf.Bytes()...), ']'))
 		f.Add(append(append([]byte{}, buf.Bytes()...), buf.Bytes()...))
+	}
+	// JSON from the shared corpora (CSL-JSON, not reports), cut short.
+	for _, rel := range []string{"articles/manubot-rootstock/manual-references.json", "articles/deep-review/content/manual-references.json"} {
+		if data, err := os.ReadFile(filepath.Join(corpora, rel)); err == nil {
+			f.Add(data[:min(len(data), 4000)])
+		}
 	}
 	for _, s := range []string{
 		"", "{\"schema\": 1,\n \"findings\": [\n}", `{"findings": []}`, `{"schema": 99}`, `{"schema": 1, "findings": "x"}`,

@@ -252,6 +252,11 @@ func FuzzLoadRetractions(f *testing.F) {
 	if data, err := os.ReadFile(filepath.Join("testdata", "retractions-rw.csv")); err == nil {
 		f.Add(data)
 	}
+	// A real tab-separated table with a DOI column, when the shared
+	// corpora are beside the checkout.
+	if data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpora", "articles", "deep-review", "output", "citations.tsv")); err == nil {
+		f.Add(data[:min(len(data), 4000)])
+	}
 	for _, s := range []string{
 		"DOI\n10.5555/a\n",
 		"\uFEFFPMID\n99999901\n0\nunavailable\n",
