@@ -29,6 +29,7 @@ func TestNormalizeTitle_FoldsCaseAccentsAndPunctuation(t *testing.T) {
 		{"हिन्दी", "हिनदी"}, // the virama is a combining mark
 		{"", ""},
 		{"...", ""},
+		{"Caf\xf7é \xf7Ǭ", "caf e o"}, // an invalid byte separates; what follows still folds
 	}
 	for _, tt := range tests {
 		if got := NormalizeTitle(tt.in); got != tt.want {
