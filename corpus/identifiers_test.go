@@ -288,6 +288,11 @@ func TestNormalizeURL_UnwrapsAndUnescapesLaTeX(t *testing.T) {
 		{"file:///home/me/paper.pdf", ""},
 		{"javascript://alert(1)", ""},
 		{"https://", ""},
+		// LaTeX left over after unwrapping is no URL (a fuzzer found the
+		// first read as one that the next call read differently).
+		{`\href{http://\href{`, ""},
+		{`\url{http://x.org/\url{}`, ""},
+		{`\tt http://www.python.org/doc/`, ""},
 	}
 	for _, tt := range tests {
 		if got := NormalizeURL(tt.in); got != tt.want {
