@@ -83,9 +83,9 @@ usage or input errors.`,
 			}
 			var baseline *check.Baseline
 			if opts.baseline != "" {
-				f, err := os.Open(opts.baseline)
+				f, err := openInput(opts.baseline, "a JSON report")
 				if err != nil {
-					return inputErr(importer.ReadError(opts.baseline, err))
+					return inputErr(err)
 				}
 				baseline, err = check.LoadBaseline(f, opts.baseline)
 				f.Close()
@@ -229,9 +229,9 @@ func checkOptionsFrom(cfg *config.Config, opts *checkOptions) (check.Options, er
 		co.Ignore = append(co.Ignore, re)
 	}
 	if opts.retractions != "" {
-		f, err := os.Open(opts.retractions)
+		f, err := openInput(opts.retractions, "a CSV file")
 		if err != nil {
-			return co, importer.ReadError(opts.retractions, err)
+			return co, err
 		}
 		defer f.Close()
 		if co.Retractions, err = check.LoadRetractions(f, opts.retractions); err != nil {
@@ -289,6 +289,23 @@ func (a *App) checkLibrary(cmd *cobra.Command, bibs []string) ([]*corpus.Referen
 		return nil
 	})
 	return refs, err
+}
+
+// openInput opens a file the user named, refusing a directory; errors
+// name the file once ("x.csv: is a directory, not a CSV file").
+func openInput(path, what string) (*os.File, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, importer.ReadError(path, err)
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not %s", path, what)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, importer.ReadError(path, err)
+	}
+	return f, nil
 }
 
 func readArticle(path string) ([]byte, error) {

@@ -246,6 +246,21 @@ func TestRetractions_NilIsEmpty(t *testing.T) {
 	}
 }
 
+// TestLoadRetractions_BinaryAndControlCharacters: a binary file is refused
+// at the line of its NUL byte, and a header of garbage is quoted in the
+// error without the control characters a terminal would act on.
+func TestLoadRetractions_BinaryAndControlCharacters(t *testing.T) {
+	_, err := LoadRetractions(strings.NewReader("DOI\n10.5555/a\nx\x00y\n"), "r.csv")
+	if err == nil || err.Error() != "r.csv:3: not a text file (a NUL byte); want CSV" {
+		t.Errorf("binary: %v", err)
+	}
+	_, err = LoadRetractions(strings.NewReader("Title,\x1b[2Jcleared\xff,"+strings.Repeat("x", 100)+"\n"), "r.csv")
+	want := "r.csv:1: no DOI or PubMed ID column (found: Title, \ufffd[2Jcleared\ufffd, " + strings.Repeat("x", 40) + "…)"
+	if err == nil || err.Error() != want {
+		t.Errorf("garbage header:\n got %q\nwant %q", err, want)
+	}
+}
+
 var retractionsLine = regexp.MustCompile(`^fuzz\.csv:(\d+): `)
 
 func FuzzLoadRetractions(f *testing.F) {
