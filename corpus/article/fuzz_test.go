@@ -132,6 +132,9 @@ func checkRead(t *testing.T, format corpus.Format, data []byte) {
 		if !utf8.ValidString(b.Text) {
 			t.Fatalf("block %q is not UTF-8", b.Text)
 		}
+		if _, at := corpus.ReplaceControls(b.Text); at >= 0 {
+			t.Fatalf("block %q has a control character", b.Text)
+		}
 	}
 	for _, s := range doc.Suppressions {
 		if s.Line < 1 || s.Line > lines {

@@ -99,6 +99,23 @@ func TestRead_InvalidUTF8IsReplacedAndColumnsCountCharacters(t *testing.T) {
 	}
 }
 
+// TestRead_ControlCharactersAreReplaced: an escape sequence in an article
+// must not reach a terminal through the report; each control character is
+// one U+FFFD, so columns stay those of the file.
+func TestRead_ControlCharactersAreReplaced(t *testing.T) {
+	src := "Sugar \x1b[2J\x1b]0;title\x07 raises the risk by 40 percent.\n"
+	for _, f := range allFormats {
+		doc := read(t, "x", src, f)
+		b := doc.Blocks[0]
+		if want := "Sugar \uFFFD[2J\uFFFD]0;title\uFFFD raises the risk by 40 percent."; b.Text != want {
+			t.Errorf("%s: text %q, want %q", f, b.Text, want)
+		}
+		if got := posOf(t, b, "raises"); got != (corpus.Position{Line: 1, Col: 22}) {
+			t.Errorf("%s: 'raises' at %v, want 1:22", f, got)
+		}
+	}
+}
+
 func TestIsRefHeading_NamesNumbersAndLanguages(t *testing.T) {
 	yes := []string{"References", "REFERENCES", "References:", "7. References", "VII. References", "7 References",
 		"Bibliography", "Works Cited", "Literature Cited", "Notes and References", "Endnotes", "Sources",

@@ -34,10 +34,11 @@ type notText struct {
 func (e *notText) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
 
 // clean makes data into text the readers can trust: UTF-8 with or without
-// a byte order mark, or UTF-16 with one. Column numbers stay those of the
-// file: a replaced invalid byte is one character, as an editor shows it,
-// and "\r\n" ends one line. A NUL byte makes the input binary, a *notText
-// at its line.
+// a byte order mark, or UTF-16 with one, without control characters (see
+// corpus.ReplaceControls). Column numbers stay those of the file: a
+// replaced invalid byte or control character is one character, as an
+// editor shows it, and "\r\n" ends one line. A NUL byte makes the input
+// binary, a *notText at its line.
 func clean(data []byte) (string, error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		// Invalid code units become U+FFFD; this cannot fail.
@@ -52,7 +53,8 @@ func clean(data []byte) (string, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 {
-		return string(data), nil
+		text, _ := corpus.ReplaceControls(string(data))
+		return text, nil
 	}
 	var b bytes.Buffer
 	b.Grow(len(data) + len(data)/8)
@@ -79,7 +81,8 @@ func clean(data []byte) (string, error) {
 		}
 		i += size
 	}
-	return b.String(), nil
+	text, _ := corpus.ReplaceControls(b.String())
+	return text, nil
 }
 
 // looksUTF16 reports whether the start of data has a zero byte in nine of

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
@@ -126,8 +127,9 @@ func FuzzParse(f *testing.F) {
 			if pr.File != "fuzz.bib" || pr.Line < 1 || pr.Line > lines || pr.Msg == "" {
 				t.Fatalf("problem at line %d of a %d-line input: %v", pr.Line, lines, pr)
 			}
-			if !strings.HasPrefix(pr.Error(), "fuzz.bib:") || !utf8.ValidString(pr.Error()) {
-				t.Fatalf("problem message %q", pr.Error())
+			msg := pr.Error()
+			if _, at := corpus.ReplaceControls(msg); !strings.HasPrefix(msg, "fuzz.bib:") || !utf8.ValidString(msg) || at >= 0 {
+				t.Fatalf("problem message %q", msg)
 			}
 		}
 		for _, e := range p.Entries() {
@@ -153,6 +155,9 @@ func FuzzParse(f *testing.F) {
 			for _, s := range []string{r.Key, r.Raw, r.Title} {
 				if !utf8.ValidString(s) {
 					t.Fatalf("invalid UTF-8 %q", s)
+				}
+				if _, at := corpus.ReplaceControls(s); at >= 0 {
+					t.Fatalf("control character in %q", s)
 				}
 			}
 			for _, fl := range r.Fields {

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/evident-tools/evident/corpus"
 )
 
 // Parser reads BibTeX files one after another. Like BibTeX given several
@@ -62,6 +64,11 @@ func (p *Parser) Parse(name string, data []byte) (int, error) {
 	if warn.Msg != "" {
 		warn.File = name
 		p.Warnings = append(p.Warnings, warn)
+	}
+	if clean, at := corpus.ReplaceControls(src); at >= 0 {
+		src = clean
+		p.Warnings = append(p.Warnings, Problem{File: name, Line: 1 + strings.Count(src[:at], "\n"),
+			Msg: "control characters read as U+FFFD"})
 	}
 	p.input += int64(len(data))
 	n := 0
@@ -336,8 +343,8 @@ func bomlessUTF16(data []byte) (encoding.Encoding, bool) {
 
 // binaryAt returns the offset of a NUL byte near the start, which no text
 // encoding evident reads (other than UTF-16, handled before) produces, or
-// -1. Further in, a stray NUL is kept as a character rather than losing a
-// whole library to it.
+// -1. Further in, a stray NUL is read as U+FFFD, as other control
+// characters are, rather than losing a whole library to it.
 func binaryAt(data []byte) int { return bytes.IndexByte(data[:min(len(data), 8000)], 0) }
 
 // declaredEncoding reads JabRef's "% Encoding: NAME" header.

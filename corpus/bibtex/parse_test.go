@@ -417,6 +417,23 @@ func TestParse_Encodings(t *testing.T) {
 	}
 }
 
+// TestParse_ControlCharactersAreReplaced: control characters in a .bib
+// file, in keys and values alike, are read as U+FFFD with a warning at the
+// first, so that no escape sequence reaches a terminal through refs or an
+// error message.
+func TestParse_ControlCharactersAreReplaced(t *testing.T) {
+	p, refs := parseOne(t, "@misc{ok, title = {Fine}}\n@misc{k\x1b[2J,\n  title = {Bell\x07 and \x7f}}\n")
+	if len(refs) != 2 || refs[1].Key != "k\uFFFD[2J" || refs[1].Title != "Bell\uFFFD and \uFFFD" {
+		t.Fatalf("refs = %+v", refs)
+	}
+	if strings.ContainsAny(refs[1].Raw, "\x1b\x07\x7f") {
+		t.Errorf("raw %q keeps control characters", refs[1].Raw)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Error() != "test.bib:2: control characters read as U+FFFD" {
+		t.Errorf("warnings = %v", p.Warnings)
+	}
+}
+
 func TestParse_RepeatedFieldIsKeptAndFirstUsed(t *testing.T) {
 	p, refs := parseOne(t, "@misc{k,\n title = {First},\n title = {Second}}")
 	if refs[0].Title != "First" || len(refs[0].Fields) != 2 || refs[0].Fields[1].Value != "Second" {
