@@ -116,6 +116,21 @@ func TestRead_ControlCharactersAreReplaced(t *testing.T) {
 	}
 }
 
+// TestRead_ControlCharacterEntitiesAreReplaced: &#27; decodes to the
+// escape character after clean has run; it is replaced as well, in the
+// text and in an HTML page's title.
+func TestRead_ControlCharacterEntitiesAreReplaced(t *testing.T) {
+	for _, f := range []corpus.Format{corpus.HTML, corpus.Markdown} {
+		doc := read(t, "x", "<title>T&#27;[2J</title>\n\n<p>Sugar &#27;[2J &#x7; raises</p>\n", f)
+		if got := blockTexts(doc); len(got) == 0 || got[len(got)-1] != "Sugar \uFFFD[2J \uFFFD raises" {
+			t.Errorf("%s: blocks %q", f, got)
+		}
+		if f == corpus.HTML && doc.Title != "T\uFFFD[2J" {
+			t.Errorf("title %q", doc.Title)
+		}
+	}
+}
+
 func TestIsRefHeading_NamesNumbersAndLanguages(t *testing.T) {
 	yes := []string{"References", "REFERENCES", "References:", "7. References", "VII. References", "7 References",
 		"Bibliography", "Works Cited", "Literature Cited", "Notes and References", "Endnotes", "Sources",

@@ -242,7 +242,10 @@ func (b *builder) addSrc(start, end int) {
 // entity, a ^ for <sup>), placed at source offset off.
 func (b *builder) addStr(s string, off int) { b.addAt(s, b.src.pos(off)) }
 
+// addAt appends s at p. An entity such as &#27; decodes to a control
+// character that clean could not see; it becomes U+FFFD like the others.
 func (b *builder) addAt(s string, p corpus.Position) {
+	s, _ = corpus.ReplaceControls(s)
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			b.markSpace(p, false)

@@ -543,7 +543,7 @@ func (d *latexDecoder) charCode(s string, i int) (int, bool) {
 		r = r*rune(base) + rune(v)
 		digits++
 	}
-	if digits == 0 || r > unicode.MaxRune || !utf8.ValidRune(r) || r < ' ' {
+	if digits == 0 || r > unicode.MaxRune || !utf8.ValidRune(r) || r < ' ' || r >= 0x7F && r <= 0x9F {
 		return i, false
 	}
 	switch {

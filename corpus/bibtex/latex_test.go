@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
@@ -458,6 +459,20 @@ func latexSeeds(f *testing.F, limit int, fields ...string) {
 	}
 }
 
+// TestDecode_CharCodesOfControlCharactersAreNotWritten: \char and \symbol
+// name a character by number; a control character is no text, as the
+// escape character, DEL and the C1 controls are not.
+func TestDecode_CharCodesOfControlCharactersAreNotWritten(t *testing.T) {
+	for _, in := range []string{`\char27`, `\symbol{"1B}`, `\char127`, `\symbol{155}`} {
+		if got := bibtex.Decode(in); strings.IndexFunc(got, func(r rune) bool { return r < ' ' || r >= 0x7F && r <= 0x9F }) >= 0 {
+			t.Errorf("Decode(%q) = %q", in, got)
+		}
+	}
+	if got := bibtex.Decode(`\char126`); got != "~" {
+		t.Errorf("Decode(\\char126) = %q, want ~", got)
+	}
+}
+
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		`{\"O}sterreich`, `\'{\i}`, "``x''", "a--b---c", `$x$ \(y\)`, `\href{u}{t}`, `\url{a~b}`,
@@ -481,6 +496,11 @@ func FuzzDecode(f *testing.F) {
 		}
 		if latexInert(s) && got != s {
 			t.Fatalf("Decode(%q) = %q: plain text changed", s, got)
+		}
+		if _, in := corpus.ReplaceControls(s); in < 0 {
+			if _, out := corpus.ReplaceControls(got); out >= 0 {
+				t.Fatalf("Decode(%q) = %q writes a control character", s, got)
+			}
 		}
 		text, protected := bibtex.DecodeTitle(s)
 		if text != got {
