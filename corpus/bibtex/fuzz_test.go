@@ -88,6 +88,7 @@ func FuzzParse(f *testing.F) {
 		"\xef\xbb\xbf@misc{bom, title = {B}}",
 		"@misc{crlf,\r\n  title = {Windows},\r\n}\r\n",
 		"% Encoding: ISO-8859-1\n@misc{l1, author = {M\xfcller, J\xf6rg}}",
+		"\xb8\xb8% EnCoding: latin1\n@misc{l2, title = {\xdc}}",
 		"@misc{w, title = {\x93Quoted\x94 \x96 dash}}",
 		"@string{m0 = {ab}}\n@string{m1 = m0 # m0}\n@string{m2 = m1 # m1}\n@misc{k, title = m2 # m2}",
 		"@misc{deep, title = {" + strings.Repeat("{", 200) + "x" + strings.Repeat("}", 200) + "}}",

@@ -353,7 +353,16 @@ func declaredEncoding(data []byte) (encoding.Encoding, string) {
 	if len(head) > 2000 {
 		head = head[:2000]
 	}
-	if i := bytes.Index(bytes.ToLower(head), []byte("% encoding:")); i >= 0 {
+	// Lower-case ASCII only: bytes.ToLower turns each invalid byte (this
+	// text is not UTF-8) into three, and the offset would not be head's.
+	lower := make([]byte, len(head))
+	for k, c := range head {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[k] = c
+	}
+	if i := bytes.Index(lower, []byte("% encoding:")); i >= 0 {
 		rest := head[i+len("% encoding:"):]
 		if j := bytes.IndexAny(rest, "\r\n"); j >= 0 {
 			rest = rest[:j]

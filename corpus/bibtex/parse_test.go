@@ -406,6 +406,16 @@ func TestParse_Encodings(t *testing.T) {
 	if _, err := p.Parse("x.bin", []byte("@misc{k,\n\x00\x01\x02garbage")); err == nil || err.Error() != "x.bin:2: binary file, not BibTeX (a NUL byte)" {
 		t.Errorf("binary input: err = %v", err)
 	}
+	// An invalid byte before a JabRef header is one byte (it was three
+	// when the header was looked for, and slicing panicked: found by the
+	// importer's fuzz target).
+	p = NewParser()
+	if _, err := p.Parse("h.bib", []byte("\xb8% EnCoding: ISO-8859-1\n@misc{k, title = {\xdc}}")); err != nil {
+		t.Fatal(err)
+	}
+	if refs := p.References(); len(refs) != 1 || refs[0].Title != "Ü" || !strings.Contains(p.Warnings[0].Msg, "ISO-8859-1") {
+		t.Errorf("refs %v, warnings %v", refs, p.Warnings)
+	}
 	// The warning for a file read as Windows-1252 is at its first byte
 	// that is not UTF-8.
 	p = NewParser()
