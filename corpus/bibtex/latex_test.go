@@ -459,6 +459,18 @@ func latexSeeds(f *testing.F, limit int, fields ...string) {
 	}
 }
 
+// TestDecode_AccentOnAnInvalidByte: \b{\x95} put the mark on U+0095, a
+// control character, taking the byte for a code point (found by
+// FuzzDecode); an invalid byte is U+FFFD here as everywhere.
+func TestDecode_AccentOnAnInvalidByte(t *testing.T) {
+	if got := bibtex.Decode("\\b{\x95}"); got != "\uFFFD\u0331" {
+		t.Errorf("Decode = %q, want U+FFFD with the macron below", got)
+	}
+	if got := bibtex.Decode(`\b{o}`); got != "o\u0331" {
+		t.Errorf("Decode(\\b{o}) = %q", got)
+	}
+}
+
 // TestDecode_CharCodesOfControlCharactersAreNotWritten: \char and \symbol
 // name a character by number; a control character is no text, as the
 // escape character, DEL and the C1 controls are not.
