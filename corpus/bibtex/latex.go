@@ -318,6 +318,9 @@ func (d *latexDecoder) copyRaw(t string, url bool) {
 			i++
 		case url && (c == '{' || c == '}'):
 			i++
+		case url && c == '\\' && i+1 < len(t) && latexIsSpace(t[i+1]):
+			d.space = true // "\ " is a space, which collapses like any other
+			i += 2
 		case url && c == '\\' && i+1 < len(t) && t[i+1] < utf8.RuneSelf && !latexIsLetter(t[i+1]):
 			d.str(t[i+1 : i+2])
 			i += 2

@@ -459,6 +459,21 @@ func latexSeeds(f *testing.F, limit int, fields ...string) {
 	}
 }
 
+// TestDecode_EscapedSpaceInAURLCollapses: "\ " in \url{...} is a space
+// and is trimmed and collapsed like any other (FuzzDecode found one kept at
+// the end).
+func TestDecode_EscapedSpaceInAURLCollapses(t *testing.T) {
+	for in, want := range map[string]string{
+		`\url{http://x.org/a\ }`:     "http://x.org/a",
+		`\url{http://x.org/a\ \ b}`:  "http://x.org/a b",
+		`\url{http://x.org/a\_b\%c}`: "http://x.org/a_b%c",
+	} {
+		if got := bibtex.Decode(in); got != want {
+			t.Errorf("Decode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestDecode_AccentOnAnInvalidByte: \b{\x95} put the mark on U+0095, a
 // control character, taking the byte for a code point (found by
 // FuzzDecode); an invalid byte is U+FFFD here as everywhere.
