@@ -186,6 +186,7 @@ func FuzzParseDate(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	addFieldSeeds(f, 150, "date", "year", "urldate")
 	f.Fuzz(func(t *testing.T, s string) {
 		y, m, d := ParseDate(s)
 		checkDateShape(t, s, y, m, d)
@@ -210,6 +211,7 @@ func FuzzParseMonth(f *testing.F) {
 	for _, s := range []string{"jan", "Févr.", "05", "sep~30", ""} {
 		f.Add(s)
 	}
+	addFieldSeeds(f, 150, "month")
 	f.Fuzz(func(t *testing.T, s string) {
 		if m := ParseMonth(s); m < 0 || m > 12 {
 			t.Fatalf("ParseMonth(%q) = %d", s, m)

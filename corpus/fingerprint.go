@@ -17,7 +17,9 @@ import (
 // "Straße" and "Strasse", "Søren" and "Soren" compare equal.
 func NormalizeTitle(s string) string {
 	if !isASCII(s) {
-		s = norm.NFKD.String(s)
+		// norm passes an invalid byte through and leaves the character
+		// after it composed; as U+FFFD it is a separator like any symbol.
+		s = norm.NFKD.String(strings.ToValidUTF8(s, "\uFFFD"))
 	}
 	var b strings.Builder
 	b.Grow(len(s))

@@ -29,6 +29,7 @@ func TestNormalizeTitle_FoldsCaseAccentsAndPunctuation(t *testing.T) {
 		{"हिन्दी", "हिनदी"}, // the virama is a combining mark
 		{"", ""},
 		{"...", ""},
+		{"Caf\xf7é \xf7Ǭ", "caf e o"}, // an invalid byte separates; what follows still folds
 	}
 	for _, tt := range tests {
 		if got := NormalizeTitle(tt.in); got != tt.want {
@@ -166,6 +167,7 @@ func FuzzNormalizeTitle(f *testing.F) {
 	for _, s := range []string{"Attention Is All You Need", "Über Straße", "ﬁ ᴬ ǅ İ K", "हिन्दी", "", "\xff"} {
 		f.Add(s)
 	}
+	addFieldSeeds(f, 150, "title")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := NormalizeTitle(s)
 		if again := NormalizeTitle(got); again != got {

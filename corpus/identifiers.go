@@ -219,6 +219,13 @@ func NormalizeURL(s string) string {
 	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
+	if strings.ContainsAny(s, "\\{}") {
+		// LaTeX left over once the command and escapes are gone: a second
+		// \url{ or an unknown command. No URL has these characters as
+		// written, and reading on would give a URL that reads differently
+		// the next time.
+		return ""
+	}
 	scheme, rest, ok := strings.Cut(s, "://")
 	if !ok {
 		return ""

@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // IgnoreDirective is the word that, in a comment of an article, silences
 // findings on the sentence that follows.
@@ -24,16 +28,19 @@ func ParseIgnore(comment string) (codes []string, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	if rest != "" && rest[0] != ' ' && rest[0] != '\t' && rest[0] != ',' && rest[0] != ':' {
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !ignoreSeparator(r) {
 		return nil, false // evident:ignored, evident:ignore-next-file, ...
 	}
 	if i := strings.Index(rest, "--"); i >= 0 {
 		rest = rest[:i]
 	}
-	for _, f := range strings.FieldsFunc(rest, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == ',' || r == ':' || r == '\n'
-	}) {
+	for _, f := range strings.FieldsFunc(rest, ignoreSeparator) {
 		codes = append(codes, f)
 	}
 	return codes, true
 }
+
+// ignoreSeparator reports the runes that separate the codes of a
+// directive: commas, colons and any white space, a no-break space pasted
+// from a word processor included.
+func ignoreSeparator(r rune) bool { return r == ',' || r == ':' || unicode.IsSpace(r) }

@@ -86,7 +86,7 @@ usage or input errors.`,
 			}
 			var baseline *check.Baseline
 			if opts.baseline != "" {
-				f, err := os.Open(opts.baseline)
+				f, err := openInput(opts.baseline, "a JSON report")
 				if err != nil {
 					return inputErr(err)
 				}
@@ -252,7 +252,7 @@ func checkOptionsFrom(cfg *config.Config, opts *checkOptions) (check.Options, er
 		co.Ignore = append(co.Ignore, re)
 	}
 	if opts.retractions != "" {
-		f, err := os.Open(opts.retractions)
+		f, err := openInput(opts.retractions, "a CSV file")
 		if err != nil {
 			return co, err
 		}
@@ -295,6 +295,9 @@ func (a *App) checkLibrary(cmd *cobra.Command, bibs []string) ([]*corpus.Referen
 		}
 		for _, p := range sum.Problems {
 			fmt.Fprintf(a.Err, "warning: %s (entry skipped)\n", p.Error())
+		}
+		for _, p := range importer.DuplicateKeys(refs) {
+			fmt.Fprintf(a.Err, "warning: %s\n", p.Error())
 		}
 		return refs, nil
 	}
@@ -400,13 +403,34 @@ func citeLabel(it csl.Item, suffix string) string {
 	return first + " " + year
 }
 
+// openInput opens a file the user named, refusing a directory; errors
+// name the file once ("x.csv: is a directory, not a CSV file").
+func openInput(path, what string) (*os.File, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, importer.ReadError(path, err)
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not %s", path, what)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, importer.ReadError(path, err)
+	}
+	return f, nil
+}
+
 func readArticle(path string) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, importer.ReadError(path, err)
 	}
 	if fi.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not an article", path)
 	}
-	return os.ReadFile(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, importer.ReadError(path, err)
+	}
+	return data, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,7 +12,10 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"evident": func() { os.Exit(run()) },
+		// main itself, so that scripts run evident as users do, with its
+		// memory limit.
+		"evident": main,
+		"gen":     func() { os.Exit(genMain()) },
 	})
 }
 
@@ -34,6 +38,13 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"damage": damageCmd,
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "unreadable":
+				return chmodMakesUnreadable(t.TempDir())
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
 }
@@ -76,4 +87,18 @@ func damageCmd(ts *testscript.TestScript, neg bool, args []string) {
 			}
 		}
 	}
+}
+
+// chmodMakesUnreadable reports whether a file with mode 000 cannot be read
+// here: it can when the tests run as root.
+func chmodMakesUnreadable(dir string) (bool, error) {
+	path := filepath.Join(dir, "probe")
+	if err := os.WriteFile(path, []byte("x"), 0o000); err != nil {
+		return false, err
+	}
+	f, err := os.Open(path)
+	if err == nil {
+		f.Close()
+	}
+	return err != nil, nil
 }

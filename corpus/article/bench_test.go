@@ -73,7 +73,7 @@ func benchArticle(f corpus.Format) []byte {
 }
 
 func BenchmarkReadAndSplit(b *testing.B) {
-	for _, f := range fuzzFormats {
+	for _, f := range allFormats {
 		data := benchArticle(f)
 		b.Run(string(f), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
@@ -91,7 +91,7 @@ func BenchmarkReadAndSplit(b *testing.B) {
 }
 
 func TestBenchArticle_IsAboutFiveThousandWords(t *testing.T) {
-	for _, f := range fuzzFormats {
+	for _, f := range allFormats {
 		doc := read(t, "bench", string(benchArticle(f)), f)
 		words := 0
 		for _, b := range doc.Blocks {

@@ -114,7 +114,7 @@ func readHTML(src *source) reader {
 		// An empty <main> or <article> (filled by scripts): read the body.
 		h = runHTML(src, 0, len(src.text), "", 0, false)
 	}
-	title := strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " ")
+	title, _ := corpus.ReplaceControls(strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " "))
 	return reader{title: title, blocks: h.blocks, extraRefs: h.outside, suppress: h.suppress}
 }
 

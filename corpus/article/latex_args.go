@@ -168,14 +168,17 @@ func (t *texReader) skipToken(i, end int) int {
 			j++
 		}
 		if j == i+1 && j < end {
-			j++
+			// A control symbol: its character may take several bytes.
+			_, size := decodeRune(t.s[j:end])
+			j += size
 		}
 		return j
 	}
 	if t.s[i] == '{' {
 		return min(t.matchBrace(i, end)+1, end)
 	}
-	return i + 1
+	_, size := decodeRune(t.s[i:end])
+	return i + size
 }
 
 // citeEnd returns the end of a \cite command whose name ends at j: a star,

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
 )
@@ -178,5 +179,20 @@ func TestLaTeX_EnumerateNumbersItems(t *testing.T) {
 	}
 	if want := []string{"1 Adams, R. Coffee. 2001.", "2 Chen, L. Tea. 2005."}; !reflect.DeepEqual(got, want) {
 		t.Errorf("entries = %q, want %q", got, want)
+	}
+}
+
+// TestLaTeX_AccentOfAControlSymbolKeepsCharactersWhole: an accent command
+// whose argument is a backslash and a character of several bytes (\b\é,
+// or an invalid byte read as U+FFFD) took one byte of it, and the rest
+// became text that was not UTF-8 (found by FuzzReadLaTeX).
+func TestLaTeX_AccentOfAControlSymbolKeepsCharactersWhole(t *testing.T) {
+	for _, src := range []string{"Sugar \\b\\é raises risk.", "\\b\\\xc6", "\\c\\€ x"} {
+		doc := read(t, "a.tex", src, corpus.LaTeX)
+		for _, b := range doc.Blocks {
+			if !utf8.ValidString(b.Text) {
+				t.Errorf("%q: block %q is not UTF-8", src, b.Text)
+			}
+		}
 	}
 }

@@ -37,6 +37,10 @@ type mdReader struct {
 	raw    []byte // the source as goldmark reads it
 	blocks []rawBlock
 	cursor int // source offset reached in the current block
+	// skipTag is the element (script, style, ...) whose inline raw HTML
+	// opened in the current block and has not closed: nothing in it is
+	// prose.
+	skipTag string
 
 	// headings in source order, to give footnote bodies (which goldmark
 	// moves to the end) the section they are written in.
@@ -53,6 +57,7 @@ func readMarkdown(src *source) reader {
 		r.title, r.bibs = title, bibs
 	}
 	blankFencedDivs(body)
+	limitNesting(body)
 	m := &mdReader{src: src, raw: body}
 	doc := newMarkdown().Parser().Parse(text.NewReader(body))
 	m.walk(doc, blockCtx{kind: corpus.KindSentence, item: -1})

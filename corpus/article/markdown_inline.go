@@ -15,66 +15,98 @@ import (
 // inlines builds the text of a block from its inline nodes.
 func (m *mdReader) inlines(n ast.Node) *builder {
 	b := newBuilder(m.src)
-	m.cursor = -1
+	m.cursor, m.skipTag = -1, ""
 	m.inline(n, b)
 	return b
 }
 
+// inline appends the text of n's inline descendants in document order. It
+// walks the tree by its parent links rather than by recursion: emphasis
+// nests as deep as the input has delimiters, and a megabyte of them would
+// otherwise take a hundred megabytes of stack.
 func (m *mdReader) inline(n ast.Node, b *builder) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if p := c.Pos(); p > m.cursor {
-			m.cursor = p
+	c := n.FirstChild()
+	for c != nil {
+		if m.inlineNode(c, b) && c.FirstChild() != nil {
+			c = c.FirstChild()
+			continue
 		}
-		switch v := c.(type) {
-		case *ast.Text:
-			m.text(v.Segment, v.IsRaw(), b)
-			m.cursor = v.Segment.Stop
-			if v.SoftLineBreak() || v.HardLineBreak() {
-				b.softBreak(v.Segment.Stop)
-			}
-		case *ast.String:
-			b.addStr(string(v.Value), max(m.cursor, 0))
-		case *ast.CodeSpan:
-			// Inline code is kept verbatim, without its backticks.
-			for t := v.FirstChild(); t != nil; t = t.NextSibling() {
-				if tt, ok := t.(*ast.Text); ok {
-					b.addSrc(tt.Segment.Start, tt.Segment.Stop)
-					m.cursor = tt.Segment.Stop
-				}
-			}
-		case *ast.Link:
-			if start, end, ok := m.citationLink(v); ok {
-				b.addSrc(start, end)
-				m.cursor = end
-			} else {
-				m.inline(v, b)
-			}
-		case *ast.Image:
-			// not prose
-		case *ast.AutoLink:
-			label := v.Label(m.raw)
-			if p := v.Pos() + 1; p > 0 && p+len(label) <= len(m.raw) && bytes.Equal(m.raw[p:p+len(label)], label) {
-				b.addSrc(p, p+len(label))
-			} else {
-				b.addStr(string(label), max(m.cursor, 0))
-			}
-		case *ast.RawHTML:
-			m.rawHTML(v, b)
-		case *east.FootnoteLink:
-			// goldmark keeps only the footnote's number; the label is
-			// read back from the source, [^label] as written.
-			if p := v.Pos(); p >= 0 && p < len(m.raw) {
-				if end := bytes.IndexByte(m.raw[p:min(len(m.raw), p+1024)], ']'); end > 0 {
-					b.addSrc(p, p+end+1)
-					m.cursor = p + end + 1
-				}
-			}
-		case *east.FootnoteBacklink:
-			// added by goldmark, not in the source
-		default:
-			m.inline(c, b)
+		for c != n && c.NextSibling() == nil {
+			c = c.Parent()
 		}
+		if c == n {
+			return
+		}
+		c = c.NextSibling()
 	}
+}
+
+// inlineNode appends the text of one inline node and reports whether its
+// children are still to be read.
+func (m *mdReader) inlineNode(c ast.Node, b *builder) (descend bool) {
+	if p := c.Pos(); p > m.cursor {
+		m.cursor = p
+	}
+	if m.skipTag != "" {
+		// Inside <script>...</script> written inline: write nothing, but
+		// look everywhere for the closing tag.
+		if v, ok := c.(*ast.RawHTML); ok {
+			if name, closing := m.rawTag(v); closing && name == m.skipTag {
+				m.skipTag = ""
+			}
+		}
+		return true
+	}
+	switch v := c.(type) {
+	case *ast.Text:
+		m.text(v.Segment, v.IsRaw(), b)
+		m.cursor = v.Segment.Stop
+		if v.SoftLineBreak() || v.HardLineBreak() {
+			b.softBreak(v.Segment.Stop)
+		}
+	case *ast.String:
+		b.addStr(string(v.Value), max(m.cursor, 0))
+	case *ast.CodeSpan:
+		// Inline code is kept verbatim, without its backticks.
+		for t := v.FirstChild(); t != nil; t = t.NextSibling() {
+			if tt, ok := t.(*ast.Text); ok {
+				b.addSrc(tt.Segment.Start, tt.Segment.Stop)
+				m.cursor = tt.Segment.Stop
+			}
+		}
+	case *ast.Link:
+		if start, end, ok := m.citationLink(v); ok {
+			b.addSrc(start, end)
+			m.cursor = end
+		} else {
+			return true
+		}
+	case *ast.Image:
+		// not prose
+	case *ast.AutoLink:
+		label := v.Label(m.raw)
+		if p := v.Pos() + 1; p > 0 && p+len(label) <= len(m.raw) && bytes.Equal(m.raw[p:p+len(label)], label) {
+			b.addSrc(p, p+len(label))
+		} else {
+			b.addStr(string(label), max(m.cursor, 0))
+		}
+	case *ast.RawHTML:
+		m.rawHTML(v, b)
+	case *east.FootnoteLink:
+		// goldmark keeps only the footnote's number; the label is
+		// read back from the source, [^label] as written.
+		if p := v.Pos(); p >= 0 && p < len(m.raw) {
+			if end := bytes.IndexByte(m.raw[p:min(len(m.raw), p+1024)], ']'); end > 0 {
+				b.addSrc(p, p+end+1)
+				m.cursor = p + end + 1
+			}
+		}
+	case *east.FootnoteBacklink:
+		// added by goldmark, not in the source
+	default:
+		return true
+	}
+	return false
 }
 
 // text appends a text segment, resolving backslash escapes and entities
@@ -173,13 +205,22 @@ func looksLikePandocCite(s string) bool {
 }
 
 // rawHTML turns inline tags into text: <sup> and </sup> become ^, <br> a
-// space; other tags go and their content stays.
+// space; other tags go and their content stays, except that of elements
+// that never hold prose (script, style, iframe, ...: the HTML reader's
+// skipTags), which goes up to the closing tag.
 func (m *mdReader) rawHTML(v *ast.RawHTML, b *builder) {
 	if v.Segments == nil {
 		return
 	}
 	if m.inlineComment(v) {
 		return
+	}
+	if name, closing := m.rawTag(v); !closing && skipTags[name] {
+		first := v.Segments.At(0)
+		last := v.Segments.At(v.Segments.Len() - 1)
+		if !bytes.HasSuffix(bytes.TrimRight(m.raw[first.Start:last.Stop], " \t\n>"), []byte("/")) {
+			m.skipTag = name // not <svg/>
+		}
 	}
 	for i := 0; i < v.Segments.Len(); i++ {
 		seg := v.Segments.At(i)
@@ -199,6 +240,27 @@ func (m *mdReader) rawHTML(v *ast.RawHTML, b *builder) {
 			b.softBreak(seg.Start)
 		}
 	}
+}
+
+// rawTag returns the lower-case name of an inline raw HTML tag, and
+// whether it is a closing tag; "" for comments and the like.
+func (m *mdReader) rawTag(v *ast.RawHTML) (name string, closing bool) {
+	if v.Segments == nil || v.Segments.Len() == 0 {
+		return "", false
+	}
+	seg := v.Segments.At(0)
+	if seg.Start < 0 || seg.Stop > len(m.raw) || seg.Stop-seg.Start < 2 || m.raw[seg.Start] != '<' {
+		return "", false
+	}
+	t := m.raw[seg.Start+1 : seg.Stop]
+	if t[0] == '/' {
+		closing, t = true, t[1:]
+	}
+	end := 0
+	for end < len(t) && (t[end] >= 'a' && t[end] <= 'z' || t[end] >= 'A' && t[end] <= 'Z' || end > 0 && (t[end] >= '0' && t[end] <= '9' || t[end] == '-')) {
+		end++
+	}
+	return strings.ToLower(string(t[:end])), closing
 }
 
 // inlineComment records an <!-- evident:ignore --> comment written inside a

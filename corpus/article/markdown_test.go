@@ -2,6 +2,7 @@ package article
 
 import (
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -177,6 +178,20 @@ func TestMarkdown_HTMLBlocksGiveTextWithoutScripts(t *testing.T) {
 	}
 }
 
+// TestMarkdown_InlineScriptIsNotText: raw HTML inside a paragraph keeps
+// the text of ordinary elements and drops that of script, style, iframe and
+// the like, up to the closing tag, even across emphasis.
+func TestMarkdown_InlineScriptIsNotText(t *testing.T) {
+	src := "Sugar <script>alert(\"Scripts cure 80% (9)\")</script>raises <span onclick=\"x()\">caries</span> risk." +
+		" <style>p { color: red }</style>Then <iframe src=\"javascript:alert(1)\">frame *fallback</iframe> text*." +
+		" <svg/>Self-closed.\n\nNext <script>never closed in this paragraph.\n\nIs read again.\n"
+	doc := read(t, "a.md", src, corpus.Markdown)
+	want := []string{"Sugar raises caries risk. Then text. Self-closed.", "Next", "Is read again."}
+	if got := blockTexts(doc); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks = %q, want %q", got, want)
+	}
+}
+
 func TestMarkdown_ImageAloneIsACaption(t *testing.T) {
 	doc := read(t, "a.md", "![Sleep stages by hour [@lee2020].](fig.png){#fig:stages}\n", corpus.Markdown)
 	b := doc.Blocks[0]
@@ -201,5 +216,50 @@ func TestMarkdown_CRLFAndBOMKeepPositions(t *testing.T) {
 	}
 	if got := posOf(t, b, "second"); got != (corpus.Position{Line: 4, Col: 1}) {
 		t.Errorf("second line at %v, want 4:1", got)
+	}
+}
+
+// TestMarkdown_DeepNestingIsBounded reads lines that open 100,000 block
+// containers, and emphasis nested 100,000 deep, with the stack held to
+// 16 MB: markers past the nesting limit are read as text, and nothing
+// recurses once per level.
+func TestMarkdown_DeepNestingIsBounded(t *testing.T) {
+	defer debug.SetMaxStack(debug.SetMaxStack(16 << 20))
+	const n = 100_000
+	for _, tc := range []struct {
+		name, src string
+		kind      corpus.BlockKind
+		text      string // the block's text must end with this
+	}{
+		{"bullets", strings.Repeat("- ", n) + "deep", corpus.KindListItem, "- - deep"},
+		{"numbers", strings.Repeat("1. ", n) + "deep", corpus.KindListItem, "1. 1. deep"},
+		{"quotes", strings.Repeat(">", n) + " deep", corpus.KindSentence, ">>> deep"},
+		{"footnotes", "See[^a].\n\n" + strings.Repeat("[^a]: ", n) + "deep", corpus.KindSentence, "See[^a]."},
+		{"emphasis", strings.Repeat("*a ", n) + "deep" + strings.Repeat(" b*", n), corpus.KindSentence, "deep b b"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := read(t, tc.name+".md", tc.src, corpus.Markdown)
+			var found bool
+			for _, b := range doc.Blocks {
+				if strings.HasSuffix(b.Text, tc.text) || strings.Contains(b.Text, tc.text) {
+					found = true
+					if b.Kind != tc.kind {
+						t.Errorf("kind %s, want %s", b.Kind, tc.kind)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no block with %q among %d blocks", tc.text, len(doc.Blocks))
+			}
+		})
+	}
+}
+
+// TestMarkdown_LongThematicBreakIsNotNesting: a rule written as hundreds of
+// "- " is a rule, not a list nested past the limit.
+func TestMarkdown_LongThematicBreakIsNotNesting(t *testing.T) {
+	doc := read(t, "rule.md", "Before.\n\n"+strings.Repeat("- ", 300)+"\n\nAfter.\n", corpus.Markdown)
+	if got := blockTexts(doc); !reflect.DeepEqual(got, []string{"Before.", "After."}) {
+		t.Errorf("blocks = %q", got)
 	}
 }

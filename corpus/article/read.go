@@ -1,6 +1,7 @@
 package article
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -49,6 +50,10 @@ type reader struct {
 func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err error) {
 	text, err := clean(data)
 	if err != nil {
+		var nt *notText
+		if errors.As(err, &nt) {
+			return nil, fmt.Errorf("%s:%d: %s", path, nt.line, nt.msg)
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	// A reader bug must not take the whole check down with it: report it as

@@ -47,10 +47,40 @@ func TestParseFormat_Names(t *testing.T) {
 	}
 }
 
-func TestRead_NotTextIsAnError(t *testing.T) {
-	for _, data := range [][]byte{{'a', 0, 'b'}, {0xFF, 0xFE, 'a', 0}} {
-		if _, err := Read("x.md", data, corpus.Markdown); err == nil || !strings.Contains(err.Error(), "x.md") {
-			t.Errorf("Read(%q) error = %v, want one naming the file", data, err)
+func TestRead_NotTextIsAnErrorAtItsLine(t *testing.T) {
+	for data, want := range map[string]string{
+		"a\x00b":                      "x.md:1: not a text file (a NUL byte)",
+		"One.\nTwo \x00.\n":           "x.md:2: not a text file (a NUL byte)",
+		"\xff\xfea\x00\n\x00\x00\x00": "x.md:2: not a text file (a NUL byte)", // U+0000 in UTF-16
+		"a\x00b\x00c\x00\n\x00":       "x.md:1: not a text file (NUL bytes; UTF-16 without a byte order mark? save it as UTF-8)",
+	} {
+		if _, err := Read("x.md", []byte(data), corpus.Markdown); err == nil || err.Error() != want {
+			t.Errorf("Read(%q) error = %v, want %q", data, err, want)
+		}
+	}
+}
+
+// TestRead_UTF16WithByteOrderMark: an article saved as UTF-16 (Windows
+// Notepad's "Unicode") is read, either byte order, with lines and columns
+// of its characters.
+func TestRead_UTF16WithByteOrderMark(t *testing.T) {
+	src := "# Café\r\n\r\nSugar raises the risk by 40% (1).\r\n"
+	le := []byte{0xFF, 0xFE}
+	be := []byte{0xFE, 0xFF}
+	for _, r := range src {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, data := range map[string][]byte{"le": le, "be": be} {
+		doc, err := Read("x.md", data, corpus.Markdown)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := blockTexts(doc); !reflect.DeepEqual(got, []string{"Café", "Sugar raises the risk by 40% (1)."}) {
+			t.Errorf("%s: blocks %q", name, got)
+		}
+		if got := posOf(t, doc.Blocks[1], "40%"); got != (corpus.Position{Line: 3, Col: 26}) {
+			t.Errorf("%s: 40%% at %v, want 3:26", name, got)
 		}
 	}
 }
@@ -65,6 +95,38 @@ func TestRead_InvalidUTF8IsReplacedAndColumnsCountCharacters(t *testing.T) {
 		}
 		if got := posOf(t, b, "text"); got != (corpus.Position{Line: 1, Col: 18}) {
 			t.Errorf("%s: 'text' at %v, want column 18 in characters", f, got)
+		}
+	}
+}
+
+// TestRead_ControlCharactersAreReplaced: an escape sequence in an article
+// must not reach a terminal through the report; each control character is
+// one U+FFFD, so columns stay those of the file.
+func TestRead_ControlCharactersAreReplaced(t *testing.T) {
+	src := "Sugar \x1b[2J\x1b]0;title\x07 raises the risk by 40 percent.\n"
+	for _, f := range allFormats {
+		doc := read(t, "x", src, f)
+		b := doc.Blocks[0]
+		if want := "Sugar \uFFFD[2J\uFFFD]0;title\uFFFD raises the risk by 40 percent."; b.Text != want {
+			t.Errorf("%s: text %q, want %q", f, b.Text, want)
+		}
+		if got := posOf(t, b, "raises"); got != (corpus.Position{Line: 1, Col: 22}) {
+			t.Errorf("%s: 'raises' at %v, want 1:22", f, got)
+		}
+	}
+}
+
+// TestRead_ControlCharacterEntitiesAreReplaced: &#27; decodes to the
+// escape character after clean has run; it is replaced as well, in the
+// text and in an HTML page's title.
+func TestRead_ControlCharacterEntitiesAreReplaced(t *testing.T) {
+	for _, f := range []corpus.Format{corpus.HTML, corpus.Markdown} {
+		doc := read(t, "x", "<title>T&#27;[2J</title>\n\n<p>Sugar &#27;[2J &#x7; raises</p>\n", f)
+		if got := blockTexts(doc); len(got) == 0 || got[len(got)-1] != "Sugar \uFFFD[2J \uFFFD raises" {
+			t.Errorf("%s: blocks %q", f, got)
+		}
+		if f == corpus.HTML && doc.Title != "T\uFFFD[2J" {
+			t.Errorf("title %q", doc.Title)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	utf16 "golang.org/x/text/encoding/unicode"
+
 	"github.com/evident-tools/evident/corpus"
 )
 
@@ -23,19 +25,36 @@ type source struct {
 	lastPos corpus.Position
 }
 
-// clean makes data into text the readers can trust. Column numbers stay
-// those of the file: a replaced invalid byte is one character, as an editor
-// shows it, and "\r\n" ends one line.
+// notText is an article that is not text, found at a line.
+type notText struct {
+	line int
+	msg  string
+}
+
+func (e *notText) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+// clean makes data into text the readers can trust: UTF-8 with or without
+// a byte order mark, or UTF-16 with one, without control characters (see
+// corpus.ReplaceControls). Column numbers stay those of the file: a
+// replaced invalid byte or control character is one character, as an
+// editor shows it, and "\r\n" ends one line. A NUL byte makes the input
+// binary, a *notText at its line.
 func clean(data []byte) (string, error) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		// Invalid code units become U+FFFD; this cannot fail.
+		data, _ = utf16.UTF16(utf16.BigEndian, utf16.ExpectBOM).NewDecoder().Bytes(data)
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-			return "", fmt.Errorf("not UTF-8 text: the file is UTF-16; convert it to UTF-8")
+		msg := "not a text file (a NUL byte)"
+		if looksUTF16(data) {
+			msg = "not a text file (NUL bytes; UTF-16 without a byte order mark? save it as UTF-8)"
 		}
-		return "", fmt.Errorf("not a text file: NUL byte at offset %d", i)
+		return "", &notText{line: 1 + bytes.Count(data[:i], []byte("\n")), msg: msg}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 {
-		return string(data), nil
+		text, _ := corpus.ReplaceControls(string(data))
+		return text, nil
 	}
 	var b bytes.Buffer
 	b.Grow(len(data) + len(data)/8)
@@ -62,7 +81,25 @@ func clean(data []byte) (string, error) {
 		}
 		i += size
 	}
-	return b.String(), nil
+	text, _ := corpus.ReplaceControls(b.String())
+	return text, nil
+}
+
+// looksUTF16 reports whether the start of data has a zero byte in nine of
+// ten even or odd places and few in the others, as UTF-16 text has.
+func looksUTF16(data []byte) bool {
+	n := min(len(data), 4000) &^ 1
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	return n >= 4 && (even*10 >= half*9 && odd*10 < half || odd*10 >= half*9 && even*10 < half)
 }
 
 func newSource(text string) *source {
@@ -205,7 +242,10 @@ func (b *builder) addSrc(start, end int) {
 // entity, a ^ for <sup>), placed at source offset off.
 func (b *builder) addStr(s string, off int) { b.addAt(s, b.src.pos(off)) }
 
+// addAt appends s at p. An entity such as &#27; decodes to a control
+// character that clean could not see; it becomes U+FFFD like the others.
 func (b *builder) addAt(s string, p corpus.Position) {
+	s, _ = corpus.ReplaceControls(s)
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			b.markSpace(p, false)

@@ -107,6 +107,8 @@ func TestParseIgnore(t *testing.T) {
 		{"evident:ignore uncited-claim,stale", []string{"uncited-claim", "stale"}, true},
 		{"evident:ignore: stale", []string{"stale"}, true},
 		{"evident:ignore stale -- old on purpose", []string{"stale"}, true},
+		{"evident:ignore stale\u00a0-- a no-break space pasted before the reason", []string{"stale"}, true},
+		{"evident:ignore\u2003uncited-claim", []string{"uncited-claim"}, true},
 		{"evident:ignored", nil, false},
 		{"evident:ignore-file", nil, false},
 		{"please evident:ignore", nil, false},

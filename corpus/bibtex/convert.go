@@ -61,17 +61,61 @@ type resolver struct {
 	busy   []bool
 }
 
+// resolving is an entry whose parents are being inherited from: k is the
+// next parent to take, out and have the fields so far.
+type resolving struct {
+	i       int
+	parents []string
+	k       int
+	out     []xfield
+	have    map[string]bool
+}
+
+// resolved returns entry i's fields with everything it inherits. Chains of
+// parents are walked with a stack of their own rather than by recursion:
+// a generated file can chain a million entries, which would take the
+// goroutine's stack past its limit.
 func (r *resolver) resolved(i int) []xfield {
 	if r.isDone[i] {
 		return r.done[i]
 	}
-	fs := r.own[i]
-	if r.busy[i] {
-		return fs
+	stack := []*resolving{r.start(i)}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		if top.k == len(top.parents) {
+			r.done[top.i], r.isDone[top.i] = top.out, true
+			r.busy[top.i] = false
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		pk := top.parents[top.k]
+		e := &r.p.entries[top.i]
+		j, ok := r.byKey[strings.ToLower(pk)]
+		switch {
+		case !ok || j == top.i:
+			r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+				Msg: fmt.Sprintf("parent %q not found; nothing inherited", pk)})
+		case r.busy[j]:
+			r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+				Msg: fmt.Sprintf("crossref cycle through %q; stopped there", pk)})
+		default:
+			fs, ok := r.done[j], r.isDone[j]
+			if !ok {
+				stack = append(stack, r.start(j)) // the parent first; then this parent again
+				continue
+			}
+			r.inherit(top, j, fs)
+		}
+		top.k++
 	}
+	return r.done[i]
+}
+
+// start begins resolving entry i: it lists the parents its crossref and
+// xdata fields name.
+func (r *resolver) start(i int) *resolving {
+	fs := r.own[i]
 	r.busy[i] = true
-	defer func() { r.busy[i] = false }()
-	e := &r.p.entries[i]
 	var parents []string
 	for _, f := range fs {
 		switch f.name {
@@ -85,42 +129,40 @@ func (r *resolver) resolved(i int) []xfield {
 			}
 		}
 	}
+	res := &resolving{i: i, parents: parents, out: fs}
 	if len(parents) > 0 {
-		have := make(map[string]bool, len(fs))
+		res.have = make(map[string]bool, len(fs))
 		for _, f := range fs {
-			have[f.name] = true
+			res.have[f.name] = true
 		}
-		out := append([]xfield(nil), fs...)
-		for _, pk := range parents {
-			j, ok := r.byKey[strings.ToLower(pk)]
-			if !ok || j == i {
-				r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
-					Msg: fmt.Sprintf("parent %q not found; nothing inherited", pk)})
-				continue
-			}
-			if r.busy[j] {
-				r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
-					Msg: fmt.Sprintf("crossref cycle through %q; stopped there", pk)})
-				continue
-			}
-			parent := &r.p.entries[j]
-			for _, f := range r.resolved(j) {
-				name, ok := inheritedName(parent.Type, e.Type, f.name)
-				if !ok || have[name] {
-					continue
-				}
-				have[name] = true
-				from := f.from
-				if from == "" {
-					from = parent.Key
-				}
-				out = append(out, xfield{name: name, raw: f.raw, text: f.text, from: from})
-			}
-		}
-		fs = out
+		res.out = append([]xfield(nil), fs...)
 	}
-	r.done[i], r.isDone[i] = fs, true
-	return fs
+	return res
+}
+
+// inherit adds to res the fields of parent j (fs, already resolved) that it
+// does not have, as far as the parser's expansion budget allows.
+func (r *resolver) inherit(res *resolving, j int, fs []xfield) {
+	e, parent := &r.p.entries[res.i], &r.p.entries[j]
+	for _, f := range fs {
+		name, ok := inheritedName(parent.Type, e.Type, f.name)
+		if !ok || res.have[name] {
+			continue
+		}
+		if size := int64(len(f.raw) + len(f.text)); r.p.inherited+size > r.p.expansionBudget() {
+			r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+				Msg: fmt.Sprintf("parent %q: field %s and after not inherited: inherited fields would add more than %d MB to the input",
+					parent.Key, f.name, r.p.expansionBudget()>>20)})
+			return
+		}
+		r.p.inherited += int64(len(f.raw) + len(f.text))
+		res.have[name] = true
+		from := f.from
+		if from == "" {
+			from = parent.Key
+		}
+		res.out = append(res.out, xfield{name: name, raw: f.raw, text: f.text, from: from})
+	}
 }
 
 // repeated reports whether a field of this name came before. Entries have

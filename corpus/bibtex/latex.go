@@ -318,6 +318,9 @@ func (d *latexDecoder) copyRaw(t string, url bool) {
 			i++
 		case url && (c == '{' || c == '}'):
 			i++
+		case url && c == '\\' && i+1 < len(t) && latexIsSpace(t[i+1]):
+			d.space = true // "\ " is a space, which collapses like any other
+			i += 2
 		case url && c == '\\' && i+1 < len(t) && t[i+1] < utf8.RuneSelf && !latexIsLetter(t[i+1]):
 			d.str(t[i+1 : i+2])
 			i += 2
@@ -543,7 +546,7 @@ func (d *latexDecoder) charCode(s string, i int) (int, bool) {
 		r = r*rune(base) + rune(v)
 		digits++
 	}
-	if digits == 0 || r > unicode.MaxRune || !utf8.ValidRune(r) || r < ' ' {
+	if digits == 0 || r > unicode.MaxRune || !utf8.ValidRune(r) || r < ' ' || r >= 0x7F && r <= 0x9F {
 		return i, false
 	}
 	switch {

@@ -157,7 +157,9 @@ func (d *latexDecoder) accentGroup(s string, i int, a int) int {
 		d.compose(a, 'j')
 		return next
 	}
-	if len(arg) == 1 && arg[0] != '\\' {
+	if len(arg) == 1 && arg[0] != '\\' && arg[0] < utf8.RuneSelf {
+		// One ASCII byte; a lone byte from 0x80 up is no character and
+		// is decoded below, as U+FFFD.
 		d.compose(a, rune(arg[0]))
 		return next
 	}

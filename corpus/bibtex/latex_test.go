@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
@@ -419,6 +420,18 @@ func latexStable(s string) bool {
 	return !strings.ContainsAny(s, "\\{}~`") && !strings.Contains(s, "--") && !strings.Contains(s, "''")
 }
 
+// latexInert reports whether s is plain ASCII text that Decode must return
+// as it is: printable, none of \ { } $ ~ and backquote, no dash or quote
+// ligature (two hyphens, two apostrophes), and single spaces between words.
+func latexInert(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || strings.IndexByte("\\{}$~`", c) >= 0 {
+			return false
+		}
+	}
+	return latexCollapsed(s) && !strings.Contains(s, "--") && !strings.Contains(s, "''")
+}
+
 // latexCollapsed reports whether s has no ASCII whitespace but single spaces
 // between words. Other spaces, such as U+00A0, are text and stay.
 func latexCollapsed(s string) bool {
@@ -446,6 +459,47 @@ func latexSeeds(f *testing.F, limit int, fields ...string) {
 	}
 }
 
+// TestDecode_EscapedSpaceInAURLCollapses: "\ " in \url{...} is a space
+// and is trimmed and collapsed like any other (FuzzDecode found one kept at
+// the end).
+func TestDecode_EscapedSpaceInAURLCollapses(t *testing.T) {
+	for in, want := range map[string]string{
+		`\url{http://x.org/a\ }`:     "http://x.org/a",
+		`\url{http://x.org/a\ \ b}`:  "http://x.org/a b",
+		`\url{http://x.org/a\_b\%c}`: "http://x.org/a_b%c",
+	} {
+		if got := bibtex.Decode(in); got != want {
+			t.Errorf("Decode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDecode_AccentOnAnInvalidByte: \b{\x95} put the mark on U+0095, a
+// control character, taking the byte for a code point (found by
+// FuzzDecode); an invalid byte is U+FFFD here as everywhere.
+func TestDecode_AccentOnAnInvalidByte(t *testing.T) {
+	if got := bibtex.Decode("\\b{\x95}"); got != "\uFFFD\u0331" {
+		t.Errorf("Decode = %q, want U+FFFD with the macron below", got)
+	}
+	if got := bibtex.Decode(`\b{o}`); got != "o\u0331" {
+		t.Errorf("Decode(\\b{o}) = %q", got)
+	}
+}
+
+// TestDecode_CharCodesOfControlCharactersAreNotWritten: \char and \symbol
+// name a character by number; a control character is no text, as the
+// escape character, DEL and the C1 controls are not.
+func TestDecode_CharCodesOfControlCharactersAreNotWritten(t *testing.T) {
+	for _, in := range []string{`\char27`, `\symbol{"1B}`, `\char127`, `\symbol{155}`} {
+		if got := bibtex.Decode(in); strings.IndexFunc(got, func(r rune) bool { return r < ' ' || r >= 0x7F && r <= 0x9F }) >= 0 {
+			t.Errorf("Decode(%q) = %q", in, got)
+		}
+	}
+	if got := bibtex.Decode(`\char126`); got != "~" {
+		t.Errorf("Decode(\\char126) = %q, want ~", got)
+	}
+}
+
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		`{\"O}sterreich`, `\'{\i}`, "``x''", "a--b---c", `$x$ \(y\)`, `\href{u}{t}`, `\url{a~b}`,
@@ -467,9 +521,20 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("Decode(%q) = %q, decoded again %q", s, got, again)
 			}
 		}
+		if latexInert(s) && got != s {
+			t.Fatalf("Decode(%q) = %q: plain text changed", s, got)
+		}
+		if _, in := corpus.ReplaceControls(s); in < 0 {
+			if _, out := corpus.ReplaceControls(got); out >= 0 {
+				t.Fatalf("Decode(%q) = %q writes a control character", s, got)
+			}
+		}
 		text, protected := bibtex.DecodeTitle(s)
 		if text != got {
 			t.Fatalf("DecodeTitle(%q) = %q, Decode gives %q", s, text, got)
+		}
+		if latexInert(s) && len(protected) > 0 {
+			t.Fatalf("DecodeTitle(%q) protects %q in plain text", s, protected)
 		}
 		for _, p := range protected {
 			if p == "" || !utf8.ValidString(p) {

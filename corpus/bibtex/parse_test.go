@@ -1,6 +1,8 @@
 package bibtex
 
 import (
+	"fmt"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -175,6 +177,41 @@ func TestParse_UndefinedMacroIsKeptWithWarning(t *testing.T) {
 	}
 }
 
+// TestParse_MacroExpansionIsBounded reads a billion-laughs file: each
+// @string doubles the one before, so its 40 lines would expand to a
+// terabyte. Expansion stops at the budget with a warning naming the line,
+// and the entry is still read.
+func TestParse_MacroExpansionIsBounded(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("@string{m0 = {0123456789abcdef}}\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&src, "@string{m%d = m%d # m%d}\n", i, i-1, i-1)
+	}
+	src.WriteString("@misc{bomb, title = m40 # m40, year = 2020}\n")
+	p, refs := parseOne(t, src.String())
+	if len(refs) != 1 || refs[0].Key != "bomb" || refs[0].Year != 2020 {
+		t.Fatalf("refs = %v", refs)
+	}
+	if n := len(refs[0].Title); n > expansionAllowance*2 {
+		t.Errorf("title is %d bytes: expansion was not bounded", n)
+	}
+	var found bool
+	for _, w := range p.Warnings {
+		if strings.Contains(w.Msg, "not expanded") {
+			found = true
+			if w.Line < 2 || w.Line > 42 {
+				t.Errorf("warning at line %d, outside the file: %v", w.Line, w)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning about the expansion; warnings: %v", p.Warnings)
+	}
+	if p.expanded > p.expansionBudget() {
+		t.Errorf("expanded %d bytes, budget %d", p.expanded, p.expansionBudget())
+	}
+}
+
 func TestParse_MacrosCarryAcrossFiles(t *testing.T) {
 	p := NewParser()
 	if _, err := p.Parse("abbrev.bib", []byte(`@string{tse = "IEEE Transactions on Software Engineering"}`)); err != nil {
@@ -186,6 +223,62 @@ func TestParse_MacrosCarryAcrossFiles(t *testing.T) {
 	refs := p.References()
 	if len(p.Warnings) != 0 || refs[0].Venue != "IEEE Transactions on Software Engineering" {
 		t.Errorf("venue = %q, warnings %v", refs[0].Venue, p.Warnings)
+	}
+}
+
+// TestParse_LongCrossrefChainNeedsLittleStack resolves a chain of 20,000
+// entries, each the crossref parent of the one before, with the stack held
+// to 1 MB: inheritance must not recurse once per link.
+func TestParse_LongCrossrefChainNeedsLittleStack(t *testing.T) {
+	const n = 20000
+	var src strings.Builder
+	for i := range n - 1 {
+		fmt.Fprintf(&src, "@misc{k%d, crossref = {k%d}}\n", i, i+1)
+	}
+	fmt.Fprintf(&src, "@misc{k%d, note = {the end}}\n", n-1)
+	defer debug.SetMaxStack(debug.SetMaxStack(1 << 20))
+	p, refs := parseOne(t, src.String())
+	if len(refs) != n || len(p.Warnings) != 0 {
+		t.Fatalf("%d refs, warnings %v", len(refs), p.Warnings)
+	}
+	if f := field(t, refs[0], "note"); f.Value != "the end" || f.From != fmt.Sprintf("k%d", n-1) {
+		t.Errorf("k0 note = %+v, want inherited from the end of the chain", f)
+	}
+}
+
+// TestParse_InheritanceIsBounded: forty one-line entries crossref a parent
+// with a 2 MB abstract. Copying it into each would store 160 MB from a 2 MB
+// file; inheritance stops at the budget with a warning, and every child
+// keeps its own fields.
+func TestParse_InheritanceIsBounded(t *testing.T) {
+	var src strings.Builder
+	fmt.Fprintf(&src, "@proceedings{parent, title = {P}, abstract = {%s}}\n", strings.Repeat("word ", 400_000))
+	for i := range 40 {
+		fmt.Fprintf(&src, "@inproceedings{c%d, title = {Child %d}, crossref = {parent}}\n", i, i)
+	}
+	p, refs := parseOne(t, src.String())
+	if len(refs) != 41 {
+		t.Fatalf("%d refs", len(refs))
+	}
+	inherited, warned := 0, 0
+	for _, r := range refs[1:] {
+		if r.Title == "" {
+			t.Errorf("%s lost its own title", r.Key)
+		}
+		if r.Field("abstract") != nil {
+			inherited++
+		}
+	}
+	for _, w := range p.Warnings {
+		if strings.Contains(w.Msg, "not inherited") {
+			warned++
+		}
+	}
+	if inherited == 0 || inherited == 40 || warned != 40-inherited {
+		t.Errorf("%d children inherited the abstract, %d warnings; want some but not all, and a warning for each other", inherited, warned)
+	}
+	if p.inherited > p.expansionBudget() {
+		t.Errorf("inherited %d bytes, budget %d", p.inherited, p.expansionBudget())
 	}
 }
 
@@ -310,8 +403,44 @@ func TestParse_Encodings(t *testing.T) {
 		})
 	}
 	p := NewParser()
-	if _, err := p.Parse("x.bin", []byte("\x00\x01\x02garbage")); err == nil || !strings.Contains(err.Error(), "x.bin: binary file") {
+	if _, err := p.Parse("x.bin", []byte("@misc{k,\n\x00\x01\x02garbage")); err == nil || err.Error() != "x.bin:2: binary file, not BibTeX (a NUL byte)" {
 		t.Errorf("binary input: err = %v", err)
+	}
+	// An invalid byte before a JabRef header is one byte (it was three
+	// when the header was looked for, and slicing panicked: found by the
+	// importer's fuzz target).
+	p = NewParser()
+	if _, err := p.Parse("h.bib", []byte("\xb8% EnCoding: ISO-8859-1\n@misc{k, title = {\xdc}}")); err != nil {
+		t.Fatal(err)
+	}
+	if refs := p.References(); len(refs) != 1 || refs[0].Title != "Ü" || !strings.Contains(p.Warnings[0].Msg, "ISO-8859-1") {
+		t.Errorf("refs %v, warnings %v", refs, p.Warnings)
+	}
+	// The warning for a file read as Windows-1252 is at its first byte
+	// that is not UTF-8.
+	p = NewParser()
+	if _, err := p.Parse("w.bib", []byte("@misc{k,\n  title = {ok},\n  note = {Caf\xe9}}")); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Error() != "w.bib:3: not valid UTF-8; read as Windows-1252" {
+		t.Errorf("warnings = %v", p.Warnings)
+	}
+}
+
+// TestParse_ControlCharactersAreReplaced: control characters in a .bib
+// file, in keys and values alike, are read as U+FFFD with a warning at the
+// first, so that no escape sequence reaches a terminal through refs or an
+// error message.
+func TestParse_ControlCharactersAreReplaced(t *testing.T) {
+	p, refs := parseOne(t, "@misc{ok, title = {Fine}}\n@misc{k\x1b[2J,\n  title = {Bell\x07 and \x7f}}\n")
+	if len(refs) != 2 || refs[1].Key != "k\uFFFD[2J" || refs[1].Title != "Bell\uFFFD and \uFFFD" {
+		t.Fatalf("refs = %+v", refs)
+	}
+	if strings.ContainsAny(refs[1].Raw, "\x1b\x07\x7f") {
+		t.Errorf("raw %q keeps control characters", refs[1].Raw)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Error() != "test.bib:2: control characters read as U+FFFD" {
+		t.Errorf("warnings = %v", p.Warnings)
 	}
 }
 

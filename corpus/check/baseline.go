@@ -59,7 +59,7 @@ func LoadBaseline(r io.Reader, name string) (*Baseline, error) {
 			return b, nil
 		}
 		if err != nil {
-			return nil, jsonError(name, data, err)
+			return nil, jsonError(name, data, 0, err)
 		}
 		var reps []baselineReport
 		if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '[' {
@@ -69,7 +69,9 @@ func LoadBaseline(r io.Reader, name string) (*Baseline, error) {
 			err = json.Unmarshal(raw, &reps[0])
 		}
 		if err != nil {
-			return nil, jsonError(name, data, err)
+			// Unmarshal counts from the start of this report, not of
+			// the file.
+			return nil, jsonError(name, data, dec.InputOffset()-int64(len(raw)), err)
 		}
 		for _, rep := range reps {
 			if err := b.add(rep); err != nil {
@@ -102,16 +104,17 @@ func (b *Baseline) add(rep baselineReport) error {
 	return nil
 }
 
-// jsonError names the line of a JSON syntax error.
-func jsonError(name string, data []byte, err error) error {
+// jsonError names the line of a JSON syntax or type error, whose offset
+// counts from base in data.
+func jsonError(name string, data []byte, base int64, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	off := int64(-1)
 	switch {
 	case errors.As(err, &se):
-		off = se.Offset
+		off = base + se.Offset
 	case errors.As(err, &te):
-		off = te.Offset
+		off = base + te.Offset
 	}
 	if off >= 0 && off <= int64(len(data)) {
 		line := 1 + bytes.Count(data[:off], []byte("\n"))

@@ -123,6 +123,9 @@ func TestLoadBaseline_Errors(t *testing.T) {
 		{`{"findings": []}`, "old.json: not the JSON report of an evident check"},
 		{`{"schema": 99}`, "newer evident (report schema 99"},
 		{`{"schema": 1, "findings": "x"}`, "old.json:1: not a JSON check report"},
+		// A wrong type in the second report of a file is found on its
+		// own line, not counted from the start of that report.
+		{"{\"schema\": 1, \"findings\": []}\n\n\n\n{\"schema\": 1,\n \"findings\": [\n  {\"code\": 3}\n ]\n}\n", "old.json:7: not a JSON check report"},
 	}
 	for _, tt := range tests {
 		_, err := LoadBaseline(strings.NewReader(tt.in), "old.json")

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
 )
@@ -101,9 +102,13 @@ var (
 // Dates written M/D/YYYY, as Retraction Watch does, become YYYY-MM-DD.
 // Errors name the file and line.
 func LoadRetractions(r io.Reader, name string) (*Retractions, error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, 8192)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\uFEFF")) {
 		_, _ = br.Discard(3)
+	}
+	if head, _ := br.Peek(br.Size()); bytes.IndexByte(head, 0) >= 0 {
+		line := 1 + bytes.Count(head[:bytes.IndexByte(head, 0)], []byte("\n"))
+		return nil, fmt.Errorf("%s:%d: not a text file (a NUL byte); want CSV", name, line)
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = sniffSeparator(br)
@@ -243,13 +248,33 @@ func listColumns(header []string) string {
 	const max = 12
 	names := make([]string, 0, min(len(header), max))
 	for _, h := range header[:min(len(header), max)] {
-		names = append(names, strings.TrimSpace(h))
+		names = append(names, printable(strings.TrimSpace(h), 40))
 	}
 	s := strings.Join(names, ", ")
 	if len(header) > max {
 		s += fmt.Sprintf(", … (%d columns)", len(header))
 	}
 	return s
+}
+
+// printable returns s for an error message: at most n characters, with
+// control characters and invalid bytes, which a terminal might act on,
+// shown as U+FFFD.
+func printable(s string, n int) string {
+	var b strings.Builder
+	count := 0
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if count == n {
+			b.WriteString("…")
+			break
+		}
+		if !unicode.IsGraphic(r) {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+		count++
+	}
+	return b.String()
 }
 
 // noticeLayouts are the date forms retraction lists use: Retraction Watch

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -244,9 +246,31 @@ func TestRetractions_NilIsEmpty(t *testing.T) {
 	}
 }
 
+// TestLoadRetractions_BinaryAndControlCharacters: a binary file is refused
+// at the line of its NUL byte, and a header of garbage is quoted in the
+// error without the control characters a terminal would act on.
+func TestLoadRetractions_BinaryAndControlCharacters(t *testing.T) {
+	_, err := LoadRetractions(strings.NewReader("DOI\n10.5555/a\nx\x00y\n"), "r.csv")
+	if err == nil || err.Error() != "r.csv:3: not a text file (a NUL byte); want CSV" {
+		t.Errorf("binary: %v", err)
+	}
+	_, err = LoadRetractions(strings.NewReader("Title,\x1b[2Jcleared\xff,"+strings.Repeat("x", 100)+"\n"), "r.csv")
+	want := "r.csv:1: no DOI or PubMed ID column (found: Title, \ufffd[2Jcleared\ufffd, " + strings.Repeat("x", 40) + "…)"
+	if err == nil || err.Error() != want {
+		t.Errorf("garbage header:\n got %q\nwant %q", err, want)
+	}
+}
+
+var retractionsLine = regexp.MustCompile(`^fuzz\.csv:(\d+): `)
+
 func FuzzLoadRetractions(f *testing.F) {
 	if data, err := os.ReadFile(filepath.Join("testdata", "retractions-rw.csv")); err == nil {
 		f.Add(data)
+	}
+	// A real tab-separated table with a DOI column, when the shared
+	// corpora are beside the checkout.
+	if data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpora", "articles", "deep-review", "output", "citations.tsv")); err == nil {
+		f.Add(data[:min(len(data), 4000)])
 	}
 	for _, s := range []string{
 		"DOI\n10.5555/a\n",
@@ -261,14 +285,23 @@ func FuzzLoadRetractions(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rs, err := LoadRetractions(strings.NewReader(string(data)), "fuzz.csv")
+		lines := strings.Count(string(data), "\n") + 1
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz.csv") {
-				t.Fatalf("error does not name the file: %v", err)
+			m := retractionsLine.FindStringSubmatch(err.Error())
+			if m == nil {
+				t.Fatalf("error does not name the file and line: %v", err)
+			}
+			if n, _ := strconv.Atoi(m[1]); n < 1 || n > lines {
+				t.Fatalf("error at line %d of %d: %v", n, lines, err)
 			}
 			return
 		}
-		// Every row must be found again by its own identifiers.
+		// Every row must be found again by its own identifiers, and come
+		// from a line of the file.
 		for _, r := range rs.rows {
+			if r.Line < 2 || r.Line > lines {
+				t.Fatalf("row %+v from line %d of %d", r, r.Line, lines)
+			}
 			if _, ok := rs.Lookup(corpus.Identifiers{DOI: r.DOI, PMID: r.PMID}); !ok {
 				t.Fatalf("row %+v is not found by its identifiers", r)
 			}

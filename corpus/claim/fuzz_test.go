@@ -1,7 +1,11 @@
 package claim
 
 import (
+	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
@@ -24,6 +28,16 @@ func FuzzJudge(f *testing.F) {
 		"",
 	} {
 		f.Add(seed, uint8(0))
+	}
+	// Real sentences, when the shared corpora are beside the checkout.
+	path := filepath.Join("..", "..", "..", "shared", "corpora", "labels", "cite-worthiness-samples", "pubmed_samples.jsonl")
+	if data, err := os.ReadFile(path); err == nil {
+		for i, line := range strings.Split(string(data), "\n") {
+			var rec struct{ Text string }
+			if json.Unmarshal([]byte(line), &rec) == nil && rec.Text != "" {
+				f.Add(rec.Text, uint8(i))
+			}
+		}
 	}
 	f.Fuzz(func(t *testing.T, text string, k uint8) {
 		kind := fuzzKinds[int(k)%len(fuzzKinds)]

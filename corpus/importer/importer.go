@@ -5,9 +5,12 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
@@ -117,12 +120,46 @@ func readInput(in Input) ([]byte, error) {
 	}
 	fi, err := os.Stat(in.Name)
 	if err != nil {
-		return nil, err
+		return nil, ReadError(in.Name, err)
 	}
 	if fi.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not a BibTeX file", in.Name)
 	}
-	return os.ReadFile(in.Name)
+	data, err := os.ReadFile(in.Name)
+	if err != nil {
+		return nil, ReadError(in.Name, err)
+	}
+	return data, nil
+}
+
+// ReadError words a failure to open or read a file as "NAME: cannot read:
+// REASON", naming the file once ("refs.bib: cannot read: permission
+// denied") rather than as the operation that failed ("open refs.bib: ...").
+func ReadError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: cannot read: %w", name, err)
+}
+
+// DuplicateKeys reports the references whose key (ignoring case, as BibTeX
+// does) an earlier reference already has, as warnings at their entries. A
+// check against --bib files uses the first; the store refuses the others
+// when importing.
+func DuplicateKeys(refs []*corpus.Reference) []bibtex.Problem {
+	first := make(map[string]*corpus.Reference, len(refs))
+	var out []bibtex.Problem
+	for _, r := range refs {
+		k := strings.ToLower(r.Key)
+		if f, dup := first[k]; dup {
+			out = append(out, bibtex.Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key,
+				Msg: fmt.Sprintf("key used again (first at %s:%d); the first entry is used", f.Source.File, f.Source.Line)})
+			continue
+		}
+		first[k] = r
+	}
+	return out
 }
 
 // Import parses the inputs and merges their references into the store in

@@ -1,12 +1,45 @@
 package resolve
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
 )
+
+var (
+	corpusEntry = regexp.MustCompile(`(?s)<div (?:id="ref-[^"]*"|class="csl-entry")>(.*?)</div>`)
+	corpusTag   = regexp.MustCompile(`<[^>]*>`)
+)
+
+// corpusEntries returns up to n reference-list entries of the shared
+// corpora, markup removed: a real manuscript's list and the CSL processor
+// fixtures' formatted bibliographies. None when the corpora are absent.
+func corpusEntries(n int) []string {
+	var files []string
+	dir := filepath.Join("..", "..", "..", "shared", "corpora")
+	files = append(files, filepath.Join(dir, "articles", "deep-review", "output", "manuscript.html"))
+	more, _ := filepath.Glob(filepath.Join(dir, "csl", "citeproc-extra-tests", "*.txt"))
+	files = append(files, more...)
+	var out []string
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		for i, m := range corpusEntry.FindAllStringSubmatch(string(data), -1) {
+			if i >= n/2 || len(out) >= n {
+				break
+			}
+			out = append(out, strings.Join(strings.Fields(corpusTag.ReplaceAllString(m[1], " ")), " "))
+		}
+	}
+	return out
+}
 
 func addSeeds(f *testing.F) {
 	for _, fx := range loadFixtures(f) {
@@ -17,6 +50,9 @@ func addSeeds(f *testing.F) {
 		"PMC", "PMCID: PMC", "arXiv:", "ISBN 978", "(2019", "Smith, , , J.", "A. B. C. D.",
 		"Smith J. “Title", "van der", "[1] [2] [3]", "\x00\xff", "WHO. (n.d.). Title.",
 	} {
+		f.Add(s)
+	}
+	for _, s := range corpusEntries(120) {
 		f.Add(s)
 	}
 }

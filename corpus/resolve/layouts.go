@@ -54,11 +54,7 @@ func readParenYear(s string, p *Parsed, after *string) bool {
 			continue
 		}
 		if m[2] >= 0 {
-			y, _ := strconv.Atoi(s[m[2]:m[3]])
-			if y < 1500 || y > 2099 {
-				continue
-			}
-			p.Year = y
+			p.Year, _ = strconv.Atoi(s[m[2]:m[3]])
 			if m[4] >= 0 {
 				p.Suffix = s[m[4]:m[5]]
 			}

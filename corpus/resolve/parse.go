@@ -72,7 +72,7 @@ var (
 	// reParenYear matches the year in parentheses that APA, Harvard,
 	// Chicago and PLOS put after the authors: "(2019)", "(2019a)",
 	// "(2019, May 3)", "(2015-07-07)", "(n.d.)".
-	reParenYear = regexp.MustCompile(`\((\d{4})([a-z])?(?:[-–/,;:.\s][^()]{0,30})?\)|\((n\.\s?d\.|in press|forthcoming)\)`)
+	reParenYear = regexp.MustCompile(`\(((?:1[5-9]|20)\d\d)([a-z])?(?:[-–/,;:.\s][^()]{0,30})?\)|\((n\.\s?d\.|in press|forthcoming)\)`)
 	// reYear matches a plausible publication year with its suffix.
 	reYear = regexp.MustCompile(`(?:^|[^\p{L}\d])((?:1[5-9]|20)\d\d)([a-z])?(?:[^\p{L}\d]|$)`)
 	// reTrailingYear matches the year sentence of Chicago author-date

@@ -118,3 +118,21 @@ func TestByKey(t *testing.T) {
 		}
 	}
 }
+
+// TestParseEntry_ImplausibleYearInParentheses: "(0001)" or "(3000)" is no
+// publication year in any layout that reads one in parentheses (a fuzzer
+// found the title-first layout taking it as year 1).
+func TestParseEntry_ImplausibleYearInParentheses(t *testing.T) {
+	for _, s := range []string{
+		"A AAA,AA Aa(0001)0",
+		"Deep learning for everything\nJane Smith, Ann Lee\nNature (0001)",
+		"Smith, J. (3000). A title. Journal.",
+	} {
+		if p := ParseEntry(s); p.Year != 0 {
+			t.Errorf("ParseEntry(%q).Year = %d, want 0", s, p.Year)
+		}
+	}
+	if p := ParseEntry("Deep learning for everything\nJane Smith, Ann Lee\nNature (2015-07-07)"); p.Year != 2015 {
+		t.Errorf("the plausible year is lost: %+v", p)
+	}
+}

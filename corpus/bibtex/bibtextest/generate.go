@@ -4,7 +4,9 @@
 package bibtextest
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math/rand"
 	"strings"
 )
@@ -25,14 +27,30 @@ var (
 
 // Generate returns n entries with unique keys, titles and DOIs.
 func Generate(n int, seed int64) []byte {
+	var b bytes.Buffer
+	b.Grow(n * 900)
+	Write(&b, n, seed) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// Write writes what Generate returns to w a megabyte at a time, so that a
+// file of any size can be made without holding it in memory. Entries are
+// about 900 bytes each.
+func Write(w io.Writer, n int, seed int64) error {
 	r := rand.New(rand.NewSource(seed))
 	var b strings.Builder
-	b.Grow(n * 900)
 	b.WriteString("@string{jmlr = {Journal of Machine Learning Research}}\n\n")
 	for i := 0; i < n; i++ {
 		writeEntry(&b, r, i)
+		if b.Len() >= 1<<20 {
+			if _, err := io.WriteString(w, b.String()); err != nil {
+				return err
+			}
+			b.Reset()
+		}
 	}
-	return []byte(b.String())
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func sentence(r *rand.Rand, n int) string {
