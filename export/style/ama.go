@@ -172,19 +172,7 @@ func amaPages(it *csl.Item) Rich {
 // amaDate is the long text date of the en-US locale: "June 25, 2012",
 // "March 1989", "2014".
 func amaDate(d *csl.Date) string {
-	y, m, day := dateParts(d)
-	switch {
-	case y == 0:
-		if d != nil {
-			return d.Literal
-		}
-		return ""
-	case m == 0:
-		return itoa(y)
-	case day == 0:
-		return months[m-1] + " " + itoa(y)
-	}
-	return months[m-1] + " " + itoa(day) + ", " + itoa(y)
+	return wordDate(d, &months, false, false)
 }
 
 func amaAccess(it *csl.Item) Rich {

@@ -414,19 +414,7 @@ func apaAccess(it *csl.Item) Rich {
 
 // longDate is "March 5, 2024", or as much of it as the date has.
 func longDate(d *csl.Date) string {
-	y, m, day := dateParts(d)
-	switch {
-	case y == 0:
-		if d != nil {
-			return d.Literal
-		}
-		return ""
-	case m == 0:
-		return itoa(y)
-	case day == 0:
-		return months[m-1] + " " + itoa(y)
-	}
-	return months[m-1] + " " + itoa(day) + ", " + itoa(y)
+	return wordDate(d, &months, false, false)
 }
 
 func apaLayout(it *csl.Item, c *ctx) Rich {

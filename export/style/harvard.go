@@ -215,19 +215,7 @@ func harvardLayout(it *csl.Item, c *ctx) Rich {
 
 // britishDate is "20 November 2026", or as much of it as the date has.
 func britishDate(d *csl.Date) string {
-	y, m, day := dateParts(d)
-	switch {
-	case y == 0:
-		if d != nil {
-			return d.Literal
-		}
-		return ""
-	case m == 0:
-		return itoa(y)
-	case day == 0:
-		return months[m-1] + " " + itoa(y)
-	}
-	return itoa(day) + " " + months[m-1] + " " + itoa(y)
+	return wordDate(d, &months, true, false)
 }
 
 // harvardTrans is the en-GB short translator term: "tran." or "trans.".

@@ -221,23 +221,7 @@ func ieeeDate(it *csl.Item) string {
 
 // ieeeTextDate is ieee.csl's text date: "Jun. 05, 2012", "Mar. 1989".
 func ieeeTextDate(d *csl.Date) string {
-	y, m, day := dateParts(d)
-	switch {
-	case y == 0:
-		if d != nil {
-			return d.Literal
-		}
-		return ""
-	case m == 0:
-		return itoa(y)
-	case day == 0:
-		return monthsAbbr[m-1] + " " + itoa(y)
-	}
-	dd := itoa(day)
-	if day < 10 {
-		dd = "0" + dd
-	}
-	return monthsAbbr[m-1] + " " + dd + ", " + itoa(y)
+	return wordDate(d, &monthsAbbr, false, true)
 }
 
 // ieeeStatus is the publication status ("in press") of a work with no

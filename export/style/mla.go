@@ -232,17 +232,5 @@ func mlaLayout(it *csl.Item, c *ctx) Rich {
 
 // mlaTextDate is MLA's "20 Nov. 2026".
 func mlaTextDate(d *csl.Date) string {
-	y, m, day := dateParts(d)
-	switch {
-	case y == 0:
-		if d != nil {
-			return d.Literal
-		}
-		return ""
-	case m == 0:
-		return itoa(y)
-	case day == 0:
-		return monthsShort[m-1] + " " + itoa(y)
-	}
-	return itoa(day) + " " + monthsShort[m-1] + " " + itoa(y)
+	return wordDate(d, &monthsShort, true, false)
 }

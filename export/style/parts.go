@@ -323,3 +323,29 @@ func stripMarks(s string) string {
 	}
 	return b.String()
 }
+
+// wordDate writes a date with its month in words, as much of it as the date
+// has: "March 5, 2024" (or "5 March 2024" when dayFirst), "March 2024",
+// "2024", or the date's literal. padDay writes days below 10 as "05".
+func wordDate(d *csl.Date, names *[12]string, dayFirst, padDay bool) string {
+	y, m, day := dateParts(d)
+	switch {
+	case y == 0:
+		if d != nil {
+			return d.Literal
+		}
+		return ""
+	case m == 0:
+		return itoa(y)
+	case day == 0:
+		return names[m-1] + " " + itoa(y)
+	}
+	dd := itoa(day)
+	if padDay && day < 10 {
+		dd = "0" + dd
+	}
+	if dayFirst {
+		return dd + " " + names[m-1] + " " + itoa(y)
+	}
+	return names[m-1] + " " + dd + ", " + itoa(y)
+}
