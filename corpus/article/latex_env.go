@@ -3,6 +3,7 @@ package article
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
 )
@@ -185,12 +186,15 @@ func (t *texReader) inlineCode(name string, j, end int, b *builder) int {
 		b.addSrc(in, out)
 		return next
 	}
-	delim := t.s[k]
-	line := t.s[k+1 : min(end, k+1+1000)]
-	stop := strings.IndexByte(line, delim)
+	// The delimiter is a character, not a byte: \verb§x§ is legal, and
+	// cutting a character in two would put invalid UTF-8 in the text.
+	_, n := utf8.DecodeRuneInString(t.s[k:end])
+	delim := t.s[k : k+n]
+	line := t.s[k+n : min(end, k+n+1000)]
+	stop := strings.Index(line, delim)
 	if nl := strings.IndexByte(line, '\n'); stop < 0 || (nl >= 0 && nl < stop) {
-		return k + 1
+		return k + n
 	}
-	b.addSrc(k+1, k+1+stop)
-	return k + 1 + stop + 1
+	b.addSrc(k+n, k+n+stop)
+	return k + n + stop + n
 }
