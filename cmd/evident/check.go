@@ -16,8 +16,6 @@ import (
 	"github.com/evident-tools/evident/corpus/config"
 	"github.com/evident-tools/evident/corpus/importer"
 	"github.com/evident-tools/evident/export"
-	"github.com/evident-tools/evident/export/csl"
-	"github.com/evident-tools/evident/export/style"
 	"github.com/evident-tools/evident/index"
 )
 
@@ -152,14 +150,11 @@ usage or input errors.`,
 			case "markdown":
 				werr = export.CheckMarkdown(a.Out, reports)
 			case "html":
-				var st *style.Style
-				if st, werr = style.Lookup(cfg.Style); werr != nil {
-					if src := settingSource(cfg, "style"); !strings.HasPrefix(src, "--") && src != "default" {
-						werr = fmt.Errorf("%s: style: %w", src, werr)
-					}
-					return inputErr(werr)
+				st, err := lookupStyle(cfg.Style, cfg.Source("style"))
+				if err != nil {
+					return err
 				}
-				werr = export.CheckHTML(a.Out, articles, formatReferences(st, citedKeys(reports), refByKey(refs)))
+				werr = export.CheckHTML(a.Out, articles, export.ReportReferences(st, reports, refs))
 			}
 			if werr != nil {
 				return werr
@@ -312,95 +307,6 @@ func (a *App) checkLibrary(cmd *cobra.Command, bibs []string) ([]*corpus.Referen
 		return nil
 	})
 	return refs, err
-}
-
-// citedKeys lists the library keys the reports' citations resolved to,
-// once each, in order of first citation.
-func citedKeys(reports []*check.Report) []string {
-	seen := map[string]bool{}
-	var keys []string
-	for _, rep := range reports {
-		for _, c := range rep.Claims {
-			for _, l := range c.Citations {
-				if l.Key != nil && !seen[*l.Key] {
-					seen[*l.Key] = true
-					keys = append(keys, *l.Key)
-				}
-			}
-		}
-		for _, e := range rep.References {
-			if e.Key != nil && !seen[*e.Key] {
-				seen[*e.Key] = true
-				keys = append(keys, *e.Key)
-			}
-		}
-	}
-	return keys
-}
-
-func refByKey(refs []*corpus.Reference) func(string) *corpus.Reference {
-	m := make(map[string]*corpus.Reference, len(refs))
-	for _, r := range refs {
-		m[r.Key] = r
-	}
-	return func(k string) *corpus.Reference { return m[k] }
-}
-
-// settingSource says where a setting came from: a file, a flag or the default.
-func settingSource(cfg *config.Config, name string) string {
-	for _, s := range cfg.Settings() {
-		if s.Name == name {
-			return s.Source
-		}
-	}
-	return "default"
-}
-
-// formatReferences formats, in the style, the references the HTML report
-// shows for the keys. The label names the work as an author-date citation
-// would ("Williams et al. 2014a"), with the style's year suffix, or by its
-// number in a numeric style.
-func formatReferences(st *style.Style, keys []string, lookup func(string) *corpus.Reference) []export.FormattedRef {
-	refs := make([]*corpus.Reference, 0, len(keys))
-	for _, k := range keys {
-		if r := lookup(k); r != nil {
-			refs = append(refs, r)
-		}
-	}
-	entries := st.References(refs)
-	items := make(map[string]csl.Item, len(refs))
-	for _, r := range refs {
-		items[r.Key] = csl.FromReference(r)
-	}
-	out := make([]export.FormattedRef, 0, len(entries))
-	for _, e := range entries {
-		label := e.Label
-		if label == "" {
-			label = citeLabel(items[e.Key], e.YearSuffix)
-		}
-		out = append(out, export.FormattedRef{Key: e.Key, Label: label, HTML: st.HTML(e)})
-	}
-	return out
-}
-
-// citeLabel names a work the way an author-date citation does.
-func citeLabel(it csl.Item, suffix string) string {
-	year := "n.d."
-	if y := it.Issued.Year(); y > 0 {
-		year = strconv.Itoa(y)
-	}
-	year += suffix
-	if len(it.Author) == 0 {
-		return year
-	}
-	first := it.Author[0].Family
-	if first == "" {
-		first = it.Author[0].Literal
-	}
-	if len(it.Author) > 1 {
-		first += " et al."
-	}
-	return first + " " + year
 }
 
 // openInput opens a file the user named, refusing a directory; errors

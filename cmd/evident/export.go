@@ -145,26 +145,26 @@ func formatForFile(path string) string {
 // exportStyle finds the style: the flag, else the style setting of the
 // .evident.toml files that apply to the working directory.
 func (a *App) exportStyle(cmd *cobra.Command, flag string) (*style.Style, error) {
-	name, source := flag, "--style"
-	if !cmd.Flags().Changed("style") {
-		cwd, err := a.Getwd()
-		if err != nil {
-			return nil, err
-		}
-		cfg, err := config.Load(cwd, check.Codes())
-		if err != nil {
-			return nil, inputErr(err)
-		}
-		name = cfg.Style
-		for _, s := range cfg.Settings() {
-			if s.Name == "style" {
-				source = relSource(cwd, s.Source)
-			}
-		}
+	if cmd.Flags().Changed("style") {
+		return lookupStyle(flag, "--style")
 	}
+	cwd, err := a.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Load(cwd, check.Codes())
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	return lookupStyle(cfg.Style, relSource(cwd, cfg.Source("style")))
+}
+
+// lookupStyle finds a style by name; an unknown one is a usage error that
+// names the .evident.toml it was set in, if it came from one.
+func lookupStyle(name, source string) (*style.Style, error) {
 	st, err := style.Lookup(name)
 	if err != nil {
-		if source != "--style" && source != "default" {
+		if !strings.HasPrefix(source, "--") && source != config.SourceDefault {
 			err = fmt.Errorf("%s: style: %w", source, err)
 		}
 		return nil, inputErr(err)

@@ -222,7 +222,7 @@ func (c *Config) Set(name, value, source string) error {
 func (c *Config) Settings() []Setting {
 	out := make([]Setting, 0, len(names)+len(c.codes))
 	for _, n := range names {
-		out = append(out, Setting{Name: n, Value: c.value(n), Source: c.source(n)})
+		out = append(out, Setting{Name: n, Value: c.value(n), Source: c.Source(n)})
 	}
 	codes := slices.Clone(c.codes)
 	var extra []string
@@ -238,7 +238,7 @@ func (c *Config) Settings() []Setting {
 			level = "default"
 		}
 		name := "severity." + code
-		out = append(out, Setting{Name: name, Value: level, Source: c.source(name)})
+		out = append(out, Setting{Name: name, Value: level, Source: c.Source(name)})
 	}
 	return out
 }
@@ -256,7 +256,9 @@ func (c *Config) IgnorePatterns() []*regexp.Regexp {
 	return out
 }
 
-func (c *Config) source(name string) string {
+// Source says where a setting's value came from: a file, a flag ("--style")
+// or SourceDefault.
+func (c *Config) Source(name string) string {
 	if s := c.sources[name]; s != "" {
 		return s
 	}
