@@ -12,7 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
+
+	"github.com/evident-tools/evident/corpus/store"
 )
 
 // The library's index directory holds revisions of the index, each a whole
@@ -153,7 +154,7 @@ func publish(dir, rev string) error {
 	if err := os.Rename(tmp, filepath.Join(dir, currentFile)); err != nil {
 		return err
 	}
-	if err := syncDir(dir); err != nil {
+	if err := store.SyncDir(dir); err != nil {
 		return err
 	}
 	removeOthers(dir, filepath.Base(rev))
@@ -196,19 +197,6 @@ func writeSynced(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
-}
-
-// syncDir makes a rename in dir durable where the system allows it.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, syscall.EINVAL) {
-		return err
-	}
-	return nil
 }
 
 // copyRevision fills the new revision to with the files of from: segment

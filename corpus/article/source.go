@@ -46,7 +46,7 @@ func clean(data []byte) (string, error) {
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		msg := "not a text file (a NUL byte)"
-		if looksUTF16(data) {
+		if _, isUTF16 := corpus.BOMlessUTF16(data); isUTF16 {
 			msg = "not a text file (NUL bytes; UTF-16 without a byte order mark? save it as UTF-8)"
 		}
 		return "", &notText{line: 1 + bytes.Count(data[:i], []byte("\n")), msg: msg}
@@ -83,23 +83,6 @@ func clean(data []byte) (string, error) {
 	}
 	text, _ := corpus.ReplaceControls(b.String())
 	return text, nil
-}
-
-// looksUTF16 reports whether the start of data has a zero byte in nine of
-// ten even or odd places and few in the others, as UTF-16 text has.
-func looksUTF16(data []byte) bool {
-	n := min(len(data), 4000) &^ 1
-	var even, odd int
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0 {
-			even++
-		}
-		if data[i+1] == 0 {
-			odd++
-		}
-	}
-	half := n / 2
-	return n >= 4 && (even*10 >= half*9 && odd*10 < half || odd*10 >= half*9 && even*10 < half)
 }
 
 func newSource(text string) *source {

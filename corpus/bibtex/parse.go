@@ -315,34 +315,17 @@ func (e *lineError) Unwrap() error { return e.err }
 // lineAt returns the line of byte offset i.
 func lineAt(data []byte, i int) int { return 1 + bytes.Count(data[:i], []byte("\n")) }
 
-// bomlessUTF16 recognises UTF-16 text without a byte order mark by its
-// zero bytes: ASCII-heavy text (BibTeX always is) has a zero in every other
-// byte, the high byte of each code unit.
+// bomlessUTF16 gives the decoder of UTF-16 text without a byte order mark
+// (see corpus.BOMlessUTF16).
 func bomlessUTF16(data []byte) (encoding.Encoding, bool) {
-	n := len(data) &^ 1
-	if n < 4 {
-		return nil, false
-	}
-	if n > 4000 {
-		n = 4000
-	}
-	var even, odd int
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0 {
-			even++
-		}
-		if data[i+1] == 0 {
-			odd++
-		}
-	}
-	half := n / 2
+	big, ok := corpus.BOMlessUTF16(data)
 	switch {
-	case even*10 >= half*9 && odd*10 < half:
+	case !ok:
+		return nil, false
+	case big:
 		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), true
-	case odd*10 >= half*9 && even*10 < half:
-		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), true
 	}
-	return nil, false
+	return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), true
 }
 
 // binaryAt returns the offset of a NUL byte near the start, which no text

@@ -150,12 +150,12 @@ func create(path string) error {
 		_ = os.Remove(tmp)
 		return err
 	}
-	return syncDir(filepath.Dir(path))
+	return SyncDir(filepath.Dir(path))
 }
 
-// syncDir makes a rename in dir durable. Where directories cannot be
+// SyncDir makes a rename in dir durable. Where directories cannot be
 // synced (Windows), the rename is as durable as the system makes it.
-func syncDir(dir string) error {
+func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
