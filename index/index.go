@@ -348,11 +348,7 @@ func (w *writer) putArticle(id string, a *store.Article) error {
 // claimsOf returns the IDs of the claim documents the index has of the
 // article with id, read from the postings of its article term.
 func (ix *Index) claimsOf(id string) ([]string, error) {
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return nil, err
 	}
@@ -475,4 +471,13 @@ func mappingSum() ([]byte, error) {
 	}
 	sum := sha256.Sum256(data)
 	return sum[:], nil
+}
+
+// reader opens a reader of the index's current snapshot; close it when done.
+func (ix *Index) reader() (bleveindex.IndexReader, error) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
 }

@@ -397,11 +397,7 @@ func (ix *Index) hits(ctx context.Context, q query.Query, found bsearch.Document
 			return nil, err
 		}
 	}
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return nil, err
 	}

@@ -108,11 +108,7 @@ func newSupport(ix *Index, refs []*corpus.Reference) (*Support, error) {
 	if s.text == nil || s.names == nil {
 		return nil, errors.New("analysers missing from the mapping")
 	}
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return nil, err
 	}
