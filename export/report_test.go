@@ -13,7 +13,7 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
-	"github.com/evident-tools/evident/corpus/importer"
+	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/index"
 )
 

@@ -6,7 +6,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 // refID is the document ID of the reference with key.

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 // Update brings the library index in dir up to date after a store write

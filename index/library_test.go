@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 // openStore returns a new library with library()'s references.

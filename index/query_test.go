@@ -11,7 +11,7 @@ import (
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/evident-tools/evident/corpus/check"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 // claimSpec describes one claim of a hand-built report.

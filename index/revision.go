@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 // The library's index directory holds revisions of the index, each a whole

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 // Sync makes the library index in dir reflect the store: when the index is

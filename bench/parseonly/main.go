@@ -14,7 +14,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 
-	"github.com/evident-tools/evident/corpus/importer"
+	"github.com/evident-tools/evident/importer"
 )
 
 func main() {

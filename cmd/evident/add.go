@@ -11,7 +11,7 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 type addOptions struct {

@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/evident-tools/evident/corpus/store"
 	"github.com/evident-tools/evident/index"
+	"github.com/evident-tools/evident/store"
 )
 
 // Exit codes, the same for every command.

@@ -10,12 +10,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/evident-tools/evident/config"
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
-	"github.com/evident-tools/evident/corpus/config"
-	"github.com/evident-tools/evident/corpus/importer"
 	"github.com/evident-tools/evident/export"
+	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/index"
 )
 

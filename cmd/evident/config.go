@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/evident-tools/evident/config"
 	"github.com/evident-tools/evident/corpus/check"
-	"github.com/evident-tools/evident/corpus/config"
 )
 
 func newConfigCmd(a *App) *cobra.Command {

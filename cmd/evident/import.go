@@ -9,8 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus/bibtex"
-	"github.com/evident-tools/evident/corpus/importer"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/importer"
+	"github.com/evident-tools/evident/store"
 )
 
 type importOptions struct {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 func newInitCmd(a *App) *cobra.Command {

@@ -9,8 +9,8 @@ import (
 
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
-	"github.com/evident-tools/evident/corpus/store"
 	"github.com/evident-tools/evident/index"
+	"github.com/evident-tools/evident/store"
 )
 
 // openIndex opens the library's index for searching. The current revision

@@ -10,8 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/evident-tools/evident/corpus/store"
 	"github.com/evident-tools/evident/index"
+	"github.com/evident-tools/evident/store"
 )
 
 type searchOptions struct {

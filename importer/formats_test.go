@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/evident-tools/evident/corpus/importer"
+	"github.com/evident-tools/evident/importer"
 )
 
 func TestParse_PicksRISByExtensionContentOrFlag(t *testing.T) {

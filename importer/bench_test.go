@@ -9,9 +9,9 @@ import (
 
 	"github.com/evident-tools/evident/corpus/bibtex"
 	"github.com/evident-tools/evident/corpus/bibtex/bibtextest"
-	"github.com/evident-tools/evident/corpus/importer"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/index"
+	"github.com/evident-tools/evident/store"
 )
 
 // BenchmarkImport measures each stage of an import of real-shaped entries:

@@ -7,15 +7,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/evident-tools/evident/corpus/importer"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/importer"
+	"github.com/evident-tools/evident/store"
 )
 
 // TestCorpora_EveryFileImports imports every real BibTeX file of the shared
 // corpora into one library, keeping duplicates: every entry read must be
 // stored, none lost between the parser and the store.
 func TestCorpora_EveryFileImports(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpora", "bibtex")
+	dir := filepath.Join("..", "..", "shared", "corpora", "bibtex")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("shared corpora not found at %s (they sit beside the checkout in CI): %v", dir, err)
 	}

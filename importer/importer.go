@@ -15,7 +15,7 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
 	"github.com/evident-tools/evident/corpus/ris"
-	"github.com/evident-tools/evident/corpus/store"
+	"github.com/evident-tools/evident/store"
 )
 
 // Input is one file to import. Name is what messages call it; R, when set,

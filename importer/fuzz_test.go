@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/evident-tools/evident/corpus/importer"
+	"github.com/evident-tools/evident/importer"
 )
 
 // FuzzParse imports two files as `evident import a.bib b.bib` reads them,
@@ -24,7 +24,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("@misc{w, author = {M\xfcller}}"), []byte("\x00\x01binary"))
 	f.Add([]byte("@misc{c, crossref = {p}}\r\n"), []byte("@proceedings{p, title = {P}}\r\n"))
 	f.Add([]byte(""), []byte("@"))
-	dir := filepath.Join("..", "..", "..", "shared", "corpora", "bibtex", "jabref-tests")
+	dir := filepath.Join("..", "..", "shared", "corpora", "bibtex", "jabref-tests")
 	if ents, err := os.ReadDir(dir); err == nil {
 		for _, e := range ents {
 			if strings.HasPrefix(e.Name(), "encoding-") || strings.HasPrefix(e.Name(), "tiny-") {

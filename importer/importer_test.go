@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/evident-tools/evident/corpus/importer"
+	"github.com/evident-tools/evident/importer"
 )
 
 func TestParse_ErrorsNameTheFileOnce(t *testing.T) {
