@@ -44,9 +44,10 @@ var names = []string{"fail-on", "scope", "max-age", "claim-threshold", "support-
 
 // Allowed values, for validation and messages.
 var (
-	failOnValues   = []string{"info", "warning", "error", "none"}
-	scopeValues    = []string{"sentence", "paragraph"}
-	severityValues = []string{"info", "warning", "error", "off"}
+	failOnValues = corpus.SeverityNames
+	scopeValues  = []string{"sentence", "paragraph"}
+	// SeverityLevels are the values a finding's severity may be set to.
+	SeverityLevels = []string{"info", "warning", "error", "off"}
 )
 
 // Setting is one effective setting and where its value came from.
@@ -174,7 +175,7 @@ func (c *Config) Set(name, value, source string) error {
 		if err := c.checkCode(code); err != nil {
 			return fmt.Errorf("%s: %v", source, err)
 		}
-		level, err := oneOf(value, severityValues)
+		level, err := oneOf(value, SeverityLevels)
 		if err != nil {
 			return fmt.Errorf("%s: severity of %s: %v", source, code, err)
 		}
@@ -239,19 +240,6 @@ func (c *Config) Settings() []Setting {
 		}
 		name := "severity." + code
 		out = append(out, Setting{Name: name, Value: level, Source: c.Source(name)})
-	}
-	return out
-}
-
-// IgnorePatterns returns the ignore patterns compiled. They were checked
-// when read, so a pattern that does not compile (set on the struct by
-// hand) is skipped.
-func (c *Config) IgnorePatterns() []*regexp.Regexp {
-	var out []*regexp.Regexp
-	for _, p := range c.Ignore {
-		if re, err := regexp.Compile(p); err == nil {
-			out = append(out, re)
-		}
 	}
 	return out
 }
@@ -394,9 +382,9 @@ func parse(path, data string, codes []string) (*file, error) {
 			}
 			s, ok := raw.(string)
 			if !ok {
-				return nil, fail(cp, "severity of %s must be a string: one of %s", code, strings.Join(severityValues, ", "))
+				return nil, fail(cp, "severity of %s must be a string: one of %s", code, strings.Join(SeverityLevels, ", "))
 			}
-			level, err := oneOf(s, severityValues)
+			level, err := oneOf(s, SeverityLevels)
 			if err != nil {
 				return nil, fail(cp, "severity of %s: %v", code, err)
 			}

@@ -232,8 +232,8 @@ stale = "off"
 			t.Errorf("%s = %+v, want %+v", name, got[name], w)
 		}
 	}
-	if len(c.IgnorePatterns()) != 2 {
-		t.Errorf("IgnorePatterns: %d, want 2", len(c.IgnorePatterns()))
+	if co, err := c.CheckOptions(); err != nil || len(co.Ignore) != 2 {
+		t.Errorf("CheckOptions: %d ignore patterns, error %v; want 2 and none", len(co.Ignore), err)
 	}
 }
 

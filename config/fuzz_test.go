@@ -58,7 +58,7 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for code, level := range c.Severity {
-			if !slices.Contains(codes, code) || !slices.Contains(severityValues, level) {
+			if !slices.Contains(codes, code) || !slices.Contains(SeverityLevels, level) {
 				t.Fatalf("severity %s = %q", code, level)
 			}
 		}

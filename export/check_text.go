@@ -6,11 +6,12 @@ import (
 	"io"
 	"strings"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
 )
 
 // CheckJSON writes a check report in its stable JSON shape.
-func CheckJSON(w io.Writer, rep *check.Report) error {
+func CheckJSON(w io.Writer, rep *corpus.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -30,7 +31,7 @@ const (
 
 // CheckText writes a check report for people: a summary, then the findings
 // grouped by severity, each with file:line, the sentence and why.
-func CheckText(w io.Writer, rep *check.Report, color bool) error {
+func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 	paint := func(code, s string) string {
 		if !color {
 			return s
@@ -44,7 +45,7 @@ func CheckText(w io.Writer, rep *check.Report, color bool) error {
 	fmt.Fprintf(&b, "  %d citations: %d resolved, %d dangling, %d unmatched\n", s.Citations, s.Resolved, s.Dangling, s.Unmatched)
 	fmt.Fprintf(&b, "  %d reference list entries, %d never cited\n", s.ListEntries, s.Uncited)
 	if s.Suppressed > 0 {
-		fmt.Fprintf(&b, "  %d %s silenced by evident:ignore comments\n", s.Suppressed, pluralFindings(s.Suppressed))
+		fmt.Fprintf(&b, "  %d %s silenced by evident:ignore comments\n", s.Suppressed, Plural(s.Suppressed, "finding", "findings"))
 	}
 	for _, n := range rep.Notes {
 		fmt.Fprintf(&b, "  note: %s\n", n)
@@ -54,17 +55,17 @@ func CheckText(w io.Writer, rep *check.Report, color bool) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	claims := make(map[string]*check.Claim, len(rep.Claims))
+	claims := make(map[string]*corpus.Claim, len(rep.Claims))
 	for i := range rep.Claims {
 		claims[rep.Claims[i].ID] = &rep.Claims[i]
 	}
 	groups := []struct {
-		sev   check.Severity
+		sev   corpus.Severity
 		title string
 		color string
-	}{{check.Error, "errors", ansiRed}, {check.Warning, "warnings", ansiYellow}, {check.Info, "info", ansiCyan}}
+	}{{corpus.Error, "errors", ansiRed}, {corpus.Warning, "warnings", ansiYellow}, {corpus.Info, "info", ansiCyan}}
 	for _, g := range groups {
-		var fs []check.Finding
+		var fs []corpus.Finding
 		for _, f := range rep.Findings {
 			if f.Severity == g.sev {
 				fs = append(fs, f)
@@ -87,11 +88,4 @@ func CheckText(w io.Writer, rep *check.Report, color bool) error {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
-}
-
-func pluralFindings(n int) string {
-	if n == 1 {
-		return "finding"
-	}
-	return "findings"
 }

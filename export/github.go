@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus"
 )
 
 // CheckGitHub writes a report as GitHub Actions workflow commands, one
@@ -14,15 +14,15 @@ import (
 // in a pull request:
 //
 //	::error file=news/story.md,line=12,title=dangling-citation::(9): no entry 9 in the reference list
-func CheckGitHub(w io.Writer, rep *check.Report) error {
+func CheckGitHub(w io.Writer, rep *corpus.Report) error {
 	var b strings.Builder
 	file := escapeProperty(filepath.ToSlash(rep.Article.Path))
 	for _, f := range rep.Findings {
 		cmd := "notice"
 		switch f.Severity {
-		case check.Error:
+		case corpus.Error:
 			cmd = "error"
-		case check.Warning:
+		case corpus.Warning:
 			cmd = "warning"
 		}
 		fmt.Fprintf(&b, "::%s file=%s", cmd, file)

@@ -4,17 +4,18 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
 )
 
 func TestCheckGitHub(t *testing.T) {
-	rep := &check.Report{
-		Article: check.ArticleInfo{Path: "news/a,b:c.md"},
-		Findings: []check.Finding{
-			{Code: check.CodeDanglingCitation, Severity: check.Error, Line: 22, Message: "(9): number 9 is beyond the end"},
-			{Code: check.CodeUncitedReference, Severity: check.Warning, Line: 46, Message: "reference 8, cited: never"},
-			{Code: check.CodeStale, Severity: check.Info, Line: 3, Message: "50% of it\nis old\r"},
-			{Code: check.CodeUncitedClaim, Severity: check.Warning, Message: "no line"},
+	rep := &corpus.Report{
+		Article: corpus.ArticleInfo{Path: "news/a,b:c.md"},
+		Findings: []corpus.Finding{
+			{Code: check.CodeDanglingCitation, Severity: corpus.Error, Line: 22, Message: "(9): number 9 is beyond the end"},
+			{Code: check.CodeUncitedReference, Severity: corpus.Warning, Line: 46, Message: "reference 8, cited: never"},
+			{Code: check.CodeStale, Severity: corpus.Info, Line: 3, Message: "50% of it\nis old\r"},
+			{Code: check.CodeUncitedClaim, Severity: corpus.Warning, Message: "no line"},
 		},
 	}
 	var buf bytes.Buffer
@@ -33,7 +34,7 @@ func TestCheckGitHub(t *testing.T) {
 
 func TestCheckGitHub_NoFindingsWritesNothing(t *testing.T) {
 	var buf bytes.Buffer
-	if err := CheckGitHub(&buf, &check.Report{Article: check.ArticleInfo{Path: "a.md"}}); err != nil {
+	if err := CheckGitHub(&buf, &corpus.Report{Article: corpus.ArticleInfo{Path: "a.md"}}); err != nil {
 		t.Fatal(err)
 	}
 	if buf.Len() != 0 {

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/check"
 )
 
 // FormattedRef is one library reference as a reference-list style wrote it,
@@ -24,7 +23,7 @@ type FormattedRef struct {
 // the article as the reader returned it, whose blocks the HTML report
 // shows. Doc may be nil; the text is then shown one sentence a paragraph.
 type ReportArticle struct {
-	Report *check.Report
+	Report *corpus.Report
 	Doc    *corpus.Document
 }
 
@@ -41,11 +40,11 @@ const (
 // of its citations dangles or names an unmatched list entry, or when a
 // warning or error is reported on it (weak support, a retracted work). The
 // reason says why.
-func sentenceMark(c *check.Claim, findings []check.Finding) (mark, why string) {
+func sentenceMark(c *corpus.Claim, findings []corpus.Finding) (mark, why string) {
 	switch c.Status {
-	case "not-a-claim":
+	case corpus.NotAClaim:
 		return markNotClaim, ""
-	case "unsupported":
+	case corpus.Unsupported:
 		if len(c.Citations) > 0 {
 			return markUnsupported, "its only citations dangle"
 		}
@@ -57,14 +56,14 @@ func sentenceMark(c *check.Claim, findings []check.Finding) (mark, why string) {
 	var weak []string
 	for _, l := range c.Citations {
 		switch l.Status {
-		case "dangling":
+		case corpus.Dangling:
 			weak = append(weak, l.Marker+" dangles")
-		case "unmatched":
+		case corpus.Unmatched:
 			weak = append(weak, l.Cites+" in "+l.Marker+" is not in the library")
 		}
 	}
 	for _, f := range findings {
-		if f.Claim == c.ID && f.Severity >= check.Warning {
+		if f.Claim == c.ID && f.Severity >= corpus.Warning {
 			weak = append(weak, f.Code)
 		}
 	}
@@ -89,7 +88,7 @@ func dedupe(ss []string) []string {
 // markCounts counts the sentences of a report by mark.
 type markCounts struct{ Supported, Unsupported, NotClaim int }
 
-func countMarks(rep *check.Report) markCounts {
+func countMarks(rep *corpus.Report) markCounts {
 	var n markCounts
 	for i := range rep.Claims {
 		switch m, _ := sentenceMark(&rep.Claims[i], rep.Findings); m {

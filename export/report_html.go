@@ -12,7 +12,6 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
-	"github.com/evident-tools/evident/corpus/check"
 )
 
 var (
@@ -100,7 +99,7 @@ type htmlArticle struct {
 	ID          string
 	Path, Title string
 	Marks       markCounts
-	Summary     check.Summary
+	Summary     corpus.Summary
 	Notes       []string
 	Findings    []htmlFinding
 	// FoldFindings puts a long findings list in a closed <details>, so
@@ -170,11 +169,11 @@ var markText = map[string]string{
 	markNotClaim:    "not a claim",
 }
 
-func severityIcon(s check.Severity) string {
+func severityIcon(s corpus.Severity) string {
 	switch s {
-	case check.Error:
+	case corpus.Error:
 		return "✖"
-	case check.Warning:
+	case corpus.Warning:
 		return "▲"
 	}
 	return "●"
@@ -289,7 +288,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 		c := &rep.Claims[i]
 		mark, why := sentenceMark(c, rep.Findings)
 		hs := htmlSentence{
-			ID: sentenceID(c.ID), Mark: mark, MarkText: markText[mark], Why: why, Check: c.Status,
+			ID: sentenceID(c.ID), Mark: mark, MarkText: markText[mark], Why: why, Check: string(c.Status),
 			Text: c.Text, Score: strconv.FormatFloat(c.Score, 'f', 2, 64), Reasons: c.Reasons,
 			Findings: perClaim[c.ID],
 		}
@@ -301,11 +300,11 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 			hs.Covered = &htmlLink{Href: "#" + sentenceID(c.CoveredBy.Claim), Line: claimLine[c.CoveredBy.Claim]}
 		}
 		for _, l := range c.Citations {
-			hc := htmlCite{Marker: l.Marker, Cites: l.Cites, Status: l.Status, By: l.By, Why: l.Why}
+			hc := htmlCite{Marker: l.Marker, Cites: l.Cites, Status: string(l.Status), By: l.By, Why: l.Why}
 			switch {
 			case l.Key != nil && byKey[*l.Key] != nil:
 				hc.Ref = byKey[*l.Key]
-			case l.Status == "unmatched" && byLabel[l.Cites] != nil:
+			case l.Status == corpus.Unmatched && byLabel[l.Cites] != nil:
 				hc.Ref = byLabel[l.Cites]
 			}
 			hs.Citations = append(hs.Citations, hc)
@@ -320,7 +319,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 // refTags describes how a list entry fared: matched (and how), weakly
 // matched, unmatched, an identifier that belongs to another work, never
 // cited. problem is set when any of it needs an editor's eye.
-func refTags(e check.ListRef) (tags []htmlTag, problem bool) {
+func refTags(e corpus.ListRef) (tags []htmlTag, problem bool) {
 	switch {
 	case e.Match != nil && e.Match.By == "mismatch":
 		tags = append(tags, htmlTag{"bad", "identifier mismatch: " + e.Match.Why})
@@ -344,7 +343,7 @@ func refTags(e check.ListRef) (tags []htmlTag, problem bool) {
 // layoutBlocks groups the sentences into the article's blocks, runs of
 // list items into lists. Without the document (or when it does not split
 // into the report's sentences) each sentence is its own paragraph.
-func layoutBlocks(doc *corpus.Document, rep *check.Report, sentences []htmlSentence) []htmlBlock {
+func layoutBlocks(doc *corpus.Document, rep *corpus.Report, sentences []htmlSentence) []htmlBlock {
 	var split []corpus.Sentence
 	if doc != nil {
 		split = article.Sentences(doc)

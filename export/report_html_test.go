@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/evident-tools/evident/corpus"
 	"golang.org/x/net/html"
-
-	"github.com/evident-tools/evident/corpus/check"
 )
 
 func renderHTML(t *testing.T, arts []ReportArticle, refs []FormattedRef) []byte {
@@ -241,7 +240,7 @@ func TestCheckHTML_SeveralArticlesHaveDistinctIDs(t *testing.T) {
 }
 
 func TestCheckHTML_WithoutDocumentShowsSentences(t *testing.T) {
-	rep := &check.Report{Article: check.ArticleInfo{Path: "x.md"}, Claims: []check.Claim{
+	rep := &corpus.Report{Article: corpus.ArticleInfo{Path: "x.md"}, Claims: []corpus.Claim{
 		{ID: "c1", Text: "One <b>.", Status: "not-a-claim"}, {ID: "c2", Text: "Two.", Status: "unsupported"}}}
 	doc := parseHTML(t, renderHTML(t, []ReportArticle{{Report: rep}}, nil))
 	ids := byID(doc)
@@ -250,7 +249,7 @@ func TestCheckHTML_WithoutDocumentShowsSentences(t *testing.T) {
 	}
 }
 
-func claimWith(t *testing.T, rep *check.Report, prefix string) *check.Claim {
+func claimWith(t *testing.T, rep *corpus.Report, prefix string) *corpus.Claim {
 	t.Helper()
 	for i := range rep.Claims {
 		if strings.HasPrefix(rep.Claims[i].Text, prefix) {

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus"
 )
 
 // mdTableRows is how many rows a Markdown table shows before the rest
@@ -18,7 +18,7 @@ const mdTableRows = 20
 // the unsupported claims. It renders on GitHub (GFM tables, <details>) and
 // stays readable as plain CommonMark. Article and library text is escaped,
 // so nothing in it can become markup, a link or a mention.
-func CheckMarkdown(w io.Writer, reps []*check.Report) error {
+func CheckMarkdown(w io.Writer, reps []*corpus.Report) error {
 	var b strings.Builder
 	for i, rep := range reps {
 		if i > 0 {
@@ -30,7 +30,7 @@ func CheckMarkdown(w io.Writer, reps []*check.Report) error {
 	return err
 }
 
-func writeMarkdown(b *strings.Builder, rep *check.Report) {
+func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	s := rep.Summary
 	fmt.Fprintf(b, "### evident: %s\n\n", mdEscape(rep.Article.Path))
 	if rep.Article.Title != "" {
@@ -44,13 +44,13 @@ func writeMarkdown(b *strings.Builder, rep *check.Report) {
 		fmt.Fprintf(b, "\nBy kind: %s\n", kinds)
 	}
 	if s.Suppressed > 0 {
-		fmt.Fprintf(b, "\n%d %s silenced by evident:ignore comments.\n", s.Suppressed, pluralFindings(s.Suppressed))
+		fmt.Fprintf(b, "\n%d %s silenced by evident:ignore comments.\n", s.Suppressed, Plural(s.Suppressed, "finding", "findings"))
 	}
 	for _, note := range rep.Notes {
 		fmt.Fprintf(b, "\nNote: %s\n", mdEscape(note))
 	}
 
-	claims := make(map[string]*check.Claim, len(rep.Claims))
+	claims := make(map[string]*corpus.Claim, len(rep.Claims))
 	for i := range rep.Claims {
 		claims[rep.Claims[i].ID] = &rep.Claims[i]
 	}
@@ -128,12 +128,13 @@ func writeFolded(b *strings.Builder, header string, rows []string, what string) 
 	b.WriteString("\n</details>\n")
 }
 
-func severityCounts(s check.Summary) string {
-	return fmt.Sprintf("%d %s, %d %s, %d info", s.Errors, plural(s.Errors, "error", "errors"),
-		s.Warnings, plural(s.Warnings, "warning", "warnings"), s.Infos)
+func severityCounts(s corpus.Summary) string {
+	return fmt.Sprintf("%d %s, %d %s, %d info", s.Errors, Plural(s.Errors, "error", "errors"),
+		s.Warnings, Plural(s.Warnings, "warning", "warnings"), s.Infos)
 }
 
-func plural(n int, one, many string) string {
+// Plural returns one when n is 1, else many: "1 finding", "2 findings".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
@@ -142,7 +143,7 @@ func plural(n int, one, many string) string {
 
 // kindCounts lists the finding codes with their counts, most frequent
 // first: "uncited-claim 6, dangling-citation 1".
-func kindCounts(fs []check.Finding) string {
+func kindCounts(fs []corpus.Finding) string {
 	counts := map[string]int{}
 	for _, f := range fs {
 		counts[f.Code]++
@@ -164,11 +165,11 @@ func kindCounts(fs []check.Finding) string {
 	return strings.Join(parts, ", ")
 }
 
-func severityLabel(s check.Severity) string {
+func severityLabel(s corpus.Severity) string {
 	switch s {
-	case check.Error:
+	case corpus.Error:
 		return "❌ error"
-	case check.Warning:
+	case corpus.Warning:
 		return "⚠️ warning"
 	}
 	return "ℹ️ info"

@@ -11,10 +11,11 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/net/html"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
 )
 
-func renderMarkdown(t *testing.T, reps ...*check.Report) string {
+func renderMarkdown(t *testing.T, reps ...*corpus.Report) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := CheckMarkdown(&buf, reps); err != nil {
@@ -73,7 +74,7 @@ func TestCheckMarkdown_Example(t *testing.T) {
 
 func TestCheckMarkdown_HostileTextStaysText(t *testing.T) {
 	arts := hostileArticles(t)
-	reps := []*check.Report{arts[0].Report, arts[1].Report}
+	reps := []*corpus.Report{arts[0].Report, arts[1].Report}
 	md := renderMarkdown(t, reps...)
 	doc := markdownToHTML(t, md)
 	walk(doc, func(n *html.Node) {
@@ -123,11 +124,11 @@ func TestCheckMarkdown_HostileTextStaysText(t *testing.T) {
 }
 
 func TestCheckMarkdown_LongTablesFold(t *testing.T) {
-	rep := &check.Report{Article: check.ArticleInfo{Path: "long.md"}}
+	rep := &corpus.Report{Article: corpus.ArticleInfo{Path: "long.md"}}
 	for i := 1; i <= 25; i++ {
 		id := fmt.Sprintf("c%d", i)
-		rep.Claims = append(rep.Claims, check.Claim{ID: id, Line: i, Text: fmt.Sprintf("Claim %d doubled the risk.", i), Status: "unsupported"})
-		rep.Findings = append(rep.Findings, check.Finding{Code: check.CodeUncitedClaim, Severity: check.Warning, Line: i, Claim: id, Message: "claim with no citation"})
+		rep.Claims = append(rep.Claims, corpus.Claim{ID: id, Line: i, Text: fmt.Sprintf("Claim %d doubled the risk.", i), Status: "unsupported"})
+		rep.Findings = append(rep.Findings, corpus.Finding{Code: check.CodeUncitedClaim, Severity: corpus.Warning, Line: i, Claim: id, Message: "claim with no citation"})
 	}
 	rep.Summary.Warnings = 25
 	md := renderMarkdown(t, rep)

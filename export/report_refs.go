@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/export/csl"
 	"github.com/evident-tools/evident/export/style"
 )
@@ -13,7 +12,7 @@ import (
 // reports' citations and reference lists matched, for the HTML report. The
 // label names each work as an author-date citation would ("Williams et al.
 // 2014a", with the style's year suffix), or by its number in a numeric style.
-func ReportReferences(st *style.Style, reports []*check.Report, library []*corpus.Reference) []FormattedRef {
+func ReportReferences(st *style.Style, reports []*corpus.Report, library []*corpus.Reference) []FormattedRef {
 	byKey := make(map[string]*corpus.Reference, len(library))
 	for _, r := range library {
 		byKey[r.Key] = r

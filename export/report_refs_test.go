@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/export/style"
 )
@@ -18,9 +17,9 @@ func TestReportReferences_LabelsAndOrderFollowTheStyle(t *testing.T) {
 		{Key: c, Type: "article", Fields: []corpus.Field{{Name: "author", Raw: "{Jones, Ann}", Value: "Jones, Ann"}, {Name: "title", Raw: "{Fluoride}", Value: "Fluoride"}, {Name: "year", Raw: "2020", Value: "2020"}}},
 		{Key: "uncited", Type: "misc", Fields: []corpus.Field{{Name: "title", Raw: "{Never cited}", Value: "Never cited"}}},
 	}
-	rep := &check.Report{
-		Claims:     []check.Claim{{Citations: []check.CitationLink{{Key: &c}, {Key: &a}, {Key: nil}}}},
-		References: []check.ListRef{{Key: &b}},
+	rep := &corpus.Report{
+		Claims:     []corpus.Claim{{Citations: []corpus.CitationLink{{Key: &c}, {Key: &a}, {Key: nil}}}},
+		References: []corpus.ListRef{{Key: &b}},
 	}
 	labels := func(id string) string {
 		st, err := style.Lookup(id)
@@ -28,7 +27,7 @@ func TestReportReferences_LabelsAndOrderFollowTheStyle(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out []string
-		for _, r := range export.ReportReferences(st, []*check.Report{rep}, lib) {
+		for _, r := range export.ReportReferences(st, []*corpus.Report{rep}, lib) {
 			out = append(out, r.Key+"="+r.Label)
 			if !strings.Contains(r.HTML, "caries") && !strings.Contains(r.HTML, "Fluoride") {
 				t.Errorf("%s: %s is not formatted: %q", id, r.Key, r.HTML)

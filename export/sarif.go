@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
 )
 
@@ -22,7 +23,7 @@ const (
 	sarifVersion = "2.1.0"
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	// sarifFingerprint names the partial fingerprint evident writes: a hash
-	// of what identifies a finding across revisions (check.Report.FindingKey),
+	// of what identifies a finding across revisions (corpus.Report.FindingKey),
 	// so that a service tracks a finding as lines move.
 	sarifFingerprint = "evidentFinding/v1"
 )
@@ -108,7 +109,7 @@ type sarifRegion struct {
 // CheckSARIF writes the reports as one SARIF 2.1.0 log, for code-scanning
 // services (GitHub, GitLab, Azure DevOps) that show findings on the lines
 // of a pull request. version is evident's version, for the tool driver.
-func CheckSARIF(w io.Writer, reps []*check.Report, version string) error {
+func CheckSARIF(w io.Writer, reps []*corpus.Report, version string) error {
 	codes := check.Codes()
 	for _, rep := range reps {
 		for _, f := range rep.Findings {
@@ -168,11 +169,11 @@ func CheckSARIF(w io.Writer, reps []*check.Report, version string) error {
 	return enc.Encode(log)
 }
 
-func sarifLevel(s check.Severity) string {
+func sarifLevel(s corpus.Severity) string {
 	switch s {
-	case check.Error:
+	case corpus.Error:
 		return "error"
-	case check.Warning:
+	case corpus.Warning:
 		return "warning"
 	}
 	return "note"

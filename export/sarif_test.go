@@ -7,26 +7,27 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
 )
 
-func sampleReports() []*check.Report {
-	return []*check.Report{
+func sampleReports() []*corpus.Report {
+	return []*corpus.Report{
 		{
-			Schema:  check.SchemaVersion,
-			Article: check.ArticleInfo{Path: "news/back pain.md"},
-			Claims:  []check.Claim{{ID: "c1", Line: 22, Text: "Bed rest slows recovery (9)."}},
-			Findings: []check.Finding{
-				{Code: check.CodeDanglingCitation, Severity: check.Error, Line: 22, Claim: "c1", Marker: "(9)", Message: "(9): number 9 is beyond the end of the reference list (8 entries)"},
-				{Code: check.CodeUncitedReference, Severity: check.Warning, Line: 46, Message: "reference 8 is never cited in the text"},
+			Schema:  corpus.ReportSchema,
+			Article: corpus.ArticleInfo{Path: "news/back pain.md"},
+			Claims:  []corpus.Claim{{ID: "c1", Line: 22, Text: "Bed rest slows recovery (9)."}},
+			Findings: []corpus.Finding{
+				{Code: check.CodeDanglingCitation, Severity: corpus.Error, Line: 22, Claim: "c1", Marker: "(9)", Message: "(9): number 9 is beyond the end of the reference list (8 entries)"},
+				{Code: check.CodeUncitedReference, Severity: corpus.Warning, Line: 46, Message: "reference 8 is never cited in the text"},
 			},
 		},
 		{
-			Schema:  check.SchemaVersion,
-			Article: check.ArticleInfo{Path: "essay.tex"},
-			Findings: []check.Finding{
-				{Code: check.CodeStale, Severity: check.Info, Line: 3, Message: "cites a 1990 work"},
-				{Code: "made-up-code", Severity: check.Warning, Message: "a finding of no line"},
+			Schema:  corpus.ReportSchema,
+			Article: corpus.ArticleInfo{Path: "essay.tex"},
+			Findings: []corpus.Finding{
+				{Code: check.CodeStale, Severity: corpus.Info, Line: 3, Message: "cites a 1990 work"},
+				{Code: "made-up-code", Severity: corpus.Warning, Message: "a finding of no line"},
 			},
 		},
 	}

@@ -33,9 +33,11 @@ type Options struct {
 	Policy store.Policy
 	// Progress, when set, is told how many bytes of all inputs were parsed.
 	Progress func(done, total int64)
-	// Check is how stored articles that the import touches are checked
-	// again (store.Tx.RecheckArticles).
-	Check store.OptionsFor
+	// Recheck, when set, checks again, in the import's transaction, the
+	// stored articles that the changed references may judge differently,
+	// and returns their ids (pipeline.Recheck). The importer does not
+	// check articles itself.
+	Recheck func(tx *store.Tx) ([]string, error)
 }
 
 // Summary is what an import did.
@@ -189,7 +191,9 @@ func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, opts Options
 		if out, err = tx.Merge(refs, opts.Policy); err != nil {
 			return err
 		}
-		rechecked, err = tx.RecheckArticles(tx.ChangedKeys(), nil, opts.Check)
+		if opts.Recheck != nil {
+			rechecked, err = opts.Recheck(tx)
+		}
 		return err
 	})
 	if err != nil {

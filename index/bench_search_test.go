@@ -199,14 +199,14 @@ func (l *benchLibrary) eachArticle(fn func(*store.Article) error) error {
 			ID:      fmt.Sprintf("articles/a%05d.md", art),
 			Title:   l.text.refs[rng.Intn(len(l.text.refs))].Title,
 			Checked: checked.Add(time.Duration(art) * time.Hour),
-			Report:  &check.Report{},
 		}
+		rep := &corpus.Report{}
 		for c := 0; c < claimsPerArticle && n < l.nClaim; c, n = c+1, n+1 {
 			text := sentences[n%len(sentences)]
 			if n >= len(sentences) {
 				text = halves(text, sentences[rng.Intn(len(sentences))])
 			}
-			cl := check.Claim{
+			cl := corpus.Claim{
 				ID: "c" + strconv.Itoa(c+1), Line: 3 + 2*c, Text: text,
 				Section: benchSections[c*len(benchSections)/claimsPerArticle],
 			}
@@ -215,15 +215,19 @@ func (l *benchLibrary) eachArticle(fn func(*store.Article) error) error {
 				cl.Status = "supported"
 				for range 1 + rng.Intn(2) {
 					k := refKey(rng.Intn(max(l.nRefs, 1)))
-					cl.Citations = append(cl.Citations, check.CitationLink{Key: &k, Status: "resolved"})
+					cl.Citations = append(cl.Citations, corpus.CitationLink{Key: &k, Status: "resolved"})
 				}
 			case p < 9:
 				cl.Status = "unsupported"
-				a.Report.Findings = append(a.Report.Findings, check.Finding{Code: check.CodeUncitedClaim, Claim: cl.ID, Line: cl.Line})
+				rep.Findings = append(rep.Findings, corpus.Finding{Code: check.CodeUncitedClaim, Claim: cl.ID, Line: cl.Line})
 			default:
 				cl.Status = "not-a-claim"
 			}
-			a.Report.Claims = append(a.Report.Claims, cl)
+			rep.Claims = append(rep.Claims, cl)
+		}
+		var err error
+		if a.Report, err = corpus.EncodeReport(rep); err != nil {
+			return err
 		}
 		if err := fn(a); err != nil {
 			return err

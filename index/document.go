@@ -1,11 +1,11 @@
 package index
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -102,30 +102,34 @@ func claimID(articleID, c string) string {
 
 // claimDocuments returns the documents of every sentence of a's last report,
 // claims or not (status tells them apart), by document ID.
-func claimDocuments(a *store.Article) map[string]map[string]any {
-	if a.Report == nil {
-		return nil
+func claimDocuments(a *store.Article) (map[string]map[string]any, error) {
+	if len(a.Report) == 0 {
+		return nil, nil
+	}
+	rep, err := corpus.DecodeReport(a.Report)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	codes := map[string][]string{}
-	for _, f := range a.Report.Findings {
+	for _, f := range rep.Findings {
 		if f.Claim != "" && !slices.Contains(codes[f.Claim], f.Code) {
 			codes[f.Claim] = append(codes[f.Claim], f.Code)
 		}
 	}
-	docs := make(map[string]map[string]any, len(a.Report.Claims))
-	for i := range a.Report.Claims {
-		c := &a.Report.Claims[i]
+	docs := make(map[string]map[string]any, len(rep.Claims))
+	for i := range rep.Claims {
+		c := &rep.Claims[i]
 		if c.ID == "" || strings.TrimSpace(c.Text) == "" {
 			continue
 		}
-		docs[claimID(a.ID, c.ID)] = claimDocument(a, c, codes[c.ID])
+		docs[claimID(a.ID, c.ID)] = claimDocument(a, rep, c, codes[c.ID])
 	}
-	return docs
+	return docs, nil
 }
 
 // claimDocument returns what the index keeps of one claim: the fields of
 // claimMapping that have a value.
-func claimDocument(a *store.Article, c *check.Claim, codes []string) map[string]any {
+func claimDocument(a *store.Article, rep *corpus.Report, c *corpus.Claim, codes []string) map[string]any {
 	d := map[string]any{
 		fieldType:    typeClaim,
 		fieldText:    c.Text,
@@ -140,11 +144,11 @@ func claimDocument(a *store.Article, c *check.Claim, codes []string) map[string]
 	}
 	title := a.Title
 	if title == "" {
-		title = a.Report.Article.Title
+		title = rep.Article.Title
 	}
 	set(fieldArticleTitle, title)
 	set(fieldSection, c.Section)
-	set(fieldStatus, c.Status)
+	set(fieldStatus, string(c.Status))
 	var cites []string
 	for _, l := range c.Citations {
 		if l.Key != nil && *l.Key != "" && !slices.Contains(cites, *l.Key) {

@@ -316,7 +316,10 @@ func (w *writer) articles(put []*store.Article, deleted []string) error {
 func (w *writer) putArticle(id string, a *store.Article) error {
 	var docs map[string]map[string]any
 	if a != nil {
-		docs = claimDocuments(a)
+		var err error
+		if docs, err = claimDocuments(a); err != nil {
+			return fmt.Errorf("index %w", err)
+		}
 	}
 	if !w.fresh {
 		old, err := w.ix.claimsOf(id)

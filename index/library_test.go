@@ -86,7 +86,14 @@ func TestUpdate_IndexesArticlesIncrementally(t *testing.T) {
 
 	// One article checked again with fewer claims, the other removed.
 	a := articles()[0]
-	a.Report.Claims = a.Report.Claims[:2]
+	rep, err := corpus.DecodeReport(a.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Claims = rep.Claims[:2]
+	if a.Report, err = corpus.EncodeReport(rep); err != nil {
+		t.Fatal(err)
+	}
 	ch = putArticles(t, st, []*store.Article{a}, []string{"notes/replication.md"})
 	var progress [][2]int
 	ix, why, err = Update(context.Background(), dir, st, ch, func(done, total int) { progress = append(progress, [2]int{done, total}) })

@@ -10,6 +10,7 @@ import (
 
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/store"
 )
@@ -24,19 +25,23 @@ type claimSpec struct {
 
 // reportOf returns a report with the given claims, their citations resolved
 // to the given keys, and their findings.
-func reportOf(specs ...claimSpec) *check.Report {
-	rep := &check.Report{}
+func reportOf(specs ...claimSpec) []byte {
+	rep := &corpus.Report{}
 	for _, s := range specs {
-		c := check.Claim{ID: s.id, Line: s.line, Section: s.section, Text: s.text, Status: s.status}
+		c := corpus.Claim{ID: s.id, Line: s.line, Section: s.section, Text: s.text, Status: corpus.ClaimStatus(s.status)}
 		for _, k := range s.cites {
-			c.Citations = append(c.Citations, check.CitationLink{Marker: "[@" + k + "]", Key: &k, Status: "resolved"})
+			c.Citations = append(c.Citations, corpus.CitationLink{Marker: "[@" + k + "]", Key: &k, Status: "resolved"})
 		}
 		rep.Claims = append(rep.Claims, c)
 		for _, code := range s.codes {
-			rep.Findings = append(rep.Findings, check.Finding{Code: code, Line: s.line, Claim: s.id})
+			rep.Findings = append(rep.Findings, corpus.Finding{Code: code, Line: s.line, Claim: s.id})
 		}
 	}
-	return rep
+	data, err := corpus.EncodeReport(rep)
+	if err != nil {
+		panic(err) // a report of plain values always encodes
+	}
+	return data
 }
 
 // articles returns two checked articles about works of library().
@@ -148,9 +153,16 @@ func TestApplyArticles_ReplacesAnArticlesClaims(t *testing.T) {
 	ix := buildAll(t)
 	a := articles()[0]
 	// Checked again after an edit: c4 and c5 are gone, c3 found support.
-	a.Report.Claims = a.Report.Claims[:3]
-	a.Report.Claims[2].Status = "supported"
-	a.Report.Findings = nil
+	rep, err := corpus.DecodeReport(a.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Claims = rep.Claims[:3]
+	rep.Claims[2].Status = corpus.Supported
+	rep.Findings = nil
+	if a.Report, err = corpus.EncodeReport(rep); err != nil {
+		t.Fatal(err)
+	}
 	if err := ix.ApplyArticles(context.Background(), []*store.Article{a}, []string{"notes/replication.md"}, 3); err != nil {
 		t.Fatal(err)
 	}

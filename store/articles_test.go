@@ -11,7 +11,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/check"
 )
 
 func article(id, source string) *Article {
@@ -96,16 +95,11 @@ func TestArticles_PutGetDeleteAndChanges(t *testing.T) {
 	}
 }
 
-func TestArticles_ReportRoundTrips(t *testing.T) {
+func TestArticles_ReportKeptAsGiven(t *testing.T) {
 	s := newStore(t)
-	lib := []*corpus.Reference{ref("smith2019", "Sleep and memory", 2019, "Smith", "10.1/s")}
-	src := "# Sleep\n\nPeople who sleep less than six hours remember 40% less [@smith2019].\n"
-	rep, err := check.Check("sleep.md", []byte(src), corpus.Markdown, lib, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := article("sleep.md", src)
-	a.SetReport(rep, time.Now())
+	report := `{"schema":1,"article":{"path":"sleep.md"},"claims":[{"id":"c1","text":"x < y & z"}]}`
+	a := article("sleep.md", "# Sleep\n")
+	a.Title, a.Refs, a.AllResolved, a.Report = "Sleep", []string{"smith2019"}, true, []byte(report)
 	if _, err := s.Update(func(tx *Tx) error { return tx.PutArticle(a) }); err != nil {
 		t.Fatal(err)
 	}
@@ -113,15 +107,58 @@ func TestArticles_ReportRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Title != "Sleep" || !slices.Equal(got.Refs, []string{"smith2019"}) {
-		t.Errorf("stored title %q, refs %q; want Sleep, [smith2019]", got.Title, got.Refs)
+	if got.Title != "Sleep" || !slices.Equal(got.Refs, []string{"smith2019"}) || !got.AllResolved {
+		t.Errorf("stored title %q, refs %q, all resolved %v; want Sleep, [smith2019], true", got.Title, got.Refs, got.AllResolved)
 	}
-	if got.Report == nil || got.Report.Summary != rep.Summary || len(got.Report.Claims) != len(rep.Claims) {
-		t.Fatalf("stored report = %+v, want one like %+v", got.Report, rep)
+	if string(got.Report) != report {
+		t.Errorf("stored report = %s, want the bytes given: %s", got.Report, report)
 	}
-	link := got.Report.Claims[1].Citations[0]
-	if link.Key == nil || *link.Key != "smith2019" || link.Status != "resolved" {
-		t.Errorf("stored citation = %+v, want resolved to smith2019", link)
+}
+
+func TestTx_ToRecheck(t *testing.T) {
+	s := newStore(t)
+	if _, err := s.Update(func(tx *Tx) error {
+		if _, err := tx.Merge([]*corpus.Reference{ref("smith2019", "Sleep and memory", 2019, "Smith", "10.1/s")}, Skip); err != nil {
+			return err
+		}
+		for _, a := range []*Article{
+			{ID: "cites.md", Refs: []string{"smith2019"}, AllResolved: true},
+			{ID: "whole.md", Refs: []string{"other"}, AllResolved: true},
+			{ID: "dangles.md", Refs: []string{"other"}},
+		} {
+			if err := tx.PutArticle(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		changed []string
+		want    []string
+	}{
+		{"nothing changed", nil, nil},
+		{"a cited key changed, still present", []string{"smith2019"}, []string{"cites.md", "dangles.md"}},
+		{"a key no article cites was removed", []string{"gone"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			if _, err := s.Update(func(tx *Tx) error {
+				arts, err := tx.ToRecheck(tt.changed)
+				for _, a := range arts {
+					got = append(got, a.ID)
+				}
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("ToRecheck(%q) = %q, want %q", tt.changed, got, tt.want)
+			}
+		})
 	}
 }
 

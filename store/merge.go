@@ -25,6 +25,9 @@ const (
 
 var policyNames = [...]string{Skip: "skip", Update: "update", Keep: "keep"}
 
+// PolicyNames lists the policies by name, for flags and messages.
+func PolicyNames() []string { return policyNames[:] }
+
 // ParsePolicy parses "skip", "update" or "keep".
 func ParsePolicy(s string) (Policy, error) {
 	for p, name := range policyNames {

@@ -10,7 +10,8 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
-	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/export"
+	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -37,22 +38,19 @@ adds one that could resolve a citation that resolved to nothing, the article
 is checked again.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.format); err != nil {
-				return err
-			}
 			if opts.id != "" && len(args) > 1 {
-				return inputErr(errors.New("--id names one article; give one ARTICLE with it"))
+				return errors.New("--id names one article; give one ARTICLE with it")
 			}
 			var forced corpus.Format
 			if opts.inputFormat != "" {
 				var err error
 				if forced, err = article.ParseFormat(opts.inputFormat); err != nil {
-					return inputErr(fmt.Errorf("--input-format: %w", err))
+					return fmt.Errorf("--input-format: %w", err)
 				}
 			}
 			// Read every article before taking the write lock: one that
 			// cannot be read stops the command before anything is stored.
-			inputs, err := readArticles(args, opts.id, forced)
+			ids, inputs, err := readArticles(args, opts.id, forced)
 			if err != nil {
 				return err
 			}
@@ -61,9 +59,22 @@ is checked again.`,
 				return err
 			}
 			defer st.Close()
-			arts, err := checkArticles(cmd, st, inputs)
+			lib, err := pipeline.FromStore(st)
 			if err != nil {
 				return err
+			}
+			checked, err := pipeline.CheckAll(cmd.Context(), inputs, lib, pipeline.Options{})
+			if err != nil {
+				return err
+			}
+			now := time.Now()
+			arts := make([]*store.Article, len(checked))
+			rows := make([]articleRow, len(checked))
+			for i, c := range checked {
+				if arts[i], err = pipeline.Stored(ids[i], c, now); err != nil {
+					return err
+				}
+				rows[i] = articleRow{art: arts[i], summary: &c.Report.Summary, findings: len(c.Report.Findings)}
 			}
 			existed, changes, err := putArticles(st, arts)
 			if err != nil {
@@ -71,7 +82,7 @@ is checked again.`,
 			}
 			// What was stored is said even when the index then fails.
 			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
-			if err := printAdded(a, arts, existed, opts.format); err != nil {
+			if err := printAdded(a, rows, existed, opts.format); err != nil {
 				return err
 			}
 			return ixErr
@@ -80,41 +91,33 @@ is checked again.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.id, "id", "", "store the article under this `ID` instead of its path (one article only)")
 	f.StringVar(&opts.inputFormat, "input-format", "", "article format: markdown, text, html or latex (default: from the extension)")
-	f.StringVar(&opts.format, "format", "text", "output format: text or json")
+	formatFlag(f, &opts.format)
 	return cmd
 }
 
-// articleInput is an article read from disk, not yet checked.
-type articleInput struct {
-	id, path string
-	format   corpus.Format
-	data     []byte
-}
-
-func readArticles(paths []string, id string, forced corpus.Format) ([]articleInput, error) {
-	inputs := make([]articleInput, 0, len(paths))
+// readArticles loads the articles to add and the ids to store them under,
+// refusing two that would be stored under one id.
+func readArticles(paths []string, id string, forced corpus.Format) ([]string, []pipeline.Input, error) {
+	ids := make([]string, 0, len(paths))
+	inputs := make([]pipeline.Input, 0, len(paths))
 	seen := map[string]string{}
 	for _, path := range paths {
-		in := articleInput{id: id, path: path, format: forced}
-		if in.id == "" {
-			in.id = articleID(path)
+		aid := id
+		if aid == "" {
+			aid = articleID(path)
 		}
-		if prev, dup := seen[in.id]; dup {
-			return nil, inputErr(fmt.Errorf("%s and %s would both be stored as article %s", prev, path, in.id))
+		if prev, dup := seen[aid]; dup {
+			return nil, nil, fmt.Errorf("%s and %s would both be stored as article %s", prev, path, aid)
 		}
-		seen[in.id] = path
-		var err error
-		if in.format == "" {
-			if in.format, err = article.DetectFormat(path); err != nil {
-				return nil, inputErr(err)
-			}
+		seen[aid] = path
+		in := pipeline.Input{Path: path, Format: forced}
+		if err := in.Load(); err != nil {
+			return nil, nil, err
 		}
-		if in.data, err = readArticle(path); err != nil {
-			return nil, inputErr(err)
-		}
+		ids = append(ids, aid)
 		inputs = append(inputs, in)
 	}
-	return inputs, nil
+	return ids, inputs, nil
 }
 
 // articleID is the id an article is stored under without --id: its path,
@@ -122,31 +125,6 @@ func readArticles(paths []string, id string, forced corpus.Format) ([]articleInp
 // article and a library moves between systems.
 func articleID(path string) string {
 	return filepath.ToSlash(filepath.Clean(path))
-}
-
-// checkArticles checks the articles against the library's references.
-func checkArticles(cmd *cobra.Command, st *store.Store, inputs []articleInput) ([]*store.Article, error) {
-	var refs []*corpus.Reference
-	if err := st.Each(func(r *corpus.Reference) error {
-		refs = append(refs, r)
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	now := time.Now()
-	arts := make([]*store.Article, len(inputs))
-	for i, in := range inputs {
-		if err := cmd.Context().Err(); err != nil {
-			return nil, err
-		}
-		rep, err := checkForAdd(cmd, in, refs)
-		if err != nil {
-			return nil, inputErr(err)
-		}
-		arts[i] = &store.Article{ID: in.id, Path: in.path, Format: in.format, Source: in.data}
-		arts[i].SetReport(rep, now)
-	}
-	return arts, nil
 }
 
 // putArticles stores the articles in one transaction and says which
@@ -171,34 +149,19 @@ func putArticles(st *store.Store, arts []*store.Article) ([]bool, store.Changes,
 	return existed, changes, err
 }
 
-// checkForAdd checks one article as 'evident check' would with no flags:
-// the .evident.toml settings that apply to it, and the weak-support check.
-func checkForAdd(cmd *cobra.Command, in articleInput, refs []*corpus.Reference) (*check.Report, error) {
-	var copts checkOptions
-	cfg, err := checkConfig(cmd, in.path, &copts)
-	if err != nil {
-		return nil, err
-	}
-	opts, err := checkOptionsFrom(cfg, &copts)
-	if err != nil {
-		return nil, err
-	}
-	return check.Check(in.path, in.data, in.format, refs, opts)
-}
-
-func printAdded(a *App, arts []*store.Article, existed []bool, format string) error {
+func printAdded(a *App, rows []articleRow, existed []bool, format string) error {
 	if format == "json" {
-		out := make([]articleJSON, len(arts))
-		for i, art := range arts {
-			out[i] = toArticleJSON(art)
+		out := make([]articleJSON, len(rows))
+		for i, row := range rows {
+			out[i] = toArticleJSON(row)
 			out[i].Action = addAction(existed[i])
 		}
 		return writeJSON(a.Out, out)
 	}
-	for i, art := range arts {
-		claims, unsupported, findings := articleCounts(art)
-		fmt.Fprintf(a.Out, "%s %s: %d %s, %d unsupported, %d %s\n", addAction(existed[i]), art.ID,
-			claims, plural(claims, "claim", "claims"), unsupported, findings, plural(findings, "finding", "findings"))
+	for i, row := range rows {
+		claims, unsupported, findings := row.counts()
+		fmt.Fprintf(a.Out, "%s %s: %d %s, %d unsupported, %d %s\n", addAction(existed[i]), row.art.ID,
+			claims, export.Plural(claims, "claim", "claims"), unsupported, findings, export.Plural(findings, "finding", "findings"))
 	}
 	return nil
 }

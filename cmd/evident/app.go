@@ -18,9 +18,10 @@ import (
 
 // Exit codes, the same for every command.
 const (
-	exitOK       = 0
-	exitFindings = 1
-	exitInput    = 2
+	exitOK          = 0
+	exitFindings    = 1
+	exitInput       = 2
+	exitInterrupted = 130
 )
 
 // App holds what the commands share: the I/O streams, whether they are
@@ -39,26 +40,16 @@ type App struct {
 	noProgress  bool // --quiet: no progress bars even on a terminal
 }
 
-// exitError carries an exit code up to Execute; a nil err means the command
-// already said everything it had to say.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string {
-	if e.err == nil {
-		return ""
-	}
-	return e.err.Error()
-}
-func (e *exitError) Unwrap() error { return e.err }
-
-// inputErr marks err as a problem with the user's input or invocation.
-func inputErr(err error) error { return &exitError{code: exitInput, err: err} }
+// errFindings says that a check found something at or above --fail-on. The
+// command has printed its report; Execute prints nothing more and exits 1.
+var errFindings = errors.New("findings at or above --fail-on")
 
 // Execute runs the command line and returns the process exit code. It is
-// the one place that maps errors to codes and prints them.
+// the one place that maps errors to codes, by what the error is, and
+// prints them: findings at --fail-on exit 1; an interrupt (Ctrl-C, or the
+// context ending) exits 130, whatever error the interrupted work returned;
+// anything else is a usage or input error (an unknown flag, a file that
+// cannot be read, a locked or damaged library) and exits 2.
 func (a *App) Execute(ctx context.Context, args []string) int {
 	root := a.newRootCmd()
 	root.SetArgs(args)
@@ -66,27 +57,19 @@ func (a *App) Execute(ctx context.Context, args []string) int {
 	root.SetOut(a.Out)
 	root.SetErr(a.Err)
 	err := root.ExecuteContext(ctx)
-	if err == nil {
+	switch {
+	case err == nil:
 		return exitOK
-	}
-	defer func() {
-		if errors.Is(err, store.ErrDamaged) {
-			fmt.Fprintln(a.Err, "evident: the library file is left as it is; 'evident export --salvage -o FILE' writes out every reference that can still be read")
-		}
-	}()
-	var ee *exitError
-	if errors.As(err, &ee) {
-		if ee.err != nil {
-			fmt.Fprintf(a.Err, "evident: %v\n", ee.err)
-		}
-		return ee.code
+	case errors.Is(err, errFindings):
+		return exitFindings
+	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
+		fmt.Fprintln(a.Err, "evident: interrupted")
+		return exitInterrupted
 	}
 	fmt.Fprintf(a.Err, "evident: %v\n", err)
-	if errors.Is(err, context.Canceled) {
-		return 130
+	if errors.Is(err, store.ErrDamaged) {
+		fmt.Fprintln(a.Err, "evident: the library file is left as it is; 'evident export --salvage -o FILE' writes out every reference that can still be read")
 	}
-	// Anything else is usage (cobra's unknown flags, wrong argument counts)
-	// or input: a locked or newer library, an unreadable file.
 	return exitInput
 }
 
@@ -105,7 +88,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 	}
 	root.PersistentFlags().StringVar(&a.libraryFlag, "library", "", "library `DIR` (default: $EVIDENT_LIBRARY, nearest .evident, or the user data directory)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return inputErr(fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
+		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
 	root.AddCommand(
 		newInitCmd(a),
@@ -135,15 +118,15 @@ func (a *App) locate() (store.Location, error) {
 func (a *App) openRead() (*store.Store, store.Location, error) {
 	loc, err := a.locate()
 	if err != nil {
-		return nil, loc, inputErr(err)
+		return nil, loc, err
 	}
 	if !loc.Exists() {
-		return nil, loc, inputErr(fmt.Errorf("no library at %s (chosen by %s); create one with 'evident init' or 'evident import FILE'", loc.Dir, loc.Why))
+		return nil, loc, fmt.Errorf("no library at %s (chosen by %s); create one with 'evident init' or 'evident import FILE'", loc.Dir, loc.Why)
 	}
 	// The store's errors name the file.
 	st, err := store.Open(loc.StorePath(), true)
 	if err != nil {
-		return nil, loc, inputErr(err)
+		return nil, loc, err
 	}
 	return st, loc, nil
 }
@@ -153,11 +136,11 @@ func (a *App) openRead() (*store.Store, store.Location, error) {
 func (a *App) tryOpenWrite() (*store.Store, store.Location, error) {
 	loc, err := a.locate()
 	if err != nil {
-		return nil, loc, inputErr(err)
+		return nil, loc, err
 	}
 	st, err := store.TryOpen(loc.StorePath())
 	if err != nil {
-		return nil, loc, inputErr(err)
+		return nil, loc, err
 	}
 	return st, loc, nil
 }
@@ -166,20 +149,20 @@ func (a *App) tryOpenWrite() (*store.Store, store.Location, error) {
 func (a *App) openWrite(create bool) (*store.Store, store.Location, error) {
 	loc, err := a.locate()
 	if err != nil {
-		return nil, loc, inputErr(err)
+		return nil, loc, err
 	}
 	if !loc.Exists() {
 		if !create {
-			return nil, loc, inputErr(fmt.Errorf("no library at %s (chosen by %s); create one with 'evident init' or 'evident import FILE'", loc.Dir, loc.Why))
+			return nil, loc, fmt.Errorf("no library at %s (chosen by %s); create one with 'evident init' or 'evident import FILE'", loc.Dir, loc.Why)
 		}
 		if err := os.MkdirAll(loc.Dir, 0o755); err != nil {
-			return nil, loc, inputErr(fmt.Errorf("create library: %w", err))
+			return nil, loc, fmt.Errorf("create library: %w", err)
 		}
 		fmt.Fprintf(a.Err, "evident: created library at %s\n", loc.Dir)
 	}
 	st, err := store.Open(loc.StorePath(), false)
 	if err != nil {
-		return nil, loc, inputErr(err)
+		return nil, loc, err
 	}
 	return st, loc, nil
 }

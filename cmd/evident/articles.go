@@ -4,16 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
-	"github.com/evident-tools/evident/config"
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/export"
+	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -24,19 +23,17 @@ func newArticlesCmd(a *App) *cobra.Command {
 		Short: "List the articles kept in the library ('evident add')",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
 			st, _, err := a.openRead()
 			if err != nil {
 				return err
 			}
-			var arts []*store.Article
+			var arts []articleRow
 			err = st.EachArticle(func(art *store.Article) error {
 				// The list needs no sources; let them go.
 				art.Source = nil
-				arts = append(arts, art)
-				return nil
+				row, err := rowOf(art)
+				arts = append(arts, row)
+				return err
 			})
 			st.Close() // before printing: a slow reader of the output must not hold up a writer
 			if err != nil {
@@ -56,18 +53,19 @@ func newArticlesCmd(a *App) *cobra.Command {
 			return articlesTable(a.Out, arts, width)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	formatFlag(cmd.Flags(), &format)
 	cmd.AddCommand(newArticlesRmCmd(a))
 	return cmd
 }
 
 // articlesTable prints one aligned row per article. On a terminal, titles
 // are cut to fit width; piped output keeps them whole.
-func articlesTable(w io.Writer, arts []*store.Article, width int) error {
+func articlesTable(w io.Writer, arts []articleRow, width int) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE\tCLAIMS\tUNSUPPORTED\tFINDINGS\tCHECKED")
-	for _, art := range arts {
-		claims, unsupported, findings := articleCounts(art)
+	for _, row := range arts {
+		art := row.art
+		claims, unsupported, findings := row.counts()
 		title := art.Title
 		if width > 0 {
 			// ID, the counts and the date take about this much beside it.
@@ -80,45 +78,56 @@ func articlesTable(w io.Writer, arts []*store.Article, width int) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%d %s\n", len(arts), plural(len(arts), "article", "articles"))
+	_, err := fmt.Fprintf(w, "%d %s\n", len(arts), export.Plural(len(arts), "article", "articles"))
 	return err
 }
 
-// articleCounts returns an article's check-worthy claims, how many of
-// them have no citation, and its findings.
-func articleCounts(art *store.Article) (claims, unsupported, findings int) {
-	if art.Report == nil {
+// articleRow is a stored article as the lists show it: with the counts of
+// its last report.
+type articleRow struct {
+	art      *store.Article
+	summary  *corpus.Summary // nil when the article has no report
+	findings int
+}
+
+func rowOf(art *store.Article) (articleRow, error) {
+	rep, err := pipeline.Report(art)
+	if err != nil || rep == nil {
+		return articleRow{art: art}, err
+	}
+	return articleRow{art: art, summary: &rep.Summary, findings: len(rep.Findings)}, nil
+}
+
+// counts returns the article's check-worthy claims, how many of them have
+// no citation, and its findings.
+func (r articleRow) counts() (claims, unsupported, findings int) {
+	if r.summary == nil {
 		return 0, 0, 0
 	}
-	s := art.Report.Summary
-	return s.Claims, s.Unsupported, len(art.Report.Findings)
+	return r.summary.Claims, r.summary.Unsupported, r.findings
 }
 
 // articleJSON is a stored article for machines, without its source and
 // report (the full report is what 'evident check --format json' prints).
 type articleJSON struct {
-	ID          string         `json:"id"`
-	Action      string         `json:"action,omitempty"` // add only: added or updated
-	Path        string         `json:"path"`
-	Title       string         `json:"title,omitempty"`
-	Format      corpus.Format  `json:"format"`
-	Checked     time.Time      `json:"checked"`
-	Claims      int            `json:"claims"`
-	Unsupported int            `json:"unsupported"`
-	Findings    int            `json:"findings"`
-	Refs        []string       `json:"refs"` // library keys the article cites
-	Summary     *check.Summary `json:"summary,omitempty"`
+	ID          string          `json:"id"`
+	Action      string          `json:"action,omitempty"` // add only: added or updated
+	Path        string          `json:"path"`
+	Title       string          `json:"title,omitempty"`
+	Format      corpus.Format   `json:"format"`
+	Checked     time.Time       `json:"checked"`
+	Claims      int             `json:"claims"`
+	Unsupported int             `json:"unsupported"`
+	Findings    int             `json:"findings"`
+	Refs        []string        `json:"refs"` // library keys the article cites
+	Summary     *corpus.Summary `json:"summary,omitempty"`
 }
 
-func toArticleJSON(art *store.Article) articleJSON {
-	claims, unsupported, findings := articleCounts(art)
-	j := articleJSON{ID: art.ID, Path: art.Path, Title: art.Title, Format: art.Format, Checked: art.Checked,
-		Claims: claims, Unsupported: unsupported, Findings: findings, Refs: nonNil(art.Refs)}
-	if art.Report != nil {
-		s := art.Report.Summary
-		j.Summary = &s
-	}
-	return j
+func toArticleJSON(row articleRow) articleJSON {
+	art := row.art
+	claims, unsupported, findings := row.counts()
+	return articleJSON{ID: art.ID, Path: art.Path, Title: art.Title, Format: art.Format, Checked: art.Checked,
+		Claims: claims, Unsupported: unsupported, Findings: findings, Refs: nonNil(art.Refs), Summary: row.summary}
 }
 
 func newArticlesRmCmd(a *App) *cobra.Command {
@@ -136,7 +145,7 @@ func newArticlesRmCmd(a *App) *cobra.Command {
 				for _, id := range args {
 					if err := tx.DeleteArticle(id); err != nil {
 						if errors.Is(err, store.ErrNotFound) {
-							return inputErr(fmt.Errorf("no stored article %q; nothing removed", id))
+							return fmt.Errorf("no stored article %q; nothing removed", id)
 						}
 						return err
 					}
@@ -149,33 +158,29 @@ func newArticlesRmCmd(a *App) *cobra.Command {
 			// What was removed is said even when the index then fails.
 			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
 			n := len(changes.ArticlesDeleted)
-			fmt.Fprintf(a.Out, "removed %d %s\n", n, plural(n, "article", "articles"))
+			fmt.Fprintf(a.Out, "removed %d %s\n", n, export.Plural(n, "article", "articles"))
 			return ixErr
 		},
 	}
 }
 
-// recheckOptions is how stored articles are checked again when an import or
-// a removal changes the references they cite: with the .evident.toml
-// settings that apply where the article lives, as 'evident add' without
-// flags would check it (defaults when those files cannot be read).
-func recheckOptions() store.OptionsFor {
-	return func(art *store.Article) check.Options {
-		opts := checkOptions{}
-		if cfg, err := config.Load(filepath.Dir(art.Path), check.Codes()); err == nil {
-			if co, err := checkOptionsFrom(cfg, &opts); err == nil {
-				return co
-			}
-		}
-		return check.Options{Support: supporter}
+// recheck checks again, in the transaction of a write that changed
+// references, the stored articles the change concerns, with the settings
+// that apply where each lives (pipeline.Recheck). An article whose
+// .evident.toml cannot be read keeps its report, and a warning says why.
+func (a *App) recheck(tx *store.Tx) ([]string, error) {
+	ids, skipped, err := pipeline.Recheck(tx, pipeline.Options{})
+	for _, e := range skipped {
+		fmt.Fprintf(a.Err, "warning: %v\n", e)
 	}
+	return ids, err
 }
 
 // reportRechecked says on standard error how many stored articles a write
 // checked again.
 func (a *App) reportRechecked(ids []string) {
 	if n := len(ids); n > 0 {
-		fmt.Fprintf(a.Err, "re-checked %d stored %s\n", n, plural(n, "article", "articles"))
+		fmt.Fprintf(a.Err, "re-checked %d stored %s\n", n, export.Plural(n, "article", "articles"))
 	}
 }
 

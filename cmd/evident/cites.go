@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/export"
+	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -24,9 +26,6 @@ retracted work that was removed) is still looked for: citations that name it
 by key ([@KEY], \cite{KEY}) are listed, marked dangling.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
 			key := args[0]
 			st, _, err := a.openRead()
 			if err != nil {
@@ -57,22 +56,22 @@ by key ([@KEY], \cite{KEY}) are listed, marked dangling.`,
 			return citesText(a.Out, key, hits)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	formatFlag(cmd.Flags(), &format)
 	return cmd
 }
 
 // citeHit is one sentence of a stored article that cites the reference.
 type citeHit struct {
-	Article string   `json:"article"` // the stored article's id
-	Path    string   `json:"path"`
-	Line    int      `json:"line"`
-	Claim   string   `json:"claim"` // the sentence's id in the article's report
-	Text    string   `json:"text"`
-	Status  string   `json:"status"` // the claim's: supported, unsupported, not-a-claim
-	Markers []string `json:"markers"`
+	Article string             `json:"article"` // the stored article's id
+	Path    string             `json:"path"`
+	Line    int                `json:"line"`
+	Claim   string             `json:"claim"` // the sentence's id in the article's report
+	Text    string             `json:"text"`
+	Status  corpus.ClaimStatus `json:"status"`
+	Markers []string           `json:"markers"`
 	// Citation is resolved when a marker resolved to the reference, else
 	// the status of a marker that names it by key (dangling, unmatched).
-	Citation string `json:"citation"`
+	Citation corpus.CitationStatus `json:"citation"`
 }
 
 // citing finds the sentences of every stored article that cite key, in
@@ -80,10 +79,11 @@ type citeHit struct {
 func citing(st *store.Store, key string) ([]citeHit, error) {
 	hits := []citeHit{}
 	err := st.EachArticle(func(art *store.Article) error {
-		if art.Report == nil {
-			return nil
+		rep, err := pipeline.Report(art)
+		if err != nil || rep == nil {
+			return err
 		}
-		for _, c := range art.Report.Claims {
+		for _, c := range rep.Claims {
 			var h *citeHit
 			for _, l := range c.Citations {
 				resolved := l.Key != nil && *l.Key == key
@@ -96,7 +96,7 @@ func citing(st *store.Store, key string) ([]citeHit, error) {
 					h = &hits[len(hits)-1]
 				}
 				if resolved {
-					h.Citation = "resolved"
+					h.Citation = corpus.Resolved
 				}
 				if !slices.Contains(h.Markers, l.Marker) {
 					h.Markers = append(h.Markers, l.Marker)
@@ -117,13 +117,13 @@ func citesText(w io.Writer, key string, hits []citeHit) error {
 	for _, h := range hits {
 		articles[h.Article] = true
 		note := ""
-		if h.Citation != "resolved" {
-			note = " (" + h.Citation + ")"
+		if h.Citation != corpus.Resolved {
+			note = " (" + string(h.Citation) + ")"
 		}
 		fmt.Fprintf(w, "%s:%d: %s%s\n", h.Article, h.Line, h.Text, note)
 	}
 	n := len(articles)
-	_, err := fmt.Fprintf(w, "%d %s in %d %s %s %s\n", len(hits), plural(len(hits), "sentence", "sentences"),
-		n, plural(n, "article", "articles"), plural(len(hits), "cites", "cite"), key)
+	_, err := fmt.Fprintf(w, "%d %s in %d %s %s %s\n", len(hits), export.Plural(len(hits), "sentence", "sentences"),
+		n, export.Plural(n, "article", "articles"), export.Plural(len(hits), "cites", "cite"), key)
 	return err
 }

@@ -44,9 +44,6 @@ A finding on one sentence is silenced by a comment above it:
 line evident:ignore (text), optionally followed by the codes to silence.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
 			cwd, err := a.Getwd()
 			if err != nil {
 				return err
@@ -54,7 +51,7 @@ line evident:ignore (text), optionally followed by the codes to silence.`,
 			dir := cwd
 			if len(args) == 1 {
 				if dir, err = configDir(cwd, args[0]); err != nil {
-					return inputErr(err)
+					return err
 				}
 			}
 			cfg, err := config.Load(dir, check.Codes())
@@ -63,7 +60,7 @@ line evident:ignore (text), optionally followed by the codes to silence.`,
 				if errors.As(err, &ce) {
 					ce.File = relPath(cwd, ce.File)
 				}
-				return inputErr(err)
+				return err
 			}
 			settings := cfg.Settings()
 			for i, s := range settings {
@@ -80,7 +77,7 @@ line evident:ignore (text), optionally followed by the codes to silence.`,
 			return settingsTable(a.Out, settings)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	formatFlag(cmd.Flags(), &format)
 	return cmd
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/export/style"
+	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -30,7 +31,10 @@ type exportOptions struct {
 // exportFormats are the --format values, true for the reference-list
 // formats, which need a style; a data format (bibtex, ris, csljson) writes
 // the references themselves (see referenceWriter).
-var exportFormats = map[string]bool{"text": true, "markdown": true, "html": true, "bibtex": false, "ris": false, "csljson": false, "csl-json": false}
+var exportFormats = map[string]bool{"text": true, "markdown": true, "html": true, "bibtex": false, "ris": false, "csljson": false}
+
+// exportFormatNames are the --format values in the order help lists them.
+var exportFormatNames = []string{"text", "markdown", "html", "bibtex", "ris", "csljson"}
 
 func newExportCmd(a *App) *cobra.Command {
 	var opts exportOptions
@@ -70,10 +74,7 @@ on standard error.`,
 					opts.format = "bibtex" // a rescue keeps every field
 				}
 			}
-			list, known := exportFormats[opts.format]
-			if !known {
-				return inputErr(fmt.Errorf("--format %q is not supported; use text, markdown, html, bibtex, ris or csljson", opts.format))
-			}
+			list := exportFormats[opts.format]
 			selectors := 0
 			for _, set := range []bool{len(args) == 1, opts.keys != "", opts.query != ""} {
 				if set {
@@ -81,7 +82,7 @@ on standard error.`,
 				}
 			}
 			if selectors > 1 {
-				return inputErr(errors.New("give one of ARTICLE, --keys and --query"))
+				return errors.New("give one of ARTICLE, --keys and --query")
 			}
 			var st *style.Style
 			if list {
@@ -91,7 +92,7 @@ on standard error.`,
 				}
 			}
 			if opts.salvage && selectors > 0 {
-				return inputErr(errors.New("--salvage writes out everything it can read; it takes no ARTICLE, --keys or --query"))
+				return errors.New("--salvage writes out everything it can read; it takes no ARTICLE, --keys or --query")
 			}
 			var refs []*corpus.Reference
 			var err error
@@ -116,8 +117,18 @@ on standard error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "output format: text, markdown, html, bibtex, ris or csljson")
-	f.StringVar(&opts.style, "style", "", "citation style `ID` (default: the style setting, apa)")
+	format := enumFlag(f, &opts.format, "format", "text", exportFormatNames, "output format")
+	format.accept = func(s string) (string, error) {
+		s = strings.ToLower(s)
+		if s == "csl-json" { // the name pandoc gives it
+			s = "csljson"
+		}
+		if _, ok := exportFormats[s]; !ok {
+			return "", fmt.Errorf("%q is not one of %s", s, strings.Join(exportFormatNames, ", "))
+		}
+		return s, nil
+	}
+	styleFlag(f, &opts.style, "citation style (default: the style setting, apa)")
 	f.StringVar(&opts.keys, "keys", "", "only these references (comma-separated keys)")
 	f.StringVar(&opts.query, "query", "", "only the references this search `QUERY` finds")
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
@@ -154,7 +165,7 @@ func (a *App) exportStyle(cmd *cobra.Command, flag string) (*style.Style, error)
 	}
 	cfg, err := config.Load(cwd, check.Codes())
 	if err != nil {
-		return nil, inputErr(err)
+		return nil, err
 	}
 	return lookupStyle(cfg.Style, relSource(cwd, cfg.Source("style")))
 }
@@ -167,7 +178,7 @@ func lookupStyle(name, source string) (*style.Style, error) {
 		if !strings.HasPrefix(source, "--") && source != config.SourceDefault {
 			err = fmt.Errorf("%s: style: %w", source, err)
 		}
-		return nil, inputErr(err)
+		return nil, err
 	}
 	return st, nil
 }
@@ -184,10 +195,10 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 		hits, err := ix.SearchRefs(cmd.Context(), opts.query, 1<<20)
 		ix.Close()
 		if err != nil {
-			return nil, inputErr(err)
+			return nil, err
 		}
 		if len(hits) == 0 {
-			return nil, inputErr(fmt.Errorf("no reference matches %q", opts.query))
+			return nil, fmt.Errorf("no reference matches %q", opts.query)
 		}
 		for _, h := range hits {
 			keys = append(keys, h.Key)
@@ -206,12 +217,18 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 			art, err = st.GetArticle(articleID(args[0]))
 		}
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, inputErr(fmt.Errorf("no stored article %q (see 'evident articles')", args[0]))
+			return nil, fmt.Errorf("no stored article %q (see 'evident articles')", args[0])
 		}
 		if err != nil {
 			return nil, err
 		}
-		keys = citationOrder(art.Report)
+		rep, err := pipeline.Report(art)
+		if err != nil {
+			return nil, err
+		}
+		if rep != nil {
+			keys = citationOrder(rep)
+		}
 		if len(keys) == 0 {
 			fmt.Fprintf(a.Err, "note: %s cites no reference in the library\n", art.ID)
 		}
@@ -236,7 +253,7 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 				fmt.Fprintf(a.Err, "note: %s is cited but no longer in the library; left out\n", k)
 				continue
 			}
-			return nil, inputErr(fmt.Errorf("no reference with key %q", k))
+			return nil, fmt.Errorf("no reference with key %q", k)
 		}
 		if err != nil {
 			return nil, err
@@ -248,7 +265,7 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 
 // citationOrder lists the library keys an article's citations resolved to, in
 // the order each is first cited.
-func citationOrder(rep *check.Report) []string {
+func citationOrder(rep *corpus.Report) []string {
 	if rep == nil {
 		return nil
 	}
@@ -256,7 +273,7 @@ func citationOrder(rep *check.Report) []string {
 	seen := map[string]bool{}
 	for _, c := range rep.Claims {
 		for _, l := range c.Citations {
-			if l.Status != "resolved" || l.Key == nil || seen[*l.Key] {
+			if l.Status != corpus.Resolved || l.Key == nil || seen[*l.Key] {
 				continue
 			}
 			seen[*l.Key] = true
@@ -271,25 +288,25 @@ func citationOrder(rep *check.Report) []string {
 func (a *App) salvage() ([]*corpus.Reference, error) {
 	loc, err := a.locate()
 	if err != nil {
-		return nil, inputErr(err)
+		return nil, err
 	}
 	if !loc.Exists() {
-		return nil, inputErr(fmt.Errorf("no library at %s (chosen by %s)", loc.Dir, loc.Why))
+		return nil, fmt.Errorf("no library at %s (chosen by %s)", loc.Dir, loc.Why)
 	}
 	refs, rep, err := store.Salvage(loc.StorePath())
 	if err != nil {
-		return nil, inputErr(err)
+		return nil, err
 	}
 	printSalvageReport(a.Err, rep)
 	if len(refs) == 0 {
-		return nil, inputErr(fmt.Errorf("no reference could be read from %s", rep.Path))
+		return nil, fmt.Errorf("no reference could be read from %s", rep.Path)
 	}
 	return refs, nil
 }
 
 func printSalvageReport(w io.Writer, rep *store.SalvageReport) {
 	fmt.Fprintf(w, "evident: salvaged %d %s from %s (%d pages of %d bytes; %s)\n",
-		rep.References, plural(rep.References, "reference", "references"), rep.Path, rep.Pages, rep.PageSize, rep.Header)
+		rep.References, export.Plural(rep.References, "reference", "references"), rep.Path, rep.Pages, rep.PageSize, rep.Header)
 	for i, p := range rep.Unreadable {
 		if i == maxListed {
 			fmt.Fprintf(w, "evident: ... and %d more unreadable pages\n", len(rep.Unreadable)-maxListed)
@@ -299,10 +316,10 @@ func printSalvageReport(w io.Writer, rep *store.SalvageReport) {
 	}
 	if n := len(rep.Uncertain); n > 0 {
 		fmt.Fprintf(w, "evident: %d %s came from pages no longer linked into the library while its list of free pages was lost: each may be an older copy, or a reference that was removed: %s\n",
-			n, plural(n, "reference", "references"), listSome(rep.Uncertain, maxListed))
+			n, export.Plural(n, "reference", "references"), listSome(rep.Uncertain, maxListed))
 	}
 	if rep.Ignored > 0 {
-		fmt.Fprintf(w, "evident: left out %d older %s found on pages no longer in use\n", rep.Ignored, plural(rep.Ignored, "copy", "copies"))
+		fmt.Fprintf(w, "evident: left out %d older %s found on pages no longer in use\n", rep.Ignored, export.Plural(rep.Ignored, "copy", "copies"))
 	}
 	if len(rep.Unreadable) == 0 && len(rep.Uncertain) == 0 {
 		fmt.Fprintln(w, "evident: every page in use was read")

@@ -15,7 +15,7 @@ func referenceWriter(format string) func(io.Writer, []*corpus.Reference) error {
 		return export.BibTeX
 	case "ris":
 		return export.RIS
-	case "csljson", "csl-json":
+	case "csljson":
 		return export.CSLJSON
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/store"
 )
@@ -38,14 +39,11 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 		RunE: func(cmd *cobra.Command, args []string) error {
 			policy, err := store.ParsePolicy(opts.onDuplicate)
 			if err != nil {
-				return inputErr(fmt.Errorf("--on-duplicate: %w", err))
-			}
-			if opts.format != "text" && opts.format != "json" {
-				return inputErr(fmt.Errorf("--format must be text or json, not %q", opts.format))
+				return fmt.Errorf("--on-duplicate: %w", err)
 			}
 			from, err := importer.ParseFormat(opts.from)
 			if err != nil {
-				return inputErr(fmt.Errorf("--from: %w", err))
+				return fmt.Errorf("--from: %w", err)
 			}
 			inputs := make([]importer.Input, 0, len(args))
 			for _, arg := range args {
@@ -57,7 +55,7 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 			}
 			// Parse before taking the write lock, so that a long parse does
 			// not keep other writers waiting.
-			iopts := importer.Options{Policy: policy, Check: recheckOptions()}
+			iopts := importer.Options{Policy: policy, Recheck: a.recheck}
 			a.noProgress = opts.quiet
 			if a.ErrTTY && !opts.quiet {
 				bar := newProgress(a.Err, "parsing")
@@ -69,7 +67,7 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 			}
 			refs, sum, err := importer.Parse(cmd.Context(), inputs, iopts.Progress)
 			if err != nil {
-				return inputErr(err)
+				return err
 			}
 			st, loc, err := a.openWrite(true)
 			if err != nil {
@@ -89,13 +87,13 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 				return ixErr
 			}
 			if sum.Rejected > 0 {
-				return &exitError{code: exitInput, err: fmt.Errorf("%d %s rejected", sum.Rejected, plural(sum.Rejected, "entry", "entries"))}
+				return fmt.Errorf("%d %s rejected", sum.Rejected, export.Plural(sum.Rejected, "entry", "entries"))
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&opts.onDuplicate, "on-duplicate", "skip", "what to do with a work already in the library: skip, update or keep")
-	cmd.Flags().StringVar(&opts.format, "format", "text", "summary format: text or json")
+	enumFlag(cmd.Flags(), &opts.onDuplicate, "on-duplicate", "skip", store.PolicyNames(), "what to do with a work already in the library")
+	formatFlag(cmd.Flags(), &opts.format)
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
 	cmd.Flags().StringVar(&opts.from, "from", "", "input format, bibtex or ris (default: .ris files and files starting with a TY line are RIS)")
 	return cmd
@@ -134,7 +132,7 @@ func printImportSummary(out, errw io.Writer, sum *importer.Summary, format strin
 	printLimited(errw, "warning", sum.Warnings)
 	printLimited(errw, "note", sum.Notes)
 	fmt.Fprintf(out, "read %d %s from %d %s: %d added, %d updated, %d skipped as duplicates, %d rejected\n",
-		sum.Read, plural(sum.Read, "entry", "entries"), sum.Files, plural(sum.Files, "file", "files"),
+		sum.Read, export.Plural(sum.Read, "entry", "entries"), sum.Files, export.Plural(sum.Files, "file", "files"),
 		sum.Added, sum.Updated, sum.Duplicates, sum.Rejected)
 	return nil
 }
@@ -178,13 +176,6 @@ func importJSON(sum *importer.Summary) any {
 		Rechecked  []string      `json:"rechecked"` // ids of stored articles checked again
 	}{sum.Files, sum.Read, sum.Added, sum.Updated, sum.Duplicates, sum.Rejected,
 		problemsJSON(sum.Problems), problemsJSON(sum.Warnings), problemsJSON(sum.Notes), nonNil(sum.Rechecked)}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // splitKeys reads a --keys value: keys separated by commas or spaces.

@@ -26,7 +26,7 @@ With --library, create the library in that directory instead.`,
 				}
 				dir = filepath.Join(base, store.DirName)
 			} else if len(args) == 1 {
-				return inputErr(fmt.Errorf("init: give either DIR or --library, not both"))
+				return fmt.Errorf("init: give either DIR or --library, not both")
 			}
 			loc := store.Location{Dir: dir}
 			existed := loc.Exists()

@@ -7,9 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
-	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/index"
+	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -95,35 +96,22 @@ func (a *App) search(cmd *cobra.Command, ix *index.Index, fn func(*index.Index) 
 }
 
 // checkOne checks one article against the library with the settings that
-// apply to it, as check does.
-func (a *App) checkOne(cmd *cobra.Command, path, inputFormat string) (*check.Report, error) {
-	format, err := article.DetectFormat(path)
+// apply to it, as 'add' does (suggest's uncited claims).
+func (a *App) checkOne(cmd *cobra.Command, path, inputFormat string) (*corpus.Report, error) {
+	in := pipeline.Input{Path: path}
 	if inputFormat != "" {
-		format, err = article.ParseFormat(inputFormat)
+		var err error
+		if in.Format, err = article.ParseFormat(inputFormat); err != nil {
+			return nil, fmt.Errorf("--input-format: %w", err)
+		}
 	}
-	if err != nil {
-		return nil, inputErr(err)
-	}
-	opts := checkOptions{}
-	cfg, err := checkConfig(cmd, path, &opts)
-	if err != nil {
-		return nil, inputErr(err)
-	}
-	copts, err := checkOptionsFrom(cfg, &opts)
-	if err != nil {
-		return nil, inputErr(err)
-	}
-	refs, err := a.checkLibrary(cmd, nil)
+	lib, err := a.checkLibrary(cmd.Context(), nil)
 	if err != nil {
 		return nil, err
 	}
-	data, err := readArticle(path)
+	checked, err := pipeline.CheckAll(cmd.Context(), []pipeline.Input{in}, lib, pipeline.Options{})
 	if err != nil {
-		return nil, inputErr(err)
+		return nil, err
 	}
-	rep, err := check.Check(path, data, format, refs, copts)
-	if err != nil {
-		return nil, inputErr(fmt.Errorf("%s: %w", path, err))
-	}
-	return rep, nil
+	return checked[0].Report, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -22,9 +23,6 @@ func newRefsCmd(a *App) *cobra.Command {
 		Short: "List the references in the library",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
 			refs, err := a.exportRefs(cmd, nil, exportOptions{})
 			if err != nil {
 				return err
@@ -39,16 +37,9 @@ func newRefsCmd(a *App) *cobra.Command {
 			return refsTable(a.Out, refs, width)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	formatFlag(cmd.Flags(), &format)
 	cmd.AddCommand(newRefsShowCmd(a), newRefsRmCmd(a))
 	return cmd
-}
-
-func checkFormat(format string) error {
-	if format != "text" && format != "json" {
-		return inputErr(fmt.Errorf("--format must be text or json, not %q", format))
-	}
-	return nil
 }
 
 // refsTable prints one aligned row per reference. On a terminal, titles are
@@ -71,7 +62,7 @@ func refsTable(w io.Writer, refs []*corpus.Reference, width int) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%d %s\n", len(refs), plural(len(refs), "reference", "references"))
+	_, err := fmt.Fprintf(w, "%d %s\n", len(refs), export.Plural(len(refs), "reference", "references"))
 	return err
 }
 
@@ -157,9 +148,6 @@ func newRefsShowCmd(a *App) *cobra.Command {
 		Short: "Show one reference: its normalised fields and its raw BibTeX",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
 			st, _, err := a.openRead()
 			if err != nil {
 				return err
@@ -167,7 +155,7 @@ func newRefsShowCmd(a *App) *cobra.Command {
 			r, err := st.Get(args[0])
 			st.Close() // before printing: a slow reader of the output must not hold up a writer
 			if errors.Is(err, store.ErrNotFound) {
-				return inputErr(fmt.Errorf("no reference with key %q", args[0]))
+				return fmt.Errorf("no reference with key %q", args[0])
 			}
 			if err != nil {
 				return err
@@ -178,7 +166,7 @@ func newRefsShowCmd(a *App) *cobra.Command {
 			return showRef(a.Out, r)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	formatFlag(cmd.Flags(), &format)
 	return cmd
 }
 
@@ -248,13 +236,13 @@ func newRefsRmCmd(a *App) *cobra.Command {
 				for _, k := range args {
 					if err := tx.Delete(k); err != nil {
 						if errors.Is(err, store.ErrNotFound) {
-							return inputErr(fmt.Errorf("no reference with key %q; nothing removed", k))
+							return fmt.Errorf("no reference with key %q; nothing removed", k)
 						}
 						return err
 					}
 				}
 				var err error
-				rechecked, err = tx.RecheckArticles(tx.ChangedKeys(), nil, recheckOptions())
+				rechecked, err = a.recheck(tx)
 				return err
 			})
 			if err != nil {
@@ -263,7 +251,7 @@ func newRefsRmCmd(a *App) *cobra.Command {
 			// What was removed is said even when the index then fails.
 			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
 			a.reportRechecked(rechecked)
-			fmt.Fprintf(a.Out, "removed %d %s\n", len(changes.Deleted), plural(len(changes.Deleted), "reference", "references"))
+			fmt.Fprintf(a.Out, "removed %d %s\n", len(changes.Deleted), export.Plural(len(changes.Deleted), "reference", "references"))
 			return ixErr
 		},
 	}

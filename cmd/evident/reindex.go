@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/index"
 )
 
@@ -25,7 +26,7 @@ func newReindexCmd(a *App) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("reindex: %w", err)
 			}
-			fmt.Fprintf(a.Out, "indexed %d %s\n", n, plural(n, "reference", "references"))
+			fmt.Fprintf(a.Out, "indexed %d %s\n", n, export.Plural(n, "reference", "references"))
 			return nil
 		},
 	}

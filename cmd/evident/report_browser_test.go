@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
 )
 
@@ -112,7 +113,7 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 // pageMarks says how the page should mark a claim of the JSON report, by
 // the rule the README states: a claim is supported only when it is cited,
 // its citations resolve and no warning or error is reported on it.
-func pageMarks(rep *check.Report) map[string]int {
+func pageMarks(rep *corpus.Report) map[string]int {
 	n := map[string]int{}
 	for _, c := range rep.Claims {
 		mark := c.Status
@@ -123,12 +124,12 @@ func pageMarks(rep *check.Report) map[string]int {
 				}
 			}
 			for _, f := range rep.Findings {
-				if f.Claim == c.ID && f.Severity >= check.Warning {
+				if f.Claim == c.ID && f.Severity >= corpus.Warning {
 					mark = "unsupported"
 				}
 			}
 		}
-		n[mark]++
+		n[string(mark)]++
 	}
 	return n
 }
@@ -137,7 +138,7 @@ func TestReportBrowser_Example(t *testing.T) {
 	ctx, dialogs := browser(t)
 	examples := filepath.Join("..", "..", "examples")
 	args := []string{"--bib", filepath.Join(examples, "back-pain.bib"), filepath.Join(examples, "back-pain.md")}
-	var rep check.Report
+	var rep corpus.Report
 	if err := json.Unmarshal(report(t, append([]string{"--format", "json"}, args...)...), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestReportBrowser_Example(t *testing.T) {
 	}
 
 	// A finding's link lands on its sentence and shows its details.
-	var dangling check.Finding
+	var dangling corpus.Finding
 	for _, f := range rep.Findings {
 		if f.Code == check.CodeDanglingCitation {
 			dangling = f
@@ -193,7 +194,7 @@ func TestReportBrowser_Example(t *testing.T) {
 
 	// Clicking a sentence (the script) shows its citations and the
 	// reference they matched, formatted.
-	var cited *check.Claim
+	var cited *corpus.Claim
 	for i, c := range rep.Claims {
 		if c.Status == "supported" && len(c.Citations) == 1 && c.Citations[0].Key != nil && *c.Citations[0].Key == "machado2015paracetamol" {
 			cited = &rep.Claims[i]

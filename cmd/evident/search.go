@@ -10,7 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/index"
+	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -38,9 +41,6 @@ Fields: title, authors, abstract, keywords, venue, year, doi, type (refs);
 text, article, section, status, cites, codes (claims).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.format); err != nil {
-				return err
-			}
 			q := index.Query{Text: strings.Join(args, " "), Article: opts.article, Status: opts.status, Cites: opts.cites,
 				YearFrom: opts.yearFrom, YearTo: opts.yearTo, Limit: opts.limit, Offset: opts.offset, Facets: opts.facets}
 			switch opts.typ {
@@ -50,7 +50,7 @@ text, article, section, status, cites, codes (claims).`,
 			case "claims", "claim":
 				q.Types = []string{"claim"}
 			default:
-				return inputErr(fmt.Errorf("--type must be refs or claims, not %q", opts.typ))
+				return fmt.Errorf("--type must be refs or claims, not %q", opts.typ)
 			}
 			ix, err := a.openIndex(cmd)
 			if err != nil {
@@ -64,7 +64,7 @@ text, article, section, status, cites, codes (claims).`,
 				return err
 			})
 			if err != nil {
-				return inputErr(fmt.Errorf("search: %w", err))
+				return fmt.Errorf("search: %w", err)
 			}
 			if opts.format == "json" {
 				return writeJSON(a.Out, res)
@@ -82,14 +82,14 @@ text, article, section, status, cites, codes (claims).`,
 	f.IntVar(&opts.limit, "limit", 20, "results per page")
 	f.IntVar(&opts.offset, "offset", 0, "skip this many results")
 	f.BoolVar(&opts.facets, "facets", false, "show counts by type, year, venue and status")
-	f.StringVar(&opts.format, "format", "text", "output format: text or json")
+	formatFlag(f, &opts.format)
 	return cmd
 }
 
 // searchText prints ranked hits, each with its fragments, then facets.
 func searchText(w io.Writer, res *index.Result, offset int, texts map[int]string, color bool) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %s", res.Total, plural(int(res.Total), "result", "results"))
+	fmt.Fprintf(&b, "%d %s", res.Total, export.Plural(int(res.Total), "result", "results"))
 	if len(res.Hits) > 0 && int(res.Total) > len(res.Hits) {
 		fmt.Fprintf(&b, ", showing %d–%d", offset+1, offset+len(res.Hits))
 	}
@@ -156,11 +156,8 @@ func newSuggestCmd(a *App) *cobra.Command {
 		Short: "Suggest library references for an article's unsupported claims, or for one claim",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
 			if (claimText == "") == (len(args) == 0) {
-				return inputErr(fmt.Errorf("give an ARTICLE or --claim TEXT"))
+				return fmt.Errorf("give an ARTICLE or --claim TEXT")
 			}
 			type claimSuggestions struct {
 				Claim       string             `json:"claim"`
@@ -176,7 +173,7 @@ func newSuggestCmd(a *App) *cobra.Command {
 					return err
 				}
 				for _, c := range rep.Claims {
-					if c.Status == "unsupported" {
+					if c.Status == corpus.Unsupported {
 						claims = append(claims, claimSuggestions{Claim: c.Text, Line: c.Line})
 					}
 				}
@@ -227,7 +224,7 @@ func newSuggestCmd(a *App) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&claimText, "claim", "", "suggest references for this claim `TEXT`")
 	cmd.Flags().IntVar(&limit, "limit", 3, "suggestions per claim")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	formatFlag(cmd.Flags(), &format)
 	cmd.Flags().StringVar(&inputFormat, "input-format", "", "article format (default: from the extension)")
 	return cmd
 }
@@ -250,10 +247,14 @@ func (a *App) claimTexts(res *index.Result) map[int]string {
 			defer st.Close()
 		}
 		art, err := st.GetArticle(h.Article)
-		if err != nil || art.Report == nil {
+		if err != nil {
 			continue
 		}
-		for _, c := range art.Report.Claims {
+		rep, err := pipeline.Report(art)
+		if err != nil || rep == nil {
+			continue
+		}
+		for _, c := range rep.Claims {
 			if c.ID == h.Claim {
 				texts[i] = c.Text
 			}

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
-	"unicode"
+
+	"github.com/evident-tools/evident/corpus"
 )
 
 // Baseline holds the findings of an earlier check, so that a later one
@@ -18,7 +18,11 @@ type Baseline struct {
 	// articles maps an article's path (slash-separated) to the number of
 	// baseline findings with each identity (see FindingKey).
 	articles map[string]map[string]int
+	name     string // the file it was read from
 }
+
+// Name is the name of the file the baseline was read from.
+func (b *Baseline) Name() string { return b.name }
 
 // baselineReport is as much of a JSON report (export.CheckJSON) as a
 // baseline needs.
@@ -47,7 +51,7 @@ func LoadBaseline(r io.Reader, name string) (*Baseline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	b := &Baseline{articles: map[string]map[string]int{}}
+	b := &Baseline{articles: map[string]map[string]int{}, name: name}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	for n := 0; ; n++ {
 		var raw json.RawMessage
@@ -85,8 +89,8 @@ func (b *Baseline) add(rep baselineReport) error {
 	switch {
 	case rep.Schema == nil:
 		return errors.New("not the JSON report of an evident check (it has no schema)")
-	case *rep.Schema > SchemaVersion:
-		return fmt.Errorf("written by a newer evident (report schema %d; this one reads up to %d)", *rep.Schema, SchemaVersion)
+	case *rep.Schema > corpus.ReportSchema:
+		return fmt.Errorf("written by a newer evident (report schema %d; this one reads up to %d)", *rep.Schema, corpus.ReportSchema)
 	}
 	texts := make(map[string]string, len(rep.Claims))
 	for _, c := range rep.Claims {
@@ -99,7 +103,7 @@ func (b *Baseline) add(rep baselineReport) error {
 		b.articles[path] = counts
 	}
 	for _, f := range rep.Findings {
-		counts[findingKey(f.Code, f.Claim, texts[f.Claim], f.Marker, f.Message)]++
+		counts[corpus.FindingKey(f.Code, f.Claim, texts[f.Claim], f.Marker, f.Message)]++
 	}
 	return nil
 }
@@ -131,7 +135,7 @@ func jsonError(name string, data []byte, base int64, err error) error {
 // and list entries do not make old findings new. Each baseline finding
 // accounts for one finding of rep. The baseline's report for rep's article
 // is found by path; a baseline of one article applies whatever its path.
-func (b *Baseline) Filter(rep *Report) (kept int, known int) {
+func (b *Baseline) Filter(rep *corpus.Report) (kept int, known int) {
 	counts, ok := b.articles[slashPath(rep.Article.Path)]
 	if !ok && len(b.articles) == 1 {
 		for _, c := range b.articles {
@@ -152,11 +156,11 @@ func (b *Baseline) Filter(rep *Report) (kept int, known int) {
 			left[k]--
 			known++
 			switch f.Severity {
-			case Error:
+			case corpus.Error:
 				rep.Summary.Errors--
-			case Warning:
+			case corpus.Warning:
 				rep.Summary.Warnings--
-			case Info:
+			case corpus.Info:
 				rep.Summary.Infos--
 			}
 			continue
@@ -165,49 +169,6 @@ func (b *Baseline) Filter(rep *Report) (kept int, known int) {
 	}
 	rep.Findings = out
 	return len(out), known
-}
-
-// FindingKey identifies a finding across revisions of the article: its
-// code with the text of its sentence and its marker, or, for a finding of
-// no sentence, its message; case, punctuation and digits left out. Used
-// by baselines and by SARIF fingerprints.
-func (r *Report) FindingKey(f Finding) string {
-	text := ""
-	if f.Claim != "" {
-		for i := range r.Claims {
-			if r.Claims[i].ID == f.Claim {
-				text = r.Claims[i].Text
-				break
-			}
-		}
-	}
-	return findingKey(f.Code, f.Claim, text, f.Marker, f.Message)
-}
-
-func findingKey(code, claim, text, marker, message string) string {
-	if claim != "" && text != "" {
-		return code + "\x00" + normalise(text) + "\x00" + normalise(marker)
-	}
-	return code + "\x00\x00" + normalise(message)
-}
-
-// normalise keeps the letters of s, lower-cased, with one space between
-// runs of them.
-func normalise(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		space = true
-	}
-	return b.String()
 }
 
 func slashPath(p string) string {

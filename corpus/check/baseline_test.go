@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/evident-tools/evident/corpus"
 )
 
-func baselineOf(t *testing.T, reps ...*Report) *Baseline {
+func baselineOf(t *testing.T, reps ...*corpus.Report) *Baseline {
 	t.Helper()
 	var buf bytes.Buffer
 	for _, r := range reps {
@@ -22,42 +24,42 @@ func baselineOf(t *testing.T, reps ...*Report) *Baseline {
 	return b
 }
 
-func oldReport() *Report {
-	return &Report{
-		Schema:  SchemaVersion,
-		Article: ArticleInfo{Path: "news/story.md"},
-		Claims: []Claim{
+func oldReport() *corpus.Report {
+	return &corpus.Report{
+		Schema:  corpus.ReportSchema,
+		Article: corpus.ArticleInfo{Path: "news/story.md"},
+		Claims: []corpus.Claim{
 			{ID: "c1", Line: 3, Text: "Coffee cures everything."},
 			{ID: "c2", Line: 5, Text: "Water is wet (9)."},
 		},
-		Findings: []Finding{
-			{Code: CodeUncitedClaim, Severity: Warning, Line: 3, Claim: "c1", Message: "claim with no citation"},
-			{Code: CodeDanglingCitation, Severity: Error, Line: 5, Claim: "c2", Marker: "(9)", Message: "(9): number 9 is beyond the end"},
-			{Code: CodeUncitedReference, Severity: Warning, Line: 20, Message: "reference 8 is never cited in the text"},
+		Findings: []corpus.Finding{
+			{Code: CodeUncitedClaim, Severity: corpus.Warning, Line: 3, Claim: "c1", Message: "claim with no citation"},
+			{Code: CodeDanglingCitation, Severity: corpus.Error, Line: 5, Claim: "c2", Marker: "(9)", Message: "(9): number 9 is beyond the end"},
+			{Code: CodeUncitedReference, Severity: corpus.Warning, Line: 20, Message: "reference 8 is never cited in the text"},
 		},
-		Summary: Summary{Errors: 1, Warnings: 2},
+		Summary: corpus.Summary{Errors: 1, Warnings: 2},
 	}
 }
 
 // newReport is the article revised: a paragraph added above (lines move,
 // ids shift), references renumbered, one new problem.
-func newReport() *Report {
-	return &Report{
-		Schema:  SchemaVersion,
-		Article: ArticleInfo{Path: "news/story.md"},
-		Claims: []Claim{
+func newReport() *corpus.Report {
+	return &corpus.Report{
+		Schema:  corpus.ReportSchema,
+		Article: corpus.ArticleInfo{Path: "news/story.md"},
+		Claims: []corpus.Claim{
 			{ID: "c1", Line: 3, Text: "Tea cures the rest."},
 			{ID: "c2", Line: 7, Text: "Coffee  cures\neverything."},
 			{ID: "c3", Line: 9, Text: "Water is wet [10]."},
 		},
-		Findings: []Finding{
-			{Code: CodeUncitedClaim, Severity: Warning, Line: 3, Claim: "c1", Message: "claim with no citation"},
-			{Code: CodeUncitedClaim, Severity: Warning, Line: 7, Claim: "c2", Message: "claim with no citation"},
-			{Code: CodeDanglingCitation, Severity: Error, Line: 9, Claim: "c3", Marker: "[10]", Message: "[10]: number 10 is beyond the end"},
-			{Code: CodeUncitedReference, Severity: Warning, Line: 24, Message: "reference 9 is never cited in the text"},
-			{Code: CodeUnmatchedReference, Severity: Warning, Line: 25, Message: "reference 10 matches nothing in the library"},
+		Findings: []corpus.Finding{
+			{Code: CodeUncitedClaim, Severity: corpus.Warning, Line: 3, Claim: "c1", Message: "claim with no citation"},
+			{Code: CodeUncitedClaim, Severity: corpus.Warning, Line: 7, Claim: "c2", Message: "claim with no citation"},
+			{Code: CodeDanglingCitation, Severity: corpus.Error, Line: 9, Claim: "c3", Marker: "[10]", Message: "[10]: number 10 is beyond the end"},
+			{Code: CodeUncitedReference, Severity: corpus.Warning, Line: 24, Message: "reference 9 is never cited in the text"},
+			{Code: CodeUnmatchedReference, Severity: corpus.Warning, Line: 25, Message: "reference 10 matches nothing in the library"},
 		},
-		Summary: Summary{Errors: 1, Warnings: 4},
+		Summary: corpus.Summary{Errors: 1, Warnings: 4},
 	}
 }
 
@@ -87,8 +89,8 @@ func TestBaseline_EachOldFindingAccountsForOneNew(t *testing.T) {
 	b := baselineOf(t, oldReport())
 	rep := newReport()
 	// The same sentence twice in the new version: only one was known.
-	rep.Claims = append(rep.Claims, Claim{ID: "c4", Line: 30, Text: "Coffee cures everything!"})
-	rep.Findings = append(rep.Findings, Finding{Code: CodeUncitedClaim, Severity: Warning, Line: 30, Claim: "c4"})
+	rep.Claims = append(rep.Claims, corpus.Claim{ID: "c4", Line: 30, Text: "Coffee cures everything!"})
+	rep.Findings = append(rep.Findings, corpus.Finding{Code: CodeUncitedClaim, Severity: corpus.Warning, Line: 30, Claim: "c4"})
 	if kept, known := b.Filter(rep); kept != 3 || known != 3 {
 		t.Errorf("kept %d known %d, want 3 and 3", kept, known)
 	}
@@ -136,7 +138,7 @@ func TestLoadBaseline_Errors(t *testing.T) {
 }
 
 func TestLoadBaseline_ArrayOfReports(t *testing.T) {
-	data, err := json.Marshal([]*Report{oldReport()})
+	data, err := json.Marshal([]*corpus.Report{oldReport()})
 	if err != nil {
 		t.Fatal(err)
 	}

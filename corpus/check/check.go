@@ -15,60 +15,6 @@ import (
 	"github.com/evident-tools/evident/corpus/resolve"
 )
 
-// SchemaVersion is the version of the JSON report's shape. Fields may be
-// added; none is ever renamed or removed without a new version.
-const SchemaVersion = 1
-
-// Severity orders findings.
-type Severity int
-
-// The severities, least to most severe.
-const (
-	Info Severity = iota
-	Warning
-	Error
-)
-
-func (s Severity) String() string {
-	switch s {
-	case Error:
-		return "error"
-	case Warning:
-		return "warning"
-	}
-	return "info"
-}
-
-// MarshalText writes a severity as its name.
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalText reads a severity written by MarshalText, so that stored
-// and baseline reports read back.
-func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := ParseSeverity(string(b))
-	if err != nil || v > Error {
-		return fmt.Errorf("unknown severity %q", b)
-	}
-	*s = v
-	return nil
-}
-
-// ParseSeverity reads "info", "warning", "error" or "none" (which no finding
-// reaches: gate on nothing).
-func ParseSeverity(s string) (Severity, error) {
-	switch strings.ToLower(s) {
-	case "info":
-		return Info, nil
-	case "warning", "warn":
-		return Warning, nil
-	case "error":
-		return Error, nil
-	case "none", "never":
-		return Error + 1, nil
-	}
-	return 0, fmt.Errorf("unknown severity %q (want info, warning, error or none)", s)
-}
-
 // The finding codes.
 const (
 	CodeUncitedClaim       = "uncited-claim"
@@ -89,22 +35,22 @@ func Codes() []string {
 }
 
 // DefaultSeverity returns a code's severity when nothing overrides it.
-func DefaultSeverity(code string) (Severity, bool) {
+func DefaultSeverity(code string) (corpus.Severity, bool) {
 	s, ok := defaultSeverity[code]
 	return s, ok
 }
 
-var defaultSeverity = mergeSeverities(ruleSeverity, map[string]Severity{
-	CodeWeakSupport:        Warning,
-	CodeUncitedClaim:       Warning,
-	CodeDanglingCitation:   Error,
-	CodeUnmatchedReference: Warning,
-	CodeUncitedReference:   Warning,
-	CodeIdentifierMismatch: Error,
+var defaultSeverity = mergeSeverities(ruleSeverity, map[string]corpus.Severity{
+	CodeWeakSupport:        corpus.Warning,
+	CodeUncitedClaim:       corpus.Warning,
+	CodeDanglingCitation:   corpus.Error,
+	CodeUnmatchedReference: corpus.Warning,
+	CodeUncitedReference:   corpus.Warning,
+	CodeIdentifierMismatch: corpus.Error,
 })
 
-func mergeSeverities(ms ...map[string]Severity) map[string]Severity {
-	out := map[string]Severity{}
+func mergeSeverities(ms ...map[string]corpus.Severity) map[string]corpus.Severity {
+	out := map[string]corpus.Severity{}
 	for _, m := range ms {
 		for k, v := range m {
 			out[k] = v
@@ -113,131 +59,21 @@ func mergeSeverities(ms ...map[string]Severity) map[string]Severity {
 	return out
 }
 
-// Report is the result of checking one article.
-type Report struct {
-	Schema     int         `json:"schema"`
-	Article    ArticleInfo `json:"article"`
-	Claims     []Claim     `json:"claims"`
-	References []ListRef   `json:"references"`
-	Findings   []Finding   `json:"findings"`
-	Summary    Summary     `json:"summary"`
-	Style      string      `json:"style,omitempty"` // the article's dominant citation style
-	Notes      []string    `json:"notes,omitempty"` // checks that could not run, and why
-	lib        *resolve.Library
-	parsed     []resolve.Parsed // the list entries as parsed, in order
-	refs       map[string]*corpus.Reference
+// state is a report being made, with what the checker needs beside it.
+type state struct {
+	*corpus.Report
+	lib    *resolve.Library
+	parsed []resolve.Parsed // the list entries as parsed, in order
+	refs   map[string]*corpus.Reference
 }
 
-// ArticleInfo names the checked article.
-type ArticleInfo struct {
-	Path   string        `json:"path"`
-	Format corpus.Format `json:"format"`
-	Title  string        `json:"title,omitempty"`
-}
+// Reference returns the library reference with key.
+func (rep *state) Reference(key string) *corpus.Reference { return rep.refs[key] }
 
-// Claim is one sentence of the article with its citations.
-type Claim struct {
-	ID        string         `json:"id"`
-	Line      int            `json:"line"`
-	Col       int            `json:"col"`
-	Kind      string         `json:"kind"`
-	Section   string         `json:"section,omitempty"`
-	Text      string         `json:"text"`
-	Status    string         `json:"status"`  // supported, unsupported, not-a-claim
-	Score     float64        `json:"score"`   // how check-worthy the sentence is, 0..1
-	Reasons   []string       `json:"reasons"` // why the scorer judged so
-	Citations []CitationLink `json:"citations"`
-	// CoveredBy names the citations that support the claim: its own, or
-	// under --scope paragraph those of a later sentence of its paragraph.
-	CoveredBy *Coverage `json:"covered_by,omitempty"`
-	paragraph int
-}
-
-// Coverage says which citations support a claim.
-type Coverage struct {
-	Claim     string   `json:"claim"` // the sentence whose citations they are
-	Keys      []string `json:"keys"`
-	Inherited bool     `json:"inherited"` // from a later sentence of the paragraph
-}
-
-// CitationLink is one cited work of a marker and what it resolved to.
-type CitationLink struct {
-	Marker string  `json:"marker"`
-	Kind   string  `json:"kind"`
-	Cites  string  `json:"cites"` // the number, key or author-year the marker names
-	Key    *string `json:"key"`
-	Status string  `json:"status"` // resolved, dangling, unmatched
-	By     string  `json:"by,omitempty"`
-	Why    string  `json:"why,omitempty"`
-}
-
-// ListRef is one entry of the article's own reference list.
-type ListRef struct {
-	Label string     `json:"label,omitempty"`
-	Text  string     `json:"text"`
-	Line  int        `json:"line"`
-	Key   *string    `json:"key"`
-	Match *MatchInfo `json:"match,omitempty"`
-	Cited bool       `json:"cited"`
-}
-
-// MatchInfo says how a list entry was tied to a library reference.
-type MatchInfo struct {
-	By         string  `json:"by"`
-	Confidence float64 `json:"confidence"`
-	Weak       bool    `json:"weak,omitempty"`
-	Why        string  `json:"why,omitempty"`
-}
-
-// Finding is one problem, located in the article.
-type Finding struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
-	Line     int      `json:"line"`
-	Claim    string   `json:"claim,omitempty"`
-	Marker   string   `json:"marker,omitempty"`
-	Message  string   `json:"message"`
-}
-
-// Summary counts what the report holds.
-type Summary struct {
-	Sentences   int `json:"sentences"`
-	Claims      int `json:"claims"`
-	Supported   int `json:"supported"`
-	Unsupported int `json:"unsupported"`
-	Citations   int `json:"citations"`
-	Resolved    int `json:"resolved"`
-	Dangling    int `json:"dangling"`
-	Unmatched   int `json:"unmatched"`
-	ListEntries int `json:"list_entries"`
-	Uncited     int `json:"uncited_references"`
-	Suppressed  int `json:"suppressed"` // findings silenced by evident:ignore comments
-	Errors      int `json:"errors"`
-	Warnings    int `json:"warnings"`
-	Infos       int `json:"infos"`
-}
-
-// Worst returns the highest severity among the findings, and false when
-// there are none.
-func (r *Report) Worst() (Severity, bool) {
-	if len(r.Findings) == 0 {
-		return Info, false
-	}
-	w := Info
-	for _, f := range r.Findings {
-		if f.Severity > w {
-			w = f.Severity
-		}
-	}
-	return w, true
-}
-
-// Reference returns the library reference with key, for reports that show
-// what a citation resolved to.
-func (r *Report) Reference(key string) *corpus.Reference { return r.refs[key] }
-
-// Check reads an article and ties its citations to the library refs.
-func Check(path string, data []byte, format corpus.Format, refs []*corpus.Reference, opts Options) (*Report, error) {
+// Check reads an article and ties its citations to the library refs. It is
+// for callers that need no more than the report; the check pipeline reads
+// the article itself and calls CheckDocument.
+func Check(path string, data []byte, format corpus.Format, refs []*corpus.Reference, opts Options) (*corpus.Report, error) {
 	doc, err := article.Read(path, data, format)
 	if err != nil {
 		return nil, err
@@ -245,13 +81,20 @@ func Check(path string, data []byte, format corpus.Format, refs []*corpus.Refere
 	return CheckDocument(doc, refs, opts), nil
 }
 
-// CheckDocument is Check for an article already read.
-func CheckDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options) *Report {
-	rep := &Report{
-		Schema:  SchemaVersion,
-		Article: ArticleInfo{Path: doc.Path, Format: doc.Format, Title: doc.Title},
-		lib:     resolve.NewLibrary(refs),
-		refs:    make(map[string]*corpus.Reference, len(refs)),
+// CheckDocument ties the citations of an article already read to the
+// library refs and judges its sentences.
+func CheckDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options) *corpus.Report {
+	return checkDocument(doc, refs, opts).Report
+}
+
+func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options) *state {
+	rep := &state{
+		Report: &corpus.Report{
+			Schema:  corpus.ReportSchema,
+			Article: corpus.ArticleInfo{Path: doc.Path, Format: doc.Format, Title: doc.Title},
+		},
+		lib:  resolve.NewLibrary(refs),
+		refs: make(map[string]*corpus.Reference, len(refs)),
 	}
 	for _, r := range refs {
 		rep.refs[r.Key] = r
@@ -274,8 +117,8 @@ func CheckDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	}
 
 	for i, s := range sentences {
-		c := Claim{ID: s.ID, Line: s.Pos.Line, Col: s.Pos.Col, Kind: string(s.Kind), Section: s.Section,
-			Text: s.Text, Citations: []CitationLink{}, paragraph: s.Paragraph}
+		c := corpus.Claim{ID: s.ID, Line: s.Pos.Line, Col: s.Pos.Col, Kind: string(s.Kind), Section: s.Section,
+			Text: s.Text, Citations: []corpus.CitationLink{}}
 		for _, m := range markers[i] {
 			if strings.HasPrefix(m.Text, `\nocite`) {
 				// \nocite lists a work without citing it anywhere.
@@ -283,17 +126,17 @@ func CheckDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 			}
 			for _, ct := range m.Cites {
 				link := rep.resolveCite(m, ct, list, footnotes)
-				if link.Status == "note" {
+				if link.Status == corpus.Note {
 					continue
 				}
-				if m.Suspect && link.Status != "resolved" {
+				if m.Suspect && link.Status != corpus.Resolved {
 					// An outlier for the article's style ("keratin (34)" in a
 					// bracket-cited paper) that resolves to nothing is most
 					// likely no citation at all: never report it as one.
 					continue
 				}
 				c.Citations = append(c.Citations, link)
-				if link.Status == "dangling" {
+				if link.Status == corpus.Dangling {
 					rep.add(CodeDanglingCitation, s.Pos.Line, s.ID, m.Text, link.Why)
 				}
 			}
@@ -316,8 +159,8 @@ func CheckDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	return rep
 }
 
-func (rep *Report) add(code string, line int, claim, marker, msg string) {
-	rep.Findings = append(rep.Findings, Finding{Code: code, Severity: defaultSeverity[code], Line: line,
+func (rep *state) add(code string, line int, claim, marker, msg string) {
+	rep.Findings = append(rep.Findings, corpus.Finding{Code: code, Severity: defaultSeverity[code], Line: line,
 		Claim: claim, Marker: marker, Message: msg})
 }
 
@@ -332,29 +175,29 @@ func quote(s string) string {
 
 // listState is the article's reference list, matched to the library.
 type listState struct {
-	entries   []ListRef
+	entries   []corpus.ListRef
 	parsed    []resolve.Parsed
 	byLabel   map[string]int
 	maxNumber int
 }
 
-func (rep *Report) matchList(doc *corpus.Document) *listState {
+func (rep *state) matchList(doc *corpus.Document) *listState {
 	ls := &listState{byLabel: map[string]int{}}
 	for i, e := range doc.RefList {
-		lr := ListRef{Label: e.Label, Text: e.Text, Line: e.Pos.Line}
+		lr := corpus.ListRef{Label: e.Label, Text: e.Text, Line: e.Pos.Line}
 		m, mis := rep.lib.MatchEntry(e.Text)
 		switch {
 		case mis != nil:
 			rep.add(CodeIdentifierMismatch, e.Pos.Line, "", "",
 				fmt.Sprintf("reference %s: its %s belongs to %s in the library, whose %s; the entry says %s",
 					entryName(e), mis.ID, mis.Key, mis.Have, mis.Want))
-			lr.Match = &MatchInfo{By: "mismatch", Why: mis.ID + " belongs to " + mis.Key}
+			lr.Match = &corpus.MatchInfo{By: "mismatch", Why: mis.ID + " belongs to " + mis.Key}
 		case m.Key != "" && !m.Weak:
 			k := m.Key
 			lr.Key = &k
-			lr.Match = &MatchInfo{By: m.By, Confidence: m.Confidence, Why: m.Why}
+			lr.Match = &corpus.MatchInfo{By: m.By, Confidence: m.Confidence, Why: m.Why}
 		case m.Key != "":
-			lr.Match = &MatchInfo{By: m.By, Confidence: m.Confidence, Weak: true, Why: m.Why}
+			lr.Match = &corpus.MatchInfo{By: m.By, Confidence: m.Confidence, Weak: true, Why: m.Why}
 		}
 		ls.entries = append(ls.entries, lr)
 		ls.parsed = append(ls.parsed, resolve.ParseEntry(e.Text))
@@ -378,19 +221,19 @@ func entryName(e corpus.ListEntry) string {
 }
 
 // resolveCite ties one cited work to a library reference.
-func (rep *Report) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, footnotes map[string]string) CitationLink {
-	link := CitationLink{Marker: m.Text, Kind: string(m.Kind)}
-	throughEntry := func(i int) CitationLink {
+func (rep *state) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, footnotes map[string]string) corpus.CitationLink {
+	link := corpus.CitationLink{Marker: m.Text, Kind: string(m.Kind)}
+	throughEntry := func(i int) corpus.CitationLink {
 		e := &ls.entries[i]
 		e.Cited = true
 		switch {
 		case e.Key != nil:
-			link.Key, link.Status, link.By = e.Key, "resolved", "list:"+e.Match.By
+			link.Key, link.Status, link.By = e.Key, corpus.Resolved, "list:"+e.Match.By
 		case e.Match != nil && e.Match.Weak:
-			link.Status = "unmatched"
+			link.Status = corpus.Unmatched
 			link.Why = "the list entry only weakly matches the library (" + e.Match.Why + ")"
 		default:
-			link.Status = "unmatched"
+			link.Status = corpus.Unmatched
 			link.Why = "the list entry matches nothing in the library"
 		}
 		return link
@@ -401,7 +244,7 @@ func (rep *Report) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, fo
 		if i, ok := ls.byLabel[link.Cites]; ok {
 			return throughEntry(i)
 		}
-		link.Status = "dangling"
+		link.Status = corpus.Dangling
 		switch {
 		case len(ls.entries) == 0:
 			link.Why = fmt.Sprintf("%s: the article has no reference list to number %d in", m.Text, c.Number)
@@ -422,39 +265,39 @@ func (rep *Report) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, fo
 			if i, ok := ls.byLabel[label]; ok {
 				return throughEntry(i)
 			}
-			link.Status, link.Why = "dangling", fmt.Sprintf("%s: footnote %s is never defined", m.Text, label)
+			link.Status, link.Why = corpus.Dangling, fmt.Sprintf("%s: footnote %s is never defined", m.Text, label)
 			return link
 		}
 		if len(cite.Detect(text)) > 0 {
 			// The footnote cites with markers of its own; they are checked
 			// in the footnote's sentences, and the note itself is no
 			// reference.
-			link.Status, link.Why = "note", "the footnote cites its own sources"
+			link.Status, link.Why = corpus.Note, "the footnote cites its own sources"
 			return link
 		}
 		if mt, _ := rep.lib.MatchEntry(text); mt.Key != "" && !mt.Weak {
 			k := mt.Key
-			link.Key, link.Status, link.By = &k, "resolved", "footnote:"+mt.By
+			link.Key, link.Status, link.By = &k, corpus.Resolved, "footnote:"+mt.By
 			return link
 		}
 		if !looksLikeReference(text) {
 			// A footnote that is a remark, not a reference, cites nothing.
-			link.Status = "note"
+			link.Status = corpus.Note
 			return link
 		}
-		link.Status, link.Why = "unmatched", "the footnote matches no library reference"
+		link.Status, link.Why = corpus.Unmatched, "the footnote matches no library reference"
 		return link
 	case corpus.MarkerKey:
 		link.Cites = c.Key
 		if r := rep.lib.ByKey(c.Key); r != nil {
 			k := r.Key
-			link.Key, link.Status, link.By = &k, "resolved", "key"
+			link.Key, link.Status, link.By = &k, corpus.Resolved, "key"
 			return link
 		}
 		if i, ok := ls.byLabel[c.Key]; ok {
 			return throughEntry(i)
 		}
-		link.Status = "dangling"
+		link.Status = corpus.Dangling
 		link.Why = fmt.Sprintf("%s: no reference with key %q", m.Text, c.Key)
 		if near := rep.nearKey(c.Key); near != "" {
 			link.Why += "; did you mean " + near + "?"
@@ -468,14 +311,14 @@ func (rep *Report) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, fo
 	}
 	if mt, near := rep.lib.AuthorYear(c); mt.Key != "" {
 		k := mt.Key
-		link.Key, link.Status, link.By = &k, "resolved", "author-year"
+		link.Key, link.Status, link.By = &k, corpus.Resolved, "author-year"
 		if mt.Weak {
-			link.Key, link.Status = nil, "unmatched"
+			link.Key, link.Status = nil, corpus.Unmatched
 			link.Why = "only a weak match: " + mt.Why
 		}
 		return link
 	} else {
-		link.Status = "dangling"
+		link.Status = corpus.Dangling
 		link.Why = link.Cites + ": no such reference"
 		if near != "" {
 			link.Why += "; " + near
@@ -501,7 +344,7 @@ func authorYear(c corpus.Cite) string {
 }
 
 // nearKey suggests a library key one or two edits away from a dangling one.
-func (rep *Report) nearKey(key string) string {
+func (rep *state) nearKey(key string) string {
 	best, bestD := "", 3
 	lk := strings.ToLower(key)
 	for k := range rep.refs {
@@ -523,7 +366,7 @@ func abs(n int) int {
 }
 
 // listFindings reports list entries that match nothing or are never cited.
-func (rep *Report) listFindings(ls *listState) {
+func (rep *state) listFindings(ls *listState) {
 	for _, e := range ls.entries {
 		name := e.Label
 		if name == "" {
@@ -545,30 +388,30 @@ func (rep *Report) listFindings(ls *listState) {
 	rep.References = ls.entries
 	rep.parsed = ls.parsed
 	if rep.References == nil {
-		rep.References = []ListRef{}
+		rep.References = []corpus.ListRef{}
 	}
 }
 
-func (rep *Report) summarise() {
+func (rep *state) summarise() {
 	s := &rep.Summary
 	s.Sentences = len(rep.Claims)
 	for _, c := range rep.Claims {
 		switch c.Status {
-		case "supported":
+		case corpus.Supported:
 			s.Claims++
 			s.Supported++
-		case "unsupported":
+		case corpus.Unsupported:
 			s.Claims++
 			s.Unsupported++
 		}
 		for _, l := range c.Citations {
 			s.Citations++
 			switch l.Status {
-			case "resolved":
+			case corpus.Resolved:
 				s.Resolved++
-			case "dangling":
+			case corpus.Dangling:
 				s.Dangling++
-			case "unmatched":
+			case corpus.Unmatched:
 				s.Unmatched++
 			}
 		}
@@ -581,18 +424,18 @@ func (rep *Report) summarise() {
 	}
 	for _, f := range rep.Findings {
 		switch f.Severity {
-		case Error:
+		case corpus.Error:
 			s.Errors++
-		case Warning:
+		case corpus.Warning:
 			s.Warnings++
 		default:
 			s.Infos++
 		}
 	}
 	if rep.Findings == nil {
-		rep.Findings = []Finding{}
+		rep.Findings = []corpus.Finding{}
 	}
 	if rep.Claims == nil {
-		rep.Claims = []Claim{}
+		rep.Claims = []corpus.Claim{}
 	}
 }

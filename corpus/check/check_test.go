@@ -38,7 +38,7 @@ func refs(t testing.TB, src string) []*corpus.Reference {
 	return p.References()
 }
 
-func run(t *testing.T, name, article string) *check.Report {
+func run(t *testing.T, name, article string) *corpus.Report {
 	t.Helper()
 	rep, err := check.Check(name, []byte(article), corpus.Markdown, refs(t, library), check.Options{})
 	if err != nil {
@@ -47,7 +47,7 @@ func run(t *testing.T, name, article string) *check.Report {
 	return rep
 }
 
-func codes(rep *check.Report) string {
+func codes(rep *corpus.Report) string {
 	var cs []string
 	for _, f := range rep.Findings {
 		if f.Code != check.CodeUncitedClaim {
@@ -57,7 +57,7 @@ func codes(rep *check.Report) string {
 	return strings.Join(cs, ",")
 }
 
-func link(t *testing.T, rep *check.Report, marker string) check.CitationLink {
+func link(t *testing.T, rep *corpus.Report, marker string) corpus.CitationLink {
 	t.Helper()
 	for _, c := range rep.Claims {
 		for _, l := range c.Citations {
@@ -67,7 +67,7 @@ func link(t *testing.T, rep *check.Report, marker string) check.CitationLink {
 		}
 	}
 	t.Fatalf("no citation with marker %q", marker)
-	return check.CitationLink{}
+	return corpus.CitationLink{}
 }
 
 func TestCheck_NumericThroughTheList(t *testing.T) {
@@ -96,7 +96,7 @@ Sugar intake should be limited for everyone (7).
 	if s.Citations != 4 || s.Resolved != 2 || s.Dangling != 1 || s.Unmatched != 1 || s.Uncited != 1 {
 		t.Errorf("summary = %+v", s)
 	}
-	if worst, _ := rep.Worst(); worst != check.Error {
+	if worst, _ := rep.Worst(); worst != corpus.Error {
 		t.Errorf("worst = %v", worst)
 	}
 }
@@ -112,7 +112,7 @@ func TestCheck_IdentifierMismatchIsAnError(t *testing.T) {
 		t.Fatalf("findings = %s", got)
 	}
 	f := rep.Findings[0]
-	if f.Severity != check.Error || !strings.Contains(f.Message, "lecun2015deep") {
+	if f.Severity != corpus.Error || !strings.Contains(f.Message, "lecun2015deep") {
 		t.Errorf("finding = %+v", f)
 	}
 	if l := link(t, rep, "(1)"); l.Status != "unmatched" || l.Key != nil {
@@ -151,7 +151,7 @@ func TestCheck_ClaimStatuses(t *testing.T) {
 		"Sugar makes children hyperactive in every study.": "unsupported",
 	}
 	for _, c := range rep.Claims {
-		if w, ok := want[c.Text]; ok && w != c.Status {
+		if w, ok := want[c.Text]; ok && w != string(c.Status) {
 			t.Errorf("%q: status %s, want %s", c.Text, c.Status, w)
 		}
 		delete(want, c.Text)

@@ -101,7 +101,7 @@ func FuzzCheck(f *testing.F) {
 	})
 }
 
-func checkReport(t *testing.T, rep *check.Report, lines int) {
+func checkReport(t *testing.T, rep *corpus.Report, lines int) {
 	t.Helper()
 	s := rep.Summary
 	if s.Sentences != len(rep.Claims) || s.Errors+s.Warnings+s.Infos != len(rep.Findings) || s.ListEntries != len(rep.References) {
@@ -123,7 +123,7 @@ func checkReport(t *testing.T, rep *check.Report, lines int) {
 		}
 	}
 	for _, fd := range rep.Findings {
-		if fd.Line < 1 || fd.Line > lines || fd.Message == "" || fd.Severity < check.Info || fd.Severity > check.Error {
+		if fd.Line < 1 || fd.Line > lines || fd.Message == "" || fd.Severity < corpus.Info || fd.Severity > corpus.Error {
 			t.Fatalf("finding %+v (of %d lines)", fd, lines)
 		}
 		if fd.Claim != "" && !ids[fd.Claim] {

@@ -23,7 +23,7 @@ type Supporter func(cited []*corpus.Reference) (SupportFunc, func(), error)
 
 // judge decides which sentences are claims, which citations cover them
 // under the scope, and reports uncited claims and weak support.
-func (rep *Report) judge(sentences []corpus.Sentence, opts Options) {
+func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 	scope := opts.Scope
 	if scope == "" {
 		scope = ScopeSentence
@@ -40,7 +40,7 @@ func (rep *Report) judge(sentences []corpus.Sentence, opts Options) {
 		c := &rep.Claims[i]
 		s := sentences[i]
 		if p := ignored(s.Text, opts); p != "" {
-			c.Status, c.Reasons = "not-a-claim", []string{"ignored by pattern " + p}
+			c.Status, c.Reasons = corpus.NotAClaim, []string{"ignored by pattern " + p}
 			continue
 		}
 		j := claim.Judge(s.Text, s.Kind, opts.ClaimThreshold)
@@ -49,24 +49,24 @@ func (rep *Report) judge(sentences []corpus.Sentence, opts Options) {
 			c.Reasons = []string{}
 		}
 		if cited(c) {
-			c.CoveredBy = &Coverage{Claim: c.ID, Keys: resolvedKeys(c)}
+			c.CoveredBy = &corpus.Coverage{Claim: c.ID, Keys: resolvedKeys(c)}
 		} else if scope == ScopeParagraph && j.Claim {
 			c.CoveredBy = rep.inherited(i, sentences)
 		}
 		switch {
 		case !j.Claim && !cited(c):
-			c.Status = "not-a-claim"
+			c.Status = corpus.NotAClaim
 		case c.CoveredBy != nil:
-			c.Status = "supported"
+			c.Status = corpus.Supported
 		default:
-			c.Status = "unsupported"
+			c.Status = corpus.Unsupported
 			why := "claim with no citation"
 			if len(c.Citations) > 0 {
 				why = "claim whose only citations dangle"
 			}
 			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("%s (%s): %s", why, strings.Join(j.Reasons, "; "), quote(c.Text)))
 		}
-		if support != nil && c.Status == "supported" && !c.CoveredBy.Inherited {
+		if support != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
 			rep.weakSupport(c, support, opts.SupportThreshold)
 		}
 	}
@@ -75,7 +75,7 @@ func (rep *Report) judge(sentences []corpus.Sentence, opts Options) {
 // supporter builds the support scorer over every reference the article's
 // citations resolved to. A scorer that cannot be built only loses the
 // weak-support check, which the report says.
-func (rep *Report) supporter(build Supporter) (SupportFunc, func()) {
+func (rep *state) supporter(build Supporter) (SupportFunc, func()) {
 	seen := map[string]bool{}
 	var cited []*corpus.Reference
 	for i := range rep.Claims {
@@ -101,19 +101,19 @@ func (rep *Report) supporter(build Supporter) (SupportFunc, func()) {
 // something: a library reference, or a list entry or footnote that matches
 // none (reported on its own as unmatched-reference). Only dangling markers
 // leave a claim uncited.
-func cited(c *Claim) bool {
+func cited(c *corpus.Claim) bool {
 	for _, l := range c.Citations {
-		if l.Status == "resolved" || l.Status == "unmatched" {
+		if l.Status == corpus.Resolved || l.Status == corpus.Unmatched {
 			return true
 		}
 	}
 	return false
 }
 
-func resolvedKeys(c *Claim) []string {
+func resolvedKeys(c *corpus.Claim) []string {
 	keys := []string{}
 	for _, l := range c.Citations {
-		if l.Status == "resolved" && l.Key != nil {
+		if l.Status == corpus.Resolved && l.Key != nil {
 			keys = append(keys, *l.Key)
 		}
 	}
@@ -122,7 +122,7 @@ func resolvedKeys(c *Claim) []string {
 
 // inherited finds a later sentence of the same paragraph or list item whose
 // citations cover the sentence at i.
-func (rep *Report) inherited(i int, sentences []corpus.Sentence) *Coverage {
+func (rep *state) inherited(i int, sentences []corpus.Sentence) *corpus.Coverage {
 	s := sentences[i]
 	for j := i + 1; j < len(sentences); j++ {
 		t := sentences[j]
@@ -130,7 +130,7 @@ func (rep *Report) inherited(i int, sentences []corpus.Sentence) *Coverage {
 			break
 		}
 		if cited(&rep.Claims[j]) {
-			return &Coverage{Claim: rep.Claims[j].ID, Keys: resolvedKeys(&rep.Claims[j]), Inherited: true}
+			return &corpus.Coverage{Claim: rep.Claims[j].ID, Keys: resolvedKeys(&rep.Claims[j]), Inherited: true}
 		}
 	}
 	return nil
@@ -147,14 +147,14 @@ func ignored(text string, opts Options) string {
 
 // weakSupport reports each of a claim's own citations whose reference
 // shares too little meaning with the claim.
-func (rep *Report) weakSupport(c *Claim, support SupportFunc, threshold float64) {
+func (rep *state) weakSupport(c *corpus.Claim, support SupportFunc, threshold float64) {
 	if threshold <= 0 {
 		threshold = DefaultSupportThreshold
 	}
 	text := stripMarkers(c)
 	seen := map[string]bool{}
 	for _, l := range c.Citations {
-		if l.Status != "resolved" || l.Key == nil || seen[*l.Key] {
+		if l.Status != corpus.Resolved || l.Key == nil || seen[*l.Key] {
 			continue
 		}
 		seen[*l.Key] = true
@@ -190,7 +190,7 @@ func quoteTerms(ts []string) string {
 
 // stripMarkers removes the claim's citation markers, which are not words of
 // the claim.
-func stripMarkers(c *Claim) string {
+func stripMarkers(c *corpus.Claim) string {
 	text := c.Text
 	for _, l := range c.Citations {
 		text = strings.ReplaceAll(text, l.Marker, " ")
@@ -200,14 +200,14 @@ func stripMarkers(c *Claim) string {
 
 // applySeverities applies the configured severities; a code set to Off is
 // dropped.
-func (rep *Report) applySeverities(opts Options) {
+func (rep *state) applySeverities(opts Options) {
 	if len(opts.Severity) == 0 {
 		return
 	}
 	kept := rep.Findings[:0]
 	for _, f := range rep.Findings {
 		if s, ok := opts.Severity[f.Code]; ok {
-			if s == Off {
+			if s == corpus.Off {
 				continue
 			}
 			f.Severity = s

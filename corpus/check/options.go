@@ -3,6 +3,8 @@ package check
 import (
 	"regexp"
 	"time"
+
+	"github.com/evident-tools/evident/corpus"
 )
 
 // Scope says which citations cover a claim.
@@ -21,7 +23,7 @@ const (
 type Options struct {
 	Scope Scope
 	// Severity overrides a code's default severity; Off silences it.
-	Severity map[string]Severity
+	Severity map[string]corpus.Severity
 	// ClaimThreshold is the score from which a sentence is a check-worthy
 	// claim (0 means the scorer's default).
 	ClaimThreshold float64
@@ -42,7 +44,7 @@ type Options struct {
 }
 
 // rules runs the finer checks over a resolved report.
-func (rep *Report) rules(opts Options) {
+func (rep *state) rules(opts Options) {
 	rep.findDuplicates()
 	rep.findOutOfOrder()
 	rep.findIncomplete()
@@ -57,7 +59,3 @@ func (rep *Report) rules(opts Options) {
 		rep.findStale(opts.MaxAge, now)
 	}
 }
-
-// Off is the severity of a silenced code: no finding reaches it, and
-// findings with it are dropped.
-const Off Severity = -1

@@ -25,24 +25,24 @@ const (
 // finding about a notice that is no retraction (a correction, an
 // expression of concern) is milder than the code's severity: see
 // findRetracted.
-var ruleSeverity = map[string]Severity{
-	CodeDuplicateReference:  Warning,
-	CodeOutOfOrder:          Info,
-	CodeIncompleteReference: Info,
-	CodeRetracted:           Error,
-	CodeStale:               Info,
+var ruleSeverity = map[string]corpus.Severity{
+	CodeDuplicateReference:  corpus.Warning,
+	CodeOutOfOrder:          corpus.Info,
+	CodeIncompleteReference: corpus.Info,
+	CodeRetracted:           corpus.Error,
+	CodeStale:               corpus.Info,
 }
 
 // addRule adds a finding of a rule code and returns it, so that a rule can
 // make it milder (a correction notice is no retraction).
-func (rep *Report) addRule(code string, line int, claim, marker, msg string) *Finding {
+func (rep *state) addRule(code string, line int, claim, marker, msg string) *corpus.Finding {
 	rep.add(code, line, claim, marker, msg)
 	return &rep.Findings[len(rep.Findings)-1]
 }
 
 // refName names a list entry in a message: "reference 3", or the start of
 // its text when it has no label.
-func refName(e ListRef) string {
+func refName(e corpus.ListRef) string {
 	if e.Label != "" {
 		return "reference " + e.Label
 	}
@@ -51,7 +51,7 @@ func refName(e ListRef) string {
 
 // parseList parses every list entry; a rule that needs them parsed calls
 // it once.
-func (rep *Report) parseList() []resolve.Parsed {
+func (rep *state) parseList() []resolve.Parsed {
 	if len(rep.parsed) == len(rep.References) {
 		return rep.parsed // parsed once while matching the list
 	}
@@ -65,13 +65,13 @@ func (rep *Report) parseList() []resolve.Parsed {
 // firstCitation is where a library reference is first cited.
 type firstCitation struct {
 	key   string
-	claim *Claim
-	link  CitationLink
+	claim *corpus.Claim
+	link  corpus.CitationLink
 }
 
 // citedKeys returns each cited library reference once, in order of first
 // citation.
-func (rep *Report) citedKeys() []firstCitation {
+func (rep *state) citedKeys() []firstCitation {
 	var out []firstCitation
 	seen := map[string]bool{}
 	for i := range rep.Claims {
@@ -91,7 +91,7 @@ func (rep *Report) citedKeys() []firstCitation {
 // entry: both matched to one library reference, the same DOI or PubMed ID
 // in their text, or the same first author, year and (nearly) the same
 // title. Each copy is reported once, against the first entry of the work.
-func (rep *Report) findDuplicates() {
+func (rep *state) findDuplicates() {
 	if len(rep.References) < 2 {
 		return
 	}
@@ -183,7 +183,7 @@ func sameTitle(a, b resolve.Parsed) bool {
 // distinctRecords reports whether two entries that look alike are known to
 // be different records: different DOIs or PMIDs (a preprint and its journal
 // version, parts of a series) or different library references.
-func distinctRecords(a, b ListRef, pa, pb resolve.Parsed) bool {
+func distinctRecords(a, b corpus.ListRef, pa, pb resolve.Parsed) bool {
 	differ := func(x, y string) bool { return x != "" && y != "" && x != y }
 	if a.Key != nil && b.Key != nil && *a.Key != *b.Key {
 		return true
@@ -203,7 +203,7 @@ const maxOrderFindings = 3
 // is reported as uncited-reference, a number with no entry as
 // dangling-citation. A list sorted by author is taken to be numbered
 // alphabetically, as some numbered styles do, and is not judged.
-func (rep *Report) findOutOfOrder() {
+func (rep *state) findOutOfOrder() {
 	if rep.Style != string(corpus.MarkerNumeric) {
 		return
 	}
@@ -229,7 +229,7 @@ func (rep *Report) findOutOfOrder() {
 
 	type brk struct {
 		got, want int
-		claim     *Claim
+		claim     *corpus.Claim
 		marker    string
 	}
 	var breaks []brk
@@ -282,7 +282,7 @@ func (rep *Report) findOutOfOrder() {
 }
 
 // citedNumber returns the number a numeric citation cites.
-func citedNumber(l CitationLink) (int, bool) {
+func citedNumber(l corpus.CitationLink) (int, bool) {
 	if l.Kind != string(corpus.MarkerNumeric) {
 		return 0, false
 	}
@@ -303,7 +303,7 @@ func markerBrackets(marker string) (string, string) {
 // author, which is how alphabetically numbered styles order it. Four
 // entries with authors are needed: shorter lists are sorted by chance too
 // often.
-func (rep *Report) alphabeticalList() bool {
+func (rep *state) alphabeticalList() bool {
 	type entry struct {
 		n      int
 		author string
@@ -333,7 +333,7 @@ func (rep *Report) alphabeticalList() bool {
 // author (or an editor, or a corporate author), a year, a title, and any
 // identifier or locator. PMCID and arXiv identifiers count as identifiers:
 // they find the work as surely as a DOI.
-func (rep *Report) findIncomplete() {
+func (rep *state) findIncomplete() {
 	for _, fc := range rep.citedKeys() {
 		r := rep.Reference(fc.key)
 		if r == nil {
@@ -385,7 +385,7 @@ func joinAnd(items []string) string {
 // error (the code's severity); an expression of concern, a correction or a
 // notice of unknown nature is at most a warning; a reinstatement is at
 // most info: the work stands again, but an editor should know its story.
-func (rep *Report) findRetracted(rs *Retractions) {
+func (rep *state) findRetracted(rs *Retractions) {
 	if rs.Len() == 0 {
 		return
 	}
@@ -426,7 +426,7 @@ func (rep *Report) findRetracted(rs *Retractions) {
 	}
 }
 
-func (rep *Report) addRetracted(rs *Retractions, r Retraction, line int, claim, marker, name, title string) {
+func (rep *state) addRetracted(rs *Retractions, r Retraction, line int, claim, marker, name, title string) {
 	if title == "" {
 		title = r.Title
 	}
@@ -444,25 +444,25 @@ func (rep *Report) addRetracted(rs *Retractions, r Retraction, line int, claim, 
 	}
 	where := fmt.Sprintf("%s:%d", rs.Name(), r.Line)
 	var msg string
-	ceiling := Error
+	ceiling := corpus.Error
 	switch kindOf(r.Nature) {
 	case kindRetraction:
 		msg = fmt.Sprintf("%s (%s) was retracted%s (%s); a retracted work is no evidence: remove the citation or say that the work was retracted",
 			work, id, when, where)
 	case kindConcern:
-		ceiling = Warning
+		ceiling = corpus.Warning
 		msg = fmt.Sprintf("%s (%s) received an expression of concern%s (%s); its findings are in doubt: read the notice before relying on them",
 			work, id, when, where)
 	case kindCorrection:
-		ceiling = Warning
+		ceiling = corpus.Warning
 		msg = fmt.Sprintf("%s (%s) was corrected%s (%s); check that the correction leaves what the claim relies on intact",
 			work, id, when, where)
 	case kindReinstatement:
-		ceiling = Info
+		ceiling = corpus.Info
 		msg = fmt.Sprintf("%s (%s) was reinstated after a retraction%s (%s); it stands, but read the notice",
 			work, id, when, where)
 	default:
-		ceiling = Warning
+		ceiling = corpus.Warning
 		msg = fmt.Sprintf("%s (%s) is listed with a notice of nature %q%s (%s); read the notice before relying on the work",
 			work, id, r.Nature, when, where)
 	}
@@ -475,7 +475,7 @@ func (rep *Report) addRetracted(rs *Retractions, r Retraction, line int, claim, 
 // references by their year, where first cited; list entries matched to no
 // library reference by the year written in them. A work is as old as its
 // own year, whatever it reviews. Off when maxAge <= 0.
-func (rep *Report) findStale(maxAge int, now time.Time) {
+func (rep *state) findStale(maxAge int, now time.Time) {
 	if maxAge <= 0 {
 		return
 	}
@@ -487,7 +487,7 @@ func (rep *Report) findStale(maxAge int, now time.Time) {
 	}
 	// Entries are parsed only when their year is needed: parsing a long
 	// list costs more than the rest of the rule.
-	entryYear := func(e ListRef) int { return resolve.ParseEntry(e.Text).Year }
+	entryYear := func(e corpus.ListRef) int { return resolve.ParseEntry(e.Text).Year }
 	for _, fc := range rep.citedKeys() {
 		r := rep.Reference(fc.key)
 		if r == nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
@@ -84,16 +85,17 @@ const (
 
 // ruleReport checks a Markdown article against the library and returns the
 // report with its findings cleared, for one rule to be run on it.
-func ruleReport(t *testing.T, article string) *Report {
+func ruleReport(t *testing.T, text string) *state {
 	t.Helper()
 	p := bibtex.NewParser()
 	if _, err := p.Parse("lib.bib", []byte(ruleLibrary)); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Check("a.md", []byte(article), corpus.Markdown, p.References(), Options{})
+	doc, err := article.Read("a.md", []byte(text), corpus.Markdown)
 	if err != nil {
 		t.Fatal(err)
 	}
+	rep := checkDocument(doc, p.References(), Options{})
 	rep.Findings = nil
 	return rep
 }
@@ -133,9 +135,9 @@ type want struct {
 }
 
 // assertFindings checks the findings of one code against wants, in order.
-func assertFindings(t *testing.T, rep *Report, article, code string, wants []want) {
+func assertFindings(t *testing.T, rep *corpus.Report, article, code string, wants []want) {
 	t.Helper()
-	var got []Finding
+	var got []corpus.Finding
 	for _, f := range rep.Findings {
 		if f.Code == code {
 			got = append(got, f)
@@ -158,9 +160,9 @@ func assertFindings(t *testing.T, rep *Report, article, code string, wants []wan
 }
 
 func TestRuleSeverity_Defaults(t *testing.T) {
-	want := map[string]Severity{
-		CodeDuplicateReference: Warning, CodeOutOfOrder: Info, CodeIncompleteReference: Info,
-		CodeRetracted: Error, CodeStale: Info,
+	want := map[string]corpus.Severity{
+		CodeDuplicateReference: corpus.Warning, CodeOutOfOrder: corpus.Info, CodeIncompleteReference: corpus.Info,
+		CodeRetracted: corpus.Error, CodeStale: corpus.Info,
 	}
 	for code, s := range want {
 		if got, ok := ruleSeverity[code]; !ok || got != s {
@@ -230,7 +232,7 @@ func TestFindDuplicates(t *testing.T) {
 			article := numbered(cites, tt.entries...)
 			rep := ruleReport(t, article)
 			rep.findDuplicates()
-			assertFindings(t, rep, article, CodeDuplicateReference, tt.wants)
+			assertFindings(t, rep.Report, article, CodeDuplicateReference, tt.wants)
 		})
 	}
 }
@@ -238,7 +240,7 @@ func TestFindDuplicates(t *testing.T) {
 func TestFindDuplicates_SeverityIsWarning(t *testing.T) {
 	rep := ruleReport(t, numbered([]string{"Deep learning works (1, 2)."}, entryLeCun, entryLeCun))
 	rep.findDuplicates()
-	if len(rep.Findings) != 1 || rep.Findings[0].Severity != Warning {
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != corpus.Warning {
 		t.Errorf("findings = %+v", rep.Findings)
 	}
 }
@@ -320,7 +322,7 @@ func TestFindOutOfOrder(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := ruleReport(t, tt.article)
 			rep.findOutOfOrder()
-			assertFindings(t, rep, tt.article, CodeOutOfOrder, tt.wants)
+			assertFindings(t, rep.Report, tt.article, CodeOutOfOrder, tt.wants)
 			for _, f := range rep.Findings {
 				if f.Claim == "" || f.Marker == "" {
 					t.Errorf("an out-of-order finding must name its claim and marker: %+v", f)
@@ -387,9 +389,9 @@ func TestFindIncomplete(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := ruleReport(t, tt.article)
 			rep.findIncomplete()
-			assertFindings(t, rep, tt.article, CodeIncompleteReference, tt.wants)
+			assertFindings(t, rep.Report, tt.article, CodeIncompleteReference, tt.wants)
 			for _, f := range rep.Findings {
-				if f.Severity != Info || f.Claim == "" || !strings.HasPrefix(f.Marker, "[@") {
+				if f.Severity != corpus.Info || f.Claim == "" || !strings.HasPrefix(f.Marker, "[@") {
 					t.Errorf("finding = %+v; want info, with its claim and marker", f)
 				}
 			}
@@ -402,48 +404,48 @@ func TestFindRetracted(t *testing.T) {
 	tests := []struct {
 		name     string
 		article  string
-		severity Severity
+		severity corpus.Severity
 		wants    []want
 	}{
 		{"a list entry matched to a retracted library reference",
 			numbered([]string{"Deep networks learn from raw data (1).", "A case series linked vaccination and autism (2)."},
 				entryLeCun, entryWakefield),
-			Error,
+			corpus.Error,
 			[]want{{At: "2. Wakefield", Has: []string{"reference 2 “Ileal-lymphoid-nodular hyperplasia",
 				"(DOI 10.1016/s0140-6736(97)11096-0) was retracted on 2010-02-06 (retractions-rw.csv:3)",
 				"a retracted work is no evidence"}}}},
 		{"a DOI written in an entry the library lacks",
 			numbered([]string{"A case series linked vaccination and autism (1)."},
 				"Wakefield AJ. A paper. Lancet. 1998. https://doi.org/10.1016/S0140-6736(97)11096-0"),
-			Error,
+			corpus.Error,
 			[]want{{At: "1. Wakefield", Has: []string{"reference 1", "was retracted on 2010-02-06"}}}},
 		{"a PMID written in an entry",
 			numbered([]string{"Something was once claimed here (1)."},
 				"Example B. Example: a title that runs over two lines. J Examples. 2018. PMID: 99999901"),
-			Error,
+			corpus.Error,
 			[]want{{At: "1. Example", Has: []string{"(PMID 99999901) was retracted on 2022-11-30"}}}},
 		{"a work cited by key, with no list",
 			"# An article\n\nA case series linked vaccination and autism [@wakefield1998ileal].\n",
-			Error,
+			corpus.Error,
 			[]want{{At: "A case series", Has: []string{"library reference wakefield1998ileal", "was retracted on 2010-02-06"}}}},
 		{"an expression of concern is a warning",
 			"# An article\n\nWalking helped in one trial [@example2017concern].\n",
-			Warning,
+			corpus.Warning,
 			[]want{{At: "Walking", Has: []string{"received an expression of concern on 2021-05-01", "read the notice"}}}},
 		{"an entry never cited is still published with the article",
 			numbered([]string{"Deep networks learn from raw data (1)."}, entryLeCun, entryWakefield),
-			Error,
+			corpus.Error,
 			[]want{{At: "2. Wakefield", Has: []string{"was retracted"}}}},
 
 		{"works on no list",
 			numbered([]string{"Deep networks learn from raw data (1).", "Most findings may be false (2)."}, entryLeCun, entryIoannidis),
-			Error, nil},
+			corpus.Error, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := ruleReport(t, tt.article)
 			rep.findRetracted(rs)
-			assertFindings(t, rep, tt.article, CodeRetracted, tt.wants)
+			assertFindings(t, rep.Report, tt.article, CodeRetracted, tt.wants)
 			for _, f := range rep.Findings {
 				if f.Severity != tt.severity {
 					t.Errorf("severity %v, want %v: %s", f.Severity, tt.severity, f.Message)
@@ -458,7 +460,7 @@ func TestFindRetracted_ReinstatedWorkIsInfo(t *testing.T) {
 		"10.1038/nature14539,1/1/2019,Retraction\n10.1038/nature14539,1/1/2020,Reinstatement\n")
 	rep := ruleReport(t, "Deep learning changed vision [@lecun2015deep].\n")
 	rep.findRetracted(rs)
-	if len(rep.Findings) != 1 || rep.Findings[0].Severity != Info ||
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != corpus.Info ||
 		!strings.Contains(rep.Findings[0].Message, "was reinstated after a retraction on 2020-01-01") {
 		t.Errorf("findings = %+v", rep.Findings)
 	}
@@ -509,7 +511,7 @@ func TestFindStale(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := ruleReport(t, tt.article)
 			rep.findStale(tt.maxAge, now)
-			assertFindings(t, rep, tt.article, CodeStale, tt.wants)
+			assertFindings(t, rep.Report, tt.article, CodeStale, tt.wants)
 		})
 	}
 }

@@ -13,7 +13,7 @@ import (
 // above an entry silences uncited-reference and its kin), and silences the
 // codes it lists, or every code. A code it lists that no finding has
 // silences nothing.
-func applySuppressions(rep *Report, doc *corpus.Document) int {
+func applySuppressions(rep *state, doc *corpus.Document) int {
 	if len(doc.Suppressions) == 0 || len(rep.Findings) == 0 {
 		return 0
 	}
@@ -46,8 +46,8 @@ func applySuppressions(rep *Report, doc *corpus.Document) int {
 // id) starting first at or after it, or else the line of the list entry
 // starting first at or after it, whichever is nearer; a claim wins a tie.
 // Claims are not sorted by line (footnotes come last), so all are looked at.
-func (rep *Report) suppressionTarget(line int) (claim string, entryLine int) {
-	var best *Claim
+func (rep *state) suppressionTarget(line int) (claim string, entryLine int) {
+	var best *corpus.Claim
 	for i := range rep.Claims {
 		c := &rep.Claims[i]
 		if c.Line < line {

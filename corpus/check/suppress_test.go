@@ -8,16 +8,16 @@ import (
 )
 
 // suppressReport is a report of three sentences and a two-entry list.
-func suppressReport() *Report {
-	return &Report{
-		Claims: []Claim{
+func suppressReport() *corpus.Report {
+	return &corpus.Report{
+		Claims: []corpus.Claim{
 			{ID: "c1", Line: 3, Col: 1, Text: "Coffee cures everything."},
 			{ID: "c2", Line: 3, Col: 26, Text: "Tea cures the rest."},
 			{ID: "c3", Line: 7, Col: 1, Text: "Water is wet (9)."},
 			{ID: "c4", Line: 30, Col: 1, Text: "A footnote, read last."},
 		},
-		References: []ListRef{{Label: "1", Line: 12}, {Label: "2", Line: 13}},
-		Findings: []Finding{
+		References: []corpus.ListRef{{Label: "1", Line: 12}, {Label: "2", Line: 13}},
+		Findings: []corpus.Finding{
 			{Code: CodeUncitedClaim, Line: 3, Claim: "c1"},
 			{Code: CodeUncitedClaim, Line: 3, Claim: "c2"},
 			{Code: CodeDanglingCitation, Line: 7, Claim: "c3", Marker: "(9)"},
@@ -30,7 +30,7 @@ func suppressReport() *Report {
 	}
 }
 
-func codesAt(fs []Finding) []string {
+func codesAt(fs []corpus.Finding) []string {
 	var out []string
 	for _, f := range fs {
 		out = append(out, f.Claim+"/"+f.Code)
@@ -60,7 +60,7 @@ func TestApplySuppressions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := suppressReport()
 			before := codesAt(rep.Findings)
-			n := applySuppressions(rep, &corpus.Document{Suppressions: tt.sups})
+			n := applySuppressions(&state{Report: rep}, &corpus.Document{Suppressions: tt.sups})
 			if n != tt.n {
 				t.Errorf("suppressed %d, want %d", n, tt.n)
 			}

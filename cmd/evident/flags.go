@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/evident-tools/evident/export/style"
+	"github.com/spf13/pflag"
+)
+
+// enumValue is a flag value that must be one of a fixed list; a wrong value
+// is refused when the flags are parsed, naming the allowed ones.
+type enumValue struct {
+	p       *string
+	allowed []string
+	// accept, when set, decides instead of the list, and returns the value
+	// to keep: a value may be named by an alias the list leaves out.
+	accept func(string) (string, error)
+}
+
+func (e *enumValue) Set(s string) error {
+	if e.accept != nil {
+		v, err := e.accept(s)
+		if err != nil {
+			return err
+		}
+		*e.p = v
+		return nil
+	}
+	if !slices.Contains(e.allowed, strings.ToLower(s)) {
+		return fmt.Errorf("%q is not one of %s", s, strings.Join(e.allowed, ", "))
+	}
+	*e.p = strings.ToLower(s)
+	return nil
+}
+
+func (e *enumValue) String() string { return *e.p }
+
+// Type is what help shows as the flag's argument.
+func (e *enumValue) Type() string { return "string" }
+
+// enumFlag defines a flag whose value is one of allowed, and writes the
+// allowed values into its help. Every --format, --style, --fail-on and
+// --severity level list of every command comes through it, so a value is
+// checked the same way everywhere.
+func enumFlag(f *pflag.FlagSet, p *string, name, value string, allowed []string, usage string) *enumValue {
+	*p = value
+	v := &enumValue{p: p, allowed: allowed}
+	f.Var(v, name, usage+": "+strings.Join(allowed, ", "))
+	return v
+}
+
+// formatFlag defines the --format flag of a command that writes text or JSON.
+func formatFlag(f *pflag.FlagSet, p *string) {
+	enumFlag(f, p, "format", "text", []string{"text", "json"}, "output format")
+}
+
+// styleFlag defines --style: a reference-list style by name or alias. Its
+// default is empty, meaning the style setting of .evident.toml.
+func styleFlag(f *pflag.FlagSet, p *string, usage string) {
+	v := enumFlag(f, p, "style", "", style.Names(), usage)
+	v.accept = func(s string) (string, error) {
+		_, err := style.Lookup(s)
+		return s, err
+	}
+}

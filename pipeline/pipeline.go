@@ -1,0 +1,196 @@
+// Package pipeline checks articles end to end, for every command that
+// checks one ('check', 'add', 'suggest', and the re-checks of stored
+// articles when references change): read → sentences → markers → resolve
+// → judge → findings. It owns the order of the stages and which settings
+// each article is checked with; what each stage does belongs to the corpus
+// packages, and writing reports to export. It prints nothing.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/evident-tools/evident/config"
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/article"
+	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/importer"
+	"github.com/evident-tools/evident/index"
+)
+
+// Input is one article to check.
+type Input struct {
+	// Path is the file as the user named it; reports show it, and the
+	// settings that apply to it are found from its directory.
+	Path string
+	// Format is the article's format; "" decides it from the file.
+	Format corpus.Format
+	// Data is the article's bytes; nil reads Path.
+	Data []byte
+}
+
+// Checked is one article checked: the document as its reader returned it
+// (the HTML report lays out its blocks) and the report.
+type Checked struct {
+	Input  Input
+	Doc    *corpus.Document
+	Report *corpus.Report
+}
+
+// Settings returns the settings for the article at path.
+type Settings func(path string) (*config.Config, error)
+
+// Options tune a run. The zero value checks each article with the
+// .evident.toml settings that apply to it.
+type Options struct {
+	// Settings gives each article its settings; nil reads the
+	// .evident.toml files that apply to it (config.ForFile).
+	Settings Settings
+	// Retractions lists retracted works (--retractions FILE).
+	Retractions *check.Retractions
+	// NoSupport skips the weak-support check.
+	NoSupport bool
+	// Baseline, when set, drops the findings an earlier report already
+	// had, and the report's notes say how many.
+	Baseline *check.Baseline
+}
+
+// Check checks each article against the library lib, in order, and calls
+// each with its result as soon as it has it, so that a report can be
+// written while the next article is checked. It stops at the first error,
+// and between articles when ctx is done. An article that cannot be read
+// is an error naming the file.
+func Check(ctx context.Context, inputs []Input, lib []*corpus.Reference, o Options, each func(Checked) error) error {
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c, err := checkOne(in, lib, o)
+		if err != nil {
+			return err
+		}
+		if err := each(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckAll is Check for callers that want every result at once.
+func CheckAll(ctx context.Context, inputs []Input, lib []*corpus.Reference, o Options) ([]Checked, error) {
+	var out []Checked
+	err := Check(ctx, inputs, lib, o, func(c Checked) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+func checkOne(in Input, lib []*corpus.Reference, o Options) (Checked, error) {
+	c := Checked{Input: in}
+	if err := in.Load(); err != nil {
+		return c, err
+	}
+	opts, err := o.checkOptions(in.Path)
+	if err != nil {
+		return c, err
+	}
+	return checkWith(in, lib, opts, o)
+}
+
+// checkWith checks an article already loaded with the options given.
+func checkWith(in Input, lib []*corpus.Reference, opts check.Options, o Options) (Checked, error) {
+	c := Checked{Input: in}
+	doc, err := article.Read(in.Path, in.Data, in.Format)
+	if err != nil {
+		return c, err
+	}
+	rep := check.CheckDocument(doc, lib, opts)
+	if o.Baseline != nil {
+		if _, known := o.Baseline.Filter(rep); known > 0 {
+			what := "findings"
+			if known == 1 {
+				what = "finding"
+			}
+			rep.Notes = append(rep.Notes, fmt.Sprintf("%d %s already in %s not shown", known, what, o.Baseline.Name()))
+		}
+	}
+	c.Doc, c.Report = doc, rep
+	return c, nil
+}
+
+// Load decides the input's format and reads its bytes, unless the caller
+// gave them.
+func (in *Input) Load() error {
+	if in.Format == "" {
+		f, err := article.DetectFormat(in.Path)
+		if err != nil {
+			return err
+		}
+		in.Format = f
+	}
+	if in.Data != nil {
+		return nil
+	}
+	data, err := ReadFile(in.Path, "an article")
+	if err != nil {
+		return err
+	}
+	in.Data = data
+	return nil
+}
+
+// checkOptions are the options the article at path is checked with: its
+// settings, then what the run adds.
+func (o Options) checkOptions(path string) (check.Options, error) {
+	settings := o.Settings
+	if settings == nil {
+		settings = config.ForFile
+	}
+	cfg, err := settings(path)
+	if err != nil {
+		return check.Options{}, err
+	}
+	opts, err := cfg.CheckOptions()
+	if err != nil {
+		return opts, err
+	}
+	opts.Retractions = o.Retractions
+	if !o.NoSupport {
+		opts.Support = supporter
+	}
+	return opts, nil
+}
+
+// supporter scores claims against their cited references with an
+// in-memory Bleve index of just those references.
+func supporter(cited []*corpus.Reference) (check.SupportFunc, func(), error) {
+	s, err := index.NewSupport(cited)
+	if err != nil {
+		return nil, nil, err
+	}
+	fn := func(claim, key string) (float64, []string, []string, error) {
+		sc, err := s.Score(claim, key)
+		return sc.Score, sc.Matched, sc.Missing, err
+	}
+	return fn, func() { s.Close() }, nil
+}
+
+// ReadFile reads a file the user named, refusing a directory; what says
+// what the file should have been ("an article", "a CSV file"), and errors
+// name the file once.
+func ReadFile(path, what string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, importer.ReadError(path, err)
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not %s", path, what)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, importer.ReadError(path, err)
+	}
+	return data, nil
+}
