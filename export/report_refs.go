@@ -45,29 +45,24 @@ func ReportReferences(st *style.Style, reports []*corpus.Report, library []*corp
 	for _, e := range entries {
 		label := e.Label
 		if label == "" {
-			label = citeLabel(byID[e.Key], e.YearSuffix)
+			label = citeLabel(byKey[e.Key], byID[e.Key], e.YearSuffix)
 		}
 		out = append(out, FormattedRef{Key: e.Key, Label: label, HTML: st.HTML(e)})
 	}
 	return out
 }
 
-// citeLabel names a work the way an author-date citation does.
-func citeLabel(it *csl.Item, suffix string) string {
+// citeLabel names a work the way an author-date citation does: its
+// short author label (corpus.AuthorLabel) and year, with the style's
+// suffix ("Williams et al. 2014a").
+func citeLabel(r *corpus.Reference, it *csl.Item, suffix string) string {
 	year := "n.d."
 	if y := it.Issued.Year(); y > 0 {
 		year = strconv.Itoa(y)
 	}
 	year += suffix
-	if len(it.Author) == 0 {
-		return year
+	if who := r.AuthorLabel(); who != "" {
+		return who + " " + year
 	}
-	first := it.Author[0].Family
-	if first == "" {
-		first = it.Author[0].Literal
-	}
-	if len(it.Author) > 1 {
-		first += " et al."
-	}
-	return first + " " + year
+	return year
 }

@@ -5,11 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -121,36 +118,4 @@ func foundIn(locs bsearch.FieldTermLocationMap, term string, fields ...string) b
 		}
 	}
 	return false
-}
-
-// claimWord is one distinct content word of a claim.
-type claimWord struct {
-	term    string // as the English analyser has it: lower case, stemmed
-	name    string // as the name analyser has it, when capitalised
-	surface string // as the claim wrote it
-}
-
-// claimWords analyses a claim into its distinct content words, in order.
-func claimWords(text, names analysis.Analyzer, claim string) []claimWord {
-	var out []claimWord
-	seen := map[string]bool{}
-	for _, tok := range text.Analyze([]byte(claim)) {
-		t := string(tok.Term)
-		if tok.Type == analysis.Numeric || utf8.RuneCountInString(t) < 2 || seen[t] {
-			continue
-		}
-		seen[t] = true
-		surface := claim[tok.Start:tok.End]
-		for _, p := range []string{"'s", "’s"} {
-			surface = strings.TrimSuffix(surface, p) // the analyser drops it from the term
-		}
-		w := claimWord{term: t, surface: surface}
-		if r, _ := utf8.DecodeRuneInString(surface); unicode.IsUpper(r) {
-			if toks := names.Analyze([]byte(surface)); len(toks) == 1 {
-				w.name = string(toks[0].Term)
-			}
-		}
-		out = append(out, w)
-	}
-	return out
 }

@@ -7,8 +7,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -258,37 +256,25 @@ func (s *Support) Score(claim, key string) (SupportScore, error) {
 	return sc, nil
 }
 
-// claimTerm is one distinct content term of a claim.
+// claimTerm is one distinct content word of a claim with what Score
+// needs to weigh it.
 type claimTerm struct {
-	term    string // as analysed: lower case, stemmed
-	surface string // as the claim wrote it
-	name    string // the word as an author's name, when it may be one
-	prefix  string // the prefix that matches for less, if the term is long
-	weight  float64
-	credit  float64 // 0 when the reference lacks the term, else the best match's credit
+	claimWord
+	prefix string // the prefix that matches for less, if the term is long
+	weight float64
+	credit float64 // 0 when the reference lacks the term, else the best match's credit
 }
 
-// claimTerms analyses a claim into its distinct content terms, in order.
-// Numbers are left out: a title or abstract seldom repeats a claim's
-// figures, and whether the figures are right is another question. So are
-// one-letter terms, left by "T cells" or "p < 0.05".
+// claimTerms analyses a claim into its distinct content words (claimWords).
+// A word's name is kept only when it is the surname of a cited author.
 func (s *Support) claimTerms(claim string) []claimTerm {
-	var out []claimTerm
-	seen := map[string]bool{}
-	for _, tok := range s.text.Analyze([]byte(claim)) {
-		t := string(tok.Term)
-		if tok.Type == analysis.Numeric || utf8.RuneCountInString(t) < 2 || seen[t] {
-			continue
+	words := claimWords(s.text, s.names, claim)
+	out := make([]claimTerm, len(words))
+	for i, w := range words {
+		if !s.authors[w.name] {
+			w.name = ""
 		}
-		seen[t] = true
-		surface := claim[tok.Start:tok.End]
-		for _, p := range []string{"'s", "’s"} {
-			surface = strings.TrimSuffix(surface, p) // the analyser drops it from the term
-		}
-		ct := claimTerm{term: t, surface: surface, weight: s.idf(t)}
-		ct.name = s.authorName(ct.surface)
-		ct.prefix = stemPrefix(t)
-		out = append(out, ct)
+		out[i] = claimTerm{claimWord: w, prefix: stemPrefix(w.term), weight: s.idf(w.term)}
 	}
 	return out
 }
@@ -308,19 +294,6 @@ func stemPrefix(t string) string {
 	default:
 		return string(r[:max(prefixLong-1, n-prefixCut)])
 	}
-}
-
-// authorName returns word as the name analyser has it when it may be the
-// surname of a cited author: capitalised, and among the authors.
-func (s *Support) authorName(word string) string {
-	if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
-		return ""
-	}
-	toks := s.names.Analyze([]byte(word))
-	if len(toks) != 1 || !s.authors[string(toks[0].Term)] {
-		return ""
-	}
-	return string(toks[0].Term)
 }
 
 // match asks Bleve which of the claim's terms the reference key has, and

@@ -436,34 +436,19 @@ func (l *Library) nearOrder(c corpus.Cite, first nameKey, year int) string {
 	return ""
 }
 
-// label names a work's authors as an author-date citation would.
+// label names the library's i-th work in messages by its short author
+// label (corpus.AuthorLabel), or by its title when it has no names.
 func (l *Library) label(i int) string {
-	as := l.info[i].keys()
-	name := func(k int) string { return as[k].display }
-	switch {
-	case len(as) == 0:
-		return shorten(l.refs[i].Title, 40)
-	case len(as) > 3 || l.info[i].etAl:
-		return name(0) + " et al."
-	case len(as) == 1:
-		return name(0)
-	case len(as) == 2:
-		return name(0) + " & " + name(1)
+	if s := l.refs[i].AuthorLabel(); s != "" {
+		return s
 	}
-	return name(0) + ", " + name(1) + " & " + name(2)
+	return shorten(l.refs[i].Title, 40)
 }
 
-// citeLabel names a citation's authors as it writes them, without year.
+// citeLabel names a citation's authors by the same rule as the library's
+// works, without year.
 func citeLabel(c corpus.Cite) string {
-	names := make([]string, 0, len(c.Authors))
-	for _, a := range c.Authors {
-		names = append(names, strings.TrimSpace(a))
-	}
-	s := strings.Join(names, " & ")
-	if c.EtAl {
-		s += " et al."
-	}
-	return s
+	return corpus.AuthorLabel(c.Authors, c.EtAl)
 }
 
 func shorten(s string, n int) string {

@@ -189,3 +189,38 @@ func TestLibrary_ConcurrentUse(t *testing.T) {
 		<-done
 	}
 }
+
+// TestAuthorYear_DidYouMeanNamesWorksByTheAuthorLabel checks that the
+// resolver's messages name a library work as the refs listing and the
+// report do (corpus.AuthorLabel): three authors are "LeCun et al.", not
+// "LeCun, Bengio & Hinton".
+func TestAuthorYear_DidYouMeanNamesWorksByTheAuthorLabel(t *testing.T) {
+	person := func(last string) corpus.Name { return corpus.Name{First: "A.", Last: last} }
+	refs := []*corpus.Reference{
+		{Key: "one", Title: "Why most published research findings are false", Year: 2005, Authors: []corpus.Name{person("Ioannidis")}},
+		{Key: "two", Title: "Visualizing data using t-SNE", Year: 2008, Authors: []corpus.Name{{First: "Laurens", Von: "van der", Last: "Maaten"}, person("Hinton")}},
+		{Key: "three", Title: "Deep learning", Year: 2015, Authors: []corpus.Name{person("LeCun"), person("Bengio"), person("Hinton")}},
+		{Key: "others", Title: "The genome sequence of Drosophila melanogaster", Year: 2000, Authors: []corpus.Name{person("Adams"), person("Celniker")}, AuthorsEtAl: true},
+	}
+	lib := NewLibrary(refs)
+	for _, tc := range []struct {
+		c    corpus.Cite
+		ref  *corpus.Reference
+		want string
+	}{
+		{cite("2006", false, "Ioannidis"), refs[0], "did you mean Ioannidis 2005 (year differs)?"},
+		{cite("2009", false, "van der Maaten", "Hinton"), refs[1], "did you mean van der Maaten & Hinton 2008 (year differs)?"},
+		{cite("2016", true, "LeCun"), refs[2], "did you mean LeCun et al. 2015 (year differs)?"},
+		{cite("2001", true, "Adams"), refs[3], "did you mean Adams et al. 2000 (year differs)?"},
+	} {
+		t.Run(tc.ref.Key, func(t *testing.T) {
+			_, diag := lib.AuthorYear(tc.c)
+			if diag != tc.want {
+				t.Errorf("diagnosis\n got %q\nwant %q", diag, tc.want)
+			}
+			if !strings.Contains(diag, " "+tc.ref.AuthorLabel()+" ") {
+				t.Errorf("diagnosis %q does not name the work %q", diag, tc.ref.AuthorLabel())
+			}
+		})
+	}
+}

@@ -11,6 +11,7 @@ const (
 	diffUnknownMacro   = "pandoc drops the unknown macro \\BibTeX and its text (\"ing\"); evident never loses title text"
 	diffDotlessI       = "pandoc keeps {\\'\\i} as a dotless i and a combining accent (\"Rı́o\"); evident composes it to \"í\""
 	diff2D             = "pandoc title-cases \"2D\" as \"2d\"; evident leaves a word with capitals as written, as the CSL title-case rules say"
+	diffProperNoun     = "pandoc lower-cases every capitalised word of an unbraced BibTeX title (\"american psychological association\", \"north American\", \"drosophila melanogaster\"); evident keeps proper nouns and the capitals of a title written in sentence case already"
 	diffWHOOrder       = "pandoc sorts apa.csl's numeric date key (\"6/19/2023\") as text, so the author's 2023 web page comes before the 2015 book; the CSL specification sorts dates as dates, and so does evident"
 )
 
@@ -19,6 +20,7 @@ func init() {
 		"adams2000genome":        diffOthers,
 		"blattner1997complete":   diffOthers,
 		"macfarlane2022pandoc":   diffOthers,
+		"apa2020publication":     diffProperNoun,
 		"harris2020array":        diffDotlessI,
 		"kahneman2011thinking":   diffAndInPublisher,
 		"nist2015shs":            diffAndInPublisher,
@@ -35,6 +37,10 @@ func init() {
 		"patashnik1988bibtexing": diffUnknownMacro,
 	}
 	knownDifferences["harvard"] = map[string]string{
+		"adams2000genome":        diffProperNoun,
+		"apa2020publication":     diffProperNoun,
+		"blattner1997complete":   diffProperNoun,
+		"devlin2019bert":         diffProperNoun,
 		"kahneman2011thinking":   diffAndInPublisher,
 		"nist2015shs":            diffAndInPublisher,
 		"kingma2014adam":         diffArXiv,

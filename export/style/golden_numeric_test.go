@@ -12,12 +12,18 @@ const (
 
 func init() {
 	knownDifferences["vancouver"] = map[string]string{
+		"adams2000genome":        diffProperNoun,
+		"blattner1997complete":   diffProperNoun,
+		"devlin2019bert":         diffProperNoun,
+		"apa2020publication":     diffProperNoun,
 		"kingma2014adam":         diffArXiv,
 		"kahneman2011thinking":   diffAndInPublisher,
 		"nist2015shs":            diffAndInPublisher,
 		"patashnik1988bibtexing": diffUnknownMacro,
 	}
 	knownDifferences["ama"] = map[string]string{
+		"adams2000genome":        diffProperNoun,
+		"blattner1997complete":   diffProperNoun,
 		"he2016deep":             diffStraySemicolon,
 		"patashnik1988bibtexing": diffUnknownMacro + "; " + diffStraySemicolon,
 		"kahneman2011thinking":   diffAndInPublisher,
@@ -25,6 +31,10 @@ func init() {
 		"macfarlane2022pandoc":   diffSoftware,
 	}
 	knownDifferences["ieee"] = map[string]string{
+		"adams2000genome":        diffProperNoun,
+		"blattner1997complete":   diffProperNoun,
+		"devlin2019bert":         diffProperNoun,
+		"apa2020publication":     diffProperNoun,
 		"kingma2014adam":         diffArXiv,
 		"kahneman2011thinking":   diffAndInPublisher,
 		"nist2015shs":            diffAndInPublisher,

@@ -152,10 +152,12 @@ func capitalizeFirstText(s string) string { return upperFirst(s) }
 // is capitalised, and so is a word after a colon or a ?, ! or . (unless it
 // is the title's last word, where pandoc lower-cases it too). Acronyms,
 // words with inner capitals ("iPhone", "McDonald") and protected text keep
-// their case.
+// their case; so do proper nouns, and every word of a title written in
+// sentence case already, unlike pandoc (see keepCapitals).
 func sentenceCase(r Rich) Rich {
 	out := make(Rich, len(r))
 	copy(out, r)
+	keep := spanKeeps(out)
 	lastSpan, lastStart := lastWord(out)
 	st := sentenceState{atStart: true, titleStart: true}
 	for i := range out {
@@ -175,11 +177,71 @@ func sentenceCase(r Rich) Rich {
 		}
 		if rest != "" {
 			last -= len(head)
-			rest = st.apply(rest, last)
+			rest = st.apply(rest, last, keep[i])
 		}
 		out[i].Text = head + rest
 	}
 	return out
+}
+
+// spanKeeps reads the words of a title as sentenceCase splits them and
+// returns, for each span, which of its words keep their capitals
+// (keepCapitals), in the order apply meets them.
+func spanKeeps(r Rich) [][]bool {
+	var toks []titleToken
+	type at struct{ span, word int }
+	var where []at
+	var prev byte = ' '
+	stop := false
+	add := func(span, word int, w string, noCase bool) {
+		toks = append(toks, titleToken{core: wordCore(w), noCase: noCase, spaced: prev == ' ', afterStop: stop})
+		where = append(where, at{span, word})
+		stop = endsSentence(w)
+	}
+	for i, sp := range r {
+		text := sp.Text
+		if !sp.noCase {
+			head, rest := splitContinuation(r[:i], text)
+			if head != "" && len(toks) > 0 {
+				// The end of a word begun in the span before.
+				t := &toks[len(toks)-1]
+				t.core = wordCore(t.core + head)
+				stop = endsSentence(head)
+				prev = head[len(head)-1]
+			}
+			text = rest
+		}
+		word := 0
+		for j := 0; j < len(text); {
+			k := j
+			for k < len(text) && !isWordBreak(text[k]) {
+				k++
+			}
+			if k > j {
+				add(i, word, text[j:k], sp.noCase)
+				word++
+			}
+			if k < len(text) {
+				prev = text[k]
+				k++
+			} else if k > j {
+				prev = text[k-1]
+			}
+			j = k
+		}
+	}
+	keep := make([][]bool, len(r))
+	for k, ok := range keepCapitals(toks) {
+		w := where[k]
+		if r[w.span].noCase {
+			continue
+		}
+		for len(keep[w.span]) <= w.word {
+			keep[w.span] = append(keep[w.span], false)
+		}
+		keep[w.span][w.word] = ok
+	}
+	return keep
 }
 
 type sentenceState struct {
@@ -203,9 +265,12 @@ func lastWord(r Rich) (span, start int) {
 	return -1, -1
 }
 
-func (st *sentenceState) apply(s string, lastStart int) string {
+// apply puts the words of s into sentence case; keep says which of them
+// keep their capitals.
+func (st *sentenceState) apply(s string, lastStart int, keep []bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	word := 0
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) && !isWordBreak(s[j]) {
@@ -219,9 +284,11 @@ func (st *sentenceState) apply(s string, lastStart int) string {
 				if k := strings.IndexByte(w, '.'); k > 0 {
 					w = w[:k] + lowerDotted(w[k:])
 				}
+			case word < len(keep) && keep[word]:
 			default:
 				w = lowerDotted(w)
 			}
+			word++
 			b.WriteString(w)
 			if hasLetterOrDigit(w) {
 				st.titleStart = false
