@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
@@ -17,7 +16,7 @@ import (
 
 type addOptions struct {
 	id          string
-	inputFormat string
+	inputFormat corpus.Format
 	format      string
 }
 
@@ -41,16 +40,9 @@ is checked again.`,
 			if opts.id != "" && len(args) > 1 {
 				return errors.New("--id names one article; give one ARTICLE with it")
 			}
-			var forced corpus.Format
-			if opts.inputFormat != "" {
-				var err error
-				if forced, err = article.ParseFormat(opts.inputFormat); err != nil {
-					return fmt.Errorf("--input-format: %w", err)
-				}
-			}
 			// Read every article before taking the write lock: one that
 			// cannot be read stops the command before anything is stored.
-			ids, inputs, err := readArticles(args, opts.id, forced)
+			ids, inputs, err := readArticles(args, opts.id, opts.inputFormat)
 			if err != nil {
 				return err
 			}
@@ -90,7 +82,7 @@ is checked again.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.id, "id", "", "store the article under this `ID` instead of its path (one article only)")
-	f.StringVar(&opts.inputFormat, "input-format", "", "article format: markdown, text, html or latex (default: from the extension)")
+	inputFormatFlag(f, &opts.inputFormat)
 	formatFlag(f, &opts.format)
 	return cmd
 }

@@ -11,14 +11,13 @@ import (
 
 	"github.com/evident-tools/evident/config"
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/pipeline"
 )
 
 type checkOptions struct {
-	inputFormat string
+	inputFormat corpus.Format
 	bib         []string
 	format      string
 	failOn      string
@@ -61,11 +60,11 @@ usage or input errors.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.inputFormat, "input-format", "", "article format: markdown, text, html or latex (default: from the extension)")
+	inputFormatFlag(f, &opts.inputFormat)
 	f.StringArrayVar(&opts.bib, "bib", nil, "check against this BibTeX `FILE` instead of the library (repeatable; nothing is stored)")
 	enumFlag(f, &opts.format, "format", "text", export.ReportFormats, "report format (markdown: a comment; html: one self-contained page)")
 	enumFlag(f, &opts.failOn, "fail-on", "error", corpus.SeverityNames, "exit 1 when a finding is at least this severe")
-	enumFlag(f, &opts.scope, "scope", "sentence", []string{"sentence", "paragraph"}, "citation scope (paragraph: a later citation in the paragraph covers a claim)")
+	enumFlag(f, &opts.scope, "scope", "sentence", []string{string(check.ScopeSentence), string(check.ScopeParagraph)}, "citation scope (paragraph: a later citation in the paragraph covers a claim)")
 	f.IntVar(&opts.maxAge, "max-age", 0, "report cited evidence older than this many `YEARS` (stale; 0 = off)")
 	f.StringVar(&opts.retractions, "retractions", "", "CSV `FILE` of retracted works (Retraction Watch columns, or DOI / PubMed ID)")
 	f.StringVar(&opts.baseline, "baseline", "", "earlier JSON report `FILE`: report and gate only on findings new since then")
@@ -90,12 +89,6 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	failOn, err := cfg.FailOnSeverity()
 	if err != nil {
 		return err
-	}
-	var forced corpus.Format
-	if opts.inputFormat != "" {
-		if forced, err = article.ParseFormat(opts.inputFormat); err != nil {
-			return fmt.Errorf("--input-format: %w", err)
-		}
 	}
 	po := pipeline.Options{Settings: settings, NoSupport: opts.noSupport}
 	if opts.retractions != "" {
@@ -124,7 +117,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	}
 	inputs := make([]pipeline.Input, len(args))
 	for i, path := range args {
-		inputs[i] = pipeline.Input{Path: path, Format: forced}
+		inputs[i] = pipeline.Input{Path: path, Format: opts.inputFormat}
 	}
 	failed := false
 	err = pipeline.Check(ctx, inputs, lib, po, func(c pipeline.Checked) error {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/export/style"
 	"github.com/spf13/pflag"
 )
@@ -41,9 +43,11 @@ func (e *enumValue) String() string { return *e.p }
 func (e *enumValue) Type() string { return "string" }
 
 // enumFlag defines a flag whose value is one of allowed, and writes the
-// allowed values into its help. Every --format, --style, --fail-on and
-// --severity level list of every command comes through it, so a value is
-// checked the same way everywhere.
+// allowed values into its help. Every --format, --style, --fail-on,
+// --scope and --on-duplicate of every command comes through it, so a value
+// is checked the same way everywhere, when the flags are parsed.
+// (--severity takes CODE=LEVEL pairs, which the settings check with the
+// codes they know; its help lists config.SeverityLevels.)
 func enumFlag(f *pflag.FlagSet, p *string, name, value string, allowed []string, usage string) *enumValue {
 	*p = value
 	v := &enumValue{p: p, allowed: allowed}
@@ -64,4 +68,26 @@ func styleFlag(f *pflag.FlagSet, p *string, usage string) {
 		_, err := style.Lookup(s)
 		return s, err
 	}
+}
+
+// articleFormatValue is --input-format: an article format by name, read
+// when the flags are parsed, as every other value list is.
+type articleFormatValue struct{ p *corpus.Format }
+
+func (v articleFormatValue) Set(s string) error {
+	f, err := article.ParseFormat(s)
+	if err != nil {
+		return err
+	}
+	*v.p = f
+	return nil
+}
+
+func (v articleFormatValue) String() string { return string(*v.p) }
+func (v articleFormatValue) Type() string   { return "string" }
+
+// inputFormatFlag defines --input-format, for the commands that read
+// articles (check, add, suggest).
+func inputFormatFlag(f *pflag.FlagSet, p *corpus.Format) {
+	f.Var(articleFormatValue{p}, "input-format", "article format: markdown, text, html or latex (default: from the file)")
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/index"
 	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
@@ -95,20 +94,14 @@ func (a *App) search(cmd *cobra.Command, ix *index.Index, fn func(*index.Index) 
 	return fn(again)
 }
 
-// checkOne checks one article against the library with the settings that
-// apply to it, as 'add' does (suggest's uncited claims).
-func (a *App) checkOne(cmd *cobra.Command, path, inputFormat string) (*corpus.Report, error) {
-	in := pipeline.Input{Path: path}
-	if inputFormat != "" {
-		var err error
-		if in.Format, err = article.ParseFormat(inputFormat); err != nil {
-			return nil, fmt.Errorf("--input-format: %w", err)
-		}
-	}
+// checkForSuggest checks one article against the library with the
+// settings that apply to it, as 'add' does, for suggest's uncited claims.
+func (a *App) checkForSuggest(cmd *cobra.Command, path string, format corpus.Format) (*corpus.Report, error) {
 	lib, err := a.checkLibrary(cmd.Context(), nil)
 	if err != nil {
 		return nil, err
 	}
+	in := pipeline.Input{Path: path, Format: format}
 	checked, err := pipeline.CheckAll(cmd.Context(), []pipeline.Input{in}, lib, pipeline.Options{})
 	if err != nil {
 		return nil, err

@@ -149,7 +149,8 @@ func highlight(s string, color bool) string {
 func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func newSuggestCmd(a *App) *cobra.Command {
-	var claimText, format, inputFormat string
+	var claimText, format string
+	var inputFormat corpus.Format
 	var limit int
 	cmd := &cobra.Command{
 		Use:   "suggest [ARTICLE] [--claim TEXT]",
@@ -168,7 +169,7 @@ func newSuggestCmd(a *App) *cobra.Command {
 			if claimText != "" {
 				claims = append(claims, claimSuggestions{Claim: claimText})
 			} else {
-				rep, err := a.checkOne(cmd, args[0], inputFormat)
+				rep, err := a.checkForSuggest(cmd, args[0], inputFormat)
 				if err != nil {
 					return err
 				}
@@ -225,7 +226,7 @@ func newSuggestCmd(a *App) *cobra.Command {
 	cmd.Flags().StringVar(&claimText, "claim", "", "suggest references for this claim `TEXT`")
 	cmd.Flags().IntVar(&limit, "limit", 3, "suggestions per claim")
 	formatFlag(cmd.Flags(), &format)
-	cmd.Flags().StringVar(&inputFormat, "input-format", "", "article format (default: from the extension)")
+	inputFormatFlag(cmd.Flags(), &inputFormat)
 	return cmd
 }
 
