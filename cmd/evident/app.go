@@ -101,8 +101,10 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 .evident directory above the working directory, else the user data directory.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version,
+		// --version prints the first line of 'evident version'.
+		Version: buildVersion().firstLine(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.libraryFlag, "library", "", "library `DIR` (default: $EVIDENT_LIBRARY, nearest .evident, or the user data directory)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return inputErr(fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
@@ -120,6 +122,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 		newRefsCmd(a),
 		newExportCmd(a),
 		newReindexCmd(a),
+		newVersionCmd(a),
 	)
 	return root
 }

@@ -146,7 +146,7 @@ usage or input errors.`,
 			var werr error
 			switch opts.format {
 			case "sarif":
-				werr = export.CheckSARIF(a.Out, reports, version)
+				werr = export.CheckSARIF(a.Out, reports, buildVersion().Version)
 			case "markdown":
 				werr = export.CheckMarkdown(a.Out, reports)
 			case "html":
