@@ -81,6 +81,25 @@ func (r *Reference) Field(name string) *Field {
 	return nil
 }
 
+// AuthorsShort labels the reference by its authors (its editors when it has
+// no authors) in a few words, for lists and search hits: "Smith", "Smith &
+// Jones" or "Smith et al."; "" when it names no one.
+func (r *Reference) AuthorsShort() string {
+	names := r.Authors
+	if len(names) == 0 {
+		names = r.Editors
+	}
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) == 1 && !r.AuthorsEtAl:
+		return names[0].Family()
+	case len(names) == 2 && !r.AuthorsEtAl:
+		return names[0].Family() + " & " + names[1].Family()
+	}
+	return names[0].Family() + " et al."
+}
+
 // Name is one person or organisation in an author or editor list, split the
 // BibTeX way into First von Last, Jr.
 type Name struct {

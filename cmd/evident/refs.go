@@ -66,30 +66,13 @@ func refsTable(w io.Writer, refs []*corpus.Reference, width int) error {
 			used := utf8.RuneCountInString(r.Key) + 4 + 2 + 24 + 6
 			title = truncate(title, width-used)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Key, year, truncate(authorsShort(r), 24), title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Key, year, truncate(r.AuthorsShort(), 24), title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintf(w, "%d %s\n", len(refs), plural(len(refs), "reference", "references"))
 	return err
-}
-
-// authorsShort is "Smith", "Smith & Jones" or "Smith et al.".
-func authorsShort(r *corpus.Reference) string {
-	names := r.Authors
-	if len(names) == 0 {
-		names = r.Editors
-	}
-	switch {
-	case len(names) == 0:
-		return ""
-	case len(names) == 1 && !r.AuthorsEtAl:
-		return names[0].Family()
-	case len(names) == 2 && !r.AuthorsEtAl:
-		return names[0].Family() + " & " + names[1].Family()
-	}
-	return names[0].Family() + " et al."
 }
 
 func truncate(s string, n int) string {
