@@ -44,6 +44,14 @@ func refDocument(r *corpus.Reference) map[string]any {
 	if names := names(r); len(names) > 0 {
 		d[fieldAuthors] = names
 	}
+	family, given := nameParts(r)
+	if len(family) > 0 {
+		d[fieldFamily] = family
+	}
+	if len(given) > 0 {
+		d[fieldGiven] = given
+	}
+	set(fieldByline, r.AuthorLabel())
 	if tags := tags(r); len(tags) > 0 {
 		d[fieldTags] = tags
 	}
@@ -68,6 +76,27 @@ func names(r *corpus.Reference) []string {
 		}
 	}
 	return out
+}
+
+// nameParts returns the family names (with von and Jr., or an
+// organisation's whole name) and the given names or initials of every author
+// and editor, one element per person.
+func nameParts(r *corpus.Reference) (family, given []string) {
+	for _, list := range [][]corpus.Name{r.Authors, r.Editors} {
+		for _, n := range list {
+			f := n.Family()
+			if n.Jr != "" {
+				f += " " + n.Jr
+			}
+			if f = strings.TrimSpace(f); f != "" {
+				family = append(family, f)
+			}
+			if g := strings.TrimSpace(n.First); g != "" && n.Literal == "" {
+				given = append(given, g)
+			}
+		}
+	}
+	return family, given
 }
 
 // tags returns the reference's groups (JabRef) and tags, split on commas and

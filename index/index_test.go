@@ -335,8 +335,9 @@ func TestMapping_IsLean(t *testing.T) {
 	var stored []string
 	doc.VisitFields(func(f bleveindex.Field) { stored = append(stored, f.Name()) })
 	slices.Sort(stored)
-	// The key names a hit; the title and abstract are what fragments show.
-	if want := []string{fieldAbstract, fieldKey, fieldTitle}; !slices.Equal(stored, want) {
+	// The key, author label, year, title and venue are what a hit prints;
+	// the title and abstract are what fragments show.
+	if want := []string{fieldAbstract, fieldByline, fieldKey, fieldTitle, fieldVenue, fieldYear}; !slices.Equal(stored, want) {
 		t.Errorf("stored fields = %v, want only %v", stored, want)
 	}
 	if doc.HasComposite() {

@@ -46,6 +46,18 @@ const (
 	// name it.
 	fieldVenueFacet = "venuefacet"
 
+	// A bare term searches authors' family names and given names apart,
+	// so that given names and initials can weigh less (see fieldBoosts):
+	// "MDR-TB" should find works on MDR-TB before works by T. B. Smith.
+	// fieldAuthors keeps whole names for author:"Geoffrey Hinton". Queries
+	// name fieldGiven ("given:TB"), not fieldFamily, which a hit reports as
+	// authors.
+	fieldFamily = "family"
+	fieldGiven  = "given"
+	// fieldByline is the short author label a hit prints ("Smith et al.");
+	// stored, not indexed.
+	fieldByline = "byline"
+
 	// Claims. The article title has a field of its own rather than the
 	// title field of references: a bare term searches the references'
 	// titles without going through every claim's copy of its article's.
@@ -120,16 +132,27 @@ func refMapping() *mapping.DocumentMapping {
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	// A hit names its reference without a store lookup, and the highlighter
-	// reads the text it marks from the index: the key, title and abstract
-	// are stored, nothing else is.
+	// reads the text it marks from the index: the key, the short author
+	// label, year, title, venue and abstract are stored, nothing else is.
 	dm.AddFieldMappingsAt(fieldKey, stored(keywordField(keyword.Name)))
 	dm.AddFieldMappingsAt(fieldType, facet(keywordField(keyword.Name)))
+	byline := keywordField(keyword.Name)
+	byline.Index = false
+	dm.AddFieldMappingsAt(fieldByline, stored(byline))
 
 	dm.AddFieldMappingsAt(fieldTitle, stored(textField(en.AnalyzerName)))
 	dm.AddFieldMappingsAt(fieldAbstract, stored(textField(en.AnalyzerName)))
 	dm.AddFieldMappingsAt(fieldKeywords, textField(en.AnalyzerName))
-	dm.AddFieldMappingsAt(fieldVenue, textField(en.AnalyzerName))
+	dm.AddFieldMappingsAt(fieldVenue, stored(textField(en.AnalyzerName)))
 	dm.AddFieldMappingsAt(fieldAuthors, textField(analyzerName))
+	dm.AddFieldMappingsAt(fieldGiven, textField(analyzerName))
+	// Family names keep no term vectors (3% of the index): no query names
+	// the field, a bare phrase searches whole names in fieldAuthors instead
+	// (see phraseFields), and a hit learns whether a family name matched
+	// from a second search (see matchedFields).
+	family := textField(analyzerName)
+	family.IncludeTermVectors = false
+	dm.AddFieldMappingsAt(fieldFamily, family)
 
 	for _, f := range []string{fieldEntryType, fieldDOI, fieldPMID, fieldPMCID, fieldArXiv, fieldISBN, fieldTags} {
 		dm.AddFieldMappingsAt(f, keywordField(analyzerID))
@@ -139,7 +162,7 @@ func refMapping() *mapping.DocumentMapping {
 
 	year := bleve.NewNumericFieldMapping()
 	lean(year)
-	dm.AddFieldMappingsAt(fieldYear, facet(year))
+	dm.AddFieldMappingsAt(fieldYear, stored(facet(year)))
 	dm.AddFieldMappingsAt(fieldAdded, dateField())
 	return dm
 }

@@ -64,11 +64,23 @@ type SearchHit struct {
 	Claim   string `json:"claim,omitempty"`
 	Line    int    `json:"line,omitempty"`
 
+	// A reference's title, authors as a short label ("Smith et al."), year
+	// and venue, as far as it has them.
+	Title   string `json:"title,omitempty"`
+	Authors string `json:"authors,omitempty"`
+	Year    int    `json:"year,omitempty"`
+	Venue   string `json:"venue,omitempty"`
+
 	Score float64 `json:"score"`
 	// Fragments maps a field (title and abstract of a reference, text of a
 	// claim) to the passages that matched, each match between MarkStart and
 	// MarkEnd; a passage cut from a longer text begins or ends with "…".
 	Fragments map[string][]string `json:"fragments,omitempty"`
+	// MatchedFields names the fields where the query text matched, by the
+	// names queries use ("title", "authors", "given" for given names and
+	// initials, "abstract", "doi", "text", ...), the prose fields first.
+	// Empty when only filters searched.
+	MatchedFields []string `json:"matched_fields,omitempty"`
 }
 
 // FacetCount is one value of a facet and the number of matches that have it.
@@ -189,7 +201,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (_ *Result, err error) {
 			}
 		}
 	}
-	if out.Hits, err = ix.hits(ctx, full, res.Hits, strings.TrimSpace(q.Text) != ""); err != nil {
+	if strings.TrimSpace(q.Text) == "" {
+		text = nil // only the filters searched: nothing to highlight
+	}
+	if out.Hits, err = ix.hits(ctx, full, text, res.Hits); err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	out.Took = time.Since(start)
@@ -264,7 +279,8 @@ func (q Query) filters() (narrow, broad []query.Query) {
 // Fields that only one type of document has.
 var (
 	refOnlyFields = map[string]bool{
-		fieldKey: true, fieldTitle: true, fieldAuthors: true, fieldYear: true, fieldVenue: true,
+		fieldKey: true, fieldTitle: true, fieldAuthors: true, fieldFamily: true, fieldGiven: true, fieldByline: true,
+		fieldYear: true, fieldVenue: true,
 		fieldEntryType: true, fieldAbstract: true, fieldKeywords: true, fieldDOI: true, fieldPMID: true,
 		fieldPMCID: true, fieldArXiv: true, fieldISBN: true, fieldTags: true, fieldVenueFacet: true,
 	}
@@ -376,13 +392,14 @@ func (ix *Index) parse(text string, refs, claims bool) (query.Query, error) {
 	return expanded, nil
 }
 
-// hits turns Bleve's hits into SearchHits, with what they print read from
-// the index's stored fields and, when highlight is set, their fragments.
+// hits turns Bleve's hits of q into SearchHits, with what they print read
+// from the index's stored fields and, when the query has text (q's part
+// that is not filters), their fragments and the fields that matched.
 //
 // Term locations, which the highlighter needs, are asked for only for the
 // hits returned: asked for in the search itself, Bleve reads them for every
 // document that matches, which on a large index costs more than the search.
-func (ix *Index) hits(ctx context.Context, q query.Query, found bsearch.DocumentMatchCollection, highlight bool) ([]SearchHit, error) {
+func (ix *Index) hits(ctx context.Context, q, text query.Query, found bsearch.DocumentMatchCollection) ([]SearchHit, error) {
 	if len(found) == 0 {
 		return nil, nil
 	}
@@ -391,9 +408,13 @@ func (ix *Index) hits(ctx context.Context, q query.Query, found bsearch.Document
 		ids[i] = h.ID
 	}
 	var located map[string]*bsearch.DocumentMatch
-	if highlight {
+	var matched map[string][]string
+	if text != nil {
 		var err error
 		if located, err = ix.locate(ctx, q, ids); err != nil {
+			return nil, err
+		}
+		if matched, err = ix.matchedFields(ctx, text, located, ids); err != nil {
 			return nil, err
 		}
 	}
@@ -421,10 +442,13 @@ func (ix *Index) hits(ctx context.Context, q query.Query, found bsearch.Document
 		}
 		if hit.Type == TypeClaim {
 			readClaim(doc, &hit)
+		} else {
+			readRef(doc, &hit)
 		}
 		if m := located[h.ID]; m != nil {
 			hit.Fragments = fragments(m, doc)
 		}
+		hit.MatchedFields = matched[h.ID]
 		out = append(out, hit)
 	}
 	return out, nil
@@ -461,6 +485,27 @@ func readClaim(doc bleveindex.Document, hit *SearchHit) {
 			if n, ok := f.(bleveindex.NumericField); ok {
 				if v, err := n.Number(); err == nil {
 					hit.Line = int(v)
+				}
+			}
+		}
+	})
+}
+
+// readRef sets a reference hit's title, authors, year and venue from its
+// stored fields.
+func readRef(doc bleveindex.Document, hit *SearchHit) {
+	doc.VisitFields(func(f bleveindex.Field) {
+		switch f.Name() {
+		case fieldTitle:
+			hit.Title = string(f.Value())
+		case fieldByline:
+			hit.Authors = string(f.Value())
+		case fieldVenue:
+			hit.Venue = string(f.Value())
+		case fieldYear:
+			if n, ok := f.(bleveindex.NumericField); ok {
+				if v, err := n.Number(); err == nil {
+					hit.Year = int(v)
 				}
 			}
 		}

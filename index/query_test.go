@@ -134,7 +134,7 @@ func TestApplyArticles_StoresOnlyWhatHitsPrint(t *testing.T) {
 	ix := buildAll(t)
 	for id, want := range map[string][]string{
 		claimID("notes/transformers.md", "c4"): {fieldArticle, fieldClaim, fieldLine, fieldText},
-		refID("lecun2015"):                     {fieldAbstract, fieldKey, fieldTitle},
+		refID("lecun2015"):                     {fieldAbstract, fieldByline, fieldKey, fieldTitle, fieldVenue, fieldYear},
 	} {
 		doc, err := ix.b.Document(id)
 		if err != nil || doc == nil {

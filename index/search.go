@@ -31,9 +31,18 @@ type Hit struct {
 // nothing at indexing time, each field analyses the term its own way (a title
 // is stemmed, a name is not), and a phrase cannot match across the end of the
 // title into the abstract, which it can in a composite field. The price is a
-// wider query (five term lookups per bare term), which a library of thousands
+// wider query (six term lookups per bare term), which a library of thousands
 // of references does not notice.
-var refSearchFields = []string{fieldTitle, fieldAuthors, fieldAbstract, fieldKeywords, fieldVenue}
+//
+// Authors are searched by family name, and by given name or initials at a
+// tenth of the weight (fieldBoosts).
+var refSearchFields = []string{fieldTitle, fieldFamily, fieldGiven, fieldAbstract, fieldKeywords, fieldVenue}
+
+// fieldBoosts weighs a bare term's match in some default fields less than in
+// the others. Initials are short and common words in medicine abbreviate the
+// same letters ("TB", "MS", "HIV"... as T. B., M. S.), so a work whose only
+// match is an author's initials ranks below every work whose text matches.
+var fieldBoosts = map[string]float64{fieldGiven: 0.1}
 
 // refFields are the field names a reference query may use, with the names
 // people reach for first mapped to the index's names.
@@ -42,6 +51,7 @@ var refFields = map[string]string{
 	fieldVenue: fieldVenue, fieldEntryType: fieldEntryType, fieldAbstract: fieldAbstract,
 	fieldKeywords: fieldKeywords, fieldDOI: fieldDOI, fieldPMID: fieldPMID, fieldPMCID: fieldPMCID,
 	fieldArXiv: fieldArXiv, fieldISBN: fieldISBN, fieldTags: fieldTags, fieldAdded: fieldAdded,
+	fieldGiven: fieldGiven,
 
 	"author": fieldAuthors, "editor": fieldAuthors, "editors": fieldAuthors,
 	"journal": fieldVenue, "booktitle": fieldVenue, "publisher": fieldVenue,
@@ -184,8 +194,8 @@ func (r rewriter) rewriteAll(qs []query.Query) error {
 // per default field. A term or phrase of nothing but English stop words
 // ("the", "is all") becomes a clause that matches nothing, which the
 // query-string parent skips, as Bleve does for a stop word searched in _all;
-// without this, "+the" would demand "the" in some author's name, the one
-// default field without a stop list.
+// without this, "+the" would demand "the" in some author's name (the name
+// fields are the default fields without a stop list).
 func (r rewriter) spread(q query.FieldableQuery) query.Query {
 	if nr, ok := q.(*query.NumericRangeQuery); ok {
 		// The parser pairs a bare number with an exact numeric range; the
@@ -203,15 +213,49 @@ func (r rewriter) spread(q query.FieldableQuery) query.Query {
 	if text != "" && onlyStopWords(r.m, text) {
 		return query.NewMatchNoneQuery()
 	}
+	if p, ok := q.(*query.MatchPhraseQuery); ok && r.manyNames(p.MatchPhrase) {
+		return r.over(q, phraseFields(r.defaults))
+	}
 	return r.over(q, r.defaults)
 }
 
-// over returns a disjunction of copies of q, one per field.
+// phraseFields returns the fields a phrase of several words searches in
+// place of fields: whole names rather than family and given names apart,
+// so that "Geoffrey Hinton" finds him, at full weight, and "T B" does not
+// find every T. B.
+func phraseFields(fields []string) []string {
+	var out []string
+	for _, f := range fields {
+		switch f {
+		case fieldFamily:
+			out = append(out, fieldAuthors)
+		case fieldGiven:
+		default:
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// manyNames reports whether text is more than one word to the name
+// analyser: a one-word phrase searches as a word does.
+func (r rewriter) manyNames(text string) bool {
+	a := r.m.AnalyzerNamed(analyzerName)
+	return a != nil && len(a.Analyze([]byte(text))) > 1
+}
+
+// over returns a disjunction of copies of q, one per field, each weighed
+// by its field's boost.
 func (r rewriter) over(q query.FieldableQuery, fields []string) query.Query {
 	copies := make([]query.Query, len(fields))
 	for i, field := range fields {
 		c := withField(q, field)
 		lowerWildcard(c, field)
+		if w, ok := fieldBoosts[field]; ok {
+			if b, ok := c.(query.BoostableQuery); ok {
+				b.SetBoost(b.Boost() * w)
+			}
+		}
 		copies[i] = r.oneTermPhrase(c)
 	}
 	return query.NewDisjunctionQuery(copies)

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -151,20 +150,6 @@ func create(path string) error {
 		return err
 	}
 	return SyncDir(filepath.Dir(path))
-}
-
-// SyncDir makes a rename in dir durable. Where directories cannot be
-// synced (Windows), the rename is as durable as the system makes it.
-func SyncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, syscall.EINVAL) {
-		return err
-	}
-	return nil
 }
 
 func emptyFile(path string) error {

@@ -84,8 +84,10 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 .evident directory above the working directory, else the user data directory.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version,
+		// --version prints the first line of 'evident version'.
+		Version: buildVersion().firstLine(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.libraryFlag, "library", "", "library `DIR` (default: $EVIDENT_LIBRARY, nearest .evident, or the user data directory)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
@@ -103,6 +105,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 		newRefsCmd(a),
 		newExportCmd(a),
 		newReindexCmd(a),
+		newVersionCmd(a),
 	)
 	return root
 }

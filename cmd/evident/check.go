@@ -105,7 +105,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	if err != nil {
 		return err
 	}
-	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: version, Library: lib}
+	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: buildVersion().Version, Library: lib}
 	if opts.format == "html" {
 		if ro.Style, err = lookupStyle(cfg.Style, cfg.Source("style")); err != nil {
 			return err

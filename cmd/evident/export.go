@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -113,7 +112,7 @@ on standard error.`,
 			if opts.output == "" || opts.output == "-" {
 				return write(a.Out)
 			}
-			return writeFileAtomic(opts.output, func(f *os.File) error { return write(f) })
+			return store.WriteFile(opts.output, write)
 		},
 	}
 	f := cmd.Flags()
@@ -332,22 +331,4 @@ func listSome(items []string, n int) string {
 		return strings.Join(items, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
-}
-
-// writeFileAtomic writes through a temporary file and renames it into place,
-// so a failed export never leaves half a file where a good one was.
-func writeFileAtomic(path string, write func(*os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".evident-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

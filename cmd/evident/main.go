@@ -15,10 +15,6 @@ import (
 	"github.com/mattn/go-isatty"
 )
 
-// version is set at build time with -ldflags "-X main.version=..."; SARIF
-// reports and --version show it.
-var version = "dev"
-
 // softMemoryLimit keeps a large import's heap near half a gigabyte: the Go
 // runtime collects harder as the heap nears it. Measured on a 100,000-entry
 // import: peak RSS 0.82 GB instead of 1.27 GB, for 28% more time. GOMEMLIMIT

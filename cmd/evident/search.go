@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -37,8 +36,15 @@ func newSearchCmd(a *App) *cobra.Command {
 		Short: "Search the library's references and the claims of stored articles",
 		Long: `Search references and the claims of stored articles with Bleve's query
 syntax: words, "phrases", +must, -not, field:value, year:>=2015, fuzzy~.
-Fields: title, authors, abstract, keywords, venue, year, doi, type (refs);
-text, article, section, status, cites, codes (claims).`,
+Fields: title, authors, given, abstract, keywords, venue, year, doi, type
+(refs); text, article, section, status, cites, codes (claims). A bare term
+searches authors by family name; a match on given names or initials alone
+(given) weighs a tenth as much, so "MDR-TB" finds works on MDR-TB before
+works by T. B. Smith.
+
+Each reference found is shown with its authors, year, title and venue, and
+each hit with the fields that matched ([matched: title, abstract]) and the
+passages that matched, matches between « and ».`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q := index.Query{Text: strings.Join(args, " "), Article: opts.article, Status: opts.status, Cites: opts.cites,
@@ -86,7 +92,9 @@ text, article, section, status, cites, codes (claims).`,
 	return cmd
 }
 
-// searchText prints ranked hits, each with its fragments, then facets.
+// searchText prints ranked hits, each with what it is (a reference's
+// authors, year, title and venue; a claim's place), where the query matched
+// it and the passages that matched, then facets.
 func searchText(w io.Writer, res *index.Result, offset int, texts map[int]string, color bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d %s", res.Total, export.Plural(int(res.Total), "result", "results"))
@@ -95,22 +103,32 @@ func searchText(w io.Writer, res *index.Result, offset int, texts map[int]string
 	}
 	b.WriteString("\n")
 	for i, h := range res.Hits {
-		where := h.Key
-		if h.Type == "claim" {
-			where = h.Article + ":" + strconv.Itoa(h.Line)
+		frags := h.Fragments
+		fmt.Fprintf(&b, "\n%d. %s ", offset+i+1, h.Type)
+		if h.Type == index.TypeClaim {
+			fmt.Fprintf(&b, "%s:%d", h.Article, h.Line)
+		} else {
+			title, whole := wholeTitle(h)
+			if whole {
+				frags = withoutField(frags, "title")
+			}
+			fmt.Fprintf(&b, "%s  %s", h.Key, highlight(hitCitation(h, title), color))
 		}
-		fmt.Fprintf(&b, "\n%d. %s %s  (%.2f)\n", offset+i+1, h.Type, where, h.Score)
-		fields := make([]string, 0, len(h.Fragments))
-		for f := range h.Fragments {
+		if len(h.MatchedFields) > 0 {
+			fmt.Fprintf(&b, "  [matched: %s]", strings.Join(h.MatchedFields, ", "))
+		}
+		fmt.Fprintf(&b, "  (%.2f)\n", h.Score)
+		fields := make([]string, 0, len(frags))
+		for f := range frags {
 			fields = append(fields, f)
 		}
 		sort.Strings(fields)
 		for _, f := range fields {
-			for _, frag := range h.Fragments[f] {
+			for _, frag := range frags[f] {
 				fmt.Fprintf(&b, "   %s: %s\n", f, highlight(oneLineText(frag), color))
 			}
 		}
-		if t := texts[i]; len(fields) == 0 && t != "" {
+		if t := texts[i]; h.Type == index.TypeClaim && len(fields) == 0 && t != "" {
 			fmt.Fprintf(&b, "   %s\n", oneLineText(t))
 		}
 	}
@@ -134,6 +152,62 @@ func searchText(w io.Writer, res *index.Result, offset int, texts map[int]string
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// wholeTitle returns a reference hit's title with its matches marked when
+// the title matched and its one fragment is the whole title, and whether it
+// is; otherwise the plain title (its fragment then prints on its own line).
+func wholeTitle(h index.SearchHit) (string, bool) {
+	if frags := h.Fragments["title"]; len(frags) == 1 {
+		t := oneLineText(frags[0])
+		if !strings.HasPrefix(t, "…") && !strings.HasSuffix(t, "…") {
+			return t, true
+		}
+	}
+	return oneLineText(h.Title), false
+}
+
+func withoutField(frags map[string][]string, field string) map[string][]string {
+	out := make(map[string][]string, len(frags))
+	for f, v := range frags {
+		if f != field {
+			out[f] = v
+		}
+	}
+	return out
+}
+
+// hitCitation is a reference hit in a few words: "Smith et al. (2019).
+// Title. Venue." with what it lacks left out.
+func hitCitation(h index.SearchHit, title string) string {
+	var parts []string
+	switch {
+	case h.Authors != "" && h.Year > 0:
+		parts = append(parts, fmt.Sprintf("%s (%d)", h.Authors, h.Year))
+	case h.Authors != "":
+		parts = append(parts, h.Authors)
+	case h.Year > 0:
+		parts = append(parts, fmt.Sprintf("(%d)", h.Year))
+	}
+	for _, p := range []string{title, oneLineText(h.Venue)} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	for i, p := range parts {
+		parts[i] = endSentence(p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// endSentence ends s with a full stop unless it ends with punctuation that
+// ends a sentence already ("Is it safe?", "et al.").
+func endSentence(s string) string {
+	t := strings.TrimRight(s, index.MarkEnd)
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
+		return s
+	}
+	return s + "."
 }
 
 // highlight renders the index's match marks: bold on a terminal, kept as
