@@ -77,11 +77,21 @@ func (a *App) newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "evident",
 		Short: "Check the evidence behind an article's claims",
-		Long: `evident keeps a library of references, links each claim of an article to the
+		Long: `Every day:
+
+  evident import refs.bib    # your reference manager's export, into the library
+  evident check draft.md     # every claim, citation and reference of a draft
+
+evident keeps a library of references, links each claim of an article to the
 reference it cites, and writes reference lists.
 
 The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 .evident directory above the working directory, else the user data directory.`,
+		Example: `  evident import refs.bib
+  evident check draft.md
+  evident check --bib refs.bib draft.md        # one-shot, no library
+  evident export --style vancouver draft.md
+  evident config                               # settings, and which library is in use`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version,

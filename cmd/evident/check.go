@@ -35,7 +35,12 @@ type checkOptions struct {
 func newCheckCmd(a *App) *cobra.Command {
 	var opts checkOptions
 	cmd := &cobra.Command{
-		Use:   "check ARTICLE...",
+		Use: "check ARTICLE...",
+		Example: `  evident check draft.md                       # against the library
+  evident check --bib refs.bib draft.html      # one-shot, nothing stored
+  evident check --format json paper.tex        # for tools
+  evident check --fail-on warning draft.md     # gate on warnings too
+  evident check --format html draft.md > report.html`,
 		Short: "Tie every citation of an article to a reference and report where the chain breaks",
 		Long: `Read an article (Markdown, plain text, HTML or LaTeX, by extension or
 --input-format), split it into sentences, find every citation marker, and

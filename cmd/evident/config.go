@@ -6,19 +6,25 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/config"
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/export/style"
 )
 
 func newConfigCmd(a *App) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "config [DIR]",
+		Use: "config [DIR]",
+		Example: `  evident config                      # the settings here, and the library in use
+  evident config news/story.md        # the settings a check of this article uses
+  evident config --format json`,
 		Short: "Show the settings a check in DIR uses and where each comes from",
 		Long: `Show the settings a check of an article in DIR (default: the working
 directory; an article's path means its directory) uses, and where each comes
@@ -28,16 +34,7 @@ Settings are read from every .evident.toml from DIR up to the filesystem
 root, or up to a file that says root = true; a nearer file overrides a
 farther one key by key:
 
-  root = true                  # read no file above this one
-  fail-on = "error"            # info, warning, error or none
-  scope = "sentence"           # sentence or paragraph
-  max-age = 10                 # flag evidence older than this many years; 0 = off
-  claim-threshold = 0.5
-  support-threshold = 0.2
-  style = "apa"
-  ignore = ["^Sponsored:"]     # patterns of sentences never to judge
-  [severity]
-  uncited-claim = "warning"    # info, warning, error or off
+` + configExample() + `
 
 A finding on one sentence is silenced by a comment above it:
 <!-- evident:ignore --> (Markdown, HTML), % evident:ignore (LaTeX) or a
@@ -79,6 +76,38 @@ line evident:ignore (text), optionally followed by the codes to silence.`,
 	}
 	formatFlag(cmd.Flags(), &format)
 	return cmd
+}
+
+// configExample is config's help example of a .evident.toml, with the
+// built-in values, so that it cannot drift from them.
+func configExample() string {
+	d := config.Defaults()
+	sev, _ := check.DefaultSeverity("uncited-claim")
+	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	lines := []struct{ setting, comment string }{
+		{"root = true", "read no file above this one"},
+		{fmt.Sprintf("fail-on = %q", d.FailOn), strings.Join(corpus.SeverityNames, ", ")},
+		{fmt.Sprintf("scope = %q", d.Scope), "sentence or paragraph"},
+		{fmt.Sprintf("max-age = %d", d.MaxAge), "flag evidence older than this many years; 0 = off"},
+		{"claim-threshold = " + num(d.ClaimThreshold), ""},
+		{"support-threshold = " + num(d.SupportThreshold), ""},
+		{fmt.Sprintf("style = %q", d.Style), strings.Join(style.Names(), ", ")},
+		{`ignore = ["^Sponsored:"]`, "patterns of sentences never to judge"},
+		{"[severity]", ""},
+		{fmt.Sprintf("uncited-claim = %q", sev), strings.Join(config.SeverityLevels, ", ")},
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if l.comment == "" {
+			fmt.Fprintf(&b, "  %s", l.setting)
+			continue
+		}
+		fmt.Fprintf(&b, "  %-28s # %s", l.setting, l.comment)
+	}
+	return b.String()
 }
 
 // configDir is the directory whose settings apply to arg: arg itself, or

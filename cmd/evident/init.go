@@ -11,7 +11,10 @@ import (
 
 func newInitCmd(a *App) *cobra.Command {
 	return &cobra.Command{
-		Use:   "init [DIR]",
+		Use: "init [DIR]",
+		Example: `  evident init                         # ./.evident, or the library --library or EVIDENT_LIBRARY names
+  evident init ~/projects/health       # ~/projects/health/.evident
+  evident --library ~/refs init`,
 		Short: "Create a library in DIR/.evident (DIR defaults to the working directory)",
 		Long: `Create a library in DIR/.evident, where DIR defaults to the working directory.
 Commands run in DIR or below it find this library, as git finds .git.
