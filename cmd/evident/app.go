@@ -38,6 +38,7 @@ type App struct {
 
 	libraryFlag string
 	noProgress  bool // --quiet: no progress bars even on a terminal
+	shadowSaid  bool // the warning that a .evident hides a library was printed
 }
 
 // errFindings says that a check found something at or above --fail-on. The
@@ -117,10 +118,17 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 	return root
 }
 
-// locate finds the library directory.
+// locate finds the library directory. When the nearest .evident hides the
+// library of the user data directory, it says so on standard error, once
+// per command.
 func (a *App) locate() (store.Location, error) {
 	cwd, _ := a.Getwd()
-	return store.Locate(a.libraryFlag, cwd, a.Getenv)
+	loc, err := store.Locate(a.libraryFlag, cwd, a.Getenv)
+	if err == nil && loc.Shadows != "" && !a.shadowSaid {
+		a.shadowSaid = true
+		fmt.Fprintf(a.Err, "evident: using the library at %s (%s), not the one at %s (user data directory)\n", loc.Dir, loc.Why, loc.Shadows)
+	}
+	return loc, err
 }
 
 // openRead opens the library for reading; a missing library is an input
