@@ -20,6 +20,7 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/corpus/claim"
+	"github.com/evident-tools/evident/export/style"
 )
 
 // FileName is the name of a configuration file.
@@ -444,9 +445,7 @@ func parseValue(name string, raw any) (value, error) {
 			v.str, err = oneOf(s, scopeValues)
 		default:
 			v.str = strings.TrimSpace(s)
-			if v.str == "" {
-				err = errors.New("the style must not be empty")
-			}
+			err = checkStyle(v.str)
 		}
 		if err != nil {
 			return v, fmt.Errorf("%s: %v", name, err)
@@ -491,6 +490,22 @@ func parseValue(name string, raw any) (value, error) {
 		return v, fmt.Errorf("unknown setting %q", name)
 	}
 	return v, nil
+}
+
+// checkStyle refuses a style the reference-list styles do not know, and
+// suggests the nearest known one, as for a misspelt setting or code.
+func checkStyle(name string) error {
+	if name == "" {
+		return errors.New("the style must not be empty")
+	}
+	_, err := style.Lookup(name)
+	if err == nil {
+		return nil
+	}
+	if near := nearest(name, style.Names()); near != "" {
+		return fmt.Errorf("unknown style %q (did you mean %s?)", name, near)
+	}
+	return err
 }
 
 // regexpReason is regexp's complaint without its "error parsing regexp"

@@ -22,6 +22,9 @@ type Location struct {
 	// Why says which rule chose Dir: "--library", "EVIDENT_LIBRARY",
 	// "nearest .evident" or "user data directory".
 	Why string
+	// Shadows, when the nearest .evident was chosen, is the library of the
+	// user data directory that it hides, if there is one; else "".
+	Shadows string
 }
 
 // StorePath is the path of the store file.
@@ -53,7 +56,11 @@ func Locate(flag, cwd string, getenv func(string) string) (Location, error) {
 			for {
 				cand := filepath.Join(dir, DirName)
 				if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-					return Location{Dir: cand, Why: "nearest " + DirName}, nil
+					loc := Location{Dir: cand, Why: "nearest " + DirName}
+					if user, err := userDataDir(getenv); err == nil && user.Exists() && !sameDir(user.Dir, cand) {
+						loc.Shadows = user.Dir
+					}
+					return loc, nil
 				}
 				parent := filepath.Dir(dir)
 				if parent == dir {
@@ -63,6 +70,11 @@ func Locate(flag, cwd string, getenv func(string) string) (Location, error) {
 			}
 		}
 	}
+	return userDataDir(getenv)
+}
+
+// userDataDir is the library of the user data directory.
+func userDataDir(getenv func(string) string) (Location, error) {
 	if x := getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
 		return Location{Dir: filepath.Join(x, "evident"), Why: "user data directory"}, nil
 	}
@@ -71,4 +83,11 @@ func Locate(flag, cwd string, getenv func(string) string) (Location, error) {
 		return Location{}, errors.New("cannot find a library: no --library, EVIDENT_LIBRARY, .evident directory, XDG_DATA_HOME or HOME")
 	}
 	return Location{Dir: filepath.Join(home, ".local", "share", "evident"), Why: "user data directory"}, nil
+}
+
+// sameDir reports whether a and b are one directory.
+func sameDir(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }

@@ -23,7 +23,10 @@ type addOptions struct {
 func newAddCmd(a *App) *cobra.Command {
 	var opts addOptions
 	cmd := &cobra.Command{
-		Use:   "add ARTICLE...",
+		Use: "add ARTICLE...",
+		Example: `  evident add draft.md                 # check and keep it (again: replaces it)
+  evident add --id sugar-2026 draft.md
+  evident add news/*.md`,
 		Short: "Check articles against the library and keep them in it",
 		Long: `Check each article as 'evident check' does (the same reading, resolution,
 findings and .evident.toml settings) and store it in the library with its

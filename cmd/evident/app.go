@@ -38,6 +38,7 @@ type App struct {
 
 	libraryFlag string
 	noProgress  bool // --quiet: no progress bars even on a terminal
+	shadowSaid  bool // the warning that a .evident hides a library was printed
 }
 
 // errFindings says that a check found something at or above --fail-on. The
@@ -77,11 +78,21 @@ func (a *App) newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "evident",
 		Short: "Check the evidence behind an article's claims",
-		Long: `evident keeps a library of references, links each claim of an article to the
+		Long: `Every day:
+
+  evident import refs.bib    # your reference manager's export, into the library
+  evident check draft.md     # every claim, citation and reference of a draft
+
+evident keeps a library of references, links each claim of an article to the
 reference it cites, and writes reference lists.
 
 The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 .evident directory above the working directory, else the user data directory.`,
+		Example: `  evident import refs.bib
+  evident check draft.md
+  evident check --bib refs.bib draft.md        # one-shot, no library
+  evident export --style vancouver draft.md
+  evident config                               # settings, and which library is in use`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// --version prints the first line of 'evident version'.
@@ -110,10 +121,17 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 	return root
 }
 
-// locate finds the library directory.
+// locate finds the library directory. When the nearest .evident hides the
+// library of the user data directory, it says so on standard error, once
+// per command.
 func (a *App) locate() (store.Location, error) {
 	cwd, _ := a.Getwd()
-	return store.Locate(a.libraryFlag, cwd, a.Getenv)
+	loc, err := store.Locate(a.libraryFlag, cwd, a.Getenv)
+	if err == nil && loc.Shadows != "" && !a.shadowSaid {
+		a.shadowSaid = true
+		fmt.Fprintf(a.Err, "evident: using the library at %s (%s), not the one at %s (user data directory)\n", loc.Dir, loc.Why, loc.Shadows)
+	}
+	return loc, err
 }
 
 // openRead opens the library for reading; a missing library is an input

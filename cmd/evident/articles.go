@@ -19,7 +19,9 @@ import (
 func newArticlesCmd(a *App) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "articles",
+		Use: "articles",
+		Example: `  evident articles
+  evident articles --format json`,
 		Short: "List the articles kept in the library ('evident add')",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -132,7 +134,9 @@ func toArticleJSON(row articleRow) articleJSON {
 
 func newArticlesRmCmd(a *App) *cobra.Command {
 	return &cobra.Command{
-		Use:   "rm ID...",
+		Use: "rm ID...",
+		Example: `  evident articles rm draft.md
+  evident articles rm sugar-2026 old.md`,
 		Short: "Remove articles from the library (all or none)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -34,7 +34,12 @@ type checkOptions struct {
 func newCheckCmd(a *App) *cobra.Command {
 	var opts checkOptions
 	cmd := &cobra.Command{
-		Use:   "check ARTICLE...",
+		Use: "check ARTICLE...",
+		Example: `  evident check draft.md                       # against the library
+  evident check --bib refs.bib draft.html      # one-shot, nothing stored
+  evident check --format json paper.tex        # for tools
+  evident check --fail-on warning draft.md     # gate on warnings too
+  evident check --format html draft.md > report.html`,
 		Short: "Tie every citation of an article to a reference and report where the chain breaks",
 		Long: `Read an article (Markdown, plain text, HTML or LaTeX, by extension or
 --input-format), split it into sentences, find every citation marker, and
@@ -101,7 +106,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 			return err
 		}
 	}
-	lib, err := a.checkLibrary(ctx, opts.bib)
+	lib, note, err := a.checkAgainst(ctx, opts.bib)
 	if err != nil {
 		return err
 	}
@@ -121,6 +126,9 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	}
 	failed := false
 	err = pipeline.Check(ctx, inputs, lib, po, func(c pipeline.Checked) error {
+		if note != "" {
+			c.Report.Notes = append(c.Report.Notes, note)
+		}
 		if worst, ok := c.Report.Worst(); ok && worst >= failOn {
 			failed = true
 		}
@@ -193,6 +201,27 @@ func loadBaseline(path string) (*check.Baseline, error) {
 		return nil, err
 	}
 	return check.LoadBaseline(bytes.NewReader(data), path)
+}
+
+// noLibraryNote is the report's note when 'check' ran without a library.
+const noLibraryNote = "no library was used: references were not matched to records; import a .bib or pass --bib"
+
+// checkAgainst is checkLibrary for 'check', which also runs where there is
+// no library yet: dangling numbers, uncited list entries and uncited claims
+// need none. Then it checks against no references and returns the note
+// the report shows. It never creates a library.
+func (a *App) checkAgainst(ctx context.Context, bibs []string) ([]*corpus.Reference, string, error) {
+	if len(bibs) == 0 {
+		loc, err := a.locate()
+		if err != nil {
+			return nil, "", err
+		}
+		if !loc.Exists() {
+			return nil, noLibraryNote, nil
+		}
+	}
+	lib, err := a.checkLibrary(ctx, bibs)
+	return lib, "", err
 }
 
 // checkLibrary returns the references to check against: the --bib files,

@@ -17,7 +17,9 @@ import (
 func newCitesCmd(a *App) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "cites KEY",
+		Use: "cites KEY",
+		Example: `  evident cites wakefield1998
+  evident cites --format json smith2019`,
 		Short: "List the claims of stored articles that cite a reference",
 		Long: `List every sentence of every article kept in the library ('evident add')
 that cites the reference KEY: through the article's reference list, a DOI,

@@ -6,38 +6,37 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/config"
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/export/style"
 )
 
 func newConfigCmd(a *App) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "config [DIR]",
-		Short: "Show the settings a check in DIR uses and where each comes from",
+		Use: "config [DIR]",
+		Example: `  evident config                      # the settings here, and the library in use
+  evident config news/story.md        # the settings a check of this article uses
+  evident config --format json`,
+		Short: "Show the settings a check in DIR uses, where each comes from, and the library in use",
 		Long: `Show the settings a check of an article in DIR (default: the working
 directory; an article's path means its directory) uses, and where each comes
-from: "default", a .evident.toml file, or a flag.
+from: "default", a .evident.toml file, or a flag; then the library commands
+run here use, and the rule that chose it (--library, EVIDENT_LIBRARY, the
+nearest .evident or the user data directory).
 
 Settings are read from every .evident.toml from DIR up to the filesystem
 root, or up to a file that says root = true; a nearer file overrides a
 farther one key by key:
 
-  root = true                  # read no file above this one
-  fail-on = "error"            # info, warning, error or none
-  scope = "sentence"           # sentence or paragraph
-  max-age = 10                 # flag evidence older than this many years; 0 = off
-  claim-threshold = 0.5
-  support-threshold = 0.2
-  style = "apa"
-  ignore = ["^Sponsored:"]     # patterns of sentences never to judge
-  [severity]
-  uncited-claim = "warning"    # info, warning, error or off
+` + configExample() + `
 
 A finding on one sentence is silenced by a comment above it:
 <!-- evident:ignore --> (Markdown, HTML), % evident:ignore (LaTeX) or a
@@ -71,14 +70,85 @@ line evident:ignore (text), optionally followed by the codes to silence.`,
 				}
 				settings[i].Source = relSource(cwd, s.Source)
 			}
+			lib := a.libraryInUse()
 			if format == "json" {
-				return writeJSON(a.Out, settings)
+				return writeJSON(a.Out, struct {
+					Library  libraryJSON      `json:"library"`
+					Settings []config.Setting `json:"settings"`
+				}{lib, settings})
 			}
-			return settingsTable(a.Out, settings)
+			if err := settingsTable(a.Out, settings); err != nil {
+				return err
+			}
+			return libraryLine(a.Out, lib)
 		},
 	}
 	formatFlag(cmd.Flags(), &format)
 	return cmd
+}
+
+// configExample is config's help example of a .evident.toml, with the
+// built-in values, so that it cannot drift from them.
+func configExample() string {
+	d := config.Defaults()
+	sev, _ := check.DefaultSeverity("uncited-claim")
+	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	lines := []struct{ setting, comment string }{
+		{"root = true", "read no file above this one"},
+		{fmt.Sprintf("fail-on = %q", d.FailOn), strings.Join(corpus.SeverityNames, ", ")},
+		{fmt.Sprintf("scope = %q", d.Scope), "sentence or paragraph"},
+		{fmt.Sprintf("max-age = %d", d.MaxAge), "flag evidence older than this many years; 0 = off"},
+		{"claim-threshold = " + num(d.ClaimThreshold), ""},
+		{"support-threshold = " + num(d.SupportThreshold), ""},
+		{fmt.Sprintf("style = %q", d.Style), strings.Join(style.Names(), ", ")},
+		{`ignore = ["^Sponsored:"]`, "patterns of sentences never to judge"},
+		{"[severity]", ""},
+		{fmt.Sprintf("uncited-claim = %q", sev), strings.Join(config.SeverityLevels, ", ")},
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if l.comment == "" {
+			fmt.Fprintf(&b, "  %s", l.setting)
+			continue
+		}
+		fmt.Fprintf(&b, "  %-28s # %s", l.setting, l.comment)
+	}
+	return b.String()
+}
+
+// libraryJSON is the library a command run here uses, and why.
+type libraryJSON struct {
+	Path   string `json:"path"`
+	Why    string `json:"why"`
+	Exists bool   `json:"exists"`
+	// Shadows is the user data directory's library that a nearer .evident hides.
+	Shadows string `json:"shadows,omitempty"`
+}
+
+// libraryInUse is the library commands run here would use. Finding none
+// (no HOME) is said, not an error: the settings are still worth showing.
+func (a *App) libraryInUse() libraryJSON {
+	loc, err := a.locate()
+	if err != nil {
+		return libraryJSON{Why: err.Error()}
+	}
+	return libraryJSON{Path: loc.Dir, Why: loc.Why, Exists: loc.Exists(), Shadows: loc.Shadows}
+}
+
+func libraryLine(w io.Writer, lib libraryJSON) error {
+	var err error
+	switch {
+	case lib.Path == "":
+		_, err = fmt.Fprintf(w, "\nlibrary: none (%s)\n", lib.Why)
+	case !lib.Exists:
+		_, err = fmt.Fprintf(w, "\nlibrary: %s (chosen by %s; not created yet)\n", lib.Path, lib.Why)
+	default:
+		_, err = fmt.Fprintf(w, "\nlibrary: %s (chosen by %s)\n", lib.Path, lib.Why)
+	}
+	return err
 }
 
 // configDir is the directory whose settings apply to arg: arg itself, or

@@ -38,7 +38,12 @@ var exportFormatNames = []string{"text", "markdown", "html", "bibtex", "ris", "c
 func newExportCmd(a *App) *cobra.Command {
 	var opts exportOptions
 	cmd := &cobra.Command{
-		Use:   "export [ARTICLE]",
+		Use: "export [ARTICLE]",
+		Example: `  evident export                               # the library, in the style setting
+  evident export --style vancouver draft.md    # what a stored article cites, in citation order
+  evident export --style chicago --keys ioannidis2005,box1979
+  evident export --format bibtex -o library.bib
+  evident export --salvage -o rescued.bib      # out of a damaged library file`,
 		Short: "Write a reference list in a citation style, or the references as BibTeX, RIS or CSL-JSON",
 		Long: `Write a reference list of the library, of the references a stored article
 cites (ARTICLE: its id, as 'evident articles' lists it), of the references
@@ -164,6 +169,10 @@ func (a *App) exportStyle(cmd *cobra.Command, flag string) (*style.Style, error)
 	}
 	cfg, err := config.Load(cwd, check.Codes())
 	if err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			ce.File = relPath(cwd, ce.File)
+		}
 		return nil, err
 	}
 	return lookupStyle(cfg.Style, relSource(cwd, cfg.Source("style")))

@@ -24,7 +24,11 @@ type importOptions struct {
 func newImportCmd(a *App) *cobra.Command {
 	var opts importOptions
 	cmd := &cobra.Command{
-		Use:   "import FILE...",
+		Use: "import FILE...",
+		Example: `  evident import refs.bib more.bib
+  evident import refs.ris
+  cat refs.bib | evident import -
+  evident import --on-duplicate update refs.bib`,
 		Short: "Import BibTeX or RIS files into the library ('-' reads standard input)",
 		Long: `Import BibTeX or RIS files into the library. Every field of every entry is kept.
 A .ris file, or one whose first line is a TY tag, is read as RIS (--from

@@ -11,22 +11,31 @@ import (
 
 func newInitCmd(a *App) *cobra.Command {
 	return &cobra.Command{
-		Use:   "init [DIR]",
-		Short: "Create a library in DIR/.evident (DIR defaults to the working directory)",
-		Long: `Create a library in DIR/.evident, where DIR defaults to the working directory.
-Commands run in DIR or below it find this library, as git finds .git.
-With --library, create the library in that directory instead.`,
+		Use: "init [DIR]",
+		Example: `  evident init                         # ./.evident, or the library --library or EVIDENT_LIBRARY names
+  evident init ~/projects/health       # ~/projects/health/.evident
+  evident --library ~/refs init`,
+		Short: "Create a library: DIR/.evident, or the one --library or EVIDENT_LIBRARY names",
+		Long: `Create a library. Without DIR, create the one the other commands would use
+by --library or EVIDENT_LIBRARY, else .evident in the working directory.
+With DIR, create DIR/.evident: commands run in DIR or below it find this
+library, as git finds .git, unless --library or EVIDENT_LIBRARY names another.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := a.libraryFlag
-			if dir == "" {
-				base := "."
-				if len(args) == 1 {
-					base = args[0]
-				}
-				dir = filepath.Join(base, store.DirName)
-			} else if len(args) == 1 {
+			env := a.Getenv("EVIDENT_LIBRARY")
+			switch {
+			case len(args) == 1 && dir != "":
 				return fmt.Errorf("init: give either DIR or --library, not both")
+			case len(args) == 1:
+				dir = filepath.Join(args[0], store.DirName)
+				if env != "" {
+					fmt.Fprintf(a.Err, "evident: EVIDENT_LIBRARY is set: other commands use the library at %s, not this one\n", env)
+				}
+			case dir == "" && env != "":
+				dir = env
+			case dir == "":
+				dir = filepath.Join(".", store.DirName)
 			}
 			loc := store.Location{Dir: dir}
 			existed := loc.Exists()

@@ -19,7 +19,10 @@ import (
 func newRefsCmd(a *App) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "refs",
+		Use: "refs",
+		Example: `  evident refs
+  evident refs show smith2019
+  evident refs --format json`,
 		Short: "List the references in the library",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -127,7 +130,9 @@ func refsJSON(refs []*corpus.Reference) any {
 func newRefsShowCmd(a *App) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "show KEY",
+		Use: "show KEY",
+		Example: `  evident refs show smith2019
+  evident refs show --format json smith2019`,
 		Short: "Show one reference: its normalised fields and its raw BibTeX",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -205,7 +210,9 @@ func showRef(w io.Writer, r *corpus.Reference) error {
 
 func newRefsRmCmd(a *App) *cobra.Command {
 	return &cobra.Command{
-		Use:   "rm KEY...",
+		Use: "rm KEY...",
+		Example: `  evident refs rm smith2019
+  evident refs rm smith2019 jones2020`,
 		Short: "Remove references from the library (all or none)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

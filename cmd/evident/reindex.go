@@ -11,7 +11,9 @@ import (
 
 func newReindexCmd(a *App) *cobra.Command {
 	return &cobra.Command{
-		Use:   "reindex",
+		Use: "reindex",
+		Example: `  evident reindex
+  evident --library ~/refs reindex`,
 		Short: "Rebuild the search index from the store",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -32,7 +32,11 @@ type searchOptions struct {
 func newSearchCmd(a *App) *cobra.Command {
 	var opts searchOptions
 	cmd := &cobra.Command{
-		Use:   "search QUERY",
+		Use: "search QUERY",
+		Example: `  evident search 'ibuprofen +risk'
+  evident search --type claims --status unsupported sugar
+  evident search --facets 'title:"deep learning"'
+  evident search --type refs --year-from 2015 exercise`,
 		Short: "Search the library's references and the claims of stored articles",
 		Long: `Search references and the claims of stored articles with Bleve's query
 syntax: words, "phrases", +must, -not, field:value, year:>=2015, fuzzy~.
@@ -227,7 +231,9 @@ func newSuggestCmd(a *App) *cobra.Command {
 	var inputFormat corpus.Format
 	var limit int
 	cmd := &cobra.Command{
-		Use:   "suggest [ARTICLE] [--claim TEXT]",
+		Use: "suggest [ARTICLE] [--claim TEXT]",
+		Example: `  evident suggest draft.md
+  evident suggest --claim "Exercise reduces chronic back pain"`,
 		Short: "Suggest library references for an article's unsupported claims, or for one claim",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
