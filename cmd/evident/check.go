@@ -294,7 +294,8 @@ func (a *App) checkLibrary(cmd *cobra.Command, bibs []string) ([]*corpus.Referen
 		for _, p := range importer.DuplicateKeys(refs) {
 			fmt.Fprintf(a.Err, "warning: %s\n", p.Error())
 		}
-		return refs, nil
+		// Duplicates resolve as they would once imported.
+		return importer.AsLibrary(refs), nil
 	}
 	st, _, err := a.openRead()
 	if err != nil {
