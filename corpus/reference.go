@@ -13,6 +13,10 @@ import (
 type Reference struct {
 	Key  string `json:"key"`
 	Type string `json:"type"` // lower-case entry type: article, book, inproceedings, ...
+	// Aliases are other keys that cite this work: the keys of duplicate
+	// entries merged into it on import. A citation by an alias resolves to
+	// the reference as by its key.
+	Aliases []string `json:"aliases,omitempty"`
 
 	Fields []Field `json:"fields"`
 

@@ -47,12 +47,16 @@ type Summary struct {
 	Added      int
 	Updated    int
 	Duplicates int
+	Unchanged  int              // entries the library held already as they are
 	Rejected   int              // entries that could not be read or stored
 	Problems   []bibtex.Problem // why entries were rejected, in file order
 	Warnings   []bibtex.Problem // kept entries with something odd in them
 	Notes      []bibtex.Problem // duplicates skipped, keys renamed
-	Changes    store.Changes
-	Rechecked  []string // ids of the stored articles checked again
+	// Aliased are the duplicates whose keys became aliases of the
+	// references they duplicate (store.Outcome.Aliased).
+	Aliased   []bibtex.Problem
+	Changes   store.Changes
+	Rechecked []string // ids of the stored articles checked again
 }
 
 // InputError is a file that could not be read at all; nothing was imported.
@@ -201,13 +205,17 @@ func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, opts Options
 	}
 	sum.Changes = changes
 	sum.Rechecked = rechecked
-	sum.Added, sum.Updated, sum.Duplicates = out.Added, out.Updated, out.Duplicates
-	for _, pr := range out.Problems {
-		sum.Problems = append(sum.Problems, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})
-	}
+	sum.Added, sum.Updated, sum.Duplicates, sum.Unchanged = out.Added, out.Updated, out.Duplicates, out.Unchanged
+	sum.Problems = appendProblems(sum.Problems, out.Problems)
 	sum.Rejected += len(out.Problems)
-	for _, pr := range out.Notes {
-		sum.Notes = append(sum.Notes, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})
-	}
+	sum.Notes = appendProblems(sum.Notes, out.Notes)
+	sum.Aliased = appendProblems(sum.Aliased, out.Aliased)
 	return nil
+}
+
+func appendProblems(to []bibtex.Problem, ps []store.Problem) []bibtex.Problem {
+	for _, pr := range ps {
+		to = append(to, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})
+	}
+	return to
 }

@@ -11,7 +11,8 @@ import (
 // FromFiles reads reference files (BibTeX, RIS) into memory for a one-shot
 // check that stores nothing (--bib). warnings are the entries skipped and
 // the keys used twice, each naming file and line; the first of two entries
-// with one key is used.
+// with one key is used, and a duplicate work's key becomes an alias of the
+// first, as an import would keep it.
 func FromFiles(ctx context.Context, paths []string) (refs []*corpus.Reference, warnings []string, err error) {
 	inputs := make([]importer.Input, len(paths))
 	for i, p := range paths {
@@ -27,7 +28,8 @@ func FromFiles(ctx context.Context, paths []string) (refs []*corpus.Reference, w
 	for _, p := range importer.DuplicateKeys(refs) {
 		warnings = append(warnings, p.Error())
 	}
-	return refs, warnings, nil
+	// Duplicates resolve as they would once imported: by key aliases.
+	return importer.AsLibrary(refs), warnings, nil
 }
 
 // FromStore returns every reference of the library, to check against.

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -49,8 +52,16 @@ func (p Policy) String() string {
 // Outcome counts what Merge did and lists what the user should hear about.
 type Outcome struct {
 	Added, Updated, Duplicates int
-	Problems                   []Problem // rejected entries
-	Notes                      []Problem // duplicates skipped, keys renamed: informational
+	// Unchanged counts the incoming references the library holds already
+	// as they are: the same entry under the same key, or a duplicate whose
+	// key is an alias of the reference it duplicates already.
+	Unchanged int
+	Problems  []Problem // rejected entries
+	Notes     []Problem // duplicates skipped, keys renamed: informational
+	// Aliased are the duplicates whose keys became aliases of the stored
+	// reference they duplicate (skipped, or merged into it by Update), so
+	// that a citation by such a key still resolves.
+	Aliased []Problem
 }
 
 // Problem is a message about one incoming reference, placed at its source.
@@ -78,13 +89,21 @@ func (p Problem) String() string {
 }
 
 // Merge adds refs to the library in order under the duplicate policy p.
-// An incoming reference matches a stored one by DOI when it has one, else by
-// corpus.Fingerprint; references earlier in refs count as stored. An unmatched
-// reference whose key names a different work is rejected as a Problem, except
-// under Keep, which renames it key-2, key-3, ... New references get the
-// current time as Added; an update keeps the stored one's. The caller's
-// references are not modified. An error means storage failed and the
-// transaction must be abandoned.
+//
+// An incoming reference identical to the one stored under its key (see
+// sameEntry) is unchanged, whatever the policy. Otherwise it matches a stored
+// one by corpus.DuplicateOf; references earlier in refs count as stored. A
+// match whose key is an alias of it already was merged before: unchanged,
+// except that Update replaces the stored reference when they differ. Skip
+// drops a match and keeps its key as an alias of the stored reference when
+// the key names nothing else; Update replaces the stored reference under its
+// key, keeping the incoming key as an alias likewise; Keep stores it beside
+// the stored one. An unmatched reference whose key names a different work
+// (as a key or an alias) is rejected as a Problem, except under Keep, which
+// renames it key-2, key-3, ... New references get the current time as Added;
+// an update keeps the stored one's, and its aliases. The caller's references
+// are not modified. An error means storage failed and the transaction must
+// be abandoned.
 func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 	if p < Skip || p > Keep {
 		return Outcome{}, fmt.Errorf("merge: unknown duplicate policy %d", p)
@@ -96,6 +115,7 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 			continue
 		}
 		r := *in
+		r.Aliases = nil // the library's to give
 		at := Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key}
 		if err := checkKey(r.Key); err != nil {
 			out.Problems = append(out.Problems, at.with(err.Error()))
@@ -105,39 +125,38 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 			out.Problems = append(out.Problems, at.with(fmt.Sprintf("key is longer than %d bytes", maxKeyLen-renameRoom)))
 			continue
 		}
-		match, why := tx.match(&r)
-		switch {
-		case match != "" && p == Skip:
-			out.Duplicates++
-			out.Notes = append(out.Notes, at.with(fmt.Sprintf("duplicate of %s (%s), skipped", match, why)))
-			continue
-		case match != "" && p == Update:
-			prev, err := tx.Get(match)
-			if err != nil {
-				return out, err
-			}
-			r.Key, r.Added = match, prev.Added
-			if err := tx.Put(&r); err != nil {
-				return out, err
-			}
-			out.Updated++
-			if match != at.Key {
-				out.Notes = append(out.Notes, at.with(fmt.Sprintf("duplicate of %s (%s), updated %s", match, why, match)))
-			}
-			continue
-		case match == "" && p != Keep && tx.has(r.Key):
-			other, err := tx.Get(r.Key)
-			if err != nil {
-				return out, err
-			}
-			title := other.Title
-			if title == "" {
-				title = "(untitled)"
-			}
-			out.Problems = append(out.Problems, at.with(fmt.Sprintf("key %s already names a different work: %s", r.Key, title)))
+		stored, err := tx.lookup(r.Key)
+		if err != nil {
+			return out, err
+		}
+		if stored != nil && sameEntry(stored, &r) {
+			out.Unchanged++
 			continue
 		}
-		if tx.has(r.Key) {
+		match, why := corpus.DuplicateOf(&r, tx)
+		if err := tx.err; err != nil {
+			return out, err
+		}
+		switch {
+		case match != "" && p != Update && tx.KeyByAlias(r.Key) == match:
+			// Imported before, and merged into match as a duplicate.
+			out.Unchanged++
+			continue
+		case match != "" && p == Skip:
+			if err := tx.skip(&r, match, why, at, &out); err != nil {
+				return out, err
+			}
+			continue
+		case match != "" && p == Update:
+			if err := tx.update(&r, match, why, at, &out); err != nil {
+				return out, err
+			}
+			continue
+		case match == "" && p != Keep && tx.taken(r.Key):
+			out.Problems = append(out.Problems, at.with(tx.clash(r.Key)))
+			continue
+		}
+		if tx.taken(r.Key) {
 			r.Key = tx.freeKey(r.Key)
 			out.Notes = append(out.Notes, at.with(fmt.Sprintf("key %s is taken, stored as %s", at.Key, r.Key)))
 		}
@@ -150,26 +169,100 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 	return out, nil
 }
 
-// match finds the stored reference r duplicates and says how it knows.
-func (tx *Tx) match(r *corpus.Reference) (key, why string) {
-	if r.IDs.DOI != "" {
-		if k := tx.KeyByDOI(r.IDs.DOI); k != "" {
-			return k, "same DOI"
+// lookup returns the reference stored under key, or nil.
+func (tx *Tx) lookup(key string) (*corpus.Reference, error) {
+	if !tx.has(key) {
+		return nil, tx.err
+	}
+	return tx.Get(key)
+}
+
+// skip drops r, a duplicate of the stored reference match, and keeps r's
+// key as an alias of match when it names nothing else.
+func (tx *Tx) skip(r *corpus.Reference, match string, why corpus.DuplicateReason, at Problem, out *Outcome) error {
+	switch {
+	case match == r.Key:
+		out.Duplicates++
+		out.Notes = append(out.Notes, at.with(fmt.Sprintf("already in the library (%s) with other fields; the stored reference is kept", why)))
+	case tx.taken(r.Key):
+		out.Duplicates++
+		out.Notes = append(out.Notes, at.with(fmt.Sprintf("duplicate of %s (%s), skipped", match, why)))
+	default:
+		prev, err := tx.Get(match)
+		if err != nil {
+			return err
 		}
-	}
-	k := tx.KeyByFingerprint(corpus.Fingerprint(r))
-	if k == "" {
-		return "", ""
-	}
-	// The same title, year and first author is the same work, unless both
-	// carry DOIs and they differ (a corrigendum, a reprint in another
-	// journal).
-	if r.IDs.DOI != "" {
-		if stored, err := tx.Get(k); err == nil && stored.IDs.DOI != "" && stored.IDs.DOI != r.IDs.DOI {
-			return "", ""
+		prev.Aliases = append(prev.Aliases, r.Key)
+		if err := tx.Put(prev); err != nil {
+			return err
 		}
+		out.Duplicates++
+		out.Aliased = append(out.Aliased, at.with(fmt.Sprintf("duplicate of %s (%s), skipped; %s is kept as an alias of %s", match, why, r.Key, match)))
 	}
-	return k, "same title, year and first author"
+	return nil
+}
+
+// update replaces the stored reference match with r, its duplicate, under
+// match's key, keeping its time and aliases and adding r's key to them when
+// it names nothing else.
+func (tx *Tx) update(r *corpus.Reference, match string, why corpus.DuplicateReason, at Problem, out *Outcome) error {
+	prev, err := tx.Get(match)
+	if err != nil {
+		return err
+	}
+	key := r.Key
+	r.Key, r.Added, r.Aliases = match, prev.Added, prev.Aliases
+	aliased := key != match && !tx.taken(key)
+	if aliased {
+		r.Aliases = append(slices.Clip(r.Aliases), key)
+	}
+	if tx.KeyByAlias(key) == match && sameEntry(prev, r) {
+		// Imported and merged before.
+		out.Unchanged++
+		return nil
+	}
+	if err := tx.Put(r); err != nil {
+		return err
+	}
+	out.Updated++
+	switch {
+	case aliased:
+		out.Aliased = append(out.Aliased, at.with(fmt.Sprintf("duplicate of %s (%s), updated %s; %s is kept as an alias of %s", match, why, match, key, match)))
+	case key != match:
+		out.Notes = append(out.Notes, at.with(fmt.Sprintf("duplicate of %s (%s), updated %s", match, why, match)))
+	}
+	return nil
+}
+
+// clash says which different work key names already.
+func (tx *Tx) clash(key string) string {
+	owner, via := key, ""
+	if !tx.has(key) {
+		owner = tx.KeyByAlias(key)
+		via = " (as an alias of " + owner + ")"
+	}
+	title := "(untitled)"
+	if other, err := tx.Get(owner); err == nil && other.Title != "" {
+		title = other.Title
+	}
+	return fmt.Sprintf("key %s already names a different work%s: %s", key, via, title)
+}
+
+// sameEntry reports whether a and b hold the same entry: the same type,
+// fields and everything read from them. Where and when each was read (its
+// source, its raw text, the time it was added) and the aliases the library
+// gave it do not count: importing a file again, or from another place,
+// changes nothing.
+func sameEntry(a, b *corpus.Reference) bool {
+	ea, erra := entryJSON(a)
+	eb, errb := entryJSON(b)
+	return erra == nil && errb == nil && bytes.Equal(ea, eb)
+}
+
+func entryJSON(r *corpus.Reference) ([]byte, error) {
+	e := *r
+	e.Aliases, e.Raw, e.Source, e.Added = nil, "", corpus.Source{}, time.Time{}
+	return json.Marshal(&e)
 }
 
 // renameRoom leaves space under maxKeyLen for the suffix freeKey adds.
@@ -179,7 +272,7 @@ const renameRoom = 16
 func (tx *Tx) freeKey(key string) string {
 	for n := 2; ; n++ {
 		k := key + "-" + strconv.Itoa(n)
-		if !tx.has(k) {
+		if !tx.taken(k) {
 			return k
 		}
 	}

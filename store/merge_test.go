@@ -50,10 +50,12 @@ func TestMerge(t *testing.T) {
 		incoming []*corpus.Reference
 		policy   Policy
 
-		wantAdded, wantUpdated, wantDups int
-		wantNotes, wantProblems          []string
-		// want maps every key in the library afterwards to its venue.
-		want map[string]string
+		wantAdded, wantUpdated, wantDups, wantUnchanged int
+		wantNotes, wantAliased, wantProblems            []string
+		// want maps every key in the library afterwards to its venue,
+		// wantAliases every alias to the key it names.
+		want        map[string]string
+		wantAliases map[string]string
 	}{
 		{
 			name:     "skip duplicate by DOI under another key",
@@ -61,10 +63,11 @@ func TestMerge(t *testing.T) {
 			incoming: []*corpus.Reference{withVenue(ref("sm19", "Sleep & memory!", 2019, "Smith", "10.1000/abc"), "new")},
 			policy:   Skip,
 			wantDups: 1,
-			wantNotes: []string{
-				"duplicate of smith2019 (same DOI), skipped",
+			wantAliased: []string{
+				"duplicate of smith2019 (same DOI), skipped; sm19 is kept as an alias of smith2019",
 			},
-			want: map[string]string{"smith2019": "stored"},
+			want:        map[string]string{"smith2019": "stored"},
+			wantAliases: map[string]string{"sm19": "smith2019"},
 		},
 		{
 			// Merge compares DOIs as given: the importer normalises them.
@@ -77,30 +80,33 @@ func TestMerge(t *testing.T) {
 			},
 			policy:   Skip,
 			wantDups: 3,
-			wantNotes: []string{
-				"duplicate of smith2019 (same DOI), skipped",
-				"duplicate of smith2019 (same DOI), skipped",
-				"duplicate of smith2019 (same DOI), skipped",
+			wantAliased: []string{
+				"duplicate of smith2019 (same DOI), skipped; a is kept as an alias of smith2019",
+				"duplicate of smith2019 (same DOI), skipped; b is kept as an alias of smith2019",
+				"duplicate of smith2019 (same DOI), skipped; c is kept as an alias of smith2019",
 			},
-			want: map[string]string{"smith2019": "stored"},
+			want:        map[string]string{"smith2019": "stored"},
+			wantAliases: map[string]string{"a": "smith2019", "b": "smith2019", "c": "smith2019"},
 		},
 		{
-			name:      "skip duplicate by title, year and first author",
-			stored:    []*corpus.Reference{withVenue(nodoi(), "stored")},
-			incoming:  []*corpus.Reference{withVenue(ref("jones20", "Coffee and Attention.", 2020, "Jones", ""), "new")},
-			policy:    Skip,
-			wantDups:  1,
-			wantNotes: []string{"duplicate of jones2020 (same title, year and first author), skipped"},
-			want:      map[string]string{"jones2020": "stored"},
+			name:        "skip duplicate by title, year and first author",
+			stored:      []*corpus.Reference{withVenue(nodoi(), "stored")},
+			incoming:    []*corpus.Reference{withVenue(ref("jones20", "Coffee and Attention.", 2020, "Jones", ""), "new")},
+			policy:      Skip,
+			wantDups:    1,
+			wantAliased: []string{"duplicate of jones2020 (same title, year and first author), skipped; jones20 is kept as an alias of jones2020"},
+			want:        map[string]string{"jones2020": "stored"},
+			wantAliases: map[string]string{"jones20": "jones2020"},
 		},
 		{
-			name:      "a DOI that matches nothing still matches a DOI-less work by title",
-			stored:    []*corpus.Reference{withVenue(nodoi(), "stored")},
-			incoming:  []*corpus.Reference{withVenue(ref("jones20", "Coffee and attention", 2020, "Jones", "10.1/x"), "new")},
-			policy:    Skip,
-			wantDups:  1,
-			wantNotes: []string{"duplicate of jones2020 (same title, year and first author), skipped"},
-			want:      map[string]string{"jones2020": "stored"},
+			name:        "a DOI that matches nothing still matches a DOI-less work by title",
+			stored:      []*corpus.Reference{withVenue(nodoi(), "stored")},
+			incoming:    []*corpus.Reference{withVenue(ref("jones20", "Coffee and attention", 2020, "Jones", "10.1/x"), "new")},
+			policy:      Skip,
+			wantDups:    1,
+			wantAliased: []string{"duplicate of jones2020 (same title, year and first author), skipped; jones20 is kept as an alias of jones2020"},
+			want:        map[string]string{"jones2020": "stored"},
+			wantAliases: map[string]string{"jones20": "jones2020"},
 		},
 		{
 			name:      "same title but different DOIs are different works",
@@ -116,8 +122,9 @@ func TestMerge(t *testing.T) {
 			incoming:    []*corpus.Reference{withVenue(ref("sm19", "Sleep and memory", 2019, "Smith", "10.1000/abc"), "new"), withVenue(nodoi(), "new")},
 			policy:      Update,
 			wantUpdated: 2,
-			wantNotes:   []string{"duplicate of smith2019 (same DOI), updated smith2019"},
+			wantAliased: []string{"duplicate of smith2019 (same DOI), updated smith2019; sm19 is kept as an alias of smith2019"},
 			want:        map[string]string{"smith2019": "new", "jones2020": "new"},
+			wantAliases: map[string]string{"sm19": "smith2019"},
 		},
 		{
 			name:      "keep stores the duplicate beside the original",
@@ -161,8 +168,9 @@ func TestMerge(t *testing.T) {
 			incoming:  []*corpus.Reference{withVenue(paper(), "first"), withVenue(ref("sm19", "Sleep and memory", 2019, "Smith", "10.1000/abc"), "second")},
 			policy:    Skip,
 			wantAdded: 1, wantDups: 1,
-			wantNotes: []string{"duplicate of smith2019 (same DOI), skipped"},
-			want:      map[string]string{"smith2019": "first"},
+			wantAliased: []string{"duplicate of smith2019 (same DOI), skipped; sm19 is kept as an alias of smith2019"},
+			want:        map[string]string{"smith2019": "first"},
+			wantAliases: map[string]string{"sm19": "smith2019"},
 		},
 		{
 			name:      "same-batch duplicate updates the earlier one",
@@ -230,25 +238,31 @@ func TestMerge(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if out.Added != tt.wantAdded || out.Updated != tt.wantUpdated || out.Duplicates != tt.wantDups {
-				t.Errorf("added, updated, duplicates = %d, %d, %d; want %d, %d, %d",
-					out.Added, out.Updated, out.Duplicates, tt.wantAdded, tt.wantUpdated, tt.wantDups)
+			if out.Added != tt.wantAdded || out.Updated != tt.wantUpdated || out.Duplicates != tt.wantDups || out.Unchanged != tt.wantUnchanged {
+				t.Errorf("added, updated, duplicates, unchanged = %d, %d, %d, %d; want %d, %d, %d, %d",
+					out.Added, out.Updated, out.Duplicates, out.Unchanged, tt.wantAdded, tt.wantUpdated, tt.wantDups, tt.wantUnchanged)
 			}
 			if got := msgs(out.Notes); !slices.Equal(got, tt.wantNotes) {
 				t.Errorf("notes = %q, want %q", got, tt.wantNotes)
 			}
+			if got := msgs(out.Aliased); !slices.Equal(got, tt.wantAliased) {
+				t.Errorf("aliased = %q, want %q", got, tt.wantAliased)
+			}
 			if got := msgs(out.Problems); !slices.Equal(got, tt.wantProblems) {
 				t.Errorf("problems = %q, want %q", got, tt.wantProblems)
 			}
-			for _, p := range append(out.Problems, out.Notes...) {
+			for _, p := range slices.Concat(out.Problems, out.Notes, out.Aliased) {
 				if p.File != "refs.bib" || p.Line != 1 {
 					t.Errorf("problem %+v does not point at its source", p)
 				}
 			}
 
-			got := map[string]string{}
+			got, gotAliases := map[string]string{}, map[string]string{}
 			err = s.Each(func(r *corpus.Reference) error {
 				got[r.Key] = r.Venue
+				for _, a := range r.Aliases {
+					gotAliases[a] = r.Key
+				}
 				// Updates keep the stored time; new references get the time of the merge.
 				if added, ok := storedAdded[r.Key]; ok {
 					if !r.Added.Equal(added) {
@@ -265,8 +279,16 @@ func TestMerge(t *testing.T) {
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("library = %v, want %v", got, tt.want)
 			}
+			if fmt.Sprint(gotAliases) != fmt.Sprint(tt.wantAliases) {
+				t.Errorf("aliases = %v, want %v", gotAliases, tt.wantAliases)
+			}
+			for alias, key := range tt.wantAliases {
+				if r, err := s.Find(alias); err != nil || r.Key != key {
+					t.Errorf("Find(%s) = %v, %v; want the reference %s", alias, r, err, key)
+				}
+			}
 			changed := len(ch.Put) > 0
-			if wantChange := tt.wantAdded+tt.wantUpdated > 0; changed != wantChange {
+			if wantChange := tt.wantAdded+tt.wantUpdated+len(tt.wantAliased) > 0; changed != wantChange {
 				t.Errorf("Changes.Put = %q, want changes %v", ch.Put, wantChange)
 			}
 			checkIndexes(t, s)
@@ -332,8 +354,8 @@ func TestMerge_ReimportWithUpdateChangesNothing(t *testing.T) {
 			out, ch.Generation, len(ch.Put), slices.IsSorted(ch.Put))
 	}
 	out, ch := merge()
-	if out.Updated != 200 || out.Added != 0 {
-		t.Errorf("re-import: %+v, want 200 updated", out)
+	if out.Unchanged != 200 || out.Updated != 0 || out.Added != 0 {
+		t.Errorf("re-import: %+v, want 200 unchanged", out)
 	}
 	if ch.Generation != 1 || len(ch.Put) != 0 {
 		t.Errorf("re-import of identical references: generation %d, put %d; want 1 and none", ch.Generation, len(ch.Put))

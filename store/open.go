@@ -235,7 +235,7 @@ func (s *Store) invalid(err error) error {
 // that an ordinary open costs no fsync.
 func (s *Store) prepare() error {
 	var found uint64
-	complete, articles := false, false
+	complete, extras := false, false
 	err := s.view("read the schema", func(_ *shield, btx *bolt.Tx) error {
 		meta := btx.Bucket(bucketMeta)
 		if meta == nil {
@@ -243,7 +243,7 @@ func (s *Store) prepare() error {
 		}
 		found = getUint(meta, metaSchema)
 		complete = btx.Bucket(bucketRefs) != nil && btx.Bucket(bucketDOI) != nil && btx.Bucket(bucketFP) != nil
-		articles = btx.Bucket(bucketArticles) != nil
+		extras = btx.Bucket(bucketArticles) != nil && btx.Bucket(bucketAlias) != nil
 		return nil
 	})
 	if err != nil {
@@ -252,12 +252,16 @@ func (s *Store) prepare() error {
 	if err := checkSchema(found); err != nil {
 		return err
 	}
-	// A library written before articles were stored lacks their bucket;
-	// a reader sees no articles, and the next writer adds it.
-	if found == SchemaVersion && complete && (articles || s.readOnly) {
+	// A library written before articles were stored lacks their bucket,
+	// one of version 1 the alias bucket: a reader sees no articles and no
+	// aliases, and the next writer adds the buckets and the version.
+	if found == SchemaVersion && complete && extras {
 		return nil
 	}
 	if s.readOnly {
+		if found > 0 && complete {
+			return nil
+		}
 		return errors.New("not an evident library (no schema version or buckets)")
 	}
 	sh := &shield{path: s.path}
@@ -267,7 +271,7 @@ func (s *Store) prepare() error {
 			if err != nil {
 				return err
 			}
-			for _, name := range [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles} {
+			for _, name := range [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias} {
 				if _, err := btx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}

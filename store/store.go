@@ -4,6 +4,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -23,7 +24,12 @@ import (
 // SchemaVersion is the layout of the library file that this build writes.
 // Bump it when the buckets or the encoding of their values change, and when
 // corpus.Fingerprint changes (the fp bucket holds its results).
-const SchemaVersion = 1
+//
+// Version 2 added the alias bucket and a reference's aliases. A version 1
+// file is read as it is (it has no aliases) and brought to version 2 by the
+// first writer that opens it; evident before version 2 refuses the file
+// then, as it could not keep the alias bucket in step with the references.
+const SchemaVersion = 2
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only
@@ -58,6 +64,9 @@ var (
 	bucketFP   = []byte("fp")
 	// bucketArticles maps an article id to its stored Article (articles.go).
 	bucketArticles = []byte("articles")
+	// bucketAlias maps a key alias to the key of the reference that lists
+	// it in its Aliases. Unlike a DOI, an alias names one reference.
+	bucketAlias = []byte("alias")
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")
@@ -162,6 +171,33 @@ func (s *Store) Get(key string) (*corpus.Reference, error) {
 		}
 		var err error
 		r, err = decode(s.path, []byte(key), v)
+		return err
+	})
+	return r, err
+}
+
+// Find returns the reference stored under key or, failing that, the one
+// that key is an alias of (its Key then differs from key), or an error
+// wrapping ErrNotFound.
+func (s *Store) Find(key string) (*corpus.Reference, error) {
+	var r *corpus.Reference
+	err := s.view("read reference "+key, func(_ *shield, btx *bolt.Tx) error {
+		refs, k := btx.Bucket(bucketRefs), []byte(key)
+		v := refs.Get(k)
+		if v == nil {
+			// A version 1 library, opened read-only, has no alias bucket.
+			if b := btx.Bucket(bucketAlias); b != nil {
+				if target := b.Get(k); target != nil {
+					k = bytes.Clone(target)
+					v = refs.Get(k)
+				}
+			}
+		}
+		if v == nil {
+			return fmt.Errorf("reference %s: %w", key, ErrNotFound)
+		}
+		var err error
+		r, err = decode(s.path, k, v)
 		return err
 	})
 	return r, err

@@ -174,12 +174,15 @@ func keys(t *testing.T, s *Store) []string {
 func checkIndexes(t *testing.T, s *Store) {
 	t.Helper()
 	err := s.db.View(func(btx *bolt.Tx) error {
-		want := map[string][]string{"doi": nil, "fp": nil}
+		want := map[string][]string{"doi": nil, "fp": nil, "alias": nil}
 		c := btx.Bucket(bucketRefs).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			r, err := decode(s.path, k, v)
 			if err != nil {
 				return err
+			}
+			for _, a := range r.Aliases {
+				want["alias"] = append(want["alias"], a+"="+r.Key)
 			}
 			if r.IDs.DOI != "" {
 				want["doi"] = append(want["doi"], string(indexKey(r.IDs.DOI, r.Key)))
@@ -190,7 +193,11 @@ func checkIndexes(t *testing.T, s *Store) {
 		}
 		for name, w := range want {
 			var got []string
-			if err := btx.Bucket([]byte(name)).ForEach(func(k, _ []byte) error {
+			if err := btx.Bucket([]byte(name)).ForEach(func(k, v []byte) error {
+				if name == "alias" {
+					got = append(got, string(k)+"="+string(v))
+					return nil
+				}
 				got = append(got, string(k))
 				return nil
 			}); err != nil {
@@ -230,7 +237,7 @@ func TestOpen_CreatesFileAndBuckets(t *testing.T) {
 		t.Errorf("file mode = %v, want rw for owner and no execute bits", perm)
 	}
 	err = s.db.View(func(btx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketMeta, bucketRefs, bucketDOI, bucketFP, bucketArticles} {
+		for _, name := range [][]byte{bucketMeta, bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias} {
 			if btx.Bucket(name) == nil {
 				t.Errorf("bucket %s missing", name)
 			}

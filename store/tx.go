@@ -40,6 +40,10 @@ type Tx struct {
 	// like refs and staged.
 	articles       *bolt.Bucket
 	stagedArticles map[string][]byte
+	// alias is the alias bucket and stagedAlias its staged writes: alias
+	// to reference key, or nil when the alias goes.
+	alias       *bolt.Bucket
+	stagedAlias map[string][]byte
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
@@ -52,6 +56,8 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 
 		articles:       btx.Bucket(bucketArticles),
 		stagedArticles: make(map[string][]byte),
+		alias:          btx.Bucket(bucketAlias),
+		stagedAlias:    make(map[string][]byte),
 	}
 }
 
@@ -99,14 +105,20 @@ func (tx *Tx) has(key string) bool {
 }
 
 // Put stores r under r.Key, replacing any reference stored there, and keeps
-// the DOI and fingerprint indexes in step. Writing a reference identical to
-// the stored one changes nothing and is not reported in Changes.
+// the DOI, fingerprint and alias indexes in step. Writing a reference
+// identical to the stored one changes nothing and is not reported in
+// Changes. A key names one reference: r.Key must not be another
+// reference's alias, and r.Aliases must be neither keys nor aliases of
+// other references.
 func (tx *Tx) Put(r *corpus.Reference) error {
 	if r == nil {
 		return errors.New("put: nil reference")
 	}
 	if err := checkKey(r.Key); err != nil {
 		return fmt.Errorf("put: %w", err)
+	}
+	if err := tx.checkAliases(r); err != nil {
+		return fmt.Errorf("put %s: %w", r.Key, err)
 	}
 	v, err := encode(r)
 	if err != nil {
@@ -143,6 +155,46 @@ func (tx *Tx) Delete(key string) error {
 	return nil
 }
 
+// checkAliases refuses a reference whose key or aliases would name two
+// references.
+func (tx *Tx) checkAliases(r *corpus.Reference) error {
+	if k := tx.KeyByAlias(r.Key); k != "" && k != r.Key {
+		return fmt.Errorf("the key is an alias of %s", k)
+	}
+	for _, a := range r.Aliases {
+		if err := checkKey(a); err != nil {
+			return fmt.Errorf("alias: %w", err)
+		}
+		if a == r.Key || tx.has(a) {
+			return fmt.Errorf("alias %s is a reference's key", a)
+		}
+		if k := tx.KeyByAlias(a); k != "" && k != r.Key {
+			return fmt.Errorf("alias %s is an alias of %s already", a, k)
+		}
+	}
+	return nil
+}
+
+// KeyByAlias returns the key of the reference that alias is an alias of,
+// or "" if it is none's.
+func (tx *Tx) KeyByAlias(alias string) string {
+	if v, ok := tx.stagedAlias[alias]; ok {
+		return string(v)
+	}
+	var k string
+	err := tx.sh.do("look up an alias", func() error {
+		k = string(tx.alias.Get([]byte(alias)))
+		return nil
+	})
+	tx.fail(err)
+	return k
+}
+
+// taken reports whether key names a reference, as its key or an alias.
+func (tx *Tx) taken(key string) bool {
+	return tx.has(key) || tx.KeyByAlias(key) != ""
+}
+
 // KeyByDOI returns the key of a reference with the given normalised DOI, or
 // "" if there is none. When several share it, the first in key order wins.
 func (tx *Tx) KeyByDOI(doi string) string {
@@ -163,6 +215,14 @@ func (tx *Tx) KeyByFingerprint(fp string) string {
 func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
 	tx.doi.set(r.IDs.DOI, r.Key, present)
 	tx.fp.set(corpus.Fingerprint(r), r.Key, present)
+	for _, a := range r.Aliases {
+		switch {
+		case present:
+			tx.stagedAlias[a] = []byte(r.Key)
+		case tx.KeyByAlias(a) == r.Key:
+			tx.stagedAlias[a] = nil
+		}
+	}
 }
 
 // flush writes the staged changes to bbolt in key order and reports the
@@ -182,6 +242,9 @@ func (tx *Tx) flush() (Changes, error) {
 	}
 	if err := tx.fp.flush(); err != nil {
 		return Changes{}, fmt.Errorf("fingerprint index: %w", err)
+	}
+	if _, _, err := flushBucket(tx.alias, tx.stagedAlias); err != nil {
+		return Changes{}, fmt.Errorf("alias index: %w", err)
 	}
 	return ch, nil
 }

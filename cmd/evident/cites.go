@@ -33,12 +33,14 @@ by key ([@KEY], \cite{KEY}) are listed, marked dangling.`,
 			if err != nil {
 				return err
 			}
-			inLibrary := true
-			if _, err := st.Get(key); errors.Is(err, store.ErrNotFound) {
+			inLibrary, alias := true, ""
+			if r, err := st.Find(key); errors.Is(err, store.ErrNotFound) {
 				inLibrary = false
 			} else if err != nil {
 				st.Close()
 				return err
+			} else if r.Key != key {
+				alias, key = key, r.Key
 			}
 			hits, err := citing(st, key)
 			st.Close() // before printing: a slow reader of the output must not hold up a writer
@@ -54,6 +56,9 @@ by key ([@KEY], \cite{KEY}) are listed, marked dangling.`,
 			}
 			if !inLibrary {
 				fmt.Fprintf(a.Err, "note: %s is not in the library; looking for it in the stored articles anyway\n", key)
+			}
+			if alias != "" {
+				fmt.Fprintf(a.Err, "note: %s is an alias of %s\n", alias, key)
 			}
 			return citesText(a.Out, key, hits)
 		},

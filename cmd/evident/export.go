@@ -255,7 +255,7 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 	}
 	refs := make([]*corpus.Reference, 0, len(keys))
 	for _, k := range keys {
-		r, err := st.Get(k)
+		r, err := st.Find(k)
 		if errors.Is(err, store.ErrNotFound) {
 			if missingOK {
 				fmt.Fprintf(a.Err, "note: %s is cited but no longer in the library; left out\n", k)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/schollz/progressbar/v3"
@@ -19,6 +20,7 @@ type importOptions struct {
 	format      string
 	from        string
 	quiet       bool
+	verbose     bool
 }
 
 func newImportCmd(a *App) *cobra.Command {
@@ -37,8 +39,12 @@ A malformed entry is reported as FILE:LINE: entry KEY: what is wrong, the
 other entries still import, and the exit status is 2. The whole import is one
 transaction: it lands entirely or not at all.
 
+An entry the library holds already, as it is, is counted as unchanged:
+importing a file again changes nothing and says so in one line.
 Duplicates (same DOI, or same title, year and first author) are skipped by
-default; --on-duplicate update replaces the stored reference, keep stores both.`,
+default, and the key of a duplicate skipped becomes an alias of the reference
+it duplicates, so that citations by that key still resolve (--verbose lists
+them); --on-duplicate update replaces the stored reference, keep stores both.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			policy, err := store.ParsePolicy(opts.onDuplicate)
@@ -84,7 +90,7 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 			// What was stored is said even when the index then fails.
 			ixErr := a.syncIndex(cmd.Context(), st, loc, sum.Changes)
 			a.reportRechecked(sum.Rechecked)
-			if err := printImportSummary(a.Out, a.Err, sum, opts.format); err != nil {
+			if err := printImportSummary(a.Out, a.Err, sum, opts.format, opts.verbose); err != nil {
 				return err
 			}
 			if ixErr != nil {
@@ -99,6 +105,7 @@ default; --on-duplicate update replaces the stored reference, keep stores both.`
 	enumFlag(cmd.Flags(), &opts.onDuplicate, "on-duplicate", "skip", store.PolicyNames(), "what to do with a work already in the library")
 	formatFlag(cmd.Flags(), &opts.format)
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
+	cmd.Flags().BoolVarP(&opts.verbose, "verbose", "v", false, "list every duplicate whose key was kept as an alias")
 	cmd.Flags().StringVar(&opts.from, "from", "", "input format, bibtex or ris (default: .ris files and files starting with a TY line are RIS)")
 	return cmd
 }
@@ -126,7 +133,12 @@ func newCountBar(w io.Writer, what string) *progressbar.ProgressBar {
 // maxListed bounds how many warnings a summary prints; the rest are counted.
 const maxListed = 20
 
-func printImportSummary(out, errw io.Writer, sum *importer.Summary, format string) error {
+// printImportSummary prints the problems, warnings and notes on errw and one
+// summary line on out. The duplicates whose keys became aliases are counted
+// in the line, and listed only when verbose: they need nothing from the
+// user (their citations still resolve), and a file merged from several
+// exports can hold hundreds.
+func printImportSummary(out, errw io.Writer, sum *importer.Summary, format string, verbose bool) error {
 	if format == "json" {
 		return writeJSON(out, importJSON(sum))
 	}
@@ -135,10 +147,38 @@ func printImportSummary(out, errw io.Writer, sum *importer.Summary, format strin
 	}
 	printLimited(errw, "warning", sum.Warnings)
 	printLimited(errw, "note", sum.Notes)
-	fmt.Fprintf(out, "read %d %s from %d %s: %d added, %d updated, %d skipped as duplicates, %d rejected\n",
-		sum.Read, export.Plural(sum.Read, "entry", "entries"), sum.Files, export.Plural(sum.Files, "file", "files"),
-		sum.Added, sum.Updated, sum.Duplicates, sum.Rejected)
+	if verbose {
+		for _, p := range sum.Aliased {
+			fmt.Fprintf(errw, "note: %s\n", p.Error())
+		}
+	}
+	fmt.Fprintf(out, "read %d %s from %d %s: %s\n",
+		sum.Read, export.Plural(sum.Read, "entry", "entries"), sum.Files, export.Plural(sum.Files, "file", "files"), importCounts(sum))
 	return nil
+}
+
+// importCounts says what an import did, leaving out what it did not do:
+// "3 added, 1 skipped as duplicates, 1 key kept as an alias", "615 already
+// in the library, unchanged".
+func importCounts(sum *importer.Summary) string {
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(sum.Added, "added")
+	add(sum.Updated, "updated")
+	add(sum.Duplicates, "skipped as duplicates")
+	if n := len(sum.Aliased); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s kept as %s", n, export.Plural(n, "key", "keys"), export.Plural(n, "an alias", "aliases")))
+	}
+	add(sum.Rejected, "rejected")
+	add(sum.Unchanged, "already in the library, unchanged")
+	if len(parts) == 0 {
+		return "nothing to import"
+	}
+	return strings.Join(parts, ", ")
 }
 
 func printLimited(w io.Writer, what string, ps []bibtex.Problem) {
@@ -173,13 +213,15 @@ func importJSON(sum *importer.Summary) any {
 		Added      int           `json:"added"`
 		Updated    int           `json:"updated"`
 		Duplicates int           `json:"duplicates"`
+		Unchanged  int           `json:"unchanged"` // entries the library held already, as they are
+		Aliased    int           `json:"aliased"`   // duplicates whose keys became aliases (listed in notes)
 		Rejected   int           `json:"rejected"`
 		Problems   []problemJSON `json:"problems"`
 		Warnings   []problemJSON `json:"warnings"`
 		Notes      []problemJSON `json:"notes"`
 		Rechecked  []string      `json:"rechecked"` // ids of stored articles checked again
-	}{sum.Files, sum.Read, sum.Added, sum.Updated, sum.Duplicates, sum.Rejected,
-		problemsJSON(sum.Problems), problemsJSON(sum.Warnings), problemsJSON(sum.Notes), nonNil(sum.Rechecked)}
+	}{sum.Files, sum.Read, sum.Added, sum.Updated, sum.Duplicates, sum.Unchanged, len(sum.Aliased), sum.Rejected,
+		problemsJSON(sum.Problems), problemsJSON(sum.Warnings), problemsJSON(append(slices.Clip(sum.Notes), sum.Aliased...)), nonNil(sum.Rechecked)}
 }
 
 // splitKeys reads a --keys value: keys separated by commas or spaces.

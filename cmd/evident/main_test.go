@@ -26,6 +26,12 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The shared public corpora beside the checkout; scripts that use them
+	// skip with [!corpora] when they are absent.
+	corpora, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpora"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
@@ -34,6 +40,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			// The README's examples, so scripts can run its commands as written.
 			env.Setenv("EXAMPLES", examples)
+			env.Setenv("CORPORA", corpora)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -43,6 +50,9 @@ func TestScripts(t *testing.T) {
 			switch cond {
 			case "unreadable":
 				return chmodMakesUnreadable(t.TempDir())
+			case "corpora":
+				_, err := os.Stat(corpora)
+				return err == nil, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

@@ -89,6 +89,8 @@ func terminalWidth(getenv func(string) string) int {
 
 type refJSON struct {
 	Key       string             `json:"key"`
+	Requested string             `json:"requested,omitempty"` // the alias refs show was given, when it was one
+	Aliases   []string           `json:"aliases,omitempty"`
 	Type      string             `json:"type"`
 	Title     string             `json:"title,omitempty"`
 	Authors   []string           `json:"authors,omitempty"`
@@ -105,7 +107,7 @@ type refJSON struct {
 }
 
 func toRefJSON(r *corpus.Reference, full bool) refJSON {
-	j := refJSON{Key: r.Key, Type: r.Type, Title: r.Title, EtAl: r.AuthorsEtAl, Year: r.Year, Month: r.Month,
+	j := refJSON{Key: r.Key, Aliases: r.Aliases, Type: r.Type, Title: r.Title, EtAl: r.AuthorsEtAl, Year: r.Year, Month: r.Month,
 		Venue: r.Venue, IDs: r.IDs, Source: r.Source}
 	for _, n := range r.Authors {
 		j.Authors = append(j.Authors, n.String())
@@ -133,14 +135,17 @@ func newRefsShowCmd(a *App) *cobra.Command {
 		Use: "show KEY",
 		Example: `  evident refs show smith2019
   evident refs show --format json smith2019`,
-		Short: "Show one reference: its normalised fields and its raw BibTeX",
-		Args:  cobra.ExactArgs(1),
+		Short: "Show one reference: its normalised fields, its aliases and its raw BibTeX",
+		Long: `Show one reference: its normalised fields, its aliases and its raw BibTeX.
+KEY may be an alias (the key of a duplicate merged into the reference on
+import); the reference it names is shown, and said to be so.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, _, err := a.openRead()
 			if err != nil {
 				return err
 			}
-			r, err := st.Get(args[0])
+			r, err := st.Find(args[0])
 			st.Close() // before printing: a slow reader of the output must not hold up a writer
 			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("no reference with key %q", args[0])
@@ -149,7 +154,14 @@ func newRefsShowCmd(a *App) *cobra.Command {
 				return err
 			}
 			if format == "json" {
-				return writeJSON(a.Out, toRefJSON(r, true))
+				j := toRefJSON(r, true)
+				if r.Key != args[0] {
+					j.Requested = args[0]
+				}
+				return writeJSON(a.Out, j)
+			}
+			if r.Key != args[0] {
+				fmt.Fprintf(a.Out, "%s is an alias of %s\n\n", args[0], r.Key)
 			}
 			return showRef(a.Out, r)
 		},
@@ -166,6 +178,7 @@ func showRef(w io.Writer, r *corpus.Reference) error {
 		}
 	}
 	row("key", r.Key)
+	row("aliases", strings.Join(r.Aliases, ", "))
 	row("type", r.Type)
 	row("title", r.Title)
 	names := func(ns []corpus.Name) string {
@@ -213,7 +226,7 @@ func newRefsRmCmd(a *App) *cobra.Command {
 		Use: "rm KEY...",
 		Example: `  evident refs rm smith2019
   evident refs rm smith2019 jones2020`,
-		Short: "Remove references from the library (all or none)",
+		Short: "Remove references, with their aliases, from the library (all or none)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, loc, err := a.openWrite(false)
@@ -225,10 +238,13 @@ func newRefsRmCmd(a *App) *cobra.Command {
 			changes, err := st.Update(func(tx *store.Tx) error {
 				for _, k := range args {
 					if err := tx.Delete(k); err != nil {
-						if errors.Is(err, store.ErrNotFound) {
-							return fmt.Errorf("no reference with key %q; nothing removed", k)
+						if !errors.Is(err, store.ErrNotFound) {
+							return err
 						}
-						return err
+						if of := tx.KeyByAlias(k); of != "" {
+							return fmt.Errorf("%s is an alias of %s, not a reference's key; nothing removed ('evident refs rm %s' removes the reference and its aliases)", k, of, of)
+						}
+						return fmt.Errorf("no reference with key %q; nothing removed", k)
 					}
 				}
 				var err error

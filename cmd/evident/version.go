@@ -90,6 +90,8 @@ func newVersionCmd(a *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print evident's version and what it was built from",
+		Example: `  evident version
+  evident version --format json`,
 		Long: `Print evident's version, the commit it was built from (revision, its time,
 and whether the work tree had changes not committed) and the Go version that
 built it. The revision is known when evident was built from a git checkout

@@ -292,6 +292,11 @@ func (rep *state) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, foo
 		if r := rep.lib.ByKey(c.Key); r != nil {
 			k := r.Key
 			link.Key, link.Status, link.By = &k, corpus.Resolved, "key"
+			if isAlias(r, c.Key) {
+				// Cites keeps the alias the article wrote; Key is the
+				// reference's own.
+				link.By = "alias"
+			}
 			return link
 		}
 		if i, ok := ls.byLabel[c.Key]; ok {
@@ -325,6 +330,21 @@ func (rep *state) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, foo
 		}
 	}
 	return link
+}
+
+// isAlias reports whether key names r by one of its aliases rather than
+// its own key (compared as ByKey compares them).
+func isAlias(r *corpus.Reference, key string) bool {
+	key = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(key), "@"))
+	if strings.EqualFold(key, r.Key) {
+		return false
+	}
+	for _, a := range r.Aliases {
+		if strings.EqualFold(key, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeReference tells a footnote that is a reference (authors or an

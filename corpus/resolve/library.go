@@ -77,7 +77,8 @@ func (r *refInfo) author(k int) nameKey {
 }
 
 // NewLibrary indexes refs. Nil references are skipped; when two share a
-// key or an identifier the first one wins.
+// key or an identifier the first one wins. A reference's aliases find it as
+// its key does, but never in place of another reference's key.
 func NewLibrary(refs []*corpus.Reference) *Library {
 	n := len(refs)
 	l := &Library{
@@ -100,6 +101,16 @@ func NewLibrary(refs []*corpus.Reference) *Library {
 			continue
 		}
 		l.add(r)
+	}
+	for i, r := range l.refs {
+		for _, a := range r.Aliases {
+			putFirst(l.byKey, a, i)
+		}
+	}
+	for i, r := range l.refs {
+		for _, a := range r.Aliases {
+			putFirst(l.byFold, strings.ToLower(a), i)
+		}
 	}
 	return l
 }
@@ -195,8 +206,8 @@ func sortNormalized(t string) string {
 // Len returns the number of references in the library.
 func (l *Library) Len() int { return len(l.refs) }
 
-// ByKey returns the reference with the given key: the exact key, else the
-// key compared without case. A Manubot-style key names an identifier
+// ByKey returns the reference with the given key or alias: the exact key,
+// else an exact alias, else either compared without case. A Manubot-style key names an identifier
 // instead: "doi:10.1038/nature14539", "pmid:26017442", "pmcid:PMC4494865",
 // "arxiv:1706.03762", "isbn:9780262035613", "url:https://…" (or the bare
 // URL). It returns nil when nothing matches.
