@@ -48,9 +48,9 @@ type Summary struct {
 	Updated    int
 	Duplicates int
 	Rejected   int              // entries that could not be read or stored
-	Problems   []bibtex.Problem // why entries were rejected, in file order
-	Warnings   []bibtex.Problem // kept entries with something odd in them
-	Notes      []bibtex.Problem // duplicates skipped, keys renamed
+	Problems   []corpus.Problem // why entries were rejected, in file order
+	Warnings   []corpus.Problem // kept entries with something odd in them
+	Notes      []corpus.Problem // duplicates skipped, keys renamed
 	Changes    store.Changes
 	Rechecked  []string // ids of the stored articles checked again
 }
@@ -149,13 +149,13 @@ func ReadError(name string, err error) error {
 // does) an earlier reference already has, as warnings at their entries. A
 // check against --bib files uses the first; the store refuses the others
 // when importing.
-func DuplicateKeys(refs []*corpus.Reference) []bibtex.Problem {
+func DuplicateKeys(refs []*corpus.Reference) []corpus.Problem {
 	first := make(map[string]*corpus.Reference, len(refs))
-	var out []bibtex.Problem
+	var out []corpus.Problem
 	for _, r := range refs {
 		k := strings.ToLower(r.Key)
 		if f, dup := first[k]; dup {
-			out = append(out, bibtex.Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key,
+			out = append(out, corpus.Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key,
 				Msg: fmt.Sprintf("key used again (first at %s:%d); the first entry is used", f.Source.File, f.Source.Line)})
 			continue
 		}
@@ -202,12 +202,8 @@ func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, opts Options
 	sum.Changes = changes
 	sum.Rechecked = rechecked
 	sum.Added, sum.Updated, sum.Duplicates = out.Added, out.Updated, out.Duplicates
-	for _, pr := range out.Problems {
-		sum.Problems = append(sum.Problems, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})
-	}
+	sum.Problems = append(sum.Problems, out.Problems...)
 	sum.Rejected += len(out.Problems)
-	for _, pr := range out.Notes {
-		sum.Notes = append(sum.Notes, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})
-	}
+	sum.Notes = append(sum.Notes, out.Notes...)
 	return nil
 }

@@ -49,32 +49,8 @@ func (p Policy) String() string {
 // Outcome counts what Merge did and lists what the user should hear about.
 type Outcome struct {
 	Added, Updated, Duplicates int
-	Problems                   []Problem // rejected entries
-	Notes                      []Problem // duplicates skipped, keys renamed: informational
-}
-
-// Problem is a message about one incoming reference, placed at its source.
-type Problem struct {
-	File string `json:"file"`
-	Line int    `json:"line"`
-	Key  string `json:"key"`
-	Msg  string `json:"msg"`
-}
-
-// String returns "file:line: entry key: msg", the form input errors take.
-func (p Problem) String() string {
-	s := ""
-	if p.File != "" {
-		s = p.File + ":"
-		if p.Line > 0 {
-			s += strconv.Itoa(p.Line) + ":"
-		}
-		s += " "
-	}
-	if p.Key != "" {
-		s += "entry " + p.Key + ": "
-	}
-	return s + p.Msg
+	Problems                   []corpus.Problem // rejected entries
+	Notes                      []corpus.Problem // duplicates skipped, keys renamed: informational
 }
 
 // Merge adds refs to the library in order under the duplicate policy p.
@@ -96,20 +72,20 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 			continue
 		}
 		r := *in
-		at := Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key}
+		at := corpus.Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key}
 		if err := checkKey(r.Key); err != nil {
-			out.Problems = append(out.Problems, at.with(err.Error()))
+			out.Problems = append(out.Problems, problemAt(at, err.Error()))
 			continue
 		}
 		if len(r.Key) > maxKeyLen-renameRoom {
-			out.Problems = append(out.Problems, at.with(fmt.Sprintf("key is longer than %d bytes", maxKeyLen-renameRoom)))
+			out.Problems = append(out.Problems, problemAt(at, fmt.Sprintf("key is longer than %d bytes", maxKeyLen-renameRoom)))
 			continue
 		}
 		match, why := tx.match(&r)
 		switch {
 		case match != "" && p == Skip:
 			out.Duplicates++
-			out.Notes = append(out.Notes, at.with(fmt.Sprintf("duplicate of %s (%s), skipped", match, why)))
+			out.Notes = append(out.Notes, problemAt(at, fmt.Sprintf("duplicate of %s (%s), skipped", match, why)))
 			continue
 		case match != "" && p == Update:
 			prev, err := tx.Get(match)
@@ -122,7 +98,7 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 			}
 			out.Updated++
 			if match != at.Key {
-				out.Notes = append(out.Notes, at.with(fmt.Sprintf("duplicate of %s (%s), updated %s", match, why, match)))
+				out.Notes = append(out.Notes, problemAt(at, fmt.Sprintf("duplicate of %s (%s), updated %s", match, why, match)))
 			}
 			continue
 		case match == "" && p != Keep && tx.has(r.Key):
@@ -134,12 +110,12 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 			if title == "" {
 				title = "(untitled)"
 			}
-			out.Problems = append(out.Problems, at.with(fmt.Sprintf("key %s already names a different work: %s", r.Key, title)))
+			out.Problems = append(out.Problems, problemAt(at, fmt.Sprintf("key %s already names a different work: %s", r.Key, title)))
 			continue
 		}
 		if tx.has(r.Key) {
 			r.Key = tx.freeKey(r.Key)
-			out.Notes = append(out.Notes, at.with(fmt.Sprintf("key %s is taken, stored as %s", at.Key, r.Key)))
+			out.Notes = append(out.Notes, problemAt(at, fmt.Sprintf("key %s is taken, stored as %s", at.Key, r.Key)))
 		}
 		r.Added = now
 		if err := tx.Put(&r); err != nil {
@@ -185,7 +161,8 @@ func (tx *Tx) freeKey(key string) string {
 	}
 }
 
-func (p Problem) with(msg string) Problem {
-	p.Msg = msg
-	return p
+// problemAt returns the problem at with the message msg.
+func problemAt(at corpus.Problem, msg string) corpus.Problem {
+	at.Msg = msg
+	return at
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/store"
@@ -141,7 +141,7 @@ func printImportSummary(out, errw io.Writer, sum *importer.Summary, format strin
 	return nil
 }
 
-func printLimited(w io.Writer, what string, ps []bibtex.Problem) {
+func printLimited(w io.Writer, what string, ps []corpus.Problem) {
 	for i, p := range ps {
 		if i == maxListed {
 			fmt.Fprintf(w, "... and %d more %ss (see --format json)\n", len(ps)-maxListed, what)
@@ -158,7 +158,7 @@ type problemJSON struct {
 	Msg  string `json:"message"`
 }
 
-func problemsJSON(ps []bibtex.Problem) []problemJSON {
+func problemsJSON(ps []corpus.Problem) []problemJSON {
 	out := make([]problemJSON, 0, len(ps))
 	for _, p := range ps {
 		out = append(out, problemJSON{File: p.File, Line: p.Line, Key: p.Key, Msg: p.Msg})

@@ -35,10 +35,10 @@ type Parser struct {
 	input, expanded, inherited int64
 
 	// Problems are entries that could not be read; they were skipped.
-	Problems []Problem
+	Problems []corpus.Problem
 	// Warnings are readable entries with something odd in them (an undefined
 	// macro, a missing crossref parent); the entries were kept.
-	Warnings []Problem
+	Warnings []corpus.Problem
 }
 
 // NewParser returns a parser with no macros defined beyond the months.
@@ -68,7 +68,7 @@ func (p *Parser) Parse(name string, data []byte) (int, error) {
 	}
 	if clean, at := corpus.ReplaceControls(src); at >= 0 {
 		src = clean
-		p.Warnings = append(p.Warnings, Problem{File: name, Line: 1 + strings.Count(src[:at], "\n"),
+		p.Warnings = append(p.Warnings, corpus.Problem{File: name, Line: 1 + strings.Count(src[:at], "\n"),
 			Msg: "control characters read as U+FFFD"})
 	}
 	p.input += int64(len(data))
@@ -90,8 +90,8 @@ func (p *Parser) Parse(name string, data []byte) (int, error) {
 			p.entries = append(p.entries, it.entry)
 			n++
 		}
-	}, func(pr Problem) { p.Problems = append(p.Problems, pr) },
-		func(pr Problem) { p.Warnings = append(p.Warnings, pr) })
+	}, func(pr corpus.Problem) { p.Problems = append(p.Problems, pr) },
+		func(pr corpus.Problem) { p.Warnings = append(p.Warnings, pr) })
 	return n, nil
 }
 
@@ -102,7 +102,7 @@ func (p *Parser) warnRepeated(e *Entry) {
 	for i := 1; i < len(e.Fields); i++ {
 		for j := 0; j < i; j++ {
 			if e.Fields[j].Name == e.Fields[i].Name {
-				p.Warnings = append(p.Warnings, Problem{File: e.File, Line: e.Fields[i].Line, Key: e.Key,
+				p.Warnings = append(p.Warnings, corpus.Problem{File: e.File, Line: e.Fields[i].Line, Key: e.Key,
 					Msg: fmt.Sprintf("field %s repeated; the first value is used and both are kept", e.Fields[i].Name)})
 				break
 			}
@@ -153,7 +153,7 @@ func (p *Parser) macro(e *Entry, f RawField, name string) (text string, ok bool)
 		return "", false
 	}
 	if p.expanded+int64(len(v)) > p.expansionBudget() {
-		p.Warnings = append(p.Warnings, Problem{File: e.File, Line: f.Line, Key: e.Key,
+		p.Warnings = append(p.Warnings, corpus.Problem{File: e.File, Line: f.Line, Key: e.Key,
 			Msg: fmt.Sprintf("%s: macro %q not expanded: the input's macros would expand to more than %d MB (macros defined from each other twice over?); kept as text",
 				fieldWhat(e, f), name, p.expansionBudget()>>20)})
 		return "", false
@@ -244,7 +244,7 @@ func (p *Parser) noteSpelling(name string) {
 }
 
 func (p *Parser) undefined(e *Entry, f RawField, name string) {
-	p.Warnings = append(p.Warnings, Problem{File: e.File, Line: f.Line, Key: e.Key,
+	p.Warnings = append(p.Warnings, corpus.Problem{File: e.File, Line: f.Line, Key: e.Key,
 		Msg: fmt.Sprintf("%s: undefined macro %q kept as text", fieldWhat(e, f), name)})
 }
 
@@ -261,36 +261,36 @@ func fieldWhat(e *Entry, f RawField) string {
 // JabRef header names, else as Windows-1252, with a warning at the line of
 // the first byte that is not UTF-8. Input with a NUL byte is binary, a
 // *lineError at its line.
-func decodeText(data []byte) (string, Problem, error) {
+func decodeText(data []byte) (string, corpus.Problem, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return "", Problem{}, fmt.Errorf("bad UTF-16: %w", err)
+			return "", corpus.Problem{}, fmt.Errorf("bad UTF-16: %w", err)
 		}
 		if i := binaryAt(out); i >= 0 {
-			return "", Problem{}, &lineError{line: lineAt(out, i), err: ErrBinary}
+			return "", corpus.Problem{}, &lineError{line: lineAt(out, i), err: ErrBinary}
 		}
-		return string(out), Problem{}, nil
+		return string(out), corpus.Problem{}, nil
 	}
 	if enc, ok := bomlessUTF16(data); ok {
 		out, err := enc.NewDecoder().Bytes(data)
 		if err == nil && binaryAt(out) < 0 {
-			return string(out), Problem{Line: 1, Msg: "UTF-16 without a byte order mark; read as UTF-16"}, nil
+			return string(out), corpus.Problem{Line: 1, Msg: "UTF-16 without a byte order mark; read as UTF-16"}, nil
 		}
 	}
 	if i := binaryAt(data); i >= 0 {
-		return "", Problem{}, &lineError{line: lineAt(data, i), err: ErrBinary}
+		return "", corpus.Problem{}, &lineError{line: lineAt(data, i), err: ErrBinary}
 	}
 	if utf8.Valid(data) {
-		return string(data), Problem{}, nil
+		return string(data), corpus.Problem{}, nil
 	}
 	enc, name := declaredEncoding(data)
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", Problem{}, fmt.Errorf("not valid UTF-8 nor %s: %w", name, err)
+		return "", corpus.Problem{}, fmt.Errorf("not valid UTF-8 nor %s: %w", name, err)
 	}
 	bad := 0
 	for bad < len(data) {
@@ -300,7 +300,7 @@ func decodeText(data []byte) (string, Problem, error) {
 		}
 		bad += size
 	}
-	return string(out), Problem{Line: lineAt(data, bad), Msg: "not valid UTF-8; read as " + name}, nil
+	return string(out), corpus.Problem{Line: lineAt(data, bad), Msg: "not valid UTF-8; read as " + name}, nil
 }
 
 // lineError is a problem with a whole file found at one line of it.

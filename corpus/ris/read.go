@@ -9,17 +9,15 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
-// Result is what Read made of one file. Problems and Warnings use the
-// BibTeX importer's type so that an import reports both formats alike.
+// Result is what Read made of one file.
 type Result struct {
 	Refs []*corpus.Reference
 	// Problems are records that could not be read; they were skipped.
-	Problems []bibtex.Problem
+	Problems []corpus.Problem
 	// Warnings are kept records with something odd in them.
-	Warnings []bibtex.Problem
+	Warnings []corpus.Problem
 }
 
 // tag is one tagged value of a record, continuation lines joined.
@@ -51,7 +49,7 @@ func Read(name string, data []byte) *Result {
 		garbage bool // inside a run of lines that are not tags
 	)
 	problem := func(line int, format string, args ...any) {
-		res.Problems = append(res.Problems, bibtex.Problem{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
+		res.Problems = append(res.Problems, corpus.Problem{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	lineNo := 0
 	for len(src) > 0 {
@@ -125,7 +123,7 @@ func text(name string, data []byte, res *Result) string {
 		return string(data)
 	}
 	if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
-		res.Warnings = append(res.Warnings, bibtex.Problem{File: name, Line: 1, Msg: "not UTF-8; read as Windows-1252"})
+		res.Warnings = append(res.Warnings, corpus.Problem{File: name, Line: 1, Msg: "not UTF-8; read as Windows-1252"})
 		return string(dec)
 	}
 	return strings.ToValidUTF8(string(data), "\uFFFD")
@@ -206,7 +204,7 @@ func (res *Result) add(file string, rec *record) {
 	ref.Source = corpus.Source{File: file, Line: rec.line}
 	ref.Raw = strings.Join(rec.src, "\n")
 	for _, w := range warns {
-		res.Warnings = append(res.Warnings, bibtex.Problem{File: file, Line: rec.line, Msg: w})
+		res.Warnings = append(res.Warnings, corpus.Problem{File: file, Line: rec.line, Msg: w})
 	}
 	res.Refs = append(res.Refs, ref)
 }
