@@ -208,7 +208,7 @@ func runHTML(src *source, start, end int, mainTag string, mainNth int, fragment 
 		case html.CommentToken:
 			// Only comments in what is read: one in <head> or in page
 			// furniture would silence the article's first sentence.
-			if codes, ok := corpus.ParseIgnore(string(z.Text())); ok && h.skipping == 0 && h.inMain() {
+			if codes, ok := ParseIgnore(string(z.Text())); ok && h.skipping == 0 && h.inMain() {
 				h.suppress = append(h.suppress, corpus.Suppression{Line: h.src.pos(tokStart).Line, Codes: codes})
 			}
 		}
