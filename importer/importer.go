@@ -14,7 +14,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
-	"github.com/evident-tools/evident/corpus/ris"
+	"github.com/evident-tools/evident/corpus/textfile"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -24,7 +24,7 @@ type Input struct {
 	Name string
 	R    io.Reader
 	// Format is FormatBibTeX, FormatRIS, or FormatAuto to decide by the
-	// file's extension and content.
+	// file's content and extension.
 	Format string
 }
 
@@ -74,40 +74,30 @@ func Parse(ctx context.Context, inputs []Input, progress func(done, total int64)
 		datas[i] = data
 		total += int64(len(data))
 	}
-	p := bibtex.NewParser()
+	p := &parsing{bib: bibtex.NewParser()}
 	var done int64
-	var fromRIS []*corpus.Reference
 	for i, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		if formatOf(in, datas[i]) == FormatRIS {
-			res := ris.Read(in.Name, datas[i])
-			fromRIS = append(fromRIS, res.Refs...)
-			sum.Read += len(res.Refs)
-			sum.Problems = append(sum.Problems, res.Problems...)
-			sum.Warnings = append(sum.Warnings, res.Warnings...)
-			done += int64(len(datas[i]))
-			datas[i] = nil
-			if progress != nil {
-				progress(done, total)
-			}
-			continue
-		}
-		n, err := p.Parse(in.Name, datas[i])
+		text, warns, err := textfile.Decode(in.Name, datas[i])
 		if err != nil {
 			return nil, nil, &InputError{Err: err}
 		}
-		sum.Read += n
 		done += int64(len(datas[i]))
 		datas[i] = nil
+		f, err := formatOf(in, text)
+		if err != nil {
+			return nil, nil, &InputError{Err: err}
+		}
+		sum.Read += f.parse(p, in.Name, text, warns)
 		if progress != nil {
 			progress(done, total)
 		}
 	}
-	refs := append(p.References(), fromRIS...)
-	sum.Problems = append(p.Problems, sum.Problems...)
-	sum.Warnings = append(p.Warnings, sum.Warnings...)
+	refs := append(p.bib.References(), p.refs...)
+	sum.Problems = append(p.bib.Problems, p.problems...)
+	sum.Warnings = append(p.bib.Warnings, p.warnings...)
 	sum.Rejected = len(sum.Problems)
 	return refs, sum, nil
 }

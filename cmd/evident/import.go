@@ -31,8 +31,9 @@ func newImportCmd(a *App) *cobra.Command {
   evident import --on-duplicate update refs.bib`,
 		Short: "Import BibTeX or RIS files into the library ('-' reads standard input)",
 		Long: `Import BibTeX or RIS files into the library. Every field of every entry is kept.
-A .ris file, or one whose first line is a TY tag, is read as RIS (--from
-bibtex|ris decides instead); RIS records become BibTeX entries.
+A file whose first line is a TY tag, or a .ris file not in BibTeX, is read
+as RIS (--from bibtex|ris decides instead); RIS records become BibTeX
+entries. Files in UTF-8, UTF-16 or Windows-1252 are read alike.
 A malformed entry is reported as FILE:LINE: entry KEY: what is wrong, the
 other entries still import, and the exit status is 2. The whole import is one
 transaction: it lands entirely or not at all.
