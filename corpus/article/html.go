@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
 // The HTML reader runs x/net/html's tokenizer rather than its parser: the
@@ -114,7 +115,7 @@ func readHTML(src *source) reader {
 		// An empty <main> or <article> (filled by scripts): read the body.
 		h = runHTML(src, 0, len(src.text), "", 0, false)
 	}
-	title, _ := corpus.ReplaceControls(strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " "))
+	title, _ := textfile.ReplaceControls(strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " "))
 	return reader{title: title, blocks: h.blocks, extraRefs: h.outside, suppress: h.suppress}
 }
 
