@@ -81,6 +81,10 @@ type Document struct {
 	// Suppressions are the article's evident:ignore comments, in source
 	// order (see Suppression).
 	Suppressions []Suppression
+	// Warnings are what the reader found odd in the file, which was read
+	// all the same: an encoding other than UTF-8, control characters, no
+	// text at all.
+	Warnings []Problem
 }
 
 // Sentence is one sentence of an article's prose.

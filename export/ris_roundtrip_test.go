@@ -156,7 +156,10 @@ func TestRIS_CorporaRoundTrip(t *testing.T) {
 		if err := export.RIS(&buf, refs); err != nil {
 			t.Fatal(err)
 		}
-		res := ris.Read(rel+".ris", buf.Bytes())
+		res, err := ris.Read(rel+".ris", buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(res.Problems) > 0 {
 			t.Errorf("%s: our RIS does not read back: %v", rel, res.Problems[0])
 			continue

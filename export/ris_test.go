@@ -109,7 +109,10 @@ func TestRIS_TypesReadBackAsTheSameCSLType(t *testing.T) {
 	if err := export.RIS(&buf, refs); err != nil {
 		t.Fatal(err)
 	}
-	res := ris.Read("t.ris", buf.Bytes())
+	res, err := ris.Read("t.ris", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(res.Problems) > 0 || len(res.Refs) != len(refs) {
 		t.Fatalf("problems %v, %d of %d read", res.Problems, len(res.Refs), len(refs))
 	}
@@ -129,7 +132,10 @@ func TestRIS_RoundTripThroughBibTeXIsStable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := ris.Read("sample.ris", data)
+	res, err := ris.Read("sample.ris", data)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var first bytes.Buffer
 	if err := export.RIS(&first, res.Refs); err != nil {
 		t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
-	"github.com/evident-tools/evident/corpus/ris"
+	"github.com/evident-tools/evident/corpus/textfile"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -24,7 +24,7 @@ type Input struct {
 	Name string
 	R    io.Reader
 	// Format is FormatBibTeX, FormatRIS, or FormatAuto to decide by the
-	// file's extension and content.
+	// file's content and extension.
 	Format string
 }
 
@@ -49,12 +49,12 @@ type Summary struct {
 	Duplicates int
 	Unchanged  int              // entries the library held already as they are
 	Rejected   int              // entries that could not be read or stored
-	Problems   []bibtex.Problem // why entries were rejected, in file order
-	Warnings   []bibtex.Problem // kept entries with something odd in them
-	Notes      []bibtex.Problem // duplicates skipped, keys renamed
+	Problems   []corpus.Problem // why entries were rejected, in file order
+	Warnings   []corpus.Problem // kept entries with something odd in them
+	Notes      []corpus.Problem // duplicates skipped, keys renamed
 	// Aliased are the duplicates whose keys became aliases of the
 	// references they duplicate (store.Outcome.Aliased).
-	Aliased   []bibtex.Problem
+	Aliased   []corpus.Problem
 	Changes   store.Changes
 	Rechecked []string // ids of the stored articles checked again
 }
@@ -78,40 +78,30 @@ func Parse(ctx context.Context, inputs []Input, progress func(done, total int64)
 		datas[i] = data
 		total += int64(len(data))
 	}
-	p := bibtex.NewParser()
+	p := &parsing{bib: bibtex.NewParser()}
 	var done int64
-	var fromRIS []*corpus.Reference
 	for i, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		if formatOf(in, datas[i]) == FormatRIS {
-			res := ris.Read(in.Name, datas[i])
-			fromRIS = append(fromRIS, res.Refs...)
-			sum.Read += len(res.Refs)
-			sum.Problems = append(sum.Problems, res.Problems...)
-			sum.Warnings = append(sum.Warnings, res.Warnings...)
-			done += int64(len(datas[i]))
-			datas[i] = nil
-			if progress != nil {
-				progress(done, total)
-			}
-			continue
-		}
-		n, err := p.Parse(in.Name, datas[i])
+		text, warns, err := textfile.Decode(in.Name, datas[i])
 		if err != nil {
 			return nil, nil, &InputError{Err: err}
 		}
-		sum.Read += n
 		done += int64(len(datas[i]))
 		datas[i] = nil
+		f, err := formatOf(in, text)
+		if err != nil {
+			return nil, nil, &InputError{Err: err}
+		}
+		sum.Read += f.parse(p, in.Name, text, warns)
 		if progress != nil {
 			progress(done, total)
 		}
 	}
-	refs := append(p.References(), fromRIS...)
-	sum.Problems = append(p.Problems, sum.Problems...)
-	sum.Warnings = append(p.Warnings, sum.Warnings...)
+	refs := append(p.bib.References(), p.refs...)
+	sum.Problems = append(p.bib.Problems, p.problems...)
+	sum.Warnings = append(p.bib.Warnings, p.warnings...)
 	sum.Rejected = len(sum.Problems)
 	return refs, sum, nil
 }
@@ -153,13 +143,13 @@ func ReadError(name string, err error) error {
 // does) an earlier reference already has, as warnings at their entries. A
 // check against --bib files uses the first; the store refuses the others
 // when importing.
-func DuplicateKeys(refs []*corpus.Reference) []bibtex.Problem {
+func DuplicateKeys(refs []*corpus.Reference) []corpus.Problem {
 	first := make(map[string]*corpus.Reference, len(refs))
-	var out []bibtex.Problem
+	var out []corpus.Problem
 	for _, r := range refs {
 		k := strings.ToLower(r.Key)
 		if f, dup := first[k]; dup {
-			out = append(out, bibtex.Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key,
+			out = append(out, corpus.Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key,
 				Msg: fmt.Sprintf("key used again (first at %s:%d); the first entry is used", f.Source.File, f.Source.Line)})
 			continue
 		}
@@ -206,16 +196,10 @@ func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, opts Options
 	sum.Changes = changes
 	sum.Rechecked = rechecked
 	sum.Added, sum.Updated, sum.Duplicates, sum.Unchanged = out.Added, out.Updated, out.Duplicates, out.Unchanged
-	sum.Problems = appendProblems(sum.Problems, out.Problems)
+	sum.Problems = append(sum.Problems, out.Problems...)
 	sum.Rejected += len(out.Problems)
-	sum.Notes = appendProblems(sum.Notes, out.Notes)
-	sum.Aliased = appendProblems(sum.Aliased, out.Aliased)
+	sum.Notes = append(sum.Notes, out.Notes...)
+	sum.Aliased = append(sum.Aliased, out.Aliased...)
 	return nil
 }
 
-func appendProblems(to []bibtex.Problem, ps []store.Problem) []bibtex.Problem {
-	for _, pr := range ps {
-		to = append(to, bibtex.Problem{File: pr.File, Line: pr.Line, Key: pr.Key, Msg: pr.Msg})
-	}
-	return to
-}

@@ -56,37 +56,14 @@ type Outcome struct {
 	// as they are: the same entry under the same key, or a duplicate whose
 	// key is an alias of the reference it duplicates already.
 	Unchanged int
-	Problems  []Problem // rejected entries
-	Notes     []Problem // duplicates skipped, keys renamed: informational
+	Problems  []corpus.Problem // rejected entries
+	Notes     []corpus.Problem // duplicates skipped, keys renamed: informational
 	// Aliased are the duplicates whose keys became aliases of the stored
 	// reference they duplicate (skipped, or merged into it by Update), so
 	// that a citation by such a key still resolves.
-	Aliased []Problem
+	Aliased []corpus.Problem
 }
 
-// Problem is a message about one incoming reference, placed at its source.
-type Problem struct {
-	File string `json:"file"`
-	Line int    `json:"line"`
-	Key  string `json:"key"`
-	Msg  string `json:"msg"`
-}
-
-// String returns "file:line: entry key: msg", the form input errors take.
-func (p Problem) String() string {
-	s := ""
-	if p.File != "" {
-		s = p.File + ":"
-		if p.Line > 0 {
-			s += strconv.Itoa(p.Line) + ":"
-		}
-		s += " "
-	}
-	if p.Key != "" {
-		s += "entry " + p.Key + ": "
-	}
-	return s + p.Msg
-}
 
 // Merge adds refs to the library in order under the duplicate policy p.
 //
@@ -116,13 +93,13 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 		}
 		r := *in
 		r.Aliases = nil // the library's to give
-		at := Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key}
+		at := corpus.Problem{File: r.Source.File, Line: r.Source.Line, Key: r.Key}
 		if err := checkKey(r.Key); err != nil {
-			out.Problems = append(out.Problems, at.with(err.Error()))
+			out.Problems = append(out.Problems, problemAt(at, err.Error()))
 			continue
 		}
 		if len(r.Key) > maxKeyLen-renameRoom {
-			out.Problems = append(out.Problems, at.with(fmt.Sprintf("key is longer than %d bytes", maxKeyLen-renameRoom)))
+			out.Problems = append(out.Problems, problemAt(at, fmt.Sprintf("key is longer than %d bytes", maxKeyLen-renameRoom)))
 			continue
 		}
 		stored, err := tx.lookup(r.Key)
@@ -153,12 +130,12 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 			}
 			continue
 		case match == "" && p != Keep && tx.taken(r.Key):
-			out.Problems = append(out.Problems, at.with(tx.clash(r.Key)))
+			out.Problems = append(out.Problems, problemAt(at, tx.clash(r.Key)))
 			continue
 		}
 		if tx.taken(r.Key) {
 			r.Key = tx.freeKey(r.Key)
-			out.Notes = append(out.Notes, at.with(fmt.Sprintf("key %s is taken, stored as %s", at.Key, r.Key)))
+			out.Notes = append(out.Notes, problemAt(at, fmt.Sprintf("key %s is taken, stored as %s", at.Key, r.Key)))
 		}
 		r.Added = now
 		if err := tx.Put(&r); err != nil {
@@ -179,14 +156,14 @@ func (tx *Tx) lookup(key string) (*corpus.Reference, error) {
 
 // skip drops r, a duplicate of the stored reference match, and keeps r's
 // key as an alias of match when it names nothing else.
-func (tx *Tx) skip(r *corpus.Reference, match string, why corpus.DuplicateReason, at Problem, out *Outcome) error {
+func (tx *Tx) skip(r *corpus.Reference, match string, why corpus.DuplicateReason, at corpus.Problem, out *Outcome) error {
 	switch {
 	case match == r.Key:
 		out.Duplicates++
-		out.Notes = append(out.Notes, at.with(fmt.Sprintf("already in the library (%s) with other fields; the stored reference is kept", why)))
+		out.Notes = append(out.Notes, problemAt(at, fmt.Sprintf("already in the library (%s) with other fields; the stored reference is kept", why)))
 	case tx.taken(r.Key):
 		out.Duplicates++
-		out.Notes = append(out.Notes, at.with(fmt.Sprintf("duplicate of %s (%s), skipped", match, why)))
+		out.Notes = append(out.Notes, problemAt(at, fmt.Sprintf("duplicate of %s (%s), skipped", match, why)))
 	default:
 		prev, err := tx.Get(match)
 		if err != nil {
@@ -197,7 +174,7 @@ func (tx *Tx) skip(r *corpus.Reference, match string, why corpus.DuplicateReason
 			return err
 		}
 		out.Duplicates++
-		out.Aliased = append(out.Aliased, at.with(fmt.Sprintf("duplicate of %s (%s), skipped; %s is kept as an alias of %s", match, why, r.Key, match)))
+		out.Aliased = append(out.Aliased, problemAt(at, fmt.Sprintf("duplicate of %s (%s), skipped; %s is kept as an alias of %s", match, why, r.Key, match)))
 	}
 	return nil
 }
@@ -205,7 +182,7 @@ func (tx *Tx) skip(r *corpus.Reference, match string, why corpus.DuplicateReason
 // update replaces the stored reference match with r, its duplicate, under
 // match's key, keeping its time and aliases and adding r's key to them when
 // it names nothing else.
-func (tx *Tx) update(r *corpus.Reference, match string, why corpus.DuplicateReason, at Problem, out *Outcome) error {
+func (tx *Tx) update(r *corpus.Reference, match string, why corpus.DuplicateReason, at corpus.Problem, out *Outcome) error {
 	prev, err := tx.Get(match)
 	if err != nil {
 		return err
@@ -227,9 +204,9 @@ func (tx *Tx) update(r *corpus.Reference, match string, why corpus.DuplicateReas
 	out.Updated++
 	switch {
 	case aliased:
-		out.Aliased = append(out.Aliased, at.with(fmt.Sprintf("duplicate of %s (%s), updated %s; %s is kept as an alias of %s", match, why, match, key, match)))
+		out.Aliased = append(out.Aliased, problemAt(at, fmt.Sprintf("duplicate of %s (%s), updated %s; %s is kept as an alias of %s", match, why, match, key, match)))
 	case key != match:
-		out.Notes = append(out.Notes, at.with(fmt.Sprintf("duplicate of %s (%s), updated %s", match, why, match)))
+		out.Notes = append(out.Notes, problemAt(at, fmt.Sprintf("duplicate of %s (%s), updated %s", match, why, match)))
 	}
 	return nil
 }
@@ -278,7 +255,8 @@ func (tx *Tx) freeKey(key string) string {
 	}
 }
 
-func (p Problem) with(msg string) Problem {
-	p.Msg = msg
-	return p
+// problemAt returns the problem at with the message msg.
+func problemAt(at corpus.Problem, msg string) corpus.Problem {
+	at.Msg = msg
+	return at
 }

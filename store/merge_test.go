@@ -362,7 +362,7 @@ func TestMerge_ReimportWithUpdateChangesNothing(t *testing.T) {
 	}
 }
 
-func msgs(ps []Problem) []string {
+func msgs(ps []corpus.Problem) []string {
 	var out []string
 	for _, p := range ps {
 		out = append(out, p.Msg)

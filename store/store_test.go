@@ -707,22 +707,6 @@ func TestUpdate_KillLeavesOldOrNewState(t *testing.T) {
 	}
 }
 
-func TestProblem_String(t *testing.T) {
-	tests := []struct {
-		p    Problem
-		want string
-	}{
-		{Problem{File: "refs.bib", Line: 42, Key: "smith2019", Msg: "boom"}, "refs.bib:42: entry smith2019: boom"},
-		{Problem{File: "refs.bib", Msg: "boom"}, "refs.bib: boom"},
-		{Problem{Key: "k", Msg: "boom"}, "entry k: boom"},
-	}
-	for _, tt := range tests {
-		if got := tt.p.String(); got != tt.want {
-			t.Errorf("%+v.String() = %q, want %q", tt.p, got, tt.want)
-		}
-	}
-}
-
 func BenchmarkEach(b *testing.B) {
 	const n = 20_000
 	s, err := Open(filepath.Join(b.TempDir(), "library.db"), false)

@@ -18,7 +18,9 @@ import (
 //	                                   N*TEXT is TEXT N times; TEXT takes Go
 //	                                   escapes (\n, \x00, \u00e9)
 //	gen FILE random N                  N pseudo-random bytes (always the same)
-//	gen FILE utf16le|utf16be SRC       SRC in UTF-16 with a byte order mark
+//	gen FILE utf16le|utf16be SRC [nobom]
+//	                                   SRC in UTF-16 with a byte order mark,
+//	                                   or without one
 //	gen FILE crlf SRC                  SRC with CRLF line ends
 func genMain() int {
 	if err := gen(os.Args[1:]); err != nil {
@@ -68,7 +70,11 @@ func gen(args []string) error {
 		if err != nil {
 			return err
 		}
-		units := utf16.Encode(append([]rune{0xFEFF}, []rune(string(src))...))
+		runes := []rune(string(src))
+		if len(args) < 2 || args[1] != "nobom" {
+			runes = append([]rune{0xFEFF}, runes...)
+		}
+		units := utf16.Encode(runes)
 		for _, u := range units {
 			if kind == "utf16le" {
 				out = append(out, byte(u), byte(u>>8))

@@ -9,7 +9,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/store"
@@ -33,8 +33,9 @@ func newImportCmd(a *App) *cobra.Command {
   evident import --on-duplicate update refs.bib`,
 		Short: "Import BibTeX or RIS files into the library ('-' reads standard input)",
 		Long: `Import BibTeX or RIS files into the library. Every field of every entry is kept.
-A .ris file, or one whose first line is a TY tag, is read as RIS (--from
-bibtex|ris decides instead); RIS records become BibTeX entries.
+A file whose first line is a TY tag, or a .ris file not in BibTeX, is read
+as RIS (--from bibtex|ris decides instead); RIS records become BibTeX
+entries. Files in UTF-8, UTF-16 or Windows-1252 are read alike.
 A malformed entry is reported as FILE:LINE: entry KEY: what is wrong, the
 other entries still import, and the exit status is 2. The whole import is one
 transaction: it lands entirely or not at all.
@@ -181,7 +182,7 @@ func importCounts(sum *importer.Summary) string {
 	return strings.Join(parts, ", ")
 }
 
-func printLimited(w io.Writer, what string, ps []bibtex.Problem) {
+func printLimited(w io.Writer, what string, ps []corpus.Problem) {
 	for i, p := range ps {
 		if i == maxListed {
 			fmt.Fprintf(w, "... and %d more %ss (see --format json)\n", len(ps)-maxListed, what)
@@ -198,7 +199,7 @@ type problemJSON struct {
 	Msg  string `json:"message"`
 }
 
-func problemsJSON(ps []bibtex.Problem) []problemJSON {
+func problemsJSON(ps []corpus.Problem) []problemJSON {
 	out := make([]problemJSON, 0, len(ps))
 	for _, p := range ps {
 		out = append(out, problemJSON{File: p.File, Line: p.Line, Key: p.Key, Msg: p.Msg})

@@ -228,9 +228,14 @@ func TestCorpora_JabRefLaTeXFixtures(t *testing.T) {
 	if got := doc.Blocks[0].Text; got != `Danach wir anschließend mittels \cite{anykey}.` {
 		t.Errorf("utf-8.tex: %q", got)
 	}
+	// Issue 17: a file in ISO-8859-1 (Windows-1252 for its letters) reads
+	// as written, with a warning.
 	doc, _ = readCorpus(t, "jabref-latex/iso-8859-1.tex")
-	if got := doc.Blocks[0].Text; got != "Danach wir anschlie\uFFFDend mittels \\cite{anykey}." {
+	if got := doc.Blocks[0].Text; got != `Danach wir anschließend mittels \cite{anykey}.` {
 		t.Errorf("iso-8859-1.tex: %q", got)
+	}
+	if len(doc.Warnings) != 1 || doc.Warnings[0].Line != 1 || doc.Warnings[0].Msg != "not valid UTF-8; read as Windows-1252" {
+		t.Errorf("iso-8859-1.tex: warnings %v", doc.Warnings)
 	}
 }
 

@@ -10,6 +10,6 @@
 // Markdown and text. A line break inside a paragraph reads as a space.
 //
 // Positions are 1-based lines and columns counted in Unicode characters of the
-// file as read (after a UTF-8 byte-order mark is dropped and invalid bytes are
-// replaced), so an editor can jump to them.
+// file as decoded (package textfile: one character of the file is one
+// character of the text), so an editor can jump to them.
 package article

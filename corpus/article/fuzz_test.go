@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
 // The readers are fuzzed one format per target, so that each gets its own
@@ -113,15 +115,21 @@ func checkRead(t *testing.T, format corpus.Format, data []byte) {
 	doc, err := Read("fuzz", data, format)
 	if err != nil {
 		var line int
-		if _, e := fmt.Sscanf(err.Error(), "fuzz:%d: not a text file", &line); e != nil || line < 1 || line > bytes.Count(data, []byte("\n"))+1 {
+		if _, e := fmt.Sscanf(err.Error(), "fuzz:%d: binary file", &line); e != nil || !errors.Is(err, textfile.ErrBinary) ||
+			line < 1 || line > bytes.Count(data, []byte("\n"))+1 {
 			t.Fatalf("%s reader failed: %v", format, err)
 		}
 		return // not text
 	}
-	text, _ := clean(data)
+	text, _, _ := clean("fuzz", data)
 	checkDocument(t, doc, text)
 	lines := strings.Count(text, "\n") + 1
 	inside := func(p corpus.Position) bool { return p.Line >= 1 && p.Line <= lines && p.Col >= 1 }
+	for _, w := range doc.Warnings {
+		if w.File != "fuzz" || w.Line < 0 || w.Line > lines {
+			t.Fatalf("warning %v outside the %d lines", w, lines)
+		}
+	}
 	if !utf8.ValidString(doc.Title) {
 		t.Fatalf("title %q is not UTF-8", doc.Title)
 	}
@@ -132,7 +140,7 @@ func checkRead(t *testing.T, format corpus.Format, data []byte) {
 		if !utf8.ValidString(b.Text) {
 			t.Fatalf("block %q is not UTF-8", b.Text)
 		}
-		if _, at := corpus.ReplaceControls(b.Text); at >= 0 {
+		if _, at := textfile.ReplaceControls(b.Text); at >= 0 {
 			t.Fatalf("block %q has a control character", b.Text)
 		}
 	}

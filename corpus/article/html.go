@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
 // The HTML reader runs x/net/html's tokenizer rather than its parser: the
@@ -114,7 +115,7 @@ func readHTML(src *source) reader {
 		// An empty <main> or <article> (filled by scripts): read the body.
 		h = runHTML(src, 0, len(src.text), "", 0, false)
 	}
-	title, _ := corpus.ReplaceControls(strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " "))
+	title, _ := textfile.ReplaceControls(strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " "))
 	return reader{title: title, blocks: h.blocks, extraRefs: h.outside, suppress: h.suppress}
 }
 
@@ -208,7 +209,7 @@ func runHTML(src *source, start, end int, mainTag string, mainNth int, fragment 
 		case html.CommentToken:
 			// Only comments in what is read: one in <head> or in page
 			// furniture would silence the article's first sentence.
-			if codes, ok := corpus.ParseIgnore(string(z.Text())); ok && h.skipping == 0 && h.inMain() {
+			if codes, ok := ParseIgnore(string(z.Text())); ok && h.skipping == 0 && h.inMain() {
 				h.suppress = append(h.suppress, corpus.Suppression{Line: h.src.pos(tokStart).Line, Codes: codes})
 			}
 		}

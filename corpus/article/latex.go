@@ -123,7 +123,7 @@ func texSuppressions(src *source, start, end int) []corpus.Suppression {
 	var out []corpus.Suppression
 	s := src.text
 	for off := start; off < end; {
-		i := strings.Index(s[off:end], corpus.IgnoreDirective)
+		i := strings.Index(s[off:end], IgnoreDirective)
 		if i < 0 {
 			break
 		}
@@ -137,7 +137,7 @@ func texSuppressions(src *source, start, end int) []corpus.Suppression {
 			continue
 		}
 		pct := strings.LastIndexByte(s[:i], '%')
-		if codes, ok := corpus.ParseIgnore(strings.TrimLeft(s[pct:lineEnd], "% \t")); ok {
+		if codes, ok := ParseIgnore(strings.TrimLeft(s[pct:lineEnd], "% \t")); ok {
 			out = append(out, corpus.Suppression{Line: src.pos(i).Line, Codes: codes})
 		}
 	}

@@ -279,7 +279,7 @@ func (m *mdReader) inlineComment(v *ast.RawHTML) bool {
 		}
 	}
 	c = bytes.TrimSuffix(bytes.TrimPrefix(c, []byte("<!--")), []byte("-->"))
-	if codes, ok := corpus.ParseIgnore(string(c)); ok {
+	if codes, ok := ParseIgnore(string(c)); ok {
 		m.suppress = append(m.suppress, corpus.Suppression{Line: m.src.pos(first.Start).Line, Codes: codes})
 	}
 	return true

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -44,17 +43,26 @@ type reader struct {
 	suppress []corpus.Suppression
 }
 
-// Read parses an article into prose blocks and its reference list. It never
-// panics: invalid UTF-8 is replaced, a UTF-8 byte-order mark dropped and
-// CRLF line ends handled; the only error is for input that is not text.
+// Read parses an article into prose blocks and its reference list. The
+// bytes are decoded as every input file is (see textfile.Decode), with
+// CRLF and CR line ends read as LF; a format of "" is told from the file
+// extension, else from the text. Warnings about the file (an encoding
+// other than UTF-8, control characters, an empty article) are in
+// Document.Warnings. It never panics; the only errors are for input that
+// is not text and a format it cannot tell.
 func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err error) {
-	text, err := clean(data)
+	text, warns, err := clean(path, data)
 	if err != nil {
-		var nt *notText
-		if errors.As(err, &nt) {
-			return nil, fmt.Errorf("%s:%d: %s", path, nt.line, nt.msg)
+		return nil, err
+	}
+	var af *articleFormat
+	if f == "" {
+		if af, err = detect(path, text); err != nil {
+			return nil, err
 		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		f = af.format
+	} else if af = byFormat(f); af == nil {
+		return nil, fmt.Errorf("%s: unknown article format %q; formats are %s", path, f, formatNames())
 	}
 	// A reader bug must not take the whole check down with it: report it as
 	// an error naming the file instead.
@@ -63,21 +71,11 @@ func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err 
 			doc, err = nil, fmt.Errorf("%s: internal error reading %s: %v", path, f, r)
 		}
 	}()
-	src := newSource(text)
-	var r reader
-	switch f {
-	case corpus.Markdown:
-		r = readMarkdown(src)
-	case corpus.HTML:
-		r = readHTML(src)
-	case corpus.LaTeX:
-		r = readLaTeX(src)
-	case corpus.Text:
-		r = readText(src)
-	default:
-		return nil, fmt.Errorf("%s: unknown article format %q", path, f)
+	r := af.read(newSource(text))
+	doc = &corpus.Document{Path: path, Format: f, Title: r.title, Bibliography: r.bibs, Warnings: warns}
+	if strings.TrimSpace(text) == "" {
+		doc.Warnings = append(doc.Warnings, corpus.Problem{File: path, Msg: "the article is empty"})
 	}
-	doc = &corpus.Document{Path: path, Format: f, Title: r.title, Bibliography: r.bibs}
 	doc.Suppressions = r.suppress
 	sort.SliceStable(doc.Suppressions, func(i, j int) bool { return doc.Suppressions[i].Line < doc.Suppressions[j].Line })
 	assemble(doc, r.blocks)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/evident-tools/evident/corpus"
 )
 
@@ -49,10 +51,9 @@ func TestParseFormat_Names(t *testing.T) {
 
 func TestRead_NotTextIsAnErrorAtItsLine(t *testing.T) {
 	for data, want := range map[string]string{
-		"a\x00b":                      "x.md:1: not a text file (a NUL byte)",
-		"One.\nTwo \x00.\n":           "x.md:2: not a text file (a NUL byte)",
-		"\xff\xfea\x00\n\x00\x00\x00": "x.md:2: not a text file (a NUL byte)", // U+0000 in UTF-16
-		"a\x00b\x00c\x00\n\x00":       "x.md:1: not a text file (NUL bytes; UTF-16 without a byte order mark? save it as UTF-8)",
+		"a\x00b":                      "x.md:1: binary file, not text (a NUL byte)",
+		"One.\nTwo \x00.\n":           "x.md:2: binary file, not text (a NUL byte)",
+		"\xff\xfea\x00\n\x00\x00\x00": "x.md:2: binary file, not text (a NUL byte)", // U+0000 in UTF-16
 	} {
 		if _, err := Read("x.md", []byte(data), corpus.Markdown); err == nil || err.Error() != want {
 			t.Errorf("Read(%q) error = %v, want %q", data, err, want)
@@ -85,18 +86,123 @@ func TestRead_UTF16WithByteOrderMark(t *testing.T) {
 	}
 }
 
-func TestRead_InvalidUTF8IsReplacedAndColumnsCountCharacters(t *testing.T) {
-	src := "Caf\xe9 and naïve \xff text."
-	for _, f := range []corpus.Format{corpus.Markdown, corpus.Text, corpus.HTML, corpus.LaTeX} {
+// TestRead_NotUTF8IsWindows1252AndColumnsCountCharacters: an article that
+// is not UTF-8 is read as Windows-1252, as every input file is, one
+// character per byte (a byte Windows-1252 leaves undefined is U+FFFD), so
+// columns are those an editor shows.
+func TestRead_NotUTF8IsWindows1252AndColumnsCountCharacters(t *testing.T) {
+	src := "Caf\xe9 and na\xefve \x81 text."
+	for _, f := range allFormats {
 		doc := read(t, "x", src, f)
 		b := doc.Blocks[0]
-		if b.Text != "Caf\uFFFD and naïve \uFFFD text." {
+		if b.Text != "Café and naïve \uFFFD text." {
 			t.Errorf("%s: text %q", f, b.Text)
 		}
 		if got := posOf(t, b, "text"); got != (corpus.Position{Line: 1, Col: 18}) {
 			t.Errorf("%s: 'text' at %v, want column 18 in characters", f, got)
 		}
 	}
+}
+
+// TestRead_Windows1252ArticleIsReadWithAWarning: Word's "save as plain
+// text" often writes Windows-1252. Its curly quotes and accents read as
+// written, the sentences are those of the same article in UTF-8, and a
+// warning says how it was read (issue 17).
+func TestRead_Windows1252ArticleIsReadWithAWarning(t *testing.T) {
+	utf8Src := "Sugar and caries\n\nThere’s a 40 percent higher risk of caries (1). The café “study” ran for 3 years – in Zürich.\n"
+	cp1252, err := charmap.Windows1252.NewEncoder().String(utf8Src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range allFormats {
+		want := Sentences(read(t, "a.txt", utf8Src, f))
+		doc, err := Read("a.txt", []byte(cp1252), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := Sentences(doc)
+		if len(got) != len(want) || len(got) < 2 {
+			t.Fatalf("%s: %d sentences, want %d", f, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Text != want[i].Text || got[i].Pos != want[i].Pos {
+				t.Errorf("%s: sentence %q at %v, want %q at %v", f, got[i].Text, got[i].Pos, want[i].Text, want[i].Pos)
+			}
+		}
+		if !strings.Contains(allText(doc), "There’s a 40 percent higher") || !strings.Contains(allText(doc), "café “study”") {
+			t.Errorf("%s: blocks %q", f, blockTexts(doc))
+		}
+		if warns := problems(doc); warns != "a.txt:3: not valid UTF-8; read as Windows-1252" {
+			t.Errorf("%s: warnings %q", f, warns)
+		}
+	}
+}
+
+// TestRead_EmptyArticleIsWarned: an article with no text at all is read,
+// as nothing, with a warning rather than as a clean pass.
+func TestRead_EmptyArticleIsWarned(t *testing.T) {
+	for _, data := range []string{"", "\n\n", " \t\r\n\u00a0\n", "\xef\xbb\xbf", "\xff\xfe"} {
+		for _, f := range allFormats {
+			doc, err := Read("draft.md", []byte(data), f)
+			if err != nil {
+				t.Fatalf("%s %q: %v", f, data, err)
+			}
+			if warns := problems(doc); len(doc.Blocks) != 0 || warns != "draft.md: the article is empty" {
+				t.Errorf("%s %q: %d blocks, warnings %q", f, data, len(doc.Blocks), warns)
+			}
+		}
+	}
+	if warns := problems(read(t, "a.md", "Text.\n", corpus.Markdown)); warns != "" {
+		t.Errorf("an article with text: warnings %q", warns)
+	}
+}
+
+// TestRead_WarningsOfTheDecoding: UTF-16 without a byte order mark and
+// control characters are read, with a warning each in Document.Warnings.
+func TestRead_WarningsOfTheDecoding(t *testing.T) {
+	doc, err := Read("x.md", []byte("S\x00u\x00g\x00a\x00r\x00.\x00\n\x00"), corpus.Markdown)
+	if err != nil || blockTexts(doc)[0] != "Sugar." || problems(doc) != "x.md:1: UTF-16 without a byte order mark; read as UTF-16" {
+		t.Errorf("UTF-16 without a byte order mark: %v, %v", doc, err)
+	}
+	doc = read(t, "x.md", "One.\n\nTwo \x1b[2J.\n", corpus.Markdown)
+	if warns := problems(doc); warns != "x.md:3: control characters read as U+FFFD" {
+		t.Errorf("control characters: warnings %q", warns)
+	}
+}
+
+// TestRead_FormatFromTheTextWhenTheNameSaysNothing: with no format given,
+// the extension decides, else the text; the error lists the formats.
+func TestRead_FormatFromTheTextWhenTheNameSaysNothing(t *testing.T) {
+	tests := []struct {
+		path, src string
+		want      corpus.Format
+	}{
+		{"a.md", "<!DOCTYPE html><p>x</p>", corpus.Markdown},
+		{"page", "\n<!DOCTYPE html>\n<html><body><p>Text [@k].</p></body></html>", corpus.HTML},
+		{"page.php", "<?xml version=\"1.0\"?>\n<!-- saved -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><p>x</p></html>", corpus.HTML},
+		{"paper", "% a comment\n\\documentclass{article}\n\\begin{document}\nText.\n\\end{document}\n", corpus.LaTeX},
+		{"draft", "---\ntitle: T\n---\nText.\n", corpus.Markdown},
+		{"draft.rmd", "Text [@smith2019].\n", corpus.Markdown},
+	}
+	for _, tt := range tests {
+		doc, err := Read(tt.path, []byte(tt.src), "")
+		if err != nil || doc.Format != tt.want {
+			t.Errorf("Read(%q, %q) = %v, %v; want %s", tt.path, tt.src, doc, err, tt.want)
+		}
+	}
+	_, err := Read("notes", []byte("Plain words.\n"), "")
+	if err == nil || !strings.HasPrefix(err.Error(), "notes: cannot tell the article format") ||
+		!strings.Contains(err.Error(), "latex (.tex, .latex)") || !strings.Contains(err.Error(), "--input-format") {
+		t.Errorf("no format: error %v", err)
+	}
+}
+
+func problems(doc *corpus.Document) string {
+	var s []string
+	for _, w := range doc.Warnings {
+		s = append(s, w.Error())
+	}
+	return strings.Join(s, "|")
 }
 
 // TestRead_ControlCharactersAreReplaced: an escape sequence in an article

@@ -1,20 +1,18 @@
 package article
 
 import (
-	"bytes"
-	"fmt"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	utf16 "golang.org/x/text/encoding/unicode"
-
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
-// source is an article's text after cleaning (no byte-order mark, valid
-// UTF-8, "\n" line ends) with an index of its line starts, so that any byte
-// offset can be turned into a line and column.
+// source is an article's text after cleaning (decoded, "\n" line ends)
+// with an index of its line starts, so that any byte offset can be turned
+// into a line and column.
 type source struct {
 	text  string
 	lines []int // byte offset of the start of each line
@@ -25,64 +23,18 @@ type source struct {
 	lastPos corpus.Position
 }
 
-// notText is an article that is not text, found at a line.
-type notText struct {
-	line int
-	msg  string
-}
-
-func (e *notText) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
-
-// clean makes data into text the readers can trust: UTF-8 with or without
-// a byte order mark, or UTF-16 with one, without control characters (see
-// corpus.ReplaceControls). Column numbers stay those of the file: a
-// replaced invalid byte or control character is one character, as an
-// editor shows it, and "\r\n" ends one line. A NUL byte makes the input
-// binary, a *notText at its line.
-func clean(data []byte) (string, error) {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		// Invalid code units become U+FFFD; this cannot fail.
-		data, _ = utf16.UTF16(utf16.BigEndian, utf16.ExpectBOM).NewDecoder().Bytes(data)
+// clean decodes an article's bytes (see textfile.Decode) and turns CRLF
+// and CR line ends into LF, so that the readers see one kind: "\r\n" is
+// one line end, as an editor counts it.
+func clean(path string, data []byte) (string, []corpus.Problem, error) {
+	text, warns, err := textfile.Decode(path, data)
+	if err != nil {
+		return "", nil, err
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		msg := "not a text file (a NUL byte)"
-		if _, isUTF16 := corpus.BOMlessUTF16(data); isUTF16 {
-			msg = "not a text file (NUL bytes; UTF-16 without a byte order mark? save it as UTF-8)"
-		}
-		return "", &notText{line: 1 + bytes.Count(data[:i], []byte("\n")), msg: msg}
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 {
-		text, _ := corpus.ReplaceControls(string(data))
-		return text, nil
-	}
-	var b bytes.Buffer
-	b.Grow(len(data) + len(data)/8)
-	for i := 0; i < len(data); {
-		c := data[i]
-		if c == '\r' {
-			b.WriteByte('\n')
-			i++
-			if i < len(data) && data[i] == '\n' {
-				i++
-			}
-			continue
-		}
-		if c < utf8.RuneSelf {
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteRune(utf8.RuneError)
-		} else {
-			b.Write(data[i : i+size])
-		}
-		i += size
-	}
-	text, _ := corpus.ReplaceControls(b.String())
-	return text, nil
+	return text, warns, nil
 }
 
 func newSource(text string) *source {
@@ -228,7 +180,7 @@ func (b *builder) addStr(s string, off int) { b.addAt(s, b.src.pos(off)) }
 // addAt appends s at p. An entity such as &#27; decodes to a control
 // character that clean could not see; it becomes U+FFFD like the others.
 func (b *builder) addAt(s string, p corpus.Position) {
-	s, _ = corpus.ReplaceControls(s)
+	s, _ = textfile.ReplaceControls(s)
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			b.markSpace(p, false)

@@ -43,11 +43,11 @@ func readText(src *source) reader {
 // "# evident:ignore stale", "// evident:ignore", "<!-- evident:ignore -->".
 func textDirective(line string) ([]string, bool) {
 	s := strings.TrimLeft(strings.TrimSpace(line), "#/%;*-<! \t")
-	if !strings.HasPrefix(s, corpus.IgnoreDirective) {
+	if !strings.HasPrefix(s, IgnoreDirective) {
 		return nil, false
 	}
 	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "-->"), "*/")
-	return corpus.ParseIgnore(s)
+	return ParseIgnore(s)
 }
 
 type textReader struct {

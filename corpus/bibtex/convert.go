@@ -93,10 +93,10 @@ func (r *resolver) resolved(i int) []xfield {
 		j, ok := r.byKey[strings.ToLower(pk)]
 		switch {
 		case !ok || j == top.i:
-			r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+			r.p.Warnings = append(r.p.Warnings, corpus.Problem{File: e.File, Line: e.Line, Key: e.Key,
 				Msg: fmt.Sprintf("parent %q not found; nothing inherited", pk)})
 		case r.busy[j]:
-			r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+			r.p.Warnings = append(r.p.Warnings, corpus.Problem{File: e.File, Line: e.Line, Key: e.Key,
 				Msg: fmt.Sprintf("crossref cycle through %q; stopped there", pk)})
 		default:
 			fs, ok := r.done[j], r.isDone[j]
@@ -150,7 +150,7 @@ func (r *resolver) inherit(res *resolving, j int, fs []xfield) {
 			continue
 		}
 		if size := int64(len(f.raw) + len(f.text)); r.p.inherited+size > r.p.expansionBudget() {
-			r.p.Warnings = append(r.p.Warnings, Problem{File: e.File, Line: e.Line, Key: e.Key,
+			r.p.Warnings = append(r.p.Warnings, corpus.Problem{File: e.File, Line: e.Line, Key: e.Key,
 				Msg: fmt.Sprintf("parent %q: field %s and after not inherited: inherited fields would add more than %d MB to the input",
 					parent.Key, f.name, r.p.expansionBudget()>>20)})
 			return

@@ -257,7 +257,7 @@ func TestCorpora_DamagedFilesKeepGoodEntries(t *testing.T) {
 	}
 }
 
-func hasProblem(ps []bibtex.Problem, key string, line int, msg string) bool {
+func hasProblem(ps []corpus.Problem, key string, line int, msg string) bool {
 	for _, p := range ps {
 		if p.Key == key && p.Line == line && strings.Contains(p.Msg, msg) {
 			return true

@@ -13,8 +13,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
-	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
 // fuzzBibSeeds adds small real BibTeX files of the shared corpora, when they
@@ -129,7 +129,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("problem at line %d of a %d-line input: %v", pr.Line, lines, pr)
 			}
 			msg := pr.Error()
-			if _, at := corpus.ReplaceControls(msg); !strings.HasPrefix(msg, "fuzz.bib:") || !utf8.ValidString(msg) || at >= 0 {
+			if _, at := textfile.ReplaceControls(msg); !strings.HasPrefix(msg, "fuzz.bib:") || !utf8.ValidString(msg) || at >= 0 {
 				t.Fatalf("problem message %q", msg)
 			}
 		}
@@ -157,7 +157,7 @@ func FuzzParse(f *testing.F) {
 				if !utf8.ValidString(s) {
 					t.Fatalf("invalid UTF-8 %q", s)
 				}
-				if _, at := corpus.ReplaceControls(s); at >= 0 {
+				if _, at := textfile.ReplaceControls(s); at >= 0 {
 					t.Fatalf("control character in %q", s)
 				}
 			}

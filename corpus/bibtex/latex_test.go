@@ -9,8 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
 type latexCase struct {
@@ -524,8 +524,8 @@ func FuzzDecode(f *testing.F) {
 		if latexInert(s) && got != s {
 			t.Fatalf("Decode(%q) = %q: plain text changed", s, got)
 		}
-		if _, in := corpus.ReplaceControls(s); in < 0 {
-			if _, out := corpus.ReplaceControls(got); out >= 0 {
+		if _, in := textfile.ReplaceControls(s); in < 0 {
+			if _, out := textfile.ReplaceControls(got); out >= 0 {
 				t.Fatalf("Decode(%q) = %q writes a control character", s, got)
 			}
 		}

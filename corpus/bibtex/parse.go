@@ -1,18 +1,12 @@
 package bibtex
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
 // Parser reads BibTeX files one after another. Like BibTeX given several
@@ -35,10 +29,10 @@ type Parser struct {
 	input, expanded, inherited int64
 
 	// Problems are entries that could not be read; they were skipped.
-	Problems []Problem
+	Problems []corpus.Problem
 	// Warnings are readable entries with something odd in them (an undefined
 	// macro, a missing crossref parent); the entries were kept.
-	Warnings []Problem
+	Warnings []corpus.Problem
 }
 
 // NewParser returns a parser with no macros defined beyond the months.
@@ -46,32 +40,23 @@ func NewParser() *Parser {
 	return &Parser{macros: map[string]string{}, spelled: map[string]bool{}}
 }
 
-// ErrBinary is returned for input that is not text; the error names the
-// line of the first NUL byte.
-var ErrBinary = errors.New("binary file, not BibTeX (a NUL byte)")
-
 // Parse reads one file and returns how many regular entries it held (good
 // ones; bad ones are in Problems). It fails only when the file is not text
-// at all; a file with bad entries still yields its good ones.
+// at all (see textfile.Decode); a file with bad entries still yields its
+// good ones.
 func (p *Parser) Parse(name string, data []byte) (int, error) {
-	src, warn, err := decodeText(data)
+	src, warns, err := textfile.Decode(name, data)
 	if err != nil {
-		var le *lineError
-		if errors.As(err, &le) {
-			return 0, fmt.Errorf("%s:%d: %w", name, le.line, le.err)
-		}
-		return 0, fmt.Errorf("%s: %w", name, err)
+		return 0, err
 	}
-	if warn.Msg != "" {
-		warn.File = name
-		p.Warnings = append(p.Warnings, warn)
-	}
-	if clean, at := corpus.ReplaceControls(src); at >= 0 {
-		src = clean
-		p.Warnings = append(p.Warnings, Problem{File: name, Line: 1 + strings.Count(src[:at], "\n"),
-			Msg: "control characters read as U+FFFD"})
-	}
-	p.input += int64(len(data))
+	p.Warnings = append(p.Warnings, warns...)
+	return p.ParseText(name, src), nil
+}
+
+// ParseText reads one file already decoded (see textfile.Decode) and
+// returns how many regular entries it held.
+func (p *Parser) ParseText(name, src string) int {
+	p.input += int64(len(src))
 	// Room for every entry the file can hold (one '@' each) up front: the
 	// entries slice is the largest one a parse grows.
 	p.entries = slices.Grow(p.entries, strings.Count(src, "@"))
@@ -90,9 +75,9 @@ func (p *Parser) Parse(name string, data []byte) (int, error) {
 			p.entries = append(p.entries, it.entry)
 			n++
 		}
-	}, func(pr Problem) { p.Problems = append(p.Problems, pr) },
-		func(pr Problem) { p.Warnings = append(p.Warnings, pr) })
-	return n, nil
+	}, func(pr corpus.Problem) { p.Problems = append(p.Problems, pr) },
+		func(pr corpus.Problem) { p.Warnings = append(p.Warnings, pr) })
+	return n
 }
 
 // warnRepeated notes fields given twice. Both are kept, so nothing is lost
@@ -102,7 +87,7 @@ func (p *Parser) warnRepeated(e *Entry) {
 	for i := 1; i < len(e.Fields); i++ {
 		for j := 0; j < i; j++ {
 			if e.Fields[j].Name == e.Fields[i].Name {
-				p.Warnings = append(p.Warnings, Problem{File: e.File, Line: e.Fields[i].Line, Key: e.Key,
+				p.Warnings = append(p.Warnings, corpus.Problem{File: e.File, Line: e.Fields[i].Line, Key: e.Key,
 					Msg: fmt.Sprintf("field %s repeated; the first value is used and both are kept", e.Fields[i].Name)})
 				break
 			}
@@ -153,7 +138,7 @@ func (p *Parser) macro(e *Entry, f RawField, name string) (text string, ok bool)
 		return "", false
 	}
 	if p.expanded+int64(len(v)) > p.expansionBudget() {
-		p.Warnings = append(p.Warnings, Problem{File: e.File, Line: f.Line, Key: e.Key,
+		p.Warnings = append(p.Warnings, corpus.Problem{File: e.File, Line: f.Line, Key: e.Key,
 			Msg: fmt.Sprintf("%s: macro %q not expanded: the input's macros would expand to more than %d MB (macros defined from each other twice over?); kept as text",
 				fieldWhat(e, f), name, p.expansionBudget()>>20)})
 		return "", false
@@ -244,7 +229,7 @@ func (p *Parser) noteSpelling(name string) {
 }
 
 func (p *Parser) undefined(e *Entry, f RawField, name string) {
-	p.Warnings = append(p.Warnings, Problem{File: e.File, Line: f.Line, Key: e.Key,
+	p.Warnings = append(p.Warnings, corpus.Problem{File: e.File, Line: f.Line, Key: e.Key,
 		Msg: fmt.Sprintf("%s: undefined macro %q kept as text", fieldWhat(e, f), name)})
 }
 
@@ -254,112 +239,4 @@ func fieldWhat(e *Entry, f RawField) string {
 		return "@string " + f.Name
 	}
 	return "field " + f.Name
-}
-
-// decodeText turns file bytes into UTF-8 text: a UTF-8 or UTF-16 byte order
-// mark is honoured; text that is not valid UTF-8 is read in the encoding its
-// JabRef header names, else as Windows-1252, with a warning at the line of
-// the first byte that is not UTF-8. Input with a NUL byte is binary, a
-// *lineError at its line.
-func decodeText(data []byte) (string, Problem, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return "", Problem{}, fmt.Errorf("bad UTF-16: %w", err)
-		}
-		if i := binaryAt(out); i >= 0 {
-			return "", Problem{}, &lineError{line: lineAt(out, i), err: ErrBinary}
-		}
-		return string(out), Problem{}, nil
-	}
-	if enc, ok := bomlessUTF16(data); ok {
-		out, err := enc.NewDecoder().Bytes(data)
-		if err == nil && binaryAt(out) < 0 {
-			return string(out), Problem{Line: 1, Msg: "UTF-16 without a byte order mark; read as UTF-16"}, nil
-		}
-	}
-	if i := binaryAt(data); i >= 0 {
-		return "", Problem{}, &lineError{line: lineAt(data, i), err: ErrBinary}
-	}
-	if utf8.Valid(data) {
-		return string(data), Problem{}, nil
-	}
-	enc, name := declaredEncoding(data)
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", Problem{}, fmt.Errorf("not valid UTF-8 nor %s: %w", name, err)
-	}
-	bad := 0
-	for bad < len(data) {
-		r, size := utf8.DecodeRune(data[bad:])
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		bad += size
-	}
-	return string(out), Problem{Line: lineAt(data, bad), Msg: "not valid UTF-8; read as " + name}, nil
-}
-
-// lineError is a problem with a whole file found at one line of it.
-type lineError struct {
-	line int
-	err  error
-}
-
-func (e *lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
-func (e *lineError) Unwrap() error { return e.err }
-
-// lineAt returns the line of byte offset i.
-func lineAt(data []byte, i int) int { return 1 + bytes.Count(data[:i], []byte("\n")) }
-
-// bomlessUTF16 gives the decoder of UTF-16 text without a byte order mark
-// (see corpus.BOMlessUTF16).
-func bomlessUTF16(data []byte) (encoding.Encoding, bool) {
-	big, ok := corpus.BOMlessUTF16(data)
-	switch {
-	case !ok:
-		return nil, false
-	case big:
-		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), true
-	}
-	return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), true
-}
-
-// binaryAt returns the offset of a NUL byte near the start, which no text
-// encoding evident reads (other than UTF-16, handled before) produces, or
-// -1. Further in, a stray NUL is read as U+FFFD, as other control
-// characters are, rather than losing a whole library to it.
-func binaryAt(data []byte) int { return bytes.IndexByte(data[:min(len(data), 8000)], 0) }
-
-// declaredEncoding reads JabRef's "% Encoding: NAME" header.
-func declaredEncoding(data []byte) (encoding.Encoding, string) {
-	head := data
-	if len(head) > 2000 {
-		head = head[:2000]
-	}
-	// Lower-case ASCII only: bytes.ToLower turns each invalid byte (this
-	// text is not UTF-8) into three, and the offset would not be head's.
-	lower := make([]byte, len(head))
-	for k, c := range head {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower[k] = c
-	}
-	if i := bytes.Index(lower, []byte("% encoding:")); i >= 0 {
-		rest := head[i+len("% encoding:"):]
-		if j := bytes.IndexAny(rest, "\r\n"); j >= 0 {
-			rest = rest[:j]
-		}
-		switch strings.ToLower(strings.TrimSpace(string(rest))) {
-		case "iso-8859-1", "iso8859_1", "latin1":
-			return charmap.ISO8859_1, "ISO-8859-1"
-		case "iso-8859-15", "iso8859_15":
-			return charmap.ISO8859_15, "ISO-8859-15"
-		}
-	}
-	return charmap.Windows1252, "Windows-1252"
 }

@@ -403,7 +403,7 @@ func TestParse_Encodings(t *testing.T) {
 		})
 	}
 	p := NewParser()
-	if _, err := p.Parse("x.bin", []byte("@misc{k,\n\x00\x01\x02garbage")); err == nil || err.Error() != "x.bin:2: binary file, not BibTeX (a NUL byte)" {
+	if _, err := p.Parse("x.bin", []byte("@misc{k,\n\x00\x01\x02garbage")); err == nil || err.Error() != "x.bin:2: binary file, not text (a NUL byte)" {
 		t.Errorf("binary input: err = %v", err)
 	}
 	// An invalid byte before a JabRef header is one byte (it was three

@@ -3,6 +3,8 @@ package bibtex
 import (
 	"fmt"
 	"strings"
+
+	"github.com/evident-tools/evident/corpus"
 )
 
 // Entry is one regular entry as written in a file, before macro expansion
@@ -39,21 +41,6 @@ const (
 type Part struct {
 	Kind PartKind
 	Text string
-}
-
-// Problem is something wrong in the input, located by file and line.
-type Problem struct {
-	File string
-	Line int
-	Key  string // the entry's key when known
-	Msg  string
-}
-
-func (p Problem) Error() string {
-	if p.Key != "" {
-		return fmt.Sprintf("%s:%d: entry %s: %s", p.File, p.Line, p.Key, p.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
 }
 
 // item is what the scanner yields for each '@' construct.
@@ -97,7 +84,7 @@ func (s *scanner) fail(line int, format string, args ...any) *scanError {
 
 // scanFile splits src into items, reporting each malformed entry and going on
 // with the next one.
-func scanFile(file, src string, yield func(item), problem, warn func(Problem)) {
+func scanFile(file, src string, yield func(item), problem, warn func(corpus.Problem)) {
 	s := &scanner{file: file, src: src, line: 1}
 	for s.skipToAt() {
 		start, startLine := s.pos, s.line
@@ -118,10 +105,10 @@ func scanFile(file, src string, yield func(item), problem, warn func(Problem)) {
 			if err.text {
 				// "@word" with no entry after it ("email @ noon", "uses
 				// @string macros" in a header): no entry was lost.
-				warn(Problem{File: file, Line: err.line, Msg: err.msg})
+				warn(corpus.Problem{File: file, Line: err.line, Msg: err.msg})
 				continue
 			}
-			problem(Problem{File: file, Line: err.line, Key: key, Msg: err.msg})
+			problem(corpus.Problem{File: file, Line: err.line, Key: key, Msg: err.msg})
 			s.resync(start)
 			continue
 		}

@@ -26,7 +26,10 @@ func BenchmarkRead_10k(b *testing.B) {
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
-		res := ris.Read("gen.ris", data)
+		res, err := ris.Read("gen.ris", data)
+		if err != nil {
+			b.Fatal(err)
+		}
 		if len(res.Problems) > 0 {
 			b.Fatal(res.Problems[0])
 		}

@@ -2,6 +2,7 @@ package ris_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus/bibtex"
 	"github.com/evident-tools/evident/corpus/ris"
+	"github.com/evident-tools/evident/corpus/textfile"
 	"github.com/evident-tools/evident/export"
 )
 
@@ -53,14 +55,15 @@ func FuzzRIS(f *testing.F) {
 	}
 	tyLine := regexp.MustCompile(`^TY {1,2}-`)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res := ris.Read("f.ris", data)
-		// The reader drops control characters before it reads tags.
-		text := strings.Map(func(r rune) rune {
-			if r < ' ' && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
-				return -1
+		res, err := ris.Read("f.ris", data)
+		if err != nil {
+			if !errors.Is(err, textfile.ErrBinary) || !strings.HasPrefix(err.Error(), "f.ris:") {
+				t.Fatalf("error %v is not a binary file named", err)
 			}
-			return r
-		}, strings.TrimPrefix(string(data), "\ufeff"))
+			return
+		}
+		// The reader reads the text as every reader decodes it.
+		text, _, _ := textfile.Decode("f.ris", data)
 		lines := regexp.MustCompile(`\r\n|\r|\n`).Split(text, -1)
 		keys := map[string]bool{}
 		for _, r := range res.Refs {
@@ -69,7 +72,7 @@ func FuzzRIS(f *testing.F) {
 				t.Fatalf("bad or repeated key %q", r.Key)
 			}
 			keys[k] = true
-			if utf8Valid(text) && (r.Source.Line < 1 || r.Source.Line > len(lines) || !tyLine.MatchString(lines[r.Source.Line-1])) {
+			if r.Source.Line < 1 || r.Source.Line > len(lines) || !tyLine.MatchString(lines[r.Source.Line-1]) {
 				t.Fatalf("%s: line %d is not a TY line", r.Key, r.Source.Line)
 			}
 		}
@@ -86,5 +89,3 @@ func FuzzRIS(f *testing.F) {
 		}
 	})
 }
-
-func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
 var monthMacros = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -104,7 +103,7 @@ func assignKeys(file string, res *Result) {
 	for _, r := range res.Refs {
 		base := r.Key
 		if base != "" && !validKey(base) {
-			res.Warnings = append(res.Warnings, bibtex.Problem{File: file, Line: r.Source.Line,
+			res.Warnings = append(res.Warnings, corpus.Problem{File: file, Line: r.Source.Line,
 				Msg: fmt.Sprintf("ID %q cannot be a BibTeX key; a key was made up", base)})
 			base = ""
 		}
@@ -116,7 +115,7 @@ func assignKeys(file string, res *Result) {
 			key = base + suffix(i)
 		}
 		if key != base && r.Key == base {
-			res.Warnings = append(res.Warnings, bibtex.Problem{File: file, Line: r.Source.Line, Key: key,
+			res.Warnings = append(res.Warnings, corpus.Problem{File: file, Line: r.Source.Line, Key: key,
 				Msg: fmt.Sprintf("ID %q used by an earlier record; renamed %s", base, key)})
 		}
 		used[strings.ToLower(key)] = true

@@ -1,25 +1,21 @@
 package ris
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
-// Result is what Read made of one file. Problems and Warnings use the
-// BibTeX importer's type so that an import reports both formats alike.
+// Result is what Read made of one file.
 type Result struct {
 	Refs []*corpus.Reference
 	// Problems are records that could not be read; they were skipped.
-	Problems []bibtex.Problem
+	Problems []corpus.Problem
 	// Warnings are kept records with something odd in them.
-	Warnings []bibtex.Problem
+	Warnings []corpus.Problem
 }
 
 // tag is one tagged value of a record, continuation lines joined.
@@ -36,22 +32,34 @@ type record struct {
 	src  []string // the record's lines, for Reference.Raw
 }
 
-// Read reads RIS data. It is tolerant of what real exports contain: a
-// byte-order mark, CRLF or CR line ends, blank lines anywhere, a value
+// Read reads a RIS file: its bytes are decoded as textfile.Decode says
+// (the decoding warnings come first in Warnings), and the text read as
+// ReadText reads it. The only error is for a file that is not text.
+func Read(name string, data []byte) (*Result, error) {
+	text, warns, err := textfile.Decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	res := ReadText(name, text)
+	res.Warnings = append(warns, res.Warnings...)
+	return res, nil
+}
+
+// ReadText reads the text of a RIS file. It is tolerant of what real
+// exports contain: CRLF or CR line ends, blank lines anywhere, a value
 // continued on untagged lines, tags written with one space before the
 // hyphen, repeated and unknown tags (kept). A record with no TY, an ER with
 // no TY, text outside any record, and a record not closed by ER are
 // reported as Problems at their line, and the other records still read.
-func Read(name string, data []byte) *Result {
+func ReadText(name, src string) *Result {
 	res := &Result{}
-	src := withoutControls(text(name, data, res))
 	var (
 		rec     *record
 		orphan  bool // skipping the tags of a record that has no TY
 		garbage bool // inside a run of lines that are not tags
 	)
 	problem := func(line int, format string, args ...any) {
-		res.Problems = append(res.Problems, bibtex.Problem{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
+		res.Problems = append(res.Problems, corpus.Problem{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	lineNo := 0
 	for len(src) > 0 {
@@ -116,43 +124,6 @@ func Read(name string, data []byte) *Result {
 	return res
 }
 
-// text returns data as UTF-8 without a byte-order mark. Input that is not
-// UTF-8 is read as Windows-1252, the encoding of old EndNote exports, with
-// a warning.
-func text(name string, data []byte, res *Result) string {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(data) {
-		return string(data)
-	}
-	if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
-		res.Warnings = append(res.Warnings, bibtex.Problem{File: name, Line: 1, Msg: "not UTF-8; read as Windows-1252"})
-		return string(dec)
-	}
-	return strings.ToValidUTF8(string(data), "\uFFFD")
-}
-
-// withoutControls drops control characters other than tab and line ends:
-// they carry no text, and a NUL would make the BibTeX written from the
-// references look binary.
-func withoutControls(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r < ' ' && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // nextLine splits off the first line, ended by LF, CRLF or a lone CR.
 func nextLine(s string) (line, rest string) {
 	i := strings.IndexAny(s, "\r\n")
@@ -206,18 +177,17 @@ func (res *Result) add(file string, rec *record) {
 	ref.Source = corpus.Source{File: file, Line: rec.line}
 	ref.Raw = strings.Join(rec.src, "\n")
 	for _, w := range warns {
-		res.Warnings = append(res.Warnings, bibtex.Problem{File: file, Line: rec.line, Msg: w})
+		res.Warnings = append(res.Warnings, corpus.Problem{File: file, Line: rec.line, Msg: w})
 	}
 	res.Refs = append(res.Refs, ref)
 }
 
-// Sniff reports whether data looks like RIS: its first non-blank line is a
-// TY tag.
-func Sniff(data []byte) bool {
-	s := string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	for len(s) > 0 {
+// Sniff reports whether text looks like RIS: its first non-blank line is
+// a TY tag.
+func Sniff(text string) bool {
+	for len(text) > 0 {
 		var line string
-		line, s = nextLine(s)
+		line, text = nextLine(text)
 		if strings.TrimSpace(line) == "" {
 			continue
 		}

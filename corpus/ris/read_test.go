@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
 	"github.com/evident-tools/evident/corpus/ris"
@@ -20,9 +22,19 @@ func readSample(t testing.TB) *ris.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := ris.Read("sample.ris", data)
+	res := read(t, "sample.ris", data)
 	if len(res.Problems) > 0 {
 		t.Fatalf("problems: %v", res.Problems)
+	}
+	return res
+}
+
+// read reads RIS that must be text.
+func read(t testing.TB, name string, data []byte) *ris.Result {
+	t.Helper()
+	res, err := ris.Read(name, data)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return res
 }
@@ -131,7 +143,7 @@ func TestRead_ToleratesWhatRealExportsContain(t *testing.T) {
 		"L1  - file:///supplement.pdf\n" +
 		"TI  - A second title\n" +
 		"ER  -\n"
-	res := ris.Read("x.ris", []byte(src))
+	res := read(t, "x.ris", []byte(src))
 	if len(res.Problems) > 0 || len(res.Refs) != 1 {
 		t.Fatalf("problems %v, %d refs", res.Problems, len(res.Refs))
 	}
@@ -186,10 +198,9 @@ func TestRead_ReportsBrokenRecordsAtTheirLine(t *testing.T) {
 		{"missing ER before the next record", "TY  - BOOK\nTI  - Unclosed\n" + good,
 			[]string{"x.ris:1: record has no ER line before the next TY at line 3; skipped"}, "Good"},
 		{"empty file", "", nil, ""},
-		{"binary junk", "\x00\x01\x02\xff", []string{"x.ris:1: not a RIS tag line (want \"XX  - value\"): ÿ"}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			res := ris.Read("x.ris", []byte(c.src))
+			res := read(t, "x.ris", []byte(c.src))
 			var got []string
 			for _, p := range res.Problems {
 				got = append(got, p.Error())
@@ -208,6 +219,52 @@ func TestRead_ReportsBrokenRecordsAtTheirLine(t *testing.T) {
 	}
 }
 
+// TestRead_DecodesLikeEveryReader: a RIS file is decoded as BibTeX files
+// and articles are (package textfile): UTF-16 with or without a byte order
+// mark, Windows-1252, control characters; a binary file is an error.
+func TestRead_DecodesLikeEveryReader(t *testing.T) {
+	const src = "TY  - JOUR\r\nTI  - Über die Wärme\r\nER  - \r\n"
+	utf16 := func(order unicode.Endianness, bom unicode.BOMPolicy) []byte {
+		b, err := unicode.UTF16(order, bom).NewEncoder().Bytes([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, c := range []struct {
+		name  string
+		data  []byte
+		title string
+		warns string
+	}{
+		{"UTF-16 LE with a byte order mark", utf16(unicode.LittleEndian, unicode.UseBOM), "Über die Wärme", ""},
+		{"UTF-16 BE with a byte order mark", utf16(unicode.BigEndian, unicode.UseBOM), "Über die Wärme", ""},
+		{"UTF-16 LE without a byte order mark", utf16(unicode.LittleEndian, unicode.IgnoreBOM), "Über die Wärme",
+			"x.ris:1: UTF-16 without a byte order mark; read as UTF-16"},
+		{"Windows-1252", []byte("TY  - JOUR\nTI  - There\x92s a caf\xe9\nER  - \n"), "There’s a café",
+			"x.ris:2: not valid UTF-8; read as Windows-1252"},
+		{"control characters", []byte("TY  - JOUR\nTI  - Bell\x07 \x1b[2J\nER  - \n"), "Bell\uFFFD \uFFFD[2J",
+			"x.ris:2: control characters read as U+FFFD"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := read(t, "x.ris", c.data)
+			if len(res.Refs) != 1 || len(res.Problems) > 0 || res.Refs[0].Title != c.title {
+				t.Fatalf("refs %v, problems %v; want one titled %q", res.Refs, res.Problems, c.title)
+			}
+			var warns []string
+			for _, w := range res.Warnings {
+				warns = append(warns, w.Error())
+			}
+			if strings.Join(warns, "|") != c.warns {
+				t.Errorf("warnings %q, want %q", warns, c.warns)
+			}
+		})
+	}
+	if _, err := ris.Read("x.ris", []byte("\x00\x01\x02\xff")); err == nil || err.Error() != "x.ris:1: binary file, not text (a NUL byte)" {
+		t.Errorf("binary junk: error %v", err)
+	}
+}
+
 func TestRead_KeysAreUniqueWithinAFile(t *testing.T) {
 	src := "TY  - JOUR\nID  - dup\nER  - \n" +
 		"TY  - JOUR\nID  - dup\nER  - \n" +
@@ -215,7 +272,7 @@ func TestRead_KeysAreUniqueWithinAFile(t *testing.T) {
 		"TY  - JOUR\nAU  - Müller, Hans\nPY  - 2020\nTI  - Effect sizes\nER  - \n" +
 		"TY  - JOUR\nID  - has space\nER  - \n" +
 		"TY  - JOUR\nER  - \n"
-	res := ris.Read("k.ris", []byte(src))
+	res := read(t, "k.ris", []byte(src))
 	var keys []string
 	for _, r := range res.Refs {
 		keys = append(keys, r.Key)
@@ -238,7 +295,7 @@ func TestRead_KeysAreUniqueWithinAFile(t *testing.T) {
 }
 
 func TestRead_UnknownTypeIsKept(t *testing.T) {
-	res := ris.Read("v.ris", []byte("TY  - HEAR\nTI  - A hearing\nER  - \n"))
+	res := read(t, "v.ris", []byte("TY  - HEAR\nTI  - A hearing\nER  - \n"))
 	r := res.Refs[0]
 	if r.Type != "misc" || raw(t, r, "ristype") != "{HEAR}" || len(res.Warnings) != 1 {
 		t.Errorf("type %s fields %+v warnings %v", r.Type, r.Fields, res.Warnings)
@@ -306,13 +363,13 @@ func bibtexRoundTrip(t testing.TB, name string, refs []*corpus.Reference) {
 
 func TestSniff(t *testing.T) {
 	for src, want := range map[string]bool{
-		"TY  - JOUR\n":             true,
-		"\ufeff\r\n\r\nTY  - BOOK": true,
-		"@article{x,}":             false,
-		"AU  - Smith\nTY  - JOUR":  false,
-		"":                         false,
+		"TY  - JOUR\n":            true,
+		"\r\n\r\nTY  - BOOK":      true,
+		"@article{x,}":            false,
+		"AU  - Smith\nTY  - JOUR": false,
+		"":                        false,
 	} {
-		if got := ris.Sniff([]byte(src)); got != want {
+		if got := ris.Sniff(src); got != want {
 			t.Errorf("Sniff(%q) = %v", src, got)
 		}
 	}

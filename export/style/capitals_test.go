@@ -99,7 +99,10 @@ func TestStyles_RISRecordKeepsItsCapitalsAndInitials(t *testing.T) {
 	const record = "TY  - JOUR\nAU  - Feldman, HA\nAU  - Goldstein, I\nAU  - McKinlay, JB\n" +
 		"TI  - Impotence and its medical and psychological correlates: results of the Massachusetts Male Aging Study\n" +
 		"T2  - J Urol\nPY  - 1994\nVL  - 151\nSP  - 54\nEP  - 61\nER  - \n"
-	res := ris.Read("mmas.ris", []byte(record))
+	res, err := ris.Read("mmas.ris", []byte(record))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(res.Refs) != 1 {
 		t.Fatalf("read %d references, problems %v", len(res.Refs), res.Problems)
 	}

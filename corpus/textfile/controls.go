@@ -1,4 +1,4 @@
-package corpus
+package textfile
 
 import (
 	"strings"
@@ -11,7 +11,8 @@ import (
 // characters are no text in any article or bibliography, and an escape
 // character read from a file and printed in a report or an error would be
 // obeyed by the terminal. One character becomes one, so lines and columns
-// stay those of the file.
+// stay those of the file. Decode applies it to every file; readers apply it
+// to text they make themselves, such as a decoded HTML entity.
 func ReplaceControls(text string) (string, int) {
 	first := -1
 	for i := 0; i < len(text); {
