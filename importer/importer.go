@@ -202,4 +202,3 @@ func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, opts Options
 	sum.Aliased = append(sum.Aliased, out.Aliased...)
 	return nil
 }
-

@@ -64,7 +64,6 @@ type Outcome struct {
 	Aliased []corpus.Problem
 }
 
-
 // Merge adds refs to the library in order under the duplicate policy p.
 //
 // An incoming reference identical to the one stored under its key (see
