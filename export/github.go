@@ -17,6 +17,11 @@ import (
 func CheckGitHub(w io.Writer, rep *corpus.Report) error {
 	var b strings.Builder
 	file := escapeProperty(filepath.ToSlash(rep.Article.Path))
+	// The report's notes (a check that could not run, a file read with a
+	// warning) are notices on the file, so that a pull request shows them.
+	for _, n := range rep.Notes {
+		fmt.Fprintf(&b, "::notice file=%s,title=evident::%s\n", file, escapeData(n))
+	}
 	for _, f := range rep.Findings {
 		cmd := "notice"
 		switch f.Severity {

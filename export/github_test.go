@@ -41,3 +41,16 @@ func TestCheckGitHub_NoFindingsWritesNothing(t *testing.T) {
 		t.Errorf("wrote %q", buf.String())
 	}
 }
+
+// A report's notes (no library used, a file read with a warning) are
+// notices on the file: a pull request shows why a check said less.
+func TestCheckGitHub_NotesAreNotices(t *testing.T) {
+	rep := &corpus.Report{Article: corpus.ArticleInfo{Path: "a.md"}, Notes: []string{"no library was used: 100% local"}}
+	var buf bytes.Buffer
+	if err := CheckGitHub(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	if want := "::notice file=a.md,title=evident::no library was used: 100%25 local\n"; buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+}

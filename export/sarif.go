@@ -50,8 +50,23 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation carries the reports' notes (a check that could not run, a
+// file read with a warning) as tool execution notifications, which code
+// scanning services show beside the results.
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
 type sarifTool struct {
@@ -150,6 +165,17 @@ func CheckSARIF(w io.Writer, reps []*corpus.Report, version string) error {
 			})
 		}
 	}
+	var notes []sarifNotification
+	for _, rep := range reps {
+		loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: artifactURI(rep.Article.Path)}}}
+		for _, n := range rep.Notes {
+			notes = append(notes, sarifNotification{Level: "note", Message: sarifMessage{Text: n}, Locations: []sarifLocation{loc}})
+		}
+	}
+	var invocations []sarifInvocation
+	if len(notes) > 0 {
+		invocations = []sarifInvocation{{ExecutionSuccessful: true, Notifications: notes}}
+	}
 	log := sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
@@ -160,7 +186,8 @@ func CheckSARIF(w io.Writer, reps []*corpus.Report, version string) error {
 				InformationURI: "https://github.com/evident-tools/evident",
 				Rules:          rules,
 			}},
-			Results: results,
+			Invocations: invocations,
+			Results:     results,
 		}},
 	}
 	enc := json.NewEncoder(w)

@@ -208,3 +208,52 @@ func TestArtifactURI(t *testing.T) {
 		}
 	}
 }
+
+// Notes travel as tool execution notifications on the run's invocation,
+// located at their article; a run without notes has no invocation.
+func TestCheckSARIF_NotesAreNotifications(t *testing.T) {
+	reps := []*corpus.Report{{Article: corpus.ArticleInfo{Path: "news/a.md"}, Notes: []string{"warning: news/a.md: the article is empty"}}}
+	var buf bytes.Buffer
+	if err := CheckSARIF(&buf, reps, "test"); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful bool `json:"executionSuccessful"`
+				Notifications       []struct {
+					Level   string `json:"level"`
+					Message struct {
+						Text string `json:"text"`
+					} `json:"message"`
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct {
+								URI string `json:"uri"`
+							} `json:"artifactLocation"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	inv := log.Runs[0].Invocations
+	if len(inv) != 1 || !inv[0].ExecutionSuccessful || len(inv[0].Notifications) != 1 {
+		t.Fatalf("invocations = %+v, want one successful one with one notification", inv)
+	}
+	n := inv[0].Notifications[0]
+	if n.Level != "note" || n.Message.Text != reps[0].Notes[0] || len(n.Locations) != 1 || n.Locations[0].PhysicalLocation.ArtifactLocation.URI != "news/a.md" {
+		t.Errorf("notification = %+v", n)
+	}
+
+	buf.Reset()
+	if err := CheckSARIF(&buf, []*corpus.Report{{Article: corpus.ArticleInfo{Path: "b.md"}}}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(buf.Bytes(), []byte("invocations")) {
+		t.Errorf("a run without notes has invocations:\n%s", buf.String())
+	}
+}

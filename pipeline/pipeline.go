@@ -24,7 +24,8 @@ type Input struct {
 	// Path is the file as the user named it; reports show it, and the
 	// settings that apply to it are found from its directory.
 	Path string
-	// Format is the article's format; "" decides it from the file.
+	// Format is the article's format; "" decides it from the file name,
+	// else from the text, and Checked.Input holds the format decided.
 	Format corpus.Format
 	// Data is the article's bytes; nil reads Path.
 	Data []byte
@@ -107,6 +108,11 @@ func checkWith(in Input, lib []*corpus.Reference, opts check.Options, o Options)
 		return c, err
 	}
 	rep := check.CheckDocument(doc, lib, opts)
+	// What the reader found odd in the file (an encoding guessed, an empty
+	// article) goes into the report, which every format shows.
+	for _, w := range doc.Warnings {
+		rep.Notes = append(rep.Notes, "warning: "+w.Error())
+	}
 	if o.Baseline != nil {
 		if _, known := o.Baseline.Filter(rep); known > 0 {
 			what := "findings"
@@ -116,20 +122,15 @@ func checkWith(in Input, lib []*corpus.Reference, opts check.Options, o Options)
 			rep.Notes = append(rep.Notes, fmt.Sprintf("%d %s already in %s not shown", known, what, o.Baseline.Name()))
 		}
 	}
+	c.Input.Format = doc.Format
 	c.Doc, c.Report = doc, rep
 	return c, nil
 }
 
-// Load decides the input's format and reads its bytes, unless the caller
-// gave them.
+// Load reads the input's bytes, unless the caller gave them. A format
+// left empty is decided when the article is read: from the file's
+// extension, else from its text (article.Read).
 func (in *Input) Load() error {
-	if in.Format == "" {
-		f, err := article.DetectFormat(in.Path)
-		if err != nil {
-			return err
-		}
-		in.Format = f
-	}
 	if in.Data != nil {
 		return nil
 	}

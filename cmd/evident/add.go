@@ -66,6 +66,10 @@ is checked again.`,
 			arts := make([]*store.Article, len(checked))
 			rows := make([]articleRow, len(checked))
 			for i, c := range checked {
+				// add prints no report: say here what the reader found odd.
+				for _, w := range c.Doc.Warnings {
+					fmt.Fprintf(a.Err, "warning: %s\n", w.Error())
+				}
 				if arts[i], err = pipeline.Stored(ids[i], c, now); err != nil {
 					return err
 				}

@@ -89,5 +89,5 @@ func (v articleFormatValue) Type() string   { return "string" }
 // inputFormatFlag defines --input-format, for the commands that read
 // articles (check, add, suggest).
 func inputFormatFlag(f *pflag.FlagSet, p *corpus.Format) {
-	f.Var(articleFormatValue{p}, "input-format", "article format: markdown, text, html or latex (default: from the file)")
+	f.Var(articleFormatValue{p}, "input-format", "article format (default: from the file name, else its text): "+strings.Join(article.FormatNames(), ", "))
 }

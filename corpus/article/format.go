@@ -33,6 +33,16 @@ var formats = []articleFormat{
 
 // formatNames lists the formats as a user may name them, for error
 // messages: "html (.html, .htm, .xhtml), latex (.tex, .latex), ...".
+// FormatNames names the article formats by the name --input-format takes,
+// in the order of the format table: "markdown, text, html, latex".
+func FormatNames() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.names[0]
+	}
+	return names
+}
+
 func formatNames() string {
 	var parts []string
 	for _, f := range formats {
