@@ -88,10 +88,11 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 		// Windows-1252 is the guess for text that is not UTF-8; text that
-		// happens to be valid UTF-8 in it, or names another encoding, or
-		// looks like UTF-16, is not this case.
+		// happens to be valid UTF-8 in it (wholly, or mostly: see
+		// mostlyUTF8), or names another encoding, or looks like UTF-16, is
+		// not this case.
 		enc, err := charmap.Windows1252.NewEncoder().Bytes([]byte(s))
-		if err != nil || utf8.Valid(enc) || bytes.IndexByte(enc, 0) >= 0 || strings.Contains(strings.ToLower(s), "% encoding:") {
+		if err != nil || utf8.Valid(enc) || mostlyUTF8(enc) || bytes.IndexByte(enc, 0) >= 0 || strings.Contains(strings.ToLower(s), "% encoding:") {
 			return
 		}
 		if _, ok := bomlessUTF16(enc); ok || bytes.HasPrefix(enc, bomUTF16LE) || bytes.HasPrefix(enc, bomUTF16BE) {

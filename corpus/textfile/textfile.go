@@ -29,6 +29,9 @@ var ErrBinary = errors.New("binary file, not text (a NUL byte)")
 //     read in its byte order; UTF-16 without one is recognised by its zero
 //     bytes and read with a warning. An invalid code unit reads as U+FFFD.
 //   - Valid UTF-8 is read as it is.
+//   - UTF-8 with a few stray bytes (at least as many valid multi-byte
+//     sequences as invalid bytes) is read as UTF-8, each stray byte as
+//     U+FFFD, with a warning at the line of the first.
 //   - Anything else is read in the encoding a JabRef "% Encoding: NAME"
 //     header names, else as Windows-1252 (what Word and old EndNote write),
 //     with a warning at the line of the first byte that is not UTF-8. A
@@ -96,9 +99,64 @@ func decode(data []byte) (text string, how note, bin int) {
 		return string(data), note{}, 0
 	}
 	enc, name := declaredEncoding(data)
+	if name == "Windows-1252" && mostlyUTF8(data) {
+		// UTF-8 with a stray byte (a paste, a truncated character): read
+		// as Windows-1252 whole, every accent of the file would be
+		// garbled; only the stray bytes are lost.
+		out, n := repairUTF8(data)
+		return out, note{line: lineAt(data, firstInvalid(data)),
+			msg: fmt.Sprintf("not valid UTF-8: %d %s read as U+FFFD", n, plural(n, "byte", "bytes"))}, 0
+	}
 	// A single-byte charmap decodes every byte; it cannot fail.
 	out, _ := enc.NewDecoder().Bytes(data)
 	return string(out), note{line: lineAt(data, firstInvalid(data)), msg: "not valid UTF-8; read as " + name}, 0
+}
+
+// mostlyUTF8 reports whether text that is not valid UTF-8 is still UTF-8
+// with a few stray bytes: it holds at least one multi-byte UTF-8 sequence,
+// and at least as many such sequences as invalid bytes. Windows-1252 text
+// rarely holds even one (its accented letters are single bytes above 0x7F,
+// which UTF-8 never leaves alone), so it keeps being read as Windows-1252.
+func mostlyUTF8(data []byte) bool {
+	multi, invalid := 0, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			invalid++
+		case size > 1:
+			multi++
+		}
+		i += max(size, 1)
+	}
+	return multi > 0 && multi >= invalid
+}
+
+// repairUTF8 returns data with each invalid byte read as U+FFFD, and how
+// many there were.
+func repairUTF8(data []byte) (string, int) {
+	var b strings.Builder
+	b.Grow(len(data) + 8)
+	n := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			b.WriteRune(utf8.RuneError)
+			n++
+			i++
+			continue
+		}
+		b.Write(data[i : i+size])
+		i += size
+	}
+	return b.String(), n
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // nulAt returns the offset of a NUL byte in the first 8,000 bytes, which no
