@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/evident-tools/evident/corpus"
@@ -9,10 +10,15 @@ import (
 )
 
 // Stored returns the library's record of a checked article, kept under id
-// and checked at the time given: its source, its report and what the
-// store needs to know of the report to re-check it when references change.
+// and checked at the time given: its source, its absolute path, its report
+// and what the store needs to know of the report to re-check it when
+// references change. Place decides which stored article it replaces.
 func Stored(id string, c Checked, at time.Time) (*store.Article, error) {
-	a := &store.Article{ID: id, Path: c.Input.Path, Format: c.Input.Format, Source: c.Input.Data}
+	abs, err := AbsPath(c.Input.Path)
+	if err != nil {
+		return nil, err
+	}
+	a := &store.Article{ID: id, Path: c.Input.Path, AbsPath: abs, Format: c.Input.Format, Source: c.Input.Data}
 	if err := setReport(a, c.Report, at); err != nil {
 		return nil, err
 	}
@@ -67,7 +73,14 @@ func Recheck(tx *store.Tx, o Options) (ids []string, skipped []error, err error)
 		if in.Data == nil {
 			in.Data = []byte{}
 		}
-		opts, err := o.checkOptions(a.Path)
+		// The settings are those where the file lives, whatever directory
+		// this command runs in; articles stored before AbsPath have only
+		// the path as given.
+		where := a.Path
+		if a.AbsPath != "" {
+			where = filepath.FromSlash(a.AbsPath)
+		}
+		opts, err := o.checkOptions(where)
 		if err != nil {
 			skipped = append(skipped, fmt.Errorf("stored article %s not checked again: %w", a.ID, err))
 			continue

@@ -211,17 +211,8 @@ func TestOpen_Version1(t *testing.T) {
 		t.Fatal(err)
 	}
 	put(t, s, ref("smith2019", "Sleep and memory", 2019, "Smith", ""))
-	// As evident wrote it before aliases.
-	err = s.db.Update(func(btx *bolt.Tx) error {
-		if err := btx.DeleteBucket(bucketAlias); err != nil {
-			return err
-		}
-		return putUint(btx.Bucket(bucketMeta), metaSchema, 1)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	s.Close()
+	olderLibrary(t, path, 1) // as evident wrote it before aliases
 
 	r, err := Open(path, true)
 	if err != nil {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"time"
 
@@ -16,12 +18,24 @@ import (
 // depend on the checker. What it needs to decide which articles a change
 // of references concerns is kept beside the report in plain fields.
 type Article struct {
-	ID      string        `json:"id"` // --id, else the path as given, slash-separated
-	Path    string        `json:"path"`
-	Title   string        `json:"title,omitempty"`
-	Format  corpus.Format `json:"format"`
-	Source  []byte        `json:"source"`
-	Checked time.Time     `json:"checked"`
+	ID   string `json:"id"` // --id, else the path as first given, slash-separated
+	Path string `json:"path"`
+	// AbsPath is the file's absolute path, cleaned and slash-separated, as
+	// of the last add: what identifies the article whatever directory it
+	// is added from. Articles stored before evident kept it have "".
+	AbsPath string `json:"abs_path,omitempty"`
+	// SHA256 is the hex SHA-256 of Source (ContentHash); PutArticle sets
+	// it. An article whose file moved is found again by it.
+	SHA256 string `json:"sha256,omitempty"`
+	// Added is when the article was first stored; zero when that was
+	// before evident kept it. Updates and moves keep it.
+	Added time.Time `json:"added,omitzero"`
+	// MovedFrom is the AbsPath the article had before its file last moved.
+	MovedFrom string        `json:"moved_from,omitempty"`
+	Title     string        `json:"title,omitempty"`
+	Format    corpus.Format `json:"format"`
+	Source    []byte        `json:"source"`
+	Checked   time.Time     `json:"checked"`
 	// Refs are the library keys the article's citations and list entries
 	// resolved to; an import or removal touching one of them re-checks it.
 	Refs []string `json:"refs"`
@@ -67,4 +81,11 @@ func citesAny(a *Article, keys map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// ContentHash is the hex SHA-256 of an article's source, as kept in
+// Article.SHA256.
+func ContentHash(source []byte) string {
+	sum := sha256.Sum256(source)
+	return hex.EncodeToString(sum[:])
 }

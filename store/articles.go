@@ -13,7 +13,8 @@ import (
 	"github.com/evident-tools/evident/corpus"
 )
 
-// PutArticle stores a under a.ID, replacing any article stored there.
+// PutArticle stores a under a.ID, replacing any article stored there, sets
+// a.SHA256 from a.Source and keeps the path and hash indexes in step.
 // Writing an article identical to the stored one changes nothing and is not
 // reported in Changes.
 func (tx *Tx) PutArticle(a *Article) error {
@@ -23,11 +24,20 @@ func (tx *Tx) PutArticle(a *Article) error {
 	if err := checkID(a.ID); err != nil {
 		return fmt.Errorf("put article: %w", err)
 	}
+	a.SHA256 = ContentHash(a.Source)
 	v, err := encodeArticle(a)
 	if err != nil {
 		return fmt.Errorf("put article %s: %w", a.ID, err)
 	}
+	prev, err := tx.GetArticle(a.ID)
+	switch {
+	case err == nil:
+		tx.setArticleIndexes(prev, false)
+	case !errors.Is(err, ErrNotFound):
+		return err
+	}
 	tx.stagedArticles[a.ID] = v
+	tx.setArticleIndexes(a, true)
 	return nil
 }
 
@@ -51,14 +61,36 @@ func (tx *Tx) GetArticle(id string) (*Article, error) {
 	return a, tx.fail(err)
 }
 
-// DeleteArticle removes the article stored under id, or returns an error
-// wrapping ErrNotFound.
+// DeleteArticle removes the article stored under id and its index
+// entries, or returns an error wrapping ErrNotFound.
 func (tx *Tx) DeleteArticle(id string) error {
-	if _, err := tx.GetArticle(id); err != nil {
+	prev, err := tx.GetArticle(id)
+	if err != nil {
 		return err
 	}
+	tx.setArticleIndexes(prev, false)
 	tx.stagedArticles[id] = nil
 	return nil
+}
+
+// ArticlesByPath returns the ids of the articles whose AbsPath is abs, in
+// id order: one, unless articles were stored from one file under several
+// --id.
+func (tx *Tx) ArticlesByPath(abs string) ([]string, error) {
+	ids, err := tx.artPath.lookupAll(abs)
+	return ids, tx.fail(err)
+}
+
+// ArticlesByHash returns the ids of the articles whose source has the
+// content hash h (ContentHash), in id order.
+func (tx *Tx) ArticlesByHash(h string) ([]string, error) {
+	ids, err := tx.artHash.lookupAll(h)
+	return ids, tx.fail(err)
+}
+
+func (tx *Tx) setArticleIndexes(a *Article, present bool) {
+	tx.artPath.set(a.AbsPath, a.ID, present)
+	tx.artHash.set(a.SHA256, a.ID, present)
 }
 
 // EachArticle calls fn for every article as this transaction sees it, in id
@@ -134,6 +166,27 @@ func (s *Store) GetArticle(id string) (*Article, error) {
 		return err
 	})
 	return a, err
+}
+
+// ArticlesByPath returns the ids of the stored articles whose AbsPath is
+// abs, in id order.
+func (s *Store) ArticlesByPath(abs string) ([]string, error) {
+	if !indexable(abs) {
+		return nil, nil
+	}
+	var ids []string
+	err := s.view("look up articles by path", func(sh *shield, btx *bolt.Tx) error {
+		b := btx.Bucket(bucketArtPath)
+		if b == nil {
+			// A library from before schema 2, opened read-only: its
+			// articles have no AbsPath, so none can match.
+			return nil
+		}
+		ix := index{sh: sh, b: b}
+		ids = ix.lookupAllIn(abs)
+		return nil
+	})
+	return ids, err
 }
 
 // EachArticle calls fn for every stored article in id order and stops at the

@@ -231,11 +231,12 @@ func (s *Store) invalid(err error) error {
 }
 
 // prepare checks the schema version and, for a writer, creates what is
-// missing. The write transaction runs only when something is missing, so
-// that an ordinary open costs no fsync.
+// missing and brings an older library up to date (migrate.go). The write
+// transaction runs only when something is missing, so that an ordinary open
+// costs no fsync.
 func (s *Store) prepare() error {
 	var found uint64
-	complete, extras := false, false
+	complete, current := false, false
 	err := s.view("read the schema", func(_ *shield, btx *bolt.Tx) error {
 		meta := btx.Bucket(bucketMeta)
 		if meta == nil {
@@ -243,7 +244,10 @@ func (s *Store) prepare() error {
 		}
 		found = getUint(meta, metaSchema)
 		complete = btx.Bucket(bucketRefs) != nil && btx.Bucket(bucketDOI) != nil && btx.Bucket(bucketFP) != nil
-		extras = btx.Bucket(bucketArticles) != nil && btx.Bucket(bucketAlias) != nil
+		current = true
+		for _, name := range buckets {
+			current = current && btx.Bucket(name) != nil
+		}
 		return nil
 	})
 	if err != nil {
@@ -252,17 +256,18 @@ func (s *Store) prepare() error {
 	if err := checkSchema(found); err != nil {
 		return err
 	}
-	// A library written before articles were stored lacks their bucket,
-	// one of version 1 the alias bucket: a reader sees no articles and no
-	// aliases, and the next writer adds the buckets and the version.
-	if found == SchemaVersion && complete && extras {
-		return nil
-	}
 	if s.readOnly {
+		// A reader takes an older library as it is: a library from before
+		// articles were stored has none, one of version 1 no aliases, one
+		// before version 3 no article paths to look up. The next writer
+		// brings it up to date.
 		if found > 0 && complete {
 			return nil
 		}
 		return errors.New("not an evident library (no schema version or buckets)")
+	}
+	if found == SchemaVersion && current {
+		return nil
 	}
 	sh := &shield{path: s.path}
 	return sh.do("set up the library", func() error {
@@ -271,8 +276,13 @@ func (s *Store) prepare() error {
 			if err != nil {
 				return err
 			}
-			for _, name := range [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias} {
+			for _, name := range buckets {
 				if _, err := btx.CreateBucketIfNotExists(name); err != nil {
+					return err
+				}
+			}
+			if found > 0 && found < SchemaVersion {
+				if s.upgraded, err = upgrade(s.path, btx, found); err != nil {
 					return err
 				}
 			}

@@ -25,11 +25,13 @@ import (
 // Bump it when the buckets or the encoding of their values change, and when
 // corpus.Fingerprint changes (the fp bucket holds its results).
 //
-// Version 2 added the alias bucket and a reference's aliases. A version 1
-// file is read as it is (it has no aliases) and brought to version 2 by the
-// first writer that opens it; evident before version 2 refuses the file
-// then, as it could not keep the alias bucket in step with the references.
-const SchemaVersion = 2
+// Version 2 added the alias bucket and a reference's aliases; version 3 the
+// artpath and arthash indexes and Article.SHA256. An older file is read as
+// it is (without aliases or article paths) and brought to this version by
+// the first writer that opens it, in one transaction (migrate.go); an
+// older evident refuses the file then, as it could not keep the new
+// buckets in step.
+const SchemaVersion = 3
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only
@@ -67,6 +69,14 @@ var (
 	// bucketAlias maps a key alias to the key of the reference that lists
 	// it in its Aliases. Unlike a DOI, an alias names one reference.
 	bucketAlias = []byte("alias")
+	// bucketArtPath and bucketArtHash index articles by Article.AbsPath
+	// and Article.SHA256, as bucketDOI indexes references: "value\x00id".
+	bucketArtPath = []byte("artpath")
+	bucketArtHash = []byte("arthash")
+
+	// buckets are the buckets of the current schema besides bucketMeta;
+	// a writer creates those missing when it opens the library.
+	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash}
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")
@@ -87,7 +97,10 @@ type Store struct {
 	txid uint64
 	// broken is set when bbolt gave up part-way through a damaged page and
 	// may have kept its own locks: Close then only closes the file.
-	broken    atomic.Bool
+	broken atomic.Bool
+	// upgraded says what opening did to bring an older library up to
+	// date (Upgraded).
+	upgraded  Upgrade
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -103,6 +116,10 @@ func (s *Store) view(op string, fn func(sh *shield, btx *bolt.Tx) error) error {
 	}
 	return err
 }
+
+// Upgraded says what opening the library did to bring a library written by
+// an older evident up to date; its From is 0 when it did nothing.
+func (s *Store) Upgraded() Upgrade { return s.upgraded }
 
 // Close releases the file and its locks. Closing twice is harmless.
 func (s *Store) Close() error {

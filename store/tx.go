@@ -44,6 +44,9 @@ type Tx struct {
 	// to reference key, or nil when the alias goes.
 	alias       *bolt.Bucket
 	stagedAlias map[string][]byte
+	// artPath and artHash index articles by absolute path and content.
+	artPath index
+	artHash index
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
@@ -58,6 +61,8 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 		stagedArticles: make(map[string][]byte),
 		alias:          btx.Bucket(bucketAlias),
 		stagedAlias:    make(map[string][]byte),
+		artPath:        index{sh: sh, b: btx.Bucket(bucketArtPath), staged: make(map[string]map[string]bool)},
+		artHash:        index{sh: sh, b: btx.Bucket(bucketArtHash), staged: make(map[string]map[string]bool)},
 	}
 }
 
@@ -246,6 +251,12 @@ func (tx *Tx) flush() (Changes, error) {
 	if _, _, err := flushBucket(tx.alias, tx.stagedAlias); err != nil {
 		return Changes{}, fmt.Errorf("alias index: %w", err)
 	}
+	if err := tx.artPath.flush(); err != nil {
+		return Changes{}, fmt.Errorf("article path index: %w", err)
+	}
+	if err := tx.artHash.flush(); err != nil {
+		return Changes{}, fmt.Errorf("article hash index: %w", err)
+	}
 	return ch, nil
 }
 
@@ -364,6 +375,39 @@ func (ix *index) lookup(value string) (key string, err error) {
 		return nil
 	})
 	return key, err
+}
+
+// lookupAll returns every key indexed under value, counting staged
+// entries, in key order.
+func (ix *index) lookupAll(value string) (keys []string, err error) {
+	if !indexable(value) {
+		return nil, nil
+	}
+	err = ix.sh.do("look up the index", func() error {
+		keys = ix.lookupAllIn(value)
+		return nil
+	})
+	return keys, err
+}
+
+func (ix *index) lookupAllIn(value string) []string {
+	staged := ix.staged[value]
+	var keys []string
+	for k, present := range staged {
+		if present {
+			keys = append(keys, k)
+		}
+	}
+	prefix := indexKey(value, "")
+	c := ix.b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		key := string(k[len(prefix):])
+		if _, ok := staged[key]; !ok {
+			keys = append(keys, key)
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 func (ix *index) lookupIn(value string) string {

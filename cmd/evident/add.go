@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -31,9 +33,15 @@ func newAddCmd(a *App) *cobra.Command {
 		Long: `Check each article as 'evident check' does (the same reading, resolution,
 findings and .evident.toml settings) and store it in the library with its
 report, so that its claims can be searched and 'evident cites' can find them.
-An article is stored under --id, else under its path as given; adding the
-same path (or --id) again replaces the earlier version. All the articles are
-stored in one transaction.
+An article is the file, wherever it is named from: adding it again, as
+plos/x.md from one directory or x.md from inside plos/, replaces the earlier
+version ("updated"). A file moved or renamed is found by its content (a
+SHA-256 of its bytes) when its old path no longer exists, and keeps its id
+and history ("updated ID (moved from OLD)"). A copy whose original is still
+there is a new article. A new article's id is its path as given, unless
+another file has that id already (then its absolute path), or --id; with
+--id, the id alone says which article it is. All the articles are stored in
+one transaction.
 
 When an import or 'refs rm' changes a reference a stored article cites, or
 adds one that could resolve a citation that resolved to nothing, the article
@@ -75,31 +83,31 @@ is checked again.`,
 				}
 				rows[i] = articleRow{art: arts[i], summary: &c.Report.Summary, findings: len(c.Report.Findings)}
 			}
-			existed, changes, err := putArticles(st, arts)
+			actions, changes, err := putArticles(st, arts, opts.id != "")
 			if err != nil {
 				return err
 			}
 			// What was stored is said even when the index then fails.
 			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
-			if err := printAdded(a, rows, existed, opts.format); err != nil {
+			if err := printAdded(a, rows, actions, opts.format); err != nil {
 				return err
 			}
 			return ixErr
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.id, "id", "", "store the article under this `ID` instead of its path (one article only)")
+	f.StringVar(&opts.id, "id", "", "store the article under this `ID`, which alone then says which article it is (one article only)")
 	inputFormatFlag(f, &opts.inputFormat)
 	formatFlag(f, &opts.format)
 	return cmd
 }
 
-// readArticles loads the articles to add and the ids to store them under,
-// refusing two that would be stored under one id.
+// readArticles loads the articles to add and the ids to store new ones
+// under, refusing two that would be stored under one id or are one file.
 func readArticles(paths []string, id string, forced corpus.Format) ([]string, []pipeline.Input, error) {
 	ids := make([]string, 0, len(paths))
 	inputs := make([]pipeline.Input, 0, len(paths))
-	seen := map[string]string{}
+	seen, files := map[string]string{}, map[string]string{}
 	for _, path := range paths {
 		aid := id
 		if aid == "" {
@@ -109,6 +117,14 @@ func readArticles(paths []string, id string, forced corpus.Format) ([]string, []
 			return nil, nil, fmt.Errorf("%s and %s would both be stored as article %s", prev, path, aid)
 		}
 		seen[aid] = path
+		abs, err := pipeline.AbsPath(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		if prev, dup := files[abs]; dup {
+			return nil, nil, fmt.Errorf("%s and %s are the same file", prev, path)
+		}
+		files[abs] = path
 		in := pipeline.Input{Path: path, Format: forced}
 		if err := in.Load(); err != nil {
 			return nil, nil, err
@@ -126,17 +142,15 @@ func articleID(path string) string {
 	return filepath.ToSlash(filepath.Clean(path))
 }
 
-// putArticles stores the articles in one transaction and says which
-// replaced an article stored before.
-func putArticles(st *store.Store, arts []*store.Article) ([]bool, store.Changes, error) {
-	existed := make([]bool, len(arts))
+// putArticles stores the articles in one transaction, each as the stored
+// article it is (pipeline.Place), and says what became of each.
+func putArticles(st *store.Store, arts []*store.Article, explicit bool) ([]pipeline.Action, store.Changes, error) {
+	actions := make([]pipeline.Action, len(arts))
 	changes, err := st.Update(func(tx *store.Tx) error {
+		taken := map[string]bool{}
 		for i, art := range arts {
-			_, err := tx.GetArticle(art.ID)
-			switch {
-			case err == nil:
-				existed[i] = true
-			case !errors.Is(err, store.ErrNotFound):
+			var err error
+			if actions[i], err = pipeline.Place(tx, art, explicit, taken); err != nil {
 				return err
 			}
 			if err := tx.PutArticle(art); err != nil {
@@ -145,29 +159,42 @@ func putArticles(st *store.Store, arts []*store.Article) ([]bool, store.Changes,
 		}
 		return nil
 	})
-	return existed, changes, err
+	return actions, changes, err
 }
 
-func printAdded(a *App, rows []articleRow, existed []bool, format string) error {
+func printAdded(a *App, rows []articleRow, actions []pipeline.Action, format string) error {
 	if format == "json" {
 		out := make([]articleJSON, len(rows))
 		for i, row := range rows {
 			out[i] = toArticleJSON(row)
-			out[i].Action = addAction(existed[i])
+			out[i].Action = string(actions[i])
 		}
 		return writeJSON(a.Out, out)
 	}
 	for i, row := range rows {
 		claims, unsupported, findings := row.counts()
-		fmt.Fprintf(a.Out, "%s %s: %d %s, %d unsupported, %d %s\n", addAction(existed[i]), row.art.ID,
+		what := string(actions[i])
+		if actions[i] == pipeline.Moved {
+			what = fmt.Sprintf("updated %s (moved from %s)", row.art.ID, shownPath(row.art.MovedFrom))
+		} else {
+			what += " " + row.art.ID
+		}
+		fmt.Fprintf(a.Out, "%s: %d %s, %d unsupported, %d %s\n", what,
 			claims, export.Plural(claims, "claim", "claims"), unsupported, findings, export.Plural(findings, "finding", "findings"))
 	}
 	return nil
 }
 
-func addAction(existed bool) string {
-	if existed {
-		return "updated"
+// shownPath shows an absolute, slash-separated path as a user would type
+// it here: relative to the working directory when it lies below it.
+func shownPath(abs string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return abs
 	}
-	return "added"
+	rel, err := filepath.Rel(wd, filepath.FromSlash(abs))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return abs
+	}
+	return filepath.ToSlash(rel)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/index"
 	"github.com/evident-tools/evident/store"
 )
@@ -163,6 +164,7 @@ func (a *App) tryOpenWrite() (*store.Store, store.Location, error) {
 	if err != nil {
 		return nil, loc, err
 	}
+	a.sayUpgraded(st)
 	return st, loc, nil
 }
 
@@ -185,7 +187,22 @@ func (a *App) openWrite(create bool) (*store.Store, store.Location, error) {
 	if err != nil {
 		return nil, loc, err
 	}
+	a.sayUpgraded(st)
 	return st, loc, nil
+}
+
+// sayUpgraded tells the user when opening st for writing brought a library
+// written by an older evident up to date: an older evident refuses it now.
+func (a *App) sayUpgraded(st *store.Store) {
+	u := st.Upgraded()
+	if u.From == 0 {
+		return
+	}
+	fmt.Fprintf(a.Err, "evident: upgraded the library from schema %d to %d", u.From, u.To)
+	if u.Hashed > 0 {
+		fmt.Fprintf(a.Err, ": indexed %d stored %s by content", u.Hashed, export.Plural(u.Hashed, "article", "articles"))
+	}
+	fmt.Fprintln(a.Err)
 }
 
 // syncIndex brings the library's index up to date after a write, rebuilding

@@ -113,8 +113,12 @@ func (r articleRow) counts() (claims, unsupported, findings int) {
 // report (the full report is what 'evident check --format json' prints).
 type articleJSON struct {
 	ID          string          `json:"id"`
-	Action      string          `json:"action,omitempty"` // add only: added or updated
+	Action      string          `json:"action,omitempty"` // add only: added, updated or moved
 	Path        string          `json:"path"`
+	AbsPath     string          `json:"abs_path,omitempty"`
+	MovedFrom   string          `json:"moved_from,omitempty"` // the absolute path before the file last moved
+	SHA256      string          `json:"sha256,omitempty"`
+	Added       time.Time       `json:"added,omitzero"` // first stored; absent for articles stored before evident kept it
 	Title       string          `json:"title,omitempty"`
 	Format      corpus.Format   `json:"format"`
 	Checked     time.Time       `json:"checked"`
@@ -128,7 +132,7 @@ type articleJSON struct {
 func toArticleJSON(row articleRow) articleJSON {
 	art := row.art
 	claims, unsupported, findings := row.counts()
-	return articleJSON{ID: art.ID, Path: art.Path, Title: art.Title, Format: art.Format, Checked: art.Checked,
+	return articleJSON{ID: art.ID, Path: art.Path, AbsPath: art.AbsPath, MovedFrom: art.MovedFrom, SHA256: art.SHA256, Added: art.Added, Title: art.Title, Format: art.Format, Checked: art.Checked,
 		Claims: claims, Unsupported: unsupported, Findings: findings, Refs: nonNil(art.Refs), Summary: row.summary}
 }
 
@@ -138,7 +142,9 @@ func newArticlesRmCmd(a *App) *cobra.Command {
 		Example: `  evident articles rm draft.md
   evident articles rm sugar-2026 old.md`,
 		Short: "Remove articles from the library (all or none)",
-		Args:  cobra.MinimumNArgs(1),
+		Long: `Remove the articles named, by id or by the path of their file from here
+(x.md inside plos/ for plos/x.md). If one is not stored, none is removed.`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, loc, err := a.openWrite(false)
 			if err != nil {
@@ -146,11 +152,15 @@ func newArticlesRmCmd(a *App) *cobra.Command {
 			}
 			defer st.Close()
 			changes, err := st.Update(func(tx *store.Tx) error {
-				for _, id := range args {
-					if err := tx.DeleteArticle(id); err != nil {
-						if errors.Is(err, store.ErrNotFound) {
-							return fmt.Errorf("no stored article %q; nothing removed", id)
-						}
+				for _, name := range args {
+					art, err := pipeline.Find(tx, name)
+					if errors.Is(err, store.ErrNotFound) {
+						return fmt.Errorf("no stored article %q; nothing removed", name)
+					}
+					if err != nil {
+						return err
+					}
+					if err := tx.DeleteArticle(art.ID); err != nil {
 						return err
 					}
 				}

@@ -220,10 +220,7 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 	missingOK := false
 	switch {
 	case len(args) == 1:
-		art, err := st.GetArticle(args[0])
-		if errors.Is(err, store.ErrNotFound) {
-			art, err = st.GetArticle(articleID(args[0]))
-		}
+		art, err := pipeline.Find(st, args[0])
 		if errors.Is(err, store.ErrNotFound) {
 			return nil, fmt.Errorf("no stored article %q (see 'evident articles')", args[0])
 		}

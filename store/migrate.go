@@ -1,0 +1,87 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Upgrade is what opening did to bring a library written by an older
+// evident up to date (Store.Upgraded).
+type Upgrade struct {
+	// From and To are the schema versions before and after; From is 0
+	// when the library was up to date or new.
+	From, To uint64
+	// Hashed is how many stored articles got their content hash.
+	Hashed int
+}
+
+// upgrades[v-1] brings a library from schema v to v+1. They run in order,
+// from the version found to SchemaVersion, in the one transaction that
+// sets the new version, so that a crash (even kill -9) leaves the library
+// at the old version or the new one, never between. prepare has created
+// every bucket of the current schema before the first runs.
+var upgrades = []func(path string, btx *bolt.Tx, u *Upgrade) error{
+	// 1 → 2: the alias bucket, which prepare creates. Version 1 kept no
+	// aliases, so the empty bucket is up to date.
+	func(string, *bolt.Tx, *Upgrade) error { return nil },
+	// 2 → 3: Article.SHA256 and the article path and hash indexes.
+	indexArticles,
+}
+
+// upgrade brings a library at schema from (1 or later) up to SchemaVersion
+// inside btx.
+func upgrade(path string, btx *bolt.Tx, from uint64) (Upgrade, error) {
+	u := Upgrade{From: from, To: SchemaVersion}
+	for v := from; v < SchemaVersion; v++ {
+		if err := upgrades[v-1](path, btx, &u); err != nil {
+			return Upgrade{}, fmt.Errorf("upgrade the library from schema %d to %d: %w", v, v+1, err)
+		}
+	}
+	return u, nil
+}
+
+// indexArticles brings the articles of a library up to schema 3: each
+// article gets its SHA256 and its entry in the hash index. They have no
+// AbsPath (earlier versions kept only the path as given, relative to a
+// directory nobody recorded), so the path index stays empty until each is
+// added again.
+func indexArticles(path string, btx *bolt.Tx, u *Upgrade) error {
+	arts := btx.Bucket(bucketArticles)
+	hashes := btx.Bucket(bucketArtHash)
+	paths := btx.Bucket(bucketArtPath)
+	type entry struct{ k, v []byte }
+	var all []entry
+	// bbolt forbids writing to a bucket while a cursor walks it.
+	if err := arts.ForEach(func(k, v []byte) error {
+		all = append(all, entry{bytes.Clone(k), bytes.Clone(v)})
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, e := range all {
+		a, err := decodeArticle(path, e.k, e.v)
+		if err != nil {
+			return err
+		}
+		a.SHA256 = ContentHash(a.Source)
+		v, err := encodeArticle(a)
+		if err != nil {
+			return fmt.Errorf("article %s: %w", e.k, err)
+		}
+		if err := arts.Put(e.k, v); err != nil {
+			return err
+		}
+		if err := hashes.Put(indexKey(a.SHA256, string(e.k)), nil); err != nil {
+			return err
+		}
+		if indexable(a.AbsPath) {
+			if err := paths.Put(indexKey(a.AbsPath, string(e.k)), nil); err != nil {
+				return err
+			}
+		}
+	}
+	u.Hashed = len(all)
+	return nil
+}
