@@ -97,7 +97,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	}
 	po := pipeline.Options{Settings: settings, NoSupport: opts.noSupport}
 	if opts.retractions != "" {
-		if po.Retractions, err = loadRetractions(opts.retractions); err != nil {
+		if po.Retractions, err = a.loadRetractions(opts.retractions); err != nil {
 			return err
 		}
 	}
@@ -187,12 +187,18 @@ func checkSettings(cmd *cobra.Command, opts *checkOptions) pipeline.Settings {
 	}
 }
 
-func loadRetractions(path string) (*check.Retractions, error) {
+func (a *App) loadRetractions(path string) (*check.Retractions, error) {
 	data, err := pipeline.ReadFile(path, "a CSV file")
 	if err != nil {
 		return nil, err
 	}
-	return check.LoadRetractions(bytes.NewReader(data), path)
+	rs, err := check.LoadRetractions(bytes.NewReader(data), path)
+	if err == nil {
+		for _, w := range rs.Warnings {
+			fmt.Fprintf(a.Err, "warning: %s\n", w.Error())
+		}
+	}
+	return rs, err
 }
 
 func loadBaseline(path string) (*check.Baseline, error) {

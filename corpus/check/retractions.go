@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
 // Retraction is one row of a retraction list: a work, and the notice that
@@ -39,6 +40,8 @@ type Retractions struct {
 	rows   []Retraction
 	byDOI  map[string]int // index into rows of the row that prevails for the DOI
 	byPMID map[string]int
+	// Warnings say how the file was read when it was not plain UTF-8.
+	Warnings []corpus.Problem
 }
 
 // Len returns the number of rows that name a work by DOI or PubMed ID.
@@ -102,14 +105,17 @@ var (
 // Dates written M/D/YYYY, as Retraction Watch does, become YYYY-MM-DD.
 // Errors name the file and line.
 func LoadRetractions(r io.Reader, name string) (*Retractions, error) {
-	br := bufio.NewReaderSize(r, 8192)
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\uFEFF")) {
-		_, _ = br.Discard(3)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if head, _ := br.Peek(br.Size()); bytes.IndexByte(head, 0) >= 0 {
-		line := 1 + bytes.Count(head[:bytes.IndexByte(head, 0)], []byte("\n"))
-		return nil, fmt.Errorf("%s:%d: not a text file (a NUL byte); want CSV", name, line)
+	// Decoded as every input file is: byte order marks, UTF-16, a CSV saved
+	// by Excel in Windows-1252, a NUL byte that makes it binary.
+	text, warns, err := textfile.Decode(name, data)
+	if err != nil {
+		return nil, fmt.Errorf("%w; want CSV", err)
 	}
+	br := bufio.NewReaderSize(strings.NewReader(text), 8192)
 	cr := csv.NewReader(br)
 	cr.Comma = sniffSeparator(br)
 	cr.FieldsPerRecord = -1 // exports drift: a trailing comma, a short last row
@@ -130,7 +136,7 @@ func LoadRetractions(r io.Reader, name string) (*Retractions, error) {
 	}
 	dateCol, natureCol, titleCol := col(dateColumns), col(natureColumns), col(titleColumns)
 
-	rs := &Retractions{name: name, byDOI: map[string]int{}, byPMID: map[string]int{}}
+	rs := &Retractions{name: name, byDOI: map[string]int{}, byPMID: map[string]int{}, Warnings: warns}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -251,11 +252,12 @@ func TestRetractions_NilIsEmpty(t *testing.T) {
 // error without the control characters a terminal would act on.
 func TestLoadRetractions_BinaryAndControlCharacters(t *testing.T) {
 	_, err := LoadRetractions(strings.NewReader("DOI\n10.5555/a\nx\x00y\n"), "r.csv")
-	if err == nil || err.Error() != "r.csv:3: not a text file (a NUL byte); want CSV" {
+	if err == nil || err.Error() != "r.csv:3: binary file, not text (a NUL byte); want CSV" {
 		t.Errorf("binary: %v", err)
 	}
+	// A stray byte reads as Windows-1252 (ÿ), as in every input file.
 	_, err = LoadRetractions(strings.NewReader("Title,\x1b[2Jcleared\xff,"+strings.Repeat("x", 100)+"\n"), "r.csv")
-	want := "r.csv:1: no DOI or PubMed ID column (found: Title, \ufffd[2Jcleared\ufffd, " + strings.Repeat("x", 40) + "…)"
+	want := "r.csv:1: no DOI or PubMed ID column (found: Title, \ufffd[2Jclearedÿ, " + strings.Repeat("x", 40) + "…)"
 	if err == nil || err.Error() != want {
 		t.Errorf("garbage header:\n got %q\nwant %q", err, want)
 	}
@@ -329,5 +331,23 @@ func BenchmarkLoadRetractions(b *testing.B) {
 		if err != nil || rs.Len() != 60_000 {
 			b.Fatal(rs.Len(), err)
 		}
+	}
+}
+
+// A retraction list is decoded as every input file is: one saved by Excel
+// as "Unicode text" (UTF-16 with a byte order mark) reads like UTF-8.
+func TestLoadRetractions_DecodedLikeEveryInput(t *testing.T) {
+	csv := "OriginalPaperDOI,RetractionNature,Title\n10.1371/journal.pmed.0020124,Retraction,Wärme\n"
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range csv {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	rs, err := LoadRetractions(bytes.NewReader(utf16), "r.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, ok := rs.Lookup(corpus.Identifiers{DOI: "10.1371/journal.pmed.0020124"})
+	if !ok || row.Title != "Wärme" || row.Nature != "Retraction" {
+		t.Errorf("Lookup = %+v, %v; want the row, title Wärme", row, ok)
 	}
 }
