@@ -24,6 +24,9 @@ type bibliographies struct {
 	// have holds the library's keys and aliases, folded as Library.ByKey
 	// folds them, once it is first needed.
 	have map[string]bool
+	// aliases holds the citation aliases of the Manubot parts in each
+	// directory (addManubotAliases).
+	aliases map[string]map[string]string
 }
 
 // bibFile is one bibliography file read, or why it could not be.
@@ -35,7 +38,7 @@ type bibFile struct {
 }
 
 func newBibliographies(ctx context.Context) *bibliographies {
-	return &bibliographies{ctx: ctx, files: map[string]*bibFile{}}
+	return &bibliographies{ctx: ctx, files: map[string]*bibFile{}, aliases: map[string]map[string]string{}}
 }
 
 // extend returns lib with the references of the bibliography files doc

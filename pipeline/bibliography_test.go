@@ -127,3 +127,52 @@ func TestCheck_ReadsABibliographyOnceARun(t *testing.T) {
 		t.Errorf("a new run reads the file again: notes %q", reports[2].Notes)
 	}
 }
+
+func TestCheck_ManubotPartsShareTheirCitationAliases(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"02.intro.md":       "Deep learning changed vision [@tag:lecun].\nMedicine too [@tag:own].\n\n[@tag:own]: pmid:26017442\n",
+		"90.back-matter.md": "[@tag:lecun]: doi:10.1038/nature14539\n[@tag:own]: doi:10.1000/other\n",
+		"notes.md":          "[@tag:lecun]: doi:10.1000/not-a-part\n",
+		"draft.md":          "Outside a manuscript [@tag:lecun].\n",
+	})
+	lib := []*corpus.Reference{{Key: "w1", Title: "Deep learning", Year: 2015, IDs: corpus.Identifiers{DOI: "10.1038/nature14539", PMID: "26017442"}}}
+	got, err := CheckAll(context.Background(), []Input{{Path: filepath.Join(dir, "02.intro.md")}, {Path: filepath.Join(dir, "draft.md")}}, lib, Options{NoSupport: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := links(got[0].Report); !slices.Equal(l, []string{"tag:lecun→w1", "tag:own→w1"}) {
+		t.Errorf("a part: %q", l)
+	}
+	if l := links(got[1].Report); !slices.Equal(l, []string{"tag:lecun:dangling"}) {
+		t.Errorf("not a part: %q", l)
+	}
+}
+
+// The corpora are beside the repository: ../../shared/corpora from here.
+const corpora = "../../shared/corpora/articles"
+
+func TestCorpora_FailTeXFindsItsBibliography(t *testing.T) {
+	path := filepath.Join(corpora, "latex-fail-paper", "fail.tex")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("corpora absent (%v): the real-data check of fail.tex's \\bibliography{digilat} is skipped", err)
+	}
+	count := func(o Options) (dangling int, notes []string) {
+		got, err := CheckAll(context.Background(), []Input{{Path: path}}, nil, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got[0].Report.Summary.Dangling, got[0].Report.Notes
+	}
+	if d, _ := count(Options{NoSupport: true, NoArticleBibliography: true}); d != 23 {
+		t.Errorf("without its bibliography: %d dangling, want 23", d)
+	}
+	d, notes := count(Options{NoSupport: true})
+	if d != 0 {
+		t.Errorf("with digilat.bib: %d dangling, want 0", d)
+	}
+	if !slices.ContainsFunc(notes, func(n string) bool {
+		return strings.HasPrefix(n, "read ") && strings.HasSuffix(n, " references from digilat.bib for keys the library lacks")
+	}) {
+		t.Errorf("notes %q", notes)
+	}
+}

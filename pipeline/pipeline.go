@@ -121,8 +121,11 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 		return c, err
 	}
 	var bibNotes []string
-	if !o.NoArticleBibliography && o.bibs != nil {
-		lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib)
+	if o.bibs != nil {
+		o.bibs.addManubotAliases(doc, where)
+		if !o.NoArticleBibliography {
+			lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib)
+		}
 	}
 	rep := check.CheckDocument(doc, lib, opts)
 	// What the reader found odd in the file (an encoding guessed, an empty
