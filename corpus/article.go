@@ -78,6 +78,11 @@ type Document struct {
 	// bibliography: key of Markdown front matter), so a check can offer or
 	// load them. The reader does not open them.
 	Bibliography []string
+	// CiteAliases are the citation aliases the article defines, Manubot's
+	// "[@tag:x]: doi:10.1/abc" lines in Markdown: each key, without its
+	// @, to the identifier key it stands for ("doi:10.1/abc"). A citation
+	// of the key resolves as one of the identifier would.
+	CiteAliases map[string]string
 	// Suppressions are the article's evident:ignore comments, in source
 	// order (see Suppression).
 	Suppressions []Suppression

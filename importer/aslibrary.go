@@ -15,12 +15,35 @@ import (
 // becomes an alias of the earlier one unless it names something already.
 // refs is not modified; a reference that gains aliases is a copy.
 func AsLibrary(refs []*corpus.Reference) []*corpus.Reference {
+	out, _ := Extend(nil, refs)
+	return out
+}
+
+// Extend returns lib with refs added as AsLibrary adds them, the
+// references of lib winning: an entry under a key or alias lib has
+// already is dropped, and one that is the same work as a reference of lib
+// becomes an alias of it. Every reference of lib is kept, in order, and
+// first; added counts the references of refs kept as works of their own.
+// Neither slice nor its references are modified.
+func Extend(lib, refs []*corpus.Reference) (out []*corpus.Reference, added int) {
 	w := &memWorks{
-		byKey: make(map[string]int, len(refs)),
+		byKey: make(map[string]int, len(lib)+len(refs)),
 		alias: map[string]string{},
-		doi:   make(map[string]string, len(refs)),
-		fp:    make(map[string]string, len(refs)),
+		doi:   make(map[string]string, len(lib)+len(refs)),
+		fp:    make(map[string]string, len(lib)+len(refs)),
 	}
+	for _, r := range lib {
+		if r == nil {
+			continue
+		}
+		w.add(r)
+		for _, a := range r.Aliases {
+			if _, taken := w.alias[a]; !taken {
+				w.alias[a] = r.Key
+			}
+		}
+	}
+	n := len(w.refs)
 	for _, r := range refs {
 		if r == nil {
 			continue
@@ -44,7 +67,7 @@ func AsLibrary(refs []*corpus.Reference) []*corpus.Reference {
 		w.refs[i] = &c
 		w.alias[r.Key] = match
 	}
-	return w.refs
+	return w.refs, len(w.refs) - n
 }
 
 // memWorks is a set of references in memory, looked up as the store looks
@@ -59,7 +82,9 @@ type memWorks struct {
 }
 
 func (w *memWorks) add(r *corpus.Reference) {
-	w.byKey[r.Key] = len(w.refs)
+	if _, ok := w.byKey[r.Key]; !ok {
+		w.byKey[r.Key] = len(w.refs)
+	}
 	w.refs = append(w.refs, r)
 	if r.IDs.DOI != "" {
 		if _, ok := w.doi[r.IDs.DOI]; !ok {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/evident-tools/evident/config"
 	"github.com/evident-tools/evident/corpus"
@@ -55,6 +56,15 @@ type Options struct {
 	// Baseline, when set, drops the findings an earlier report already
 	// had, and the report's notes say how many.
 	Baseline *check.Baseline
+	// NoArticleBibliography checks against the library alone. Otherwise
+	// the bibliography files an article names (\bibliography{refs}),
+	// found from its directory, give the references for keys the library
+	// lacks, and the report's notes say what they gave. 'check --bib'
+	// sets it: the user chose the references.
+	NoArticleBibliography bool
+
+	// bibs holds the bibliography files read in this run.
+	bibs *bibliographies
 }
 
 // Check checks each article against the library lib, in order, and calls
@@ -63,6 +73,7 @@ type Options struct {
 // and between articles when ctx is done. An article that cannot be read
 // is an error naming the file.
 func Check(ctx context.Context, inputs []Input, lib []*corpus.Reference, o Options, each func(Checked) error) error {
+	o.bibs = newBibliographies(ctx)
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -97,15 +108,24 @@ func checkOne(in Input, lib []*corpus.Reference, o Options) (Checked, error) {
 	if err != nil {
 		return c, err
 	}
-	return checkWith(in, lib, opts, o)
+	return checkWith(in, in.Path, lib, opts, o)
 }
 
-// checkWith checks an article already loaded with the options given.
-func checkWith(in Input, lib []*corpus.Reference, opts check.Options, o Options) (Checked, error) {
+// checkWith checks an article already loaded with the options given;
+// where is the article's file, from which its bibliography files are
+// found.
+func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Options, o Options) (Checked, error) {
 	c := Checked{Input: in}
 	doc, err := article.Read(in.Path, in.Data, in.Format)
 	if err != nil {
 		return c, err
+	}
+	var bibNotes []string
+	if o.bibs != nil {
+		o.bibs.addManubotAliases(doc, where)
+		if !o.NoArticleBibliography {
+			lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib)
+		}
 	}
 	rep := check.CheckDocument(doc, lib, opts)
 	// What the reader found odd in the file (an encoding guessed, an empty
@@ -113,6 +133,7 @@ func checkWith(in Input, lib []*corpus.Reference, opts check.Options, o Options)
 	for _, w := range doc.Warnings {
 		rep.Notes = append(rep.Notes, "warning: "+w.Error())
 	}
+	rep.Notes = append(rep.Notes, bibNotes...)
 	if o.Baseline != nil {
 		if _, known := o.Baseline.Filter(rep); known > 0 {
 			what := "findings"

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -68,6 +69,7 @@ func Recheck(tx *store.Tx, o Options) (ids []string, skipped []error, err error)
 		return nil, nil, fmt.Errorf("re-check articles: %w", err)
 	}
 	now := time.Now()
+	o.bibs = newBibliographies(context.Background())
 	for _, a := range arts {
 		in := Input{Path: a.Path, Format: a.Format, Data: a.Source}
 		if in.Data == nil {
@@ -85,7 +87,7 @@ func Recheck(tx *store.Tx, o Options) (ids []string, skipped []error, err error)
 			skipped = append(skipped, fmt.Errorf("stored article %s not checked again: %w", a.ID, err))
 			continue
 		}
-		c, err := checkWith(in, lib, opts, o)
+		c, err := checkWith(in, where, lib, opts, o)
 		if err != nil {
 			return nil, nil, fmt.Errorf("re-check article %s: %w", a.ID, err)
 		}

@@ -95,7 +95,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	if err != nil {
 		return err
 	}
-	po := pipeline.Options{Settings: settings, NoSupport: opts.noSupport}
+	po := pipeline.Options{Settings: settings, NoSupport: opts.noSupport, NoArticleBibliography: len(opts.bib) > 0}
 	if opts.retractions != "" {
 		if po.Retractions, err = a.loadRetractions(opts.retractions); err != nil {
 			return err

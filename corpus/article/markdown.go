@@ -62,6 +62,7 @@ func readMarkdown(src *source) reader {
 	doc := newMarkdown().Parser().Parse(text.NewReader(body))
 	m.walk(doc, blockCtx{kind: corpus.KindSentence, item: -1})
 	r.blocks, r.suppress = m.blocks, m.suppress
+	r.aliases = CitationAliases(string(body))
 	return r
 }
 

@@ -263,3 +263,17 @@ func TestMarkdown_LongThematicBreakIsNotNesting(t *testing.T) {
 		t.Errorf("blocks = %q", got)
 	}
 }
+
+func TestCitationAliases_ReadsManubotDefinitionLines(t *testing.T) {
+	src := "Text [@tag:a].\n\n[@tag:a]: doi:10.1/abc\n   [@tag:b]: <https://example.org/x>\n[@tag:a]: doi:10.2/later\n" +
+		"    [@tag:code]: doi:10.3/indented\n[@tag:c]: two words\n[@]: doi:10.4/empty\n[not]: doi:10.5/plain\n"
+	got := CitationAliases(src)
+	want := map[string]string{"tag:a": "doi:10.1/abc", "tag:b": "https://example.org/x"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("CitationAliases = %q, want %q", got, want)
+	}
+	doc := read(t, "a.md", src, corpus.Markdown)
+	if !reflect.DeepEqual(doc.CiteAliases, want) {
+		t.Errorf("Document.CiteAliases = %q", doc.CiteAliases)
+	}
+}

@@ -139,3 +139,48 @@ func cut(r *rawBlock, ranges [][2]int) {
 	}
 	r.text, r.pos, r.lines = string(nt), np, nl
 }
+
+// CitationAliases returns the citation aliases that Manubot Markdown
+// defines on lines of their own, "[@tag:x]: doi:10.1/abc" (a link
+// reference definition to pandoc), by the key without its @ to the
+// identifier key it stands for ("doi:10.1/abc", "pmid:…", "url:…"). The
+// first definition of a key wins; nil when there are none. Goldmark takes
+// such lines out of the text already; this reads what they say.
+func CitationAliases(text string) map[string]string {
+	var m map[string]string
+	for line := range strings.Lines(text) {
+		key, target, ok := citationAlias(line)
+		if !ok {
+			continue
+		}
+		if m == nil {
+			m = map[string]string{}
+		}
+		if _, seen := m[key]; !seen {
+			m[key] = target
+		}
+	}
+	return m
+}
+
+// citationAlias reads one "[@key]: target" line; up to three spaces may
+// start it, as for any link reference definition.
+func citationAlias(line string) (key, target string, ok bool) {
+	line = strings.TrimRight(line, " \t\r\n")
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || !strings.HasPrefix(t, "[@") {
+		return "", "", false
+	}
+	end := strings.Index(t, "]:")
+	if end < 0 {
+		return "", "", false
+	}
+	key = strings.TrimSpace(t[2:end])
+	target = strings.TrimSpace(t[end+2:])
+	if key == "" || strings.ContainsAny(key, " \t[]") || target == "" || strings.ContainsAny(target, " \t") {
+		return "", "", false
+	}
+	// "<https://…>" is a link destination in angle brackets.
+	target = strings.TrimSuffix(strings.TrimPrefix(target, "<"), ">")
+	return key, target, target != ""
+}

@@ -33,9 +33,11 @@ type rawBlock struct {
 
 // reader is what every format's reader returns.
 type reader struct {
-	title  string
-	bibs   []string
-	blocks []rawBlock
+	title string
+	bibs  []string
+	// aliases are the citation aliases the article defines (Markdown).
+	aliases map[string]string
+	blocks  []rawBlock
 	// extraRefs are reference-list blocks found outside the article's main
 	// content (HTML), used when the content has no list of its own.
 	extraRefs []rawBlock
@@ -72,7 +74,7 @@ func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err 
 		}
 	}()
 	r := af.read(newSource(text))
-	doc = &corpus.Document{Path: path, Format: f, Title: r.title, Bibliography: r.bibs, Warnings: warns}
+	doc = &corpus.Document{Path: path, Format: f, Title: r.title, Bibliography: r.bibs, CiteAliases: r.aliases, Warnings: warns}
 	if strings.TrimSpace(text) == "" {
 		doc.Warnings = append(doc.Warnings, corpus.Problem{File: path, Msg: "the article is empty"})
 	}

@@ -65,6 +65,8 @@ type state struct {
 	lib    *resolve.Library
 	parsed []resolve.Parsed // the list entries as parsed, in order
 	refs   map[string]*corpus.Reference
+	// aliases are the article's citation aliases (Document.CiteAliases).
+	aliases map[string]string
 }
 
 // Reference returns the library reference with key.
@@ -93,8 +95,9 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 			Schema:  corpus.ReportSchema,
 			Article: corpus.ArticleInfo{Path: doc.Path, Format: doc.Format, Title: doc.Title},
 		},
-		lib:  resolve.NewLibrary(refs),
-		refs: make(map[string]*corpus.Reference, len(refs)),
+		lib:     resolve.NewLibrary(refs),
+		refs:    make(map[string]*corpus.Reference, len(refs)),
+		aliases: doc.CiteAliases,
 	}
 	for _, r := range refs {
 		rep.refs[r.Key] = r
@@ -299,13 +302,28 @@ func (rep *state) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, foo
 			}
 			return link
 		}
+		target, aliased := rep.aliases[c.Key]
+		if aliased {
+			if r := rep.lib.ByKey(target); r != nil {
+				k := r.Key
+				link.Key, link.Status, link.By = &k, corpus.Resolved, "article-alias"
+				return link
+			}
+		}
 		if i, ok := ls.byLabel[c.Key]; ok {
 			return throughEntry(i)
 		}
 		link.Status = corpus.Dangling
-		link.Why = fmt.Sprintf("%s: no reference with key %q", m.Text, c.Key)
-		if near := rep.nearKey(c.Key); near != "" {
-			link.Why += "; did you mean " + near + "?"
+		switch {
+		case aliased:
+			link.Why = fmt.Sprintf("%s: %s stands for %s, which is not in the library", m.Text, c.Key, target)
+		case resolve.IsIdentifierKey(c.Key):
+			link.Why = fmt.Sprintf("%s: %s is not in the library", m.Text, c.Key)
+		default:
+			link.Why = fmt.Sprintf("%s: no reference with key %q", m.Text, c.Key)
+			if near := rep.nearKey(c.Key); near != "" {
+				link.Why += "; did you mean " + near + "?"
+			}
 		}
 		return link
 	}

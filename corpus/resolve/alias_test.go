@@ -32,3 +32,16 @@ func TestByKey_Aliases(t *testing.T) {
 		}
 	}
 }
+
+func TestIsIdentifierKey_ManubotPrefixes(t *testing.T) {
+	for key, want := range map[string]bool{
+		"doi:10.1/abc": true, "@pmid:26017442": true, "pubmed:1": true, "pmcid:PMC1": true, "pmc:PMC1": true,
+		"arxiv:1706.03762": true, "isbn:9780262035613": true, "url:https://a.org": true, "https://a.org/x": true,
+		"DOI:10.1/abc": true, "wikidata:Q1": true,
+		"tag:x": false, "smith2019": false, "doi:": false, "fig:zoo": false,
+	} {
+		if got := IsIdentifierKey(key); got != want {
+			t.Errorf("IsIdentifierKey(%q) = %v, want %v", key, got, want)
+		}
+	}
+}

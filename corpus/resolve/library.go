@@ -224,7 +224,7 @@ func (l *Library) ByKey(key string) *corpus.Reference {
 		return nil
 	}
 	i := -1
-	switch strings.ToLower(prefix) {
+	switch prefix = strings.ToLower(prefix); prefix {
 	case "doi":
 		i = l.lookupDOI(corpus.NormalizeDOI(rest))
 	case "pmid", "pubmed":
@@ -250,6 +250,22 @@ func (l *Library) ByKey(key string) *corpus.Reference {
 		return nil
 	}
 	return l.refs[i]
+}
+
+// identifierPrefixes are the prefixes of Manubot-style keys that name an
+// identifier rather than a reference (ByKey).
+var identifierPrefixes = map[string]bool{
+	"doi": true, "pmid": true, "pubmed": true, "pmcid": true, "pmc": true, "arxiv": true,
+	"isbn": true, "url": true, "http": true, "https": true, "ftp": true, "wikidata": true,
+}
+
+// IsIdentifierKey reports whether a citation key names an identifier, as
+// Manubot's do ("doi:10.1038/nature14539", "pmid:26017442", "url:…",
+// "https://…"), rather than a reference by its key.
+func IsIdentifierKey(key string) bool {
+	key = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(key), "@"))
+	prefix, rest, ok := strings.Cut(key, ":")
+	return ok && strings.TrimSpace(rest) != "" && identifierPrefixes[strings.ToLower(prefix)]
 }
 
 func lookup(m map[string]int, k string) int {
