@@ -252,7 +252,11 @@ func buildReference(e *Entry, fs []xfield) *corpus.Reference {
 			editor = f.text
 			value = Decode(f.text)
 		default:
-			value = Decode(f.text)
+			if verbatimFields[f.name] {
+				value = DecodeVerbatim(f.text)
+			} else {
+				value = Decode(f.text)
+			}
 		}
 		switch f.name {
 		case "year":

@@ -593,3 +593,26 @@ func BenchmarkDecodeTitle(b *testing.B) {
 		bibtex.DecodeTitle(in)
 	}
 }
+
+// A URL, DOI or file field keeps a ~ as a tilde, as \url{} does: read as a
+// non-breaking space it would never match the same URL written elsewhere.
+func TestDecodeVerbatim_KeepsTildes(t *testing.T) {
+	for in, want := range map[string]string{
+		`http://www.cs.toronto.edu/~hinton/absps/fastnc.pdf`: "http://www.cs.toronto.edu/~hinton/absps/fastnc.pdf",
+		`{https://x.org/a\_b\%20c}`:                          "https://x.org/a_b%20c",
+		`10.1000/{ABC}\_1`:                                   "10.1000/ABC_1",
+	} {
+		if got := bibtex.DecodeVerbatim(in); got != want {
+			t.Errorf("DecodeVerbatim(%q) = %q, want %q", in, got, want)
+		}
+	}
+	p := bibtex.NewParser()
+	p.Parse("a.bib", []byte("@misc{k, url = {http://www.cs.toronto.edu/~hinton/}, note = {a~b}}"))
+	r := p.References()[0]
+	if u, _ := r.Get("url"); u != "http://www.cs.toronto.edu/~hinton/" {
+		t.Errorf("url = %q, want the tilde kept", u)
+	}
+	if n, _ := r.Get("note"); n != "a b" {
+		t.Errorf("note = %q, want the tie read as a space", n)
+	}
+}
