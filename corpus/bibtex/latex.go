@@ -29,7 +29,7 @@ func Decode(s string) string {
 	return d.finish()
 }
 
-// DecodeVerbatim decodes a field that holds a URL, a DOI, an e-print id or a
+// DecodeVerbatim decodes a field that holds a URL, an e-print id or a
 // file path (biblatex's verbatim fields): as written, without braces, with
 // \% \_ \# and the like losing their backslash, and a ~ kept as a tilde, as
 // \url{} keeps it, rather than read as a non-breaking space.
@@ -40,8 +40,9 @@ func DecodeVerbatim(s string) string {
 	return d.finish()
 }
 
-// verbatimFields are the fields biblatex reads verbatim.
-var verbatimFields = map[string]bool{"url": true, "urlraw": true, "doi": true, "eprint": true, "file": true, "pdf": true}
+// verbatimFields are the fields biblatex reads verbatim, less doi: DOIs
+// hold no tilde, and the identifier normaliser reads doi fields itself.
+var verbatimFields = map[string]bool{"url": true, "urlraw": true, "eprint": true, "file": true, "pdf": true}
 
 // DecodeTitle is Decode that also returns the brace-protected words or
 // phrases of a title, decoded, as a reader would see them: "{DNA} repair in
