@@ -38,6 +38,7 @@ var formats = []format{
 	{name: FormatBibTeX, aliases: []string{"bib", "biblatex"}, exts: []string{".bib", ".bibtex", ".biblatex"},
 		sniff: bibtex.Sniff, parse: (*parsing).bibtex},
 	{name: FormatRIS, exts: []string{".ris"}, sniff: ris.Sniff, parse: (*parsing).ris},
+	{name: FormatEndNote, aliases: []string{"endnote"}, sniff: sniffEndNote, parse: (*parsing).endnote},
 }
 
 // parsing is what the files of one Parse have given so far. BibTeX files

@@ -32,8 +32,8 @@ func TestParse_PicksRISByExtensionContentOrFlag(t *testing.T) {
 	if strings.Join(got, "|") != want || sum.Read != 4 || sum.Rejected != 0 {
 		t.Errorf("read %q (%d, %d rejected), want %q", got, sum.Read, sum.Rejected, want)
 	}
-	if _, err := importer.ParseFormat("endnote"); err == nil || err.Error() != `unknown format "endnote"; use bibtex or ris` {
-		t.Errorf("ParseFormat(endnote) error = %v", err)
+	if _, err := importer.ParseFormat("refworks"); err == nil || !strings.HasPrefix(err.Error(), `unknown format "refworks"; use bibtex, ris`) {
+		t.Errorf("ParseFormat(refworks) error = %v", err)
 	}
 }
 
@@ -74,5 +74,29 @@ func TestParse_SniffsDecodedText(t *testing.T) {
 				t.Fatalf("read %d references (%v), %d rejected: %v", len(refs), refs, sum.Rejected, sum.Problems)
 			}
 		})
+	}
+}
+
+// TestParse_SniffsEndNoteXML: EndNote XML has no extension of its own
+// (.xml is PubMed's too), so its content decides, or --from.
+func TestParse_SniffsEndNoteXML(t *testing.T) {
+	const src = "\ufeff<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xml><records><record>" +
+		"<ref-type name=\"Journal Article\">17</ref-type><titles><title><style face=\"normal\">From EndNote</style></title></titles>" +
+		"</record></records></xml>\n"
+	for _, in := range []importer.Input{
+		{Name: "export.xml", R: strings.NewReader(src)},
+		{Name: "stdin", R: strings.NewReader(src)},
+		{Name: "export.txt", R: strings.NewReader(src), Format: importer.FormatEndNote},
+	} {
+		refs, sum, err := importer.Parse(context.Background(), []importer.Input{in}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(refs) != 1 || refs[0].Title != "From EndNote" || refs[0].Type != "article" || sum.Rejected != 0 {
+			t.Errorf("%s: read %d references, %d rejected: %v", in.Name, len(refs), sum.Rejected, sum.Problems)
+		}
+	}
+	if f, err := importer.ParseFormat("endnote"); f != importer.FormatEndNote || err != nil {
+		t.Errorf("ParseFormat(endnote) = %q, %v", f, err)
 	}
 }
