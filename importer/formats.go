@@ -8,15 +8,18 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/pubmed"
 	"github.com/evident-tools/evident/corpus/ris"
 )
 
 // The formats an import reads, as Input.Format names them. FormatAuto
 // decides by each file's content and name (see formatOf).
 const (
-	FormatAuto   = ""
-	FormatBibTeX = "bibtex"
-	FormatRIS    = "ris"
+	FormatAuto      = ""
+	FormatBibTeX    = "bibtex"
+	FormatRIS       = "ris"
+	FormatMEDLINE   = "medline"
+	FormatPubMedXML = "pubmed-xml"
 )
 
 // format is one kind of file import reads. A new format is a reader in its
@@ -39,6 +42,10 @@ var formats = []format{
 		sniff: bibtex.Sniff, parse: (*parsing).bibtex},
 	{name: FormatRIS, exts: []string{".ris"}, sniff: ris.Sniff, parse: (*parsing).ris},
 	{name: FormatEndNote, aliases: []string{"endnote"}, sniff: sniffEndNote, parse: (*parsing).endnote},
+	{name: FormatMEDLINE, aliases: []string{"nbib", "pubmed"}, exts: []string{".nbib", ".medline"},
+		sniff: pubmed.SniffMEDLINE, parse: (*parsing).medline},
+	// .xml is also EndNote's: the root element decides.
+	{name: FormatPubMedXML, aliases: []string{"efetch"}, sniff: pubmed.SniffXML, parse: (*parsing).pubmedXML},
 }
 
 // parsing is what the files of one Parse have given so far. BibTeX files
@@ -57,6 +64,21 @@ func (p *parsing) bibtex(name, text string, warns []corpus.Problem) int {
 
 func (p *parsing) ris(name, text string, warns []corpus.Problem) int {
 	res := ris.ReadText(name, text)
+	p.refs = append(p.refs, res.Refs...)
+	p.problems = append(p.problems, res.Problems...)
+	p.warnings = append(append(p.warnings, warns...), res.Warnings...)
+	return len(res.Refs)
+}
+
+func (p *parsing) medline(name, text string, warns []corpus.Problem) int {
+	return p.pubmed(pubmed.ReadMEDLINE(name, text), warns)
+}
+
+func (p *parsing) pubmedXML(name, text string, warns []corpus.Problem) int {
+	return p.pubmed(pubmed.ReadXML(name, []byte(text)), warns)
+}
+
+func (p *parsing) pubmed(res *pubmed.Result, warns []corpus.Problem) int {
 	p.refs = append(p.refs, res.Refs...)
 	p.problems = append(p.problems, res.Problems...)
 	p.warnings = append(append(p.warnings, warns...), res.Warnings...)
@@ -119,6 +141,13 @@ func formatOf(in Input, text string) (*format, error) {
 		if slices.Contains(formats[i].exts, ext) {
 			return &formats[i], nil
 		}
+	}
+	if root := pubmed.RootElement(text); root != "" || ext == ".xml" {
+		// XML that no format claimed is not BibTeX, whatever else it is.
+		if root == "" {
+			root = "?"
+		}
+		return nil, fmt.Errorf("%s: XML with root element <%s> is in no format import reads; use --from %s", in.Name, root, formatNames())
 	}
 	return &formats[0], nil
 }

@@ -160,13 +160,14 @@ func build(rec *record) (*corpus.Reference, []string) {
 	}
 	ref.Fields = l.fs
 
-	derive(ref)
+	Derive(ref)
 	return ref, warns
 }
 
-// derive fills the searchable and comparable members from the fields, as
-// the BibTeX reader does.
-func derive(ref *corpus.Reference) {
+// Derive fills the searchable and comparable members of a reference built
+// from BibTeX fields (title, authors, year, venue, identifiers), as the
+// BibTeX reader does.
+func Derive(ref *corpus.Reference) {
 	if f := ref.Field("title"); f != nil {
 		ref.Title, ref.Protected = bibtex.DecodeTitle(inner(f.Raw))
 	}

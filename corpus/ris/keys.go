@@ -94,16 +94,25 @@ func number(s string) int {
 	return n
 }
 
-// assignKeys gives every reference a key unique within the file: its ID
+// assignKeys gives every reference of res a key unique within the file
+// (AssignKeys).
+func assignKeys(file string, res *Result) {
+	res.Warnings = append(res.Warnings, AssignKeys(file, res.Refs)...)
+}
+
+// AssignKeys gives every reference a key unique within its file: its Key
 // when that is a usable BibTeX key, else the first author's family name,
 // the year and the first word of the title (smith2019effect), with a, b,
-// ... appended to a key already taken.
-func assignKeys(file string, res *Result) {
-	used := make(map[string]bool, len(res.Refs))
-	for _, r := range res.Refs {
+// ... appended to a key already taken. It returns warnings for the keys it
+// could not keep. The readers of the other tagged formats share it, so that
+// a reference gets the same key whichever format it came in.
+func AssignKeys(file string, refs []*corpus.Reference) []corpus.Problem {
+	var warns []corpus.Problem
+	used := make(map[string]bool, len(refs))
+	for _, r := range refs {
 		base := r.Key
 		if base != "" && !validKey(base) {
-			res.Warnings = append(res.Warnings, corpus.Problem{File: file, Line: r.Source.Line,
+			warns = append(warns, corpus.Problem{File: file, Line: r.Source.Line,
 				Msg: fmt.Sprintf("ID %q cannot be a BibTeX key; a key was made up", base)})
 			base = ""
 		}
@@ -115,12 +124,13 @@ func assignKeys(file string, res *Result) {
 			key = base + suffix(i)
 		}
 		if key != base && r.Key == base {
-			res.Warnings = append(res.Warnings, corpus.Problem{File: file, Line: r.Source.Line, Key: key,
+			warns = append(warns, corpus.Problem{File: file, Line: r.Source.Line, Key: key,
 				Msg: fmt.Sprintf("ID %q used by an earlier record; renamed %s", base, key)})
 		}
 		used[strings.ToLower(key)] = true
 		r.Key = key
 	}
+	return warns
 }
 
 // suffix gives a, b, ..., z, aa, ab, ...

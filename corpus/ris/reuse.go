@@ -1,24 +1,9 @@
 package ris
 
-import "github.com/evident-tools/evident/corpus"
-
 // The functions below are how RIS records become BibTeX-shaped references,
-// exported for the other readers of tagged formats (corpus/endnote), so
-// that every format names, dates and keys its references alike.
-
-// AssignKeys gives every reference of one file a key unique within it, as
-// RIS records get theirs: the key it has when that is a usable BibTeX key,
-// else family name, year and first title word (smith2019effect), with a,
-// b, ... added to a key already taken. It returns what it had to change.
-func AssignKeys(file string, refs []*corpus.Reference) []corpus.Problem {
-	res := &Result{Refs: refs}
-	assignKeys(file, res)
-	return res.Warnings
-}
-
-// Derive fills a reference's title, names, year, month, venue and
-// identifiers from its BibTeX fields, as the BibTeX reader does.
-func Derive(ref *corpus.Reference) { derive(ref) }
+// exported for the other readers of tagged formats (corpus/endnote,
+// corpus/pubmed; with AssignKeys and Derive), so that every format names,
+// dates and keys its references alike.
 
 // Name writes a "Family, Given" or "Family, Given, Suffix" name as BibTeX
 // name source; a name with no comma is an organisation and is braced.
