@@ -8,6 +8,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/csljson"
 	"github.com/evident-tools/evident/corpus/ris"
 )
 
@@ -17,6 +18,7 @@ const (
 	FormatAuto   = ""
 	FormatBibTeX = "bibtex"
 	FormatRIS    = "ris"
+	FormatCSL    = "csljson"
 )
 
 // format is one kind of file import reads. A new format is a reader in its
@@ -38,6 +40,7 @@ var formats = []format{
 	{name: FormatBibTeX, aliases: []string{"bib", "biblatex"}, exts: []string{".bib", ".bibtex", ".biblatex"},
 		sniff: bibtex.Sniff, parse: (*parsing).bibtex},
 	{name: FormatRIS, exts: []string{".ris"}, sniff: ris.Sniff, parse: (*parsing).ris},
+	{name: FormatCSL, aliases: []string{"csl-json", "json"}, exts: []string{".json", ".csljson"}, sniff: csljson.Sniff, parse: (*parsing).csljson},
 }
 
 // parsing is what the files of one Parse have given so far. BibTeX files
@@ -56,6 +59,14 @@ func (p *parsing) bibtex(name, text string, warns []corpus.Problem) int {
 
 func (p *parsing) ris(name, text string, warns []corpus.Problem) int {
 	res := ris.ReadText(name, text)
+	p.refs = append(p.refs, res.Refs...)
+	p.problems = append(p.problems, res.Problems...)
+	p.warnings = append(append(p.warnings, warns...), res.Warnings...)
+	return len(res.Refs)
+}
+
+func (p *parsing) csljson(name, text string, warns []corpus.Problem) int {
+	res := csljson.ReadText(name, text)
 	p.refs = append(p.refs, res.Refs...)
 	p.problems = append(p.problems, res.Problems...)
 	p.warnings = append(append(p.warnings, warns...), res.Warnings...)
@@ -90,7 +101,9 @@ func formatNames() string {
 
 // formatOf decides how to read one input, decoded as text: as its Format
 // says; else as the one format its content is in beyond doubt (a .txt file
-// that is RIS); else as its extension says; else as BibTeX.
+// that is RIS); else as its extension says. Text in none of the formats
+// under a name that says none is an error, not "read 0 entries": an empty
+// file, being empty in every format, is read as BibTeX.
 func formatOf(in Input, text string) (*format, error) {
 	if in.Format != FormatAuto {
 		for i := range formats {
@@ -100,24 +113,29 @@ func formatOf(in Input, text string) (*format, error) {
 		}
 		return nil, fmt.Errorf("%s: unknown format %q; use %s", in.Name, in.Format, formatNames())
 	}
-	var sniffed *format
+	var sniffed []*format
 	for i := range formats {
 		if formats[i].sniff(text) {
-			if sniffed != nil {
-				sniffed = nil // both: let the name decide
-				break
-			}
-			sniffed = &formats[i]
+			sniffed = append(sniffed, &formats[i])
 		}
 	}
-	if sniffed != nil {
-		return sniffed, nil
+	if len(sniffed) == 1 {
+		return sniffed[0], nil
 	}
 	ext := strings.ToLower(filepath.Ext(in.Name))
 	for i := range formats {
 		if slices.Contains(formats[i].exts, ext) {
 			return &formats[i], nil
 		}
+	}
+	// Several formats at once: let the name decide, else read as BibTeX.
+	if len(sniffed) == 0 && strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) != "" {
+		var names []string
+		for _, f := range formats {
+			names = append(names, f.name)
+		}
+		return nil, fmt.Errorf("%s: not a reference file evident reads (formats: %s); use --from to say which",
+			in.Name, strings.Join(names, ", "))
 	}
 	return &formats[0], nil
 }
