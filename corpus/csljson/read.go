@@ -192,7 +192,7 @@ func (r *reader) syntax(dec *json.Decoder, err error) {
 	}
 	msg := err.Error()
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		msg = "unexpected end of file"
+		msg, off = "unexpected end of file", len(r.text)
 	}
 	r.problem(r.lines.line(min(off, len(r.text))), "invalid JSON after item %d: %s; the rest of the file is not read", r.n, msg)
 }
