@@ -91,3 +91,49 @@ var escaper = strings.NewReplacer(
 	"{", `\{`, "}", `\}`, "%", `\%`, "&", `\&`, "#", `\#`, "$", `\$`, "_", `\_`,
 	"^", `\^{}`, "~", `\~{}`,
 )
+
+// Derive fills the searchable and comparable members of a reference built
+// from fields (Title, Authors, Editors, Year, Month, Venue, IDs) as the
+// BibTeX reader derives them, so that a reference read from another format
+// equals what importing its BibTeX export gives.
+func Derive(ref *corpus.Reference) {
+	if f := ref.Field("title"); f != nil {
+		ref.Title, ref.Protected = DecodeTitle(inner(f.Raw))
+	}
+	if f := ref.Field("author"); f != nil {
+		ref.Authors, ref.AuthorsEtAl = ParseNames(inner(f.Raw))
+	}
+	if f := ref.Field("editor"); f != nil {
+		ref.Editors, _ = ParseNames(inner(f.Raw))
+	}
+	if v, ok := ref.Get("year"); ok {
+		ref.Year = corpus.ParseYear(v)
+	}
+	if v, ok := ref.Get("month"); ok {
+		ref.Month = corpus.ParseMonth(v)
+	}
+	if v, ok := ref.Get("date"); ok && v != "" {
+		y, m, _ := corpus.ParseDate(v)
+		if ref.Year == 0 {
+			ref.Year = y
+		}
+		if ref.Month == 0 {
+			ref.Month = m
+		}
+	}
+	for _, name := range []string{"journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization"} {
+		if v, ok := ref.Get(name); ok && v != "" {
+			ref.Venue = v
+			break
+		}
+	}
+	ref.IDs = corpus.ExtractIdentifiers(ref.Get)
+}
+
+// inner strips the outer braces of a braced BibTeX value.
+func inner(raw string) string {
+	if len(raw) >= 2 && raw[0] == '{' && raw[len(raw)-1] == '}' {
+		return raw[1 : len(raw)-1]
+	}
+	return raw
+}

@@ -118,43 +118,8 @@ func build(rec *record) (*corpus.Reference, []string) {
 	}
 	ref.Fields = l.Fields
 
-	derive(ref)
+	bibtex.Derive(ref)
 	return ref, warns
-}
-
-// derive fills the searchable and comparable members from the fields, as
-// the BibTeX reader does.
-func derive(ref *corpus.Reference) {
-	if f := ref.Field("title"); f != nil {
-		ref.Title, ref.Protected = bibtex.DecodeTitle(inner(f.Raw))
-	}
-	if f := ref.Field("author"); f != nil {
-		ref.Authors, ref.AuthorsEtAl = bibtex.ParseNames(inner(f.Raw))
-	}
-	if f := ref.Field("editor"); f != nil {
-		ref.Editors, _ = bibtex.ParseNames(inner(f.Raw))
-	}
-	if v, ok := ref.Get("year"); ok {
-		ref.Year = corpus.ParseYear(v)
-	}
-	if v, ok := ref.Get("month"); ok {
-		ref.Month = corpus.ParseMonth(v)
-	}
-	for _, name := range []string{"journal", "booktitle", "publisher", "institution", "school", "organization"} {
-		if v, ok := ref.Get(name); ok && v != "" {
-			ref.Venue = v
-			break
-		}
-	}
-	ref.IDs = corpus.ExtractIdentifiers(ref.Get)
-}
-
-// inner strips the outer braces of a braced BibTeX value.
-func inner(raw string) string {
-	if len(raw) >= 2 && raw[0] == '{' && raw[len(raw)-1] == '}' {
-		return raw[1 : len(raw)-1]
-	}
-	return raw
 }
 
 // names adds a name list. RIS writes one name per tag as "Family, Given"
