@@ -1,12 +1,16 @@
 package csljson
 
 import (
+	"bytes"
+	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/export"
 	"strings"
 	"testing"
 )
 
 // FuzzRead: any text reads without panicking, every problem and warning
-// names the file and a line in it, and every reference has a key.
+// names the file and a line in it, every reference has a key unique in the
+// file, and the BibTeX written from the references reads back.
 func FuzzRead(f *testing.F) {
 	for _, s := range []string{
 		`[{"type": "book", "title": "A <i>b</i>", "issued": {"date-parts": [["2019", 3, 1]]}}]`,
@@ -26,10 +30,24 @@ func FuzzRead(f *testing.F) {
 				t.Errorf("problem at %s:%d of %d lines: %s", p.File, p.Line, lines, p.Msg)
 			}
 		}
+		keys := map[string]bool{}
 		for _, r := range res.Refs {
-			if r.Key == "" || r.Source.File != "f.json" {
-				t.Errorf("reference without key or file: %+v", r)
+			k := strings.ToLower(r.Key)
+			if r.Key == "" || keys[k] || r.Source.File != "f.json" {
+				t.Fatalf("bad or repeated key, or no file: %+v", r)
 			}
+			keys[k] = true
+		}
+		var buf bytes.Buffer
+		if err := export.BibTeX(&buf, res.Refs); err != nil {
+			t.Fatal(err)
+		}
+		p := bibtex.NewParser()
+		if _, err := p.Parse("f.bib", buf.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Problems) > 0 || len(p.References()) != len(res.Refs) {
+			t.Fatalf("BibTeX written from CSL-JSON does not read back: %v\n%s", p.Problems, buf.String())
 		}
 	})
 }
