@@ -121,7 +121,7 @@ func (r *reader) object(dec *json.Decoder, start int) {
 		return
 	}
 	r.n++
-	r.build(start, members, r.text[start:r.skipBack(int(dec.InputOffset()))])
+	r.add(start, members, r.text[start:r.skipBack(int(dec.InputOffset()))])
 }
 
 // item reads one member of the items array.
@@ -132,10 +132,11 @@ func (r *reader) item(start int, raw json.RawMessage) {
 		r.problem(r.lines.line(start), "item %d is %s, not an object", r.n, describe(firstToken(raw)))
 		return
 	}
-	r.build(start, members, string(raw))
+	r.add(start, members, string(raw))
 }
 
-func (r *reader) build(start int, members map[string]json.RawMessage, raw string) {
+// add builds the reference of one item read at start, or reports why not.
+func (r *reader) add(start int, members map[string]json.RawMessage, raw string) {
 	line := r.lines.line(start)
 	if !looksLikeItem(members) {
 		r.problem(line, "item %d has no type, title, author, date, DOI or URL; not a CSL item", r.n)
