@@ -11,10 +11,7 @@ const FormatEndNote = "endnote-xml"
 
 func (p *parsing) endnote(name, text string, warns []corpus.Problem) int {
 	res := endnote.ReadText(name, text)
-	p.refs = append(p.refs, res.Refs...)
-	p.problems = append(p.problems, res.Problems...)
-	p.warnings = append(append(p.warnings, warns...), res.Warnings...)
-	return len(res.Refs)
+	return p.add(res.Refs, res.Problems, append(warns, res.Warnings...))
 }
 
 var sniffEndNote = endnote.Sniff

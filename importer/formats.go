@@ -8,6 +8,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/csljson"
 	"github.com/evident-tools/evident/corpus/pubmed"
 	"github.com/evident-tools/evident/corpus/ris"
 )
@@ -18,6 +19,7 @@ const (
 	FormatAuto      = ""
 	FormatBibTeX    = "bibtex"
 	FormatRIS       = "ris"
+	FormatCSL       = "csljson"
 	FormatMEDLINE   = "medline"
 	FormatPubMedXML = "pubmed-xml"
 )
@@ -41,6 +43,7 @@ var formats = []format{
 	{name: FormatBibTeX, aliases: []string{"bib", "biblatex"}, exts: []string{".bib", ".bibtex", ".biblatex"},
 		sniff: bibtex.Sniff, parse: (*parsing).bibtex},
 	{name: FormatRIS, exts: []string{".ris"}, sniff: ris.Sniff, parse: (*parsing).ris},
+	{name: FormatCSL, aliases: []string{"csl-json", "json"}, exts: []string{".json", ".csljson"}, sniff: csljson.Sniff, parse: (*parsing).csljson},
 	{name: FormatEndNote, aliases: []string{"endnote"}, sniff: sniffEndNote, parse: (*parsing).endnote},
 	{name: FormatMEDLINE, aliases: []string{"nbib", "pubmed"}, exts: []string{".nbib", ".medline"},
 		sniff: pubmed.SniffMEDLINE, parse: (*parsing).medline},
@@ -64,10 +67,21 @@ func (p *parsing) bibtex(name, text string, warns []corpus.Problem) int {
 
 func (p *parsing) ris(name, text string, warns []corpus.Problem) int {
 	res := ris.ReadText(name, text)
-	p.refs = append(p.refs, res.Refs...)
-	p.problems = append(p.problems, res.Problems...)
-	p.warnings = append(append(p.warnings, warns...), res.Warnings...)
-	return len(res.Refs)
+	return p.add(res.Refs, res.Problems, append(warns, res.Warnings...))
+}
+
+// add takes what a reader of a format other than BibTeX read from one
+// file: its references, the records it rejected and its warnings.
+func (p *parsing) add(refs []*corpus.Reference, problems, warnings []corpus.Problem) int {
+	p.refs = append(p.refs, refs...)
+	p.problems = append(p.problems, problems...)
+	p.warnings = append(p.warnings, warnings...)
+	return len(refs)
+}
+
+func (p *parsing) csljson(name, text string, warns []corpus.Problem) int {
+	res := csljson.ReadText(name, text)
+	return p.add(res.Refs, res.Problems, append(warns, res.Warnings...))
 }
 
 func (p *parsing) medline(name, text string, warns []corpus.Problem) int {
@@ -79,10 +93,7 @@ func (p *parsing) pubmedXML(name, text string, warns []corpus.Problem) int {
 }
 
 func (p *parsing) pubmed(res *pubmed.Result, warns []corpus.Problem) int {
-	p.refs = append(p.refs, res.Refs...)
-	p.problems = append(p.problems, res.Problems...)
-	p.warnings = append(append(p.warnings, warns...), res.Warnings...)
-	return len(res.Refs)
+	return p.add(res.Refs, res.Problems, append(warns, res.Warnings...))
 }
 
 // ParseFormat checks a --from value.
@@ -113,7 +124,9 @@ func formatNames() string {
 
 // formatOf decides how to read one input, decoded as text: as its Format
 // says; else as the one format its content is in beyond doubt (a .txt file
-// that is RIS); else as its extension says; else as BibTeX.
+// that is RIS); else as its extension says. Text in none of the formats
+// under a name that says none is an error, not "read 0 entries": an empty
+// file, being empty in every format, is read as BibTeX.
 func formatOf(in Input, text string) (*format, error) {
 	if in.Format != FormatAuto {
 		for i := range formats {
@@ -123,18 +136,14 @@ func formatOf(in Input, text string) (*format, error) {
 		}
 		return nil, fmt.Errorf("%s: unknown format %q; use %s", in.Name, in.Format, formatNames())
 	}
-	var sniffed *format
+	var sniffed []*format
 	for i := range formats {
 		if formats[i].sniff(text) {
-			if sniffed != nil {
-				sniffed = nil // both: let the name decide
-				break
-			}
-			sniffed = &formats[i]
+			sniffed = append(sniffed, &formats[i])
 		}
 	}
-	if sniffed != nil {
-		return sniffed, nil
+	if len(sniffed) == 1 {
+		return sniffed[0], nil
 	}
 	ext := strings.ToLower(filepath.Ext(in.Name))
 	for i := range formats {
@@ -148,6 +157,11 @@ func formatOf(in Input, text string) (*format, error) {
 			root = "?"
 		}
 		return nil, fmt.Errorf("%s: XML with root element <%s> is in no format import reads; use --from %s", in.Name, root, formatNames())
+	}
+	// Several formats at once: let the name decide, else read as BibTeX.
+	if len(sniffed) == 0 && strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) != "" {
+		return nil, fmt.Errorf("%s: not a reference file evident reads (formats: %s); use --from to say which",
+			in.Name, formatNames())
 	}
 	return &formats[0], nil
 }

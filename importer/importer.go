@@ -1,4 +1,4 @@
-// Package importer reads BibTeX and RIS files into the library's store: it parses
+// Package importer reads BibTeX, RIS and CSL-JSON files into the library's store: it parses
 // every file first, then merges the references in one transaction, so an
 // import lands whole or not at all. It does not index; the caller does.
 package importer
@@ -23,8 +23,8 @@ import (
 type Input struct {
 	Name string
 	R    io.Reader
-	// Format is FormatBibTeX, FormatRIS, or FormatAuto to decide by the
-	// file's content and extension.
+	// Format is one of the formats (FormatBibTeX, FormatRIS, FormatCSL),
+	// or FormatAuto to decide by the file's content and extension.
 	Format string
 }
 

@@ -29,13 +29,16 @@ func newImportCmd(a *App) *cobra.Command {
 		Use: "import FILE...",
 		Example: `  evident import refs.bib more.bib
   evident import refs.ris
+  evident import zotero.json
   cat refs.bib | evident import -
   evident import --on-duplicate update refs.bib`,
-		Short: "Import BibTeX or RIS files into the library ('-' reads standard input)",
-		Long: `Import BibTeX or RIS files into the library. Every field of every entry is kept.
+		Short: "Import BibTeX, RIS or CSL-JSON files into the library ('-' reads standard input)",
+		Long: `Import BibTeX, RIS or CSL-JSON files into the library. Every field of every entry is kept.
 A file whose first line is a TY tag, or a .ris file not in BibTeX, is read
-as RIS (--from bibtex|ris decides instead); RIS records become BibTeX
-entries. Files in UTF-8, UTF-16 or Windows-1252 are read alike.
+as RIS; a JSON array or object of CSL items, or a .json file, as CSL-JSON
+(--from decides instead); RIS records and CSL items become BibTeX entries.
+A file in none of these formats is refused (exit status 2).
+Files in UTF-8, UTF-16 or Windows-1252 are read alike.
 A malformed entry is reported as FILE:LINE: entry KEY: what is wrong, the
 other entries still import, and the exit status is 2. The whole import is one
 transaction: it lands entirely or not at all.
@@ -107,7 +110,7 @@ them); --on-duplicate update replaces the stored reference, keep stores both.`,
 	formatFlag(cmd.Flags(), &opts.format)
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
 	cmd.Flags().BoolVarP(&opts.verbose, "verbose", "v", false, "list every duplicate whose key was kept as an alias")
-	cmd.Flags().StringVar(&opts.from, "from", "", "input format, bibtex or ris (default: .ris files and files starting with a TY line are RIS)")
+	cmd.Flags().StringVar(&opts.from, "from", "", "input format, bibtex, ris or csljson (default: by content, else by extension)")
 	return cmd
 }
 

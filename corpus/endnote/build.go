@@ -96,7 +96,7 @@ func source(n *node) string {
 		if b.Len() > 0 && (space || startsSpace(r.text)) {
 			b.WriteByte(' ')
 		}
-		esc := ris.Escape(strings.Join(words, " "))
+		esc := bibtex.Escape(strings.Join(words, " "))
 		if r.italic {
 			esc = `\textit{` + esc + `}`
 		}
@@ -130,7 +130,7 @@ func (l *fieldList) add(name, src string) {
 // text adds a field of plain text.
 func (l *fieldList) text(name, value string) {
 	if value = collapse(value); value != "" {
-		l.add(name, ris.Escape(value))
+		l.add(name, bibtex.Escape(value))
 	}
 }
 
@@ -332,7 +332,7 @@ func build(rec *node) (*corpus.Reference, []string) {
 		l.add(name, strings.Join(restVals[name], "; "))
 	}
 	ref.Fields = l.fs
-	ris.Derive(ref)
+	bibtex.Derive(ref)
 	return ref, warns
 }
 

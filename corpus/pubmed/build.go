@@ -6,7 +6,6 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
-	"github.com/evident-tools/evident/corpus/ris"
 )
 
 // fieldList collects a reference's fields in the order a person would
@@ -15,7 +14,7 @@ type fieldList struct{ fs []corpus.Field }
 
 // text adds a plain-text field, escaped into braced BibTeX source.
 func (l *fieldList) text(name, value string) {
-	l.tex(name, ris.Escape(strings.TrimSpace(value)))
+	l.tex(name, bibtex.Escape(strings.TrimSpace(value)))
 }
 
 // tex adds a field given as LaTeX source whose braces balance.
@@ -61,7 +60,7 @@ func (l *fieldList) names(field string, names []Author) {
 // braced so that BibTeX keeps it whole.
 func bibtexName(n Author) string {
 	protect := func(p string) string {
-		p = ris.Escape(plainText(p))
+		p = bibtex.Escape(plainText(p))
 		for _, w := range strings.Fields(p) {
 			if strings.EqualFold(w, "and") || strings.Contains(w, ",") {
 				return "{" + p + "}"
@@ -75,11 +74,11 @@ func bibtexName(n Author) string {
 	}
 	switch {
 	case last == "" && n.CollectiveName != "":
-		return "{" + ris.Escape(plainText(n.CollectiveName)) + "}"
+		return "{" + bibtex.Escape(plainText(n.CollectiveName)) + "}"
 	case last == "":
 		return ""
 	case first == "" && n.Suffix == "":
-		return "{" + ris.Escape(last) + "}"
+		return "{" + bibtex.Escape(last) + "}"
 	case n.Suffix != "":
 		return protect(last) + ", " + protect(n.Suffix) + ", " + protect(first)
 	default:
@@ -107,7 +106,7 @@ func build(a *Article, file, raw string) *corpus.Reference {
 		}
 	}
 	if titleTeX == "" {
-		titleTeX = ris.Escape(title)
+		titleTeX = bibtex.Escape(title)
 	}
 	l.names("author", a.Authors)
 	l.names("editor", a.Editors)
@@ -173,7 +172,7 @@ func build(a *Article, file, raw string) *corpus.Reference {
 	if a.PMID != "" && len(a.Authors) == 0 && a.Title == "" && a.BookTitle == "" {
 		ref.Key = "pmid" + a.PMID
 	}
-	ris.Derive(ref)
+	bibtex.Derive(ref)
 	return ref
 }
 
@@ -227,13 +226,13 @@ func abstractTeX(secs []Section) string {
 	for _, s := range secs {
 		t := strings.TrimSpace(s.TeX)
 		if t == "" {
-			t = ris.Escape(plainText(s.Text))
+			t = bibtex.Escape(plainText(s.Text))
 		}
 		if t == "" {
 			continue
 		}
 		if s.Label != "" {
-			t = ris.Escape(plainText(s.Label)) + ": " + t
+			t = bibtex.Escape(plainText(s.Label)) + ": " + t
 		}
 		paras = append(paras, t)
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/bibtex"
 	"github.com/evident-tools/evident/corpus/ris"
 )
 
@@ -270,7 +271,7 @@ func (res *Result) addMEDLINE(file string, rec *medlineRecord) {
 			l.verbatim("url", u)
 		}
 		ref.Fields = merge(append(ref.Fields, l.fs...))
-		ris.Derive(ref)
+		bibtex.Derive(ref)
 	}
 	res.Articles = append(res.Articles, a)
 	res.Refs = append(res.Refs, ref)

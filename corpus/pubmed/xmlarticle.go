@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/ris"
+	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
 // addXML turns a PubmedArticle or PubmedBookArticle into an article and
@@ -231,7 +231,7 @@ func (n *node) writeTeX(b *strings.Builder) {
 	for _, k := range n.kids {
 		switch k.name {
 		case "":
-			b.WriteString(ris.Escape(k.text))
+			b.WriteString(bibtex.Escape(k.text))
 		case "i", "em":
 			wrap(b, `\textit`, k)
 		case "b":
@@ -282,7 +282,7 @@ var mathOperators = map[string]string{
 // elements PubMed abstracts use; others are written as their content.
 func mathTeX(n *node) string {
 	if n.name == "" {
-		return ris.Escape(strings.TrimSpace(n.text))
+		return bibtex.Escape(strings.TrimSpace(n.text))
 	}
 	kids := n.elems()
 	arg := func(i int) string {
@@ -298,9 +298,9 @@ func mathTeX(n *node) string {
 			return op
 		}
 		if n.name == "mtext" || n.name == "mi" && len([]rune(t)) > 1 {
-			return `\mathrm{` + ris.Escape(t) + "}"
+			return `\mathrm{` + bibtex.Escape(t) + "}"
 		}
-		return ris.Escape(t)
+		return bibtex.Escape(t)
 	case "msub", "munder":
 		return arg(0) + "_" + arg(1)
 	case "msup", "mover":

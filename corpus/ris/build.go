@@ -9,48 +9,6 @@ import (
 	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
-// fieldList collects a reference's fields in a fixed order, the way a
-// person would write the entry.
-type fieldList struct {
-	fs []corpus.Field
-}
-
-// text adds a text field: value is escaped into braced BibTeX source and
-// Value is what the BibTeX reader decodes from that source, so that the
-// reference equals what importing its BibTeX export gives.
-func (l *fieldList) text(name, value string) {
-	value = strings.TrimSpace(value)
-	if value == "" {
-		return
-	}
-	esc := Escape(value)
-	l.fs = append(l.fs, corpus.Field{Name: name, Raw: "{" + esc + "}", Value: bibtex.Decode(esc)})
-}
-
-// verbatim adds a field BibTeX tools read verbatim (url, doi): only what
-// would unbalance the braces is percent-encoded, as a URL allows.
-func (l *fieldList) verbatim(name, value string) {
-	value = strings.TrimSpace(value)
-	if value == "" {
-		return
-	}
-	if strings.ContainsAny(value, "{}\\") {
-		value = urlEscaper.Replace(value)
-	}
-	l.fs = append(l.fs, corpus.Field{Name: name, Raw: "{" + value + "}", Value: value})
-}
-
-var urlEscaper = strings.NewReplacer("{", "%7B", "}", "%7D", `\`, "%5C")
-
-// raw adds a field whose BibTeX source is given (a number, a month macro,
-// a name list).
-func (l *fieldList) raw(name, raw, value string) {
-	if value == "" {
-		return
-	}
-	l.fs = append(l.fs, corpus.Field{Name: name, Raw: raw, Value: value})
-}
-
 // build turns a record into a reference with BibTeX fields, and says what
 // was odd about it.
 func build(rec *record) (*corpus.Reference, []string) {
@@ -93,13 +51,13 @@ func build(rec *record) (*corpus.Reference, []string) {
 	}
 	ref := &corpus.Reference{Type: typ, Key: strings.TrimSpace(first("ID"))}
 
-	var l fieldList
+	var l bibtex.FieldList
 	if authors := list("AU", "A1"); len(authors) > 0 {
-		l.names("author", authors)
+		names(&l, "author", authors)
 	}
-	l.names("editor", list("A2", "ED"))
-	l.names("translator", list("A4"))
-	l.names("ris-a3", list("A3"))
+	names(&l, "editor", list("A2", "ED"))
+	names(&l, "translator", list("A4"))
+	names(&l, "ris-a3", list("A3"))
 
 	title := first("TI", "T1", "CT")
 	if title == "" && typ != "incollection" && typ != "inproceedings" && typ != "inreference" {
@@ -108,146 +66,66 @@ func build(rec *record) (*corpus.Reference, []string) {
 	}
 	container := first("T2", "JF", "JO", "BT")
 	short := first("JA", "J2", "J1")
-	l.text("title", title)
-	l.text("shorttitle", first("ST"))
+	l.Text("title", title)
+	l.Text("shorttitle", first("ST"))
 	switch typ {
 	case "article", "periodical":
-		l.text("journal", container)
-		l.text("shortjournal", short)
+		l.Text("journal", container)
+		l.Text("shortjournal", short)
 	case "online":
-		l.text("organization", container)
+		l.Text("organization", container)
 	default:
-		l.text("booktitle", container)
+		l.Text("booktitle", container)
 	}
-	l.text("series", first("T3"))
+	l.Text("series", first("T3"))
 
-	l.date(first("PY", "Y1"), first("DA"))
-	l.text("volume", first("VL"))
-	l.text("number", first("IS", "CP"))
-	l.text("pages", pages(first("SP"), first("EP")))
+	date(&l, first("PY", "Y1"), first("DA"))
+	l.Text("volume", first("VL"))
+	l.Text("number", first("IS", "CP"))
+	l.Text("pages", pages(first("SP"), first("EP")))
 	switch typ {
 	case "thesis":
-		l.text("school", first("PB"))
+		l.Text("school", first("PB"))
 	case "techreport":
-		l.text("institution", first("PB"))
+		l.Text("institution", first("PB"))
 	default:
-		l.text("publisher", first("PB"))
+		l.Text("publisher", first("PB"))
 	}
-	l.text("address", first("CY", "PP"))
-	l.text("edition", first("ET"))
-	l.text("type", genre)
+	l.Text("address", first("CY", "PP"))
+	l.Text("edition", first("ET"))
+	l.Text("type", genre)
 	if sub := subtypes[ty]; sub != "" {
-		l.text("entrysubtype", sub)
+		l.Text("entrysubtype", sub)
 	}
 	isbn, issn := standardNumbers(list("SN"))
-	l.text("isbn", isbn)
-	l.text("issn", issn)
-	l.verbatim("doi", first("DO"))
+	l.Text("isbn", isbn)
+	l.Text("issn", issn)
+	l.Verbatim("doi", first("DO"))
 	for _, u := range list("UR") {
-		l.verbatim("url", u)
+		l.Verbatim("url", u)
 	}
-	l.text("abstract", first("AB", "N2"))
-	l.text("keywords", strings.Join(list("KW"), ", "))
-	l.text("note", strings.Join(list("N1"), " "))
-	l.text("language", first("LA"))
+	l.Text("abstract", first("AB", "N2"))
+	l.Text("keywords", strings.Join(list("KW"), ", "))
+	l.Text("note", strings.Join(list("N1"), " "))
+	l.Text("language", first("LA"))
 	if !ok && ty != "" {
-		l.text("ristype", ty)
+		l.Text("ristype", ty)
 	}
 	for i, t := range rec.tags {
 		if !used[i] && t.name != "TY" && t.name != "ER" {
-			l.text("ris-"+strings.ToLower(t.name), t.value)
+			l.Text("ris-"+strings.ToLower(t.name), t.value)
 		}
 	}
-	ref.Fields = l.fs
+	ref.Fields = l.Fields
 
-	Derive(ref)
+	bibtex.Derive(ref)
 	return ref, warns
 }
-
-// Derive fills the searchable and comparable members of a reference built
-// from BibTeX fields (title, authors, year, venue, identifiers), as the
-// BibTeX reader does.
-func Derive(ref *corpus.Reference) {
-	if f := ref.Field("title"); f != nil {
-		ref.Title, ref.Protected = bibtex.DecodeTitle(inner(f.Raw))
-	}
-	if f := ref.Field("author"); f != nil {
-		ref.Authors, ref.AuthorsEtAl = bibtex.ParseNames(inner(f.Raw))
-	}
-	if f := ref.Field("editor"); f != nil {
-		ref.Editors, _ = bibtex.ParseNames(inner(f.Raw))
-	}
-	if v, ok := ref.Get("year"); ok {
-		ref.Year = corpus.ParseYear(v)
-	}
-	if v, ok := ref.Get("month"); ok {
-		ref.Month = corpus.ParseMonth(v)
-	}
-	for _, name := range []string{"journal", "booktitle", "publisher", "institution", "school", "organization"} {
-		if v, ok := ref.Get(name); ok && v != "" {
-			ref.Venue = v
-			break
-		}
-	}
-	ref.IDs = corpus.ExtractIdentifiers(ref.Get)
-}
-
-// inner strips the outer braces of a braced BibTeX value.
-func inner(raw string) string {
-	if len(raw) >= 2 && raw[0] == '{' && raw[len(raw)-1] == '}' {
-		return raw[1 : len(raw)-1]
-	}
-	return raw
-}
-
-// Escape writes text as BibTeX source that decodes back to it: the
-// characters LaTeX treats specially are escaped, so a RIS title with "50%"
-// or "R&D" does not break the BibTeX written from it.
-func Escape(s string) string {
-	if !strings.ContainsAny(s, "{}\\%&#$_^~") {
-		return s
-	}
-	if !nested(s) {
-		// BibTeX counts \{ and \} when it matches braces, so braces that
-		// do not pair up are written as commands.
-		return unpairedEscaper.Replace(s)
-	}
-	return escaper.Replace(s)
-}
-
-// nested reports whether the braces of s pair up, each closing one
-// after its opening one.
-func nested(s string) bool {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			if depth--; depth < 0 {
-				return false
-			}
-		}
-	}
-	return depth == 0
-}
-
-var unpairedEscaper = strings.NewReplacer(
-	`\`, `\textbackslash{}`,
-	"{", `\textbraceleft{}`, "}", `\textbraceright{}`, "%", `\%`, "&", `\&`, "#", `\#`, "$", `\$`, "_", `\_`,
-	"^", `\^{}`, "~", `\~{}`,
-)
-
-var escaper = strings.NewReplacer(
-	`\`, `\textbackslash{}`,
-	"{", `\{`, "}", `\}`, "%", `\%`, "&", `\&`, "#", `\#`, "$", `\$`, "_", `\_`,
-	"^", `\^{}`, "~", `\~{}`,
-)
 
 // names adds a name list. RIS writes one name per tag as "Family, Given"
 // or "Family, Given, Suffix"; a name with no comma is an organisation and
 // is braced, so that BibTeX keeps it whole.
-func (l *fieldList) names(field string, names []string) {
+func names(l *bibtex.FieldList, field string, names []string) {
 	if len(names) == 0 {
 		return
 	}
@@ -261,7 +139,7 @@ func (l *fieldList) names(field string, names []string) {
 		return
 	}
 	src := strings.Join(parts, " and ")
-	l.fs = append(l.fs, corpus.Field{Name: field, Raw: "{" + src + "}", Value: bibtex.Decode(src)})
+	l.Fields = append(l.Fields, corpus.Field{Name: field, Raw: "{" + src + "}", Value: bibtex.Decode(src)})
 }
 
 func bibtexName(n string) string {
@@ -272,7 +150,7 @@ func bibtexName(n string) string {
 		}
 	}
 	protect := func(p string) string {
-		p = Escape(p)
+		p = bibtex.Escape(p)
 		if hasAnd(p) {
 			return "{" + p + "}"
 		}
@@ -282,7 +160,7 @@ func bibtexName(n string) string {
 	case 0:
 		return ""
 	case 1:
-		return "{" + Escape(ps[0]) + "}"
+		return "{" + bibtex.Escape(ps[0]) + "}"
 	case 2:
 		return protect(ps[0]) + ", " + protect(ps[1])
 	default:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
 var monthMacros = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -16,7 +17,7 @@ var monthNames = [...]string{"January", "February", "March", "April", "May", "Ju
 // date adds year, month and, when the day is known, a biblatex date from
 // PY (or Y1) and DA. Both are "YYYY/MM/DD/other" at most; PY is usually the
 // year alone. A year that is not a number ("in press") is kept as text.
-func (l *fieldList) date(py, da string) {
+func date(l *bibtex.FieldList, py, da string) {
 	y, m, d := slashDate(py)
 	if dy, dm, dd := slashDate(da); dy != 0 && (y == 0 || dy == y) {
 		y = dy
@@ -25,18 +26,18 @@ func (l *fieldList) date(py, da string) {
 		}
 	}
 	if y == 0 {
-		l.text("year", firstNonEmpty(py, da))
+		l.Text("year", firstNonEmpty(py, da))
 		return
 	}
 	ys := strconv.Itoa(y)
-	l.raw("year", ys, ys)
+	l.Raw("year", ys, ys)
 	if m == 0 {
 		return
 	}
-	l.raw("month", monthMacros[m-1], monthNames[m-1])
+	l.Raw("month", monthMacros[m-1], monthNames[m-1])
 	if d != 0 {
 		iso := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-		l.raw("date", "{"+iso+"}", iso)
+		l.Raw("date", "{"+iso+"}", iso)
 	}
 }
 
@@ -101,103 +102,30 @@ func assignKeys(file string, res *Result) {
 }
 
 // AssignKeys gives every reference a key unique within its file: its Key
-// when that is a usable BibTeX key, else the first author's family name,
-// the year and the first word of the title (smith2019effect), with a, b,
-// ... appended to a key already taken. It returns warnings for the keys it
-// could not keep. The readers of the other tagged formats share it, so that
-// a reference gets the same key whichever format it came in.
+// when that is a usable BibTeX key, else bibtex.MakeKey's, with a, b, ...
+// appended to a key already taken. It returns warnings for the keys it
+// could not keep. The readers of the other tagged formats (EndNote XML,
+// PubMed) share it, so that a reference gets the same key whichever format
+// it came in.
 func AssignKeys(file string, refs []*corpus.Reference) []corpus.Problem {
+	var keys bibtex.Keys
 	var warns []corpus.Problem
-	used := make(map[string]bool, len(refs))
 	for _, r := range refs {
 		base := r.Key
-		if base != "" && !validKey(base) {
+		if base != "" && !bibtex.ValidKey(base) {
 			warns = append(warns, corpus.Problem{File: file, Line: r.Source.Line,
 				Msg: fmt.Sprintf("ID %q cannot be a BibTeX key; a key was made up", base)})
 			base = ""
 		}
 		if base == "" {
-			base = madeKey(r)
+			base = bibtex.MakeKey(r)
 		}
-		key := base
-		for i := 0; used[strings.ToLower(key)]; i++ {
-			key = base + suffix(i)
-		}
+		key := keys.Take(base)
 		if key != base && r.Key == base {
 			warns = append(warns, corpus.Problem{File: file, Line: r.Source.Line, Key: key,
 				Msg: fmt.Sprintf("ID %q used by an earlier record; renamed %s", base, key)})
 		}
-		used[strings.ToLower(key)] = true
 		r.Key = key
 	}
 	return warns
-}
-
-// suffix gives a, b, ..., z, aa, ab, ...
-func suffix(i int) string {
-	if i < 26 {
-		return string(rune('a' + i))
-	}
-	return suffix(i/26-1) + suffix(i%26)
-}
-
-// validKey reports whether k can be written as a BibTeX entry key.
-func validKey(k string) bool {
-	if k == "" {
-		return false
-	}
-	for i := 0; i < len(k); i++ {
-		switch c := k[i]; c {
-		case ' ', '\t', '{', '}', '(', ')', ',', '=', '"', '#', '%', '\'', '@', '\\', '~':
-			return false
-		default:
-			if c < ' ' {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// stopWords are skipped when a key takes the first word of a title.
-var stopWords = map[string]bool{"a": true, "an": true, "the": true, "on": true, "of": true, "in": true,
-	"and": true, "for": true, "to": true, "at": true, "with": true, "from": true, "by": true,
-	"der": true, "die": true, "das": true, "le": true, "la": true, "les": true, "el": true}
-
-func madeKey(r *corpus.Reference) string {
-	var b strings.Builder
-	if len(r.Authors) > 0 {
-		n := r.Authors[0]
-		fam := n.Last
-		if n.Literal != "" {
-			fam = n.Literal
-		}
-		if w := strings.Fields(corpus.NormalizeTitle(fam)); len(w) > 0 {
-			b.WriteString(strings.Join(w, ""))
-		}
-	}
-	if b.Len() == 0 {
-		b.WriteString("anon")
-	}
-	if r.Year != 0 {
-		b.WriteString(strconv.Itoa(r.Year))
-	}
-	for _, w := range strings.Fields(corpus.NormalizeTitle(r.Title)) {
-		if !stopWords[w] {
-			b.WriteString(w)
-			break
-		}
-	}
-	return keySafe(b.String())
-}
-
-// keySafe keeps letters and digits; NormalizeTitle has already folded
-// accents, but a script without Latin letters keeps its own.
-func keySafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || !validKey(string(r)) || r == '-' {
-			return -1
-		}
-		return r
-	}, s)
 }
