@@ -70,6 +70,11 @@ type scanner struct {
 	// a slice per entry and one more per field.
 	fields []RawField
 	parts  []Part
+
+	// repairs are what the scanner read past in the entry being read, as
+	// BibTeX would not have (a missing comma, one too many): warnings that
+	// are given only if the entry is kept.
+	repairs []corpus.Problem
 }
 
 type scanError struct {
@@ -97,9 +102,14 @@ func scanFile(file, src string, yield func(item), problem, warn func(corpus.Prob
 		}
 		lt := strings.ToLower(typ)
 		if lt == "comment" {
-			s.skipComment()
+			if !s.skipComment() {
+				// Entries meant to be commented out are read after all.
+				warn(corpus.Problem{File: file, Line: startLine,
+					Msg: "@comment never closed; the entries after it are read"})
+			}
 			continue
 		}
+		s.repairs = s.repairs[:0]
 		it, key, err := s.body(lt, start, startLine)
 		if err != nil {
 			if err.text {
@@ -112,8 +122,95 @@ func scanFile(file, src string, yield func(item), problem, warn func(corpus.Prob
 			s.resync(start)
 			continue
 		}
+		for _, r := range s.repairs {
+			warn(r)
+		}
+		if it.kind == itemEntry {
+			s.checkAfterEntry(&it.entry, warn)
+		}
 		yield(it)
 	}
+}
+
+// repaired notes something the scanner read past in the current entry.
+func (s *scanner) repaired(line int, key, format string, args ...any) {
+	s.repairs = append(s.repairs, corpus.Problem{File: s.file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+}
+
+// checkAfterEntry warns when the entry's closing delimiter is followed by
+// a comma and what reads like another field ("}, year = 2001," on the same
+// line or the next): a '}' too many in a value closed the entry early, and
+// the fields after it became text between entries, which BibTeX and every
+// reader after it ignore without a word.
+func (s *scanner) checkAfterEntry(e *Entry, warn func(corpus.Problem)) {
+	closeLine := s.line
+	i := s.pos
+	for i < len(s.src) && (s.src[i] == ' ' || s.src[i] == '\t') {
+		i++
+	}
+	if i >= len(s.src) || s.src[i] != ',' {
+		return
+	}
+	line := closeLine
+	for i < len(s.src) {
+		c := s.src[i]
+		if c == '\n' {
+			if line > closeLine {
+				break
+			}
+			line++
+		} else if c != ' ' && c != '\t' && c != '\r' && c != ',' {
+			break
+		}
+		i++
+	}
+	name, ok := fieldLike(s.src, i)
+	if !ok {
+		return
+	}
+	warn(corpus.Problem{File: s.file, Line: line, Key: e.Key,
+		Msg: fmt.Sprintf("field %s is after the end of the entry (line %d) and is ignored: a '%c' too many before it?", name, closeLine, s.src[s.pos-1])})
+}
+
+// fieldLike reports whether the text at i starts like a field, "name =
+// {", "name = \"", or "name = word," ending its line, and returns the name.
+// It tells a field that a misplaced brace moved into text or into another
+// value from prose that happens to hold an '='.
+func fieldLike(src string, i int) (string, bool) {
+	start := i
+	for i < len(src) && identChar(src[i]) {
+		i++
+	}
+	name := src[start:i]
+	if name == "" || !isAlpha(name[0]) {
+		return "", false
+	}
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i >= len(src) || src[i] != '=' {
+		return "", false
+	}
+	i++
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i < len(src) && (src[i] == '{' || src[i] == '"') {
+		return strings.ToLower(name), true
+	}
+	w := i
+	for i < len(src) && identChar(src[i]) {
+		i++
+	}
+	if i == w || i >= len(src) || src[i] != ',' {
+		return "", false
+	}
+	for i++; i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r'); i++ {
+	}
+	if i < len(src) && src[i] != '\n' {
+		return "", false
+	}
+	return strings.ToLower(name), true
 }
 
 // skipToAt moves to the next '@' outside an entry; false at end of input.
@@ -244,6 +341,15 @@ func identChar(c byte) bool {
 	return c > ' '
 }
 
+// peekIdent returns the lower-cased name at pos without moving past it.
+func (s *scanner) peekIdent() string {
+	i := s.pos
+	for i < len(s.src) && identChar(s.src[i]) {
+		i++
+	}
+	return strings.ToLower(s.src[s.pos:i])
+}
+
 func (s *scanner) ident() string {
 	start := s.pos
 	for s.pos < len(s.src) && identChar(s.src[s.pos]) {
@@ -253,23 +359,28 @@ func (s *scanner) ident() string {
 }
 
 // skipComment skips an @comment: a balanced group when one follows, else
-// nothing more (BibTeX ignores the word and treats the rest as text).
-func (s *scanner) skipComment() {
+// nothing more (BibTeX ignores the word and treats the rest as text). It
+// reports false for a group that never closes.
+func (s *scanner) skipComment() bool {
 	s.skipSpace()
 	if s.pos >= len(s.src) {
-		return
+		return true
 	}
 	open := s.src[s.pos]
 	if open != '{' && open != '(' {
-		return
+		return true
 	}
 	save, saveLine := s.pos, s.line
 	// Entries commented out inside @comment{...} stay comment, as biber
 	// reads them: only the braces count here.
 	if _, err := s.groupUntil(open, false); err != nil {
-		// An unbalanced comment swallows nothing: go on after the word.
+		// An unbalanced comment swallows nothing: go on after the word,
+		// as BibTeX does. Entries meant to be commented out are then read,
+		// so say so.
 		s.pos, s.line = save+1, saveLine
+		return false
 	}
+	return true
 }
 
 func closer(open byte) byte {
@@ -321,6 +432,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		f.Name = name // macro names keep their spelling; Parser folds case
 		s.skipSpace()
 		if s.pos < len(s.src) && s.src[s.pos] == ',' {
+			s.repaired(s.line, "", "@string %s: ',' after the value ignored", name)
 			s.pos++
 			s.skipSpace()
 		}
@@ -333,7 +445,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 	}
 
 	s.skipSpace()
-	keyStart := s.pos
+	keyStart, keyLine := s.pos, s.line
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
 		if c == ',' || c == close || c == '\n' || c == '\r' || c == ' ' || c == '\t' {
@@ -350,11 +462,18 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		// "@article{title = ..." : the key is missing and this is a field.
 		return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
 	}
-	if e.Key == "" {
-		if s.pos < len(s.src) && s.src[s.pos] == ',' {
-			return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
+	if e.Key == "" && s.pos < len(s.src) && s.src[s.pos] == ',' {
+		return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
+	}
+	if e.Key != "" {
+		s.skipSpaceAndComments()
+		if s.pos < len(s.src) && identChar(s.src[s.pos]) {
+			// "@article{smith2019 title = ...": BibTeX stops here; the
+			// field is read as if the comma were there.
+			s.repaired(keyLine, e.Key, "no ',' after the key; read as if there were one before field %s", s.peekIdent())
 		}
 	}
+	commas := 0 // in a row, since the key or the last field
 	for {
 		s.skipSpaceAndComments()
 		if s.pos >= len(s.src) {
@@ -366,9 +485,13 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 			break
 		}
 		if c == ',' {
+			if commas++; commas == 2 {
+				s.repaired(s.line, e.Key, "',' repeated; read as one")
+			}
 			s.pos++
 			continue
 		}
+		commas = 0
 		if c == '@' && s.atLineStartAt() && s.newEntryAhead() {
 			return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry", s.line)
 		}
