@@ -138,8 +138,9 @@ func TestParse_RecoversPerEntry(t *testing.T) {
 	}
 	wantProblems := []string{
 		// The '{' of line 3 is closed by the '}' of line 5 (BibTeX would
-		// read it so too), so the entry is the one never closed.
-		"test.bib:2: entry bad1: entry never closed: line 6 starts another entry",
+		// read it so too), so the entry is the one never closed; the
+		// message names the value whose braces went wrong.
+		"test.bib:2: entry bad1: entry never closed: line 6 starts another entry (the braces of field title do not balance on line 3: its value runs on into field year on line 4)",
 		"test.bib:7: entry bad2: field title: expected ',' or '}' after the value, found \"j\"",
 		"test.bib:8: entry good3: entry never closed: line 11 starts another entry",
 		"test.bib:12: @article has no citation key",
@@ -518,5 +519,41 @@ func TestParse_WellFormedEntriesHaveNoRepairWarnings(t *testing.T) {
 	p, refs := parseOne(t, src)
 	if len(refs) != 3 || len(p.Problems) != 0 || len(p.Warnings) != 0 {
 		t.Errorf("refs %d, problems %v, warnings %v", len(refs), p.Problems, p.Warnings)
+	}
+}
+
+// TestParse_NeverClosedNamesTheUnbalancedValue: when an entry never closes
+// because a value's braces do not balance, the problem stays at the entry's
+// line and names the line where the value went wrong; when the entry only
+// lacks its closing brace, it names nothing more.
+func TestParse_NeverClosedNamesTheUnbalancedValue(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"a brace too few in one line", `@article{k,
+  title = {Effects of skin temperature},
+  publisher = {Taylor {{\&} Francis},
+  doi = {10.1080/08990229771042},
+  year = 2009,
+}
+
+@article{next, title = {Next}}
+`, "test.bib:1: entry k: entry never closed: line 8 starts another entry (the braces of field publisher do not balance on line 3: its value runs on into field doi on line 4)"},
+		{"at the end of the file", "@misc{k,\n  note = {see {the appendix},\n  month = jul,\n}\n",
+			"test.bib:1: entry k: entry never closed: end of file reached (the braces of field note do not balance on line 2: its value runs on into field month on line 3)"},
+		{"in a value that spans lines", "@misc{k,\n  abstract = {First line\n    second {line},\n  year = {2001},\n}\n@misc{next}\n",
+			"test.bib:1: entry k: entry never closed: line 6 starts another entry (the braces of field abstract do not balance on line 2: its value runs on into field year on line 4)"},
+		{"only the closing brace is missing", "@misc{k,\n  title = {Fine},\n  year = 2001,\n\n@misc{next}\n",
+			"test.bib:1: entry k: entry never closed: line 5 starts another entry"},
+		{"prose with an equals sign is not a field", "@misc{k,\n  abstract = {Many were seen;\n  n = 42 took part},\n  year = 2001,\n\n@misc{next}\n",
+			"test.bib:1: entry k: entry never closed: line 6 starts another entry"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _ := parseOne(t, tt.src)
+			if len(p.Problems) != 1 || p.Problems[0].Error() != tt.want {
+				t.Errorf("problems = %v\nwant %s", p.Problems, tt.want)
+			}
+		})
 	}
 }

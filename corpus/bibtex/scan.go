@@ -75,6 +75,18 @@ type scanner struct {
 	// BibTeX would not have (a missing comma, one too many): warnings that
 	// are given only if the entry is kept.
 	repairs []corpus.Problem
+
+	// runOn is the first value of the current entry that runs on into a
+	// line reading like the next field: where its braces stopped
+	// balancing, named when the entry never closes.
+	runOn runOn
+}
+
+type runOn struct {
+	open  int    // line where the value's '{' opened
+	field string // the field the value belongs to
+	line  int    // the line that reads like the next field
+	next  string // and that field's name
 }
 
 type scanError struct {
@@ -406,6 +418,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 	close := closer(open)
 	e := Entry{Type: typ, File: s.file, Line: startLine}
 	s.fields, s.parts = s.fields[:0], s.parts[:0]
+	s.runOn = runOn{}
 	switch typ {
 	case "preamble":
 		parts, err := s.value(close)
@@ -477,7 +490,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 	for {
 		s.skipSpaceAndComments()
 		if s.pos >= len(s.src) {
-			return item{}, e.Key, s.fail(startLine, "entry never closed: end of file reached")
+			return item{}, e.Key, s.fail(startLine, "entry never closed: end of file reached%s", s.runOn.hint())
 		}
 		c := s.src[s.pos]
 		if c == close {
@@ -493,7 +506,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		}
 		commas = 0
 		if c == '@' && s.atLineStartAt() && s.newEntryAhead() {
-			return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry", s.line)
+			return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry%s", s.line, s.runOn.hint())
 		}
 		fieldLine := s.line
 		name := s.ident()
@@ -509,7 +522,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		s.skipSpaceAndComments()
 		if s.pos < len(s.src) && s.src[s.pos] != ',' && s.src[s.pos] != close {
 			if s.src[s.pos] == '@' && s.atLineStartAt() && s.newEntryAhead() {
-				return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry", s.line)
+				return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry%s", s.line, s.runOn.hint())
 			}
 			return item{}, e.Key, s.fail(s.line, "field %s: expected ',' or '%c' after the value, found %q", f.Name, close, string(s.src[s.pos]))
 		}
@@ -571,6 +584,9 @@ func (s *scanner) fieldRest(name string, close byte) (RawField, *scanError) {
 	if err != nil {
 		err.msg = "field " + f.Name + ": " + err.msg
 		return f, err
+	}
+	if s.runOn.line != 0 && s.runOn.field == "" {
+		s.runOn.field = f.Name
 	}
 	f.Parts = parts
 	return f, nil
@@ -654,8 +670,14 @@ func (s *scanner) groupUntil(open byte, stopAtEntry bool) (string, *scanError) {
 		case '\n':
 			s.line++
 			s.pos++
-			if stopAtEntry && s.newEntryAhead() {
+			if !stopAtEntry {
+				continue
+			}
+			if s.newEntryAhead() {
 				return "", s.fail(startLine, "'%c' opened on line %d never closed before the entry on line %d", open, startLine, s.line)
+			}
+			if s.runOn.line == 0 {
+				s.noteRunOn(startLine)
 			}
 			continue
 		case open:
@@ -671,6 +693,29 @@ func (s *scanner) groupUntil(open byte, stopAtEntry bool) (string, *scanError) {
 		s.pos++
 	}
 	return "", s.fail(startLine, "'%c' opened on line %d never closed", open, startLine)
+}
+
+// noteRunOn records, at the start of a line inside a value opened on line
+// open, whether the line reads like the next field ("  doi = {...},"): the
+// value's braces do not balance, and it has run on into the fields after
+// it. An entry that then never closes names the place (runOn.hint).
+func (s *scanner) noteRunOn(open int) {
+	i := s.pos
+	for i < len(s.src) && (s.src[i] == ' ' || s.src[i] == '\t') {
+		i++
+	}
+	if name, ok := fieldLike(s.src, i); ok {
+		s.runOn = runOn{open: open, line: s.line, next: name}
+	}
+}
+
+// hint says where an entry that never closed went wrong, when a value ran
+// on into the next field; "" when none did (the closing brace is missing).
+func (r runOn) hint() string {
+	if r.line == 0 || r.field == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (the braces of field %s do not balance on line %d: its value runs on into field %s on line %d)", r.field, r.open, r.next, r.line)
 }
 
 // quoted reads a "..." value; quotes inside braces do not end it.
