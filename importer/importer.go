@@ -50,7 +50,7 @@ type Summary struct {
 	Unchanged  int              // entries the library held already as they are
 	Rejected   int              // entries that could not be read or stored
 	Problems   []corpus.Problem // why entries were rejected, in file order
-	Warnings   []corpus.Problem // kept entries with something odd in them
+	Warnings   []corpus.Problem // about entries that were kept: something odd in them, or repaired (Parse fills them)
 	Notes      []corpus.Problem // duplicates skipped, keys renamed
 	// Aliased are the duplicates whose keys became aliases of the
 	// references they duplicate (store.Outcome.Aliased).

@@ -9,10 +9,11 @@ import (
 )
 
 // FromFiles reads reference files (BibTeX, RIS) into memory for a one-shot
-// check that stores nothing (--bib). warnings are the entries skipped and
-// the keys used twice, each naming file and line; the first of two entries
-// with one key is used, and a duplicate work's key becomes an alias of the
-// first, as an import would keep it.
+// check that stores nothing (--bib). warnings are the entries skipped, the
+// parser's warnings about the entries kept and the keys used twice, each
+// naming file and line; the first of two entries with one key is used, and
+// a duplicate work's key becomes an alias of the first, as an import would
+// keep it.
 func FromFiles(ctx context.Context, paths []string) (refs []*corpus.Reference, warnings []string, err error) {
 	inputs := make([]importer.Input, len(paths))
 	for i, p := range paths {
@@ -24,6 +25,11 @@ func FromFiles(ctx context.Context, paths []string) (refs []*corpus.Reference, w
 	}
 	for _, p := range sum.Problems {
 		warnings = append(warnings, p.Error()+" (entry skipped)")
+	}
+	// The parser's warnings about entries it kept (a repair, an undefined
+	// macro), as import says them.
+	for _, p := range sum.Warnings {
+		warnings = append(warnings, p.Error())
 	}
 	for _, p := range importer.DuplicateKeys(refs) {
 		warnings = append(warnings, p.Error())

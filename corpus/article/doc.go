@@ -8,6 +8,8 @@
 // link text stays; inline code is kept verbatim, without its delimiters;
 // math is dropped in LaTeX (and MathML in HTML) and left as written in
 // Markdown and text. A line break inside a paragraph reads as a space.
+// Markdown that goldmark would read in time growing with the square of its
+// size keeps the markup past a bound as text (see markdown_bounds.go).
 //
 // Positions are 1-based lines and columns counted in Unicode characters of the
 // file as decoded (package textfile: one character of the file is one

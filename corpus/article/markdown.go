@@ -10,6 +10,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/evident-tools/evident/corpus"
 )
@@ -28,7 +29,9 @@ import (
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute(),
+			// Before goldmark's emphasis parser (500): see emphasisBound.
+			parser.WithInlineParsers(util.Prioritized(&emphasisBound{}, 499))),
 	)
 }
 
@@ -58,6 +61,7 @@ func readMarkdown(src *source) reader {
 	}
 	blankFencedDivs(body)
 	limitNesting(body)
+	boundMarkdown(body)
 	m := &mdReader{src: src, raw: body}
 	doc := newMarkdown().Parser().Parse(text.NewReader(body))
 	m.walk(doc, blockCtx{kind: corpus.KindSentence, item: -1})

@@ -241,6 +241,9 @@ func TestCorpora_DamagedFilesKeepGoodEntries(t *testing.T) {
 		if len(pc.Problems) != base+1 || !hasProblem(pc.Problems, victim.Key, victim.Line, "never closed") {
 			t.Errorf("%s: lost brace of %s (line %d): problems %v", rel, victim.Key, victim.Line, pc.Problems)
 		}
+		if hasProblem(pc.Problems, victim.Key, victim.Line, "do not balance") {
+			t.Errorf("%s: lost brace of %s (line %d) blamed on a value: %v", rel, victim.Key, victim.Line, pc.Problems)
+		}
 
 		// 2. The '=' of the victim's first field is lost.
 		f := victim.Fields[0]
@@ -264,4 +267,26 @@ func hasProblem(ps []corpus.Problem, key string, line int, msg string) bool {
 		}
 	}
 	return false
+}
+
+// TestCorpora_NeverClosedNamesTheUnbalancedValue: in a real Zotero export,
+// "Taylor {{\&} Francis" on line 274 leaves its entry (line 267) open until
+// the next entry; the problem names both lines.
+func TestCorpora_NeverClosedNamesTheUnbalancedValue(t *testing.T) {
+	rel := "bbt-zotero-exports/Cache_does_not_seem_to_fill_1296.bibtex"
+	p := bibtex.NewParser()
+	if _, err := p.Parse(rel, readCorpusFile(t, corporaDir(t), rel)); err != nil {
+		t.Fatal(err)
+	}
+	want := rel + ":267: entry AGESCHEIDER:2009dk: entry never closed: line 289 starts another entry" +
+		" (the braces of field publisher do not balance on line 274: its value runs on into field doi on line 275)"
+	for _, pr := range p.Problems {
+		if pr.Key == "AGESCHEIDER:2009dk" {
+			if pr.Error() != want {
+				t.Errorf("problem:\n%s\nwant:\n%s", pr.Error(), want)
+			}
+			return
+		}
+	}
+	t.Errorf("no problem for AGESCHEIDER:2009dk among %v", p.Problems)
 }

@@ -138,8 +138,9 @@ func TestParse_RecoversPerEntry(t *testing.T) {
 	}
 	wantProblems := []string{
 		// The '{' of line 3 is closed by the '}' of line 5 (BibTeX would
-		// read it so too), so the entry is the one never closed.
-		"test.bib:2: entry bad1: entry never closed: line 6 starts another entry",
+		// read it so too), so the entry is the one never closed; the
+		// message names the value whose braces went wrong.
+		"test.bib:2: entry bad1: entry never closed: line 6 starts another entry (the braces of field title do not balance on line 3: its value runs on into field year on line 4)",
 		"test.bib:7: entry bad2: field title: expected ',' or '}' after the value, found \"j\"",
 		"test.bib:8: entry good3: entry never closed: line 11 starts another entry",
 		"test.bib:12: @article has no citation key",
@@ -451,5 +452,108 @@ func TestParse_RepeatedFieldIsKeptAndFirstUsed(t *testing.T) {
 	}
 	if len(p.Warnings) != 1 || p.Warnings[0].Line != 3 || !strings.Contains(p.Warnings[0].Msg, "field title repeated") {
 		t.Errorf("warnings = %v", p.Warnings)
+	}
+}
+
+// TestParse_RepairsAreWarned: what the scanner reads past, where BibTeX
+// would stop or drop text, is kept and said, at the line of the repair.
+func TestParse_RepairsAreWarned(t *testing.T) {
+	tests := []struct {
+		name, src string
+		keys      string // the entries kept
+		field     string // a field of the last entry kept, read in full
+		warning   string
+	}{
+		{"no comma after the key", "@article{smith2019 title = {Sugar}, year = 2019}", "smith2019", "title",
+			"test.bib:1: entry smith2019: no ',' after the key; read as if there were one before field title"},
+		{"no comma after the key, field on the next line", "@article{smith2019\n  Title = {Sugar},\n  year = 2019\n}", "smith2019", "title",
+			"test.bib:1: entry smith2019: no ',' after the key; read as if there were one before field title"},
+		{"comma repeated", "@article{k,\n title = {X},,\n year = 2001}", "k", "year",
+			"test.bib:2: entry k: ',' repeated; read as one"},
+		{"comma after a @string", "@string{jgr = {J. Geophys. Res.},}\n@article{k, journal = jgr}", "k", "journal",
+			"test.bib:1: @string jgr: ',' after the value ignored"},
+		{"a brace too many ends the entry early", "@article{k,\n  title = {Aesthetic {Judgment}\\}},\n  year = 2013,\n}\n", "k", "title",
+			"test.bib:3: entry k: field year is after the end of the entry (line 2) and is ignored: a '}' too many before it?"},
+		{"unclosed comment", "@comment{ off\n@misc{k, title = {Read after all}}", "k", "title",
+			"test.bib:1: @comment never closed; the entries after it are read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, refs := parseOne(t, tt.src)
+			if len(p.Problems) > 0 {
+				t.Fatalf("problems: %v", p.Problems)
+			}
+			var keys []string
+			for _, r := range refs {
+				keys = append(keys, r.Key)
+			}
+			if strings.Join(keys, ",") != tt.keys {
+				t.Fatalf("keys = %q, want %q", keys, tt.keys)
+			}
+			field(t, refs[len(refs)-1], tt.field)
+			var got []string
+			for _, w := range p.Warnings {
+				got = append(got, w.Error())
+			}
+			if len(got) != 1 || got[0] != tt.warning {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.warning)
+			}
+		})
+	}
+}
+
+// TestParse_RepairInRejectedEntryIsNotWarned: an entry that is rejected
+// anyway gets its problem, not also a warning about a repair in it.
+func TestParse_RepairInRejectedEntryIsNotWarned(t *testing.T) {
+	p, refs := parseOne(t, "@article{k title = {X},, year = 2001 junk}\n@misc{ok, title = {Fine}}\n")
+	if len(refs) != 1 || len(p.Problems) != 1 || len(p.Warnings) != 0 {
+		t.Errorf("refs %d, problems %v, warnings %v", len(refs), p.Problems, p.Warnings)
+	}
+}
+
+// TestParse_WellFormedEntriesHaveNoRepairWarnings: the forms BibTeX reads
+// without complaint (a comma before the closing brace, text and percent
+// lines between entries, a key alone) are not repairs.
+func TestParse_WellFormedEntriesHaveNoRepairWarnings(t *testing.T) {
+	src := "Text between entries, a = b.\n@misc{a, title = {A},}\n% year = 2001,\n@misc{b}\n@misc{c,\n  % note = {off},\n  title = {C}\n}\nx = {not a field},\n"
+	p, refs := parseOne(t, src)
+	if len(refs) != 3 || len(p.Problems) != 0 || len(p.Warnings) != 0 {
+		t.Errorf("refs %d, problems %v, warnings %v", len(refs), p.Problems, p.Warnings)
+	}
+}
+
+// TestParse_NeverClosedNamesTheUnbalancedValue: when an entry never closes
+// because a value's braces do not balance, the problem stays at the entry's
+// line and names the line where the value went wrong; when the entry only
+// lacks its closing brace, it names nothing more.
+func TestParse_NeverClosedNamesTheUnbalancedValue(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"a brace too few in one line", `@article{k,
+  title = {Effects of skin temperature},
+  publisher = {Taylor {{\&} Francis},
+  doi = {10.1080/08990229771042},
+  year = 2009,
+}
+
+@article{next, title = {Next}}
+`, "test.bib:1: entry k: entry never closed: line 8 starts another entry (the braces of field publisher do not balance on line 3: its value runs on into field doi on line 4)"},
+		{"at the end of the file", "@misc{k,\n  note = {see {the appendix},\n  month = jul,\n}\n",
+			"test.bib:1: entry k: entry never closed: end of file reached (the braces of field note do not balance on line 2: its value runs on into field month on line 3)"},
+		{"in a value that spans lines", "@misc{k,\n  abstract = {First line\n    second {line},\n  year = {2001},\n}\n@misc{next}\n",
+			"test.bib:1: entry k: entry never closed: line 6 starts another entry (the braces of field abstract do not balance on line 2: its value runs on into field year on line 4)"},
+		{"only the closing brace is missing", "@misc{k,\n  title = {Fine},\n  year = 2001,\n\n@misc{next}\n",
+			"test.bib:1: entry k: entry never closed: line 5 starts another entry"},
+		{"prose with an equals sign is not a field", "@misc{k,\n  abstract = {Many were seen;\n  n = 42 took part},\n  year = 2001,\n\n@misc{next}\n",
+			"test.bib:1: entry k: entry never closed: line 6 starts another entry"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _ := parseOne(t, tt.src)
+			if len(p.Problems) != 1 || p.Problems[0].Error() != tt.want {
+				t.Errorf("problems = %v\nwant %s", p.Problems, tt.want)
+			}
+		})
 	}
 }

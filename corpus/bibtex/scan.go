@@ -70,6 +70,23 @@ type scanner struct {
 	// a slice per entry and one more per field.
 	fields []RawField
 	parts  []Part
+
+	// repairs are what the scanner read past in the entry being read, as
+	// BibTeX would not have (a missing comma, one too many): warnings that
+	// are given only if the entry is kept.
+	repairs []corpus.Problem
+
+	// runOn is the first value of the current entry that runs on into a
+	// line reading like the next field: where its braces stopped
+	// balancing, named when the entry never closes.
+	runOn runOn
+}
+
+type runOn struct {
+	open  int    // line where the value's '{' opened
+	field string // the field the value belongs to
+	line  int    // the line that reads like the next field
+	next  string // and that field's name
 }
 
 type scanError struct {
@@ -97,9 +114,14 @@ func scanFile(file, src string, yield func(item), problem, warn func(corpus.Prob
 		}
 		lt := strings.ToLower(typ)
 		if lt == "comment" {
-			s.skipComment()
+			if !s.skipComment() {
+				// Entries meant to be commented out are read after all.
+				warn(corpus.Problem{File: file, Line: startLine,
+					Msg: "@comment never closed; the entries after it are read"})
+			}
 			continue
 		}
+		s.repairs = s.repairs[:0]
 		it, key, err := s.body(lt, start, startLine)
 		if err != nil {
 			if err.text {
@@ -112,8 +134,95 @@ func scanFile(file, src string, yield func(item), problem, warn func(corpus.Prob
 			s.resync(start)
 			continue
 		}
+		for _, r := range s.repairs {
+			warn(r)
+		}
+		if it.kind == itemEntry {
+			s.checkAfterEntry(&it.entry, warn)
+		}
 		yield(it)
 	}
+}
+
+// repaired notes something the scanner read past in the current entry.
+func (s *scanner) repaired(line int, key, format string, args ...any) {
+	s.repairs = append(s.repairs, corpus.Problem{File: s.file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+}
+
+// checkAfterEntry warns when the entry's closing delimiter is followed by
+// a comma and what reads like another field ("}, year = 2001," on the same
+// line or the next): a '}' too many in a value closed the entry early, and
+// the fields after it became text between entries, which BibTeX and every
+// reader after it ignore without a word.
+func (s *scanner) checkAfterEntry(e *Entry, warn func(corpus.Problem)) {
+	closeLine := s.line
+	i := s.pos
+	for i < len(s.src) && (s.src[i] == ' ' || s.src[i] == '\t') {
+		i++
+	}
+	if i >= len(s.src) || s.src[i] != ',' {
+		return
+	}
+	line := closeLine
+	for i < len(s.src) {
+		c := s.src[i]
+		if c == '\n' {
+			if line > closeLine {
+				break
+			}
+			line++
+		} else if c != ' ' && c != '\t' && c != '\r' && c != ',' {
+			break
+		}
+		i++
+	}
+	name, ok := fieldLike(s.src, i)
+	if !ok {
+		return
+	}
+	warn(corpus.Problem{File: s.file, Line: line, Key: e.Key,
+		Msg: fmt.Sprintf("field %s is after the end of the entry (line %d) and is ignored: a '%c' too many before it?", name, closeLine, s.src[s.pos-1])})
+}
+
+// fieldLike reports whether the text at i starts like a field, "name =
+// {", "name = \"", or "name = word," ending its line, and returns the name.
+// It tells a field that a misplaced brace moved into text or into another
+// value from prose that happens to hold an '='.
+func fieldLike(src string, i int) (string, bool) {
+	start := i
+	for i < len(src) && identChar(src[i]) {
+		i++
+	}
+	name := src[start:i]
+	if name == "" || !isAlpha(name[0]) {
+		return "", false
+	}
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i >= len(src) || src[i] != '=' {
+		return "", false
+	}
+	i++
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i < len(src) && (src[i] == '{' || src[i] == '"') {
+		return strings.ToLower(name), true
+	}
+	w := i
+	for i < len(src) && identChar(src[i]) {
+		i++
+	}
+	if i == w || i >= len(src) || src[i] != ',' {
+		return "", false
+	}
+	for i++; i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r'); i++ {
+	}
+	if i < len(src) && src[i] != '\n' {
+		return "", false
+	}
+	return strings.ToLower(name), true
 }
 
 // skipToAt moves to the next '@' outside an entry; false at end of input.
@@ -244,6 +353,15 @@ func identChar(c byte) bool {
 	return c > ' '
 }
 
+// peekIdent returns the lower-cased name at pos without moving past it.
+func (s *scanner) peekIdent() string {
+	i := s.pos
+	for i < len(s.src) && identChar(s.src[i]) {
+		i++
+	}
+	return strings.ToLower(s.src[s.pos:i])
+}
+
 func (s *scanner) ident() string {
 	start := s.pos
 	for s.pos < len(s.src) && identChar(s.src[s.pos]) {
@@ -253,23 +371,28 @@ func (s *scanner) ident() string {
 }
 
 // skipComment skips an @comment: a balanced group when one follows, else
-// nothing more (BibTeX ignores the word and treats the rest as text).
-func (s *scanner) skipComment() {
+// nothing more (BibTeX ignores the word and treats the rest as text). It
+// reports false for a group that never closes.
+func (s *scanner) skipComment() bool {
 	s.skipSpace()
 	if s.pos >= len(s.src) {
-		return
+		return true
 	}
 	open := s.src[s.pos]
 	if open != '{' && open != '(' {
-		return
+		return true
 	}
 	save, saveLine := s.pos, s.line
 	// Entries commented out inside @comment{...} stay comment, as biber
 	// reads them: only the braces count here.
 	if _, err := s.groupUntil(open, false); err != nil {
-		// An unbalanced comment swallows nothing: go on after the word.
+		// An unbalanced comment swallows nothing: go on after the word,
+		// as BibTeX does. Entries meant to be commented out are then read,
+		// so say so.
 		s.pos, s.line = save+1, saveLine
+		return false
 	}
+	return true
 }
 
 func closer(open byte) byte {
@@ -295,6 +418,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 	close := closer(open)
 	e := Entry{Type: typ, File: s.file, Line: startLine}
 	s.fields, s.parts = s.fields[:0], s.parts[:0]
+	s.runOn = runOn{}
 	switch typ {
 	case "preamble":
 		parts, err := s.value(close)
@@ -321,6 +445,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		f.Name = name // macro names keep their spelling; Parser folds case
 		s.skipSpace()
 		if s.pos < len(s.src) && s.src[s.pos] == ',' {
+			s.repaired(s.line, "", "@string %s: ',' after the value ignored", name)
 			s.pos++
 			s.skipSpace()
 		}
@@ -333,7 +458,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 	}
 
 	s.skipSpace()
-	keyStart := s.pos
+	keyStart, keyLine := s.pos, s.line
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
 		if c == ',' || c == close || c == '\n' || c == '\r' || c == ' ' || c == '\t' {
@@ -350,15 +475,22 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		// "@article{title = ..." : the key is missing and this is a field.
 		return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
 	}
-	if e.Key == "" {
-		if s.pos < len(s.src) && s.src[s.pos] == ',' {
-			return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
+	if e.Key == "" && s.pos < len(s.src) && s.src[s.pos] == ',' {
+		return item{}, "", s.fail(startLine, "@%s has no citation key", typ)
+	}
+	if e.Key != "" {
+		s.skipSpaceAndComments()
+		if s.pos < len(s.src) && identChar(s.src[s.pos]) {
+			// "@article{smith2019 title = ...": BibTeX stops here; the
+			// field is read as if the comma were there.
+			s.repaired(keyLine, e.Key, "no ',' after the key; read as if there were one before field %s", s.peekIdent())
 		}
 	}
+	commas := 0 // in a row, since the key or the last field
 	for {
 		s.skipSpaceAndComments()
 		if s.pos >= len(s.src) {
-			return item{}, e.Key, s.fail(startLine, "entry never closed: end of file reached")
+			return item{}, e.Key, s.fail(startLine, "entry never closed: end of file reached%s", s.runOn.hint())
 		}
 		c := s.src[s.pos]
 		if c == close {
@@ -366,11 +498,15 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 			break
 		}
 		if c == ',' {
+			if commas++; commas == 2 {
+				s.repaired(s.line, e.Key, "',' repeated; read as one")
+			}
 			s.pos++
 			continue
 		}
+		commas = 0
 		if c == '@' && s.atLineStartAt() && s.newEntryAhead() {
-			return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry", s.line)
+			return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry%s", s.line, s.runOn.hint())
 		}
 		fieldLine := s.line
 		name := s.ident()
@@ -386,7 +522,7 @@ func (s *scanner) body(typ string, start, startLine int) (item, string, *scanErr
 		s.skipSpaceAndComments()
 		if s.pos < len(s.src) && s.src[s.pos] != ',' && s.src[s.pos] != close {
 			if s.src[s.pos] == '@' && s.atLineStartAt() && s.newEntryAhead() {
-				return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry", s.line)
+				return item{}, e.Key, s.fail(startLine, "entry never closed: line %d starts another entry%s", s.line, s.runOn.hint())
 			}
 			return item{}, e.Key, s.fail(s.line, "field %s: expected ',' or '%c' after the value, found %q", f.Name, close, string(s.src[s.pos]))
 		}
@@ -448,6 +584,9 @@ func (s *scanner) fieldRest(name string, close byte) (RawField, *scanError) {
 	if err != nil {
 		err.msg = "field " + f.Name + ": " + err.msg
 		return f, err
+	}
+	if s.runOn.line != 0 && s.runOn.field == "" {
+		s.runOn.field = f.Name
 	}
 	f.Parts = parts
 	return f, nil
@@ -531,8 +670,14 @@ func (s *scanner) groupUntil(open byte, stopAtEntry bool) (string, *scanError) {
 		case '\n':
 			s.line++
 			s.pos++
-			if stopAtEntry && s.newEntryAhead() {
+			if !stopAtEntry {
+				continue
+			}
+			if s.newEntryAhead() {
 				return "", s.fail(startLine, "'%c' opened on line %d never closed before the entry on line %d", open, startLine, s.line)
+			}
+			if s.runOn.line == 0 {
+				s.noteRunOn(startLine)
 			}
 			continue
 		case open:
@@ -548,6 +693,29 @@ func (s *scanner) groupUntil(open byte, stopAtEntry bool) (string, *scanError) {
 		s.pos++
 	}
 	return "", s.fail(startLine, "'%c' opened on line %d never closed", open, startLine)
+}
+
+// noteRunOn records, at the start of a line inside a value opened on line
+// open, whether the line reads like the next field ("  doi = {...},"): the
+// value's braces do not balance, and it has run on into the fields after
+// it. An entry that then never closes names the place (runOn.hint).
+func (s *scanner) noteRunOn(open int) {
+	i := s.pos
+	for i < len(s.src) && (s.src[i] == ' ' || s.src[i] == '\t') {
+		i++
+	}
+	if name, ok := fieldLike(s.src, i); ok {
+		s.runOn = runOn{open: open, line: s.line, next: name}
+	}
+}
+
+// hint says where an entry that never closed went wrong, when a value ran
+// on into the next field; "" when none did (the closing brace is missing).
+func (r runOn) hint() string {
+	if r.line == 0 || r.field == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (the braces of field %s do not balance on line %d: its value runs on into field %s on line %d)", r.field, r.open, r.next, r.line)
 }
 
 // quoted reads a "..." value; quotes inside braces do not end it.
