@@ -96,6 +96,16 @@ func (p *parsing) pubmed(res *pubmed.Result, warns []corpus.Problem) int {
 	return p.add(res.Refs, res.Problems, append(warns, res.Warnings...))
 }
 
+// FormatNames lists the formats by the name --from takes, in the order of
+// the format table.
+func FormatNames() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}
+
 // ParseFormat checks a --from value.
 func ParseFormat(s string) (string, error) {
 	s = strings.ToLower(s)
@@ -110,12 +120,10 @@ func ParseFormat(s string) (string, error) {
 	return "", fmt.Errorf("unknown format %q; use %s", s, formatNames())
 }
 
-// formatNames lists the formats for messages: "bibtex or ris".
+// formatNames lists the formats for messages: "bibtex, ris, ... or
+// endnote-xml".
 func formatNames() string {
-	var names []string
-	for _, f := range formats {
-		names = append(names, f.name)
-	}
+	names := FormatNames()
 	if len(names) == 1 {
 		return names[0]
 	}

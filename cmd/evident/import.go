@@ -32,11 +32,13 @@ func newImportCmd(a *App) *cobra.Command {
   evident import zotero.json
   cat refs.bib | evident import -
   evident import --on-duplicate update refs.bib`,
-		Short: "Import BibTeX, RIS or CSL-JSON files into the library ('-' reads standard input)",
-		Long: `Import BibTeX, RIS or CSL-JSON files into the library. Every field of every entry is kept.
-A file whose first line is a TY tag, or a .ris file not in BibTeX, is read
-as RIS; a JSON array or object of CSL items, or a .json file, as CSL-JSON
-(--from decides instead); RIS records and CSL items become BibTeX entries.
+		Short: "Import reference files (BibTeX, RIS, CSL-JSON, PubMed, EndNote XML) into the library ('-' reads standard input)",
+		Long: `Import reference files into the library: BibTeX, RIS, CSL-JSON, PubMed
+(MEDLINE .nbib text and efetch XML) and EndNote XML. Every field of every
+entry is kept. A file's format is told by its content (a TY line is RIS, a
+JSON array of CSL items is CSL-JSON, a PMID- line is MEDLINE, the root
+element of XML says PubMed or EndNote), else by its extension; --from
+decides instead. Records of the other formats become BibTeX entries.
 A file in none of these formats is refused (exit status 2).
 Files in UTF-8, UTF-16 or Windows-1252 are read alike.
 A malformed entry is reported as FILE:LINE: entry KEY: what is wrong, the
@@ -55,10 +57,7 @@ them); --on-duplicate update replaces the stored reference, keep stores both.`,
 			if err != nil {
 				return fmt.Errorf("--on-duplicate: %w", err)
 			}
-			from, err := importer.ParseFormat(opts.from)
-			if err != nil {
-				return fmt.Errorf("--from: %w", err)
-			}
+			from := opts.from
 			inputs := make([]importer.Input, 0, len(args))
 			for _, arg := range args {
 				if arg == "-" {
@@ -110,7 +109,8 @@ them); --on-duplicate update replaces the stored reference, keep stores both.`,
 	formatFlag(cmd.Flags(), &opts.format)
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
 	cmd.Flags().BoolVarP(&opts.verbose, "verbose", "v", false, "list every duplicate whose key was kept as an alias")
-	cmd.Flags().StringVar(&opts.from, "from", "", "input format, bibtex, ris or csljson (default: by content, else by extension)")
+	from := enumFlag(cmd.Flags(), &opts.from, "from", "", importer.FormatNames(), "input format (default: by content, else by extension)")
+	from.accept = importer.ParseFormat
 	return cmd
 }
 
