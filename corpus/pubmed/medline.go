@@ -9,6 +9,7 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
 	"github.com/evident-tools/evident/corpus/ris"
+	"github.com/evident-tools/evident/corpus/textfile"
 )
 
 // medlineRecord is one block of tagged lines as read.
@@ -46,7 +47,7 @@ func ReadMEDLINE(name, text string) *Result {
 	text = strings.TrimPrefix(text, "\ufeff")
 	for n := 1; len(text) > 0; n++ {
 		var line string
-		line, text = nextLine(text)
+		line, text = textfile.NextLine(text)
 		if strings.TrimSpace(line) == "" {
 			flush()
 			junk = false
@@ -87,19 +88,6 @@ func hasTag(tags []Tag, name string) bool {
 	return false
 }
 
-// nextLine splits off the first line, ended by LF, CRLF or a lone CR.
-func nextLine(s string) (line, rest string) {
-	i := strings.IndexAny(s, "\r\n")
-	if i < 0 {
-		return s, ""
-	}
-	line, rest = s[:i], s[i+1:]
-	if s[i] == '\r' && strings.HasPrefix(rest, "\n") {
-		rest = rest[1:]
-	}
-	return line, rest
-}
-
 // parseTag reads "XXXX- value": two to four capital letters or digits (the
 // first a letter), spaces up to the fifth column, a hyphen, the value.
 func parseTag(line string) (name, value string, ok bool) {
@@ -137,7 +125,7 @@ func clip(s string) string {
 func SniffMEDLINE(text string) bool {
 	for n := 0; n < 30 && len(text) > 0; n++ {
 		var line string
-		line, text = nextLine(text)
+		line, text = textfile.NextLine(text)
 		if strings.HasPrefix(strings.TrimPrefix(line, "\ufeff"), "PMID-") {
 			return true
 		}

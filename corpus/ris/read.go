@@ -65,7 +65,7 @@ func ReadText(name, src string) *Result {
 	for len(src) > 0 {
 		lineNo++
 		var line string
-		line, src = nextLine(src)
+		line, src = textfile.NextLine(src)
 		tagName, value, isTag := parseTag(line)
 		if !isTag {
 			switch {
@@ -124,19 +124,6 @@ func ReadText(name, src string) *Result {
 	return res
 }
 
-// nextLine splits off the first line, ended by LF, CRLF or a lone CR.
-func nextLine(s string) (line, rest string) {
-	i := strings.IndexAny(s, "\r\n")
-	if i < 0 {
-		return s, ""
-	}
-	line, rest = s[:i], s[i+1:]
-	if s[i] == '\r' && strings.HasPrefix(rest, "\n") {
-		rest = rest[1:]
-	}
-	return line, rest
-}
-
 // parseTag reads "XX  - value": a capital letter, a capital or digit, one
 // or two spaces, a hyphen, then a space and the value or the end of the
 // line. The standard says exactly two spaces; some writers use one.
@@ -187,7 +174,7 @@ func (res *Result) add(file string, rec *record) {
 func Sniff(text string) bool {
 	for len(text) > 0 {
 		var line string
-		line, text = nextLine(text)
+		line, text = textfile.NextLine(text)
 		if strings.TrimSpace(line) == "" {
 			continue
 		}

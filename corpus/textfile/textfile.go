@@ -209,3 +209,17 @@ func declaredEncoding(data []byte) (encoding.Encoding, string) {
 	}
 	return charmap.Windows1252, "Windows-1252"
 }
+
+// NextLine splits off the first line of text, ended by LF, CRLF or a lone
+// CR, for the readers of line-based formats (RIS, MEDLINE).
+func NextLine(s string) (line, rest string) {
+	i := strings.IndexAny(s, "\r\n")
+	if i < 0 {
+		return s, ""
+	}
+	line, rest = s[:i], s[i+1:]
+	if s[i] == '\r' && strings.HasPrefix(rest, "\n") {
+		rest = rest[1:]
+	}
+	return line, rest
+}
