@@ -274,23 +274,6 @@ func buildReference(e *Entry, fs []xfield) *corpus.Reference {
 	if editor != "" {
 		ref.Editors, _ = ParseNames(editor)
 	}
-	ref.Year = corpus.ParseYear(year)
-	ref.Month = corpus.ParseMonth(month)
-	if date != "" {
-		y, m, _ := corpus.ParseDate(date)
-		if ref.Year == 0 {
-			ref.Year = y
-		}
-		if ref.Month == 0 {
-			ref.Month = m
-		}
-	}
-	for _, name := range []string{"journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization"} {
-		if v, ok := ref.Get(name); ok && v != "" {
-			ref.Venue = v
-			break
-		}
-	}
-	ref.IDs = corpus.ExtractIdentifiers(ref.Get)
+	deriveRest(ref, year, month, date)
 	return ref
 }

@@ -106,14 +106,20 @@ func Derive(ref *corpus.Reference) {
 	if f := ref.Field("editor"); f != nil {
 		ref.Editors, _ = ParseNames(inner(f.Raw))
 	}
-	if v, ok := ref.Get("year"); ok {
-		ref.Year = corpus.ParseYear(v)
-	}
-	if v, ok := ref.Get("month"); ok {
-		ref.Month = corpus.ParseMonth(v)
-	}
-	if v, ok := ref.Get("date"); ok && v != "" {
-		y, m, _ := corpus.ParseDate(v)
+	year, _ := ref.Get("year")
+	month, _ := ref.Get("month")
+	date, _ := ref.Get("date")
+	deriveRest(ref, year, month, date)
+}
+
+// deriveRest fills a reference's year and month (from year and month, else
+// from date), its venue and its identifiers, from its decoded fields: the
+// last step of reading an entry, and of Derive.
+func deriveRest(ref *corpus.Reference, year, month, date string) {
+	ref.Year = corpus.ParseYear(year)
+	ref.Month = corpus.ParseMonth(month)
+	if date != "" {
+		y, m, _ := corpus.ParseDate(date)
 		if ref.Year == 0 {
 			ref.Year = y
 		}
