@@ -9,6 +9,7 @@ const (
 	Text     Format = "text"
 	HTML     Format = "html"
 	LaTeX    Format = "latex"
+	JATS     Format = "jats" // JATS XML (PLOS, PubMed Central, eLife)
 )
 
 // BlockKind says what kind of prose a block or sentence is.

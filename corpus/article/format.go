@@ -25,6 +25,7 @@ type articleFormat struct {
 // formats lists the article formats. Read tries their sniffs in this
 // order, the strictest first.
 var formats = []articleFormat{
+	{corpus.JATS, []string{"jats", "nxml"}, []string{".nxml"}, sniffJATS, readJATS},
 	{corpus.HTML, []string{"html", "htm"}, []string{".html", ".htm", ".xhtml"}, sniffHTML, readHTML},
 	{corpus.LaTeX, []string{"latex", "tex"}, []string{".tex", ".latex"}, sniffLaTeX, readLaTeX},
 	{corpus.Markdown, []string{"markdown", "md"}, []string{".md", ".markdown", ".mdown"}, sniffMarkdown, readMarkdown},

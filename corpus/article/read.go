@@ -23,6 +23,9 @@ type rawBlock struct {
 	// (footnote bodies, which Markdown collects at the end).
 	section    string
 	ownSection bool
+	// notRefHeading marks a heading that never starts a reference list:
+	// the format marks its list itself (JATS's <ref-list>).
+	notRefHeading bool
 
 	// For reference lists.
 	refList bool   // inside a container that is a reference list whatever its heading (thebibliography, div#refs)
@@ -115,7 +118,7 @@ func assemble(doc *corpus.Document, raws []rawBlock) {
 			if a.refHeading != nil && r.level <= a.refHeading.level {
 				a.endRefSection()
 			}
-			if a.refHeading == nil && isRefHeading(r.text) {
+			if a.refHeading == nil && !r.notRefHeading && isRefHeading(r.text) {
 				a.refHeading = r
 				continue
 			}

@@ -1,0 +1,479 @@
+package article
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// JATS (the Journal Article Tag Suite, NLM's XML) is how PLOS, PubMed
+// Central and eLife publish articles. What is read as article text: the
+// abstracts (the summary of the claims, worth checking too; each under its
+// own heading, "Abstract" when it has no title), the body, and the
+// footnotes of the back matter. Left out: the rest of the front matter
+// (journal, authors, affiliations, author notes, funding), the
+// acknowledgements, glossaries, appendices, formulas, table bodies and
+// supplementary material, and sub-articles (decision letters). The
+// reference list is <ref-list>: it is known by its element, so no heading
+// of the article is taken for one.
+
+var (
+	// skipInline are elements whose text is never read: formulas, and
+	// what floats inside a paragraph but is not its prose.
+	skipInline = set("inline-formula", "disp-formula", "math", "tex-math", "alternatives", "inline-graphic",
+		"graphic", "media", "fn", "table", "object-id", "supplementary-material")
+	// jatsBlocks are elements that end the paragraph they sit in.
+	jatsBlocks = set("list", "disp-quote", "fig", "fig-group", "table-wrap", "table-wrap-group", "boxed-text",
+		"def-list", "statement", "speech", "verse-group", "preformat", "code", "disp-formula", "p", "sec")
+	// skipBlocks never hold article prose.
+	skipBlocks = set("table", "graphic", "media", "disp-formula", "supplementary-material", "alternatives",
+		"preformat", "code", "ack", "glossary", "table-wrap-foot", "object-id", "label", "attrib", "permissions",
+		"def-list")
+	// skipAbstracts are abstract types that repeat the abstract for a
+	// table of contents.
+	skipAbstracts = set("toc", "teaser", "graphical", "web-summary")
+	dashes        = "–-−‐—"
+)
+
+// sniffJATS: a JATS document's root element is <article>, with a JATS or
+// NLM doctype or JATS's own attributes.
+func sniffJATS(text string) bool {
+	h := strings.ToLower(text[:min(len(text), 2048)])
+	i := strings.Index(h, "<article")
+	if i < 0 || i+8 >= len(h) || (h[i+8] != ' ' && h[i+8] != '>' && h[i+8] != '\n' && h[i+8] != '\t') {
+		return false
+	}
+	// Nothing but the prolog before the root.
+	pre := h[:i]
+	for pre = strings.TrimSpace(pre); pre != ""; pre = strings.TrimSpace(pre) {
+		end := ">"
+		switch {
+		case strings.HasPrefix(pre, "<!--"):
+			end = "-->"
+		case strings.HasPrefix(pre, "<?"), strings.HasPrefix(pre, "<!doctype"):
+		default:
+			return false
+		}
+		j := strings.Index(pre, end)
+		if j < 0 {
+			return false
+		}
+		pre = pre[j+len(end):]
+	}
+	for _, mark := range []string{"jats", "-//nlm//dtd", "journalpublishing", "archivearticle", "dtd-version=", "<front>"} {
+		if strings.Contains(h, mark) {
+			return true
+		}
+	}
+	return false
+}
+
+type jatsReader struct {
+	src    *source
+	b      *builder
+	blocks []rawBlock
+	ctx    rawBlock
+	// labels maps a reference's id to its number, for numeric citations.
+	labels map[string]string
+	sups   int // <sup> open
+	serial int
+}
+
+func readJATS(src *source) reader {
+	root, suppress := parseJATS(src)
+	art := root.child("article")
+	if art == nil {
+		return reader{suppress: suppress}
+	}
+	j := &jatsReader{src: src, b: newBuilder(src)}
+	front, body, back := art.child("front"), art.child("body"), art.child("back")
+	meta := front.child("article-meta")
+	title := meta.child("title-group").child("article-title").plain()
+	j.labels = refLabels(back, citesByNumber(body))
+	for _, abs := range meta.children("abstract") {
+		if skipAbstracts[strings.ToLower(abs.attr("abstract-type"))] {
+			continue
+		}
+		if t := abs.child("title"); t != nil {
+			j.heading(t, 1)
+		} else {
+			j.start(corpus.KindHeading, 1, abs.off)
+			j.b.addStr("Abstract", abs.off)
+			j.flush()
+		}
+		j.blockKids(abs, 2, "title")
+	}
+	if body != nil {
+		j.blockKids(body, 1, "")
+	}
+	if back != nil {
+		j.back(back)
+	}
+	return reader{title: title, blocks: j.blocks, suppress: suppress}
+}
+
+func (j *jatsReader) back(back *xnode) {
+	for _, k := range back.kids {
+		switch k.name {
+		case "ref-list":
+			j.refList(k, 0)
+		case "fn-group":
+			for _, fn := range k.children("fn") {
+				j.footnote(fn)
+			}
+		}
+	}
+}
+
+// start begins a block of kind at source offset off.
+func (j *jatsReader) start(kind corpus.BlockKind, level, off int) {
+	j.flush()
+	j.ctx = rawBlock{kind: kind, level: level, item: -1, notRefHeading: true}
+	_ = off
+}
+
+func (j *jatsReader) flush() {
+	if j.b.empty() {
+		j.b.take()
+		return
+	}
+	r := j.ctx
+	r.text, r.pos, r.lines = j.b.take()
+	j.blocks = append(j.blocks, r)
+}
+
+func (j *jatsReader) heading(t *xnode, level int) {
+	j.start(corpus.KindHeading, level, t.off)
+	j.inline(t, 0)
+	j.flush()
+}
+
+// blockKids reads the block-level children of n; level is the heading
+// level of a section title among them. A child named skip is left out.
+func (j *jatsReader) blockKids(n *xnode, level int, skip string) {
+	for _, k := range n.kids {
+		if k.name != skip {
+			j.blockNode(k, level, corpus.KindSentence, 0)
+		}
+	}
+}
+
+// blockNode reads one block-level element; kind is the kind of its
+// paragraphs (a list item's, a caption's).
+func (j *jatsReader) blockNode(n *xnode, level int, kind corpus.BlockKind, depth int) {
+	if n.name == "" || skipBlocks[n.name] || depth > maxJATSDepth {
+		return
+	}
+	switch n.name {
+	case "sec", "boxed-text", "app":
+		for _, k := range n.kids {
+			if k.name == "title" {
+				j.heading(k, level)
+				continue
+			}
+			j.blockNode(k, level+1, corpus.KindSentence, depth+1)
+		}
+	case "p", "title":
+		j.start(kind, level, n.off)
+		j.inline(n, depth+1)
+		j.flush()
+	case "list-item":
+		for _, k := range n.kids {
+			j.blockNode(k, level, corpus.KindListItem, depth+1)
+		}
+	case "fig", "table-wrap":
+		if c := n.child("caption"); c != nil {
+			for _, k := range c.kids {
+				j.blockNode(k, level, corpus.KindCaption, depth+1)
+			}
+		}
+	case "sub-article", "response", "ref-list", "fn-group", "front", "back":
+	default:
+		for _, k := range n.kids {
+			j.blockNode(k, level, kind, depth+1)
+		}
+	}
+}
+
+func (j *jatsReader) footnote(fn *xnode) {
+	label := fn.child("label").plain()
+	if label == "" {
+		label = fn.attr("id")
+	}
+	for _, p := range fn.kids {
+		if p.name != "p" {
+			continue
+		}
+		j.start(corpus.KindFootnote, 0, p.off)
+		j.ctx.footnote = label
+		j.inline(p, 0)
+		j.flush()
+	}
+}
+
+// inline reads the text of n into the block being built.
+func (j *jatsReader) inline(n *xnode, depth int) {
+	if depth > maxJATSDepth {
+		return
+	}
+	kids := n.kids
+	for i := 0; i < len(kids); i++ {
+		k := kids[i]
+		if k.name == "" {
+			i = j.textBefore(kids, i)
+			continue
+		}
+		if isBibr(k) {
+			if end, marker, ok := j.citeRun(kids, i); ok {
+				j.marker(marker, k.off)
+				i = end
+				continue
+			}
+		}
+		j.element(k, depth)
+	}
+}
+
+// textBefore writes the text run kids[i]. When a run of numeric citations
+// follows it in brackets written around them ("[", xref, "–", xref, "]"),
+// it writes the run as one marker and returns the index of the text that
+// closes it.
+func (j *jatsReader) textBefore(kids []*xnode, i int) int {
+	t := kids[i]
+	if i+1 < len(kids) && isBibr(kids[i+1]) {
+		trimmed := strings.TrimRight(t.text, " \t\n")
+		if end, marker, ok := j.citeRun(kids, i+1); ok && trimmed != "" && end+1 < len(kids) && kids[end+1].name == "" {
+			open := trimmed[len(trimmed)-1]
+			after := kids[end+1]
+			rest := strings.TrimLeft(after.text, " \t\n")
+			if (open == '[' && strings.HasPrefix(rest, "]")) || (open == '(' && strings.HasPrefix(rest, ")")) {
+				j.textPart(t, 0, len(trimmed)-1)
+				j.marker(marker, kids[i+1].off)
+				j.textPart(after, len(after.text)-len(rest)+1, len(after.text))
+				return end + 1
+			}
+		}
+	}
+	j.textPart(t, 0, len(t.text))
+	return i
+}
+
+// textPart writes t.text[from:to], with its source positions when the run
+// is as written.
+func (j *jatsReader) textPart(t *xnode, from, to int) {
+	if from >= to {
+		return
+	}
+	if t.raw {
+		j.b.addSrc(t.off+from, t.off+to)
+		return
+	}
+	j.b.addStr(t.text[from:to], t.off)
+}
+
+// marker writes the numbers of a citation run as the numeric marker the
+// detector reads: [1–3,5], or 1–3,5 inside a superscript.
+func (j *jatsReader) marker(numbers string, off int) {
+	if j.sups > 0 {
+		j.b.addStr(numbers, off)
+		return
+	}
+	j.b.addStr("["+numbers+"]", off)
+}
+
+func isBibr(n *xnode) bool { return n.name == "xref" && n.attr("ref-type") == "bibr" }
+
+// citeRun reads the citations of a run that starts at kids[i]: <xref>s
+// separated by commas, semicolons, dashes or white space. It returns the
+// index of the last <xref> and the numbers of the references they point
+// to, a dash between two of them making a range. It reports false when one
+// of them has no number (author-year citations stay as written).
+func (j *jatsReader) citeRun(kids []*xnode, i int) (end int, numbers string, ok bool) {
+	var b strings.Builder
+	sep := ""
+	end = -1
+	for k := i; k < len(kids); k++ {
+		n := kids[k]
+		if isBibr(n) {
+			nums, ok := j.xrefNumbers(n)
+			if !ok {
+				return 0, "", false
+			}
+			b.WriteString(sep)
+			b.WriteString(nums)
+			end, sep = k, ""
+			continue
+		}
+		if n.name == "" && k+1 < len(kids) && isBibr(kids[k+1]) && isCiteSep(n.text) {
+			sep = ","
+			if strings.ContainsAny(n.text, dashes) {
+				sep = "–"
+			}
+			continue
+		}
+		break
+	}
+	return end, b.String(), end >= 0
+}
+
+func isCiteSep(s string) bool {
+	if len(s) > 8 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune(" \t\n,;"+dashes, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// xrefNumbers returns the numbers of the references an <xref> points to
+// (rid may name several), from the list's labels, else from the xref's
+// own text when it is a number.
+func (j *jatsReader) xrefNumbers(n *xnode) (string, bool) {
+	rids := strings.Fields(n.attr("rid"))
+	var nums []string
+	for _, rid := range rids {
+		if l, ok := j.labels[rid]; ok {
+			nums = append(nums, l)
+		}
+	}
+	if len(nums) > 0 && len(nums) == len(rids) {
+		return strings.Join(nums, ","), true
+	}
+	if t := strings.Trim(n.plain(), "[]() "); isRefNumber(t) {
+		return t, true
+	}
+	return "", false
+}
+
+func isRefNumber(s string) bool {
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s[0] != '0'
+}
+
+// element reads an inline element.
+func (j *jatsReader) element(k *xnode, depth int) {
+	switch {
+	case skipInline[k.name]:
+		return
+	case k.name == "break":
+		j.b.softBreak(k.off)
+		return
+	case jatsBlocks[k.name]:
+		// A list or a figure inside a paragraph: the paragraph goes on
+		// after it as another block.
+		ctx := j.ctx
+		j.flush()
+		j.blockNode(k, ctx.level+1, corpus.KindSentence, depth+1)
+		j.flush()
+		j.ctx = ctx
+		return
+	case k.name == "sup" && k.plain() != "":
+		j.sups++
+		j.b.addStr("^", k.off)
+		j.b.dropSpace()
+		j.inline(k, depth+1)
+		j.b.dropSpace()
+		j.b.addStr("^", k.off)
+		j.sups--
+		return
+	}
+	j.inline(k, depth+1)
+}
+
+// refLabels numbers the references of the back matter's lists: by their
+// <label> when it is a number, else, when the body cites by number, by
+// their place in the list.
+func refLabels(back *xnode, byNumber bool) map[string]string {
+	labels := map[string]string{}
+	n := 0
+	var walk func(list *xnode, depth int)
+	walk = func(list *xnode, depth int) {
+		if depth > maxJATSDepth {
+			return
+		}
+		for _, k := range list.kids {
+			switch k.name {
+			case "ref-list":
+				walk(k, depth+1)
+			case "ref":
+				n++
+				id := k.attr("id")
+				if l := strings.Trim(k.child("label").plain(), "[](). "); isRefNumber(l) {
+					labels[id] = l
+				} else if l == "" && byNumber {
+					labels[id] = strconv.Itoa(n)
+				}
+			}
+		}
+	}
+	for _, list := range back.children("ref-list") {
+		walk(list, 0)
+	}
+	return labels
+}
+
+// citesByNumber reports whether most of the body's citations are numbers.
+func citesByNumber(body *xnode) bool {
+	num, all := 0, 0
+	var walk func(n *xnode, depth int)
+	walk = func(n *xnode, depth int) {
+		if depth > maxJATSDepth {
+			return
+		}
+		for _, k := range n.kids {
+			if isBibr(k) {
+				all++
+				if isRefNumber(strings.Trim(k.plain(), "[]() ")) {
+					num++
+				}
+				continue
+			}
+			walk(k, depth+1)
+		}
+	}
+	if body != nil {
+		walk(body, 0)
+	}
+	return all > 0 && 2*num > all
+}
+
+func (j *jatsReader) refList(list *xnode, depth int) {
+	if depth > maxJATSDepth {
+		return
+	}
+	for _, k := range list.kids {
+		switch k.name {
+		case "ref-list":
+			j.refList(k, depth+1)
+		case "ref":
+			j.ref(k)
+		}
+	}
+}
+
+func (j *jatsReader) ref(ref *xnode) {
+	text := refText(ref)
+	if text == "" {
+		return
+	}
+	j.flush()
+	j.serial++
+	id := ref.attr("id")
+	j.ctx = rawBlock{kind: corpus.KindListItem, item: -1, refList: true, group: j.serial, anchor: id}
+	if l, ok := j.labels[id]; ok {
+		j.ctx.item, _ = strconv.Atoi(l)
+	}
+	j.b.addStr(text, ref.off)
+	j.flush()
+}
