@@ -218,45 +218,48 @@ func (j *jatsReader) inline(n *xnode, depth int) {
 		return
 	}
 	kids := n.kids
-	for i := 0; i < len(kids); i++ {
+	from := 0 // where the text of kids[i] starts to be read
+	for i := 0; i < len(kids); {
 		k := kids[i]
 		if k.name == "" {
-			i = j.textBefore(kids, i)
+			i, from = j.textRun(kids, i, from)
 			continue
 		}
+		from = 0
 		if isBibr(k) {
 			if end, marker, ok := j.citeRun(kids, i); ok {
 				j.marker(marker, k.off)
-				i = end
+				i = end + 1
 				continue
 			}
 		}
 		j.element(k, depth)
+		i++
 	}
 }
 
-// textBefore writes the text run kids[i]. When a run of numeric citations
-// follows it in brackets written around them ("[", xref, "–", xref, "]"),
-// it writes the run as one marker and returns the index of the text that
-// closes it.
-func (j *jatsReader) textBefore(kids []*xnode, i int) int {
+// textRun writes the text run kids[i] from byte from. When a run of
+// numeric citations follows it in brackets written around them ("[", xref,
+// "–", xref, "]"), it writes the run as one marker and returns where the
+// text after the closing bracket starts: the next run to read, and from
+// where.
+func (j *jatsReader) textRun(kids []*xnode, i, from int) (next, nextFrom int) {
 	t := kids[i]
 	if i+1 < len(kids) && isBibr(kids[i+1]) {
 		trimmed := strings.TrimRight(t.text, " \t\n")
-		if end, marker, ok := j.citeRun(kids, i+1); ok && trimmed != "" && end+1 < len(kids) && kids[end+1].name == "" {
+		if end, marker, ok := j.citeRun(kids, i+1); ok && len(trimmed) > from && end+1 < len(kids) && kids[end+1].name == "" {
 			open := trimmed[len(trimmed)-1]
 			after := kids[end+1]
 			rest := strings.TrimLeft(after.text, " \t\n")
 			if (open == '[' && strings.HasPrefix(rest, "]")) || (open == '(' && strings.HasPrefix(rest, ")")) {
-				j.textPart(t, 0, len(trimmed)-1)
+				j.textPart(t, from, len(trimmed)-1)
 				j.marker(marker, kids[i+1].off)
-				j.textPart(after, len(after.text)-len(rest)+1, len(after.text))
-				return end + 1
+				return end + 1, len(after.text) - len(rest) + 1
 			}
 		}
 	}
-	j.textPart(t, 0, len(t.text))
-	return i
+	j.textPart(t, from, len(t.text))
+	return i + 1, 0
 }
 
 // textPart writes t.text[from:to], with its source positions when the run
@@ -317,12 +320,15 @@ func (j *jatsReader) citeRun(kids []*xnode, i int) (end int, numbers string, ok 
 	return end, b.String(), end >= 0
 }
 
+// isCiteSep reports whether text between two citations only separates
+// them: white space and a comma, semicolon or dash.
 func isCiteSep(s string) bool {
-	if len(s) > 8 {
+	s = strings.TrimSpace(s)
+	if len(s) > 4 {
 		return false
 	}
 	for _, r := range s {
-		if !strings.ContainsRune(" \t\n,;"+dashes, r) {
+		if !strings.ContainsRune(" ,;"+dashes, r) {
 			return false
 		}
 	}
