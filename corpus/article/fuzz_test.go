@@ -98,6 +98,14 @@ func FuzzReadHTML(f *testing.F) {
 	fuzzRead(f, corpus.HTML, "deep-review/output/manuscript.html", "plos-jats/*.xml", "../csl/citeproc-extra-tests/*.txt")
 }
 
+func FuzzReadJATS(f *testing.F) {
+	f.Add([]byte(`<article><body><p>a [<xref ref-type="bibr" rid="r1">1</xref>–<xref ref-type="bibr" rid="r2">2</xref>]</p></body><back><ref-list><ref id="r1"><label>1</label><mixed-citation>x</mixed-citation></ref></ref-list></back></article>`))
+	if data, err := os.ReadFile("testdata/jats/small.xml"); err == nil {
+		f.Add(data)
+	}
+	fuzzRead(f, corpus.JATS, "plos-jats/journal.pmed.0030132.xml")
+}
+
 func FuzzReadLaTeX(f *testing.F) {
 	fuzzRead(f, corpus.LaTeX, "jabref-latex/*.tex", "latex-fail-paper/fail.tex")
 }

@@ -61,12 +61,16 @@ func sniffJATS(text string) bool {
 		}
 		pre = pre[j+len(end):]
 	}
-	for _, mark := range []string{"jats", "-//nlm//dtd", "journalpublishing", "archivearticle", "dtd-version=", "<front>"} {
-		if strings.Contains(h, mark) {
+	root := h[:i]
+	if j := strings.IndexByte(h[i:], '>'); j >= 0 {
+		root = h[:i+j]
+	}
+	for _, mark := range []string{"jats", "-//nlm//dtd", "journalpublishing", "archivearticle", "dtd-version="} {
+		if strings.Contains(root, mark) {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(h, "<front>")
 }
 
 type jatsReader struct {
@@ -77,7 +81,10 @@ type jatsReader struct {
 	// labels maps a reference's id to its number, for numeric citations.
 	labels map[string]string
 	sups   int // <sup> open
-	serial int
+	// noRunTo is the index, among the children being read, of an xref
+	// that ends every numeric run before it.
+	noRunTo int
+	serial  int
 }
 
 func readJATS(src *source) reader {
@@ -219,6 +226,8 @@ func (j *jatsReader) inline(n *xnode, depth int) {
 	}
 	kids := n.kids
 	from := 0 // where the text of kids[i] starts to be read
+	defer func(saved int) { j.noRunTo = saved }(j.noRunTo)
+	j.noRunTo = -1
 	for i := 0; i < len(kids); {
 		k := kids[i]
 		if k.name == "" {
@@ -226,7 +235,7 @@ func (j *jatsReader) inline(n *xnode, depth int) {
 			continue
 		}
 		from = 0
-		if isBibr(k) {
+		if isBibr(k) && i > j.noRunTo {
 			if end, marker, ok := j.citeRun(kids, i); ok {
 				j.marker(marker, k.off)
 				i = end + 1
@@ -245,7 +254,7 @@ func (j *jatsReader) inline(n *xnode, depth int) {
 // where.
 func (j *jatsReader) textRun(kids []*xnode, i, from int) (next, nextFrom int) {
 	t := kids[i]
-	if i+1 < len(kids) && isBibr(kids[i+1]) {
+	if i+1 < len(kids) && isBibr(kids[i+1]) && i+1 > j.noRunTo {
 		trimmed := strings.TrimRight(t.text, " \t\n")
 		if end, marker, ok := j.citeRun(kids, i+1); ok && len(trimmed) > from && end+1 < len(kids) && kids[end+1].name == "" {
 			open := trimmed[len(trimmed)-1]
@@ -301,6 +310,9 @@ func (j *jatsReader) citeRun(kids []*xnode, i int) (end int, numbers string, ok 
 		if isBibr(n) {
 			nums, ok := j.xrefNumbers(n)
 			if !ok {
+				// No run that reaches this xref is numeric: remembered, so
+				// that a long run is read once, not once an xref.
+				j.noRunTo = k
 				return 0, "", false
 			}
 			b.WriteString(sep)

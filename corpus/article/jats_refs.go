@@ -63,7 +63,8 @@ func mixedText(c *xnode) string {
 				b.WriteString(k.text)
 			case k.name == "pub-id":
 				typ := strings.ToLower(k.attr("pub-id-type"))
-				before := strings.ToLower(strings.TrimSpace(b.String()))
+				tail := b.String()
+				before := strings.ToLower(strings.TrimSpace(tail[max(0, len(tail)-16):]))
 				if p := pubIDPrefix[typ]; p != "" && !strings.HasSuffix(before, strings.ToLower(strings.TrimSpace(p))) &&
 					!strings.HasSuffix(before, typ) && !strings.HasSuffix(before, "doi.org/") {
 					b.WriteString(" " + p)
