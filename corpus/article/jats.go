@@ -396,6 +396,8 @@ func (j *jatsReader) element(k *xnode, depth int) {
 		j.flush()
 		j.ctx = ctx
 		return
+	case k.name == "sup" && j.supCites(k):
+		return
 	case k.name == "sup" && k.plain() != "":
 		j.sups++
 		j.b.addStr("^", k.off)
@@ -407,6 +409,30 @@ func (j *jatsReader) element(k *xnode, depth int) {
 		return
 	}
 	j.inline(k, depth+1)
+}
+
+// supCites writes a superscript that holds numeric citations only as
+// their marker, [3] rather than ^3^: the detector takes a superscript
+// inside a sentence for an exponent, and the markup says what it is.
+func (j *jatsReader) supCites(sup *xnode) bool {
+	a, b := -1, -1
+	for i, k := range sup.kids {
+		if k.name != "" || strings.TrimSpace(k.text) != "" {
+			if a < 0 {
+				a = i
+			}
+			b = i
+		}
+	}
+	if a < 0 || !isBibr(sup.kids[a]) {
+		return false
+	}
+	end, marker, ok := j.citeRun(sup.kids, a)
+	if !ok || end != b {
+		return false
+	}
+	j.marker(marker, sup.off)
+	return true
 }
 
 // refLabels numbers the references of the back matter's lists: by their

@@ -38,7 +38,7 @@ func TestReadJATS_TitleAbstractBodyAndFootnotes(t *testing.T) {
 		{corpus.KindSentence, 12, "Abstract", "The double helix was proposed in 1953 [1]."},
 		{corpus.KindHeading, 18, "Introduction", "Introduction"},
 		{corpus.KindSentence, 19, "Introduction", "DNA is a double helix [1–3]. Most research findings are false [2,3]."},
-		{corpus.KindSentence, 21, "Introduction", "X-ray images showed a helix^3^ in 1953 (Fig 1)."},
+		{corpus.KindSentence, 21, "Introduction", "X-ray images showed a helix[3] in 1953 (Fig 1)."},
 		{corpus.KindCaption, 22, "Introduction", "Photo 51."},
 		{corpus.KindCaption, 22, "Introduction", "The diffraction pattern [3]."},
 		{corpus.KindHeading, 23, "Notes", "Notes"},
