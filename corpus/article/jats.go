@@ -105,7 +105,7 @@ func readJATS(src *source) reader {
 		if t := abs.child("title"); t != nil {
 			j.heading(t, 1)
 		} else {
-			j.start(corpus.KindHeading, 1, abs.off)
+			j.start(corpus.KindHeading, 1)
 			j.b.addStr("Abstract", abs.off)
 			j.flush()
 		}
@@ -133,11 +133,10 @@ func (j *jatsReader) back(back *xnode) {
 	}
 }
 
-// start begins a block of kind at source offset off.
-func (j *jatsReader) start(kind corpus.BlockKind, level, off int) {
+// start begins a block of kind; level is a heading's.
+func (j *jatsReader) start(kind corpus.BlockKind, level int) {
 	j.flush()
 	j.ctx = rawBlock{kind: kind, level: level, item: -1, notRefHeading: true}
-	_ = off
 }
 
 func (j *jatsReader) flush() {
@@ -151,7 +150,7 @@ func (j *jatsReader) flush() {
 }
 
 func (j *jatsReader) heading(t *xnode, level int) {
-	j.start(corpus.KindHeading, level, t.off)
+	j.start(corpus.KindHeading, level)
 	j.inline(t, 0)
 	j.flush()
 }
@@ -182,7 +181,7 @@ func (j *jatsReader) blockNode(n *xnode, level int, kind corpus.BlockKind, depth
 			j.blockNode(k, level+1, corpus.KindSentence, depth+1)
 		}
 	case "p", "title":
-		j.start(kind, level, n.off)
+		j.start(kind, level)
 		j.inline(n, depth+1)
 		j.flush()
 	case "list-item":
@@ -212,7 +211,7 @@ func (j *jatsReader) footnote(fn *xnode) {
 		if p.name != "p" {
 			continue
 		}
-		j.start(corpus.KindFootnote, 0, p.off)
+		j.start(corpus.KindFootnote, 0)
 		j.ctx.footnote = label
 		j.inline(p, 0)
 		j.flush()
