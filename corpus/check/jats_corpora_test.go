@@ -19,6 +19,8 @@ var (
 	reJATSTitle = regexp.MustCompile(`(?s)<title-group>\s*<article-title>(.*?)</article-title>`)
 	reJATSAff   = regexp.MustCompile(`(?s)<aff[ >].*?</aff>`)
 	reJATSTag   = regexp.MustCompile(`<[^>]*>`)
+	reJATSNotes = regexp.MustCompile(`(?s)<author-notes>.*?</author-notes>`)
+	reJATSNote  = regexp.MustCompile(`(?s)<(corresp|p)[ >].*?</(corresp|p)>`)
 )
 
 // TestCorpora_JATSArticles reads the PLOS articles of the corpora as JATS:
@@ -63,11 +65,22 @@ func TestCorpora_JATSArticles(t *testing.T) {
 			for _, s := range article.Sentences(doc) {
 				text.WriteString(s.Text + "\n")
 			}
+			// Affiliations (without their labels) and author notes: front
+			// matter, never article text.
+			var front []string
 			for _, aff := range reJATSAff.FindAllString(src, -1) {
-				// The affiliation without its label: "Department of ..., City, Country".
-				a := strings.Join(strings.Fields(reJATSTag.ReplaceAllString(strings.SplitN(aff, "</label>", 2)[len(strings.SplitN(aff, "</label>", 2))-1], " ")), " ")
-				if len(a) > 20 && strings.Contains(text.String(), a) {
-					t.Errorf("affiliation %q read as article text", a)
+				parts := strings.SplitN(aff, "</label>", 2)
+				front = append(front, parts[len(parts)-1])
+			}
+			for _, notes := range reJATSNotes.FindAllString(src, -1) {
+				front = append(front, reJATSNote.FindAllString(notes, -1)...)
+			}
+			for _, f := range front {
+				// Its first six words: a note of several sentences is split.
+				words := strings.Fields(reJATSTag.ReplaceAllString(f, " "))
+				f = strings.Join(words[:min(len(words), 6)], " ")
+				if len(words) >= 4 && strings.Contains(text.String(), f) {
+					t.Errorf("front matter %q read as article text", f)
 				}
 			}
 			rep := check.CheckDocument(doc, nil, check.Options{})
