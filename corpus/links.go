@@ -108,13 +108,16 @@ func parseLink(s string) (link, bool) {
 	if !ok {
 		return link{}, false
 	}
-	l := link{host: host, port: port, path: strings.TrimRight(path, "/")}
+	// Spaces before a fragment are no part of the address either.
+	path = strings.TrimRightFunc(path, func(r rune) bool { return r == '/' || unicode.IsSpace(r) })
+	l := link{host: host, port: port, path: path}
 	for _, seg := range strings.Split(strings.ToLower(percentDecode(l.path)), "/") {
 		if seg != "" {
 			l.segs = append(l.segs, seg)
 		}
 	}
 	for _, raw := range strings.Split(query, "&") {
+		raw = strings.TrimSpace(raw)
 		if raw == "" {
 			continue
 		}
@@ -160,14 +163,15 @@ func splitHostPort(hp string) (host, port string, ok bool) {
 	if host == "" || host[0] == '.' || strings.Contains(host, "..") {
 		return "", "", false
 	}
+	if host[0] == '[' {
+		ip := strings.TrimSuffix(host[1:], "]")
+		if len(ip) != len(host)-2 || ip == "" || strings.Trim(ip, "0123456789abcdef:.") != "" {
+			return "", "", false
+		}
+		return host, port, true
+	}
 	for _, r := range host {
-		switch {
-		case unicode.IsLetter(r), unicode.IsDigit(r), r == '-', r == '.', r == '_':
-		case r == '[' || r == ']' || r == ':':
-			if host[0] != '[' {
-				return "", "", false
-			}
-		default:
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.' && r != '_' {
 			return "", "", false
 		}
 	}
