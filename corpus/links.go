@@ -70,7 +70,8 @@ type link struct {
 	host   string   // lower-case, without "www." and trailing dots
 	port   string   // ":8080", or "" for none, 80 or 443
 	path   string   // as written, without trailing slashes: "" or "/…"
-	segs   []string // path segments percent-decoded once and lower-cased
+	lpath  string   // path percent-decoded once and lower-cased, for matching
+	segs   []string // the non-empty segments of lpath
 	params []linkParam
 }
 
@@ -111,7 +112,8 @@ func parseLink(s string) (link, bool) {
 	// Spaces before a fragment are no part of the address either.
 	path = strings.TrimRightFunc(path, func(r rune) bool { return r == '/' || unicode.IsSpace(r) })
 	l := link{host: host, port: port, path: path}
-	for _, seg := range strings.Split(strings.ToLower(percentDecode(l.path)), "/") {
+	l.lpath = strings.ToLower(percentDecode(l.path))
+	for _, seg := range strings.Split(l.lpath, "/") {
 		if seg != "" {
 			l.segs = append(l.segs, seg)
 		}
@@ -180,11 +182,13 @@ func splitHostPort(hp string) (host, port string, ok bool) {
 
 // identifyingParam reports whether a query parameter of that name names the
 // document on the sites that use it (?id= on PLOS, Google Books and many
-// content systems, ?v= on YouTube, ?p= on WordPress), so that two pages that
+// content systems, ?v= on YouTube, ?p= on WordPress, ?abstract_id= on SSRN,
+// ?arnumber= on IEEE Xplore, ?pid= on SciELO), so that two pages that
 // differ in it are two documents. Tracking and display parameters are not.
 func identifyingParam(name string) bool {
 	switch name {
-	case "id", "doi", "isbn", "pmid", "pmcid", "article", "articleid", "docid", "v", "p":
+	case "id", "doi", "isbn", "pmid", "pmcid", "article", "articleid", "docid", "v", "p",
+		"abstract_id", "arnumber", "list_uids", "pid":
 		return true
 	}
 	return false
@@ -212,7 +216,7 @@ func (l *link) identifiers() LinkIDs {
 	var ids LinkIDs
 	switch {
 	case isDomain(l.host, "doi.org"):
-		ids.DOI = settleDOI(tidyLinkDOI(NormalizeDOI(strings.Join(l.segs, "/"))))
+		ids.DOI = settleDOI(tidyLinkDOI(NormalizeDOI(l.lpath)))
 	case isDomain(l.host, "arxiv.org"):
 		if len(l.segs) >= 2 && isArXivView(l.segs[0]) {
 			ids.ArXiv = NormalizeArXiv(strings.Join(l.segs[1:], "/"))
@@ -223,8 +227,15 @@ func (l *link) identifiers() LinkIDs {
 		switch {
 		case l.seg(0) == "pubmed":
 			ids.PMID = l.pubMedID(l.segs[1:])
+		case l.seg(0) == "pmc" && l.seg(1) == "articles" && l.seg(2) == "pmid":
+			// PubMed Central's page for the article with this PMID.
+			ids.PMID = canonicalDigits(l.seg(3))
 		case l.seg(0) == "pmc" && l.seg(1) == "articles":
 			ids.PMCID = pmcidSegment(l.seg(2), true)
+		case l.seg(0) == "entrez":
+			// The Entrez addresses PubMed used before 2010:
+			// /entrez/query.fcgi?cmd=Retrieve&db=PubMed&list_uids=N.
+			ids.PMID = l.numericParam("list_uids")
 		}
 	case l.host == "pmc.ncbi.nlm.nih.gov":
 		if l.seg(0) == "articles" {
@@ -276,8 +287,14 @@ func (l *link) pubMedID(segs []string) string {
 	if len(segs) > 0 {
 		return canonicalDigits(segs[0])
 	}
+	return l.numericParam("term")
+}
+
+// numericParam returns the PMID-like digits of the first parameter called
+// name that has them, and marks it kept.
+func (l *link) numericParam(name string) string {
 	for i, p := range l.params {
-		if p.name == "term" {
+		if p.name == name {
 			if id := canonicalDigits(p.value); id != "" {
 				l.params[i].keep = true
 				return id
@@ -336,16 +353,17 @@ func (l *link) natureDOI() string {
 // would name, and a segment "10.NNNN" followed by more path is hardly ever
 // anything else.
 func (l *link) pathDOI() string {
-	for i, seg := range l.segs {
-		if !strings.HasPrefix(seg, "10.") {
-			continue
+	for from := 0; ; {
+		i := strings.Index(l.lpath[from:], "/10.")
+		if i < 0 {
+			return ""
 		}
-		rest := strings.Join(l.segs[i:], "/")
+		rest := l.lpath[from+i+1:]
+		from += i + 1
 		if start, _, _ := findDOI(rest); start == 0 {
 			return settleDOI(tidyLinkDOI(NormalizeDOI(rest)))
 		}
 	}
-	return ""
 }
 
 // queryDOI returns the DOI of a query parameter whose value is one
@@ -437,6 +455,8 @@ func tidyLinkDOI(doi string) string {
 			".article-info", ".article-metrics", ".figures-only")
 	}
 	for cut := true; cut; {
+		// A slash after the DOI is the path's, which the URL key drops.
+		suffix = strings.TrimRight(suffix, "/")
 		cut = false
 		for _, v := range views {
 			if s, found := strings.CutSuffix(suffix, v); found && s != "" {
