@@ -46,7 +46,7 @@ func LinkIdentifiers(href string) (ids LinkIDs, ok bool) {
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
 	if len(s) >= 4 && strings.EqualFold(s[:4], "doi:") {
-		doi := settleDOI(tidyLinkDOI(NormalizeDOI(s)))
+		doi := linkDOI(s)
 		if doi == "" {
 			return LinkIDs{}, false
 		}
@@ -216,7 +216,7 @@ func (l *link) identifiers() LinkIDs {
 	var ids LinkIDs
 	switch {
 	case isDomain(l.host, "doi.org"):
-		ids.DOI = settleDOI(tidyLinkDOI(NormalizeDOI(l.lpath)))
+		ids.DOI = linkDOI(l.lpath)
 	case isDomain(l.host, "arxiv.org"):
 		if len(l.segs) >= 2 && isArXivView(l.segs[0]) {
 			ids.ArXiv = NormalizeArXiv(strings.Join(l.segs[1:], "/"))
@@ -361,7 +361,7 @@ func (l *link) pathDOI() string {
 		rest := l.lpath[from+i+1:]
 		from += i + 1
 		if start, _, _ := findDOI(rest); start == 0 {
-			return settleDOI(tidyLinkDOI(NormalizeDOI(rest)))
+			return linkDOI(rest)
 		}
 	}
 }
@@ -380,7 +380,7 @@ func (l *link) queryDOI() string {
 		if start, _, _ := findDOI(v); start != 0 {
 			continue
 		}
-		if doi := settleDOI(tidyLinkDOI(NormalizeDOI(v))); doi != "" {
+		if doi := linkDOI(v); doi != "" {
 			l.params[i].keep = true
 			return doi
 		}
@@ -494,9 +494,25 @@ func cutOUPSlug(doi string) string {
 	return settleDOI(strings.Join(parts[:3], "/"))
 }
 
-// settleDOI returns doi once NormalizeDOI leaves it unchanged, so that
-// what LinkIdentifiers returns is a normalised DOI even after tidying
-// exposed trailing punctuation; "" if it never settles.
+// linkDOI returns the DOI in the address text s, normalised and tidied
+// (see tidyLinkDOI) until neither changes it: tidying can leave trailing
+// punctuation ("10.1000/x./pdf"), and trimming it can leave a view to tidy
+// ("10.1000/x/pdf./pdf"). Each round only shortens the DOI; "" if it does not
+// settle.
+func linkDOI(s string) string {
+	doi := NormalizeDOI(s)
+	for range 16 {
+		next := NormalizeDOI(tidyLinkDOI(doi))
+		if next == doi {
+			return doi
+		}
+		doi = next
+	}
+	return ""
+}
+
+// settleDOI returns doi once NormalizeDOI leaves it unchanged; "" if it
+// does not settle.
 func settleDOI(doi string) string {
 	for range 8 {
 		next := NormalizeDOI(doi)

@@ -38,6 +38,7 @@ var linkCases = []struct {
 	{"https://doi.org/10.1002/sim.1234/full", LinkIDs{DOI: "10.1002/sim.1234"}},
 	{"https://doi.org/10.1002/sim.1234/abstract", LinkIDs{DOI: "10.1002/sim.1234"}},
 	{"https://doi.org/10.1002/sim.1234/pdf", LinkIDs{DOI: "10.1002/sim.1234"}},
+	{"https://doi.org/10.1000/x/pdf./pdf", LinkIDs{DOI: "10.1000/x"}},
 	{"https://doi.org/10.1186/s13059-017-1189-z.pdf", LinkIDs{DOI: "10.1186/s13059-017-1189-z"}},
 	{"https://doi.org/10.1101/2020.03.01.123456v2", LinkIDs{DOI: "10.1101/2020.03.01.123456"}},
 	{"https://doi.org/10.1101/095786", LinkIDs{DOI: "10.1101/095786"}},
