@@ -50,9 +50,8 @@ func LinkIdentifiers(href string) (ids LinkIDs, ok bool) {
 		if doi == "" {
 			return LinkIDs{}, false
 		}
-		// The key is the resolver address, so that a "doi:" link and an
-		// https://doi.org/ link to the same paper meet. A normalised DOI
-		// holds no %XX escape, so only '?' and '#' need escaping.
+		// The key is the DOI's resolver address. A normalised DOI holds
+		// no %XX escape, so only '?' and '#' need escaping.
 		key := strings.NewReplacer("?", "%3F", "#", "%23").Replace(doi)
 		return LinkIDs{DOI: doi, ArXiv: arXivOfDOI(doi), URL: "doi.org/" + key}, true
 	}
