@@ -10,6 +10,20 @@ const (
 	HTML     Format = "html"
 	LaTeX    Format = "latex"
 	JATS     Format = "jats" // JATS XML (PLOS, PubMed Central, eLife)
+	DOCX     Format = "docx" // Word's Office Open XML
+)
+
+// Positions says what the line of a Position counts in an article.
+type Positions string
+
+// The kinds of positions.
+const (
+	// PositionsLines: Position.Line is a line of the file (every text format).
+	PositionsLines Positions = ""
+	// PositionsParagraphs: Position.Line is the number of a paragraph of the
+	// document body, counting every paragraph in order, those in tables and
+	// text boxes too (a Word document, which has no lines).
+	PositionsParagraphs Positions = "paragraph"
 )
 
 // BlockKind says what kind of prose a block or sentence is.
@@ -65,11 +79,14 @@ type ListEntry struct {
 // Document is an article as a reader returns it: its prose blocks and its
 // reference list, which is not prose and never split into claims.
 type Document struct {
-	Path    string
-	Format  Format
-	Title   string
-	Blocks  []Block
-	RefList []ListEntry
+	Path   string
+	Format Format
+	// Positions says what Position.Line counts: lines, or paragraphs of
+	// a document that has no lines (Word).
+	Positions Positions
+	Title     string
+	Blocks    []Block
+	RefList   []ListEntry
 	// RefListHeading is the heading under which the list was found, with
 	// its position; empty when the article has no reference list.
 	RefListHeading string

@@ -118,6 +118,10 @@ type ArticleInfo struct {
 	Path   string `json:"path"`
 	Format Format `json:"format"`
 	Title  string `json:"title,omitempty"`
+	// Positions is "paragraph" when every line of the report is the number
+	// of a body paragraph (a Word document), and the claims, references and
+	// findings carry it as Paragraph as well.
+	Positions Positions `json:"positions,omitempty"`
 }
 
 // Claim is one sentence of the article with its citations.
@@ -125,6 +129,7 @@ type Claim struct {
 	ID        string         `json:"id"`
 	Line      int            `json:"line"`
 	Col       int            `json:"col"`
+	Paragraph int            `json:"paragraph,omitempty"` // Line, when the article's positions are paragraphs
 	Kind      string         `json:"kind"`
 	Section   string         `json:"section,omitempty"`
 	Text      string         `json:"text"`
@@ -157,12 +162,14 @@ type CitationLink struct {
 
 // ListRef is one entry of the article's own reference list.
 type ListRef struct {
-	Label string     `json:"label,omitempty"`
-	Text  string     `json:"text"`
-	Line  int        `json:"line"`
-	Key   *string    `json:"key"`
-	Match *MatchInfo `json:"match,omitempty"`
-	Cited bool       `json:"cited"`
+	Label string `json:"label,omitempty"`
+	Text  string `json:"text"`
+	Line  int    `json:"line"`
+	// Paragraph is Line when the article's positions are paragraphs.
+	Paragraph int        `json:"paragraph,omitempty"`
+	Key       *string    `json:"key"`
+	Match     *MatchInfo `json:"match,omitempty"`
+	Cited     bool       `json:"cited"`
 }
 
 // MatchInfo says how a list entry was tied to a library reference.
@@ -178,9 +185,11 @@ type Finding struct {
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`
 	Line     int      `json:"line"`
-	Claim    string   `json:"claim,omitempty"`
-	Marker   string   `json:"marker,omitempty"`
-	Message  string   `json:"message"`
+	// Paragraph is Line when the article's positions are paragraphs.
+	Paragraph int    `json:"paragraph,omitempty"`
+	Claim     string `json:"claim,omitempty"`
+	Marker    string `json:"marker,omitempty"`
+	Message   string `json:"message"`
 }
 
 // Summary counts what the report holds.

@@ -20,16 +20,21 @@ type articleFormat struct {
 	// mark of its own (plain text).
 	sniff func(text string) bool
 	read  func(src *source) reader
+	// A binary format (Word) is told by its bytes and read from them,
+	// never decoded as text; its positions are paragraphs, not lines.
+	sniffBinary func(data []byte) bool
+	readBinary  func(path string, data []byte) (reader, error)
 }
 
 // formats lists the article formats. Read tries their sniffs in this
 // order, the strictest first.
 var formats = []articleFormat{
-	{corpus.JATS, []string{"jats", "nxml"}, []string{".nxml"}, sniffJATS, readJATS},
-	{corpus.HTML, []string{"html", "htm"}, []string{".html", ".htm", ".xhtml"}, sniffHTML, readHTML},
-	{corpus.LaTeX, []string{"latex", "tex"}, []string{".tex", ".latex"}, sniffLaTeX, readLaTeX},
-	{corpus.Markdown, []string{"markdown", "md"}, []string{".md", ".markdown", ".mdown"}, sniffMarkdown, readMarkdown},
-	{corpus.Text, []string{"text", "txt"}, []string{".txt", ".text"}, nil, readText},
+	{corpus.JATS, []string{"jats", "nxml"}, []string{".nxml"}, sniffJATS, readJATS, nil, nil},
+	{corpus.HTML, []string{"html", "htm"}, []string{".html", ".htm", ".xhtml"}, sniffHTML, readHTML, nil, nil},
+	{corpus.LaTeX, []string{"latex", "tex"}, []string{".tex", ".latex"}, sniffLaTeX, readLaTeX, nil, nil},
+	{corpus.Markdown, []string{"markdown", "md"}, []string{".md", ".markdown", ".mdown"}, sniffMarkdown, readMarkdown, nil, nil},
+	{corpus.Text, []string{"text", "txt"}, []string{".txt", ".text"}, nil, readText, nil, nil},
+	{corpus.DOCX, []string{"docx", "word"}, []string{".docx"}, nil, nil, sniffDOCX, readDOCX},
 }
 
 // formatNames lists the formats as a user may name them, for error
@@ -89,6 +94,25 @@ func byFormat(f corpus.Format) *articleFormat {
 		}
 	}
 	return nil
+}
+
+// binaryFormat returns the binary format data is in, whatever the file is
+// called; else, when the extension or f names a binary format, an error
+// saying the data is not in it; else nil.
+func binaryFormat(path string, data []byte, f corpus.Format) (*articleFormat, error) {
+	for i := range formats {
+		if sb := formats[i].sniffBinary; sb != nil && sb(data) {
+			return &formats[i], nil
+		}
+	}
+	af := byFormat(f)
+	if f == "" {
+		af = byExtension(path)
+	}
+	if af != nil && af.readBinary != nil {
+		return nil, fmt.Errorf("%s: not a %s document (its content is not one); open it in Word and save it as .docx", path, af.names[0])
+	}
+	return nil, nil
 }
 
 // detect picks the format of an article from its file extension, else from

@@ -53,9 +53,35 @@ type reader struct {
 // CRLF and CR line ends read as LF; a format of "" is told from the file
 // extension, else from the text. Warnings about the file (an encoding
 // other than UTF-8, control characters, an empty article) are in
-// Document.Warnings. It never panics; the only errors are for input that
-// is not text and a format it cannot tell.
+// Document.Warnings. A Word document (.docx, told by its content) is read
+// from its bytes, and its positions are paragraphs (Document.Positions).
+// It never panics; the only errors are for input that is not text or
+// Word, a damaged or hostile Word file, and a format it cannot tell.
 func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err error) {
+	// A reader bug must not take the whole check down with it: report it as
+	// an error naming the file instead.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%s: internal error reading %s: %v", path, f, r)
+		}
+	}()
+	if err := refuseBinary(path, data); err != nil {
+		return nil, err
+	}
+	bin, err := binaryFormat(path, data, f)
+	if err != nil {
+		return nil, err
+	}
+	if bin != nil {
+		f = bin.format
+		r, err := bin.readBinary(path, data)
+		if err != nil {
+			return nil, err
+		}
+		doc := build(path, f, r, nil, len(r.blocks) == 0)
+		doc.Positions = corpus.PositionsParagraphs
+		return doc, nil
+	}
 	text, warns, err := clean(path, data)
 	if err != nil {
 		return nil, err
@@ -66,19 +92,16 @@ func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err 
 			return nil, err
 		}
 		f = af.format
-	} else if af = byFormat(f); af == nil {
+	} else if af = byFormat(f); af == nil || af.read == nil {
 		return nil, fmt.Errorf("%s: unknown article format %q; formats are %s", path, f, formatNames())
 	}
-	// A reader bug must not take the whole check down with it: report it as
-	// an error naming the file instead.
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("%s: internal error reading %s: %v", path, f, r)
-		}
-	}()
-	r := af.read(newSource(text))
-	doc = &corpus.Document{Path: path, Format: f, Title: r.title, Bibliography: r.bibs, CiteAliases: r.aliases, Warnings: warns}
-	if strings.TrimSpace(text) == "" {
+	return build(path, f, af.read(newSource(text)), warns, strings.TrimSpace(text) == ""), nil
+}
+
+// build makes the Document of what a reader found.
+func build(path string, f corpus.Format, r reader, warns []corpus.Problem, empty bool) *corpus.Document {
+	doc := &corpus.Document{Path: path, Format: f, Title: r.title, Bibliography: r.bibs, CiteAliases: r.aliases, Warnings: warns}
+	if empty {
 		doc.Warnings = append(doc.Warnings, corpus.Problem{File: path, Msg: "the article is empty"})
 	}
 	doc.Suppressions = r.suppress
@@ -102,7 +125,7 @@ func Read(path string, data []byte, f corpus.Format) (doc *corpus.Document, err 
 			}
 		}
 	}
-	return doc, nil
+	return doc
 }
 
 // assemble takes the reference list out of the raw blocks and numbers the

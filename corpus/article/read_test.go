@@ -15,7 +15,7 @@ func TestDetectFormat_ByExtension(t *testing.T) {
 		"draft.md": corpus.Markdown, "a/b.MARKDOWN": corpus.Markdown, "x.mdown": corpus.Markdown,
 		"notes.txt": corpus.Text, "notes.text": corpus.Text,
 		"page.html": corpus.HTML, "page.htm": corpus.HTML, "page.xhtml": corpus.HTML,
-		"paper.tex": corpus.LaTeX, "paper.latex": corpus.LaTeX,
+		"paper.tex": corpus.LaTeX, "paper.latex": corpus.LaTeX, "Draft.DOCX": corpus.DOCX,
 	}
 	for path, want := range cases {
 		if got, err := DetectFormat(path); err != nil || got != want {
@@ -25,11 +25,11 @@ func TestDetectFormat_ByExtension(t *testing.T) {
 }
 
 func TestDetectFormat_UnknownNamesFileAndFormats(t *testing.T) {
-	_, err := DetectFormat("report.docx")
+	_, err := DetectFormat("report.odt")
 	if err == nil {
-		t.Fatal("no error for .docx")
+		t.Fatal("no error for .odt")
 	}
-	for _, want := range []string{"report.docx", "markdown", "text", "html", "latex", "--input-format"} {
+	for _, want := range []string{"report.odt", "docx", "markdown", "text", "html", "latex", "--input-format"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}
@@ -38,14 +38,14 @@ func TestDetectFormat_UnknownNamesFileAndFormats(t *testing.T) {
 
 func TestParseFormat_Names(t *testing.T) {
 	cases := map[string]corpus.Format{"markdown": corpus.Markdown, "md": corpus.Markdown, "text": corpus.Text,
-		"txt": corpus.Text, "html": corpus.HTML, "latex": corpus.LaTeX, "tex": corpus.LaTeX, " LaTeX ": corpus.LaTeX}
+		"txt": corpus.Text, "html": corpus.HTML, "latex": corpus.LaTeX, "tex": corpus.LaTeX, " LaTeX ": corpus.LaTeX, "docx": corpus.DOCX, "word": corpus.DOCX}
 	for s, want := range cases {
 		if got, err := ParseFormat(s); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", s, got, err, want)
 		}
 	}
-	if _, err := ParseFormat("docx"); err == nil || !strings.Contains(err.Error(), "docx") {
-		t.Errorf("ParseFormat(docx) error = %v", err)
+	if _, err := ParseFormat("odt"); err == nil || !strings.Contains(err.Error(), "odt") {
+		t.Errorf("ParseFormat(odt) error = %v", err)
 	}
 }
 

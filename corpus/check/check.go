@@ -93,7 +93,7 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	rep := &state{
 		Report: &corpus.Report{
 			Schema:  corpus.ReportSchema,
-			Article: corpus.ArticleInfo{Path: doc.Path, Format: doc.Format, Title: doc.Title},
+			Article: corpus.ArticleInfo{Path: doc.Path, Format: doc.Format, Title: doc.Title, Positions: doc.Positions},
 		},
 		lib:     resolve.NewLibrary(refs),
 		refs:    make(map[string]*corpus.Reference, len(refs)),
@@ -159,7 +159,25 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 		}
 		return a.Line < b.Line
 	})
+	if doc.Positions == corpus.PositionsParagraphs {
+		rep.paragraphs()
+	}
 	return rep
+}
+
+// paragraphs gives claims, list entries and findings their paragraph, for a
+// document whose lines are paragraphs: consumers that read "line" go on
+// working, those that know paragraphs say so.
+func (rep *state) paragraphs() {
+	for i := range rep.Claims {
+		rep.Claims[i].Paragraph = rep.Claims[i].Line
+	}
+	for i := range rep.References {
+		rep.References[i].Paragraph = rep.References[i].Line
+	}
+	for i := range rep.Findings {
+		rep.Findings[i].Paragraph = rep.Findings[i].Line
+	}
 }
 
 func (rep *state) add(code string, line int, claim, marker, msg string) {
