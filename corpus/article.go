@@ -1,5 +1,7 @@
 package corpus
 
+import "strconv"
+
 // Format is an article's source format.
 type Format string
 
@@ -25,6 +27,26 @@ const (
 	// text boxes too (a Word document, which has no lines).
 	PositionsParagraphs Positions = "paragraph"
 )
+
+// Label writes a line as reports show it: "12", or "¶12" for a paragraph.
+func (p Positions) Label(line int) string {
+	if p == PositionsParagraphs {
+		return "¶" + strconv.Itoa(line)
+	}
+	return strconv.Itoa(line)
+}
+
+// Name writes a line in words: "line 12", or "paragraph 12".
+func (p Positions) Name(line int) string {
+	if p == PositionsParagraphs {
+		return "paragraph " + strconv.Itoa(line)
+	}
+	return "line " + strconv.Itoa(line)
+}
+
+// Place names a line of a file as every report does: "draft.md:12", or
+// "draft.docx:¶12".
+func (p Positions) Place(path string, line int) string { return path + ":" + p.Label(line) }
 
 // BlockKind says what kind of prose a block or sentence is.
 type BlockKind string

@@ -76,7 +76,7 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 		}
 		fmt.Fprintf(&b, "\n%s\n", paint(g.color+ansiBold, fmt.Sprintf("%s (%d)", g.title, len(fs))))
 		for _, f := range fs {
-			fmt.Fprintf(&b, "  %s:%d: %s: %s\n", rep.Article.Path, f.Line, paint(g.color, f.Code), f.Message)
+			fmt.Fprintf(&b, "  %s: %s: %s\n", rep.Article.Positions.Place(rep.Article.Path, f.Line), paint(g.color, f.Code), f.Message)
 			if c, ok := claims[f.Claim]; ok && f.Code != check.CodeUncitedClaim {
 				fmt.Fprintf(&b, "      %s\n", paint(ansiDim, "\u201c"+oneLine(c.Text)+"\u201d"))
 			}

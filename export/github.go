@@ -34,7 +34,7 @@ func CheckGitHub(w io.Writer, rep *corpus.Report) error {
 		if f.Line > 0 {
 			fmt.Fprintf(&b, ",line=%d", f.Line)
 		}
-		fmt.Fprintf(&b, ",title=%s::%s\n", escapeProperty(f.Code), escapeData(f.Message))
+		fmt.Fprintf(&b, ",title=%s::%s\n", escapeProperty(f.Code), escapeData(withParagraph(rep, f)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -50,4 +50,14 @@ func escapeData(s string) string {
 // comma or colon would end it.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// withParagraph is a finding's message for a tool that wants a line: for a
+// document whose positions are paragraphs (Word), the line is the
+// paragraph's number, and the message says so.
+func withParagraph(rep *corpus.Report, f corpus.Finding) string {
+	if rep.Article.Positions != corpus.PositionsParagraphs || f.Line <= 0 {
+		return f.Message
+	}
+	return rep.Article.Positions.Label(f.Line) + ": " + f.Message
 }

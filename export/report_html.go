@@ -112,7 +112,7 @@ type htmlArticle struct {
 
 type htmlFinding struct {
 	Severity, Icon string
-	Line           int
+	Where          string // "line 12", "paragraph 12"
 	Code, Message  string
 	Href           string // the sentence or list entry it is about
 }
@@ -138,8 +138,8 @@ type htmlSentence struct {
 }
 
 type htmlLink struct {
-	Href string
-	Line int
+	Href  string
+	Where string
 }
 
 type htmlCite struct {
@@ -271,7 +271,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 	// Findings, each linked to its sentence or list entry.
 	perClaim := map[string][]htmlFinding{}
 	for _, f := range rep.Findings {
-		hf := htmlFinding{Severity: f.Severity.String(), Icon: severityIcon(f.Severity), Line: f.Line,
+		hf := htmlFinding{Severity: f.Severity.String(), Icon: severityIcon(f.Severity), Where: rep.Article.Positions.Name(f.Line),
 			Code: f.Code, Message: f.Message}
 		switch {
 		case f.Claim != "":
@@ -297,7 +297,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 			hs.Tip += ": " + why
 		}
 		if c.CoveredBy != nil && c.CoveredBy.Inherited {
-			hs.Covered = &htmlLink{Href: "#" + sentenceID(c.CoveredBy.Claim), Line: claimLine[c.CoveredBy.Claim]}
+			hs.Covered = &htmlLink{Href: "#" + sentenceID(c.CoveredBy.Claim), Where: rep.Article.Positions.Name(claimLine[c.CoveredBy.Claim])}
 		}
 		for _, l := range c.Citations {
 			hc := htmlCite{Marker: l.Marker, Cites: l.Cites, Status: string(l.Status), By: l.By, Why: l.Why}

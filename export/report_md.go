@@ -56,7 +56,11 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	}
 	if len(rep.Findings) > 0 {
 		fmt.Fprintf(b, "\n#### Findings (%d)\n\n", len(rep.Findings))
-		header := "| Severity | Line | Code | Finding | Sentence |\n|---|--:|---|---|---|\n"
+		column := "Line"
+		if rep.Article.Positions == corpus.PositionsParagraphs {
+			column = "¶"
+		}
+		header := "| Severity | " + column + " | Code | Finding | Sentence |\n|---|--:|---|---|---|\n"
 		rows := make([]string, len(rep.Findings))
 		for i, f := range rep.Findings {
 			quoted, msg := "", f.Message
@@ -77,7 +81,7 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 		if mark != markUnsupported {
 			continue
 		}
-		line := fmt.Sprintf("- line %d: “%s”", c.Line, mdEscape(shorten(c.Text, 200)))
+		line := fmt.Sprintf("- %s: “%s”", rep.Article.Positions.Name(c.Line), mdEscape(shorten(c.Text, 200)))
 		if why != "" {
 			line += " — " + mdEscape(why)
 		}

@@ -159,7 +159,7 @@ func CheckSARIF(w io.Writer, reps []*corpus.Report, version string) error {
 				RuleID:              f.Code,
 				RuleIndex:           index[f.Code],
 				Level:               sarifLevel(f.Severity),
-				Message:             sarifMessage{Text: f.Message},
+				Message:             sarifMessage{Text: withParagraph(rep, f)},
 				Locations:           []sarifLocation{loc},
 				PartialFingerprints: map[string]string{sarifFingerprint: hex.EncodeToString(sum[:16])},
 			})

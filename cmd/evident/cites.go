@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/store"
@@ -127,7 +128,7 @@ func citesText(w io.Writer, key string, hits []citeHit) error {
 		if h.Citation != corpus.Resolved {
 			note = " (" + string(h.Citation) + ")"
 		}
-		fmt.Fprintf(w, "%s:%d: %s%s\n", h.Article, h.Line, h.Text, note)
+		fmt.Fprintf(w, "%s: %s%s\n", article.PositionsFor(h.Article).Place(h.Article, h.Line), h.Text, note)
 	}
 	n := len(articles)
 	_, err := fmt.Fprintf(w, "%d %s in %d %s %s %s\n", len(hits), export.Plural(len(hits), "sentence", "sentences"),

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/index"
 	"github.com/evident-tools/evident/pipeline"
@@ -110,7 +111,7 @@ func searchText(w io.Writer, res *index.Result, offset int, texts map[int]string
 		frags := h.Fragments
 		fmt.Fprintf(&b, "\n%d. %s ", offset+i+1, h.Type)
 		if h.Type == index.TypeClaim {
-			fmt.Fprintf(&b, "%s:%d", h.Article, h.Line)
+			b.WriteString(article.PositionsFor(h.Article).Place(h.Article, h.Line))
 		} else {
 			title, whole := wholeTitle(h)
 			if whole {
@@ -288,7 +289,7 @@ func newSuggestCmd(a *App) *cobra.Command {
 			}
 			for _, c := range claims {
 				if c.Line > 0 {
-					fmt.Fprintf(&b, "%s:%d: %s\n", args[0], c.Line, oneLineText(c.Claim))
+					fmt.Fprintf(&b, "%s: %s\n", article.PositionsFor(args[0]).Place(args[0], c.Line), oneLineText(c.Claim))
 				} else {
 					fmt.Fprintf(&b, "%s\n", oneLineText(c.Claim))
 				}

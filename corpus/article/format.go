@@ -65,6 +65,16 @@ func DetectFormat(path string) (corpus.Format, error) {
 	return "", fmt.Errorf("%s: cannot tell the article format from the file name; formats are %s (use --input-format)", path, formatNames())
 }
 
+// PositionsFor says what the lines of an article count, told from its
+// file name, for a report of a stored article that kept only its lines
+// (search and cites hits): paragraphs for a Word document.
+func PositionsFor(path string) corpus.Positions {
+	if f := byExtension(path); f != nil && f.readBinary != nil {
+		return corpus.PositionsParagraphs
+	}
+	return corpus.PositionsLines
+}
+
 // ParseFormat turns a format name as a user writes it (--input-format) into a
 // Format.
 func ParseFormat(s string) (corpus.Format, error) {
