@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/evident-tools/evident/corpus/article/docxtest"
 )
 
 // genMain is the "gen" command of the test scripts: it writes inputs too
@@ -22,6 +24,10 @@ import (
 //	                                   SRC in UTF-16 with a byte order mark,
 //	                                   or without one
 //	gen FILE crlf SRC                  SRC with CRLF line ends
+//	gen FILE docx PARAGRAPH...         a Word document of the paragraphs
+//	                                   (see docxtest.Write: "# " heading,
+//	                                   "- " list item, ^3 superscript)
+//	gen FILE zip NAME=CONTENT...       a zip archive of the named entries
 func genMain() int {
 	if err := gen(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -32,7 +38,7 @@ func genMain() int {
 
 func gen(args []string) error {
 	if len(args) < 3 {
-		return fmt.Errorf("usage: gen FILE text|random|utf16le|utf16be|crlf ARGS...")
+		return fmt.Errorf("usage: gen FILE text|random|utf16le|utf16be|crlf|docx|zip ARGS...")
 	}
 	file, kind, args := args[0], args[1], args[2:]
 	var out []byte
@@ -82,6 +88,15 @@ func gen(args []string) error {
 				out = append(out, byte(u>>8), byte(u))
 			}
 		}
+	case "docx":
+		out = docxtest.Write(args...)
+	case "zip":
+		parts := map[string]string{}
+		for _, a := range args {
+			name, content, _ := strings.Cut(a, "=")
+			parts[name] = content
+		}
+		out = docxtest.Zip(parts)
 	case "crlf":
 		src, err := os.ReadFile(args[0])
 		if err != nil {

@@ -280,8 +280,11 @@ func readDOCX(path string, data []byte) (reader, error) {
 	if err != nil {
 		return reader{}, err
 	}
-	w := &docxWalker{pkg: p, rels: rels, notes: map[string][]rawBlock{}, labels: map[string]string{}}
+	w := &docxWalker{pkg: p, rels: rels, notes: map[string][]rawBlock{}, labels: map[string]string{}, items: map[string]int{}}
 	if w.styles, err = readStyles(p, byType(rels, "styles")); err != nil {
+		return reader{}, err
+	}
+	if w.lists, err = readNumbering(p, byType(rels, "numbering")); err != nil {
 		return reader{}, err
 	}
 	for _, n := range []struct{ typ, prefix string }{{"footnotes", ""}, {"endnotes", "e"}} {

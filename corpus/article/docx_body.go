@@ -23,6 +23,8 @@ type docxWalker struct {
 	depth  int
 	rels   map[string]relationship
 	styles docxStyles
+	lists  docxNumbering
+	items  map[string]int // items so far of each counting list, by numId
 
 	blocks  []rawBlock
 	para    int       // body paragraphs seen
@@ -50,6 +52,7 @@ type docxPara struct {
 	col     int
 	kind    corpus.BlockKind
 	level   int
+	item    int // number of a counting list's item, or -1
 	refList bool
 	// markDeleted: the paragraph mark is a tracked deletion, so accepted
 	// the paragraph joins the next.
@@ -207,7 +210,7 @@ func (w *docxWalker) paragraph() error {
 	if p == nil {
 		p = &docxPara{}
 	}
-	p.line, p.col, p.kind, p.level, p.markDeleted = line, 1, corpus.KindSentence, 0, false
+	p.line, p.col, p.kind, p.level, p.item, p.markDeleted = line, 1, corpus.KindSentence, 0, -1, false
 	if w.cell > 0 {
 		p.kind = corpus.KindTableCell
 	}
@@ -247,7 +250,7 @@ func (w *docxWalker) emit(p *docxPara) {
 	if p.kind == corpus.KindHeading && !w.inNotes {
 		w.section = text
 	}
-	w.blocks = append(w.blocks, rawBlock{kind: p.kind, text: text, pos: pos, lines: lines, level: p.level, item: -1, refList: p.refList})
+	w.blocks = append(w.blocks, rawBlock{kind: p.kind, text: text, pos: pos, lines: lines, level: p.level, item: p.item, refList: p.refList})
 }
 
 // pPr reads a paragraph's properties: its style (heading, list,
@@ -273,15 +276,22 @@ func (w *docxWalker) pPr(p *docxPara) error {
 				p.kind, p.level = corpus.KindHeading, n+1
 			}
 		case "numPr":
-			list := true
+			id, level := "", "0"
 			err := w.children(func(se xml.StartElement) error {
-				if se.Name.Local == "numId" && attr(se, "val") == "0" {
-					list = false // numbering switched off
+				switch se.Name.Local {
+				case "numId":
+					id = attr(se, "val")
+				case "ilvl":
+					level = attr(se, "val")
 				}
 				return w.dec.Skip()
 			})
-			if list && p.kind != corpus.KindHeading {
+			if id != "0" && p.kind != corpus.KindHeading { // numId 0 switches numbering off
 				p.kind = corpus.KindListItem
+				if w.lists[id] && level == "0" && !w.inNotes {
+					w.items[id]++
+					p.item = w.items[id]
+				}
 			}
 			return err
 		case "rPr":

@@ -162,3 +162,72 @@ func (s docxStyles) bibliography(id string) bool {
 func isW(n xml.Name) bool {
 	return strings.HasSuffix(n.Space, "/wordprocessingml/2006/main") || strings.HasSuffix(n.Space, "/wordprocessingml/main")
 }
+
+// docxNumbering says which lists of a document count (1, 2, 3 or i, ii,
+// a, b) rather than mark with bullets, by numId, at their first level.
+type docxNumbering map[string]bool
+
+// readNumbering reads the numbering part; a document without one numbers
+// nothing.
+func readNumbering(p *docxPackage, name string) (docxNumbering, error) {
+	if name == "" {
+		name = "word/numbering.xml"
+	}
+	rc, err := p.open(name)
+	if rc == nil || err != nil {
+		return docxNumbering{}, err
+	}
+	defer rc.Close()
+	counts := map[string]bool{} // abstractNumId → its first level counts
+	nums := map[string]string{} // numId → abstractNumId
+	d := newXMLDecoder(rc)
+	abstract, level, num, depth := "", "", "", 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, p.partError(name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > docxMaxDepth {
+				return nil, p.partError(name, errTooDeep)
+			}
+			if !isW(t.Name) {
+				continue
+			}
+			switch t.Name.Local {
+			case "abstractNum":
+				abstract = attr(t, "abstractNumId")
+			case "lvl":
+				level = attr(t, "ilvl")
+			case "numFmt":
+				if abstract != "" && level == "0" {
+					f := attr(t, "val")
+					counts[abstract] = f != "bullet" && f != "none" && f != ""
+				}
+			case "num":
+				num = attr(t, "numId")
+			case "abstractNumId":
+				if num != "" {
+					nums[num] = attr(t, "val")
+				}
+			}
+		case xml.EndElement:
+			depth--
+			switch t.Name.Local {
+			case "abstractNum":
+				abstract = ""
+			case "num":
+				num = ""
+			}
+		}
+	}
+	out := docxNumbering{}
+	for n, a := range nums {
+		out[n] = counts[a]
+	}
+	return out, nil
+}
