@@ -105,8 +105,9 @@ func utf16le(s string) []byte {
 // are case-insensitive) and the decompressed bytes read so far.
 type docxPackage struct {
 	path  string
-	parts map[string]*zip.File
-	read  int64
+	parts    map[string]*zip.File
+	read     int64
+	declared uint64
 }
 
 func openDOCX(path string, data []byte) (*docxPackage, error) {
@@ -127,6 +128,14 @@ func (p *docxPackage) open(name string) (io.ReadCloser, error) {
 	f := p.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
 	if f == nil {
 		return nil, nil
+	}
+	// The sizes a zip declares are checked first, so that an honest bomb is
+	// refused at once; boundedReader stops one that lies.
+	if f.UncompressedSize64 > docxMaxPart {
+		return nil, fmt.Errorf("%s: refused: %s decompresses to more than %d MB (a zip bomb?)", p.path, name, docxMaxPart>>20)
+	}
+	if p.declared += f.UncompressedSize64; p.declared > docxMaxTotal {
+		return nil, fmt.Errorf("%s: refused: the document decompresses to more than %d MB (a zip bomb?)", p.path, docxMaxTotal>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
