@@ -104,7 +104,7 @@ func utf16le(s string) []byte {
 // docxPackage is an opened .docx: its parts by lower-case name (part names
 // are case-insensitive) and the decompressed bytes read so far.
 type docxPackage struct {
-	path  string
+	path     string
 	parts    map[string]*zip.File
 	read     int64
 	declared uint64
