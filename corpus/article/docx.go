@@ -1,10 +1,11 @@
 package article
 
-// Word documents (.docx, Office Open XML) are read by hand with archive/zip
-// and encoding/xml: no maintained Go library reads the text of a document
-// with fields (the result is text, the instruction is not), tracked changes
-// (read as accepted), footnotes and text boxes the way a check needs, and the
-// standard library suffices for the little of the format that carries text.
+// Word documents (.docx, Office Open XML): see the package doc for why by
+// hand. What is read: the body's paragraphs, runs, tables, lists and text
+// boxes (mc:AlternateContent's first choice or its fallback), headings by
+// outline level or built-in style, tracked changes as accepted, field
+// results but not instructions, footnotes and endnotes; not comments,
+// headers, footers or math.
 //
 // A document has no lines: a Position's line is the number of a paragraph
 // of the body (every w:p in order, those in tables and text boxes too), and
