@@ -317,7 +317,8 @@ func (w *docxWalker) readPart(name string, fn func(xml.StartElement) error) erro
 	}
 	defer rc.Close()
 	w.dec = newXMLDecoder(rc)
-	w.depth = 0
+	// A field left open at the end of one part must not hide the next.
+	w.depth, w.fields, w.hidden, w.bibOpen = 0, nil, 0, 0
 	for {
 		tok, err := w.dec.Token()
 		if err == io.EOF {

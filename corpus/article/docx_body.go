@@ -477,6 +477,7 @@ func (w *docxWalker) note(se xml.StartElement) error {
 	}
 	n := len(w.blocks)
 	err := w.children(w.elem)
+	w.flushCarry()
 	w.notes[w.notePrefix+attr(se, "id")] = append([]rawBlock(nil), w.blocks[n:]...)
 	w.blocks = w.blocks[:n]
 	return err

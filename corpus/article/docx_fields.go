@@ -12,6 +12,7 @@ type docxField struct {
 	instr  strings.Builder
 	result bool // past its separator: the result is being read
 	bib    bool // a bibliography a reference manager or Word wrote
+	toc    bool // a table of contents, whose result repeats the headings: hidden too
 }
 
 // openField starts a field whose result follows at once (w:fldSimple).
@@ -34,8 +35,11 @@ func (w *docxWalker) fldChar(typ string) {
 		if n > 0 && !w.fields[n-1].result {
 			f := &w.fields[n-1]
 			f.result = true
-			w.hidden--
-			if f.bib = isBibliographyField(f.instr.String()); f.bib {
+			instr := f.instr.String()
+			if f.toc = isTOCField(instr); !f.toc {
+				w.hidden--
+			}
+			if f.bib = isBibliographyField(instr); f.bib {
 				w.bibOpen++
 			}
 		}
@@ -44,7 +48,7 @@ func (w *docxWalker) fldChar(typ string) {
 			return
 		}
 		f := &w.fields[n-1]
-		if !f.result {
+		if !f.result || f.toc {
 			w.hidden--
 		}
 		if f.bib {
@@ -52,6 +56,13 @@ func (w *docxWalker) fldChar(typ string) {
 		}
 		w.fields = w.fields[:n-1]
 	}
+}
+
+// isTOCField reports whether a field instruction makes a table of
+// contents (or of figures), which is no article text.
+func isTOCField(instr string) bool {
+	f := strings.Fields(instr)
+	return len(f) > 0 && strings.EqualFold(f[0], "TOC")
 }
 
 // isBibliographyField reports whether a field instruction makes a

@@ -61,8 +61,9 @@ func TestReadDOCX_Body(t *testing.T) {
 			[]string{"sentence ¶1 Kept inserted moved"}},
 		{"deleted paragraph mark joins", `<w:p><w:pPr><w:rPr><w:del/></w:rPr></w:pPr><w:r><w:t>One </w:t></w:r></w:p><w:p><w:r><w:t>paragraph.</w:t></w:r></w:p>`,
 			[]string{"sentence ¶1 One paragraph."}},
-		{"fields", `<w:p><w:r><w:t>See </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>ADDIN ZOTERO_ITEM CSL_CITATION {"x":1}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>[1]</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t> p. 4</w:t></w:r></w:fldSimple></w:p>`,
-			[]string{"sentence ¶1 See [1] p. 4"}},
+		{"fields", `<w:p><w:r><w:t>See </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>ADDIN ZOTERO_ITEM CSL_CITATION {"x":1}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>[1]</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t> p. 4</w:t></w:r></w:fldSimple></w:p>` +
+			`<w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText> TOC \o "1-3" </w:instrText><w:fldChar w:fldCharType="separate"/><w:t>Introduction 1</w:t></w:r></w:p><w:p><w:r><w:t>Methods 2</w:t><w:fldChar w:fldCharType="end"/></w:r></w:p><w:p><w:r><w:t>After.</w:t></w:r></w:p>`,
+			[]string{"sentence ¶1 See [1] p. 4", "sentence ¶4 After."}},
 		{"comments", `<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Text.</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>`,
 			[]string{"sentence ¶1 Text."}},
 		{"tables, lists and text boxes", `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>Item</w:t></w:r></w:p><w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Outside.</w:t></w:r></w:p>`,
