@@ -244,9 +244,11 @@ func newSuggestCmd(a *App) *cobra.Command {
 			type claimSuggestions struct {
 				Claim       string             `json:"claim"`
 				Line        int                `json:"line,omitempty"`
+				Paragraph   int                `json:"paragraph,omitempty"` // Line, in a Word document
 				Suggestions []index.Suggestion `json:"suggestions"`
 			}
 			var claims []claimSuggestions
+			var positions corpus.Positions
 			if claimText != "" {
 				claims = append(claims, claimSuggestions{Claim: claimText})
 			} else {
@@ -254,9 +256,10 @@ func newSuggestCmd(a *App) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				positions = rep.Article.Positions
 				for _, c := range rep.Claims {
 					if c.Status == corpus.Unsupported {
-						claims = append(claims, claimSuggestions{Claim: c.Text, Line: c.Line})
+						claims = append(claims, claimSuggestions{Claim: c.Text, Line: c.Line, Paragraph: c.Paragraph})
 					}
 				}
 			}
@@ -289,7 +292,7 @@ func newSuggestCmd(a *App) *cobra.Command {
 			}
 			for _, c := range claims {
 				if c.Line > 0 {
-					fmt.Fprintf(&b, "%s: %s\n", article.PositionsFor(args[0]).Place(args[0], c.Line), oneLineText(c.Claim))
+					fmt.Fprintf(&b, "%s: %s\n", positions.Place(args[0], c.Line), oneLineText(c.Claim))
 				} else {
 					fmt.Fprintf(&b, "%s\n", oneLineText(c.Claim))
 				}
