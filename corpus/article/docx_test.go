@@ -9,7 +9,7 @@ import (
 	"github.com/evident-tools/evident/corpus/article/docxtest"
 )
 
-const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
 
 // docxOf returns a Word document whose body is the XML given, with the
 // other parts named.
@@ -63,6 +63,8 @@ func TestReadDOCX_Body(t *testing.T) {
 		{"fields", `<w:p><w:r><w:t>See </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>ADDIN ZOTERO_ITEM CSL_CITATION {"x":1}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>[1]</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t> p. 4</w:t></w:r></w:fldSimple></w:p>` +
 			`<w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText> TOC \o "1-3" </w:instrText><w:fldChar w:fldCharType="separate"/><w:t>Introduction 1</w:t></w:r></w:p><w:p><w:r><w:t>Methods 2</w:t><w:fldChar w:fldCharType="end"/></w:r></w:p><w:p><w:r><w:t>After.</w:t></w:r></w:p>`,
 			[]string{"sentence ¶1 See [1] p. 4", "sentence ¶4 After."}},
+		{"hyperlinks keep their text", `<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>the trial</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> and </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org/x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>its data</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>`,
+			[]string{"sentence ¶1 See the trial and its data."}},
 		{"comments", `<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Text.</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>`,
 			[]string{"sentence ¶1 Text."}},
 		{"tables, lists and text boxes", `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>Item</w:t></w:r></w:p><w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Outside.</w:t></w:r></w:p>`,
