@@ -40,7 +40,7 @@ var formats = []articleFormat{
 // formatNames lists the formats as a user may name them, for error
 // messages: "html (.html, .htm, .xhtml), latex (.tex, .latex), ...".
 // FormatNames names the article formats by the name --input-format takes,
-// in the order of the format table: "html, latex, markdown, text, docx".
+// in the order of the format table: "jats, html, latex, markdown, text, docx".
 func FormatNames() []string {
 	names := make([]string, len(formats))
 	for i, f := range formats {
