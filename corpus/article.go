@@ -130,6 +130,39 @@ type Document struct {
 	// all the same: an encoding other than UTF-8, control characters, no
 	// text at all.
 	Warnings []Problem
+	// Links are the hyperlinks of the article, in source order: those in
+	// the body that point at a source outside the publication, which cite
+	// it, and those that cite nothing, with the reason (Link.Skipped).
+	// Readers of formats without links leave it empty.
+	Links []Link
+}
+
+// LinkSkip says why a hyperlink of an article cites nothing. The values
+// are written into JSON reports and are a contract.
+type LinkSkip string
+
+// The reasons a link is no citation.
+const (
+	LinkCandidate LinkSkip = ""               // a citation of what it points at
+	SkipChrome    LinkSkip = "page-chrome"    // in nav, header, footer, aside, a menu, or outside the article
+	SkipShare     LinkSkip = "share"          // a share or social button
+	SkipSubscribe LinkSkip = "subscribe"      // newsletter, subscribe, donate, log-in
+	SkipScheme    LinkSkip = "not-web"        // mailto:, tel:, javascript:, or no address at all
+	SkipAnchor    LinkSkip = "in-page"        // #fragment: a place on the same page
+	SkipSameSite  LinkSkip = "same-site"      // the publication's own site, or a relative address
+	SkipAuthor    LinkSkip = "author"         // a byline or author page
+	SkipImage     LinkSkip = "image-only"     // holds only an image
+	SkipRefList   LinkSkip = "reference-list" // in the article's reference list, which is matched entry by entry
+)
+
+// Link is one hyperlink of an article.
+type Link struct {
+	Href string   // as written
+	Text string   // the link's text, white space collapsed
+	Pos  Position // the first character of its text (of the link itself when it has none)
+	// Skipped is why the link cites nothing; LinkCandidate ("") for a link
+	// in the body that points at a source outside the publication.
+	Skipped LinkSkip
 }
 
 // Sentence is one sentence of an article's prose.

@@ -99,7 +99,14 @@ const (
 	// Note: a footnote of prose that cites its own sources. The checker
 	// drops such links; no report holds one.
 	Note CitationStatus = "note"
+	// External: a link to a source outside the publication that is not in
+	// the library. It supports the claim that holds it.
+	External CitationStatus = "external"
 )
+
+// Counts reports whether a citation of this status supports its claim:
+// it names a reference, a list entry or a source outside the article.
+func (s CitationStatus) Counts() bool { return s == Resolved || s == Unmatched || s == External }
 
 // Report is the result of checking one article.
 type Report struct {
@@ -111,6 +118,17 @@ type Report struct {
 	Summary    Summary     `json:"summary"`
 	Style      string      `json:"style,omitempty"` // the article's dominant citation style
 	Notes      []string    `json:"notes,omitempty"` // checks that could not run, and why
+	// LinksSkipped are the article's hyperlinks that cite nothing (page
+	// chrome, share buttons, its own site), each with the reason.
+	LinksSkipped []SkippedLink `json:"links_skipped,omitempty"`
+}
+
+// SkippedLink is a hyperlink of the article that is no citation.
+type SkippedLink struct {
+	URL    string   `json:"url"`
+	Text   string   `json:"text"`
+	Line   int      `json:"line"`
+	Reason LinkSkip `json:"reason"`
 }
 
 // ArticleInfo names the checked article.
@@ -158,13 +176,27 @@ type CitationLink struct {
 	Status CitationStatus `json:"status"`
 	By     string         `json:"by,omitempty"`
 	Why    string         `json:"why,omitempty"`
+	// For a hyperlink (Kind "link"): the address as written, what it
+	// identifies, the kind of source (SourceScholarly, ...) and its text.
+	// Cites is the label of its entry in the report's references (L1, ...).
+	URL        string   `json:"url,omitempty"`
+	IDs        *LinkIDs `json:"ids,omitempty"`
+	SourceKind string   `json:"source_kind,omitempty"`
+	Text       string   `json:"text,omitempty"`
 }
+
+// LinkKind is the Kind of a citation that is a hyperlink.
+const LinkKind = "link"
 
 // ListRef is one entry of the article's own reference list.
 type ListRef struct {
 	Label string `json:"label,omitempty"`
 	Text  string `json:"text"`
 	Line  int    `json:"line"`
+	// URL is set for a source the article links to rather than lists:
+	// Label is then L1, L2, ... in order of first citation, and Text the
+	// link's text.
+	URL string `json:"url,omitempty"`
 	// Paragraph is Line when the article's positions are paragraphs.
 	Paragraph int        `json:"paragraph,omitempty"`
 	Key       *string    `json:"key"`
@@ -202,6 +234,7 @@ type Summary struct {
 	Resolved    int `json:"resolved"`
 	Dangling    int `json:"dangling"`
 	Unmatched   int `json:"unmatched"`
+	External    int `json:"external"` // links to sources outside the library
 	ListEntries int `json:"list_entries"`
 	Uncited     int `json:"uncited_references"`
 	Suppressed  int `json:"suppressed"` // findings silenced by evident:ignore comments

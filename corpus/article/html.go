@@ -73,6 +73,8 @@ type htmlElem struct {
 	// the flush count when it opened.
 	supAt, supFlush int
 	noCaret         bool
+	link            bool // an <a href> whose link is being recorded
+	author          bool // a byline or author element
 }
 
 type htmlReader struct {
@@ -106,6 +108,19 @@ type htmlReader struct {
 	lastAnchor string // the last anchor-like id seen since the last block
 
 	suppress []corpus.Suppression // <!-- evident:ignore --> comments in the content
+
+	links []corpus.Link
+	link  *openLink // the <a href> open, if any
+	site  string    // the page's own address: <link rel="canonical">, og:url
+}
+
+// openLink is a link being read: its text so far, whether it holds an
+// image.
+type openLink struct {
+	corpus.Link
+	text  strings.Builder
+	image bool
+	at    corpus.Position // of the <a> tag, for a link without text
 }
 
 func readHTML(src *source) reader {
@@ -116,7 +131,8 @@ func readHTML(src *source) reader {
 		h = runHTML(src, 0, len(src.text), "", 0, false)
 	}
 	title, _ := textfile.ReplaceControls(strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " "))
-	return reader{title: title, blocks: h.blocks, extraRefs: h.outside, suppress: h.suppress}
+	classifyLinks(h.links, h.site)
+	return reader{title: title, blocks: h.blocks, extraRefs: h.outside, suppress: h.suppress, links: h.links}
 }
 
 func hasProse(blocks []rawBlock) bool {
@@ -130,9 +146,9 @@ func hasProse(blocks []rawBlock) bool {
 
 // htmlFragment reads HTML embedded in another format (a Markdown HTML
 // block) between source offsets start and end.
-func htmlFragment(src *source, start, end int) ([]rawBlock, []corpus.Suppression) {
+func htmlFragment(src *source, start, end int) ([]rawBlock, []corpus.Suppression, []corpus.Link) {
 	h := runHTML(src, start, end, "", 0, true)
-	return h.blocks, h.suppress
+	return h.blocks, h.suppress, h.links
 }
 
 // findMain picks the element that holds the article: the first <main> or
@@ -187,6 +203,7 @@ func runHTML(src *source, start, end int, mainTag string, mainNth int, fragment 
 		switch tt {
 		case html.ErrorToken:
 			h.flush()
+			h.endLink()
 			return h
 		case html.TextToken:
 			h.text(tokStart, off)
@@ -236,6 +253,15 @@ func (h *htmlReader) reading() bool {
 }
 
 func (h *htmlReader) text(start, end int) {
+	if l := h.link; l != nil {
+		raw := h.src.text[start:end]
+		if l.Pos == (corpus.Position{}) {
+			if i := strings.IndexFunc(raw, func(r rune) bool { return r != ' ' && r != '\t' && r != '\n' && r != '\r' }); i >= 0 {
+				l.Pos = h.src.pos(start + i)
+			}
+		}
+		l.text.WriteString(html.UnescapeString(raw))
+	}
 	if h.inTitle {
 		h.title.WriteString(h.src.text[start:end])
 		return
@@ -379,6 +405,18 @@ func (h *htmlReader) start(tag string, attrs map[string]string, off int, selfClo
 	case "br":
 		h.b.softBreak(off)
 		return
+	case "link":
+		if strings.EqualFold(strings.TrimSpace(attrs["rel"]), "canonical") && h.site == "" {
+			h.site = attrs["href"]
+		}
+	case "meta":
+		if strings.EqualFold(attrs["property"], "og:url") && h.site == "" {
+			h.site = attrs["content"]
+		}
+	case "img":
+		if h.link != nil {
+			h.link.image = true
+		}
 	case "title":
 		// The page's <title>, not an <svg>'s.
 		if !h.fragment && !selfClosing && h.title.Len() == 0 && h.nearest(tagsSvg, nil) < 0 {
@@ -407,7 +445,17 @@ func (h *htmlReader) start(tag string, attrs map[string]string, off int, selfClo
 		h.flush()
 	}
 	e := h.newElem(tag, attrs, off)
+	if tag == "a" && !e.fnRef && h.heads == 0 {
+		if href, ok := attrs["href"]; ok {
+			h.endLink() // <a> inside <a> closes the first
+			h.link = &openLink{Link: corpus.Link{Href: strings.TrimSpace(href), Skipped: h.linkContext(&e, attrs)}, at: h.src.pos(off)}
+			e.link = true
+		}
+	}
 	if voidTags[tag] || selfClosing || len(h.stack) >= maxHTMLDepth {
+		if e.link {
+			h.endLink()
+		}
 		return
 	}
 	h.push(e, off)
@@ -416,6 +464,8 @@ func (h *htmlReader) start(tag string, attrs map[string]string, off int, selfClo
 func (h *htmlReader) newElem(tag string, attrs map[string]string, off int) htmlElem {
 	h.serial++
 	e := htmlElem{tag: tag, serial: h.serial, id: attrs["id"], class: strings.ToLower(attrs["class"]), block: blockTags[tag], item: -1, supAt: -1}
+	e.author = hasWordContaining(e.class, "author") || hasWordContaining(e.class, "byline") ||
+		strings.Contains(strings.ToLower(attrs["itemprop"]), "author") || hasWord(strings.ToLower(attrs["rel"]), "author")
 	if isAnchorID(e.id) {
 		h.lastAnchor = e.id
 	}
@@ -563,6 +613,9 @@ func (h *htmlReader) pop(off int) {
 			h.b.addStr("^", off)
 		}
 	}
+	if e.link {
+		h.endLink()
+	}
 	if e.block {
 		h.flush()
 	}
@@ -627,4 +680,47 @@ func (h *htmlReader) end(tag string, off int) {
 			return
 		}
 	}
+}
+
+// linkContext is the reason a link opening here, as element e, is no
+// citation whatever its address: where it is on the page.
+func (h *htmlReader) linkContext(e *htmlElem, attrs map[string]string) corpus.LinkSkip {
+	if !h.fragment && !h.inMain() && !h.inRefList() {
+		return corpus.SkipChrome
+	}
+	all := append(h.stack[:len(h.stack):len(h.stack)], *e)
+	for i := len(all) - 1; i >= 0; i-- {
+		el := &all[i]
+		idc := strings.ToLower(el.id) + " " + el.class
+		switch {
+		case el.author:
+			return corpus.SkipAuthor
+		case containsAny(idc, []string{"share", "social"}):
+			return corpus.SkipShare
+		case containsAny(idc, []string{"newsletter", "subscribe"}):
+			return corpus.SkipSubscribe
+		case el.refList:
+			return corpus.SkipRefList
+		case el.skip || el.tag == "menu":
+			return corpus.SkipChrome
+		}
+	}
+	return corpus.LinkCandidate
+}
+
+// endLink records the open link, if any.
+func (h *htmlReader) endLink() {
+	l := h.link
+	if l == nil {
+		return
+	}
+	h.link = nil
+	l.Text = linkText(l.text.String())
+	if l.Text == "" {
+		l.Pos = l.at
+		if l.image && l.Skipped == corpus.LinkCandidate {
+			l.Skipped = corpus.SkipImage
+		}
+	}
+	h.links = append(h.links, l.Link)
 }

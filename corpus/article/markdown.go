@@ -28,7 +28,7 @@ import (
 // from several goroutines whatever goldmark does inside.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Footnote),
+		goldmark.WithExtensions(extension.Table, extension.Footnote, extension.Linkify),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute(),
 			// Before goldmark's emphasis parser (500): see emphasisBound.
 			parser.WithInlineParsers(util.Prioritized(&emphasisBound{}, 499))),
@@ -50,6 +50,7 @@ type mdReader struct {
 	headings []heading
 
 	suppress []corpus.Suppression // <!-- evident:ignore --> comments
+	links    []corpus.Link
 }
 
 func readMarkdown(src *source) reader {
@@ -66,6 +67,8 @@ func readMarkdown(src *source) reader {
 	doc := newMarkdown().Parser().Parse(text.NewReader(body))
 	m.walk(doc, blockCtx{kind: corpus.KindSentence, item: -1})
 	r.blocks, r.suppress = m.blocks, m.suppress
+	classifyLinks(m.links, "")
+	r.links = m.links
 	r.aliases = CitationAliases(string(body))
 	return r
 }

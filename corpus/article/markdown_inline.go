@@ -79,17 +79,37 @@ func (m *mdReader) inlineNode(c ast.Node, b *builder) (descend bool) {
 			b.addSrc(start, end)
 			m.cursor = end
 		} else {
+			m.recordLink(v)
 			return true
 		}
 	case *ast.Image:
 		// not prose
 	case *ast.AutoLink:
 		label := v.Label(m.raw)
+		at := -1
 		if p := v.Pos() + 1; p > 0 && p+len(label) <= len(m.raw) && bytes.Equal(m.raw[p:p+len(label)], label) {
-			b.addSrc(p, p+len(label))
+			at = p
+		} else if c := max(m.cursor, 0); c < len(m.raw) && len(label) > 0 {
+			// A bare address found by linkify: it is where the text reached.
+			if i := bytes.Index(m.raw[c:min(len(m.raw), c+len(label)+64)], label); i >= 0 {
+				at = c + i
+			}
+		}
+		if at >= 0 {
+			b.addSrc(at, at+len(label))
+			m.cursor = at + len(label)
 		} else {
 			b.addStr(string(label), max(m.cursor, 0))
 		}
+		href := string(v.URL(m.raw))
+		if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(href), "mailto:") {
+			href = "mailto:" + href
+		}
+		l := corpus.Link{Href: href, Text: string(label)}
+		if at >= 0 {
+			l.Pos = m.src.pos(at)
+		}
+		m.links = append(m.links, l)
 	case *ast.RawHTML:
 		m.rawHTML(v, b)
 	case *east.FootnoteLink:
@@ -298,12 +318,53 @@ func (m *mdReader) htmlBlock(v *ast.HTMLBlock, ctx blockCtx) {
 	if start < 0 || end > len(m.src.text) || start >= end {
 		return
 	}
-	blocks, suppress := htmlFragment(m.src, start, end)
+	blocks, suppress, links := htmlFragment(m.src, start, end)
 	m.suppress = append(m.suppress, suppress...)
+	m.links = append(m.links, links...)
 	for _, r := range blocks {
 		if ctx.footnote != "" {
 			r.footnote, r.kind = ctx.footnote, corpus.KindFootnote
 		}
 		m.blocks = append(m.blocks, r)
 	}
+}
+
+// recordLink records an inline or reference-style link (goldmark resolves
+// the reference to its definition's address).
+func (m *mdReader) recordLink(l *ast.Link) {
+	first := -1
+	image := false
+	var text strings.Builder
+	_ = ast.Walk(l, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			if first < 0 && len(bytes.TrimSpace(t.Segment.Value(m.raw))) > 0 {
+				first = t.Segment.Start
+			}
+			text.Write(t.Segment.Value(m.raw))
+			if t.SoftLineBreak() {
+				text.WriteByte(' ')
+			}
+		case *ast.Image:
+			image = true
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	link := corpus.Link{Href: strings.TrimSpace(string(l.Destination)), Text: linkText(text.String())}
+	switch {
+	case first >= 0:
+		link.Pos = m.src.pos(first)
+	case l.Pos() >= 0:
+		link.Pos = m.src.pos(l.Pos())
+	default:
+		link.Pos = m.src.pos(max(m.cursor, 0))
+	}
+	if link.Text == "" && image {
+		link.Skipped = corpus.SkipImage
+	}
+	m.links = append(m.links, link)
 }

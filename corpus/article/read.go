@@ -46,6 +46,8 @@ type reader struct {
 	extraRefs []rawBlock
 	// suppress are the evident:ignore comments found.
 	suppress []corpus.Suppression
+	// links are the hyperlinks found, classified (classifyLinks).
+	links []corpus.Link
 }
 
 // Read parses an article into prose blocks and its reference list. The
@@ -105,6 +107,7 @@ func build(path string, f corpus.Format, r reader, warns []corpus.Problem, empty
 		doc.Warnings = append(doc.Warnings, corpus.Problem{File: path, Msg: "the article is empty"})
 	}
 	doc.Suppressions = r.suppress
+	doc.Links = r.links
 	sort.SliceStable(doc.Suppressions, func(i, j int) bool { return doc.Suppressions[i].Line < doc.Suppressions[j].Line })
 	assemble(doc, r.blocks)
 	if len(doc.RefList) == 0 && len(r.extraRefs) > 0 {
