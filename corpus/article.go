@@ -153,6 +153,7 @@ const (
 	SkipAuthor    LinkSkip = "author"         // a byline or author page
 	SkipImage     LinkSkip = "image-only"     // holds only an image
 	SkipRefList   LinkSkip = "reference-list" // in the article's reference list, which is matched entry by entry
+	SkipNotProse  LinkSkip = "not-prose"      // in no sentence of the article (a table of contents, a figure without caption)
 )
 
 // Link is one hyperlink of an article.

@@ -118,6 +118,9 @@ type Report struct {
 	Summary    Summary     `json:"summary"`
 	Style      string      `json:"style,omitempty"` // the article's dominant citation style
 	Notes      []string    `json:"notes,omitempty"` // checks that could not run, and why
+	// LinkSources are the sources the article links to, numbered L1, L2,
+	// ... in order of first citation (the Cites of their citations).
+	LinkSources []ListRef `json:"link_sources,omitempty"`
 	// LinksSkipped are the article's hyperlinks that cite nothing (page
 	// chrome, share buttons, its own site), each with the reason.
 	LinksSkipped []SkippedLink `json:"links_skipped,omitempty"`
@@ -193,9 +196,8 @@ type ListRef struct {
 	Label string `json:"label,omitempty"`
 	Text  string `json:"text"`
 	Line  int    `json:"line"`
-	// URL is set for a source the article links to rather than lists:
-	// Label is then L1, L2, ... in order of first citation, and Text the
-	// link's text.
+	// URL is set for a source the article links to (Report.LinkSources):
+	// Label is then L1, L2, ... and Text the link's text.
 	URL string `json:"url,omitempty"`
 	// Paragraph is Line when the article's positions are paragraphs.
 	Paragraph int        `json:"paragraph,omitempty"`

@@ -42,6 +42,8 @@ func DefaultSeverity(code string) (corpus.Severity, bool) {
 
 var defaultSeverity = mergeSeverities(ruleSeverity, map[string]corpus.Severity{
 	CodeWeakSupport:        corpus.Warning,
+	CodeHomepageLink:       corpus.Warning,
+	CodeSecondarySource:    corpus.Info,
 	CodeUncitedClaim:       corpus.Warning,
 	CodeDanglingCitation:   corpus.Error,
 	CodeUnmatchedReference: corpus.Warning,
@@ -119,6 +121,17 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 		}
 	}
 
+	links := rep.placeLinks(doc, sentences)
+	for _, ms := range markers {
+		for _, m := range ms {
+			for _, ct := range m.Cites {
+				if m.Kind == corpus.MarkerFootnote {
+					links.noteMarked[noteLabel(ct)] = true
+				}
+			}
+		}
+	}
+
 	for i, s := range sentences {
 		c := corpus.Claim{ID: s.ID, Line: s.Pos.Line, Col: s.Pos.Col, Kind: string(s.Kind), Section: s.Section,
 			Text: s.Text, Citations: []corpus.CitationLink{}}
@@ -129,6 +142,17 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 			}
 			for _, ct := range m.Cites {
 				link := rep.resolveCite(m, ct, list, footnotes)
+				if noted := links.byNote[noteLabel(ct)]; m.Kind == corpus.MarkerFootnote && len(noted) > 0 {
+					// The footnote's links are the citations of the
+					// sentence that marks it; the note itself stands
+					// only if it names a library reference.
+					for _, l := range noted {
+						c.Citations = append(c.Citations, rep.linkCitation(l, links))
+					}
+					if link.Status != corpus.Resolved {
+						continue
+					}
+				}
 				if link.Status == corpus.Note {
 					continue
 				}
@@ -144,11 +168,19 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 				}
 			}
 		}
+		for _, l := range links.bySentence[i] {
+			if b := doc.Blocks[s.Block]; b.Kind == corpus.KindFootnote && links.noteMarked[b.Footnote] {
+				continue // cited by the sentence that marks the footnote
+			}
+			c.Citations = append(c.Citations, rep.linkCitation(l, links))
+		}
 		rep.Claims = append(rep.Claims, c)
 	}
 	rep.judge(sentences, opts)
+	rep.linkFindings()
 	rep.listFindings(list)
 	rep.rules(opts)
+	rep.LinkSources = links.sources
 	rep.Summary.Suppressed = applySuppressions(rep, doc)
 	rep.applySeverities(opts)
 	rep.summarise()
@@ -469,6 +501,8 @@ func (rep *state) summarise() {
 				s.Dangling++
 			case corpus.Unmatched:
 				s.Unmatched++
+			case corpus.External:
+				s.External++
 			}
 		}
 	}
@@ -494,4 +528,12 @@ func (rep *state) summarise() {
 	if rep.Claims == nil {
 		rep.Claims = []corpus.Claim{}
 	}
+}
+
+// noteLabel is the label of the footnote a cite names.
+func noteLabel(c corpus.Cite) string {
+	if c.Label != "" {
+		return c.Label
+	}
+	return strconv.Itoa(c.Number)
 }

@@ -110,7 +110,7 @@ func checkReport(t *testing.T, rep *corpus.Report, lines int) {
 	if s.Sentences != len(rep.Claims) || s.Errors+s.Warnings+s.Infos != len(rep.Findings) || s.ListEntries != len(rep.References) {
 		t.Fatalf("summary %+v for %d claims, %d findings, %d list entries", s, len(rep.Claims), len(rep.Findings), len(rep.References))
 	}
-	if s.Supported+s.Unsupported > s.Claims || s.Claims > s.Sentences || s.Resolved+s.Dangling+s.Unmatched > s.Citations {
+	if s.Supported+s.Unsupported > s.Claims || s.Claims > s.Sentences || s.Resolved+s.Dangling+s.Unmatched+s.External > s.Citations {
 		t.Fatalf("summary does not add up: %+v", s)
 	}
 	ids := map[string]bool{}

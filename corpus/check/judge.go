@@ -99,11 +99,11 @@ func (rep *state) supporter(build Supporter) (SupportFunc, func()) {
 
 // cited reports whether a claim carries a citation that points at
 // something: a library reference, or a list entry or footnote that matches
-// none (reported on its own as unmatched-reference). Only dangling markers
-// leave a claim uncited.
+// none (reported on its own as unmatched-reference), or a link to a source
+// outside the library. Only dangling markers leave a claim uncited.
 func cited(c *corpus.Claim) bool {
 	for _, l := range c.Citations {
-		if l.Status == corpus.Resolved || l.Status == corpus.Unmatched {
+		if l.Status.Counts() {
 			return true
 		}
 	}
