@@ -41,7 +41,7 @@ const SourceDefault = "default"
 
 // The names of the settings, in the order Settings lists them. Severities
 // follow as "severity.CODE".
-var names = []string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore"}
+var names = []string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore", "site"}
 
 // Allowed values, for validation and messages.
 var (
@@ -67,6 +67,9 @@ type Config struct {
 	SupportThreshold float64
 	Style            string
 	Ignore           []string
+	// Site is the publication's own address (https://www.example.org):
+	// links to it are no citations.
+	Site string
 	// Severity maps a finding code to info, warning, error or off; codes
 	// not in it keep check's default severity.
 	Severity map[string]string
@@ -268,6 +271,8 @@ func (c *Config) value(name string) string {
 		return strconv.FormatFloat(c.SupportThreshold, 'g', -1, 64)
 	case "style":
 		return c.Style
+	case "site":
+		return c.Site
 	case "ignore":
 		q := make([]string, len(c.Ignore))
 		for i, p := range c.Ignore {
@@ -321,6 +326,8 @@ func (v value) set(c *Config) {
 		c.Style = v.str
 	case "ignore":
 		c.Ignore = slices.Clone(v.list)
+	case "site":
+		c.Site = v.str
 	}
 }
 
@@ -432,6 +439,12 @@ func parse(path, data string, codes []string) (*file, error) {
 func parseValue(name string, raw any) (value, error) {
 	v := value{name: name}
 	switch name {
+	case "site":
+		s, ok := raw.(string)
+		if !ok {
+			return v, fmt.Errorf("site must be a string, the publication's address")
+		}
+		v.str = strings.TrimSpace(s)
 	case "fail-on", "scope", "style":
 		s, ok := raw.(string)
 		if !ok {

@@ -271,7 +271,7 @@ func TestSettings_StableOrder(t *testing.T) {
 	for _, s := range c.Settings() {
 		got = append(got, s.Name)
 	}
-	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore",
+	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore", "site",
 		"severity.uncited-claim", "severity.dangling-citation", "severity.stale", "severity.weak-support"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("order\n got %v\nwant %v", got, want)

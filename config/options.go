@@ -27,6 +27,7 @@ func (c *Config) CheckOptions() (check.Options, error) {
 		MaxAge:           c.MaxAge,
 		ClaimThreshold:   c.ClaimThreshold,
 		SupportThreshold: c.SupportThreshold,
+		Site:             c.Site,
 		Severity:         map[string]corpus.Severity{},
 	}
 	if co.Scope != check.ScopeSentence && co.Scope != check.ScopeParagraph {

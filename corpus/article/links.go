@@ -46,10 +46,13 @@ func classifyLinks(links []corpus.Link, site string) {
 	}
 	for i := range links {
 		l := &links[i]
-		if l.Skipped != corpus.LinkCandidate {
-			continue
+		if l.Skipped == corpus.LinkCandidate {
+			l.Skipped = linkSkip(l.Href, l.Text, site)
 		}
-		l.Skipped = linkSkip(l.Href, l.Text, site)
+		if h := strings.TrimSpace(l.Href); len(h) >= 11 && strings.EqualFold(h[:11], "javascript:") {
+			// A script is no address: reports name the scheme alone.
+			l.Href = "javascript:"
+		}
 	}
 }
 
@@ -84,6 +87,12 @@ func linkSkip(href, text, site string) corpus.LinkSkip {
 			return corpus.SkipShare
 		}
 	}
+	lt := strings.ToLower(text)
+	for _, w := range subscribeWords {
+		if strings.Contains(lt, w) || strings.Contains(strings.ToLower(u.Path), strings.ReplaceAll(w, " ", "-")) {
+			return corpus.SkipSubscribe
+		}
+	}
 	if host == "" {
 		// A relative address: a page of the same site.
 		return corpus.SkipSameSite
@@ -91,15 +100,13 @@ func linkSkip(href, text, site string) corpus.LinkSkip {
 	if site != "" && (host == site || strings.HasSuffix(host, "."+site)) {
 		return corpus.SkipSameSite
 	}
-	for _, s := range socialHosts {
-		if host == s || strings.HasSuffix(host, "."+s) {
-			return corpus.SkipShare
-		}
-	}
-	lt := strings.ToLower(text)
-	for _, w := range subscribeWords {
-		if strings.Contains(lt, w) || strings.Contains(strings.ToLower(u.Path), strings.ReplaceAll(w, " ", "-")) {
-			return corpus.SkipSubscribe
+	if segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' }); len(segs) <= 1 {
+		// A profile on a social network ("follow us"); a post cited as a
+		// source has a longer path.
+		for _, s := range socialHosts {
+			if host == s || strings.HasSuffix(host, "."+s) {
+				return corpus.SkipShare
+			}
 		}
 	}
 	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {

@@ -86,9 +86,9 @@ func (m *mdReader) inlineNode(c ast.Node, b *builder) (descend bool) {
 		// not prose
 	case *ast.AutoLink:
 		label := v.Label(m.raw)
-		at := -1
+		at, angled := -1, false
 		if p := v.Pos() + 1; p > 0 && p+len(label) <= len(m.raw) && bytes.Equal(m.raw[p:p+len(label)], label) {
-			at = p
+			at, angled = p, m.raw[p-1] == '<'
 		} else if c := max(m.cursor, 0); c < len(m.raw) && len(label) > 0 {
 			// A bare address found by linkify: it is where the text reached.
 			if i := bytes.Index(m.raw[c:min(len(m.raw), c+len(label)+64)], label); i >= 0 {
@@ -100,6 +100,10 @@ func (m *mdReader) inlineNode(c ast.Node, b *builder) (descend bool) {
 			m.cursor = at + len(label)
 		} else {
 			b.addStr(string(label), max(m.cursor, 0))
+		}
+		if v.AutoLinkType == ast.AutoLinkEmail && !angled {
+			// An address in prose, found by linkify: no link the author made.
+			return false
 		}
 		href := string(v.URL(m.raw))
 		if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(href), "mailto:") {

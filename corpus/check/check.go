@@ -121,7 +121,7 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 		}
 	}
 
-	links := rep.placeLinks(doc, sentences)
+	links := rep.placeLinks(doc, sentences, opts.Site)
 	for _, ms := range markers {
 		for _, m := range ms {
 			for _, ct := range m.Cites {

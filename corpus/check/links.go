@@ -42,14 +42,20 @@ func before(a, b corpus.Position) bool {
 
 // placeLinks finds the sentence holding each candidate link of doc, and
 // records the links that cite nothing, with why, in the report.
-func (rep *state) placeLinks(doc *corpus.Document, sentences []corpus.Sentence) *linkState {
+func (rep *state) placeLinks(doc *corpus.Document, sentences []corpus.Sentence, site string) *linkState {
 	ls := &linkState{bySentence: map[int][]corpus.Link{}, byNote: map[string][]corpus.Link{},
 		noteMarked: map[string]bool{}, byKey: map[string]int{}}
 	if len(doc.Links) == 0 {
 		return ls
 	}
 	spans := sentenceSpans(doc, sentences)
+	site = siteDomain(site)
 	for _, l := range doc.Links {
+		if l.Skipped == corpus.LinkCandidate && site != "" {
+			if h := siteDomain(l.Href); h == site || strings.HasSuffix(h, "."+site) {
+				l.Skipped = corpus.SkipSameSite
+			}
+		}
 		if l.Skipped == corpus.LinkCandidate {
 			i := sort.Search(len(spans), func(i int) bool { return before(l.Pos, spans[i].first) }) - 1
 			switch {
@@ -223,4 +229,18 @@ func homepage(href string, ids *corpus.LinkIDs) bool {
 		}
 	}
 	return strings.Count(s, "-")+strings.Count(s, "_") <= 1
+}
+
+// siteDomain is the host of an address or a bare domain, lower-case,
+// without "www.".
+func siteDomain(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }

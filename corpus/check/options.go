@@ -39,6 +39,10 @@ type Options struct {
 	// Support, when set, scores each supported claim against the
 	// references it cites (weak-support).
 	Support Supporter
+	// Site is the publication's own address or domain: links to it or its
+	// subdomains are no citations (the page's canonical address, which
+	// the HTML reader reads, does the same).
+	Site string
 	// Retractions lists retracted works (--retractions FILE).
 	Retractions *Retractions
 }
