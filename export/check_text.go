@@ -42,7 +42,15 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", paint(ansiBold, rep.Article.Path))
 	fmt.Fprintf(&b, "  %d sentences, %d claims: %d supported, %d unsupported\n", s.Sentences, s.Claims, s.Supported, s.Unsupported)
-	fmt.Fprintf(&b, "  %d citations: %d resolved, %d dangling, %d unmatched\n", s.Citations, s.Resolved, s.Dangling, s.Unmatched)
+	fmt.Fprintf(&b, "  %d citations: %d resolved, %d dangling, %d unmatched", s.Citations, s.Resolved, s.Dangling, s.Unmatched)
+	if s.External > 0 {
+		fmt.Fprintf(&b, ", %d external", s.External)
+	}
+	b.WriteString("\n")
+	if len(rep.LinkSources) > 0 || len(rep.LinksSkipped) > 0 {
+		fmt.Fprintf(&b, "  %d linked %s, %d %s that cite nothing\n", len(rep.LinkSources), Plural(len(rep.LinkSources), "source", "sources"),
+			len(rep.LinksSkipped), Plural(len(rep.LinksSkipped), "link", "links"))
+	}
 	fmt.Fprintf(&b, "  %d reference list entries, %d never cited\n", s.ListEntries, s.Uncited)
 	if s.Suppressed > 0 {
 		fmt.Fprintf(&b, "  %d %s silenced by evident:ignore comments\n", s.Suppressed, Plural(s.Suppressed, "finding", "findings"))
@@ -52,6 +60,7 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 	}
 	if len(rep.Findings) == 0 {
 		b.WriteString("  no findings\n")
+		writeLinkSources(&b, rep, paint)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -82,8 +91,25 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 			}
 		}
 	}
+	writeLinkSources(&b, rep, paint)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeLinkSources lists the sources the article links to, as its
+// citations name them (L1, L2, ...).
+func writeLinkSources(b *strings.Builder, rep *corpus.Report, paint func(code, s string) string) {
+	if len(rep.LinkSources) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s\n", paint(ansiBold, fmt.Sprintf("linked sources (%d)", len(rep.LinkSources))))
+	for _, e := range rep.LinkSources {
+		where := "not in the library"
+		if e.Key != nil {
+			where = "library: " + *e.Key
+		}
+		fmt.Fprintf(b, "  %s %s: %s <%s> (%s)\n", e.Label, rep.Article.Positions.Place(rep.Article.Path, e.Line), oneLine(e.Text), e.URL, where)
+	}
 }
 
 func oneLine(s string) string {

@@ -108,6 +108,7 @@ type htmlArticle struct {
 	Blocks       []htmlBlock
 	Refs         []htmlRef // the article's own reference list
 	LibRefs      []htmlRef // cited library references the list does not hold
+	LinkRefs     []htmlRef // the sources the article links to (Report.LinkSources)
 }
 
 type htmlFinding struct {
@@ -268,6 +269,22 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 		byKey[k] = r
 	}
 
+	byLink := map[string]*htmlRef{}
+	ha.LinkRefs = make([]htmlRef, len(rep.LinkSources))
+	for i, e := range rep.LinkSources {
+		r := &ha.LinkRefs[i]
+		r.ID = prefix + "link-" + strconv.Itoa(i+1)
+		r.Href = "#" + r.ID
+		r.Label, r.Name = e.Label, "linked source "+e.Label
+		r.Text = e.Text + " <" + e.URL + ">"
+		if e.Key != nil {
+			r.Tags = []htmlTag{{"ok", "in the library: " + *e.Key}}
+		} else {
+			r.Tags = []htmlTag{{"info", "not in the library"}}
+		}
+		byLink[e.Label] = r
+	}
+
 	// Findings, each linked to its sentence or list entry.
 	perClaim := map[string][]htmlFinding{}
 	for _, f := range rep.Findings {
@@ -306,6 +323,8 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 				hc.Ref = byKey[*l.Key]
 			case l.Status == corpus.Unmatched && byLabel[l.Cites] != nil:
 				hc.Ref = byLabel[l.Cites]
+			case l.Kind == corpus.LinkKind && byLink[l.Cites] != nil:
+				hc.Ref = byLink[l.Cites]
 			}
 			hs.Citations = append(hs.Citations, hc)
 		}
