@@ -41,6 +41,8 @@ var ruleDescriptions = map[string]string{
 	check.CodeWeakSupport:         "A cited reference shares too little meaning with the claim it is cited for.",
 	check.CodeRetracted:           "A cited work has been retracted, corrected or given an expression of concern.",
 	check.CodeStale:               "A cited work is older than the configured maximum age.",
+	check.CodeHomepageLink:        "A claim's only links point at a site's home page or a section front, which is not evidence.",
+	check.CodeSecondarySource:     "A claim's only source is another outlet's news story rather than the study it reports.",
 }
 
 type sarifLog struct {

@@ -50,8 +50,12 @@ or not, with its reasons.
 
 Findings: uncited-claim, dangling-citation, unmatched-reference,
 uncited-reference, identifier-mismatch, duplicate-reference, out-of-order,
-incomplete-reference, weak-support, retracted (--retractions) and stale
-(--max-age).
+incomplete-reference, weak-support, homepage-link, secondary-source,
+retracted (--retractions) and stale (--max-age).
+
+In HTML and Markdown, a link in the body to a source outside the
+publication cites it; links that are no source (page chrome, share buttons,
+bylines, the publication's own site) are listed as skipped, with why.
 
 Settings come from .evident.toml files (nearest first, see 'evident config')
 and these flags, which win. An <!-- evident:ignore [CODE...] --> comment (or
