@@ -62,6 +62,10 @@ type Options struct {
 	// lacks, and the report's notes say what they gave. 'check --bib'
 	// sets it: the user chose the references.
 	NoArticleBibliography bool
+	// NoLibrary says that there is no library to check against ('check'
+	// where none exists yet); the report's notes say so, and whether the
+	// article's own bibliography stood in for one.
+	NoLibrary bool
 
 	// bibs holds the bibliography files read in this run.
 	bibs *bibliographies
@@ -111,6 +115,12 @@ func checkOne(in Input, lib []*corpus.Reference, o Options) (Checked, error) {
 	return checkWith(in, in.Path, lib, opts, o)
 }
 
+// The notes of a check that ran with no library (Options.NoLibrary).
+const (
+	NoLibraryNote                = "no library was used: references were not matched to records; import a .bib or pass --bib"
+	NoLibraryOwnBibliographyNote = "no library was used: references were matched only to the article's own bibliography; import a .bib or pass --bib"
+)
+
 // checkWith checks an article already loaded with the options given;
 // where is the article's file, from which its bibliography files are
 // found.
@@ -134,6 +144,13 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 		rep.Notes = append(rep.Notes, "warning: "+w.Error())
 	}
 	rep.Notes = append(rep.Notes, bibNotes...)
+	if o.NoLibrary {
+		note := NoLibraryNote
+		if len(lib) > 0 {
+			note = NoLibraryOwnBibliographyNote
+		}
+		rep.Notes = append(rep.Notes, note)
+	}
 	if o.Baseline != nil {
 		if _, known := o.Baseline.Filter(rep); known > 0 {
 			what := "findings"

@@ -110,10 +110,11 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 			return err
 		}
 	}
-	lib, note, err := a.checkAgainst(ctx, opts.bib)
+	lib, none, err := a.checkAgainst(ctx, opts.bib)
 	if err != nil {
 		return err
 	}
+	po.NoLibrary = none
 	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: buildVersion().Version, Library: lib}
 	if opts.format == "html" {
 		if ro.Style, err = lookupStyle(cfg.Style, cfg.Source("style")); err != nil {
@@ -130,9 +131,6 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	}
 	failed := false
 	err = pipeline.Check(ctx, inputs, lib, po, func(c pipeline.Checked) error {
-		if note != "" {
-			c.Report.Notes = append(c.Report.Notes, note)
-		}
 		if worst, ok := c.Report.Worst(); ok && worst >= failOn {
 			failed = true
 		}
@@ -213,25 +211,22 @@ func loadBaseline(path string) (*check.Baseline, error) {
 	return check.LoadBaseline(bytes.NewReader(data), path)
 }
 
-// noLibraryNote is the report's note when 'check' ran without a library.
-const noLibraryNote = "no library was used: references were not matched to records; import a .bib or pass --bib"
-
 // checkAgainst is checkLibrary for 'check', which also runs where there is
 // no library yet: dangling numbers, uncited list entries and uncited claims
-// need none. Then it checks against no references and returns the note
-// the report shows. It never creates a library.
-func (a *App) checkAgainst(ctx context.Context, bibs []string) ([]*corpus.Reference, string, error) {
+// need none. Then it checks against no references and says none (the
+// pipeline notes it in each report). It never creates a library.
+func (a *App) checkAgainst(ctx context.Context, bibs []string) (lib []*corpus.Reference, none bool, err error) {
 	if len(bibs) == 0 {
 		loc, err := a.locate()
 		if err != nil {
-			return nil, "", err
+			return nil, false, err
 		}
 		if !loc.Exists() {
-			return nil, noLibraryNote, nil
+			return nil, true, nil
 		}
 	}
-	lib, err := a.checkLibrary(ctx, bibs)
-	return lib, "", err
+	lib, err = a.checkLibrary(ctx, bibs)
+	return lib, false, err
 }
 
 // checkLibrary returns the references to check against: the --bib files,
