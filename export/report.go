@@ -25,6 +25,10 @@ type FormattedRef struct {
 type ReportArticle struct {
 	Report *corpus.Report
 	Doc    *corpus.Document
+	// Library, when set, is what this article was checked against, when it
+	// holds more than ReportOptions.Library (its own bibliography's
+	// references); the HTML report's reference list draws on both.
+	Library []*corpus.Reference
 }
 
 // The marks a report gives a sentence.

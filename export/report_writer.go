@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/export/style"
@@ -52,7 +53,7 @@ func NewReportWriter(format string, w io.Writer, o ReportOptions) (ReportWriter,
 			return nil, fmt.Errorf("the HTML report needs a reference-list style")
 		}
 		return &allReports{write: func(as []ReportArticle) error {
-			return CheckHTML(w, as, ReportReferences(o.Style, reportsOf(as), o.Library))
+			return CheckHTML(w, as, ReportReferences(o.Style, reportsOf(as), librariesOf(o.Library, as)))
 		}}, nil
 	}
 	return nil, fmt.Errorf("unknown report format %q", format)
@@ -95,6 +96,25 @@ func (r *allReports) Add(a ReportArticle) error {
 }
 
 func (r *allReports) Close() error { return r.write(r.articles) }
+
+// librariesOf returns the references the reports may cite: the library
+// given, and what each article's own bibliography added to it.
+func librariesOf(lib []*corpus.Reference, as []ReportArticle) []*corpus.Reference {
+	out := slices.Clip(lib) // appending copies: the caller's slice stays as it was
+	seen := make(map[*corpus.Reference]bool, len(lib))
+	for _, r := range lib {
+		seen[r] = true
+	}
+	for _, a := range as {
+		for _, r := range a.Library {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
 
 func reportsOf(as []ReportArticle) []*corpus.Report {
 	out := make([]*corpus.Report, len(as))

@@ -38,6 +38,9 @@ type Checked struct {
 	Input  Input
 	Doc    *corpus.Document
 	Report *corpus.Report
+	// Library is what the article was checked against: the library given,
+	// with what the article's own bibliography added for keys it lacked.
+	Library []*corpus.Reference
 }
 
 // Settings returns the settings for the article at path.
@@ -161,7 +164,7 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 		}
 	}
 	c.Input.Format = doc.Format
-	c.Doc, c.Report = doc, rep
+	c.Doc, c.Report, c.Library = doc, rep, lib
 	return c, nil
 }
 

@@ -134,7 +134,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 		if worst, ok := c.Report.Worst(); ok && worst >= failOn {
 			failed = true
 		}
-		return w.Add(export.ReportArticle{Report: c.Report, Doc: c.Doc})
+		return w.Add(export.ReportArticle{Report: c.Report, Doc: c.Doc, Library: c.Library})
 	})
 	if err != nil {
 		return err
