@@ -28,6 +28,9 @@ var upgrades = []func(path string, btx *bolt.Tx, u *Upgrade) error{
 	func(string, *bolt.Tx, *Upgrade) error { return nil },
 	// 2 → 3: Article.SHA256 and the article path and hash indexes.
 	indexArticles,
+	// 3 → 4: the registry cache and retractions buckets, which prepare
+	// creates empty; nothing was fetched before.
+	func(string, *bolt.Tx, *Upgrade) error { return nil },
 }
 
 // upgrade brings a library at schema from (1 or later) up to SchemaVersion

@@ -26,12 +26,14 @@ import (
 // corpus.Fingerprint changes (the fp bucket holds its results).
 //
 // Version 2 added the alias bucket and a reference's aliases; version 3 the
-// artpath and arthash indexes and Article.SHA256. An older file is read as
+// artpath and arthash indexes and Article.SHA256; version 4 the registry
+// bucket (records fetched from Crossref, PubMed..., cache.go) and the
+// retractions bucket (the Retraction Watch database). An older file is read as
 // it is (without aliases or article paths) and brought to this version by
 // the first writer that opens it, in one transaction (migrate.go); an
 // older evident refuses the file then, as it could not keep the new
 // buckets in step.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only
@@ -73,10 +75,16 @@ var (
 	// and Article.SHA256, as bucketDOI indexes references: "value\x00id".
 	bucketArtPath = []byte("artpath")
 	bucketArtHash = []byte("arthash")
+	// bucketRegistry maps "registry\x00kind:id" to a fetched record with
+	// its fetch time (the verification cache).
+	bucketRegistry = []byte("registry")
+	// bucketRetractions maps an identifier ("doi:…", "pmid:…") to the
+	// retraction notices the Retraction Watch database lists for it.
+	bucketRetractions = []byte("retractions")
 
 	// buckets are the buckets of the current schema besides bucketMeta;
 	// a writer creates those missing when it opens the library.
-	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash}
+	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions}
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")
