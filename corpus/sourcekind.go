@@ -37,7 +37,29 @@ func SourceKind(href string, ids LinkIDs) string {
 	if !strings.HasPrefix(host, "[") {
 		host, _, _ = strings.Cut(host, ":")
 	}
-	return hostKind(strings.ToLower(host))
+	kind := hostKind(strings.ToLower(host))
+	if kind == SourceOther && newsPath(key[len(host):]) {
+		kind = SourceNews
+	}
+	return kind
+}
+
+// newsPath reports whether a URL key's path puts the page in a news
+// section ("/news/…", "/health-news/…") of a site the lists do not know:
+// a trade publication's or a company's story, which reports a study rather
+// than being it.
+func newsPath(path string) bool {
+	path, _, _ = strings.Cut(path, "?")
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	// The last segment is the page itself ("news-and-views" pages of a
+	// journal have an identifier and never get here).
+	for _, seg := range segs[:max(0, len(segs)-1)] {
+		seg = strings.ToLower(seg)
+		if seg == "news" || strings.HasSuffix(seg, "-news") || strings.HasPrefix(seg, "news-") {
+			return true
+		}
+	}
+	return false
 }
 
 // hostKind returns the kind of source of a host by its longest listed
@@ -54,7 +76,45 @@ func hostKind(host string) string {
 	if n := len(labels); n >= 3 && len(labels[n-1]) == 2 && publicSecondLevel[labels[n-2]] {
 		return SourceReport
 	}
+	if newsName(labels) {
+		return SourceNews
+	}
 	return SourceOther
+}
+
+// newsWords end the names newspapers give their sites across the English-
+// speaking world (hindustantimes, nationalpost, miamiherald,
+// startribune): a host whose registered name ends in one, or that has a
+// "news" label or name, is a news outlet the list does not hold. Read
+// only.
+var newsWords = []string{"times", "post", "herald", "tribune", "gazette", "chronicle", "observer", "telegraph", "courier", "inquirer", "examiner", "dispatch", "newspaper"}
+
+// newsName reports whether a host's labels name a news outlet: a "news"
+// subdomain, or a registered name (the label before the public suffix)
+// holding "news" or ending in a newspaper word.
+func newsName(labels []string) bool {
+	n := len(labels)
+	if n < 2 {
+		return false
+	}
+	name := labels[n-2]
+	if n >= 3 && len(labels[n-1]) == 2 && len(name) <= 3 {
+		name = labels[n-3] // bbc.co.uk, smh.com.au
+	}
+	for _, l := range labels[:n-1] {
+		if l == "news" {
+			return true
+		}
+	}
+	if strings.Contains(name, "news") {
+		return true
+	}
+	for _, w := range newsWords {
+		if strings.HasSuffix(name, w) && len(name) > len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceHosts maps a domain, and with it its subdomains, to its kind of
