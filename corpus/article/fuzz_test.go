@@ -41,6 +41,8 @@ var fuzzSeeds = []string{
 	strings.Repeat("- ", 120) + "deep\n" + strings.Repeat("> ", 120) + "quote\n",
 	strings.Repeat("{", 300) + "braces" + strings.Repeat("}", 300),
 	strings.Repeat("<div>", 300) + "nested",
+	"Claim \\href[x]{https://doi.org/10.1/a\\%b}{the \\href{y}{z}} and \\url{https://x.org/a\\_b\n}. \\href{u}{\n\n}\\url{",
+	"A <a href=\"https://x.org/a\">raw <b>link</b></a> and <a href='https://y.org'>[![i](p.png)](https://z.org)</a> <a href=u>open\n\n<a>",
 }
 
 // fuzzCorpusSeeds returns pieces of the shared corpora's real articles
@@ -160,6 +162,14 @@ func checkRead(t *testing.T, format corpus.Format, data []byte) {
 			if c == "" || strings.ContainsAny(c, " \t\n,") {
 				t.Fatalf("evident:ignore code %q", c)
 			}
+		}
+	}
+	for _, l := range doc.Links {
+		if !utf8.ValidString(l.Href) || !utf8.ValidString(l.Text) || l.Text != strings.TrimSpace(l.Text) {
+			t.Fatalf("link %q %q: not UTF-8 or untrimmed", l.Href, l.Text)
+		}
+		if !inside(l.Pos) {
+			t.Fatalf("link %q at %v, outside the %d lines", l.Href, l.Pos, lines)
 		}
 	}
 	for i, s := range Sentences(doc) {

@@ -138,3 +138,16 @@ bare https://arxiv.org/abs/1706.03762 in prose, and a note.[^1]
 		t.Errorf("text %q: links must leave the prose as it was", got)
 	}
 }
+
+func TestMarkdownLinks_ManyDOILinksAreNotTheSite(t *testing.T) {
+	// Five links to doi.org are five papers, not the article's own site.
+	src := ""
+	for _, d := range []string{"1", "2", "3", "4", "5"} {
+		src += "Claim " + d + " [holds](https://doi.org/10.1000/x" + d + ").\n\n"
+	}
+	for href, reason := range linkReasons(t, read(t, "a.md", src, corpus.Markdown)) {
+		if reason != corpus.LinkCandidate {
+			t.Errorf("%s: skipped as %s", href, reason)
+		}
+	}
+}
