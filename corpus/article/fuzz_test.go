@@ -102,6 +102,7 @@ func FuzzReadHTML(f *testing.F) {
 
 func FuzzReadJATS(f *testing.F) {
 	f.Add([]byte(`<article><body><p>a [<xref ref-type="bibr" rid="r1">1</xref>–<xref ref-type="bibr" rid="r2">2</xref>]</p></body><back><ref-list><ref id="r1"><label>1</label><mixed-citation>x</mixed-citation></ref></ref-list></back></article>`))
+	f.Add([]byte(`<article><body><p>See <ext-link ext-link-type="doi" xlink:href="10.1/x">it <uri>u</uri></ext-link> and <uri/>.</p></body><back><ref-list><ref id="r1"><mixed-citation><ext-link xlink:href="https://a.org">a</ext-link></mixed-citation></ref></ref-list></back></article>`))
 	if data, err := os.ReadFile("testdata/jats/small.xml"); err == nil {
 		f.Add(data)
 	}
