@@ -32,16 +32,7 @@ func (j *jatsReader) link(n *xnode, depth int) {
 	from := len(j.b.text)
 	j.inline(n, depth+1)
 	l := corpus.Link{Href: jatsHref(n), Pos: j.src.pos(n.off)}
-	if from <= len(j.b.text) {
-		text := j.b.text[from:]
-		for k := range text {
-			if text[k] != ' ' {
-				l.Pos = j.b.pos[from+k]
-				break
-			}
-		}
-		l.Text = linkText(string(text))
-	}
+	linkSince(&l, j.b, from)
 	if l.Href == "" && l.Text == "" {
 		return
 	}

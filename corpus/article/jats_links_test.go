@@ -34,14 +34,7 @@ func TestJATSLinks_BodyLinksCiteAndReferenceListLinksDoNot(t *testing.T) {
 		{Href: "mailto:desk@example.org", Text: "the desk", Pos: corpus.Position{Line: 9, Col: 157}, Skipped: corpus.SkipScheme},
 		{Href: "https://www.who.int/fact", Text: "https://www.who.int/fact", Pos: corpus.Position{Line: 13, Col: 73}, Skipped: corpus.SkipRefList},
 	}
-	if len(doc.Links) != len(want) {
-		t.Fatalf("%d links, want %d (none from the author notes, a table or the acknowledgements): %+v", len(doc.Links), len(want), doc.Links)
-	}
-	for i, w := range want {
-		if doc.Links[i] != w {
-			t.Errorf("link %d:\n got %+v\nwant %+v", i, doc.Links[i], w)
-		}
-	}
+	wantLinks(t, doc, want)
 }
 
 // TestCorpora_PLOSJATSLinks reads the eight PLOS articles: their body

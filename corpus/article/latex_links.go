@@ -48,17 +48,7 @@ func (t *texReader) url(j, end int, b *builder) int {
 // where the text starts in the source when b gained nothing.
 func (t *texReader) addLink(href string, b *builder, from, at int) {
 	l := corpus.Link{Href: href, Pos: t.src.pos(at)}
-	if from <= len(b.text) {
-		text := b.text[from:]
-		// The first character written, not a space left before it.
-		for k := range text {
-			if text[k] != ' ' {
-				l.Pos = b.pos[from+k]
-				break
-			}
-		}
-		l.Text = linkText(string(text))
-	}
+	linkSince(&l, b, from)
 	if t.inBib {
 		l.Skipped = corpus.SkipRefList
 	}

@@ -24,14 +24,7 @@ Write to \href{mailto:desk@example.org}{the desk}; see \href[pdfnewwindow]{https
 		{Href: "https://who.int/a%20b", Text: "the WHO", Pos: corpus.Position{Line: 4, Col: 106}},
 		{Href: "https://who.int/fact", Text: "https://who.int/fact", Pos: corpus.Position{Line: 6, Col: 45}, Skipped: corpus.SkipRefList},
 	}
-	if len(doc.Links) != len(want) {
-		t.Fatalf("%d links, want %d: %+v", len(doc.Links), len(want), doc.Links)
-	}
-	for i, w := range want {
-		if doc.Links[i] != w {
-			t.Errorf("link %d:\n got %+v\nwant %+v", i, doc.Links[i], w)
-		}
-	}
+	wantLinks(t, doc, want)
 	// The text of a link stays prose.
 	if got := doc.Blocks[0].Text; got != "Obesity tripled since 1975, the survey found. Data are at https://data.example.org/obesity\\_2016. Write to the desk; see the WHO." {
 		t.Errorf("prose %q", got)

@@ -168,5 +168,23 @@ func mostLinkedHost(links []corpus.Link) string {
 	return ""
 }
 
+// linkSince fills in the text of a link that its reader wrote into b from
+// offset from on, and its position: that of the first character written
+// (not of a space left before it). The position is left as it is when the
+// link wrote nothing, or b was taken meanwhile.
+func linkSince(l *corpus.Link, b *builder, from int) {
+	if from > len(b.text) {
+		return
+	}
+	text := b.text[from:]
+	for k := range text {
+		if text[k] != ' ' {
+			l.Pos = b.pos[from+k]
+			break
+		}
+	}
+	l.Text = linkText(string(text))
+}
+
 // linkText collapses the white space of a link's text.
 func linkText(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -37,6 +37,19 @@ func wantReasons(t *testing.T, got, want map[string]corpus.LinkSkip) {
 	}
 }
 
+// wantLinks compares a document's links with want, in order.
+func wantLinks(t *testing.T, doc *corpus.Document, want []corpus.Link) {
+	t.Helper()
+	if len(doc.Links) != len(want) {
+		t.Fatalf("%d links, want %d: %+v", len(doc.Links), len(want), doc.Links)
+	}
+	for i, w := range want {
+		if doc.Links[i] != w {
+			t.Errorf("link %d:\n got %+v\nwant %+v", i, doc.Links[i], w)
+		}
+	}
+}
+
 func TestHTMLLinks_EachSkipReason(t *testing.T) {
 	const page = `<html><head><link rel="canonical" href="https://news.example/a/story"></head><body>
 <header><a href="https://other.example/header">Logo</a></header>
