@@ -37,9 +37,13 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 		fmt.Fprintf(b, "_%s_\n\n", mdEscape(rep.Article.Title))
 	}
 	n := countMarks(rep)
-	fmt.Fprintf(b, "**%s** · %d sentences, %d claims: %d supported, %d unsupported · %d citations: %d resolved, %d dangling, %d unmatched · %d reference list entries, %d never cited\n",
+	external := ""
+	if s.External > 0 {
+		external = fmt.Sprintf(", %d external", s.External)
+	}
+	fmt.Fprintf(b, "**%s** · %d sentences, %d claims: %d supported, %d unsupported · %d citations: %d resolved, %d dangling, %d unmatched%s · %d reference list entries, %d never cited\n",
 		severityCounts(s), s.Sentences, n.Supported+n.Unsupported, n.Supported, n.Unsupported,
-		s.Citations, s.Resolved, s.Dangling, s.Unmatched, s.ListEntries, s.Uncited)
+		s.Citations, s.Resolved, s.Dangling, s.Unmatched, external, s.ListEntries, s.Uncited)
 	if kinds := kindCounts(rep.Findings); kinds != "" {
 		fmt.Fprintf(b, "\nBy kind: %s\n", kinds)
 	}
@@ -97,6 +101,48 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	if len(rep.Findings) == 0 && len(unsupported) == 0 {
 		b.WriteString("\nNo findings.\n")
 	}
+	writeMarkdownLinkSources(b, rep)
+}
+
+// writeMarkdownLinkSources lists the sources the article links to, as its
+// citations name them (L1, L2, ...). Addresses are code spans, so that
+// GitHub makes no link of them: the report quotes, it does not send
+// readers anywhere.
+func writeMarkdownLinkSources(b *strings.Builder, rep *corpus.Report) {
+	if len(rep.LinkSources) == 0 {
+		return
+	}
+	rows := make([]string, len(rep.LinkSources))
+	for i, e := range rep.LinkSources {
+		where := "not in the library"
+		if e.Key != nil {
+			where = "library: " + mdCode(*e.Key)
+		}
+		rows[i] = fmt.Sprintf("- %s, %s: %s — %s (%s)\n", e.Label, rep.Article.Positions.Name(e.Line),
+			mdEscape(shorten(e.Text, 120)), mdCode(e.URL), where)
+	}
+	fmt.Fprintf(b, "\n#### Linked sources (%d)\n\n", len(rows))
+	writeFolded(b, "", rows, "linked sources")
+}
+
+// mdCode writes s on one line as a code span, fenced with more backticks
+// than any run inside it, so that nothing in it is markup.
+func mdCode(s string) string {
+	s = oneLine(s)
+	run, longest := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 || strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
 }
 
 // withoutQuote drops the quoted sentence some messages end with, which

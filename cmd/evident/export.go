@@ -19,12 +19,13 @@ import (
 )
 
 type exportOptions struct {
-	format  string
-	keys    string
-	query   string
-	style   string
-	output  string
-	salvage bool
+	format      string
+	keys        string
+	query       string
+	style       string
+	output      string
+	salvage     bool
+	libraryOnly bool
 }
 
 // exportFormats are the --format values, true for the reference-list
@@ -41,6 +42,8 @@ func newExportCmd(a *App) *cobra.Command {
 		Use: "export [ARTICLE]",
 		Example: `  evident export                               # the library, in the style setting
   evident export --style vancouver draft.md    # what a stored article cites, in citation order
+  evident export --format bibtex draft.md      # the same, linked web pages included, as BibTeX
+  evident export --library-only draft.md       # without the linked sources the library lacks
   evident export --style chicago --keys ioannidis2005,box1979
   evident export --format bibtex -o library.bib
   evident export --salvage -o rescued.bib      # out of a damaged library file`,
@@ -49,6 +52,13 @@ func newExportCmd(a *App) *cobra.Command {
 cites (ARTICLE: its id, as 'evident articles' lists it), of the references
 named by --keys, or of those a search finds (--query, Bleve query syntax as
 'evident search' takes it).
+
+A stored article's list holds what its markers and its links cite, in the
+order of first citation: a link resolved to the library (by a DOI, PMID,
+arXiv id or address) gives that reference; a linked source the library
+lacks becomes a web page (BibTeX @online, CSL webpage, RIS ELEC) titled
+with the link's text, with its address and any identifier the address
+carries. --library-only leaves those out.
 
 Styles: ` + strings.Join(style.Names(), ", ") + `. --style defaults to the
 style setting of .evident.toml (see 'evident config'), which defaults to apa.
@@ -95,6 +105,9 @@ on standard error.`,
 					return err
 				}
 			}
+			if opts.libraryOnly && len(args) == 0 {
+				return errors.New("--library-only goes with ARTICLE, a stored article")
+			}
 			if opts.salvage && selectors > 0 {
 				return errors.New("--salvage writes out everything it can read; it takes no ARTICLE, --keys or --query")
 			}
@@ -137,6 +150,7 @@ on standard error.`,
 	f.StringVar(&opts.query, "query", "", "only the references this search `QUERY` finds")
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
 	f.BoolVar(&opts.salvage, "salvage", false, "read what can still be read out of a damaged library file")
+	f.BoolVar(&opts.libraryOnly, "library-only", false, "with ARTICLE: leave out the linked sources that are not in the library")
 	return cmd
 }
 
@@ -217,7 +231,6 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 		return nil, err
 	}
 	defer st.Close()
-	missingOK := false
 	switch {
 	case len(args) == 1:
 		art, err := pipeline.Find(st, args[0])
@@ -231,15 +244,11 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 		if err != nil {
 			return nil, err
 		}
-		if rep != nil {
-			keys = citationOrder(rep)
-		}
-		if len(keys) == 0 {
+		cited := export.CitedInOrder(rep, !opts.libraryOnly)
+		if len(cited) == 0 {
 			fmt.Fprintf(a.Err, "note: %s cites no reference in the library\n", art.ID)
 		}
-		// A cited reference removed from the library since is left out,
-		// with a note, rather than failing the whole list.
-		missingOK = true
+		return a.citedRefs(st, cited)
 	case opts.keys != "":
 		keys = splitKeys(opts.keys)
 	case opts.query == "":
@@ -254,10 +263,6 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 	for _, k := range keys {
 		r, err := st.Find(k)
 		if errors.Is(err, store.ErrNotFound) {
-			if missingOK {
-				fmt.Fprintf(a.Err, "note: %s is cited but no longer in the library; left out\n", k)
-				continue
-			}
 			return nil, fmt.Errorf("no reference with key %q", k)
 		}
 		if err != nil {
@@ -268,24 +273,29 @@ func (a *App) exportRefs(cmd *cobra.Command, args []string, opts exportOptions) 
 	return refs, nil
 }
 
-// citationOrder lists the library keys an article's citations resolved to, in
-// the order each is first cited.
-func citationOrder(rep *corpus.Report) []string {
-	if rep == nil {
-		return nil
-	}
-	var keys []string
-	seen := map[string]bool{}
-	for _, c := range rep.Claims {
-		for _, l := range c.Citations {
-			if l.Status != corpus.Resolved || l.Key == nil || seen[*l.Key] {
-				continue
-			}
-			seen[*l.Key] = true
-			keys = append(keys, *l.Key)
+// citedRefs gives what a stored article cites, in order: a library
+// reference by its key, or a linked source made into a reference. A cited
+// reference removed from the library since is left out, with a note,
+// rather than failing the whole list.
+func (a *App) citedRefs(st *store.Store, cited []export.Cited) ([]*corpus.Reference, error) {
+	refs := make([]*corpus.Reference, 0, len(cited))
+	for _, c := range cited {
+		if c.Ref != nil {
+			refs = append(refs, c.Ref)
+			continue
 		}
+		r, err := st.Find(c.Key)
+		if errors.Is(err, store.ErrNotFound) {
+			fmt.Fprintf(a.Err, "note: %s is cited but no longer in the library; left out\n", c.Key)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		refs = append(refs, r)
 	}
-	return keys
+	export.KeyLinkReferences(refs)
+	return refs, nil
 }
 
 // salvage reads what it can out of the library file and says on standard

@@ -41,6 +41,8 @@ var fuzzSeeds = []string{
 	strings.Repeat("- ", 120) + "deep\n" + strings.Repeat("> ", 120) + "quote\n",
 	strings.Repeat("{", 300) + "braces" + strings.Repeat("}", 300),
 	strings.Repeat("<div>", 300) + "nested",
+	"Claim \\href[x]{https://doi.org/10.1/a\\%b}{the \\href{y}{z}} and \\url{https://x.org/a\\_b\n}. \\href{u}{\n\n}\\url{",
+	"A <a href=\"https://x.org/a\">raw <b>link</b></a> and <a href='https://y.org'>[![i](p.png)](https://z.org)</a> <a href=u>open\n\n<a>",
 }
 
 // fuzzCorpusSeeds returns pieces of the shared corpora's real articles
@@ -100,6 +102,7 @@ func FuzzReadHTML(f *testing.F) {
 
 func FuzzReadJATS(f *testing.F) {
 	f.Add([]byte(`<article><body><p>a [<xref ref-type="bibr" rid="r1">1</xref>–<xref ref-type="bibr" rid="r2">2</xref>]</p></body><back><ref-list><ref id="r1"><label>1</label><mixed-citation>x</mixed-citation></ref></ref-list></back></article>`))
+	f.Add([]byte(`<article><body><p>See <ext-link ext-link-type="doi" xlink:href="10.1/x">it <uri>u</uri></ext-link> and <uri/>.</p></body><back><ref-list><ref id="r1"><mixed-citation><ext-link xlink:href="https://a.org">a</ext-link></mixed-citation></ref></ref-list></back></article>`))
 	if data, err := os.ReadFile("testdata/jats/small.xml"); err == nil {
 		f.Add(data)
 	}
@@ -160,6 +163,14 @@ func checkRead(t *testing.T, format corpus.Format, data []byte) {
 			if c == "" || strings.ContainsAny(c, " \t\n,") {
 				t.Fatalf("evident:ignore code %q", c)
 			}
+		}
+	}
+	for _, l := range doc.Links {
+		if !utf8.ValidString(l.Href) || !utf8.ValidString(l.Text) || l.Text != strings.TrimSpace(l.Text) {
+			t.Fatalf("link %q %q: not UTF-8 or untrimmed", l.Href, l.Text)
+		}
+		if !inside(l.Pos) {
+			t.Fatalf("link %q at %v, outside the %d lines", l.Href, l.Pos, lines)
 		}
 	}
 	for i, s := range Sentences(doc) {

@@ -16,7 +16,8 @@ import (
 // acknowledgements, glossaries, appendices, formulas, table bodies and
 // supplementary material, and sub-articles (decision letters). The
 // reference list is <ref-list>: it is known by its element, so no heading
-// of the article is taken for one.
+// of the article is taken for one. Hyperlinks (<ext-link>, <uri>) are read
+// in jats_links.go.
 
 var (
 	// skipInline are elements whose text is never read: formulas, and
@@ -85,6 +86,7 @@ type jatsReader struct {
 	// that ends every numeric run before it.
 	noRunTo int
 	serial  int
+	links   []corpus.Link // <ext-link> and <uri>, in reading order
 }
 
 func readJATS(src *source) reader {
@@ -117,7 +119,8 @@ func readJATS(src *source) reader {
 	if back != nil {
 		j.back(back)
 	}
-	return reader{title: title, blocks: j.blocks, suppress: suppress}
+	classifyPaperLinks(j.links)
+	return reader{title: title, blocks: j.blocks, suppress: suppress, links: j.links}
 }
 
 func (j *jatsReader) back(back *xnode) {
@@ -395,6 +398,9 @@ func (j *jatsReader) element(k *xnode, depth int) {
 		j.flush()
 		j.ctx = ctx
 		return
+	case isJATSLink(k):
+		j.link(k, depth)
+		return
 	case k.name == "sup" && j.supCites(k):
 		return
 	case k.name == "sup" && k.plain() != "":
@@ -506,6 +512,7 @@ func (j *jatsReader) refList(list *xnode, depth int) {
 }
 
 func (j *jatsReader) ref(ref *xnode) {
+	j.refLinks(ref, 0)
 	text := refText(ref)
 	if text == "" {
 		return

@@ -98,6 +98,8 @@ type texReader struct {
 	bibGroup int    // and its number, so that its paragraphs make one entry
 	inBib    bool
 	depth    int
+
+	links []corpus.Link // \href and \url, in source order
 }
 
 func readLaTeX(src *source) reader {
@@ -113,7 +115,8 @@ func readLaTeX(src *source) reader {
 	}
 	t.run(start, end, t.b)
 	t.flush()
-	return reader{title: t.title, bibs: t.bibs, blocks: t.blocks, suppress: texSuppressions(src, start, end)}
+	classifyPaperLinks(t.links)
+	return reader{title: t.title, bibs: t.bibs, blocks: t.blocks, suppress: texSuppressions(src, start, end), links: t.links}
 }
 
 // texSuppressions finds the "% evident:ignore" comments of the body
@@ -468,13 +471,10 @@ func (t *texReader) command(i, end int, b *builder) int {
 		t.emit(rawBlock{kind: corpus.KindCaption, item: -1}, cb)
 		return next
 	case "href":
-		_, _, k, _ := t.group(j, end)
-		in, out, next, ok := t.group(k, end)
-		if ok {
-			t.run(in, out, b)
-		}
-		return next
-	case "url", "nolinkurl", "path":
+		return t.href(j, end, b)
+	case "url":
+		return t.url(j, end, b)
+	case "nolinkurl", "path":
 		in, out, next, ok := t.group(j, end)
 		if ok {
 			b.addSrc(in, out)

@@ -44,6 +44,15 @@ func classifyLinks(links []corpus.Link, site string) {
 	if site == "" {
 		site = mostLinkedHost(links)
 	}
+	classify(links, site)
+}
+
+// classifyPaperLinks classifies the links of a paper (LaTeX, JATS): it has
+// no site of its own, so none is guessed from where most links point (a
+// paper may well link mostly to one agency or archive).
+func classifyPaperLinks(links []corpus.Link) { classify(links, "") }
+
+func classify(links []corpus.Link, site string) {
 	for i := range links {
 		l := &links[i]
 		if l.Skipped == corpus.LinkCandidate {
@@ -129,6 +138,9 @@ func siteHost(addr string) string {
 // mostLinkedHost is the host that over half of the candidate absolute
 // links point at: a page that links mostly to itself names its own site.
 // It is "" when no host has that many, or there are fewer than four links.
+// A link that carries a scholarly identifier (doi.org, PubMed, arXiv)
+// counts for no host: a resolver is never the publication's own site, and
+// an article that cites five papers by DOI must not lose them as same-site.
 func mostLinkedHost(links []corpus.Link) string {
 	count := map[string]int{}
 	n := 0
@@ -141,7 +153,9 @@ func mostLinkedHost(links []corpus.Link) string {
 			continue
 		}
 		n++
-		count[h]++
+		if ids, ok := corpus.LinkIdentifiers(l.Href); !ok || !ids.HasIdentifier() {
+			count[h]++
+		}
 	}
 	if n < 4 {
 		return ""
@@ -152,6 +166,24 @@ func mostLinkedHost(links []corpus.Link) string {
 		}
 	}
 	return ""
+}
+
+// linkSince fills in the text of a link that its reader wrote into b from
+// offset from on, and its position: that of the first character written
+// (not of a space left before it). The position is left as it is when the
+// link wrote nothing, or b was taken meanwhile.
+func linkSince(l *corpus.Link, b *builder, from int) {
+	if from > len(b.text) {
+		return
+	}
+	text := b.text[from:]
+	for k := range text {
+		if text[k] != ' ' {
+			l.Pos = b.pos[from+k]
+			break
+		}
+	}
+	l.Text = linkText(string(text))
 }
 
 // linkText collapses the white space of a link's text.

@@ -37,6 +37,19 @@ func wantReasons(t *testing.T, got, want map[string]corpus.LinkSkip) {
 	}
 }
 
+// wantLinks compares a document's links with want, in order.
+func wantLinks(t *testing.T, doc *corpus.Document, want []corpus.Link) {
+	t.Helper()
+	if len(doc.Links) != len(want) {
+		t.Fatalf("%d links, want %d: %+v", len(doc.Links), len(want), doc.Links)
+	}
+	for i, w := range want {
+		if doc.Links[i] != w {
+			t.Errorf("link %d:\n got %+v\nwant %+v", i, doc.Links[i], w)
+		}
+	}
+}
+
 func TestHTMLLinks_EachSkipReason(t *testing.T) {
 	const page = `<html><head><link rel="canonical" href="https://news.example/a/story"></head><body>
 <header><a href="https://other.example/header">Logo</a></header>
@@ -137,4 +150,49 @@ bare https://arxiv.org/abs/1706.03762 in prose, and a note.[^1]
 	if got := block(t, doc, "Inline").Text; got != "Inline study, reference report, autolink https://www.cdc.gov/x/y, bare https://arxiv.org/abs/1706.03762 in prose, and a note.[^1]" {
 		t.Errorf("text %q: links must leave the prose as it was", got)
 	}
+}
+
+func TestMarkdownLinks_ManyDOILinksAreNotTheSite(t *testing.T) {
+	// Five links to doi.org are five papers, not the article's own site.
+	src := ""
+	for _, d := range []string{"1", "2", "3", "4", "5"} {
+		src += "Claim " + d + " [holds](https://doi.org/10.1000/x" + d + ").\n\n"
+	}
+	for href, reason := range linkReasons(t, read(t, "a.md", src, corpus.Markdown)) {
+		if reason != corpus.LinkCandidate {
+			t.Errorf("%s: skipped as %s", href, reason)
+		}
+	}
+}
+
+func TestMarkdownLinks_RawHTMLAnchorsAreLinks(t *testing.T) {
+	const src = `Obesity tripled since 1975, <a href="https://www.who.int/news/obesity?a=1&amp;b=2">the WHO
+says</a>. Adults were obese in 2016, <a title="x" href='https://www.cdc.gov/db288.htm'>a <em>report</em></a> found.
+
+A logo <a href="https://other.example/logo"><img src="logo.png" alt="logo"></a>, <a href="https://pic.example/x">![alt](i.png)</a> and [![alt](img.png)](https://img.example/x).
+
+An <a href="https://open.example/never">unclosed link</a and <a name="x">no address</a>, <a href="mailto:desk@example.org">mail</a>.
+
+<div>
+<p>In an HTML block, <a href="https://block.example/study">a study</a> says tea helps.</p>
+</div>
+`
+	doc := read(t, "a.md", src, corpus.Markdown)
+	wantLinks(t, doc, []corpus.Link{
+		{Href: "https://www.who.int/news/obesity?a=1&b=2", Text: "the WHO says", Pos: corpus.Position{Line: 1, Col: 84}},
+		{Href: "https://www.cdc.gov/db288.htm", Text: "a report", Pos: corpus.Position{Line: 2, Col: 88}},
+		{Href: "https://other.example/logo", Pos: corpus.Position{Line: 4, Col: 8}, Skipped: corpus.SkipImage},
+		{Href: "https://pic.example/x", Pos: corpus.Position{Line: 4, Col: 82}, Skipped: corpus.SkipImage},
+		{Href: "https://img.example/x", Pos: corpus.Position{Line: 4, Col: 136}, Skipped: corpus.SkipImage},
+		// An <a> without href closes the one open, as HTML does.
+		{Href: "https://open.example/never", Text: "unclosed link</a and", Pos: corpus.Position{Line: 6, Col: 41}},
+		{Href: "mailto:desk@example.org", Text: "mail", Pos: corpus.Position{Line: 6, Col: 124}, Skipped: corpus.SkipScheme},
+		{Href: "https://block.example/study", Text: "a study", Pos: corpus.Position{Line: 9, Col: 60}},
+	})
+	if got := block(t, doc, "Obesity").Text; got != "Obesity tripled since 1975, the WHO says. Adults were obese in 2016, a report found." {
+		t.Errorf("text %q: raw links must leave the prose as it was", got)
+	}
+	// One the paragraph never closes ends with the paragraph.
+	doc = read(t, "b.md", "Tea <a href=\"https://open.example/\">helps.\n\nNext.\n", corpus.Markdown)
+	wantLinks(t, doc, []corpus.Link{{Href: "https://open.example/", Text: "helps.", Pos: corpus.Position{Line: 1, Col: 37}}})
 }

@@ -51,6 +51,7 @@ type mdReader struct {
 
 	suppress []corpus.Suppression // <!-- evident:ignore --> comments
 	links    []corpus.Link
+	open     *rawLink // an inline <a href> of the current block not yet closed
 }
 
 func readMarkdown(src *source) reader {

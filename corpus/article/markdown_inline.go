@@ -17,6 +17,7 @@ func (m *mdReader) inlines(n ast.Node) *builder {
 	b := newBuilder(m.src)
 	m.cursor, m.skipTag = -1, ""
 	m.inline(n, b)
+	m.endRawLink() // an <a> the paragraph never closed ends with it
 	return b
 }
 
@@ -84,6 +85,7 @@ func (m *mdReader) inlineNode(c ast.Node, b *builder) (descend bool) {
 		}
 	case *ast.Image:
 		// not prose
+		m.rawImage()
 	case *ast.AutoLink:
 		label := v.Label(m.raw)
 		at, angled := -1, false
@@ -239,12 +241,22 @@ func (m *mdReader) rawHTML(v *ast.RawHTML, b *builder) {
 	if m.inlineComment(v) {
 		return
 	}
-	if name, closing := m.rawTag(v); !closing && skipTags[name] {
+	name, closing := m.rawTag(v)
+	if !closing && skipTags[name] {
 		first := v.Segments.At(0)
 		last := v.Segments.At(v.Segments.Len() - 1)
 		if !bytes.HasSuffix(bytes.TrimRight(m.raw[first.Start:last.Stop], " \t\n>"), []byte("/")) {
 			m.skipTag = name // not <svg/>
 		}
+	}
+	switch name {
+	case "a":
+		tag, off := m.rawTagText(v)
+		if off >= 0 {
+			m.rawAnchor(tag, closing, off, b)
+		}
+	case "img", "picture", "svg":
+		m.rawImage()
 	}
 	for i := 0; i < v.Segments.Len(); i++ {
 		seg := v.Segments.At(i)
