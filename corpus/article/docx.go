@@ -4,8 +4,9 @@ package article
 // hand. What is read: the body's paragraphs, runs, tables, lists and text
 // boxes (mc:AlternateContent's first choice or its fallback), headings by
 // outline level or built-in style, tracked changes as accepted, field
-// results but not instructions, footnotes and endnotes; not comments,
-// headers, footers or math.
+// results but not instructions, footnotes and endnotes, hyperlinks
+// (docx_links.go), and the works reference managers' citation fields
+// embed (docx_cites.go); not comments, headers, footers or math.
 //
 // A document has no lines: a Position's line is the number of a paragraph
 // of the body (every w:p in order, those in tables and text boxes too), and

@@ -21,15 +21,7 @@ func TestCheck_WordDraftChecksLikeItsMarkdownTwin(t *testing.T) {
 		"1. LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015.\n" +
 		"2. Ioannidis JPA. Why Most Published Research Findings Are False. PLoS Medicine. 2005.\n" +
 		"3. World Health Organization. Guideline: Sugars Intake for Adults and Children. 2015.\n"
-	lib := refs(t, library)
-	w, err := check.Check("draft.docx", word, "", lib, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := check.Check("draft.md", []byte(md), corpus.Markdown, lib, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, m := checkTwins(t, word, md)
 	if w.Summary != m.Summary || w.Style != m.Style || codes(w) != codes(m) {
 		t.Errorf("Word: %+v %s %s\nMarkdown: %+v %s %s", w.Summary, w.Style, codes(w), m.Summary, m.Style, codes(m))
 	}
@@ -76,15 +68,7 @@ func TestCheck_WordLinksCiteLikeTheirMarkdownTwin(t *testing.T) {
 		"About 40 percent of adults in the United States were obese in 2016, [a government report](https://www.cdc.gov/nchs/products/databriefs/db288.htm) found.\n\n" +
 		"Coffee drinkers live longer.\n\n" +
 		"[^1]: The record is at [PubMed 26017442](https://pubmed.ncbi.nlm.nih.gov/26017442/).\n"
-	lib := refs(t, library)
-	w, err := check.Check("draft.docx", word, "", lib, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := check.Check("draft.md", []byte(md), corpus.Markdown, lib, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, m := checkTwins(t, word, md)
 	cites := func(rep *corpus.Report) []string {
 		var out []string
 		for _, c := range rep.Claims {
@@ -112,4 +96,20 @@ func TestCheck_WordLinksCiteLikeTheirMarkdownTwin(t *testing.T) {
 	if w.Summary != m.Summary || codes(w) != codes(m) || len(w.LinkSources) != 3 || len(m.LinkSources) != 3 {
 		t.Errorf("Word: %+v %s %d sources\nMarkdown: %+v %s %d sources", w.Summary, codes(w), len(w.LinkSources), m.Summary, codes(m), len(m.LinkSources))
 	}
+}
+
+// checkTwins checks a Word draft and its Markdown twin against the test
+// library.
+func checkTwins(t *testing.T, word []byte, md string) (w, m *corpus.Report) {
+	t.Helper()
+	lib := refs(t, library)
+	w, err := check.Check("draft.docx", word, "", lib, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err = check.Check("draft.md", []byte(md), corpus.Markdown, lib, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, m
 }
