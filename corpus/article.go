@@ -80,6 +80,21 @@ type Block struct {
 	Section string
 	// Footnote is the label of a footnote body ("1" for [^1]: ...).
 	Footnote string
+	// Fields are the citation fields of a reference manager in Text (Word:
+	// Zotero, Mendeley, EndNote): where each one's result lies and which
+	// works it cites. The marker stage makes one marker of each instead of
+	// reading its text, so that it cites exactly the works it embeds.
+	Fields []CitationField
+}
+
+// CitationField is one citation a reference manager wrote into an
+// article, with the works it cites: its visible result ("[2–4]",
+// "(Smith et al., 2019)") spans Text[Start:End] of its block.
+type CitationField struct {
+	Start, End int
+	// Keys are the keys of the cited works in Document.Embedded, in the
+	// order the field cites them.
+	Keys []string
 }
 
 // Position is a place in a source file.
@@ -130,6 +145,12 @@ type Document struct {
 	// all the same: an encoding other than UTF-8, control characters, no
 	// text at all.
 	Warnings []Problem
+	// Embedded are the works the article's citation fields carry inside
+	// themselves (a Zotero or Mendeley field's CSL-JSON, an EndNote
+	// field's record), one per work however often it is cited, under the
+	// keys Block.Fields cite. A check adds them, in memory only, for works
+	// the library lacks; they are never stored in the library.
+	Embedded []*Reference
 	// Links are the hyperlinks of the article, in source order: those in
 	// the body that point at a source outside the publication, which cite
 	// it, and those that cite nothing, with the reason (Link.Skipped).
@@ -190,6 +211,9 @@ const (
 	MarkerAuthorYear MarkerKind = "author-year" // (Smith et al., 2019)
 	MarkerKey        MarkerKind = "key"         // [@smith2019] \cite{smith2019}
 	MarkerFootnote   MarkerKind = "footnote"    // [^1]
+	// MarkerField is a reference manager's citation field (Word): its text
+	// is what the field shows, and it cites by key the works it embeds.
+	MarkerField MarkerKind = "field"
 )
 
 // Marker is one citation marker: the text as written and what it cites. A

@@ -140,6 +140,10 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 			lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib)
 		}
 	}
+	lib, fieldNote := embedWorks(doc, lib)
+	if fieldNote != "" {
+		bibNotes = append(bibNotes, fieldNote)
+	}
 	rep := check.CheckDocument(doc, lib, opts)
 	// What the reader found odd in the file (an encoding guessed, an empty
 	// article) goes into the report, which every format shows.

@@ -27,6 +27,9 @@ import (
 //	gen FILE docx PARAGRAPH...         a Word document of the paragraphs
 //	                                   (see docxtest.Write: "# " heading,
 //	                                   "- " list item, ^3 superscript)
+//	gen FILE docxml BODY [ID=URL...]   a Word document whose w:body holds
+//	                                   the XML of the file BODY, with
+//	                                   hyperlink relationships ID → URL
 //	gen FILE zip NAME=CONTENT...       a zip archive of the named entries
 func genMain() int {
 	if err := gen(os.Args[1:]); err != nil {
@@ -38,7 +41,7 @@ func genMain() int {
 
 func gen(args []string) error {
 	if len(args) < 3 {
-		return fmt.Errorf("usage: gen FILE text|random|utf16le|utf16be|crlf|docx|zip ARGS...")
+		return fmt.Errorf("usage: gen FILE text|random|utf16le|utf16be|crlf|docx|docxml|zip ARGS...")
 	}
 	file, kind, args := args[0], args[1], args[2:]
 	var out []byte
@@ -90,6 +93,17 @@ func gen(args []string) error {
 		}
 	case "docx":
 		out = docxtest.Write(args...)
+	case "docxml":
+		body, err := os.ReadFile(args[0])
+		if err != nil {
+			return err
+		}
+		p := docxtest.Parts{Body: string(body), Links: map[string]string{}}
+		for _, a := range args[1:] {
+			id, url, _ := strings.Cut(a, "=")
+			p.Links[id] = url
+		}
+		out = p.Bytes()
 	case "zip":
 		parts := map[string]string{}
 		for _, a := range args {

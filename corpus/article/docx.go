@@ -4,8 +4,9 @@ package article
 // hand. What is read: the body's paragraphs, runs, tables, lists and text
 // boxes (mc:AlternateContent's first choice or its fallback), headings by
 // outline level or built-in style, tracked changes as accepted, field
-// results but not instructions, footnotes and endnotes; not comments,
-// headers, footers or math.
+// results but not instructions, footnotes and endnotes, hyperlinks
+// (docx_links.go), and the works reference managers' citation fields
+// embed (docx_cites.go); not comments, headers, footers or math.
 //
 // A document has no lines: a Position's line is the number of a paragraph
 // of the body (every w:p in order, those in tables and text boxes too), and
@@ -290,7 +291,8 @@ func readDOCX(path string, data []byte) (reader, error) {
 	if err != nil {
 		return reader{}, err
 	}
-	w := &docxWalker{pkg: p, rels: rels, notes: map[string][]rawBlock{}, labels: map[string]string{}, items: map[string]int{}}
+	w := &docxWalker{pkg: p, rels: rels, notes: map[string][]rawBlock{}, labels: map[string]string{}, items: map[string]int{},
+		cites: newDocxCites(path)}
 	if w.styles, err = readStyles(p, byType(rels, "styles")); err != nil {
 		return reader{}, err
 	}
@@ -302,11 +304,16 @@ func readDOCX(path string, data []byte) (reader, error) {
 			return reader{}, err
 		}
 	}
+	w.partRels = rels
 	if err := w.readPart(main, w.body); err != nil {
 		return reader{}, err
 	}
 	w.flushCarry()
-	return reader{blocks: append(w.blocks, w.noteBlocks()...)}, nil
+	links := w.docxLinks()
+	// A document names no site of its own: the most linked host stands
+	// in, as for Markdown; the site setting adds its own in the check.
+	classifyLinks(links, "")
+	return reader{blocks: append(w.blocks, w.noteBlocks()...), links: links, embedded: w.cites.refs}, nil
 }
 
 // readPart walks the XML of a part with fn as its root element handler.
@@ -318,7 +325,7 @@ func (w *docxWalker) readPart(name string, fn func(xml.StartElement) error) erro
 	defer rc.Close()
 	w.dec = newXMLDecoder(rc)
 	// A field left open at the end of one part must not hide the next.
-	w.depth, w.fields, w.hidden, w.bibOpen = 0, nil, 0, 0
+	w.depth, w.fields, w.hidden, w.bibOpen, w.openLinks = 0, nil, 0, 0, nil
 	for {
 		tok, err := w.dec.Token()
 		if err == io.EOF {

@@ -43,6 +43,12 @@ type docxWalker struct {
 	noteRefs   []docxNoteRef
 	labels     map[string]string // note key to the label written in the text
 	counts     [2]int            // footnotes, endnotes labelled so far
+	noteKey    string            // the note being read
+
+	partRels  map[string]relationship // of the part being read, for hyperlinks
+	openLinks []*docxLink             // hyperlinks open, innermost last
+	links     []docxLink              // hyperlinks read, in the body and in notes
+	cites     docxCites               // the works citation fields embed
 }
 
 // docxPara is a paragraph being read.
@@ -59,6 +65,7 @@ type docxPara struct {
 	markDeleted bool
 	sup         []byte // superscript text not yet written
 	supPos      corpus.Position
+	fields      []corpus.CitationField
 }
 
 type docxNoteRef struct {
@@ -161,6 +168,21 @@ func (w *docxWalker) elem(se xml.StartElement) error {
 		}
 	case "fldChar":
 		w.fldChar(attr(se, "fldCharType"))
+		// EndNote keeps a long citation's record as base64 in w:fldData.
+		return w.children(func(se xml.StartElement) error {
+			if !isW(se.Name) || se.Name.Local != "fldData" {
+				return w.dec.Skip()
+			}
+			s, err := w.content()
+			if n := len(w.fields); n > 0 && !w.fields[n-1].result {
+				w.fields[n-1].data.WriteString(s)
+			}
+			return err
+		})
+	case "hyperlink":
+		return w.hyperlink(se)
+	case "drawing", "pict", "object":
+		w.sawImage()
 	case "instrText":
 		s, err := w.content()
 		if n := len(w.fields); n > 0 && !w.fields[n-1].result {
@@ -176,7 +198,7 @@ func (w *docxWalker) elem(se xml.StartElement) error {
 		w.noteRef(se)
 	case "footnote", "endnote":
 		return w.note(se)
-	case "del", "moveFrom", "delText", "delInstrText", "rPr", "pPr", "sectPr", "fldData",
+	case "del", "moveFrom", "delText", "delInstrText", "rPr", "pPr", "sectPr",
 		"commentReference", "annotationRef", "footnoteRef", "endnoteRef", "rt", "sdtPr", "tblPr", "trPr", "tcPr":
 		// Deleted and moved-away text, properties, comments, the number
 		// of a note inside its own body, ruby guides.
@@ -250,7 +272,9 @@ func (w *docxWalker) emit(p *docxPara) {
 	if p.kind == corpus.KindHeading && !w.inNotes {
 		w.section = text
 	}
-	w.blocks = append(w.blocks, rawBlock{kind: p.kind, text: text, pos: pos, lines: lines, level: p.level, item: p.item, refList: p.refList})
+	fields := p.fields
+	p.fields = nil
+	w.blocks = append(w.blocks, rawBlock{kind: p.kind, text: text, pos: pos, lines: lines, level: p.level, item: p.item, refList: p.refList, fields: fields})
 }
 
 // pPr reads a paragraph's properties: its style (heading, list,
@@ -353,6 +377,7 @@ func (w *docxWalker) text(s string) {
 	if w.bibOpen > 0 {
 		p.refList = true
 	}
+	w.linkText(p, s)
 	if w.sup {
 		if len(p.sup) == 0 {
 			p.supPos = corpus.Position{Line: p.line, Col: p.col}
@@ -465,8 +490,10 @@ func (w *docxWalker) readNotes(name, prefix string) error {
 	if name == "" {
 		name = "word/" + map[string]string{"": "footnotes.xml", "e": "endnotes.xml"}[prefix]
 	}
-	w.inNotes, w.notePrefix = true, prefix
-	defer func() { w.inNotes = false }()
+	// Damaged relationships of the notes cost their links' targets only.
+	rels, _ := w.pkg.rels(name)
+	w.inNotes, w.notePrefix, w.partRels = true, prefix, rels
+	defer func() { w.inNotes, w.noteKey = false, "" }()
 	return w.readPart(name, w.body)
 }
 
@@ -476,6 +503,7 @@ func (w *docxWalker) note(se xml.StartElement) error {
 		return w.dec.Skip()
 	}
 	n := len(w.blocks)
+	w.noteKey = w.notePrefix + attr(se, "id")
 	err := w.children(w.elem)
 	w.flushCarry()
 	w.notes[w.notePrefix+attr(se, "id")] = append([]rawBlock(nil), w.blocks[n:]...)

@@ -137,6 +137,38 @@ func TestReadDOCX_NotWordIsRefusedByContent(t *testing.T) {
 	}
 }
 
+// FuzzCitationField feeds the reader of reference managers' citation
+// fields odd instructions and field data: it never panics, and every key
+// it returns names a work it kept.
+func FuzzCitationField(f *testing.F) {
+	f.Add(zoteroInstr("[1]", zoteroLeCun, zoteroVaswani, zoteroLeCun), "")
+	f.Add(mendeleyInstr("(1)", mendeleyIoannid, mendeleyLeCun), "")
+	f.Add(` ADDIN EN.CITE <EndNote><Cite><RecNum>12</RecNum><record><rec-number>12</rec-number><titles><title>Deep learning</title></titles></record></Cite></EndNote>`, "")
+	f.Add(` ADDIN EN.CITE `, "PEVuZE5vdGU+PENpdGU+PHJlY29yZD48dGl0bGVzPjx0aXRsZT5UPC90aXRsZT48L3RpdGxlcz48L3JlY29yZD48L0NpdGU+PC9FbmROb3RlPg==")
+	f.Add(` ADDIN EN.CITE &lt;EndNote&gt;&lt;Cite&gt;&lt;record&gt;&lt;/record&gt;&lt;/Cite&gt;&lt;/EndNote&gt;`, "//4=")
+	f.Fuzz(func(t *testing.T, instr, data string) {
+		if len(instr)+len(data) > 1<<16 {
+			return
+		}
+		w := &docxWalker{cites: newDocxCites("f.docx")}
+		for range 2 { // the second time, every work is known already
+			keys := w.citationKeys(instr, data)
+			kept := map[string]bool{}
+			for _, r := range w.cites.refs {
+				if kept[r.Key] || r.Key == "" {
+					t.Fatalf("key %q kept twice or empty", r.Key)
+				}
+				kept[r.Key] = true
+			}
+			for _, k := range keys {
+				if !kept[k] {
+					t.Fatalf("key %q names no work kept", k)
+				}
+			}
+		}
+	})
+}
+
 // FuzzReadDOCX feeds the Word reader damaged and odd documents: each input
 // is read as a whole file and as the document.xml of a valid package (a
 // mutated zip rarely passes its checksums, so the XML gets its own turn).
@@ -148,6 +180,10 @@ func FuzzReadDOCX(f *testing.F) {
 		`<w:p><w:r><w:t>a</w:t><w:footnoteReference w:id="1"/><w:endnoteReference w:id="1"/></w:r></w:p>`,
 		`<w:p><w:pPr><w:rPr><w:del/></w:rPr></w:pPr></w:p><mc:AlternateContent><mc:Choice><w:p/></mc:Choice><mc:Fallback><w:p/></mc:Fallback></mc:AlternateContent>`,
 		`<w:tbl><w:tr><w:tc><w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1–3</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
+		`<w:p><w:hyperlink r:id="rId1" w:anchor="a"><w:r><w:t>x</w:t></w:r></w:hyperlink><w:fldSimple w:instr="HYPERLINK \l &quot;b&quot;"><w:r><w:t>y</w:t></w:r></w:fldSimple></w:p>`,
+		`<w:p>` + docxtest.Field(zoteroInstr("[1]", zoteroLeCun, zoteroVaswani), "[1]") + `</w:p>`,
+		`<w:p>` + docxtest.Field(mendeleyInstr("(1)", mendeleyIoannid), "(1)") + `</w:p>`,
+		`<w:p>` + docxtest.Field(` ADDIN EN.CITE <EndNote><Cite><RecNum>1</RecNum><record><titles><title>T</title></titles></record></Cite></EndNote>`, "[1]") + `</w:p>`,
 	} {
 		f.Add([]byte(`<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`))
 	}
@@ -172,7 +208,13 @@ func FuzzReadDOCX(f *testing.F) {
 					t.Fatalf("block %q with %d positions", b.Text, len(b.Pos))
 				}
 			}
-			_ = Sentences(doc)
+			for _, s := range Sentences(doc) {
+				for _, m := range s.Markers {
+					if m.Start < 0 || m.End > len(s.Text) || m.Start >= m.End || s.Text[m.Start:m.End] != m.Text {
+						t.Fatalf("field marker %+v out of its sentence %q", m, s.Text)
+					}
+				}
+			}
 			if doc.Positions != corpus.PositionsParagraphs {
 				t.Fatal("positions are not paragraphs")
 			}

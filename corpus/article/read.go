@@ -19,6 +19,8 @@ type rawBlock struct {
 	level    int    // heading level, 1 = highest
 	item     int    // number of an ordered-list item, or -1
 	footnote string // label of a footnote body
+	// fields are the reference manager's citation fields in text (Word).
+	fields []corpus.CitationField
 	// section is the block's section when it is not the heading before it
 	// (footnote bodies, which Markdown collects at the end).
 	section    string
@@ -48,6 +50,8 @@ type reader struct {
 	suppress []corpus.Suppression
 	// links are the hyperlinks found, classified (classifyLinks).
 	links []corpus.Link
+	// embedded are the works the article's citation fields carry (Word).
+	embedded []*corpus.Reference
 }
 
 // Read parses an article into prose blocks and its reference list. The
@@ -108,6 +112,7 @@ func build(path string, f corpus.Format, r reader, warns []corpus.Problem, empty
 	}
 	doc.Suppressions = r.suppress
 	doc.Links = r.links
+	doc.Embedded = r.embedded
 	sort.SliceStable(doc.Suppressions, func(i, j int) bool { return doc.Suppressions[i].Line < doc.Suppressions[j].Line })
 	assemble(doc, r.blocks)
 	if len(doc.RefList) == 0 && len(r.extraRefs) > 0 {
@@ -199,6 +204,7 @@ func (a *assembler) prose(r *rawBlock, section string) {
 		Paragraph: a.paragraph,
 		Section:   section,
 		Footnote:  r.footnote,
+		Fields:    r.fields,
 	})
 }
 

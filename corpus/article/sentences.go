@@ -34,8 +34,28 @@ func Sentences(doc *corpus.Document) []corpus.Sentence {
 			if sp[0] < len(b.Pos) {
 				s.Pos = b.Pos[sp[0]]
 			}
+			s.Markers = fieldMarkers(b, sp)
 			out = append(out, s)
 		}
+	}
+	return out
+}
+
+// fieldMarkers returns a marker for each citation field of b that starts
+// in the sentence span sp, cut at the sentence's end: the works it cites
+// are known, so its text is not read for them (see cite.AnalyzeWith).
+func fieldMarkers(b *corpus.Block, sp [2]int) []corpus.Marker {
+	var out []corpus.Marker
+	for _, f := range b.Fields {
+		if f.Start < sp[0] || f.Start >= sp[1] || f.End <= f.Start || f.End > len(b.Text) {
+			continue
+		}
+		end := min(f.End, sp[1])
+		m := corpus.Marker{Text: b.Text[f.Start:end], Kind: corpus.MarkerField, Start: f.Start - sp[0], End: end - sp[0]}
+		for _, k := range f.Keys {
+			m.Cites = append(m.Cites, corpus.Cite{Key: k})
+		}
+		out = append(out, m)
 	}
 	return out
 }

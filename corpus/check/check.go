@@ -108,10 +108,11 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	list := rep.matchList(doc)
 
 	texts := make([]string, len(sentences))
+	given := make([][]corpus.Marker, len(sentences))
 	for i, s := range sentences {
-		texts[i] = s.Text
+		texts[i], given[i] = s.Text, s.Markers
 	}
-	markers, style := cite.Analyze(texts, list.maxNumber)
+	markers, style := cite.AnalyzeWith(texts, given, list.maxNumber)
 	rep.Style = string(style.Dominant)
 
 	footnotes := map[string]string{}
@@ -232,10 +233,12 @@ type listState struct {
 	parsed    []resolve.Parsed
 	byLabel   map[string]int
 	maxNumber int
+	// byKey holds the entries matched to each library key.
+	byKey map[string][]int
 }
 
 func (rep *state) matchList(doc *corpus.Document) *listState {
-	ls := &listState{byLabel: map[string]int{}}
+	ls := &listState{byLabel: map[string]int{}, byKey: map[string][]int{}}
 	for i, e := range doc.RefList {
 		lr := corpus.ListRef{Label: e.Label, Text: e.Text, Line: e.Pos.Line}
 		m, mis := rep.lib.MatchEntry(e.Text)
@@ -251,6 +254,9 @@ func (rep *state) matchList(doc *corpus.Document) *listState {
 			lr.Match = &corpus.MatchInfo{By: m.By, Confidence: m.Confidence, Why: m.Why}
 		case m.Key != "":
 			lr.Match = &corpus.MatchInfo{By: m.By, Confidence: m.Confidence, Weak: true, Why: m.Why}
+		}
+		if lr.Key != nil {
+			ls.byKey[*lr.Key] = append(ls.byKey[*lr.Key], i)
 		}
 		ls.entries = append(ls.entries, lr)
 		ls.parsed = append(ls.parsed, resolve.ParseEntry(e.Text))
@@ -340,6 +346,8 @@ func (rep *state) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, foo
 		}
 		link.Status, link.Why = corpus.Unmatched, "the footnote matches no library reference"
 		return link
+	case corpus.MarkerField:
+		return rep.resolveField(link, c, ls)
 	case corpus.MarkerKey:
 		link.Cites = c.Key
 		if r := rep.lib.ByKey(c.Key); r != nil {
@@ -396,6 +404,28 @@ func (rep *state) resolveCite(m corpus.Marker, c corpus.Cite, ls *listState, foo
 		if near != "" {
 			link.Why += "; " + near
 		}
+	}
+	return link
+}
+
+// resolveField ties a work a citation field cites to the reference under
+// its key: the reader kept the field's own copy of the work under that key
+// (Document.Embedded), and the check pipeline put the library's reference
+// there instead when the library has the work. The list entries matched
+// to that reference are cited by it: the list is the field-made
+// bibliography of the same works.
+func (rep *state) resolveField(link corpus.CitationLink, c corpus.Cite, ls *listState) corpus.CitationLink {
+	link.Cites = c.Key
+	r := rep.lib.ByKey(c.Key)
+	if r == nil {
+		link.Status = corpus.Dangling
+		link.Why = fmt.Sprintf("%s: the citation field's work %s is not in the library", link.Marker, c.Key)
+		return link
+	}
+	k := r.Key
+	link.Key, link.Status, link.By = &k, corpus.Resolved, "field"
+	for _, i := range ls.byKey[k] {
+		ls.entries[i].Cited = true
 	}
 	return link
 }

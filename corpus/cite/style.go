@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,20 +44,42 @@ const mixShare = 5 // minority*mixShare >= majority
 // caller reports them. A known numbered list makes the article numeric
 // when its markers alone do not tell.
 func Analyze(texts []string, maxNumber int) ([][]corpus.Marker, Style) {
+	return AnalyzeWith(texts, nil, maxNumber)
+}
+
+// AnalyzeWith is Analyze for an article some of whose markers its reader
+// knows already: given holds them by sentence (a Word reference manager's
+// citation fields, corpus.MarkerField, whose works are known). Each is
+// kept as given, in place of whatever Detect finds in its span; it votes
+// for the article's style as the marker its text reads as ("[2–4]" as a
+// numeric one), and is never dropped or Suspect.
+func AnalyzeWith(texts []string, given [][]corpus.Marker, maxNumber int) ([][]corpus.Marker, Style) {
 	out := make([][]corpus.Marker, len(texts))
 	learnt := map[corpus.MarkerKind]int{}
 	enclosures := map[corpus.MarkerKind]map[string]int{}
+	vote := func(m corpus.Marker) {
+		learnt[m.Kind]++
+		if enclosures[m.Kind] == nil {
+			enclosures[m.Kind] = map[string]int{}
+		}
+		enclosures[m.Kind][enclosure(m)]++
+	}
 	for i, t := range texts {
 		out[i] = Detect(t)
+		var known []corpus.Marker
+		if i < len(given) {
+			known = given[i]
+		}
 		for _, m := range out[i] {
-			if isLoneGluedSup(t, m) || isClauseNumber(t, m) {
-				continue // in doubt: these must not vote
+			if isLoneGluedSup(t, m) || isClauseNumber(t, m) || overlaps(m, known) {
+				continue // in doubt, or a field's: these must not vote
 			}
-			learnt[m.Kind]++
-			if enclosures[m.Kind] == nil {
-				enclosures[m.Kind] = map[string]int{}
+			vote(m)
+		}
+		for _, g := range known {
+			if ms := Detect(g.Text); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(g.Text) {
+				vote(ms[0])
 			}
-			enclosures[m.Kind][enclosure(m)]++
 		}
 	}
 	st := Style{Dominant: dominant(learnt, maxNumber)}
@@ -66,8 +89,15 @@ func Analyze(texts []string, maxNumber int) ([][]corpus.Marker, Style) {
 
 	st.Counts = map[corpus.MarkerKind]int{}
 	for i, t := range texts {
-		kept := out[i][:0]
+		var known []corpus.Marker
+		if i < len(given) {
+			known = given[i]
+		}
+		kept := make([]corpus.Marker, 0, len(out[i])+len(known))
 		for _, m := range out[i] {
+			if overlaps(m, known) {
+				continue
+			}
 			sup := enclosure(m) == "sup"
 			switch {
 			case sup && (st.Brackets == "()" || st.Brackets == "[]") && isLoneGluedSup(t, m):
@@ -89,9 +119,24 @@ func Analyze(texts []string, maxNumber int) ([][]corpus.Marker, Style) {
 			kept = append(kept, m)
 			st.Counts[m.Kind]++
 		}
+		for _, g := range known {
+			kept = append(kept, g)
+			st.Counts[g.Kind]++
+		}
+		sort.SliceStable(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
 		out[i] = kept
 	}
 	return out, st
+}
+
+// overlaps reports whether m shares a byte with one of the markers known.
+func overlaps(m corpus.Marker, known []corpus.Marker) bool {
+	for _, k := range known {
+		if m.Start < k.End && k.Start < m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // isOutlierKind reports whether a numeric or author-year marker is written

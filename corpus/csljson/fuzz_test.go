@@ -1,11 +1,13 @@
-package csljson
+package csljson_test
 
 import (
 	"bytes"
-	"github.com/evident-tools/evident/corpus/bibtex"
-	"github.com/evident-tools/evident/export"
 	"strings"
 	"testing"
+
+	"github.com/evident-tools/evident/corpus/bibtex"
+	"github.com/evident-tools/evident/corpus/csljson"
+	"github.com/evident-tools/evident/export"
 )
 
 // FuzzRead: any text reads without panicking, every problem and warning
@@ -23,7 +25,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		res := ReadText("f.json", text)
+		res := csljson.ReadText("f.json", text)
 		lines := strings.Count(text, "\n") + 1
 		for _, p := range append(res.Problems, res.Warnings...) {
 			if p.File != "f.json" || p.Line < 1 || p.Line > lines {

@@ -116,3 +116,88 @@ func Zip(parts map[string]string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// Parts is a Word document written from WordprocessingML, for tests of
+// what Write cannot say: hyperlinks, fields, footnotes.
+type Parts struct {
+	// Body is the content of w:body; the prefixes w: and r: are declared.
+	Body string
+	// Links are the external hyperlink targets of the body, by
+	// relationship id (the r:id of a w:hyperlink).
+	Links map[string]string
+	// Footnotes are the w:footnote elements of word/footnotes.xml, with
+	// their own hyperlink targets; none when empty.
+	Footnotes     string
+	FootnoteLinks map[string]string
+}
+
+const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+
+// Bytes returns the document.
+func (p Parts) Bytes() []byte {
+	rels := map[string]string{"rIdStyles": "styles|styles.xml", "rIdNumbering": "numbering|numbering.xml"}
+	parts := map[string]string{
+		"[Content_Types].xml": contentTypes,
+		"_rels/.rels":         packageRels,
+		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document ` + wordNS + `><w:body>` + p.Body + `<w:sectPr/></w:body></w:document>`,
+		"word/styles.xml":    styles,
+		"word/numbering.xml": numbering,
+	}
+	if p.Footnotes != "" {
+		rels["rIdFootnotes"] = "footnotes|footnotes.xml"
+		parts["word/footnotes.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes ` + wordNS + `>` + p.Footnotes + `</w:footnotes>`
+		parts["word/_rels/footnotes.xml.rels"] = relsPart(nil, p.FootnoteLinks)
+	}
+	parts["word/_rels/document.xml.rels"] = relsPart(rels, p.Links)
+	return Zip(parts)
+}
+
+// relsPart writes a relationships part: internal targets as "type|target",
+// and external hyperlinks.
+func relsPart(internal, links map[string]string) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	for _, id := range sortedKeys(internal) {
+		typ, target, _ := strings.Cut(internal[id], "|")
+		b.WriteString(`<Relationship Id="` + id + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/` + typ + `" Target="` + target + `"/>`)
+	}
+	for _, id := range sortedKeys(links) {
+		b.WriteString(`<Relationship Id="` + id + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="`)
+		xml.EscapeText(&b, []byte(links[id]))
+		b.WriteString(`" TargetMode="External"/>`)
+	}
+	b.WriteString(`</Relationships>`)
+	return b.String()
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Field returns the runs of a complex field (begin, instruction, separate,
+// result, end) as Word writes a reference manager's citation: the
+// instruction is escaped for XML, the result is one run of text.
+func Field(instr, result string) string {
+	var b strings.Builder
+	b.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">`)
+	xml.EscapeText(&b, []byte(instr))
+	b.WriteString(`</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
+	run(&b, result, false)
+	b.WriteString(`<w:r><w:fldChar w:fldCharType="end"/></w:r>`)
+	return b.String()
+}
+
+// Text returns a run of plain text.
+func Text(s string) string {
+	var b strings.Builder
+	run(&b, s, false)
+	return b.String()
+}
