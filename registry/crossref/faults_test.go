@@ -39,7 +39,9 @@ func TestLookup_MisbehavingServer(t *testing.T) {
 		},
 		{
 			name: "slow", faults: []registrytest.Fault{registrytest.Slow}, reason: "timed out", queries: 1,
-			setup: func(s *registrytest.Server, c *registry.Client) { s.SlowFor, c.Timeout, c.Retries = time.Second, 50*time.Millisecond, -1 },
+			setup: func(s *registrytest.Server, c *registry.Client) {
+				s.SlowFor, c.Timeout, c.Retries = time.Second, 50*time.Millisecond, -1
+			},
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -28,31 +28,31 @@ type workList struct {
 // work is the part of a Crossref work this package reads (the fields are
 // documented at api.crossref.org/swagger-ui).
 type work struct {
-	DOI                 text          `json:"DOI"`
-	Title               many[text]    `json:"title"`
-	Subtitle            many[text]    `json:"subtitle"`
-	Author              many[person]  `json:"author"`
-	Editor              many[person]  `json:"editor"`
-	Issued              date          `json:"issued"`
-	Published           date          `json:"published"`
-	PublishedPrint      date          `json:"published-print"`
-	PublishedOnline     date          `json:"published-online"`
-	Posted              date          `json:"posted"`
-	ContainerTitle      many[text]    `json:"container-title"`
-	ShortContainerTitle many[text]    `json:"short-container-title"`
-	Institution         many[named]   `json:"institution"`
-	Volume              text          `json:"volume"`
-	Issue               text          `json:"issue"`
-	Page                text          `json:"page"`
-	ArticleNumber       text          `json:"article-number"`
-	Type                text          `json:"type"`
-	Publisher           text          `json:"publisher"`
-	URL                 text          `json:"URL"`
-	Abstract            text          `json:"abstract"`
-	UpdatedBy           many[update]  `json:"updated-by"`
-	UpdateTo            many[update]  `json:"update-to"`
-	Relation            map[string]rs `json:"relation"`
-	Score               number        `json:"score"`
+	DOI                 text         `json:"DOI"`
+	Title               many[text]   `json:"title"`
+	Subtitle            many[text]   `json:"subtitle"`
+	Author              many[person] `json:"author"`
+	Editor              many[person] `json:"editor"`
+	Issued              date         `json:"issued"`
+	Published           date         `json:"published"`
+	PublishedPrint      date         `json:"published-print"`
+	PublishedOnline     date         `json:"published-online"`
+	Posted              date         `json:"posted"`
+	ContainerTitle      many[text]   `json:"container-title"`
+	ShortContainerTitle many[text]   `json:"short-container-title"`
+	Institution         many[named]  `json:"institution"`
+	Volume              text         `json:"volume"`
+	Issue               text         `json:"issue"`
+	Page                text         `json:"page"`
+	ArticleNumber       text         `json:"article-number"`
+	Type                text         `json:"type"`
+	Publisher           text         `json:"publisher"`
+	URL                 text         `json:"URL"`
+	Abstract            text         `json:"abstract"`
+	UpdatedBy           many[update] `json:"updated-by"`
+	UpdateTo            many[update] `json:"update-to"`
+	Relation            relations    `json:"relation"`
+	Score               number       `json:"score"`
 }
 
 type person struct {
@@ -74,9 +74,18 @@ type update struct {
 	Updated date `json:"updated"`
 }
 
-// rs are the works one relation points to; Crossref writes a list, older
-// deposits a single object.
-type rs = many[related]
+// relations are a work's relation types ("is-preprint-of") with the
+// works each points to; Crossref writes a list, older deposits a single
+// object.
+type relations map[string]many[related]
+
+func (m *relations) UnmarshalJSON(b []byte) error {
+	var raw map[string]many[related]
+	if json.Unmarshal(b, &raw) == nil {
+		*m = raw
+	}
+	return nil
+}
 
 type related struct {
 	IDType text `json:"id-type"`
@@ -193,7 +202,7 @@ func (w *work) record() registry.Record {
 			break
 		}
 	}
-	w.relations(&rec)
+	w.readRelations(&rec)
 	return rec
 }
 
@@ -277,9 +286,9 @@ func updates(us many[update], to bool) []registry.Update {
 // that their PubMed identifiers are this work's.
 var sameWork = map[string]bool{"is-identical-to": true, "is-manifestation-of": true, "has-manifestation": true}
 
-// relations reads the preprint links and the PubMed identifiers a deposit
+// readRelations reads the preprint links and the PubMed identifiers a deposit
 // rarely carries.
-func (w *work) relations(rec *registry.Record) {
+func (w *work) readRelations(rec *registry.Record) {
 	// Map order is random; the relation types are read in a fixed order
 	// so that the same answer always gives the same record.
 	names := make([]string, 0, len(w.Relation))
