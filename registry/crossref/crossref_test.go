@@ -17,7 +17,7 @@ import (
 const testMailto = "example@papercrow.ai"
 
 // load reads a cassette of testdata.
-func load(t *testing.T, name string) []registrytest.Interaction {
+func load(t testing.TB, name string) []registrytest.Interaction {
 	t.Helper()
 	ins, err := registrytest.Load(filepath.Join("testdata", name))
 	if err != nil {

@@ -13,11 +13,12 @@ import (
 )
 
 // envelope is every answer of the REST API: {"status": "ok",
-// "message-type": "work", "message": {...}}.
-type envelope struct {
-	Status      text            `json:"status"`
-	MessageType text            `json:"message-type"`
-	Message     json.RawMessage `json:"message"`
+// "message-type": "work", "message": {...}}. It is decoded in one pass
+// with its message.
+type envelope[T any] struct {
+	Status      text `json:"status"`
+	MessageType text `json:"message-type"`
+	Message     *T   `json:"message"`
 }
 
 // workList is the message of a search.
@@ -97,13 +98,9 @@ var errNotWork = errors.New("no Crossref work in the answer")
 
 // parseWork reads the answer to /works/{doi}.
 func parseWork(body []byte) (registry.Record, error) {
-	msg, err := open(body, "work")
+	w, err := open[work](body, "work")
 	if err != nil {
 		return registry.Record{}, err
-	}
-	var w work
-	if err := json.Unmarshal(msg, &w); err != nil {
-		return registry.Record{}, fmt.Errorf("message: %w", err)
 	}
 	rec := w.record()
 	if rec.DOI == "" {
@@ -115,13 +112,9 @@ func parseWork(body []byte) (registry.Record, error) {
 // parseList reads the answer to a /works search: the works in Crossref's
 // order with their scores. Items without a DOI are dropped.
 func parseList(body []byte) ([]registry.Record, error) {
-	msg, err := open(body, "work-list")
+	l, err := open[workList](body, "work-list")
 	if err != nil {
 		return nil, err
-	}
-	var l workList
-	if err := json.Unmarshal(msg, &l); err != nil {
-		return nil, fmt.Errorf("message: %w", err)
 	}
 	var out []registry.Record
 	for _, w := range l.Items {
@@ -137,11 +130,13 @@ func parseList(body []byte) ([]registry.Record, error) {
 	return out, nil
 }
 
-// open checks the envelope and returns its message.
-func open(body []byte, messageType string) (json.RawMessage, error) {
-	var env envelope
+// open reads an answer and checks that it holds a message of the type
+// wanted. The message's own fields are read leniently (see json.go), so an
+// error here means the answer is not JSON or not a Crossref message.
+func open[T any](body []byte, messageType string) (*T, error) {
+	var env envelope[T]
 	if err := json.Unmarshal(body, &env); err != nil {
-		return nil, fmt.Errorf("not JSON: %w", err)
+		return nil, fmt.Errorf("not a Crossref message: %w", err)
 	}
 	if env.Status != "" && env.Status != "ok" {
 		return nil, fmt.Errorf("status %q", string(env.Status))
@@ -149,7 +144,7 @@ func open(body []byte, messageType string) (json.RawMessage, error) {
 	if string(env.MessageType) != messageType {
 		return nil, fmt.Errorf("message-type %q, want %q", string(env.MessageType), messageType)
 	}
-	if len(env.Message) == 0 || env.Message[0] != '{' {
+	if env.Message == nil {
 		return nil, errNotWork
 	}
 	return env.Message, nil
