@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/evident-tools/evident/registry"
 	"github.com/evident-tools/evident/registry/registrytest"
@@ -125,4 +126,24 @@ func TestSearch_RetractionStatusRecording(t *testing.T) {
 		}
 	}
 	t.Errorf("Retraction Watch sample does not list %s", got.DOI)
+}
+
+// A search is paced as one (a second apart until Crossref's headers say
+// otherwise), a lookup as a single record.
+func TestSearch_IsPacedAsASearch(t *testing.T) {
+	srv := registrytest.NewServer(t, searchOf(t, "test_bad_titles.yaml", "query.title", "askldjrq3rjaw938h"))
+	var waits []time.Duration
+	c := &registry.Client{Sleep: func(ctx context.Context, d time.Duration) error {
+		waits = append(waits, d)
+		return ctx.Err()
+	}}
+	r := New(c, registry.Settings{CrossrefURL: srv.URL})
+	for range 2 {
+		if _, err := r.Search(context.Background(), "askldjrq3rjaw938h"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(waits) != 2 || waits[1] < 900*time.Millisecond {
+		t.Errorf("waits %v: the second search must wait about a second", waits)
+	}
 }
