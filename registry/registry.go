@@ -179,6 +179,12 @@ type Record struct {
 	Volume   string   `json:"volume,omitempty"`
 	Issue    string   `json:"issue,omitempty"`
 	Pages    string   `json:"pages,omitempty"`
+
+	// VenueShort is the venue's abbreviated title (Crossref's
+	// short-container-title: "Proc. Natl. Acad. Sci. U.S.A."), which
+	// references often give instead of the full one.
+	VenueShort string `json:"venue_short,omitempty"`
+
 	// Type is the CSL type of the work: article-journal, book, chapter,
 	// paper-conference, posted-content (a preprint), dataset, report...
 	Type      string `json:"type,omitempty"`
@@ -191,11 +197,23 @@ type Record struct {
 	// (PubMed's "Randomized Controlled Trial", "Retracted Publication").
 	PubTypes []string `json:"pub_types,omitempty"`
 	Updates  []Update `json:"updates,omitempty"`
+	// UpdateTo is set on a notice (a retraction notice, an erratum): the
+	// works it updates. Each Update's DOI is the updated work's, not the
+	// notice's, so a reference citing the notice can be told what it
+	// retracts or corrects.
+	UpdateTo []Update `json:"update_to,omitempty"`
 	// PublishedAs is the DOI of the published version of a preprint.
 	PublishedAs string `json:"published_as,omitempty"`
+	// Preprints are the DOIs of preprints of this work (Crossref's
+	// has-preprint relation).
+	Preprints []string `json:"preprints,omitempty"`
 	// Retracted is set by registries that only flag it (OpenAlex's
 	// is_retracted) with no notice to point at.
 	Retracted bool `json:"retracted,omitempty"`
+	// Score is the registry's own relevance score of a search candidate
+	// (Crossref's score), comparable only within one search; zero for a
+	// record looked up by identifier.
+	Score float64 `json:"score,omitempty"`
 }
 
 // Errors a lookup returns besides a record.
