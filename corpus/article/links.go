@@ -141,6 +141,10 @@ func siteHost(addr string) string {
 // A link that carries a scholarly identifier (doi.org, PubMed, arXiv)
 // counts for no host: a resolver is never the publication's own site, and
 // an article that cites five papers by DOI must not lose them as same-site.
+// Nor does a link to a public body's report pages (a government,
+// university or intergovernmental site): a health explainer citing the CDC
+// three times in five is citing it, and a public body's own pages declare
+// their site (canonical, og:url) when they are the page being read.
 func mostLinkedHost(links []corpus.Link) string {
 	count := map[string]int{}
 	n := 0
@@ -153,7 +157,7 @@ func mostLinkedHost(links []corpus.Link) string {
 			continue
 		}
 		n++
-		if ids, ok := corpus.LinkIdentifiers(l.Href); !ok || !ids.HasIdentifier() {
+		if ids, ok := corpus.LinkIdentifiers(l.Href); ok && !ids.HasIdentifier() && corpus.SourceKind(l.Href, ids) != corpus.SourceReport {
 			count[h]++
 		}
 	}
