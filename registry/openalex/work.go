@@ -96,12 +96,11 @@ func (w *work) record() registry.Record {
 		DOI:      corpus.NormalizeDOI(firstOf(w.DOI, w.IDs.DOI)),
 		PMID:     corpus.NormalizePMID(w.IDs.PMID),
 		PMCID:    pmcid(w.IDs.PMCID),
-		// Titles carry HTML markup (<i>, <sub>) and entities.
-		Title:  oneLine(registry.PlainText(title)),
-		Year:   w.PublicationYear,
-		Volume: strings.TrimSpace(w.Biblio.Volume),
-		Issue:  strings.TrimSpace(w.Biblio.Issue),
-		Pages:  pages(w.Biblio.FirstPage, w.Biblio.LastPage),
+		Title:    plainTitle(title),
+		Year:     w.PublicationYear,
+		Volume:   strings.TrimSpace(w.Biblio.Volume),
+		Issue:    strings.TrimSpace(w.Biblio.Issue),
+		Pages:    pages(w.Biblio.FirstPage, w.Biblio.LastPage),
 	}
 	if y, m, _ := corpus.ParseDate(w.PublicationDate); y == rec.Year || rec.Year == 0 {
 		rec.Year, rec.Month = y, m
@@ -232,6 +231,16 @@ func firstOf(vs ...string) string {
 		}
 	}
 	return ""
+}
+
+// plainTitle removes the HTML markup (<i>, <sub>) and entities some
+// titles carry. A title with no closing tag or entity is left as it is, so
+// that "p<0.05" is not read as the start of a tag.
+func plainTitle(s string) string {
+	if strings.Contains(s, "</") || strings.Contains(s, "/>") || strings.Contains(s, "&") {
+		s = registry.PlainText(s)
+	}
+	return oneLine(s)
 }
 
 // oneLine collapses white space, line breaks included, to single spaces.

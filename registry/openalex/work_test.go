@@ -155,6 +155,19 @@ func TestParseWork_FieldsAsOpenAlexWritesThem(t *testing.T) {
 	}
 }
 
+func TestParseWork_TitlesLoseMarkupButKeepComparisons(t *testing.T) {
+	for in, want := range map[string]string{
+		"The <i>lac</i> operon":               "The lac operon",
+		"H<sub>2</sub>O &amp; CO<sub>2</sub>": "H2O & CO2",
+		"Effects at p<0.05 and n>10":          "Effects at p<0.05 and n>10",
+		"R&D spending\nin 2001":               "R&D spending in 2001",
+	} {
+		if got := plainTitle(in); got != want {
+			t.Errorf("plainTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestParseWork_RejectsWhatIsNoWork(t *testing.T) {
 	for name, body := range map[string]string{
 		"HTML 404 page":     `<!doctype html><html lang=en><title>404 Not Found</title><h1>Not Found</h1>`,
