@@ -225,6 +225,11 @@ var (
 	// ErrNotSupported: the registry cannot be asked this way (a search at
 	// doi.org, a PMID at Crossref).
 	ErrNotSupported = errors.New("not supported by this registry")
+	// ErrMalformed: the registry answered that what it was asked by is no
+	// identifier of its kind at all (doi.org's 400 "Not a DOI"). Such an
+	// error also matches ErrNotFound, since no work has that identifier;
+	// a caller that names and skips bad input tests ErrMalformed first.
+	ErrMalformed = errors.New("malformed identifier")
 )
 
 // Unavailable is the error of a registry that could not be asked or gave
