@@ -1,6 +1,7 @@
 package registrytest
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,5 +36,20 @@ func TestLoad_EveryCassetteOfTheCorpus(t *testing.T) {
 	t.Logf("%d interactions", n)
 	if n < 20 {
 		t.Errorf("only %d interactions in the corpus' cassettes", n)
+	}
+}
+
+// A recorded redirect to the real service comes back to the replay server.
+func TestServer_RecordedRedirectsStayLocal(t *testing.T) {
+	srv := NewServer(t, Interaction{Method: "GET", URI: "https://doi.example/10.1/x", Status: 302,
+		Header: http.Header{"Location": {"https://api.crossref.example/v1/works/10.1/x/transform"}}})
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(srv.URL + "/10.1/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); loc != "/v1/works/10.1/x/transform" {
+		t.Errorf("Location %q, want the path on the replay server", loc)
 	}
 }

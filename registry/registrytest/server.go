@@ -161,6 +161,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			w.Header().Add(k, v)
 		}
 	}
+	// A recorded redirect points at the real service: send it back here
+	// (same path and query), so a replay never reaches the network.
+	if loc := w.Header().Get("Location"); loc != "" {
+		if u, err := url.Parse(loc); err == nil && u.IsAbs() {
+			w.Header().Set("Location", u.RequestURI())
+		}
+	}
 	body := in.Body
 	if fault == Truncated {
 		body = body[:len(body)/2]
