@@ -173,7 +173,7 @@ const (
 	SkipSameSite  LinkSkip = "same-site"      // the publication's own site, or a relative address
 	SkipAuthor    LinkSkip = "author"         // a byline or author page
 	SkipImage     LinkSkip = "image-only"     // holds only an image
-	SkipRefList   LinkSkip = "reference-list" // in the article's reference list, which is matched entry by entry
+	SkipRefList   LinkSkip = "reference-list" // in the article's reference list, which is matched entry by entry, or a further-reading list
 	SkipNotProse  LinkSkip = "not-prose"      // in no sentence of the article (a table of contents, a figure without caption)
 )
 

@@ -59,6 +59,8 @@ func (rep *state) placeLinks(doc *corpus.Document, sentences []corpus.Sentence, 
 		if l.Skipped == corpus.LinkCandidate {
 			i := sort.Search(len(spans), func(i int) bool { return before(l.Pos, spans[i].first) }) - 1
 			switch {
+			case i >= 0 && !before(spans[i].last, l.Pos) && readingList(sentences[spans[i].sentence]):
+				l.Skipped = corpus.SkipRefList
 			case i >= 0 && !before(spans[i].last, l.Pos):
 				s := spans[i].sentence
 				if b := doc.Blocks[sentences[s].Block]; b.Kind == corpus.KindFootnote && b.Footnote != "" {
@@ -75,6 +77,22 @@ func (rep *state) placeLinks(doc *corpus.Document, sentences []corpus.Sentence, 
 		rep.LinksSkipped = append(rep.LinksSkipped, corpus.SkippedLink{URL: l.Href, Text: l.Text, Line: l.Pos.Line, Reason: l.Skipped})
 	}
 	return ls
+}
+
+// readingHeadings are the headings, lower-cased, of the lists of links an
+// article offers for more (further reading, see also): their works are
+// recommended, not cited, so an item's link cites nothing. Read only.
+var readingHeadings = map[string]bool{
+	"further reading": true, "read more": true, "see also": true, "related": true,
+	"related reading": true, "related articles": true, "related stories": true, "resources": true,
+	"more resources": true, "useful links": true, "more information": true, "learn more": true,
+	"find out more": true, "additional resources": true, "external links": true,
+}
+
+// readingList reports whether a sentence is an item of such a list.
+func readingList(s corpus.Sentence) bool {
+	h := strings.ToLower(strings.TrimSpace(strings.TrimRight(s.Section, ":")))
+	return s.Kind == corpus.KindListItem && readingHeadings[h]
 }
 
 // sentenceSpans returns the source span of every sentence, in source

@@ -145,3 +145,29 @@ func TestCheck_ExternalLinkSupportsTheClaim(t *testing.T) {
 		t.Errorf("claim %s with %+v, findings %s", c.Status, c.Citations, codes(rep))
 	}
 }
+
+// A list of links under "Further reading" recommends works; it cites none.
+func TestCheck_ReadingListLinksCiteNothing(t *testing.T) {
+	md := "# Sugar\n\nSugar taxes cut purchases by a tenth, [a study found](https://doi.org/10.1371/journal.pmed.1003025).\n\n" +
+		"## Further reading\n\n- [The WHO guideline on sugars](https://www.who.int/publications/i/item/9789241549028)\n- [A review of levies](https://doi.org/10.1136/bmj.e7492)\n"
+	rep, err := check.Check("sugar.md", []byte(md), "", refs(t, library), check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range rep.Claims {
+		n += len(c.Citations)
+	}
+	if n != 1 {
+		t.Errorf("%d citations, want only the body's link", n)
+	}
+	skipped := 0
+	for _, l := range rep.LinksSkipped {
+		if l.Reason == corpus.SkipRefList {
+			skipped++
+		}
+	}
+	if skipped != 2 {
+		t.Errorf("links skipped %+v, want the two reading-list links as reference-list", rep.LinksSkipped)
+	}
+}
