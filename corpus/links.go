@@ -33,7 +33,8 @@ func (ids LinkIDs) HasIdentifier() bool {
 // bioRxiv and medRxiv, the publishers that put a DOI in the path or query
 // (/doi/10.…, ?id=10.…, nature.com/articles/…) and book catalogues that put
 // an ISBN in the address. Publishers that name an article by their own key
-// (ScienceDirect and The Lancet by PII, BMJ, JAMA, OUP, MDPI, Cell) give no
+// (ScienceDirect and The Lancet by PII, JAMA, MDPI, Cell; BMJ's pages
+// before 2008) give no
 // identifier, only the URL key: their addresses hold no DOI to read, and
 // guessing one would cite the wrong paper.
 //
@@ -244,6 +245,8 @@ func (l *link) identifiers() LinkIDs {
 		ids.PMID, ids.PMCID = l.europePMC()
 	case isDomain(l.host, "nature.com"):
 		ids.DOI = l.natureDOI()
+	case isDomain(l.host, "bmj.com"):
+		ids.DOI = l.bmjDOI()
 	}
 	if ids.DOI == "" && !isDomain(l.host, "doi.org") {
 		ids.DOI = l.pathDOI()
@@ -259,6 +262,26 @@ func (l *link) identifiers() LinkIDs {
 	}
 	ids.ISBN = l.isbn()
 	return ids
+}
+
+// bmjDOI reads the DOI of a BMJ article page: since 2008 the page's last
+// path segment is its DOI suffix (/content/356/bmj.i6583 is
+// 10.1136/bmj.i6583); older pages (/content/338/7694/b1.full) carry none.
+func (l *link) bmjDOI() string {
+	if len(l.segs) == 0 {
+		return ""
+	}
+	last := strings.ToLower(l.segs[len(l.segs)-1])
+	last = strings.TrimSuffix(strings.TrimSuffix(last, ".pdf"), ".full")
+	rest, ok := strings.CutPrefix(last, "bmj.")
+	if !ok || rest == "" {
+		return ""
+	}
+	digits := strings.TrimLeft(rest, "abcdefghijklmnopqrstuvwxyz")
+	if len(rest)-len(digits) > 1 || digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return ""
+	}
+	return "10.1136/" + last
 }
 
 // seg returns the i-th path segment, or "".
