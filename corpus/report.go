@@ -375,3 +375,48 @@ func DecodeReport(data []byte) (*Report, error) {
 	}
 	return &r, nil
 }
+
+// MarshalJSON writes the report with its link sources in references[]
+// too, after the article's own list (each with its url and label L1, L2,
+// ...), so a reader of references[] sees every source the article cites.
+// link_sources still lists them alone. In memory References stays the
+// article's own list, which the list rules (numbering, uncited entries,
+// duplicates) read.
+func (r *Report) MarshalJSON() ([]byte, error) {
+	type plain Report
+	out := plain(*r)
+	if len(r.LinkSources) > 0 {
+		out.References = append(append(make([]ListRef, 0, len(r.References)+len(r.LinkSources)), r.References...), r.LinkSources...)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // as EncodeReport: sentences keep their <, > and &
+	if err := enc.Encode(&out); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote: the entries of references[]
+// that carry a url are link sources, kept in LinkSources only.
+func (r *Report) UnmarshalJSON(data []byte) error {
+	type plain Report
+	var in plain
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	if len(in.LinkSources) > 0 {
+		own := in.References[:0:0]
+		for _, e := range in.References {
+			if e.URL == "" {
+				own = append(own, e)
+			}
+		}
+		if in.References != nil && own == nil {
+			own = []ListRef{}
+		}
+		in.References = own
+	}
+	*r = Report(in)
+	return nil
+}
