@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/registry"
 )
 
@@ -53,20 +54,23 @@ func (r *Registry) Name() string { return "pubmed" }
 // small part of PubMed, and its "not found" would say nothing of PubMed.
 // An arXiv id is not supported.
 func (r *Registry) Lookup(ctx context.Context, id registry.ID) (registry.Record, error) {
+	// Normalised again so that nothing but an identifier reaches a URL
+	// (a "1,2" would ask efetch for two records).
 	switch id.Kind {
 	case registry.PMID:
-		if id.Value == "" {
-			return registry.Record{}, fmt.Errorf("pubmed: empty PMID: %w", registry.ErrNotFound)
+		pmid := corpus.NormalizePMID(id.Value)
+		if pmid == "" {
+			return registry.Record{}, fmt.Errorf("pubmed: %q is not a PMID: %w", id.Value, registry.ErrNotFound)
 		}
-		return r.lookupPMID(ctx, id.Value)
+		return r.lookupPMID(ctx, pmid)
 	case registry.PMCID:
-		pmid, err := r.convert(ctx, id.Value)
+		pmid, err := r.convert(ctx, corpus.NormalizePMCID(id.Value))
 		if err != nil {
 			return registry.Record{}, err
 		}
 		return r.lookupPMID(ctx, pmid)
 	case registry.DOI:
-		return r.lookupDOI(ctx, id.Value)
+		return r.lookupDOI(ctx, corpus.NormalizeDOI(id.Value))
 	}
 	return registry.Record{}, registry.ErrNotSupported
 }
@@ -91,7 +95,7 @@ func (r *Registry) lookupPMID(ctx context.Context, pmid string) (registry.Record
 
 func (r *Registry) lookupDOI(ctx context.Context, doi string) (registry.Record, error) {
 	if doi == "" {
-		return registry.Record{}, fmt.Errorf("pubmed: empty DOI: %w", registry.ErrNotFound)
+		return registry.Record{}, fmt.Errorf("pubmed: not a DOI: %w", registry.ErrNotFound)
 	}
 	ids, err := r.esearch(ctx, `"`+doi+`"[aid]`)
 	if err != nil {

@@ -543,3 +543,53 @@ func TestSearch_UnavailableSearchIsUnavailable(t *testing.T) {
 		t.Errorf("err %v, want unavailable", err)
 	}
 }
+
+func TestLookup_KeepsNCBIsPaceAgainstALocalServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits a second for the pace")
+	}
+	srv := registrytest.NewServer(t, efetchOf(t, "29768149", "pubmed-29768149.xml"))
+	c := &registry.Client{}
+	r := New(c, registry.Settings{PubMedURL: srv.URL + "/entrez/eutils"})
+	for range 4 {
+		if _, err := lookup(t, r, registry.PMID, "29768149"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	times := srv.Times()
+	for i := 1; i < len(times); i++ {
+		// The client starts requests 334 ms apart; arrival may wobble by
+		// a few milliseconds, never by a third of the interval.
+		if gap := times[i].Sub(times[i-1]); gap < 250*time.Millisecond {
+			t.Errorf("request %d came %v after the one before: faster than 3 a second", i, gap)
+		}
+	}
+	rate := float64(len(times)-1) / times[len(times)-1].Sub(times[0]).Seconds()
+	t.Logf("%d requests at %.2f a second (NCBI allows 3 without a key)", len(times), rate)
+}
+
+func BenchmarkParseEfetch(b *testing.B) {
+	body := testdata(b, "pubmed4.xml")
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		arts, err := parseEfetch(body)
+		if err != nil || len(arts) != 1 {
+			b.Fatal(err)
+		}
+		_ = record(arts[0])
+	}
+}
+
+func TestLookup_MalformedIdentifierSendsNothing(t *testing.T) {
+	srv := registrytest.NewServer(t)
+	r, c := newRegistry(srv, registry.Settings{})
+	for _, id := range []registry.ID{{Kind: registry.PMID, Value: "1,2"}, {Kind: registry.PMID, Value: ""},
+		{Kind: registry.PMCID, Value: "PMCx"}, {Kind: registry.DOI, Value: "not a doi"}} {
+		if _, err := r.Lookup(context.Background(), id); !errors.Is(err, registry.ErrNotFound) {
+			t.Errorf("%v: err %v, want not found", id, err)
+		}
+	}
+	if c.Sent() != 0 {
+		t.Errorf("%d requests sent for malformed identifiers", c.Sent())
+	}
+}
