@@ -16,7 +16,7 @@ import (
 // convert asks the PMC ID converter for the PMID of a PMCID.
 func (r *Registry) convert(ctx context.Context, pmcid string) (string, error) {
 	if pmcid == "" {
-		return "", fmt.Errorf("pubmed: not a PMCID: %w", registry.ErrNotFound)
+		return "", fmt.Errorf("pubmed: not a PMCID: %w", malformed)
 	}
 	base := r.s.PMCIDConverterURL
 	if base == "" {

@@ -52,7 +52,9 @@ func (r *Registry) Name() string { return "pubmed" }
 // identifier index ([aid]), then efetch. A DOI goes to esearch rather than
 // the converter because the converter knows only the articles in PMC, a
 // small part of PubMed, and its "not found" would say nothing of PubMed.
-// An arXiv id is not supported.
+// An arXiv id is not supported; a value that is no identifier of its kind
+// is malformed (registry.ErrMalformed, which also matches ErrNotFound) and
+// sends nothing.
 func (r *Registry) Lookup(ctx context.Context, id registry.ID) (registry.Record, error) {
 	// Normalised again so that nothing but an identifier reaches a URL
 	// (a "1,2" would ask efetch for two records).
@@ -60,7 +62,7 @@ func (r *Registry) Lookup(ctx context.Context, id registry.ID) (registry.Record,
 	case registry.PMID:
 		pmid := corpus.NormalizePMID(id.Value)
 		if pmid == "" {
-			return registry.Record{}, fmt.Errorf("pubmed: %q is not a PMID: %w", id.Value, registry.ErrNotFound)
+			return registry.Record{}, fmt.Errorf("pubmed: %q is not a PMID: %w", id.Value, malformed)
 		}
 		return r.lookupPMID(ctx, pmid)
 	case registry.PMCID:
@@ -95,7 +97,7 @@ func (r *Registry) lookupPMID(ctx context.Context, pmid string) (registry.Record
 
 func (r *Registry) lookupDOI(ctx context.Context, doi string) (registry.Record, error) {
 	if doi == "" {
-		return registry.Record{}, fmt.Errorf("pubmed: not a DOI: %w", registry.ErrNotFound)
+		return registry.Record{}, fmt.Errorf("pubmed: not a DOI: %w", malformed)
 	}
 	ids, err := r.esearch(ctx, `"`+doi+`"[aid]`)
 	if err != nil {
@@ -168,6 +170,11 @@ func (r *Registry) eutilsURL(tool string, v url.Values) string {
 	}
 	return base + "/" + tool + "?" + r.query(v).Encode()
 }
+
+// malformed is the error of an identifier that is none: it matches
+// registry.ErrMalformed, for callers that name and skip bad input, and
+// registry.ErrNotFound, since no work has it. Nothing is sent for it.
+var malformed = fmt.Errorf("%w (%w)", registry.ErrMalformed, registry.ErrNotFound)
 
 func unavailable(reason string, err error) error {
 	return &registry.Unavailable{Registry: service, Reason: reason, Err: err}

@@ -38,7 +38,8 @@ func efetchOf(t testing.TB, id, name string) registrytest.Interaction {
 // newRegistry returns a client of srv that does not wait between
 // requests (the pace is tested on its own) and does not retry.
 func newRegistry(srv *registrytest.Server, s registry.Settings) (*Registry, *registry.Client) {
-	c := &registry.Client{Retries: -1, Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() }}
+	c := registrytest.Client()
+	c.Retries = -1
 	s.PubMedURL = srv.URL + "/entrez/eutils"
 	s.PMCIDConverterURL = srv.URL + "/pmc/utils/idconv/v1.0"
 	if s.Mailto == "" {
@@ -585,8 +586,8 @@ func TestLookup_MalformedIdentifierSendsNothing(t *testing.T) {
 	r, c := newRegistry(srv, registry.Settings{})
 	for _, id := range []registry.ID{{Kind: registry.PMID, Value: "1,2"}, {Kind: registry.PMID, Value: ""},
 		{Kind: registry.PMCID, Value: "PMCx"}, {Kind: registry.DOI, Value: "not a doi"}} {
-		if _, err := r.Lookup(context.Background(), id); !errors.Is(err, registry.ErrNotFound) {
-			t.Errorf("%v: err %v, want not found", id, err)
+		if _, err := r.Lookup(context.Background(), id); !errors.Is(err, registry.ErrMalformed) || !errors.Is(err, registry.ErrNotFound) {
+			t.Errorf("%v: err %v, want malformed (and so not found)", id, err)
 		}
 	}
 	if c.Sent() != 0 {
