@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/evident-tools/evident/corpus"
@@ -78,21 +79,9 @@ func (r *Registry) Lookup(ctx context.Context, id registry.ID) (registry.Record,
 }
 
 func (r *Registry) lookupPMID(ctx context.Context, pmid string) (registry.Record, error) {
-	recs, err := r.fetch(ctx, []string{pmid})
-	if err != nil {
-		return registry.Record{}, err
-	}
-	for _, rec := range recs {
-		if rec.PMID == pmid {
-			return rec, nil
-		}
-	}
-	if len(recs) == 0 {
-		return registry.Record{}, fmt.Errorf("pubmed: no record for PMID %s: %w", pmid, registry.ErrNotFound)
-	}
-	// PubMed answered with another record: a PMID merged into another is
-	// served as the surviving one, which is the work asked for.
-	return recs[0], nil
+	// A PMID merged into another is served as the surviving record, which
+	// is the work asked for: any record answers.
+	return r.fetchOne(ctx, []string{pmid}, func(rec registry.Record) bool { return rec.PMID == pmid })
 }
 
 func (r *Registry) lookupDOI(ctx context.Context, doi string) (registry.Record, error) {
@@ -106,20 +95,27 @@ func (r *Registry) lookupDOI(ctx context.Context, doi string) (registry.Record, 
 	if len(ids) == 0 {
 		return registry.Record{}, fmt.Errorf("pubmed: no record with DOI %s: %w", doi, registry.ErrNotFound)
 	}
+	// The index holds every identifier a record lists and the record
+	// shows one DOI, so a work's second DOI finds a record showing the
+	// first: any record answers.
+	return r.fetchOne(ctx, ids, func(rec registry.Record) bool { return rec.DOI == doi })
+}
+
+// fetchOne fetches ids and returns the record that is the one asked for,
+// or else the first.
+func (r *Registry) fetchOne(ctx context.Context, ids []string, asked func(registry.Record) bool) (registry.Record, error) {
 	recs, err := r.fetch(ctx, ids)
 	if err != nil {
 		return registry.Record{}, err
 	}
+	if len(recs) == 0 {
+		return registry.Record{}, fmt.Errorf("pubmed: no record for %s: %w", strings.Join(ids, ","), registry.ErrNotFound)
+	}
 	for _, rec := range recs {
-		if rec.DOI == doi {
+		if asked(rec) {
 			return rec, nil
 		}
 	}
-	if len(recs) == 0 {
-		return registry.Record{}, fmt.Errorf("pubmed: no record with DOI %s: %w", doi, registry.ErrNotFound)
-	}
-	// The index holds every identifier a record lists; the record shows
-	// one DOI, so a second DOI of the same work lands here.
 	return recs[0], nil
 }
 
