@@ -111,6 +111,22 @@ func (c *Client) Interval(service string) (single, search time.Duration) {
 	return l.single, l.search
 }
 
+// SetInterval sets the pace kept with a service before its answers say
+// otherwise, for services that publish their limit in their documentation
+// rather than in headers (PubMed: 3 requests a second, 10 with an API
+// key). A zero duration keeps the current value.
+func (c *Client) SetInterval(service string, single, search time.Duration) {
+	l := c.lane(service)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if single > 0 {
+		l.single = single
+	}
+	if search > 0 {
+		l.search = search
+	}
+}
+
 func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	if c.Sleep != nil {
 		return c.Sleep(ctx, d)

@@ -164,3 +164,27 @@ func TestParseID(t *testing.T) {
 		}
 	}
 }
+
+func TestClient_SetIntervalPacesAServiceFromTheStart(t *testing.T) {
+	srv := registrytest.NewServer(t)
+	srv.Handle("/x", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("{}")) })
+	var ns noSleep
+	c := &registry.Client{Sleep: ns.sleep}
+	c.SetInterval("pubmed", 334*time.Millisecond, 0)
+	single, search := c.Interval("pubmed")
+	if single != 334*time.Millisecond || search != registry.DefaultSearchInterval {
+		t.Fatalf("pubmed: %v single, %v search; want 334ms and the default search pace", single, search)
+	}
+	if single, _ := c.Interval("crossref"); single != registry.DefaultSingleInterval {
+		t.Errorf("another service's pace changed to %v", single)
+	}
+	for range 2 {
+		if _, err := c.Get(context.Background(), registry.Request{Service: "pubmed", URL: srv.URL + "/x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The second request waits out the interval the first one opened.
+	if len(ns.waits) != 2 || ns.waits[1] < 300*time.Millisecond || ns.waits[1] > 334*time.Millisecond {
+		t.Errorf("waits %v, want the second near 334ms", ns.waits)
+	}
+}

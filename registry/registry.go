@@ -149,6 +149,9 @@ type Update struct {
 	Type string `json:"type"`
 	// DOI is the notice's DOI, when it has one.
 	DOI string `json:"doi,omitempty"`
+	// PMID is the notice's PubMed id, when PubMed links it
+	// (CommentsCorrections).
+	PMID string `json:"pmid,omitempty"`
 	// Date is the notice's date as YYYY-MM-DD (or YYYY-MM, YYYY).
 	Date string `json:"date,omitempty"`
 	// Source says who reported it: "publisher" (Crossref metadata the

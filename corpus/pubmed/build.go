@@ -210,6 +210,13 @@ func pageRange(p string) string {
 	return a + "--" + b
 }
 
+// PageRange writes PubMed's abbreviated range "454-81" whole, with one
+// hyphen ("454-481"), as other registries write pages; other page strings
+// are kept as they are.
+func PageRange(p string) string {
+	return strings.Replace(pageRange(p), "--", "-", 1)
+}
+
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {

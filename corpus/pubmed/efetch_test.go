@@ -93,3 +93,19 @@ func TestReadXML_RejectsOtherXML(t *testing.T) {
 		}
 	}
 }
+
+func TestPageRange_WritesAbbreviatedEndPagesWhole(t *testing.T) {
+	for in, want := range map[string]string{
+		"637-41":    "637-641",
+		"1865-1876": "1865-1876",
+		"110870":    "110870",
+		"e1234":     "e1234",
+		"12-4, 19":  "12-4, 19",
+		"S12-9":     "S12-9",
+		"":          "",
+	} {
+		if got := PageRange(in); got != want {
+			t.Errorf("PageRange(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
