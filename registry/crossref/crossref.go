@@ -50,7 +50,7 @@ func (r *Registry) Lookup(ctx context.Context, id registry.ID) (registry.Record,
 	if doi == "" {
 		return registry.Record{}, fmt.Errorf("crossref: %q is not a DOI", id.Value)
 	}
-	u := r.base() + "/works/" + escapeDOI(doi) + r.query(nil)
+	u := r.base() + "/works/" + registry.EscapePath(doi) + r.query(nil)
 	resp, err := r.c.Get(ctx, registry.Request{Service: service, URL: u, Accept: "application/json"})
 	if err != nil {
 		return registry.Record{}, err
@@ -114,17 +114,6 @@ func (r *Registry) query(v url.Values) string {
 		return ""
 	}
 	return "?" + v.Encode()
-}
-
-// escapeDOI writes a DOI as a URL path. Crossref reads the DOI's slashes as
-// part of it, so they stay; everything else a path cannot hold as is
-// (";", "(", "<", "#", "?", "%", spaces) is percent-encoded per segment.
-func escapeDOI(doi string) string {
-	parts := strings.Split(doi, "/")
-	for i, p := range parts {
-		parts[i] = url.PathEscape(p)
-	}
-	return strings.Join(parts, "/")
 }
 
 // isNotFound reports whether a 404's body is Crossref's own "no such

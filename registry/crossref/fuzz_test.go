@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/registry/registrytest"
@@ -47,43 +46,6 @@ func FuzzParseWork(f *testing.F) {
 			if r.DOI == "" {
 				t.Fatalf("candidate without DOI: %+v", r)
 			}
-		}
-	})
-}
-
-func FuzzParseAbstract(f *testing.F) {
-	for _, s := range []string{
-		"<jats:title>Abstract</jats:title><jats:p>Text &amp;lt; 5</jats:p>",
-		"<jats:sec><jats:title>Background</jats:title><jats:p>in<jats:italic>vivo</jats:italic>x</jats:p></jats:sec>",
-		"<p>unclosed <b>bold", "<jats:tex-math>\\a</jats:tex-math>", "<title>t</title><plaintext>", "",
-	} {
-		f.Add(s)
-	}
-	names, _ := filepath.Glob(filepath.Join("testdata", "*.y*ml"))
-	for _, name := range names {
-		if ins, err := registrytest.Load(name); err == nil {
-			for _, in := range ins {
-				if rec, err := parseWork(in.Body); err == nil && rec.Abstract != "" {
-					f.Add(rec.Abstract)
-				}
-			}
-		}
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got := abstractText(s)
-		if utf8.ValidString(s) && !utf8.ValidString(got) {
-			t.Fatalf("invalid UTF-8 out of valid input: %q", got)
-		}
-		if got == "" {
-			return
-		}
-		for _, line := range strings.Split(got, "\n") {
-			if line == "" || strings.TrimSpace(line) != line {
-				t.Fatalf("line %q of %q", line, got)
-			}
-		}
-		if in := inlineText(s); strings.Contains(in, "\n") {
-			t.Fatalf("inline text %q spans lines", in)
 		}
 	})
 }

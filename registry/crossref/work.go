@@ -157,15 +157,15 @@ func (w *work) record() registry.Record {
 		DOI:        corpus.NormalizeDOI(string(w.DOI)),
 		Title:      w.title(),
 		Authors:    authors(w.Author),
-		Venue:      inlineText(first(w.ContainerTitle)),
-		VenueShort: inlineText(first(w.ShortContainerTitle)),
+		Venue:      registry.InlineText(first(w.ContainerTitle)),
+		VenueShort: registry.InlineText(first(w.ShortContainerTitle)),
 		Volume:     oneLine(string(w.Volume)),
 		Issue:      oneLine(string(w.Issue)),
 		Pages:      oneLine(string(w.Page)),
-		Type:       cslType(string(w.Type)),
-		Publisher:  inlineText(string(w.Publisher)),
+		Type:       registry.CSLType(string(w.Type)),
+		Publisher:  registry.InlineText(string(w.Publisher)),
 		URL:        strings.TrimSpace(string(w.URL)),
-		Abstract:   abstractText(string(w.Abstract)),
+		Abstract:   registry.PlainText(string(w.Abstract)),
 		Updates:    updates(w.UpdatedBy, false),
 		UpdateTo:   updates(w.UpdateTo, true),
 	}
@@ -181,7 +181,7 @@ func (w *work) record() registry.Record {
 	if rec.Venue == "" {
 		for _, in := range w.Institution {
 			// A preprint's server ("bioRxiv") stands where a journal would.
-			if rec.Venue = inlineText(string(in.Name)); rec.Venue != "" {
+			if rec.Venue = registry.InlineText(string(in.Name)); rec.Venue != "" {
 				break
 			}
 		}
@@ -204,8 +204,8 @@ func (w *work) record() registry.Record {
 // title is the title with its subtitle, "Title: Subtitle", as references
 // write it; a title that already ends with the subtitle is kept as is.
 func (w *work) title() string {
-	t := inlineText(first(w.Title))
-	sub := inlineText(first(w.Subtitle))
+	t := registry.InlineText(first(w.Title))
+	sub := registry.InlineText(first(w.Subtitle))
 	if sub == "" || strings.HasSuffix(strings.ToLower(t), strings.ToLower(sub)) {
 		return t
 	}
@@ -224,10 +224,10 @@ func authors(ps many[person]) []registry.Author {
 	var out []registry.Author
 	firstAt := -1
 	for _, p := range ps {
-		a := registry.Author{Family: inlineText(string(p.Family)), Given: inlineText(string(p.Given))}
+		a := registry.Author{Family: registry.InlineText(string(p.Family)), Given: registry.InlineText(string(p.Given))}
 		switch {
 		case a.Family == "" && a.Given == "":
-			a.Literal = inlineText(string(p.Name))
+			a.Literal = registry.InlineText(string(p.Name))
 		case a.Family == "":
 			// A single name deposited as given ("Plato"): it is the name
 			// a reference writes, so it is compared as a family name.

@@ -163,19 +163,6 @@ func TestParseWork_RefusesWhatIsNotAWork(t *testing.T) {
 	}
 }
 
-func TestCSLType(t *testing.T) {
-	for in, want := range map[string]string{
-		"journal-article": "article-journal", "book-chapter": "chapter", "proceedings-article": "paper-conference",
-		"posted-content": "posted-content", "dissertation": "thesis", "dataset": "dataset", "monograph": "book",
-		"report": "report", "reference-entry": "entry", "peer-review": "review", "Journal-Article ": "article-journal",
-		"something-new": "something-new",
-	} {
-		if got := cslType(in); got != want {
-			t.Errorf("cslType(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestParseList_KeepsOrderAndScoresAndDropsItemsWithoutDOI(t *testing.T) {
 	recs, err := parseList([]byte(`{"status":"ok","message-type":"work-list","message":{"items":[
 		{"DOI":"10.1000/b","score":12.5,"title":["B"]},

@@ -56,7 +56,7 @@ func ParseCSL(body []byte) (registry.Record, error) {
 		Volume:    get("volume"),
 		Issue:     get("number"),
 		Pages:     jsonText(item.Page),
-		Type:      cslType(jsonText(item.Type)),
+		Type:      registry.CSLType(jsonText(item.Type)),
 		Publisher: get("publisher", "institution", "school"),
 		URL:       get("url"),
 		Abstract:  registry.PlainText(jsonText(item.Abstract)),
@@ -82,33 +82,4 @@ func jsonText(raw json.RawMessage) string {
 		return n.String()
 	}
 	return ""
-}
-
-// crossrefTypes maps the work types Crossref writes in its CSL answers
-// (its own vocabulary since 2024, not CSL's) to CSL types. Types already
-// CSL (DataCite's, and Crossref's older answers) pass through.
-var crossrefTypes = map[string]string{
-	"journal-article":     "article-journal",
-	"proceedings-article": "paper-conference",
-	"book-chapter":        "chapter",
-	"book-section":        "chapter",
-	"book-part":           "chapter",
-	"monograph":           "book",
-	"edited-book":         "book",
-	"reference-book":      "book",
-	"book-set":            "book",
-	"reference-entry":     "entry",
-	"dissertation":        "thesis",
-	"report-component":    "report",
-	"journal-issue":       "periodical",
-	"peer-review":         "review",
-	"other":               "document",
-}
-
-// cslType returns the CSL type of a type as an agency wrote it.
-func cslType(t string) string {
-	if c, ok := crossrefTypes[t]; ok {
-		return c
-	}
-	return t
 }

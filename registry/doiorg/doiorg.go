@@ -84,15 +84,14 @@ func (r *Registry) Lookup(ctx context.Context, id registry.ID) (registry.Record,
 // malformed matches both registry.ErrMalformed and registry.ErrNotFound.
 var malformed = fmt.Errorf("%w (%w)", registry.ErrMalformed, registry.ErrNotFound)
 
-// url appends the DOI to the resolver root as a path: its slashes stay,
-// and what would end a path ('?', '#', '%', spaces) is escaped, since
-// DOIs may hold any printable character.
+// url appends the DOI to the resolver root as a path (see
+// registry.EscapePath).
 func (r *Registry) url(doi string) string {
 	base := r.s.DOIURL
 	if base == "" {
 		base = registry.DefaultDOIURL
 	}
-	return strings.TrimRight(base, "/") + (&url.URL{Path: "/" + doi}).EscapedPath()
+	return strings.TrimRight(base, "/") + "/" + registry.EscapePath(doi)
 }
 
 // samePlace reports whether two URLs name the same host and path: whether

@@ -54,7 +54,7 @@ func (r *Registry) Lookup(ctx context.Context, id registry.ID) (registry.Record,
 	if strings.TrimSpace(id.Value) == "" {
 		return registry.Record{}, fmt.Errorf("%s: empty %s: %w", Service, id.Kind, registry.ErrMalformed)
 	}
-	resp, err := r.c.Get(ctx, registry.Request{Service: Service, URL: r.url("/works/"+key, nil), Accept: "application/json"})
+	resp, err := r.c.Get(ctx, registry.Request{Service: Service, URL: r.url("/works/"+registry.EscapePath(key), nil), Accept: "application/json"})
 	if err != nil {
 		return registry.Record{}, err
 	}
@@ -100,8 +100,8 @@ func refused(status int) error {
 	return &registry.Unavailable{Registry: Service, Reason: fmt.Sprintf("HTTP %d", status)}
 }
 
-// url joins the API root, an escaped path and the query with the polite
-// pool's mailto and the API key.
+// url joins the API root, a path already escaped and the query with the
+// polite pool's mailto and the API key.
 func (r *Registry) url(path string, q url.Values) string {
 	base := r.s.OpenAlexURL
 	if base == "" {
@@ -116,7 +116,7 @@ func (r *Registry) url(path string, q url.Values) string {
 	if k := strings.TrimSpace(r.s.OpenAlexAPIKey); k != "" {
 		q.Set("api_key", k)
 	}
-	u := strings.TrimRight(base, "/") + (&url.URL{Path: path}).EscapedPath()
+	u := strings.TrimRight(base, "/") + path
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}

@@ -96,7 +96,7 @@ func (w *work) record() registry.Record {
 		DOI:      corpus.NormalizeDOI(firstOf(w.DOI, w.IDs.DOI)),
 		PMID:     corpus.NormalizePMID(w.IDs.PMID),
 		PMCID:    pmcid(w.IDs.PMCID),
-		Title:    plainTitle(title),
+		Title:    registry.InlineText(title),
 		Year:     w.PublicationYear,
 		Volume:   strings.TrimSpace(w.Biblio.Volume),
 		Issue:    strings.TrimSpace(w.Biblio.Issue),
@@ -181,10 +181,12 @@ func pages(first, last string) string {
 	return fmt.Sprintf("%s-%s", first, last)
 }
 
-// openAlexTypes maps OpenAlex's work types to the CSL types records use.
-// OpenAlex's "article" is a journal article (CSL's "article" is a
-// preprint), and reviews, letters and editorials are journal articles too;
-// the type as OpenAlex wrote it stays in PubTypes.
+// openAlexTypes maps the work types of OpenAlex's own vocabulary to the
+// CSL types records use. OpenAlex's "article" is a journal article (CSL's
+// "article" is a preprint), and reviews, letters and editorials are
+// journal articles too; the type as OpenAlex wrote it stays in PubTypes.
+// The types OpenAlex took from Crossref (book-chapter, dissertation,
+// peer-review, other...) are read as Crossref's, by registry.CSLType.
 var openAlexTypes = map[string]string{
 	"article":                 "article-journal",
 	"review":                  "article-journal",
@@ -193,27 +195,23 @@ var openAlexTypes = map[string]string{
 	"erratum":                 "article-journal",
 	"retraction":              "article-journal",
 	"preprint":                "posted-content",
-	"book-chapter":            "chapter",
-	"book":                    "book",
-	"dataset":                 "dataset",
-	"dissertation":            "thesis",
-	"report":                  "report",
-	"standard":                "standard",
-	"reference-entry":         "entry",
-	"peer-review":             "review",
 	"libguides":               "webpage",
 	"paratext":                "document",
 	"supplementary-materials": "document",
-	"grant":                   "document",
-	"other":                   "document",
 }
 
 // cslType returns the CSL type of an OpenAlex work, from its type and the
 // type of the source it appeared in: an article in a conference's
-// proceedings is a paper-conference, one in a repository a preprint.
+// proceedings is a paper-conference, one in a repository a preprint. A
+// type neither OpenAlex's own nor Crossref's is kept as written, as
+// Crossref's client keeps one.
 func cslType(typ, sourceType string) string {
-	t := openAlexTypes[strings.TrimSpace(typ)]
-	if t == "article-journal" && typ == "article" {
+	typ = strings.TrimSpace(typ)
+	t, ok := openAlexTypes[typ]
+	if !ok {
+		return registry.CSLType(typ)
+	}
+	if typ == "article" {
 		switch sourceType {
 		case "conference":
 			return "paper-conference"
@@ -231,16 +229,6 @@ func firstOf(vs ...string) string {
 		}
 	}
 	return ""
-}
-
-// plainTitle removes the HTML markup (<i>, <sub>) and entities some
-// titles carry. A title with no closing tag or entity is left as it is, so
-// that "p<0.05" is not read as the start of a tag.
-func plainTitle(s string) string {
-	if strings.Contains(s, "</") || strings.Contains(s, "/>") || strings.Contains(s, "&") {
-		s = registry.PlainText(s)
-	}
-	return oneLine(s)
 }
 
 // oneLine collapses white space, line breaks included, to single spaces.

@@ -155,19 +155,6 @@ func TestParseWork_FieldsAsOpenAlexWritesThem(t *testing.T) {
 	}
 }
 
-func TestParseWork_TitlesLoseMarkupButKeepComparisons(t *testing.T) {
-	for in, want := range map[string]string{
-		"The <i>lac</i> operon":               "The lac operon",
-		"H<sub>2</sub>O &amp; CO<sub>2</sub>": "H2O & CO2",
-		"Effects at p<0.05 and n>10":          "Effects at p<0.05 and n>10",
-		"R&D spending\nin 2001":               "R&D spending in 2001",
-	} {
-		if got := plainTitle(in); got != want {
-			t.Errorf("plainTitle(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestParseWork_RejectsWhatIsNoWork(t *testing.T) {
 	for name, body := range map[string]string{
 		"HTML 404 page":     `<!doctype html><html lang=en><title>404 Not Found</title><h1>Not Found</h1>`,
@@ -183,5 +170,28 @@ func TestParseWork_RejectsWhatIsNoWork(t *testing.T) {
 	}
 	if _, err := ParseWorks([]byte(`{"id": "W1", "title": "a work, not a list"}`)); err == nil {
 		t.Error("a single work read as a list")
+	}
+}
+
+func TestCSLType_OpenAlexWordsThenCrossrefs(t *testing.T) {
+	for _, c := range []struct{ typ, source, want string }{
+		{"article", "journal", "article-journal"},
+		{"article", "conference", "paper-conference"},
+		{"article", "repository", "posted-content"},
+		{" review", "journal", "article-journal"},
+		{"preprint", "repository", "posted-content"},
+		{"supplementary-materials", "", "document"},
+		// The words OpenAlex shares with Crossref.
+		{"book-chapter", "", "chapter"},
+		{"dissertation", "repository", "thesis"},
+		{"peer-review", "", "review"},
+		{"other", "", "document"},
+		{"grant", "", "document"},
+		{"something-new", "", "something-new"},
+		{"", "", ""},
+	} {
+		if got := cslType(c.typ, c.source); got != c.want {
+			t.Errorf("cslType(%q, %q) = %q, want %q", c.typ, c.source, got, c.want)
+		}
 	}
 }
