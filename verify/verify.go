@@ -130,4 +130,3 @@ type Entry struct {
 type Retractions interface {
 	Notices(ids corpus.Identifiers) []registry.Update
 }
-
