@@ -2,9 +2,7 @@ package store
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"syscall"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -37,49 +35,20 @@ func (s *Store) RegistryPut(values map[string][]byte) error {
 	if len(values) == 0 {
 		return nil
 	}
-	if s.readOnly {
-		return fmt.Errorf("write the registry cache of %s: opened read-only", s.path)
-	}
-	if s.broken.Load() {
-		return &DamagedError{Path: s.path, Detail: "a damaged page was found; nothing will be written to it"}
-	}
 	for k := range values {
 		if k == "" || len(k) > maxIndexLen {
 			return fmt.Errorf("write the registry cache: a key of %d bytes", len(k))
 		}
 	}
-	release, err := s.lockForCommit()
-	if err != nil {
-		return err
-	}
-	defer release()
-	sh := &shield{path: s.path}
-	err = sh.do("write the registry cache", func() error {
-		btx, err := s.db.Begin(true)
-		if err != nil {
-			return fmt.Errorf("write the registry cache of %s: %w", s.path, err)
-		}
-		defer func() { _ = btx.Rollback() }()
+	return s.write(func(_ *shield, btx *bolt.Tx) (bool, error) {
 		b := btx.Bucket(bucketRegistry)
 		if b == nil {
-			return fmt.Errorf("write the registry cache of %s: the library has no registry bucket", s.path)
+			return false, fmt.Errorf("write the registry cache of %s: the library has no registry bucket", s.path)
 		}
-		if _, _, err := flushBucket(b, values); err != nil {
-			return fmt.Errorf("write the registry cache of %s: %w", s.path, err)
+		put, deleted, err := flushBucket(b, values)
+		if err != nil {
+			return false, fmt.Errorf("write the registry cache of %s: %w", s.path, err)
 		}
-		txid := uint64(btx.ID())
-		if err := btx.Commit(); err != nil {
-			full := ""
-			if errors.Is(err, syscall.ENOSPC) {
-				full = "the disk is full: "
-			}
-			return fmt.Errorf("write the registry cache of %s: %s%w", s.path, full, err)
-		}
-		s.txid = txid
-		return nil
+		return len(put)+len(deleted) > 0, nil
 	})
-	if errors.Is(err, ErrDamaged) {
-		s.broken.Store(true)
-	}
-	return err
 }

@@ -62,6 +62,14 @@ func TestRegistryPut_SurvivesReopenAndIsRefusedReadOnly(t *testing.T) {
 	}
 }
 
+// The cache writer helper is dispatched here rather than in TestMain:
+// init runs first, in the helper process only.
+func init() {
+	if os.Getenv(helperEnv) == "cache" {
+		os.Exit(helperCache(os.Getenv(helperPathEnv)))
+	}
+}
+
 // helperCache writes registry cache batches of helperBatch values until it
 // is killed, reporting each commit.
 func helperCache(path string) int {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
@@ -68,7 +69,7 @@ func (v *Verifier) verifyOne(ctx context.Context, t Target) (Result, error) {
 			switch {
 			case len(couldNot) > 0:
 				res.Verdict = Unknown
-				notes = append([]string{"could not ask: " + strings.Join(couldNot, "; ")}, notes...)
+				notes = append([]string{"could not ask: " + strings.Join(uniq(couldNot), "; ")}, notes...)
 			case len(missing) > 0 || searched.asked:
 				res.Verdict = NotFound
 				what := "no search match"
@@ -315,6 +316,18 @@ func idList(ids []registry.ID) string {
 		s[i] = idLabel(id)
 	}
 	return strings.Join(s, ", ")
+}
+
+// uniq drops repeats, keeping the first of each: a registry that could not
+// be asked by identifier could not be searched either, for the same reason.
+func uniq(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // joinNotes joins a message and notes with "; ", leaving out empty ones.
