@@ -38,7 +38,8 @@ type comparison struct {
 // compare holds ref against rec.
 func compare(ref *corpus.Reference, rec *registry.Record) comparison {
 	c := comparison{titleSim: -1, yearDiff: -1}
-	if ref.Title != "" && rec.Title != "" {
+	// A title of punctuation or markup only is no title.
+	if normTitle(ref.Title) != "" && normTitle(rec.Title) != "" {
 		c.titleSim = titleSimilarity(ref.Title, rec.Title)
 	}
 	if names := refNames(ref); len(names) > 0 && len(rec.Authors) > 0 {
