@@ -5,6 +5,7 @@ import (
 	"flag"
 	"hash/fnv"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -124,13 +125,7 @@ func buildStudy(root string) *study {
 		}
 	}
 	s.dois = len(byDOI)
-	dois := slices.Sorted(func(yield func(string) bool) {
-		for d := range byDOI {
-			if !yield(d) {
-				return
-			}
-		}
-	})
+	dois := slices.Sorted(maps.Keys(byDOI))
 	half := func(doi string) int {
 		h := fnv.New32a()
 		h.Write([]byte(doi))
@@ -139,13 +134,7 @@ func buildStudy(root string) *study {
 	// One rendering per DOI for the negatives: the first file's.
 	first := map[string]*corpus.Reference{}
 	for _, d := range dois {
-		files := slices.Sorted(func(yield func(string) bool) {
-			for f := range byDOI[d] {
-				if !yield(f) {
-					return
-				}
-			}
-		})
+		files := slices.Sorted(maps.Keys(byDOI[d]))
 		first[d] = byDOI[d][files[0]]
 		// Positives: consecutive files' renderings, so a DOI in many files
 		// does not crowd out the rest.
@@ -199,25 +188,13 @@ func buildStudy(root string) *study {
 				}
 			}
 			n := 0
-			for _, o := range slices.Sorted(func(yield func(string) bool) {
-				for o := range shared {
-					if !yield(o) {
-						return
-					}
-				}
-			}) {
+			for _, o := range slices.Sorted(maps.Keys(shared)) {
 				if shared[o] >= 2 && n < 3 && !others[o] {
 					others[o] = true
 					n++
 				}
 			}
-			for _, o := range slices.Sorted(func(yield func(string) bool) {
-				for o := range others {
-					if !yield(o) {
-						return
-					}
-				}
-			}) {
+			for _, o := range slices.Sorted(maps.Keys(others)) {
 				if sameWorkElsewhere(first[d], first[o]) {
 					continue
 				}
@@ -390,6 +367,9 @@ func TestThresholds_Sweep(t *testing.T) {
 	}
 }
 
+// TestThresholds_PositiveMismatches prints, with -sweep, the differences
+// the identifier path lists between two renderings of one work: what chose
+// the lenient comparisons of match.go.
 func TestThresholds_PositiveMismatches(t *testing.T) {
 	if !*sweep {
 		t.Skip("run with -sweep")
