@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/evident-tools/evident/registry"
 )
 
 func TestMain(m *testing.M) {
@@ -41,10 +43,16 @@ func TestScripts(t *testing.T) {
 			// The README's examples, so scripts can run its commands as written.
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("CORPORA", corpora)
+			// No script reaches a real registry: one that forgets 'registry
+			// serve' asks a closed port and gets "unknown".
+			for _, e := range []string{registry.EnvCrossrefURL, registry.EnvDOIURL, registry.EnvPubMedURL, registry.EnvOpenAlexURL, registry.EnvPMCIDURL} {
+				env.Setenv(e, "http://127.0.0.1:9")
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"damage": damageCmd,
+			"damage":   damageCmd,
+			"registry": registryCmd(t),
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -53,6 +61,8 @@ func TestScripts(t *testing.T) {
 			case "corpora":
 				_, err := os.Stat(corpora)
 				return err == nil, nil
+			case "clients":
+				return registryClientsBuilt(), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
