@@ -162,7 +162,7 @@ func assertFindings(t *testing.T, rep *corpus.Report, article, code string, want
 func TestRuleSeverity_Defaults(t *testing.T) {
 	want := map[string]corpus.Severity{
 		CodeDuplicateReference: corpus.Warning, CodeOutOfOrder: corpus.Info, CodeIncompleteReference: corpus.Info,
-		CodeRetracted: corpus.Error, CodeStale: corpus.Info,
+		CodeRetracted: corpus.Error, CodeExpressionOfConcern: corpus.Warning, CodeCorrected: corpus.Info, CodeStale: corpus.Info,
 	}
 	for code, s := range want {
 		if got, ok := ruleSeverity[code]; !ok || got != s {
@@ -445,7 +445,11 @@ func TestFindRetracted(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := ruleReport(t, tt.article)
 			rep.findRetracted(rs)
-			assertFindings(t, rep.Report, tt.article, CodeRetracted, tt.wants)
+			code := CodeRetracted
+			if tt.severity == corpus.Warning {
+				code = CodeExpressionOfConcern // its own code since check --verify
+			}
+			assertFindings(t, rep.Report, tt.article, code, tt.wants)
 			for _, f := range rep.Findings {
 				if f.Severity != tt.severity {
 					t.Errorf("severity %v, want %v: %s", f.Severity, tt.severity, f.Message)
