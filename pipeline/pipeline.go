@@ -52,8 +52,9 @@ type Options struct {
 	// Settings gives each article its settings; nil reads the
 	// .evident.toml files that apply to it (config.ForFile).
 	Settings Settings
-	// Retractions lists retracted works (--retractions FILE).
-	Retractions *check.Retractions
+	// Retractions lists retracted works: the --retractions FILE, the
+	// library's database (LibraryRetractions), or both (check.Sources).
+	Retractions check.RetractionSource
 	// NoSupport skips the weak-support check.
 	NoSupport bool
 	// Baseline, when set, drops the findings an earlier report already

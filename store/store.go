@@ -12,7 +12,6 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/golang/snappy"
@@ -270,67 +269,32 @@ func (ch Changes) empty() bool {
 // by one. Readers that are open when the commit comes are waited for, and
 // new ones wait for the commit.
 func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
-	if s.readOnly {
-		return Changes{}, fmt.Errorf("update library %s: opened read-only", s.path)
-	}
-	if s.broken.Load() {
-		// Writing would reuse pages that salvage may still need.
-		return Changes{}, &DamagedError{Path: s.path, Detail: "a damaged page was found; nothing will be written to it"}
-	}
-	release, err := s.lockForCommit()
-	if err != nil {
-		return Changes{}, err
-	}
-	defer release()
 	var ch Changes
-	sh := &shield{path: s.path}
-	err = sh.do("write", func() error {
-		btx, err := s.db.Begin(true)
-		if err != nil {
-			return fmt.Errorf("update library %s: %w", s.path, err)
-		}
-		// Rolls back on an error or a panic in fn; does nothing after Commit.
-		defer func() { _ = btx.Rollback() }()
-
+	err := s.write(func(sh *shield, btx *bolt.Tx) (bool, error) {
 		tx := newTx(btx, sh)
-		err = sh.call(func() error { return fn(tx) })
+		err := sh.call(func() error { return fn(tx) })
 		if tx.err != nil {
 			// A damaged page, whatever fn made of it.
-			return tx.err
+			return false, tx.err
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
 		if ch, err = tx.flush(); err != nil {
-			return fmt.Errorf("update library %s: %w", s.path, err)
+			return false, fmt.Errorf("update library %s: %w", s.path, err)
 		}
 		meta := btx.Bucket(bucketMeta)
 		ch.Generation = getUint(meta, metaGeneration)
 		if ch.empty() {
-			// Nothing to commit: rolling back spares a write and an fsync.
-			return nil
+			return false, nil
 		}
 		ch.Generation++
 		if err := putUint(meta, metaGeneration, ch.Generation); err != nil {
-			return fmt.Errorf("update library %s: %w", s.path, err)
+			return false, fmt.Errorf("update library %s: %w", s.path, err)
 		}
-		txid := uint64(btx.ID())
-		if err := btx.Commit(); err != nil {
-			// bbolt writes the header page last, so a commit that fails
-			// (a full disk, an I/O error) leaves the file as it was.
-			full := ""
-			if errors.Is(err, syscall.ENOSPC) {
-				full = "the disk is full: "
-			}
-			return fmt.Errorf("update library %s: %s%w; nothing was written, the library is as it was", s.path, full, err)
-		}
-		s.txid = txid
-		return nil
+		return true, nil
 	})
 	if err != nil {
-		if errors.Is(err, ErrDamaged) {
-			s.broken.Store(true)
-		}
 		return Changes{}, err
 	}
 	return ch, nil

@@ -100,10 +100,24 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 		return err
 	}
 	po := pipeline.Options{Settings: settings, NoSupport: opts.noSupport, NoArticleBibliography: len(opts.bib) > 0}
+	var sources check.Sources
 	if opts.retractions != "" {
-		if po.Retractions, err = a.loadRetractions(opts.retractions); err != nil {
+		rs, err := a.loadRetractions(opts.retractions)
+		if err != nil {
 			return err
 		}
+		sources = append(sources, rs)
+	}
+	libRetractions, closeLib, err := a.libraryRetractions()
+	if err != nil {
+		return err
+	}
+	defer closeLib()
+	if libRetractions != nil {
+		sources = append(sources, libRetractions)
+	}
+	if len(sources) > 0 {
+		po.Retractions = sources
 	}
 	if opts.baseline != "" {
 		if po.Baseline, err = loadBaseline(opts.baseline); err != nil {
@@ -201,6 +215,28 @@ func (a *App) loadRetractions(path string) (*check.Retractions, error) {
 		}
 	}
 	return rs, err
+}
+
+// libraryRetractions opens the library's retraction database ('retractions
+// update') for the run, when there is a library and it holds one; the
+// library stays open for reading until close is called.
+func (a *App) libraryRetractions() (lr *pipeline.LibraryRetractions, close func(), err error) {
+	close = func() {}
+	loc, err := a.locate()
+	if err != nil || !loc.Exists() {
+		// No library to consult; 'check' itself says so where it needs one.
+		return nil, close, nil
+	}
+	st, _, err := a.openRead()
+	if err != nil {
+		return nil, close, err
+	}
+	lr, err = pipeline.NewLibraryRetractions(st)
+	if err != nil || lr == nil {
+		st.Close()
+		return nil, close, err
+	}
+	return lr, func() { st.Close() }, nil
 }
 
 func loadBaseline(path string) (*check.Baseline, error) {
