@@ -269,8 +269,10 @@ func TestLoadRetractions_BinaryAndControlCharacters(t *testing.T) {
 var retractionsLine = regexp.MustCompile(`^fuzz\.csv:(\d+): `)
 
 func FuzzLoadRetractions(f *testing.F) {
-	if data, err := os.ReadFile(filepath.Join("testdata", "retractions-rw.csv")); err == nil {
-		f.Add(data)
+	for _, name := range []string{"retractions-rw.csv", "retractionwatch/stub_retractions.csv"} {
+		if data, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
+			f.Add(data)
+		}
 	}
 	// A real tab-separated table with a DOI column, when the shared
 	// corpora are beside the checkout.
@@ -309,6 +311,11 @@ func FuzzLoadRetractions(f *testing.F) {
 			}
 			if _, ok := rs.Lookup(corpus.Identifiers{DOI: r.DOI, PMID: r.PMID}); !ok {
 				t.Fatalf("row %+v is not found by its identifiers", r)
+			}
+			for _, reason := range r.Reasons {
+				if reason == "" || strings.HasPrefix(reason, "+") || strings.Contains(reason, ";") {
+					t.Fatalf("row %+v: reason %q kept its list syntax", r, reason)
+				}
 			}
 		}
 	})
