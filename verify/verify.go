@@ -6,7 +6,6 @@
 package verify
 
 import (
-	"context"
 	"time"
 
 	"github.com/evident-tools/evident/corpus"
@@ -115,28 +114,19 @@ type Cache interface {
 	Put(key string, e Entry) error
 }
 
-// Entry is one cached answer: a record, or an authoritative "not found".
+// Entry is one cached answer: a record, or an authoritative "not found",
+// or a search's candidates.
 type Entry struct {
 	Record   *registry.Record `json:"record,omitempty"`
 	NotFound bool             `json:"not_found,omitempty"`
 	Fetched  time.Time        `json:"fetched"`
+	// Records are a search's candidates, best first (none: the search
+	// found nothing).
+	Records []registry.Record `json:"records,omitempty"`
 }
 
 // Retractions looks up the notices a local database (Retraction Watch,
 // imported with `retractions update`) lists for a work.
 type Retractions interface {
 	Notices(ids corpus.Identifiers) []registry.Update
-}
-
-// Verify verifies every target, in order, and never fails on a registry's
-// trouble (that is an "unknown" verdict); it returns ctx.Err() when
-// interrupted, with the results so far.
-func (v *Verifier) Verify(ctx context.Context, targets []Target) (*Report, error) {
-	panic("verify: being built")
-}
-
-// Fetch returns the record of one identifier, from the cache or the
-// registries (import by identifier, refs update).
-func (v *Verifier) Fetch(ctx context.Context, id registry.ID) (registry.Record, error) {
-	panic("verify: being built")
 }
