@@ -179,8 +179,9 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	rep.judge(sentences, opts)
 	rep.linkFindings()
 	rep.listFindings(list)
-	rep.rules(opts)
+	// The linked sources before the rules: check --verify verifies them.
 	rep.LinkSources = links.sources
+	rep.rules(opts)
 	rep.Summary.Suppressed = applySuppressions(rep, doc)
 	rep.applySeverities(opts)
 	rep.summarise()

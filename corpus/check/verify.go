@@ -61,8 +61,9 @@ func (rep *state) verify(fn VerifyFunc, done noticed) {
 	var works []Work
 	var places []place
 	inList := map[string]bool{}
+	parsed := rep.parseList()
 	for i, e := range rep.References {
-		p := place{entry: i, link: -1, name: refName(e), line: e.Line}
+		p := place{entry: i, link: -1, name: refName(e), line: e.Line, title: parsed[i].Title}
 		if e.Key != nil {
 			if lib := rep.Reference(*e.Key); lib != nil {
 				inList[lib.Key] = true
@@ -131,9 +132,8 @@ func (rep *state) verificationFindings(v *corpus.Verification, name, title strin
 	}
 	switch v.Verdict {
 	case corpus.VerdictNotFound:
-		rep.add(CodeNotFound, line, claim, marker, fmt.Sprintf(
-			"%s was found in no registry (%s); books, theses, reports and journals outside English are often unindexed: check the reference by hand",
-			work, orDefault(v.Message, "no record and no search match")))
+		rep.add(CodeNotFound, line, claim, marker, fmt.Sprintf("%s was found in no registry: %s", work, orDefault(v.Message,
+			"no record and no search match; books, theses, reports and journals outside English are often not indexed: check it by hand")))
 	case corpus.VerdictMismatch:
 		rep.add(CodeMetadataMismatch, line, claim, marker, fmt.Sprintf("%s differs from its record in %s (%s): %s",
 			work, from, recordID(v.Record), differences(v.Differences)))
