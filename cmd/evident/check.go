@@ -14,6 +14,7 @@ import (
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/pipeline"
+	"github.com/evident-tools/evident/store"
 )
 
 type checkOptions struct {
@@ -29,6 +30,8 @@ type checkOptions struct {
 	ignore      []string
 	noSupport   bool
 	style       string
+	verify      bool
+	registry    registryFlags
 }
 
 func newCheckCmd(a *App) *cobra.Command {
@@ -39,7 +42,8 @@ func newCheckCmd(a *App) *cobra.Command {
   evident check --bib refs.bib draft.html      # one-shot, nothing stored
   evident check --format json paper.tex        # for tools
   evident check --fail-on warning draft.md     # gate on warnings too
-  evident check --format html draft.md > report.html`,
+  evident check --format html draft.md > report.html
+  evident check --verify draft.md              # against Crossref, PubMed...`,
 		Short: "Tie every citation of an article to a reference and report where the chain breaks",
 		Long: `Read an article (Markdown, plain text, HTML or LaTeX, by extension or
 --input-format), split it into sentences, find every citation marker, and
@@ -51,7 +55,17 @@ or not, with its reasons.
 Findings: uncited-claim, dangling-citation, unmatched-reference,
 uncited-reference, identifier-mismatch, duplicate-reference, out-of-order,
 incomplete-reference, weak-support, homepage-link, secondary-source,
-retracted (--retractions) and stale (--max-age).
+retracted, expression-of-concern and corrected (--retractions, or the
+library's database: 'evident retractions update'), stale (--max-age), and
+with --verify not-found, metadata-mismatch, preprint-superseded and
+unverified.
+
+--verify asks Crossref, doi.org, PubMed and OpenAlex about every cited work:
+the library references the article cites, its reference-list entries (by
+their text) and the scholarly sources it links to. An unverified work (no
+registry could be asked) is info: it changes the exit status only under
+--fail-on info. --offline asks nothing and uses what the library's cache
+holds; --refresh asks again whatever it holds.
 
 In HTML and Markdown, a link in the body to a source outside the
 publication cites it; links that are no source (page chrome, share buttons,
@@ -81,6 +95,8 @@ usage or input errors.`,
 	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.noSupport, "no-support", false, "skip the weak-support check")
 	styleFlag(f, &opts.style, "citation style of the reference list in --format html (default: the style setting)")
+	f.BoolVar(&opts.verify, "verify", false, "verify the cited works against Crossref, doi.org, PubMed and OpenAlex (not-found, metadata-mismatch, retracted...)")
+	addRegistryFlags(f, &opts.registry)
 	return cmd
 }
 
@@ -108,16 +124,32 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 		}
 		sources = append(sources, rs)
 	}
-	libRetractions, closeLib, err := a.libraryRetractions()
+	if (opts.registry.offline || opts.registry.refresh) && !opts.verify {
+		return fmt.Errorf("--offline and --refresh go with --verify")
+	}
+	st, closeLib, err := a.libraryForRun()
 	if err != nil {
 		return err
 	}
 	defer closeLib()
-	if libRetractions != nil {
-		sources = append(sources, libRetractions)
+	if st != nil {
+		lr, err := pipeline.NewLibraryRetractions(st)
+		if err != nil {
+			return err
+		}
+		if lr != nil {
+			sources = append(sources, lr)
+		}
 	}
 	if len(sources) > 0 {
 		po.Retractions = sources
+	}
+	if opts.verify {
+		v, err := a.newVerifier(st, opts.registry)
+		if err != nil {
+			return err
+		}
+		po.Verify = v
 	}
 	if opts.baseline != "" {
 		if po.Baseline, err = loadBaseline(opts.baseline); err != nil {
@@ -217,26 +249,21 @@ func (a *App) loadRetractions(path string) (*check.Retractions, error) {
 	return rs, err
 }
 
-// libraryRetractions opens the library's retraction database ('retractions
-// update') for the run, when there is a library and it holds one; the
-// library stays open for reading until close is called.
-func (a *App) libraryRetractions() (lr *pipeline.LibraryRetractions, close func(), err error) {
+// libraryForRun opens the library, when there is one, for the whole run:
+// its retraction database ('retractions update') is consulted article by
+// article. It returns nil when there is no library; close closes it.
+func (a *App) libraryForRun() (st *store.Store, close func(), err error) {
 	close = func() {}
 	loc, err := a.locate()
 	if err != nil || !loc.Exists() {
 		// No library to consult; 'check' itself says so where it needs one.
 		return nil, close, nil
 	}
-	st, _, err := a.openRead()
+	st, _, err = a.openRead()
 	if err != nil {
 		return nil, close, err
 	}
-	lr, err = pipeline.NewLibraryRetractions(st)
-	if err != nil || lr == nil {
-		st.Close()
-		return nil, close, err
-	}
-	return lr, func() { st.Close() }, nil
+	return st, func() { st.Close() }, nil
 }
 
 func loadBaseline(path string) (*check.Baseline, error) {
