@@ -48,7 +48,7 @@ func (lr *LibraryRetractions) Lookup(ids corpus.Identifiers) (check.Retraction, 
 	if err != nil || len(ns) == 0 {
 		return check.Retraction{}, false
 	}
-	src := "the library's retraction database (imported " + lr.info.Imported.Format("2006-01-02") + ")"
+	src := "the library's retraction database of " + lr.info.Imported.Format("2006-01-02")
 	rows := make([]check.Retraction, len(ns))
 	for i, n := range ns {
 		rows[i] = check.Retraction{

@@ -32,6 +32,10 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rwStub, err := filepath.Abs(filepath.Join("..", "..", "corpus", "check", "testdata", "retractionwatch", "stub_retractions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
@@ -41,10 +45,14 @@ func TestScripts(t *testing.T) {
 			// The README's examples, so scripts can run its commands as written.
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("CORPORA", corpora)
+			// The Retraction Watch sample the check tests read, for
+			// 'retractions update'.
+			env.Setenv("RWSTUB", rwStub)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"damage": damageCmd,
+			"serve":  serveCmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {

@@ -41,7 +41,7 @@ func newRefsCmd(a *App) *cobra.Command {
 		},
 	}
 	formatFlag(cmd.Flags(), &format)
-	cmd.AddCommand(newRefsShowCmd(a), newRefsRmCmd(a))
+	cmd.AddCommand(newRefsShowCmd(a), newRefsRmCmd(a), newRefsUpdateCmd(a))
 	return cmd
 }
 
@@ -206,19 +206,28 @@ func showRef(w io.Writer, r *corpus.Reference) error {
 	row("url", r.IDs.URL)
 	row("source", fmt.Sprintf("%s:%d", r.Source.File, r.Source.Line))
 	fmt.Fprintln(tw, "\t")
-	fmt.Fprintln(tw, "FIELD\tVALUE")
+	fmt.Fprintln(tw, "FIELD\tFROM\tVALUE")
 	for _, f := range r.Fields {
-		v := f.Value
-		if f.From != "" {
-			v += "  (from " + f.From + ")"
-		}
-		fmt.Fprintf(tw, "%s\t%s\n", f.Name, v)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", f.Name, fieldOrigin(r, f), f.Value)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintf(w, "\n%s\n", r.Raw)
 	return err
+}
+
+// fieldOrigin says where a field's value came from: a registry's record
+// ('refs update', 'import ID'), the crossref or xdata parent it was
+// inherited from, or the file the reference was imported from.
+func fieldOrigin(r *corpus.Reference, f corpus.Field) string {
+	switch {
+	case f.Origin != "":
+		return f.Origin
+	case f.From != "":
+		return "@" + f.From
+	}
+	return r.Source.File
 }
 
 func newRefsRmCmd(a *App) *cobra.Command {
