@@ -34,7 +34,9 @@ var fillFields = []struct {
 	{"volume", nil, func(r registry.Record) string { return strings.TrimSpace(r.Volume) }, sameText},
 	{"number", []string{"issue"}, func(r registry.Record) string { return strings.TrimSpace(r.Issue) }, sameText},
 	{"pages", nil, func(r registry.Record) string { return PageRange(r.Pages) },
-		func(a, b string) bool { return PageRange(strings.ReplaceAll(a, "--", "-")) == PageRange(strings.ReplaceAll(b, "--", "-")) }},
+		func(a, b string) bool {
+			return PageRange(strings.ReplaceAll(a, "--", "-")) == PageRange(strings.ReplaceAll(b, "--", "-"))
+		}},
 	{"abstract", nil, func(r registry.Record) string { return strings.TrimSpace(r.Abstract) }, sameText},
 }
 
