@@ -41,7 +41,12 @@ show'); the stored articles that cite them are checked again. A reference
 with no identifier is skipped ('evident verify' can find its record).
 --offline asks nothing and uses what the library's cache holds.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.refsUpdate(cmd.Context(), args, opts)
+			// The references named, or all of them, read as export reads them.
+			refs, err := a.exportRefs(cmd, nil, exportOptions{keys: strings.Join(args, ",")})
+			if err != nil {
+				return err
+			}
+			return a.refsUpdate(cmd.Context(), refs, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.apply, "apply", false, "write the added fields to the library")
@@ -57,11 +62,7 @@ type refUpdate struct {
 	origin string
 }
 
-func (a *App) refsUpdate(ctx context.Context, keys []string, opts refsUpdateOptions) error {
-	refs, err := a.refsToUpdate(keys)
-	if err != nil {
-		return err
-	}
+func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts refsUpdateOptions) error {
 	v, err := a.newVerifier(nil, opts.registry)
 	if err != nil {
 		return err
@@ -123,35 +124,6 @@ func (a *App) refsUpdate(ctx context.Context, keys []string, opts refsUpdateOpti
 		return nil
 	}
 	return a.applyFills(ctx, plans, added, opts.format)
-}
-
-// refsToUpdate reads the references named, or every reference.
-func (a *App) refsToUpdate(keys []string) ([]*corpus.Reference, error) {
-	st, _, err := a.openRead()
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	if len(keys) == 0 {
-		var refs []*corpus.Reference
-		err := st.Each(func(r *corpus.Reference) error {
-			refs = append(refs, r)
-			return nil
-		})
-		return refs, err
-	}
-	refs := make([]*corpus.Reference, 0, len(keys))
-	for _, k := range keys {
-		r, err := st.Find(k)
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, fmt.Errorf("no reference with key %q", k)
-		}
-		if err != nil {
-			return nil, err
-		}
-		refs = append(refs, r)
-	}
-	return refs, nil
 }
 
 // applyFills writes the added fields in one transaction, over the

@@ -87,6 +87,14 @@ const (
 // report with its findings cleared, for one rule to be run on it.
 func ruleReport(t *testing.T, text string) *state {
 	t.Helper()
+	rep := checkRuleLibrary(t, text, Options{})
+	rep.Findings = nil
+	return rep
+}
+
+// checkRuleLibrary checks a Markdown article against the rule library.
+func checkRuleLibrary(t *testing.T, text string, opts Options) *state {
+	t.Helper()
 	p := bibtex.NewParser()
 	if _, err := p.Parse("lib.bib", []byte(ruleLibrary)); err != nil {
 		t.Fatal(err)
@@ -95,9 +103,7 @@ func ruleReport(t *testing.T, text string) *state {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := checkDocument(doc, p.References(), Options{})
-	rep.Findings = nil
-	return rep
+	return checkDocument(doc, p.References(), opts)
 }
 
 // numbered writes an article of the given sentences followed by a numbered

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/article"
-	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
 // fakeVerify answers from a table keyed by a work's library key, its text's
@@ -36,15 +34,7 @@ func (f *fakeVerify) verify(works []Work) []*corpus.Verification {
 
 func verifiedReport(t *testing.T, text string, f *fakeVerify, rs RetractionSource) *corpus.Report {
 	t.Helper()
-	p := bibtex.NewParser()
-	if _, err := p.Parse("lib.bib", []byte(ruleLibrary)); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := article.Read("a.md", []byte(text), corpus.Markdown)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return CheckDocument(doc, p.References(), Options{Verify: f.verify, Retractions: rs})
+	return checkRuleLibrary(t, text, Options{Verify: f.verify, Retractions: rs}).Report
 }
 
 func findingsOf(rep *corpus.Report, code string) []corpus.Finding {
