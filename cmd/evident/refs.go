@@ -206,9 +206,13 @@ func showRef(w io.Writer, r *corpus.Reference) error {
 	row("url", r.IDs.URL)
 	row("source", fmt.Sprintf("%s:%d", r.Source.File, r.Source.Line))
 	fmt.Fprintln(tw, "\t")
-	fmt.Fprintln(tw, "FIELD\tFROM\tVALUE")
+	fmt.Fprintln(tw, "FIELD\tVALUE")
 	for _, f := range r.Fields {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", f.Name, fieldOrigin(r, f), f.Value)
+		v := f.Value
+		if o := fieldOrigin(f); o != "" {
+			v += "  (" + o + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", f.Name, v)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -217,17 +221,18 @@ func showRef(w io.Writer, r *corpus.Reference) error {
 	return err
 }
 
-// fieldOrigin says where a field's value came from: a registry's record
-// ('refs update', 'import ID'), the crossref or xdata parent it was
-// inherited from, or the file the reference was imported from.
-func fieldOrigin(r *corpus.Reference, f corpus.Field) string {
+// fieldOrigin says where a field's value came from when not from the
+// reference's source (the file it was imported from, shown above the
+// fields): a registry's record ('refs update', 'import ID') or the
+// crossref or xdata parent it was inherited from.
+func fieldOrigin(f corpus.Field) string {
 	switch {
 	case f.Origin != "":
 		return f.Origin
 	case f.From != "":
-		return "@" + f.From
+		return "from " + f.From
 	}
-	return r.Source.File
+	return ""
 }
 
 func newRefsRmCmd(a *App) *cobra.Command {
