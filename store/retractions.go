@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/evident-tools/evident/corpus"
@@ -89,13 +90,19 @@ func (s *Store) ReplaceRetractions(notices []Notice, info RetractionsInfo) (Retr
 		if err != nil {
 			return false, fmt.Errorf("replace the retraction database: %w", err)
 		}
+		// Keys go in in order and are never inserted between later: full
+		// pages, half the file bbolt's default fill would make.
+		b.FillPercent = 1.0
 		// In key order, as every bulk write: bbolt splits nodes only at
 		// commit, and random order would shift one growing node.
 		for _, k := range slices.Sorted(maps.Keys(byID)) {
-			v, err := json.Marshal(byID[k])
+			js, err := json.Marshal(byID[k])
 			if err != nil {
 				return false, err
 			}
+			// Compressed like references: the notices' titles and reasons
+			// are most of their size.
+			v := snappy.Encode(nil, js)
 			if err := b.Put([]byte(k), v); err != nil {
 				return false, fmt.Errorf("replace the retraction database: %s: %w", k, err)
 			}
@@ -154,7 +161,11 @@ func (s *Store) RetractionNotices(ids corpus.Identifiers) ([]Notice, error) {
 				continue
 			}
 			var ns []Notice
-			if err := json.Unmarshal(v, &ns); err != nil {
+			js, err := snappy.Decode(nil, v)
+			if err == nil {
+				err = json.Unmarshal(js, &ns)
+			}
+			if err != nil {
 				return &DamagedError{Path: s.path, Detail: fmt.Sprintf("retraction database: %s: %v", k, err)}
 			}
 			for _, n := range ns {

@@ -199,3 +199,24 @@ func TestReplaceRetractions_KillLeavesOneWholeDatabase(t *testing.T) {
 		s.Close()
 	}
 }
+
+// BenchmarkReplaceRetractions writes a database the size of Retraction
+// Watch's (some 60,000 notices).
+func BenchmarkReplaceRetractions(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "library.db"), false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ns := make([]Notice, 60_000)
+	for i := range ns {
+		ns[i] = Notice{RecordID: fmt.Sprint(i), Nature: "Retraction", Type: "retraction", Date: "2010-02-06",
+			DOI: fmt.Sprintf("10.5555/bench.%d", i), PMID: fmt.Sprint(90000000 + i), NoticeDOI: fmt.Sprintf("10.5555/notice.%d", i),
+			Title: fmt.Sprintf("Example title %d, generated", i), Reasons: []string{"Investigation by Journal/Publisher", "Paper Mill"}}
+	}
+	for b.Loop() {
+		if _, err := s.ReplaceRetractions(ns, RetractionsInfo{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
