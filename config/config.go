@@ -41,7 +41,7 @@ const SourceDefault = "default"
 
 // The names of the settings, in the order Settings lists them. Severities
 // follow as "severity.CODE".
-var names = []string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore", "site"}
+var names = append([]string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore", "site"}, registryNames...)
 
 // Allowed values, for validation and messages.
 var (
@@ -70,6 +70,9 @@ type Config struct {
 	// Site is the publication's own address (https://www.example.org):
 	// links to it are no citations.
 	Site string
+	// Registry is where the scholarly registries are and who asks them,
+	// and how long their answers are kept (registry.go).
+	Registry RegistrySettings
 	// Severity maps a finding code to info, warning, error or off; codes
 	// not in it keep check's default severity.
 	Severity map[string]string
@@ -98,6 +101,7 @@ func Defaults() *Config {
 		FailOn:           DefaultFailOn,
 		Scope:            DefaultScope,
 		MaxAge:           DefaultMaxAge,
+		Registry:         RegistrySettings{CacheDays: DefaultCacheDays, RetractionCacheDays: DefaultRetractionCacheDays},
 		ClaimThreshold:   DefaultClaimThreshold,
 		SupportThreshold: DefaultSupportThreshold,
 		Style:            DefaultStyle,
@@ -195,6 +199,12 @@ func (c *Config) Set(name, value, source string) error {
 			return fmt.Errorf("%s: %q is not a whole number of years", source, value)
 		}
 		v = int64(n)
+	case "cache-days", "retraction-cache-days":
+		n, err := strconv.Atoi(strings.TrimSpace(value))
+		if err != nil {
+			return fmt.Errorf("%s: %q is not a whole number of days", source, value)
+		}
+		v = int64(n)
 	case "claim-threshold", "support-threshold":
 		x, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
 		if err != nil {
@@ -280,7 +290,7 @@ func (c *Config) value(name string) string {
 		}
 		return "[" + strings.Join(q, ", ") + "]"
 	}
-	return ""
+	return c.Registry.value(name)
 }
 
 func (c *Config) checkCode(code string) error {
@@ -328,6 +338,8 @@ func (v value) set(c *Config) {
 		c.Ignore = slices.Clone(v.list)
 	case "site":
 		c.Site = v.str
+	default:
+		c.Registry.set(v)
 	}
 }
 
@@ -500,6 +512,9 @@ func parseValue(name string, raw any) (value, error) {
 			v.list = append(v.list, s)
 		}
 	default:
+		if slices.Contains(registryNames, name) {
+			return parseRegistryValue(name, raw)
+		}
 		return v, fmt.Errorf("unknown setting %q", name)
 	}
 	return v, nil

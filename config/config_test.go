@@ -272,6 +272,7 @@ func TestSettings_StableOrder(t *testing.T) {
 		got = append(got, s.Name)
 	}
 	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore", "site",
+		"mailto", "crossref-url", "doi-url", "pubmed-url", "openalex-url", "pubmed-api-key", "openalex-api-key", "cache-days", "retraction-cache-days",
 		"severity.uncited-claim", "severity.dangling-citation", "severity.stale", "severity.weak-support"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("order\n got %v\nwant %v", got, want)

@@ -39,6 +39,8 @@ func TestMain(m *testing.M) {
 		os.Exit(helperWrite(os.Getenv(helperPathEnv)))
 	case "retractions":
 		os.Exit(helperRetractions(os.Getenv(helperPathEnv)))
+	case "cache":
+		os.Exit(helperCache(os.Getenv(helperPathEnv)))
 	default:
 		fmt.Fprintln(os.Stderr, "unknown helper", os.Getenv(helperEnv))
 		os.Exit(2)

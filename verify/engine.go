@@ -143,24 +143,35 @@ func ArXivDOI(arxivID string) string {
 	return "10.48550/arxiv." + strings.ToLower(arxivID)
 }
 
-// unavailable joins the reasons of two registries that could not be asked.
+// unavailable joins the errors of two registries that could not be asked
+// into one that names both; it is an *registry.Unavailable to errors.As.
 func unavailable(errs ...error) error {
-	var parts []string
-	var first *registry.Unavailable
+	var all unavailableAll
 	for _, err := range errs {
 		var u *registry.Unavailable
 		if errors.As(err, &u) {
-			if first == nil {
-				first = u
-			}
-			parts = append(parts, u.Error())
+			all = append(all, u)
 		}
 	}
-	if first == nil {
+	if len(all) == 0 {
 		return errors.Join(errs...)
 	}
-	return &registry.Unavailable{Registry: first.Registry, Reason: strings.Join(parts, "; ")}
+	return all
 }
+
+// unavailableAll is several registries that could not be asked.
+type unavailableAll []*registry.Unavailable
+
+func (e unavailableAll) Error() string {
+	parts := make([]string, len(e))
+	for i, u := range e {
+		parts[i] = u.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Unwrap makes the first an *registry.Unavailable to errors.As.
+func (e unavailableAll) Unwrap() error { return e[0] }
 
 // lookupKey is the cache key of a lookup.
 func lookupKey(service string, id registry.ID) string {
@@ -323,15 +334,6 @@ func Bibliographic(ref *corpus.Reference) string {
 		parts = append(parts, p)
 	}
 	return strings.Join(parts, " ")
-}
-
-// describeErr says why a registry gave no record, for a message.
-func describeErr(err error) string {
-	var u *registry.Unavailable
-	if errors.As(err, &u) {
-		return u.Error()
-	}
-	return err.Error()
 }
 
 // idLabel writes an identifier as an editor reads it: "DOI 10.1000/xyz".

@@ -69,7 +69,7 @@ func compare(ref *corpus.Reference, rec *registry.Record) comparison {
 		ours, theirs := firstPage(p), firstPage(rec.Pages)
 		switch {
 		case ours == "" || theirs == "":
-		case hasLetters(ours) != hasLetters(theirs):
+		case hasLetters(ours) != hasLetters(theirs), articleNumber(ours) != articleNumber(theirs):
 			// An article number against a page number: both are right.
 		case sameNumber(ours, theirs):
 			c.page = agree
@@ -78,6 +78,13 @@ func compare(ref *corpus.Reference, rec *registry.Record) comparison {
 		}
 	}
 	return c
+}
+
+// articleNumber reports whether a first page is an article number (Physical
+// Review's 115204, PLOS's e1001) rather than a page: a record may give
+// either, with pages counted from 1 inside the article.
+func articleNumber(p string) bool {
+	return len(p) >= 5 || hasLetters(p)
 }
 
 // refNames are the names the reference is cited by: its authors, or its
@@ -110,21 +117,31 @@ func abs(n int) int {
 
 // sameWork decides whether a search candidate is the work the reference
 // means, on the measured thresholds (thresholds.go).
-func (c comparison) sameWork() bool {
+func (c comparison) sameWork() bool { return searchRule.accepts(c) }
+
+// acceptRule is the search acceptance rule with its thresholds, a value so
+// that the threshold study can sweep them.
+type acceptRule struct {
+	title, titleNoAuthor, titleVenueDiffers float64
+}
+
+var searchRule = acceptRule{SearchTitle, SearchTitleNoAuthor, SearchTitleVenueDiffers}
+
+func (r acceptRule) accepts(c comparison) bool {
 	if c.titleSim < 0 || c.author == disagree {
 		return false
 	}
 	if c.yearDiff > MaxYearDiff {
 		return false
 	}
-	need := SearchTitle
+	need := r.title
 	if c.author == absent {
-		need = SearchTitleNoAuthor
+		need = r.titleNoAuthor
 	}
 	if c.titleSim < need {
 		return false
 	}
-	return c.venue != disagree || c.titleSim >= SearchTitleVenueDiffers
+	return c.venue != disagree || c.titleSim >= r.titleVenueDiffers
 }
 
 // wrongWork reports whether a record found by the reference's own

@@ -82,6 +82,14 @@ func titleSimilarity(a, b string) float64 {
 	if best == 1 {
 		return 1
 	}
+	// Works whose titles differ only in a word or a number are often two
+	// works: an erratum and its article, part 1 and part 2.
+	if isNotice(na) != isNotice(nb) {
+		return best * NoticePenalty
+	}
+	if numbersDiffer(na, nb) {
+		best = min(best, NumbersDifferCap)
+	}
 	// One side left out the subtitle.
 	for _, p := range [][2]string{{mainTitle(a), nb}, {na, mainTitle(b)}} {
 		if p[0] == "" || len(p[0]) < 12 && len(p[1]) < 12 {
@@ -92,6 +100,42 @@ func titleSimilarity(a, b string) float64 {
 		}
 	}
 	return best
+}
+
+// noticePrefixes begin the titles of works about other works, whose titles
+// repeat the other's.
+var noticePrefixes = []string{"erratum", "errata", "corrigendum", "correction", "retraction", "retracted",
+	"expression of concern", "comment on", "comments on", "reply to", "response to", "author correction", "publisher correction"}
+
+// isNotice reports whether a folded title is of a notice, a comment or a
+// supplement rather than of a work.
+func isNotice(t string) bool {
+	for _, p := range noticePrefixes {
+		if strings.HasPrefix(t, p+" ") {
+			return true
+		}
+	}
+	return strings.Contains(t, "supplementary material") || strings.Contains(t, "supplemental material") ||
+		strings.Contains(t, "supporting information")
+}
+
+// numbersDiffer reports whether both folded titles have digits and not the
+// same ones, in order ("part 1" and "part 2"). Digits are compared without
+// the spaces between them, since formulas split differently ("Si(111)" and
+// "Si(1 1 1)", "3.41 eV" and "3.41eV").
+func numbersDiffer(a, b string) bool {
+	da, db := digits(a), digits(b)
+	return da != "" && db != "" && da != db
+}
+
+func digits(t string) string {
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			b.WriteByte(t[i])
+		}
+	}
+	return b.String()
 }
 
 // similarity is the larger of two views of two folded strings: the edit
@@ -169,12 +213,19 @@ func authorMatches(n corpus.Name, a registry.Author) bool {
 	}
 	recWords := familyWords(rec)
 	if len(recWords) == 0 {
+		// A family name that is all particle ("De"): compared whole.
+		recWords = strings.Fields(normTitle(rec))
+	}
+	if len(recWords) == 0 {
 		return false
 	}
 	if n.Literal != "" {
 		return similarity(normTitle(n.Literal), normTitle(rec)) >= 0.8
 	}
 	ours := familyWords(n.Family())
+	if len(ours) == 0 {
+		ours = strings.Fields(normTitle(n.Family()))
+	}
 	if len(ours) == 0 {
 		// A name with no family part: the whole name's words.
 		ours = familyWords(n.String())

@@ -45,7 +45,7 @@ func (v *Verifier) verifyOne(ctx context.Context, t Target) (Result, error) {
 		case errors.Is(err, registry.ErrNotSupported):
 			continue
 		default:
-			couldNot = append(couldNot, describeErr(err))
+			couldNot = append(couldNot, err.Error())
 		}
 		askedByID = true
 		if found != nil {
@@ -81,6 +81,9 @@ func (v *Verifier) verifyOne(ctx context.Context, t Target) (Result, error) {
 					what = "nothing to search by"
 				}
 				notes = append([]string{what + "; " + notIndexed}, notes...)
+			case searched.searchable && !searched.tried:
+				res.Verdict = Unknown
+				notes = append([]string{"no identifier, and no registry here searches by text"}, notes...)
 			default:
 				res.Verdict = Unknown
 				notes = append([]string{"nothing to look up: no identifier and no title"}, notes...)
@@ -135,9 +138,12 @@ func (v *Verifier) judgeFound(ctx context.Context, res *Result, t Target, a *ans
 
 // searchOutcome says what searching by text did.
 type searchOutcome struct {
-	asked    bool     // a registry answered the search
-	found    bool     // a candidate was accepted
-	couldNot []string // registries that could not be asked
+	asked bool // a registry answered the search
+	tried bool // a registry that searches was asked
+	// searchable: the target has something to search by.
+	searchable bool
+	found      bool     // a candidate was accepted
+	couldNot   []string // registries that could not be asked
 }
 
 // byText searches for a target with no usable identifier (or whose
@@ -155,6 +161,7 @@ func (v *Verifier) byText(ctx context.Context, res *Result, t Target, missing []
 	if strings.TrimSpace(q) == "" {
 		return out, nil
 	}
+	out.searchable = true
 	for _, reg := range []registry.Registry{v.Crossref, v.PubMed} {
 		cands, err := v.search(ctx, reg, q)
 		switch {
@@ -165,9 +172,11 @@ func (v *Verifier) byText(ctx context.Context, res *Result, t Target, missing []
 		case errors.Is(err, registry.ErrNotSupported):
 			continue
 		default:
-			out.couldNot = append(out.couldNot, describeErr(err))
+			out.tried = true
+			out.couldNot = append(out.couldNot, err.Error())
 			continue
 		}
+		out.tried = true
 		for i := range cands {
 			c := &cands[i]
 			if !accepts(t, c) {

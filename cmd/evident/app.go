@@ -116,6 +116,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 		newImportCmd(a),
 		newRefsCmd(a),
 		newRetractionsCmd(a),
+		newVerifyCmd(a),
 		newExportCmd(a),
 		newReindexCmd(a),
 		newVersionCmd(a),

@@ -14,7 +14,6 @@ import (
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/pipeline"
-	"github.com/evident-tools/evident/store"
 )
 
 type checkOptions struct {
@@ -127,7 +126,8 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	if (opts.registry.offline || opts.registry.refresh) && !opts.verify {
 		return fmt.Errorf("--offline and --refresh go with --verify")
 	}
-	st, closeLib, err := a.libraryForRun()
+	// --verify fills the library's registry cache, as 'verify' does.
+	st, closeLib, err := a.libraryForRun(opts.verify && !opts.registry.offline)
 	if err != nil {
 		return err
 	}
@@ -145,11 +145,13 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 		po.Retractions = sources
 	}
 	if opts.verify {
-		v, err := a.newVerifier(st, opts.registry)
+		run, err := a.newVerifier(cfg, st, opts.registry)
 		if err != nil {
 			return err
 		}
-		po.Verify = v
+		// What was fetched is kept, whatever happens to the run.
+		defer run.flush(a)
+		po.Verify = run.v
 	}
 	if opts.baseline != "" {
 		if po.Baseline, err = loadBaseline(opts.baseline); err != nil {
@@ -247,23 +249,6 @@ func (a *App) loadRetractions(path string) (*check.Retractions, error) {
 		}
 	}
 	return rs, err
-}
-
-// libraryForRun opens the library, when there is one, for the whole run:
-// its retraction database ('retractions update') is consulted article by
-// article. It returns nil when there is no library; close closes it.
-func (a *App) libraryForRun() (st *store.Store, close func(), err error) {
-	close = func() {}
-	loc, err := a.locate()
-	if err != nil || !loc.Exists() {
-		// No library to consult; 'check' itself says so where it needs one.
-		return nil, close, nil
-	}
-	st, _, err = a.openRead()
-	if err != nil {
-		return nil, close, err
-	}
-	return st, func() { st.Close() }, nil
 }
 
 func loadBaseline(path string) (*check.Baseline, error) {

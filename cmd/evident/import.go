@@ -99,12 +99,15 @@ nothing and uses what the library's cache holds.`,
 			if err != nil {
 				return err
 			}
+			st, loc, err := a.openWrite(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
 			if len(idArgs) > 0 {
-				v, err := a.newVerifier(nil, opts.registry)
-				if err != nil {
-					return err
-				}
-				fetched, problems, err := fetchReferences(cmd.Context(), v, idArgs)
+				// Fetched with the library's cache, which the import holds
+				// for writing already.
+				fetched, problems, err := a.fetchIDs(cmd.Context(), st, idArgs, opts.registry)
 				if err != nil {
 					return err
 				}
@@ -113,11 +116,6 @@ nothing and uses what the library's cache holds.`,
 				sum.Problems = append(sum.Problems, problems...)
 				sum.Rejected += len(problems)
 			}
-			st, loc, err := a.openWrite(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			if err := importer.Merge(st, refs, sum, iopts); err != nil {
 				return err
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/ris"
 	"github.com/evident-tools/evident/registry"
+	"github.com/evident-tools/evident/store"
 	"github.com/evident-tools/evident/verify"
 )
 
@@ -54,6 +55,21 @@ func looksLikeID(s string) bool {
 		}
 	}
 	return l != "" && strings.Trim(l, "0123456789") == ""
+}
+
+// fetchIDs fetches the works the identifier arguments name through the
+// library st's cache, with the settings of the working directory.
+func (a *App) fetchIDs(ctx context.Context, st *store.Store, args []importArg, rf registryFlags) ([]*corpus.Reference, []corpus.Problem, error) {
+	cfg, err := a.verifySettings()
+	if err != nil {
+		return nil, nil, err
+	}
+	run, err := a.newVerifier(cfg, st, rf)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer run.flush(a)
+	return fetchReferences(ctx, run.v, args)
 }
 
 // fetchReferences fetches the works the identifier arguments name and

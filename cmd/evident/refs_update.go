@@ -63,10 +63,23 @@ type refUpdate struct {
 }
 
 func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts refsUpdateOptions) error {
-	v, err := a.newVerifier(nil, opts.registry)
+	// Held for writing from the first request to the last write, as an
+	// import holds it: the cache is filled and the fields written.
+	st, loc, err := a.openWrite(false)
 	if err != nil {
 		return err
 	}
+	defer st.Close()
+	cfg, err := a.verifySettings()
+	if err != nil {
+		return err
+	}
+	run, err := a.newVerifier(cfg, st, opts.registry)
+	if err != nil {
+		return err
+	}
+	defer run.flush(a)
+	v := run.v
 	var plans []refUpdate
 	var skipped []string
 	now := time.Now()
@@ -123,17 +136,13 @@ func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts ref
 		}
 		return nil
 	}
-	return a.applyFills(ctx, plans, added, opts.format)
+	run.flush(a)
+	return a.applyFills(ctx, st, loc, plans, added, opts.format)
 }
 
 // applyFills writes the added fields in one transaction, over the
 // references as stored then, and checks again the stored articles.
-func (a *App) applyFills(ctx context.Context, plans []refUpdate, added int, format string) error {
-	st, loc, err := a.openWrite(false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+func (a *App) applyFills(ctx context.Context, st *store.Store, loc store.Location, plans []refUpdate, added int, format string) error {
 	var rechecked []string
 	changes, err := st.Update(func(tx *store.Tx) error {
 		for _, p := range plans {
