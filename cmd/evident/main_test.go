@@ -53,11 +53,15 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"damage": damageCmd,
 			"serve":  serveCmd,
+			// Replays recorded registry answers (registries_test.go).
+			"registries": registriesCmd(t),
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
 			case "unreadable":
 				return chmodMakesUnreadable(t.TempDir())
+			case "registries":
+				return clientsWork(t), nil
 			case "corpora":
 				_, err := os.Stat(corpora)
 				return err == nil, nil
