@@ -46,6 +46,10 @@ type Field struct {
 	// From names the crossref or xdata parent the field was inherited from;
 	// empty for the entry's own fields.
 	From string `json:"from,omitempty"`
+	// Origin says where the value came from when it did not come from the
+	// file the reference was imported from (Source): a registry's record,
+	// as "crossref 10.1000/xyz, 2026-12-06" ('refs update', 'import ID').
+	Origin string `json:"origin,omitempty"`
 }
 
 // Source is where a reference was read from.

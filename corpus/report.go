@@ -124,6 +124,11 @@ type Report struct {
 	// LinksSkipped are the article's hyperlinks that cite nothing (page
 	// chrome, share buttons, its own site), each with the reason.
 	LinksSkipped []SkippedLink `json:"links_skipped,omitempty"`
+	// Verifications are, under 'check --verify', the verifications of the
+	// library references the article cites with no entry of its list
+	// (by key, by footnote); list entries and linked sources carry their
+	// own.
+	Verifications []Verification `json:"verifications,omitempty"`
 }
 
 // SkippedLink is a hyperlink of the article that is no citation.
@@ -204,6 +209,9 @@ type ListRef struct {
 	Key       *string    `json:"key"`
 	Match     *MatchInfo `json:"match,omitempty"`
 	Cited     bool       `json:"cited"`
+	// Verification is what the registries said of the entry or linked
+	// source ('check --verify').
+	Verification *Verification `json:"verification,omitempty"`
 }
 
 // MatchInfo says how a list entry was tied to a library reference.

@@ -42,16 +42,19 @@ type Options struct {
 
 // Summary is what an import did.
 type Summary struct {
-	Files      int
-	Read       int // entries read from the files
-	Added      int
-	Updated    int
-	Duplicates int
-	Unchanged  int              // entries the library held already as they are
-	Rejected   int              // entries that could not be read or stored
-	Problems   []corpus.Problem // why entries were rejected, in file order
-	Warnings   []corpus.Problem // about entries that were kept: something odd in them, or repaired (Parse fills them)
-	Notes      []corpus.Problem // duplicates skipped, keys renamed
+	Files int
+	// Identifiers counts the works asked for by identifier ('import
+	// 10.1000/xyz'), fetched or not.
+	Identifiers int
+	Read        int // entries read from the files
+	Added       int
+	Updated     int
+	Duplicates  int
+	Unchanged   int              // entries the library held already as they are
+	Rejected    int              // entries that could not be read or stored
+	Problems    []corpus.Problem // why entries were rejected, in file order
+	Warnings    []corpus.Problem // about entries that were kept: something odd in them, or repaired (Parse fills them)
+	Notes       []corpus.Problem // duplicates skipped, keys renamed
 	// Aliased are the duplicates whose keys became aliases of the
 	// references they duplicate (store.Outcome.Aliased).
 	Aliased   []corpus.Problem

@@ -52,8 +52,9 @@ type Options struct {
 	// Settings gives each article its settings; nil reads the
 	// .evident.toml files that apply to it (config.ForFile).
 	Settings Settings
-	// Retractions lists retracted works (--retractions FILE).
-	Retractions *check.Retractions
+	// Retractions lists retracted works: the --retractions FILE, the
+	// library's database (LibraryRetractions), or both (check.Sources).
+	Retractions check.RetractionSource
 	// NoSupport skips the weak-support check.
 	NoSupport bool
 	// Baseline, when set, drops the findings an earlier report already
@@ -70,8 +71,15 @@ type Options struct {
 	// article's own bibliography stood in for one.
 	NoLibrary bool
 
+	// Verify, when set, verifies each article's cited works against the
+	// scholarly record ('check --verify') and adds what it finds to the
+	// report: findings, and each work's verification.
+	Verify Verifier
+
 	// bibs holds the bibliography files read in this run.
 	bibs *bibliographies
+	// verify is the run's verification state, when Verify is set.
+	verify *verifyRun
 }
 
 // Check checks each article against the library lib, in order, and calls
@@ -81,6 +89,9 @@ type Options struct {
 // is an error naming the file.
 func Check(ctx context.Context, inputs []Input, lib []*corpus.Reference, o Options, each func(Checked) error) error {
 	o.bibs = newBibliographies(ctx)
+	if o.Verify != nil {
+		o.verify = &verifyRun{ctx: ctx, v: o.Verify}
+	}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -88,6 +99,9 @@ func Check(ctx context.Context, inputs []Input, lib []*corpus.Reference, o Optio
 		c, err := checkOne(in, lib, o)
 		if err != nil {
 			return err
+		}
+		if o.verify != nil && o.verify.err != nil {
+			return o.verify.err
 		}
 		if err := each(c); err != nil {
 			return err
@@ -203,6 +217,9 @@ func (o Options) checkOptions(path string) (check.Options, error) {
 		return opts, err
 	}
 	opts.Retractions = o.Retractions
+	if o.verify != nil {
+		opts.Verify = o.verify.fn
+	}
 	if !o.NoSupport {
 		opts.Support = supporter
 	}

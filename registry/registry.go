@@ -165,6 +165,9 @@ const (
 	Correction          = "correction"
 	ExpressionOfConcern = "expression-of-concern"
 	Withdrawal          = "withdrawal"
+	// Reinstatement: a retracted work stands again (Retraction Watch's
+	// "Reinstatement").
+	Reinstatement = "reinstatement"
 )
 
 // Record is what a registry holds about a work, in the fields verification

@@ -37,6 +37,8 @@ func TestMain(m *testing.M) {
 		os.Exit(helperHold(os.Getenv(helperPathEnv)))
 	case "write":
 		os.Exit(helperWrite(os.Getenv(helperPathEnv)))
+	case "retractions":
+		os.Exit(helperRetractions(os.Getenv(helperPathEnv)))
 	case "cache":
 		os.Exit(helperCache(os.Getenv(helperPathEnv)))
 	default:

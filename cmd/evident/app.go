@@ -115,6 +115,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 		newSuggestCmd(a),
 		newImportCmd(a),
 		newRefsCmd(a),
+		newRetractionsCmd(a),
 		newVerifyCmd(a),
 		newExportCmd(a),
 		newReindexCmd(a),

@@ -29,6 +29,8 @@ type checkOptions struct {
 	ignore      []string
 	noSupport   bool
 	style       string
+	verify      bool
+	registry    registryFlags
 }
 
 func newCheckCmd(a *App) *cobra.Command {
@@ -39,7 +41,8 @@ func newCheckCmd(a *App) *cobra.Command {
   evident check --bib refs.bib draft.html      # one-shot, nothing stored
   evident check --format json paper.tex        # for tools
   evident check --fail-on warning draft.md     # gate on warnings too
-  evident check --format html draft.md > report.html`,
+  evident check --format html draft.md > report.html
+  evident check --verify draft.md              # against Crossref, PubMed...`,
 		Short: "Tie every citation of an article to a reference and report where the chain breaks",
 		Long: `Read an article (Markdown, plain text, HTML or LaTeX, by extension or
 --input-format), split it into sentences, find every citation marker, and
@@ -51,7 +54,17 @@ or not, with its reasons.
 Findings: uncited-claim, dangling-citation, unmatched-reference,
 uncited-reference, identifier-mismatch, duplicate-reference, out-of-order,
 incomplete-reference, weak-support, homepage-link, secondary-source,
-retracted (--retractions) and stale (--max-age).
+retracted, expression-of-concern and corrected (--retractions, or the
+library's database: 'evident retractions update'), stale (--max-age), and
+with --verify not-found, metadata-mismatch, preprint-superseded and
+unverified.
+
+--verify asks Crossref, doi.org, PubMed and OpenAlex about every cited work:
+the library references the article cites, its reference-list entries (by
+their text) and the scholarly sources it links to. An unverified work (no
+registry could be asked) is info: it changes the exit status only under
+--fail-on info. --offline asks nothing and uses what the library's cache
+holds; --refresh asks again whatever it holds.
 
 In HTML and Markdown, a link in the body to a source outside the
 publication cites it; links that are no source (page chrome, share buttons,
@@ -81,6 +94,8 @@ usage or input errors.`,
 	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.noSupport, "no-support", false, "skip the weak-support check")
 	styleFlag(f, &opts.style, "citation style of the reference list in --format html (default: the style setting)")
+	f.BoolVar(&opts.verify, "verify", false, "verify the cited works against Crossref, doi.org, PubMed and OpenAlex (not-found, metadata-mismatch, retracted...)")
+	addRegistryFlags(f, &opts.registry)
 	return cmd
 }
 
@@ -100,10 +115,43 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 		return err
 	}
 	po := pipeline.Options{Settings: settings, NoSupport: opts.noSupport, NoArticleBibliography: len(opts.bib) > 0}
+	var sources check.Sources
 	if opts.retractions != "" {
-		if po.Retractions, err = a.loadRetractions(opts.retractions); err != nil {
+		rs, err := a.loadRetractions(opts.retractions)
+		if err != nil {
 			return err
 		}
+		sources = append(sources, rs)
+	}
+	if (opts.registry.offline || opts.registry.refresh) && !opts.verify {
+		return fmt.Errorf("--offline and --refresh go with --verify")
+	}
+	// --verify fills the library's registry cache, as 'verify' does.
+	st, closeLib, err := a.libraryForRun(opts.verify && !opts.registry.offline)
+	if err != nil {
+		return err
+	}
+	defer closeLib()
+	if st != nil {
+		lr, err := pipeline.NewLibraryRetractions(st)
+		if err != nil {
+			return err
+		}
+		if lr != nil {
+			sources = append(sources, lr)
+		}
+	}
+	if len(sources) > 0 {
+		po.Retractions = sources
+	}
+	if opts.verify {
+		run, err := a.newVerifier(cfg, st, opts.registry)
+		if err != nil {
+			return err
+		}
+		// What was fetched is kept, whatever happens to the run.
+		defer run.flush(a)
+		po.Verify = run.v
 	}
 	if opts.baseline != "" {
 		if po.Baseline, err = loadBaseline(opts.baseline); err != nil {

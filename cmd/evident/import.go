@@ -21,13 +21,15 @@ type importOptions struct {
 	from        string
 	quiet       bool
 	verbose     bool
+	registry    registryFlags
 }
 
 func newImportCmd(a *App) *cobra.Command {
 	var opts importOptions
 	cmd := &cobra.Command{
-		Use: "import FILE...",
+		Use: "import FILE|ID...",
 		Example: `  evident import refs.bib more.bib
+  evident import 10.1038/nature14539 PMID:9500320 arXiv:1706.03762
   evident import refs.ris
   evident import zotero.json
   cat refs.bib | evident import -
@@ -50,7 +52,17 @@ importing a file again changes nothing and says so in one line.
 Duplicates (same DOI, or same title, year and first author) are skipped by
 default, and the key of a duplicate skipped becomes an alias of the reference
 it duplicates, so that citations by that key still resolve (--verbose lists
-them); --on-duplicate update replaces the stored reference, keep stores both.`,
+them); --on-duplicate update replaces the stored reference, keep stores both.
+
+An argument that is no file but a DOI (10.1000/xyz, doi:..., a doi.org
+address), a PMID (PMID:123), a PMCID (PMC123) or an arXiv identifier
+(arXiv:2101.00001) is fetched from the registries (Crossref, doi.org,
+PubMed) and imported like an entry of a file: keyed by first author, year
+and first title word, de-duplicated the same way, each field noting the
+record it came from ('refs show'). A file of that name wins. An identifier
+that is malformed, names no work or cannot be fetched is named and skipped;
+the others still import, and the exit status is 2. --offline fetches
+nothing and uses what the library's cache holds.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			policy, err := store.ParsePolicy(opts.onDuplicate)
@@ -59,7 +71,12 @@ them); --on-duplicate update replaces the stored reference, keep stores both.`,
 			}
 			from := opts.from
 			inputs := make([]importer.Input, 0, len(args))
+			var idArgs []importArg
 			for _, arg := range args {
+				if ia := classifyImportArg(arg); ia.isID() {
+					idArgs = append(idArgs, ia)
+					continue
+				}
 				if arg == "-" {
 					inputs = append(inputs, importer.Input{Name: "stdin", R: a.In, Format: from})
 					continue
@@ -87,6 +104,18 @@ them); --on-duplicate update replaces the stored reference, keep stores both.`,
 				return err
 			}
 			defer st.Close()
+			if len(idArgs) > 0 {
+				// Fetched with the library's cache, which the import holds
+				// for writing already.
+				fetched, problems, err := a.fetchIDs(cmd.Context(), st, idArgs, opts.registry)
+				if err != nil {
+					return err
+				}
+				refs = append(refs, fetched...)
+				sum.Identifiers, sum.Read = len(idArgs), sum.Read+len(fetched)
+				sum.Problems = append(sum.Problems, problems...)
+				sum.Rejected += len(problems)
+			}
 			if err := importer.Merge(st, refs, sum, iopts); err != nil {
 				return err
 			}
@@ -109,6 +138,7 @@ them); --on-duplicate update replaces the stored reference, keep stores both.`,
 	formatFlag(cmd.Flags(), &opts.format)
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
 	cmd.Flags().BoolVarP(&opts.verbose, "verbose", "v", false, "list every duplicate whose key was kept as an alias")
+	addRegistryFlags(cmd.Flags(), &opts.registry)
 	from := enumFlag(cmd.Flags(), &opts.from, "from", "", importer.FormatNames(), "input format (default: by content, else by extension)")
 	from.accept = importer.ParseFormat
 	return cmd
@@ -156,8 +186,14 @@ func printImportSummary(out, errw io.Writer, sum *importer.Summary, format strin
 			fmt.Fprintf(errw, "note: %s\n", p.Error())
 		}
 	}
-	fmt.Fprintf(out, "read %d %s from %d %s: %s\n",
-		sum.Read, export.Plural(sum.Read, "entry", "entries"), sum.Files, export.Plural(sum.Files, "file", "files"), importCounts(sum))
+	from := fmt.Sprintf("%d %s", sum.Files, export.Plural(sum.Files, "file", "files"))
+	switch {
+	case sum.Identifiers > 0 && sum.Files == 0:
+		from = fmt.Sprintf("%d %s", sum.Identifiers, export.Plural(sum.Identifiers, "identifier", "identifiers"))
+	case sum.Identifiers > 0:
+		from += fmt.Sprintf(" and %d %s", sum.Identifiers, export.Plural(sum.Identifiers, "identifier", "identifiers"))
+	}
+	fmt.Fprintf(out, "read %d %s from %s: %s\n", sum.Read, export.Plural(sum.Read, "entry", "entries"), from, importCounts(sum))
 	return nil
 }
 

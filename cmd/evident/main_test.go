@@ -34,6 +34,10 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rwStub, err := filepath.Abs(filepath.Join("..", "..", "corpus", "check", "testdata", "retractionwatch", "stub_retractions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
@@ -43,6 +47,9 @@ func TestScripts(t *testing.T) {
 			// The README's examples, so scripts can run its commands as written.
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("CORPORA", corpora)
+			// The Retraction Watch sample the check tests read, for
+			// 'retractions update'.
+			env.Setenv("RWSTUB", rwStub)
 			// No script reaches a real registry: one that forgets 'registry
 			// serve' asks a closed port and gets "unknown".
 			for _, e := range []string{registry.EnvCrossrefURL, registry.EnvDOIURL, registry.EnvPubMedURL, registry.EnvOpenAlexURL, registry.EnvPMCIDURL} {
@@ -53,11 +60,16 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"damage":   damageCmd,
 			"registry": registryCmd(t),
+			"serve":    serveCmd,
+			// Replays recorded registry answers (registries_test.go).
+			"registries": registriesCmd(t),
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
 			case "unreadable":
 				return chmodMakesUnreadable(t.TempDir())
+			case "registries":
+				return clientsWork(t), nil
 			case "corpora":
 				_, err := os.Stat(corpora)
 				return err == nil, nil

@@ -41,7 +41,7 @@ func newRefsCmd(a *App) *cobra.Command {
 		},
 	}
 	formatFlag(cmd.Flags(), &format)
-	cmd.AddCommand(newRefsShowCmd(a), newRefsRmCmd(a))
+	cmd.AddCommand(newRefsShowCmd(a), newRefsRmCmd(a), newRefsUpdateCmd(a))
 	return cmd
 }
 
@@ -209,8 +209,8 @@ func showRef(w io.Writer, r *corpus.Reference) error {
 	fmt.Fprintln(tw, "FIELD\tVALUE")
 	for _, f := range r.Fields {
 		v := f.Value
-		if f.From != "" {
-			v += "  (from " + f.From + ")"
+		if o := fieldOrigin(f); o != "" {
+			v += "  (" + o + ")"
 		}
 		fmt.Fprintf(tw, "%s\t%s\n", f.Name, v)
 	}
@@ -219,6 +219,20 @@ func showRef(w io.Writer, r *corpus.Reference) error {
 	}
 	_, err := fmt.Fprintf(w, "\n%s\n", r.Raw)
 	return err
+}
+
+// fieldOrigin says where a field's value came from when not from the
+// reference's source (the file it was imported from, shown above the
+// fields): a registry's record ('refs update', 'import ID') or the
+// crossref or xdata parent it was inherited from.
+func fieldOrigin(f corpus.Field) string {
+	switch {
+	case f.Origin != "":
+		return f.Origin
+	case f.From != "":
+		return "from " + f.From
+	}
+	return ""
 }
 
 func newRefsRmCmd(a *App) *cobra.Command {

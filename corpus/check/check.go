@@ -40,7 +40,7 @@ func DefaultSeverity(code string) (corpus.Severity, bool) {
 	return s, ok
 }
 
-var defaultSeverity = mergeSeverities(ruleSeverity, map[string]corpus.Severity{
+var defaultSeverity = mergeSeverities(ruleSeverity, verifySeverity, map[string]corpus.Severity{
 	CodeWeakSupport:        corpus.Warning,
 	CodeHomepageLink:       corpus.Warning,
 	CodeSecondarySource:    corpus.Info,
@@ -180,8 +180,9 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	rep.judge(sentences, opts)
 	rep.linkFindings()
 	rep.listFindings(list)
-	rep.rules(opts)
+	// The linked sources before the rules: check --verify verifies them.
 	rep.LinkSources = links.sources
+	rep.rules(opts)
 	rep.Summary.Suppressed = applySuppressions(rep, doc)
 	rep.applySeverities(opts)
 	rep.summarise()

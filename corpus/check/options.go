@@ -43,8 +43,12 @@ type Options struct {
 	// subdomains are no citations (the page's canonical address, which
 	// the HTML reader reads, does the same).
 	Site string
-	// Retractions lists retracted works (--retractions FILE).
-	Retractions *Retractions
+	// Retractions lists retracted works: the --retractions FILE, the
+	// library's database ('retractions update'), or both (Sources).
+	Retractions RetractionSource
+	// Verify, when set, verifies the cited works against the scholarly
+	// record ('check --verify'); see verify.go.
+	Verify VerifyFunc
 }
 
 // rules runs the finer checks over a resolved report.
@@ -52,8 +56,9 @@ func (rep *state) rules(opts Options) {
 	rep.findDuplicates()
 	rep.findOutOfOrder()
 	rep.findIncomplete()
-	if opts.Retractions != nil {
-		rep.findRetracted(opts.Retractions)
+	done := rep.findRetracted(opts.Retractions)
+	if opts.Verify != nil {
+		rep.verify(opts.Verify, done)
 	}
 	if opts.MaxAge > 0 {
 		now := opts.Now

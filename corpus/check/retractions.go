@@ -31,6 +31,89 @@ type Retraction struct {
 	Nature string `json:"nature,omitempty"`
 	Title  string `json:"title,omitempty"`
 	Line   int    `json:"line"` // where the row starts in its file
+	// RecordID is the row's Record ID in the Retraction Watch database.
+	RecordID string `json:"record_id,omitempty"`
+	// NoticeDOI and NoticePMID identify the notice itself (RetractionDOI,
+	// RetractionPubMedID): never the work's identifiers.
+	NoticeDOI  string `json:"notice_doi,omitempty"`
+	NoticePMID string `json:"notice_pmid,omitempty"`
+	// Reasons are the database's reasons, without the "+" it writes
+	// before each ("Paper Mill", "Concerns/Issues About Data").
+	Reasons []string `json:"reasons,omitempty"`
+	// Source names where the row was read, for messages: the file name
+	// for a list loaded from a file (with Line), or a description of the
+	// library's database ('retractions update').
+	Source string `json:"source,omitempty"`
+}
+
+// Kind returns the kind of notice the row is, in the words reports use:
+// "retraction", "correction", "expression-of-concern", "reinstatement",
+// or "" for a nature this code does not know.
+func (r Retraction) Kind() string {
+	switch kindOf(r.Nature) {
+	case kindRetraction:
+		return "retraction"
+	case kindCorrection:
+		return "correction"
+	case kindConcern:
+		return "expression-of-concern"
+	case kindReinstatement:
+		return "reinstatement"
+	}
+	return ""
+}
+
+// where names the row in a message: "retractions.csv:3", or "Retraction
+// Watch record 56416 (the library's retraction database)".
+func (r Retraction) where() string {
+	switch {
+	case r.Line > 0:
+		return fmt.Sprintf("%s:%d", r.Source, r.Line)
+	case r.RecordID != "":
+		return "Retraction Watch record " + r.RecordID + " in " + r.Source
+	}
+	return r.Source
+}
+
+// RetractionSource answers which notice about a work prevails in a
+// retraction database: a list loaded from a file (*Retractions, for
+// --retractions FILE) or the library's database ('retractions update').
+type RetractionSource interface {
+	Lookup(ids corpus.Identifiers) (Retraction, bool)
+}
+
+// Prevailing returns the notice that prevails among notices about one
+// work, by the rules Retractions.Lookup applies; false when there are none.
+func Prevailing(notices []Retraction) (Retraction, bool) {
+	best := -1
+	for i := range notices {
+		if best < 0 || supersedes(notices[i], notices[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Retraction{}, false
+	}
+	return notices[best], true
+}
+
+// Sources consults several retraction databases as one: the notice that
+// prevails over all of them.
+type Sources []RetractionSource
+
+// Lookup returns the prevailing notice about the work with ids in any of
+// the sources.
+func (ss Sources) Lookup(ids corpus.Identifiers) (Retraction, bool) {
+	var found []Retraction
+	for _, s := range ss {
+		if s == nil {
+			continue
+		}
+		if r, ok := s.Lookup(ids); ok {
+			found = append(found, r)
+		}
+	}
+	return Prevailing(found)
 }
 
 // Retractions is a retraction list, as the Retraction Watch database
@@ -42,6 +125,18 @@ type Retractions struct {
 	byPMID map[string]int
 	// Warnings say how the file was read when it was not plain UTF-8.
 	Warnings []corpus.Problem
+	// Skipped counts the rows that named the work by neither DOI nor
+	// PubMed ID.
+	Skipped int
+}
+
+// Rows returns every row that names a work, in file order, with all the
+// notices of a work (not only the one that prevails).
+func (rs *Retractions) Rows() []Retraction {
+	if rs == nil {
+		return nil
+	}
+	return rs.rows
 }
 
 // Len returns the number of rows that name a work by DOI or PubMed ID.
@@ -92,6 +187,11 @@ var (
 	dateColumns   = []string{"retractiondate", "date"}
 	natureColumns = []string{"retractionnature", "nature"}
 	titleColumns  = []string{"title", "originalpapertitle"}
+	recordColumns = []string{"recordid"}
+	// The notice's own identifiers, kept to name the notice.
+	noticeDOIColumns  = []string{"retractiondoi"}
+	noticePMIDColumns = []string{"retractionpubmedid"}
+	reasonColumns     = []string{"reason", "reasons"}
 )
 
 // LoadRetractions reads a retraction list: CSV with a header row. It reads
@@ -102,8 +202,12 @@ var (
 // semicolons or tabs instead of commas is read too. Identifiers are
 // normalised; empty ones, "unavailable" and "0" (Retraction Watch's word
 // for a missing PubMed ID) are skipped, and so are rows left with neither.
-// Dates written M/D/YYYY, as Retraction Watch does, become YYYY-MM-DD.
-// Errors name the file and line.
+// PubMed IDs written as numbers with a fraction ("37476288.0", as the
+// database's export writes them) read as their digits. Dates written
+// M/D/YYYY, as Retraction Watch does, become YYYY-MM-DD. The Record ID,
+// the notice's own DOI and PubMed ID and the reasons (a ";"-list with a
+// trailing ";", each reason prefixed "+") are kept. Errors name the file
+// and line.
 func LoadRetractions(r io.Reader, name string) (*Retractions, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -135,6 +239,8 @@ func LoadRetractions(r io.Reader, name string) (*Retractions, error) {
 		return nil, fmt.Errorf("%s:1: no DOI or PubMed ID column (found: %s)", name, listColumns(header))
 	}
 	dateCol, natureCol, titleCol := col(dateColumns), col(natureColumns), col(titleColumns)
+	recordCol, reasonCol := col(recordColumns), col(reasonColumns)
+	noticeDOICol, noticePMIDCol := col(noticeDOIColumns), col(noticePMIDColumns)
 
 	rs := &Retractions{name: name, byDOI: map[string]int{}, byPMID: map[string]int{}, Warnings: warns}
 	for {
@@ -157,14 +263,20 @@ func LoadRetractions(r io.Reader, name string) (*Retractions, error) {
 		row := Retraction{
 			// The normalisers return "" for the placeholders exports
 			// write for a missing identifier: "unavailable", "0", "n/a".
-			DOI:    corpus.NormalizeDOI(field(doiCol)),
-			PMID:   corpus.NormalizePMID(field(pmidCol)),
-			Date:   noticeDate(field(dateCol)),
-			Nature: field(natureCol),
-			Title:  field(titleCol),
-			Line:   line,
+			DOI:        corpus.NormalizeDOI(field(doiCol)),
+			PMID:       corpus.NormalizePMID(wholeNumber(field(pmidCol))),
+			Date:       noticeDate(field(dateCol)),
+			Nature:     field(natureCol),
+			Title:      field(titleCol),
+			Line:       line,
+			RecordID:   field(recordCol),
+			NoticeDOI:  corpus.NormalizeDOI(field(noticeDOICol)),
+			NoticePMID: corpus.NormalizePMID(wholeNumber(field(noticePMIDCol))),
+			Reasons:    reasons(field(reasonCol)),
+			Source:     name,
 		}
 		if row.DOI == "" && row.PMID == "" {
+			rs.Skipped++
 			continue
 		}
 		rs.add(row)
@@ -186,6 +298,35 @@ func (rs *Retractions) add(row Retraction) {
 	}
 	index(rs.byDOI, row.DOI)
 	index(rs.byPMID, row.PMID)
+}
+
+// wholeNumber returns "37476288" for "37476288.0": the database's export
+// writes PubMed IDs as floating-point numbers. Anything else is returned
+// as it is.
+func wholeNumber(s string) string {
+	digits, frac, ok := strings.Cut(s, ".")
+	if !ok || digits == "" || strings.Trim(frac, "0") != "" {
+		return s
+	}
+	for _, r := range digits {
+		if r < '0' || r > '9' {
+			return s
+		}
+	}
+	return digits
+}
+
+// reasons splits the database's reasons, "+Paper Mill;+Unreliable
+// Results;", into ["Paper Mill", "Unreliable Results"].
+func reasons(s string) []string {
+	var out []string
+	for _, r := range strings.Split(s, ";") {
+		r = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(r), "+"))
+		if r != "" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // csvError turns a CSV error into "name:line: what".

@@ -18,18 +18,21 @@ const (
 	CodeOutOfOrder          = "out-of-order"
 	CodeIncompleteReference = "incomplete-reference"
 	CodeRetracted           = "retracted"
+	CodeExpressionOfConcern = "expression-of-concern"
+	CodeCorrected           = "corrected"
 	CodeStale               = "stale"
 )
 
 // ruleSeverity gives the default severities of the rule codes. A retracted
-// finding about a notice that is no retraction (a correction, an
-// expression of concern) is milder than the code's severity: see
-// findRetracted.
+// finding about a notice of unknown nature or a reinstatement is milder
+// than the code's severity: see findRetracted.
 var ruleSeverity = map[string]corpus.Severity{
 	CodeDuplicateReference:  corpus.Warning,
 	CodeOutOfOrder:          corpus.Info,
 	CodeIncompleteReference: corpus.Info,
 	CodeRetracted:           corpus.Error,
+	CodeExpressionOfConcern: corpus.Warning,
+	CodeCorrected:           corpus.Info,
 	CodeStale:               corpus.Info,
 }
 
@@ -381,21 +384,29 @@ func joinAnd(items []string) string {
 // findRetracted reports cited works that rs lists: every entry of the
 // article's list (its text's DOI or PMID, and its library reference's),
 // cited or not, since the list is published with the article; then works
-// cited straight from the library (keys, footnotes). A retraction is an
-// error (the code's severity); an expression of concern, a correction or a
-// notice of unknown nature is at most a warning; a reinstatement is at
-// most info: the work stands again, but an editor should know its story.
-func (rep *state) findRetracted(rs *Retractions) {
-	if rs.Len() == 0 {
-		return
+// cited straight from the library (keys, footnotes). A retraction is
+// retracted (an error by default), an expression of concern
+// expression-of-concern (a warning), a correction corrected (info); a
+// notice of unknown nature is retracted at most a warning, and a
+// reinstatement retracted at most info: the work stands again, but an
+// editor should know its story. It returns the list entries and library
+// keys it reported, so that the registries' notices (check --verify) are
+// not reported twice.
+func (rep *state) findRetracted(rs RetractionSource) noticed {
+	done := noticed{entries: map[int]bool{}, keys: map[string]bool{}}
+	if rs == nil {
+		return done
 	}
-	done := map[string]bool{}
+	if l, ok := rs.(*Retractions); ok && l.Len() == 0 {
+		return done
+	}
+	seen := map[string]bool{}
 	for i, p := range rep.parseList() {
 		e := rep.References[i]
 		var lib *corpus.Reference
 		if e.Key != nil {
 			lib = rep.Reference(*e.Key)
-			done[*e.Key] = true
+			seen[*e.Key] = true
 		}
 		r, ok := rs.Lookup(p.IDs)
 		if lib != nil {
@@ -410,10 +421,11 @@ func (rep *state) findRetracted(rs *Retractions) {
 		if lib != nil && lib.Title != "" {
 			title = lib.Title
 		}
-		rep.addRetracted(rs, r, e.Line, "", "", refName(e), title)
+		rep.addRetracted(r, e.Line, "", "", refName(e), title)
+		done.entries[i] = true
 	}
 	for _, fc := range rep.citedKeys() {
-		if done[fc.key] {
+		if seen[fc.key] {
 			continue
 		}
 		lib := rep.Reference(fc.key)
@@ -421,12 +433,21 @@ func (rep *state) findRetracted(rs *Retractions) {
 			continue
 		}
 		if r, ok := rs.Lookup(lib.IDs); ok {
-			rep.addRetracted(rs, r, fc.claim.Line, fc.claim.ID, fc.link.Marker, "library reference "+fc.key, lib.Title)
+			rep.addRetracted(r, fc.claim.Line, fc.claim.ID, fc.link.Marker, "library reference "+fc.key, lib.Title)
+			done.keys[fc.key] = true
 		}
 	}
+	return done
 }
 
-func (rep *state) addRetracted(rs *Retractions, r Retraction, line int, claim, marker, name, title string) {
+// noticed is what findRetracted reported: list entries by index, and
+// library references cited with no list entry by key.
+type noticed struct {
+	entries map[int]bool
+	keys    map[string]bool
+}
+
+func (rep *state) addRetracted(r Retraction, line int, claim, marker, name, title string) {
 	if title == "" {
 		title = r.Title
 	}
@@ -442,19 +463,19 @@ func (rep *state) addRetracted(rs *Retractions, r Retraction, line int, claim, m
 	if r.Date != "" {
 		when = " on " + r.Date
 	}
-	where := fmt.Sprintf("%s:%d", rs.Name(), r.Line)
+	where := r.where()
 	var msg string
-	ceiling := corpus.Error
+	code, ceiling := CodeRetracted, corpus.Error
 	switch kindOf(r.Nature) {
 	case kindRetraction:
 		msg = fmt.Sprintf("%s (%s) was retracted%s (%s); a retracted work is no evidence: remove the citation or say that the work was retracted",
 			work, id, when, where)
 	case kindConcern:
-		ceiling = corpus.Warning
+		code = CodeExpressionOfConcern
 		msg = fmt.Sprintf("%s (%s) received an expression of concern%s (%s); its findings are in doubt: read the notice before relying on them",
 			work, id, when, where)
 	case kindCorrection:
-		ceiling = corpus.Warning
+		code = CodeCorrected
 		msg = fmt.Sprintf("%s (%s) was corrected%s (%s); check that the correction leaves what the claim relies on intact",
 			work, id, when, where)
 	case kindReinstatement:
@@ -466,7 +487,7 @@ func (rep *state) addRetracted(rs *Retractions, r Retraction, line int, claim, m
 		msg = fmt.Sprintf("%s (%s) is listed with a notice of nature %q%s (%s); read the notice before relying on the work",
 			work, id, r.Nature, when, where)
 	}
-	if f := rep.addRule(CodeRetracted, line, claim, marker, msg); f != nil && f.Severity > ceiling {
+	if f := rep.addRule(code, line, claim, marker, msg); f != nil && f.Severity > ceiling {
 		f.Severity = ceiling
 	}
 }

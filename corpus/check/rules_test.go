@@ -87,6 +87,14 @@ const (
 // report with its findings cleared, for one rule to be run on it.
 func ruleReport(t *testing.T, text string) *state {
 	t.Helper()
+	rep := checkRuleLibrary(t, text, Options{})
+	rep.Findings = nil
+	return rep
+}
+
+// checkRuleLibrary checks a Markdown article against the rule library.
+func checkRuleLibrary(t *testing.T, text string, opts Options) *state {
+	t.Helper()
 	p := bibtex.NewParser()
 	if _, err := p.Parse("lib.bib", []byte(ruleLibrary)); err != nil {
 		t.Fatal(err)
@@ -95,9 +103,7 @@ func ruleReport(t *testing.T, text string) *state {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := checkDocument(doc, p.References(), Options{})
-	rep.Findings = nil
-	return rep
+	return checkDocument(doc, p.References(), opts)
 }
 
 // numbered writes an article of the given sentences followed by a numbered
@@ -162,7 +168,7 @@ func assertFindings(t *testing.T, rep *corpus.Report, article, code string, want
 func TestRuleSeverity_Defaults(t *testing.T) {
 	want := map[string]corpus.Severity{
 		CodeDuplicateReference: corpus.Warning, CodeOutOfOrder: corpus.Info, CodeIncompleteReference: corpus.Info,
-		CodeRetracted: corpus.Error, CodeStale: corpus.Info,
+		CodeRetracted: corpus.Error, CodeExpressionOfConcern: corpus.Warning, CodeCorrected: corpus.Info, CodeStale: corpus.Info,
 	}
 	for code, s := range want {
 		if got, ok := ruleSeverity[code]; !ok || got != s {
@@ -445,7 +451,11 @@ func TestFindRetracted(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := ruleReport(t, tt.article)
 			rep.findRetracted(rs)
-			assertFindings(t, rep.Report, tt.article, CodeRetracted, tt.wants)
+			code := CodeRetracted
+			if tt.severity == corpus.Warning {
+				code = CodeExpressionOfConcern // its own code since check --verify
+			}
+			assertFindings(t, rep.Report, tt.article, code, tt.wants)
 			for _, f := range rep.Findings {
 				if f.Severity != tt.severity {
 					t.Errorf("severity %v, want %v: %s", f.Severity, tt.severity, f.Message)
