@@ -68,13 +68,9 @@ func TestScripts(t *testing.T) {
 			switch cond {
 			case "unreadable":
 				return chmodMakesUnreadable(t.TempDir())
-			case "registries":
-				return clientsWork(t), nil
 			case "corpora":
 				_, err := os.Stat(corpora)
 				return err == nil, nil
-			case "clients":
-				return registryClientsBuilt(), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/evident-tools/evident/registry"
-	"github.com/evident-tools/evident/registry/crossref"
 	"github.com/evident-tools/evident/registry/registrytest"
 )
 
@@ -41,17 +39,4 @@ func registriesCmd(t *testing.T) func(ts *testscript.TestScript, neg bool, args 
 		}
 		ts.Setenv(registry.EnvMailto, "evident-tests@example.org")
 	}
-}
-
-// clientsWork reports whether the Crossref client reads a recorded work:
-// the registry scripts need the clients, which land on their own branches.
-func clientsWork(t *testing.T) bool {
-	ins, err := registrytest.Load(filepath.Join(registryData, "crossref", "test_works_with_one_id.yaml"))
-	if err != nil {
-		return false
-	}
-	srv := registrytest.NewServer(t, ins...)
-	c := crossref.New(&registry.Client{Retries: -1}, registry.Settings{CrossrefURL: srv.URL})
-	_, err = c.Lookup(context.Background(), registry.ID{Kind: registry.DOI, Value: "10.1371/journal.pone.0033693"})
-	return err == nil
 }

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"context"
 	"io/fs"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,7 +13,6 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/evident-tools/evident/registry"
-	"github.com/evident-tools/evident/registry/crossref"
 	"github.com/evident-tools/evident/registry/registrytest"
 )
 
@@ -113,18 +110,4 @@ func recorded(ts *testscript.TestScript, dir string) []registrytest.Interaction 
 	})
 	ts.Check(err)
 	return ins
-}
-
-// registryClientsBuilt reports whether this build's Crossref client reads
-// a work (the [clients] condition): on a branch where the clients are
-// still stubs, the scripts' verdicts that need them are skipped.
-func registryClientsBuilt() bool {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(`{"status":"ok","message-type":"work","message":{"DOI":"10.1000/probe","title":["Probe"],"type":"journal-article"}}`))
-	}))
-	defer srv.Close()
-	c := &registry.Client{Retries: -1}
-	rec, err := crossref.New(c, registry.Settings{CrossrefURL: srv.URL}).Lookup(context.Background(), registry.ID{Kind: registry.DOI, Value: "10.1000/probe"})
-	return err == nil && rec.Title == "Probe"
 }

@@ -54,7 +54,8 @@ compare the record with the reference. Each gets a verdict:
   unknown           a registry could not be asked (offline, an error)
 
 and the notices about the work: retractions, corrections, expressions of
-concern, from the publisher (Crossref), PubMed, OpenAlex and --retractions.
+concern, from the publisher (Crossref), PubMed, OpenAlex, the library's Retraction
+Watch database (retractions update) and --retractions.
 
 What the registries answer is kept in the library for cache-days (30) and
 their retraction status for retraction-cache-days (7); --offline uses only
@@ -144,6 +145,12 @@ func (a *App) runVerify(ctx context.Context, keys []string, opts *verifyOptions)
 		defer st.Close()
 		sc = verify.NewStoreCache(st)
 		cache = sc
+		// The Retraction Watch database 'retractions update' imported.
+		if rs != nil {
+			rs = bothRetractions{rs, st}
+		} else {
+			rs = st
+		}
 	}
 
 	vo := verify.Options{Offline: opts.offline, Refresh: opts.refresh}
@@ -266,21 +273,24 @@ func (l retractionList) Notices(ids corpus.Identifiers) []registry.Update {
 	if !ok {
 		return nil
 	}
-	return []registry.Update{{Type: noticeType(r.Nature), Date: r.Date, Source: "retraction-watch"}}
+	kind := r.Kind()
+	if kind == "" {
+		kind = registry.Retraction // a list that only names works lists retractions
+	}
+	return []registry.Update{{Type: kind, Date: r.Date, Source: "retraction-watch"}}
 }
 
-// noticeType maps a retraction list's nature of notice to an update type.
-func noticeType(nature string) string {
-	n := strings.ToLower(nature)
-	switch {
-	case strings.Contains(n, "concern"):
-		return registry.ExpressionOfConcern
-	case strings.Contains(n, "correct"), strings.Contains(n, "erratum"):
-		return registry.Correction
-	case strings.Contains(n, "withdraw"):
-		return registry.Withdrawal
+// bothRetractions asks a --retractions file and the library's Retraction
+// Watch database; a work both list gives both notices, which verify
+// de-duplicates.
+type bothRetractions []verify.Retractions
+
+func (b bothRetractions) Notices(ids corpus.Identifiers) []registry.Update {
+	var out []registry.Update
+	for _, r := range b {
+		out = append(out, r.Notices(ids)...)
 	}
-	return registry.Retraction
+	return out
 }
 
 // writeVerifyText writes one line per reference (verdict, key, short
