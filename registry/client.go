@@ -304,11 +304,14 @@ func (l *lane) wait(search bool) time.Duration {
 	} else {
 		d = 0
 	}
+	interval := l.single
 	if search {
-		l.next = start.Add(l.search)
-	} else {
-		l.next = start.Add(l.single)
+		interval = l.search
 	}
+	// Requests reach the server a little earlier or later than they
+	// leave, by the network's jitter: keep 2% and 5 ms in hand, so that
+	// the server never counts more than its limit in any interval.
+	l.next = start.Add(interval + interval/50 + 5*time.Millisecond)
 	return d
 }
 
