@@ -143,12 +143,12 @@ func TestCheck_AuthorYearAgainstTheLibrary(t *testing.T) {
 }
 
 func TestCheck_ClaimStatuses(t *testing.T) {
-	rep := run(t, "a.md", "# Sugar and learning\n\nIs sugar bad for you? Deep learning is everywhere now (1). Sugar makes children hyperactive in every study.\n\n## References\n\n1. LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015;521:436-44.\n")
+	rep := run(t, "a.md", "# Sugar and learning\n\nIs sugar bad for you? Deep learning is everywhere now (1). Sugar causes hyperactivity in children of every age.\n\n## References\n\n1. LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015;521:436-44.\n")
 	want := map[string]string{
-		"Sugar and learning":                               "not-a-claim",
-		"Is sugar bad for you?":                            "not-a-claim",
-		"Deep learning is everywhere now (1).":             "supported",
-		"Sugar makes children hyperactive in every study.": "unsupported",
+		"Sugar and learning":                                   "not-a-claim",
+		"Is sugar bad for you?":                                "not-a-claim",
+		"Deep learning is everywhere now (1).":                 "supported",
+		"Sugar causes hyperactivity in children of every age.": "unsupported",
 	}
 	for _, c := range rep.Claims {
 		if w, ok := want[c.Text]; ok && w != string(c.Status) {

@@ -43,7 +43,7 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 			c.Status, c.Reasons = corpus.NotAClaim, []string{"ignored by pattern " + p}
 			continue
 		}
-		j := claim.Judge(s.Text, s.Kind, opts.ClaimThreshold)
+		j := claim.JudgeSentence(s, opts.ClaimThreshold)
 		c.Score, c.Reasons = j.Score, j.Reasons
 		if c.Reasons == nil {
 			c.Reasons = []string{}
@@ -64,7 +64,13 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 			if len(c.Citations) > 0 {
 				why = "claim whose only citations dangle"
 			}
-			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("%s (%s): %s", why, strings.Join(j.Reasons, "; "), quote(c.Text)))
+			// The score leads the reasons, so that every report format that
+			// prints the message shows it.
+			detail := fmt.Sprintf("score %.2f", j.Score)
+			if len(j.Reasons) > 0 {
+				detail += "; " + strings.Join(j.Reasons, "; ")
+			}
+			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("%s (%s): %s", why, detail, quote(c.Text)))
 		}
 		if support != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
 			rep.weakSupport(c, support, opts.SupportThreshold)

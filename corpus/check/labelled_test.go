@@ -32,33 +32,7 @@ func TestLabelled_UncitedClaimPrecisionAndRecall(t *testing.T) {
 				path = m
 			}
 		}
-		format, err := article.DetectFormat(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Keyed articles cite keys of a library these articles do not ship;
-		// give each cited key a reference, so that what is measured is the
-		// judgement of claims, not the resolution of keys.
-		first, err := check.Check(path, data, format, nil, check.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var lib []*corpus.Reference
-		for _, c := range first.Claims {
-			for _, l := range c.Citations {
-				if l.Kind == string(corpus.MarkerKey) {
-					lib = append(lib, &corpus.Reference{Key: l.Cites, Type: "misc", Title: l.Cites})
-				}
-			}
-		}
-		rep, err := check.Check(path, data, format, lib, check.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rep := checkCitedKeysKnown(t, path)
 		flagged := map[string]bool{}
 		for _, f := range rep.Findings {
 			if f.Code == check.CodeUncitedClaim {
@@ -92,8 +66,11 @@ func TestLabelled_UncitedClaimPrecisionAndRecall(t *testing.T) {
 	recall := float64(tp) / float64(tp+fn)
 	t.Logf("uncited-claim over %d sentences of %d articles: precision %.3f, recall %.3f (tp %d, fp %d, fn %d)",
 		sentences, len(labels), precision, recall, tp, fp, fn)
-	if precision < 0.85 || recall < 0.95 {
-		t.Errorf("precision %.3f (floor 0.85), recall %.3f (floor 0.95)", precision, recall)
+	// These articles were tuned on; the held-out figures are in
+	// TestKinds_UncitedClaimPrecisionAndRecall. Recall fell from 0.985 when
+	// issue 16 stopped counting a plain statement as evidence of a claim.
+	if precision < 0.90 || recall < 0.87 {
+		t.Errorf("precision %.3f (floor 0.90), recall %.3f (floor 0.87)", precision, recall)
 	}
 }
 
@@ -124,4 +101,37 @@ func readLabels(t *testing.T, path string) []label {
 		out = append(out, label{claim: parts[0] == "1", cited: parts[1] == "1", text: parts[2]})
 	}
 	return out
+}
+
+// checkCitedKeysKnown checks a labelled article with a library that holds
+// every key it cites (\cite{key}, [@key]): these articles do not ship one,
+// and what is measured is the judgement of claims, not the resolution of
+// keys.
+func checkCitedKeysKnown(t *testing.T, path string) *corpus.Report {
+	t.Helper()
+	format, err := article.DetectFormat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := check.Check(path, data, format, nil, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lib []*corpus.Reference
+	for _, c := range first.Claims {
+		for _, l := range c.Citations {
+			if l.Kind == string(corpus.MarkerKey) {
+				lib = append(lib, &corpus.Reference{Key: l.Cites, Type: "misc", Title: l.Cites})
+			}
+		}
+	}
+	rep, err := check.Check(path, data, format, lib, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
 }

@@ -21,9 +21,10 @@ const (
 	fFinding                    // found, showed, concluded
 	fAttribution                // said, according to, warned
 	fDefinition                 // is defined as, refers to, "X is a Y"
+	fGeneral                    // a generalisation: often, usually, most people, tend to
 	fHistory                    // discovered, introduced, began
 	fEntity                     // a capitalised name inside the sentence
-	fDeclarative                // a plain third-person statement of some length
+	fDeclarative                // a plain third-person statement of some length (weighs, never a reason)
 
 	// What makes it something else.
 	fHeading
@@ -54,11 +55,18 @@ const (
 	fNormative  // should, ought to
 	fCaveat     // cannot show, does not prove
 	fReference  // a bibliography entry: "Watson NF, et al.", "2015;38(6):843"
+	fOwnWork    // the authors' own work: "We trained", "Our model", "this article"
+	fOwnSection // in a paper's methods, results or acknowledgements
+	fCaption    // a figure or table caption: it describes its figure
+	fNotice     // an update or correction notice: "Updated at 4:15 p.m.", "Correction:"
+	fMarketing  // selling: "Shop now", "free shipping", "use code"
+	fBackRef    // opens by pointing back: "That is", "These are": a comment on what went before
 
 	numFeatures
 )
 
 // featureInfo gives each feature its reason name and its weight in log-odds.
+// A feature with no name weighs without being shown as a reason.
 // Content features are worth one to two and a half; the patterns of text
 // that is no claim at all (headings, bylines, disclaimers, boilerplate) are
 // worth minus four or five, so that no amount of content words outweighs
@@ -79,20 +87,23 @@ var featureInfo = [numFeatures]struct {
 	fEfficacy:    {"efficacy", 1.2},
 	fRisk:        {"risk", 1.2},
 	fChange:      {"change verb", 1.0},
-	fResearch:    {"research", 0.8},
+	fResearch:    {"research", 0.4},
 	fFinding:     {"research finding", 1.0},
 	fAttribution: {"attributed statement", 1.5},
 	fDefinition:  {"definition", 0.8},
+	fGeneral:     {"generalisation", 1.0},
 	fHistory:     {"historical event", 1.0},
-	fEntity:      {"named entity", 0.4},
-	fDeclarative: {"declarative statement", 1.3},
+	fEntity:      {"named entity", 0.3},
+	// A plain statement is what most claims look like, so it weighs;
+	// nearly every claim has it, so as a reason it would say nothing.
+	fDeclarative: {"", 0.75},
 
 	fHeading:      {"heading", -5},
 	fTableCell:    {"table cell", -1},
 	fFootnote:     {"footnote", -0.5},
 	fQuestion:     {"question", -4},
 	fExclamation:  {"exclamation", -1.5},
-	fListIntro:    {"introduces a list", -1.5},
+	fListIntro:    {"introduces a list", -4},
 	fImperative:   {"imperative advice", -3},
 	fAdvice:       {"advice", -2.5},
 	fSecondPerson: {"second person", -0.8},
@@ -111,8 +122,16 @@ var featureInfo = [numFeatures]struct {
 	fFragment:     {"fragment", -2.5},
 	fShort:        {"short sentence", -0.8},
 	fNoVerb:       {"no verb", -1.5},
-	fUnfinished:   {"unfinished item", -1.2},
+	fUnfinished:   {"unfinished item", -2},
 	fNormative:    {"recommendation", -2},
 	fCaveat:       {"caveat", -2},
 	fReference:    {"reference entry", -5},
+	fOwnWork:      {"the authors' own work", -2.5},
+	// Under a methods or results heading an uncited sentence reports the
+	// authors' own work however many numbers it holds.
+	fOwnSection: {"in the paper's own methods or results", -9},
+	fCaption:    {"caption", -3},
+	fNotice:     {"update or correction notice", -5},
+	fMarketing:  {"marketing", -4},
+	fBackRef:    {"comments on what went before", -1},
 }

@@ -21,8 +21,12 @@ import (
 // Floors for the scorer on the labelled set, set just under what it reaches
 // so that a change that makes it worse fails.
 const (
-	minPrecision = 0.91
-	minRecall    = 0.98
+	// Issue 16 took "declarative statement" out of the evidence: a plain
+	// sentence without any cue is no longer a claim, which costs recall on
+	// this set (labelled under a broader rule, where own results and bare
+	// statements were claims) and gains precision on every kind of article.
+	minPrecision = 0.95
+	minRecall    = 0.92
 )
 
 var labelledFormats = map[string]corpus.Format{
@@ -193,7 +197,7 @@ func TestJudge_LabelledPrecisionRecall(t *testing.T) {
 			if i >= len(a.sentences) || a.sentences[i].Text != l.text {
 				t.Fatalf("%s: labels out of step with the splitter (see TestLabelled_SentencesMatchSplitter)", a.name)
 			}
-			j := Judge(l.text, a.sentences[i].Kind, 0)
+			j := JudgeSentence(a.sentences[i], 0)
 			per.add(l.claim, j.Claim)
 			all.add(l.claim, j.Claim)
 			if !l.cited {
@@ -233,6 +237,7 @@ func TestJudge_PubmedSamplesSanity(t *testing.T) {
 		t.Fatal(err)
 	}
 	var c confusion
+	var sum [2]float64
 	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		var rec struct {
 			Label int    `json:"label"`
@@ -243,15 +248,24 @@ func TestJudge_PubmedSamplesSanity(t *testing.T) {
 		}
 		j := Judge(rec.Text, corpus.KindSentence, 0)
 		c.add(rec.Label == 1, j.Claim)
+		sum[rec.Label] += j.Score
 		if rec.Label == 1 {
 			t.Logf("positive, score %.2f claim=%v %v: %.80q", j.Score, j.Claim, j.Reasons, rec.Text)
 		}
 	}
-	t.Logf("pubmed samples: %d of %d cited sentences score as claims; %s", c.tp, c.tp+c.fn, c)
-	if c.tp+c.fn != 11 {
-		t.Errorf("%d positives, the sample has 11", c.tp+c.fn)
+	pos, neg := c.tp+c.fn, c.fp+c.tn
+	t.Logf("pubmed samples: %d of %d cited sentences score as claims; %s", c.tp, pos, c)
+	if pos != 11 {
+		t.Errorf("%d positives, the sample has 11", pos)
 	}
-	if c.tp < 6 {
-		t.Errorf("%d of %d cited sentences score as claims, want at least 6", c.tp, c.tp+c.fn)
+	// Cited sentences of papers are often descriptions of other work or
+	// of methods, no claims under issue 16's rule, and this text has lost
+	// the capitals and digits the scorer reads: the floor only catches a
+	// scorer that has stopped working on scientific prose (it was 6 of 11
+	// while a plain statement counted as evidence, 9 of 11 scored as claims;
+	// 2 since).
+	t.Logf("mean score: cited %.3f, uncited %.3f", sum[1]/float64(pos), sum[0]/float64(neg))
+	if c.tp < 2 {
+		t.Errorf("%d of %d cited sentences score as claims, want at least 2", c.tp, pos)
 	}
 }

@@ -51,6 +51,9 @@ func (s *scan) nameNumber(i int) bool {
 	if t.joined && i > 0 && !s.toks[i-1].num {
 		return true // COVID-19, H5N1-2
 	}
+	if s.timeOfDay(i) {
+		return true
+	}
 	if i == 0 {
 		return false
 	}
@@ -61,6 +64,19 @@ func (s *scan) nameNumber(i int) bool {
 	// A capitalised word inside the sentence names a thing the number
 	// belongs to: "Inkwell 7", "Windows 11"; not "In 2015" or "March 2020".
 	return p.cap && i-1 > 0 && !months[s.tw(p)] && !p.num && s.gap(i-1, i) == " "
+}
+
+// timeOfDay reports whether number i is part of a time of day: "8 a.m.",
+// "4:15 p.m.", "18:30".
+func (s *scan) timeOfDay(i int) bool {
+	meridiem := func(k int) bool {
+		w := s.word(k)
+		return (w == "a" || w == "p") && s.word(k+1) == "m"
+	}
+	clock := func(a, b int) bool {
+		return b < len(s.toks) && s.toks[a].num && s.toks[b].num && s.gap(a, b) == ":" && len(s.word(b)) == 2
+	}
+	return meridiem(i+1) || clock(i, i+1) || i > 0 && clock(i-1, i)
 }
 
 // gap returns what lies between tokens i and j.

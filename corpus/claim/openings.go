@@ -21,8 +21,36 @@ func (s *scan) start() {
 		s.fireTok(fByline, 0, 1)
 	}
 	// "Updated 4 June 2024", "Published on Monday".
-	if (s.tw(first) == "updated" || s.tw(first) == "published" || s.tw(first) == "posted") && n <= 8 {
+	if (s.tw(first) == "published" || s.tw(first) == "posted") && n <= 8 {
 		s.fireTok(fByline, 0, 0)
+	}
+	// "Updated at 4:15 p.m. with comments from…", "Correction: An
+	// earlier version…": the article speaks of its own versions.
+	switch s.tw(first) {
+	case "updated", "update", "correction", "corrections", "clarification":
+		if s.tw(first) == "updated" || strings.HasPrefix(strings.TrimLeft(s.low[first.end:], " "), ":") {
+			s.fireTok(fNotice, 0, 0)
+		}
+	case "because", "partly", "mainly", "largely", "probably", "perhaps":
+		// "Partly because the alternative is a fight.": a clause that
+		// answers the question before it, not a statement.
+		k := 0
+		if s.tw(first) != "because" {
+			k = 1
+		}
+		// "Because the screen reflects light, it uses…" has its main
+		// clause after the comma.
+		if (s.word(k) == "because" || s.word(k) == "out" && s.word(k+1) == "of") && !strings.Contains(s.low, ",") {
+			s.fireTok(fFragment, 0, k)
+		}
+	case "here":
+		// "Here we ask…", "Here the scientists have been clear": the
+		// writer pointing at the text.
+		s.fireTok(fTransition, 0, 0)
+	case "that", "this", "these", "those", "it":
+		if n > 2 && (auxiliaries[s.word(1)] || s.word(1) == "shows" || s.word(1) == "means") {
+			s.fireTok(fBackRef, 0, 1)
+		}
 	}
 	if greetings[s.tw(first)] && s.word(1) != "to" {
 		s.fireTok(fBoilerplate, 0, 0)
@@ -109,7 +137,7 @@ func (s *scan) imperative() {
 prefix:
 	for k := 0; k < 2 && i < len(s.toks); k++ {
 		switch s.word(i) {
-		case "please", "just", "simply", "so", "now", "then", "and":
+		case "please", "just", "simply", "so", "now", "then", "and", "but":
 			i++
 			continue
 		case "always", "never", "don't":

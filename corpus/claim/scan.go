@@ -39,10 +39,12 @@ func (s *scan) word(i int) string {
 func (s *scan) tw(t token) string { return s.low[t.start:t.end] }
 
 // run scores the sentence once clean and tokenize have prepared it.
-func (s *scan) run(kind corpus.BlockKind) {
+func (s *scan) run(kind corpus.BlockKind, section string) {
 	switch kind {
 	case corpus.KindHeading:
 		s.fire(fHeading, 0, 0)
+	case corpus.KindCaption:
+		s.fire(fCaption, 0, 0)
 	case corpus.KindTableCell:
 		s.fire(fTableCell, 0, 0)
 	case corpus.KindFootnote:
@@ -52,6 +54,8 @@ func (s *scan) run(kind corpus.BlockKind) {
 	s.lookup()
 	s.numbers()
 	s.start()
+	s.ownWork()
+	s.ownSection(section)
 	s.definition()
 	s.shape(kind)
 }
@@ -98,6 +102,20 @@ func (s *scan) word1(i int, f feature) {
 			return
 		}
 	case fEfficacy, fCausal, fChange:
+		// "gradient-boosted", "well-known": a verb form glued to a word
+		// before it is part of an adjective.
+		// No sentence opens with a verb in the third person: "Blocks
+		// with more canopy" is a noun.
+		if s.toks[i].joined || i == 0 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			return
+		}
+		// An -ing form is a verb after an auxiliary ("is reducing") or a
+		// comma ("…, causing floods"); elsewhere it is mostly a noun
+		// ("daylight saving") or an adjective.
+		if strings.HasSuffix(w, "ing") && i > 0 && !auxiliaries[s.word(i-1)] &&
+			strings.TrimSpace(s.gap(i-1, i)) != "," {
+			return
+		}
 		if i == 0 && imperatives[w] && s.word(1) != "" && !notImperativeNext[s.word(1)] {
 			return // "Reduce your salt intake" is advice, handled by start
 		}
@@ -110,7 +128,12 @@ func (s *scan) word1(i int, f feature) {
 		}
 	case fFirstPerson, fSecondPerson:
 		// Inside a quotation the words are someone else's.
-		if strings.Count(s.low[:s.toks[i].start], "\"")%2 == 1 {
+		if s.quoted(i) {
+			return
+		}
+	case fHistory:
+		// "will be published next year" is a plan, not history.
+		if p := s.word(i - 1); p == "be" && (s.word(i-2) == "will" || s.word(i-2) == "to") {
 			return
 		}
 	}
@@ -174,14 +197,33 @@ func (s *scan) shape(kind corpus.BlockKind) {
 		!s.fired[fSecondPerson] && !s.fired[fOpinion] && !s.fired[fHeading] {
 		s.fire(fDeclarative, 0, 0)
 	}
-	// Proper names inside the sentence, not at its start and not "I" or
-	// "Figure".
+	s.entity()
+}
+
+// entity finds a proper name inside the sentence and quotes all of it
+// ("Recurrent Neural Networks", "Food and Drug Administration" as far as
+// the capitals go). A capital that only opens the sentence, a clause after
+// a colon or a quotation, or a run that began at the sentence's start
+// ("Vitamin D") is no evidence of a name; nor are "I", months, single
+// letters and the words that point at figures.
+func (s *scan) entity() {
+	n := len(s.toks)
 	for i := 1; i < n; i++ {
 		t := s.toks[i]
-		if t.cap && !t.num && s.tw(t) != "i" && !crossRefWords[s.tw(t)] && !strings.HasSuffix(s.low[:t.start], "\" ") &&
-			!strings.HasSuffix(strings.TrimRight(s.low[:t.start], " "), ":") {
-			s.fireTok(fEntity, i, i)
-			break
+		if !t.cap || t.num || s.toks[i-1].cap && !s.toks[i-1].num {
+			continue
 		}
+		w := s.tw(t)
+		before := strings.TrimRight(s.low[:t.start], " ")
+		if len(w) < 2 || months[w] || crossRefWords[w] || strings.HasSuffix(before, "\"") ||
+			strings.HasSuffix(before, ":") || strings.HasSuffix(before, ".") {
+			continue
+		}
+		j := i
+		for j+1 < n && s.toks[j+1].cap && !s.toks[j+1].num && s.gap(j, j+1) == " " {
+			j++
+		}
+		s.fireTok(fEntity, i, j)
+		return
 	}
 }

@@ -37,8 +37,10 @@ var lexicon = map[feature][]string{
 			"lowers", "lowered", "lowering", "slows", "slowed", "slowing", "results in", "resulted in",
 			"result in", "resulting in", "helps", "helped", "allows", "allowed"),
 	fConnective: {
-		"because", "due to", "thanks to", "as a result", "therefore", "thus", "hence", "so that",
-		"owing to", "responsible for", "attributable to", "reason for", "consequently",
+		// Not "therefore", "thus", "hence": they lead from the author's
+		// premises to the author's conclusion, which is reasoning.
+		"because", "due to", "thanks to", "as a result", "so that",
+		"owing to", "responsible for", "attributable to", "reason for",
 	},
 	fEfficacy: {
 		"effective", "effectiveness", "efficacy", "efficacious", "ineffective", "works", "worked",
@@ -70,6 +72,13 @@ var lexicon = map[feature][]string{
 		"said", "says", "told", "stated", "states", "argued", "argues", "argue", "warned", "warns",
 		"claimed", "claims", "noted", "insisted", "explained", "announced", "according to", "questioned",
 		"recommends", "recommended", "admitted", "acknowledged", "estimates", "predicted", "predicts",
+		"criticised", "criticized", "blamed", "praised", "denied", "alleged", "reportedly", "called for",
+		"calls for", "urged", "urges", "point out", "points out", "pointed out", "worry", "worries", "fear", "fears", "complain", "complained",
+	},
+	fGeneral: {
+		"often", "usually", "typically", "generally", "commonly", "common", "rarely", "frequently",
+		"widely", "tend", "tends", "tended", "popular", "widespread", "most", "many people", "some people", "most people",
+		"many of", "most of", "in general", "on average",
 	},
 	fDefinition: {
 		"is defined as", "are defined as", "refers to", "refer to", "is known as", "are known as",
@@ -139,6 +148,19 @@ var lexicon = map[feature][]string{
 		"part of our series", "our series", "related articles", "you may also like",
 		"download the app", "sponsored content", "this post", "the blog", "our readers", "our team",
 		"our editors", "our website", "our site", "this site", "this page", "our newsletter",
+		"developing story", "continue to follow", "reach her at", "reach him at", "reach them at",
+		"contact us", "are open from", "is open from", "opening hours", "privacy policy", "terms of use",
+		"terms of service", "uses cookies", "we use cookies", "accept cookies",
+	},
+	fMarketing: {
+		"shop now", "buy now", "order now", "add to cart", "free shipping", "free delivery", "use code",
+		"with code", "promo code", "discount code", "off your first", "your first order", "best-selling",
+		"bestselling", "best seller", "customers love", "verified buyer", "to your door", "limited time",
+		"money-back", "money back guarantee", "in stock", "shop all",
+	},
+	fNotice: {
+		"an earlier version of this", "this story has been updated", "this article has been updated",
+		"will be updated", "editor's note", "this article was amended", "this story was amended",
 	},
 	fTransition: {
 		"here is what", "here's what", "here are", "here is", "here's", "in this article",
@@ -149,7 +171,10 @@ var lexicon = map[feature][]string{
 		"the rest of this", "is organised as", "is organized as", "read on", "what we know",
 		"short version", "it is worth", "it's worth", "worth pausing", "more on that", "more on this",
 		"what does this mean", "turn to", "we now", "we answer", "we answered", "we explain", "we explore",
-		"we cover", "we examine", "we summarise", "we summarize", "we outline",
+		"we cover", "we examine", "we summarise", "we summarize", "we outline", "here we", "we come back",
+		"we return", "this guide", "this article", "let me", "not everyone agrees", "then there is",
+		"than most people assume", "than you might think", "than most people think", "than many people realise",
+		"than many people realize",
 	},
 }
 
@@ -163,7 +188,8 @@ var imperatives = set("ask", "avoid", "add", "aim", "be", "buy", "call", "check"
 	"visit", "wait", "watch", "wear", "book", "store", "replace", "include", "switch", "let", "imagine", "picture", "meet", "grab", "hurry", "order", "pick", "cook", "bake",
 	"mix", "stir", "serve", "boil", "chop", "wash", "rinse", "apply", "drop", "plan", "write",
 	"register", "enter", "save", "reduce", "increase", "protect", "prevent", "sleep", "walk", "exercise",
-	"breathe", "relax", "sit", "rest", "please", "trust", "buy", "compare", "put", "leave", "turn", "open", "close")
+	"breathe", "relax", "sit", "rest", "please", "trust", "buy", "compare", "put", "leave", "turn", "open", "close",
+	"shop", "notice")
 
 // notImperativeNext are words that, after a sentence's first word, show the
 // first word to be a noun: "Use of", "Cut flowers are".

@@ -1,0 +1,205 @@
+package check_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus/check"
+)
+
+// The articles of five kinds under corpus/claim/testdata/kinds: a research
+// paper, a news story, a health explainer, an essay and a scraped web page,
+// each kind with one article the scorer was tuned on (tune/) and one it was
+// not (heldout/). Every sentence is labelled, before the scorer was run on
+// it, as a claim that needs a source or not, with a category
+// (testdata/kinds/README.md).
+
+// kindFloors are the uncited-claim floors on the held-out articles, set a
+// little under what the scorer reaches, so that a change that makes it
+// worse fails. The figures themselves are printed with -v.
+var kindFloors = map[string]struct{ precision, recall float64 }{
+	// Reached on the held-out articles when the floors were set (main
+	// before issue 16 in brackets): all 0.788 / 0.804 (0.553 / 0.922);
+	// essay 0.333 / 0.500 (0.214 / 0.750); health 0.909 / 0.833 (0.846 /
+	// 0.917); news 1.000 / 0.895 (0.857 / 0.947); paper 0.667 / 0.800
+	// (0.217 / 1.000); web 0.667 / 0.727 (0.714 / 0.909). The issue aims at
+	// 0.95 for both; the held-out set is still short of it.
+	"all":    {0.75, 0.77},
+	"essay":  {0.30, 0.45},
+	"health": {0.85, 0.80},
+	"news":   {0.95, 0.85},
+	"paper":  {0.60, 0.75},
+	"web":    {0.60, 0.70},
+}
+
+// kindLabel is one line of a NAME.labels.tsv file of the kinds set:
+// claim<TAB>category<TAB>a piece of the sentence's text.
+type kindLabel struct {
+	claim    bool
+	category string
+	text     string
+	line     int
+}
+
+func readKindLabels(t *testing.T, path string) []kindLabel {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []kindLabel
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		parts := strings.SplitN(sc.Text(), "\t", 3)
+		if len(parts) != 3 || parts[0] != "0" && parts[0] != "1" || parts[1] == "" || parts[2] == "" {
+			t.Fatalf("%s:%d: want claim<TAB>category<TAB>text, got %q", path, n, sc.Text())
+		}
+		out = append(out, kindLabel{claim: parts[0] == "1", category: parts[1], text: parts[2], line: n})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// kindScore counts uncited-claim findings against the labels.
+type kindScore struct{ tp, fp, fn, tn int }
+
+func (k *kindScore) add(truth, flagged bool) {
+	switch {
+	case truth && flagged:
+		k.tp++
+	case flagged:
+		k.fp++
+	case truth:
+		k.fn++
+	default:
+		k.tn++
+	}
+}
+
+func (k kindScore) precision() float64 { return share(k.tp, k.tp+k.fp) }
+func (k kindScore) recall() float64    { return share(k.tp, k.tp+k.fn) }
+
+func share(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func (k kindScore) String() string {
+	return fmt.Sprintf("precision %.3f recall %.3f (tp %d fp %d fn %d tn %d)", k.precision(), k.recall(),
+		k.tp, k.fp, k.fn, k.tn)
+}
+
+// checkLabelled checks one labelled article and scores its uncited-claim
+// findings: a finding is right when the sentence is labelled a claim and
+// carries no citation that counts.
+func checkLabelled(t *testing.T, labelsPath string, explain bool) kindScore {
+	t.Helper()
+	base := strings.TrimSuffix(labelsPath, ".labels.tsv")
+	matches, _ := filepath.Glob(base + ".*")
+	var path string
+	for _, m := range matches {
+		if !strings.HasSuffix(m, ".labels.tsv") {
+			path = m
+		}
+	}
+	if path == "" {
+		t.Fatalf("%s: no article next to it", labelsPath)
+	}
+	rep := checkCitedKeysKnown(t, path)
+	flagged := map[string]bool{}
+	for _, f := range rep.Findings {
+		if f.Code == check.CodeUncitedClaim {
+			flagged[f.Claim] = true
+		}
+	}
+	labels := readKindLabels(t, labelsPath)
+	name := filepath.Base(path)
+	if len(labels) != len(rep.Claims) {
+		t.Errorf("%s: %d labels for %d sentences", name, len(labels), len(rep.Claims))
+	}
+	var k kindScore
+	for i, c := range rep.Claims {
+		if i >= len(labels) {
+			t.Errorf("%s: sentence %d %q has no label", name, i+1, c.Text)
+			continue
+		}
+		l := labels[i]
+		if !strings.Contains(c.Text, l.text) {
+			t.Fatalf("%s: label line %d %q is not in sentence %d %q", name, l.line, l.text, i+1, c.Text)
+		}
+		cited := false
+		for _, link := range c.Citations {
+			cited = cited || link.Status.Counts()
+		}
+		truth := l.claim && !cited
+		k.add(truth, flagged[c.ID])
+		if explain && truth != flagged[c.ID] {
+			t.Logf("  %s:%d %s (%s) flagged=%v score %.2f %v: %q", name, l.line, map[bool]string{true: "claim", false: "not"}[l.claim],
+				l.category, flagged[c.ID], c.Score, c.Reasons, c.Text)
+		}
+	}
+	return k
+}
+
+// TestKinds_UncitedClaimPrecisionAndRecall measures uncited-claim per kind
+// of article, on the tuning and the held-out articles apart, and holds the
+// held-out figures to their floors.
+func TestKinds_UncitedClaimPrecisionAndRecall(t *testing.T) {
+	dir := filepath.Join("..", "claim", "testdata", "kinds")
+	results := map[string]map[string]*kindScore{} // split -> kind -> score
+	for _, split := range []string{"tune", "heldout"} {
+		files, err := filepath.Glob(filepath.Join(dir, split, "*.labels.tsv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) < 5 {
+			t.Fatalf("%s: %d labelled articles, want at least one of each of five kinds", split, len(files))
+		}
+		results[split] = map[string]*kindScore{"all": {}}
+		for _, f := range files {
+			kind, _, _ := strings.Cut(filepath.Base(f), "-")
+			// Only the tuning articles say which sentences the scorer
+			// gets wrong: a held-out article is read for its figures.
+			k := checkLabelled(t, f, split == "tune" || os.Getenv("EVIDENT_EXPLAIN_HELDOUT") != "")
+			if results[split][kind] == nil {
+				results[split][kind] = &kindScore{}
+			}
+			for _, into := range []*kindScore{results[split][kind], results[split]["all"]} {
+				into.tp += k.tp
+				into.fp += k.fp
+				into.fn += k.fn
+				into.tn += k.tn
+			}
+		}
+	}
+	for _, split := range []string{"tune", "heldout"} {
+		var kinds []string
+		for kind := range results[split] {
+			kinds = append(kinds, kind)
+		}
+		sort.Strings(kinds)
+		for _, kind := range kinds {
+			t.Logf("%-7s %-7s %s", split, kind, results[split][kind])
+		}
+	}
+	for kind, floor := range kindFloors {
+		got := results["heldout"][kind]
+		if got == nil {
+			t.Errorf("held-out set has no %s article", kind)
+			continue
+		}
+		if got.precision() < floor.precision || got.recall() < floor.recall {
+			t.Errorf("held-out %s: %s; floors precision %.2f recall %.2f", kind, got, floor.precision, floor.recall)
+		}
+	}
+}
