@@ -249,9 +249,9 @@ type Summary struct {
 	// Reviewed counts the findings an editor has marked (evident review);
 	// Errors, Warnings and Infos count the others.
 	Reviewed int `json:"reviewed,omitempty"`
-	Errors      int `json:"errors"`
-	Warnings    int `json:"warnings"`
-	Infos       int `json:"infos"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
 }
 
 // Worst returns the highest severity among the findings no editor has

@@ -62,7 +62,7 @@ func TestFindingIDs_StayWhenTheArticleIsEditedElsewhere(t *testing.T) {
 	edits := map[string]string{
 		"paragraphs inserted above": strings.Replace(idDraft, "# Sugar and health\n",
 			"# Sugar and health\n\nAn introduction nobody asked for.\n\nIt runs to a second paragraph, with a new claim: 70% of readers skip it.\n", 1),
-		"blank lines and spacing": strings.ReplaceAll(strings.Replace(idDraft, "\n\n", "\n\n\n\n", -1), "a day have", "a day  have"),
+		"blank lines and spacing":      strings.ReplaceAll(strings.Replace(idDraft, "\n\n", "\n\n\n\n", -1), "a day have", "a day  have"),
 		"a sentence deleted elsewhere": strings.Replace(idDraft, "Deep networks learn features from raw data (1).\n", "", 1),
 		"moved to another file":        idDraft,
 	}
