@@ -61,8 +61,8 @@ func (tx *Tx) GetArticle(id string) (*Article, error) {
 	return a, tx.fail(err)
 }
 
-// DeleteArticle removes the article stored under id and its index
-// entries, or returns an error wrapping ErrNotFound.
+// DeleteArticle removes the article stored under id, its index entries and
+// its review marks, or returns an error wrapping ErrNotFound.
 func (tx *Tx) DeleteArticle(id string) error {
 	prev, err := tx.GetArticle(id)
 	if err != nil {
@@ -70,6 +70,15 @@ func (tx *Tx) DeleteArticle(id string) error {
 	}
 	tx.setArticleIndexes(prev, false)
 	tx.stagedArticles[id] = nil
+	// Its review marks go with it: a new article under the id is another
+	// text, whose findings they do not name.
+	marks, err := tx.Reviews(id)
+	if err != nil {
+		return err
+	}
+	for _, m := range marks {
+		tx.stagedReviews[reviewKey(id, m.Finding)] = nil
+	}
 	return nil
 }
 

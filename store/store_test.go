@@ -37,6 +37,8 @@ func TestMain(m *testing.M) {
 		os.Exit(helperHold(os.Getenv(helperPathEnv)))
 	case "write":
 		os.Exit(helperWrite(os.Getenv(helperPathEnv)))
+	case "review":
+		os.Exit(helperReview(os.Getenv(helperPathEnv)))
 	default:
 		fmt.Fprintln(os.Stderr, "unknown helper", os.Getenv(helperEnv))
 		os.Exit(2)

@@ -47,6 +47,10 @@ type Tx struct {
 	// artPath and artHash index articles by absolute path and content.
 	artPath index
 	artHash index
+	// reviews is the reviews bucket and stagedReviews its staged writes
+	// ("article\x00finding" to the encoded mark, nil to remove it).
+	reviews       *bolt.Bucket
+	stagedReviews map[string][]byte
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
@@ -63,6 +67,8 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 		stagedAlias:    make(map[string][]byte),
 		artPath:        index{sh: sh, b: btx.Bucket(bucketArtPath), staged: make(map[string]map[string]bool)},
 		artHash:        index{sh: sh, b: btx.Bucket(bucketArtHash), staged: make(map[string]map[string]bool)},
+		reviews:        btx.Bucket(bucketReviews),
+		stagedReviews:  make(map[string][]byte),
 	}
 }
 
@@ -257,6 +263,11 @@ func (tx *Tx) flush() (Changes, error) {
 	if err := tx.artHash.flush(); err != nil {
 		return Changes{}, fmt.Errorf("article hash index: %w", err)
 	}
+	put, deleted, err := flushBucket(tx.reviews, tx.stagedReviews)
+	if err != nil {
+		return Changes{}, fmt.Errorf("review marks: %w", err)
+	}
+	ch.Reviews = len(put) + len(deleted)
 	return ch, nil
 }
 
