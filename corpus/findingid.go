@@ -49,11 +49,16 @@ func (r *Report) SetFindingIDs() {
 		order int    // reading order: claim index, else line
 		msg   string
 	}
+	cites := r.danglingCites(claims)
 	slots := make([]slot, len(r.Findings))
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		subject, order := r.findingSubject(f, claims)
-		slots[i] = slot{i: i, base: findingBase(f.Code, subject, f.Marker), order: order, msg: normaliseLetters(f.Message)}
+		marker := f.Marker
+		if c, ok := cites[i]; ok {
+			marker += "\x00" + c
+		}
+		slots[i] = slot{i: i, base: findingBase(f.Code, subject, marker), order: order, msg: normaliseLetters(f.Message)}
 	}
 	// Ordinals in reading order, then by message, so that they do not hang
 	// on the order the report lists its findings in.
@@ -73,6 +78,44 @@ func (r *Report) SetFindingIDs() {
 		}
 		r.Findings[s.i].ID = id
 	}
+}
+
+// danglingCites names, for each dangling-citation finding, the work its
+// marker cites that dangles ("9", "smith2019"): one marker may cite
+// several that dangle, and each must keep its id when another of them is
+// fixed. The checker reports one finding per dangling citation, in the
+// order of the claim's citations; when the counts disagree (a finding
+// silenced), the marker alone tells them apart, with ordinals.
+func (r *Report) danglingCites(claims map[string]int) map[int]string {
+	const code = "dangling-citation"
+	type group struct{ claim, marker string }
+	findings := map[group][]int{}
+	for i, f := range r.Findings {
+		if f.Code == code && f.Claim != "" {
+			g := group{f.Claim, f.Marker}
+			findings[g] = append(findings[g], i)
+		}
+	}
+	out := map[int]string{}
+	for g, idx := range findings {
+		ci, ok := claims[g.claim]
+		if !ok {
+			continue
+		}
+		var dangling []string
+		for _, l := range r.Claims[ci].Citations {
+			if l.Marker == g.marker && l.Status == Dangling {
+				dangling = append(dangling, l.Cites)
+			}
+		}
+		if len(dangling) != len(idx) {
+			continue
+		}
+		for k, i := range idx {
+			out[i] = dangling[k]
+		}
+	}
+	return out
 }
 
 // findingSubject is the normalised text a finding is about, and where it

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/check"
 )
 
 // idDraft has findings of several kinds: uncited claims, a dangling
@@ -196,6 +197,39 @@ func TestFindingIDs_StoredReportWithoutIDsGetsThemOnRead(t *testing.T) {
 	for i, f := range back.Findings {
 		if f.ID != want[i] {
 			t.Errorf("finding %d: id %q on read, want %q", i, f.ID, want[i])
+		}
+	}
+}
+
+func TestFindingIDs_OneDanglingCiteFixedLeavesTheOthersID(t *testing.T) {
+	draft := "Deep networks learn features from raw data [@smith2031; @jones2032].\n"
+	idOf := func(lib string) map[string]string {
+		rep, err := check.Check("a.md", []byte(draft), corpus.Markdown, refs(t, lib), check.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, f := range rep.Findings {
+			if f.Code == "dangling-citation" {
+				out[f.Message] = f.ID
+			}
+		}
+		return out
+	}
+	both := idOf(library)
+	if len(both) != 2 {
+		t.Fatalf("dangling findings: %v, want two", both)
+	}
+	// Whichever of the two is fixed, the other keeps its id.
+	for _, key := range []string{"smith2031", "jones2032"} {
+		one := idOf(library + "@article{" + key + ", author = {Smith, Ann}, title = {A work added later}, journal = {J}, year = 2031}\n")
+		if len(one) != 1 {
+			t.Fatalf("dangling findings after adding %s: %v, want one", key, one)
+		}
+		for msg, id := range one {
+			if both[msg] != id {
+				t.Errorf("%s: id %s became %s when %s resolved", msg, both[msg], id, key)
+			}
 		}
 	}
 }
