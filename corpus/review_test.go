@@ -144,3 +144,48 @@ func TestApplyReviews_MarksCountsAndStaleNotes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSetFindingIDs gives ids to findings on arbitrary sentences, markers
+// and typed ids: never a panic, always unique and the same twice.
+func FuzzSetFindingIDs(f *testing.F) {
+	f.Add("Sugar raises the risk by 26% (1).", "(1)", "3fa9")
+	f.Add("", "", "")
+	f.Add("Straße \u0130 \xff (2–4)", "(2–4)", "uncited-claim:")
+	f.Fuzz(func(t *testing.T, text, marker, typed string) {
+		r := &Report{
+			Claims: []Claim{{ID: "c1", Text: text, Citations: []CitationLink{{Marker: marker, Status: Dangling, Cites: marker}}},
+				{ID: "c2", Text: text}},
+			References: []ListRef{{Text: text, Line: 5}},
+			Findings: []Finding{
+				{Code: "dangling-citation", Claim: "c1", Marker: marker, Message: text},
+				{Code: "dangling-citation", Claim: "c1", Marker: marker, Message: marker},
+				{Code: "uncited-claim", Claim: "c2", Message: text},
+				{Code: "uncited-claim", Claim: "c2", Message: text},
+				{Code: "unmatched-reference", Line: 5, Message: text},
+				{Code: "x", Message: text},
+			},
+		}
+		r.SetFindingIDs()
+		first := make([]string, len(r.Findings))
+		seen := map[string]bool{}
+		for i, fd := range r.Findings {
+			if fd.ID == "" || seen[fd.ID] {
+				t.Fatalf("finding %d: id %q empty or repeated", i, fd.ID)
+			}
+			seen[fd.ID] = true
+			first[i] = fd.ID
+		}
+		r.SetFindingIDs()
+		for i, fd := range r.Findings {
+			if fd.ID != first[i] {
+				t.Fatalf("finding %d: id %q, then %q", i, first[i], fd.ID)
+			}
+		}
+		MatchFindingID(first, typed)
+		m := r.NewReviewMark(&r.Findings[2], Review{As: ReviewOK})
+		if r.MarkState(m) != MarkCurrent {
+			t.Fatalf("a mark on the report it was made on is %s", r.MarkState(m))
+		}
+		r.ApplyReviews([]ReviewMark{m})
+	})
+}
