@@ -63,32 +63,20 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	if rep.Article.Positions == corpus.PositionsParagraphs {
 		column = "¶"
 	}
-	if len(open) > 0 {
-		fmt.Fprintf(b, "\n#### Findings (%d)\n\n", len(open))
-		header := "| Severity | " + column + " | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n"
-		rows := make([]string, len(open))
-		for i, f := range open {
+	writeFindingTable(b, "Findings", "| Severity | "+column+" | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n",
+		open, "findings", func(f corpus.Finding) string {
 			msg, quoted := mdFindingCells(f, claims)
-			rows[i] = fmt.Sprintf("| %s | %d | `%s` | %s | %s | %s |\n", severityLabel(f.Severity), f.Line, f.Code,
-				msg, quoted, mdFindingID(f))
-		}
-		writeFolded(b, header, rows, "findings")
-	}
-	if len(reviewed) > 0 {
-		fmt.Fprintf(b, "\n#### Reviewed (%d)\n\n", len(reviewed))
-		header := "| " + column + " | Code | Finding | Sentence | Review | ID |\n|--:|---|---|---|---|---|\n"
-		rows := make([]string, len(reviewed))
-		for i, f := range reviewed {
+			return fmt.Sprintf("| %s | %d | `%s` | %s | %s | %s |\n", severityLabel(f.Severity), f.Line, f.Code, msg, quoted, mdFindingID(f))
+		})
+	writeFindingTable(b, "Reviewed", "| "+column+" | Code | Finding | Sentence | Review | ID |\n|--:|---|---|---|---|---|\n",
+		reviewed, "reviewed findings", func(f corpus.Finding) string {
 			msg, quoted := mdFindingCells(f, claims)
 			review := f.Review.Summary()
 			if f.Review.Note != "" {
 				review += ": " + f.Review.Note
 			}
-			rows[i] = fmt.Sprintf("| %d | `%s` | %s | %s | %s | %s |\n", f.Line, f.Code, msg, quoted,
-				mdEscape(shorten(review, 160)), mdFindingID(f))
-		}
-		writeFolded(b, header, rows, "reviewed findings")
-	}
+			return fmt.Sprintf("| %d | `%s` | %s | %s | %s | %s |\n", f.Line, f.Code, msg, quoted, mdEscape(shorten(review, 160)), mdFindingID(f))
+		})
 
 	var unsupported []string
 	for i := range rep.Claims {
@@ -114,6 +102,20 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 		b.WriteString("\nNo findings.\n")
 	}
 	writeMarkdownLinkSources(b, rep)
+}
+
+// writeFindingTable writes fs, when there are any, under a heading that
+// counts them, a row each (the rows past mdTableRows folded).
+func writeFindingTable(b *strings.Builder, title, header string, fs []corpus.Finding, what string, row func(corpus.Finding) string) {
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n#### %s (%d)\n\n", title, len(fs))
+	rows := make([]string, len(fs))
+	for i, f := range fs {
+		rows[i] = row(f)
+	}
+	writeFolded(b, header, rows, what)
 }
 
 // splitReviewed parts the findings no editor has marked from those marked

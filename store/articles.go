@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
@@ -226,15 +225,7 @@ func (s *Store) EachArticle(fn func(*Article) error) error {
 // must be non-empty and short, and a NUL would confuse any index built on
 // them.
 func checkID(id string) error {
-	switch {
-	case id == "":
-		return errors.New("article has no id")
-	case len(id) > maxKeyLen:
-		return fmt.Errorf("article id %.40s... is longer than %d bytes", id, maxKeyLen)
-	case strings.IndexByte(id, 0) >= 0:
-		return fmt.Errorf("article id %q contains a NUL byte", id)
-	}
-	return nil
+	return checkName(id, "article id", "article has no id", maxKeyLen)
 }
 
 // encodeArticle is an article's stored form, JSON compressed with snappy

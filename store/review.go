@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -150,13 +149,5 @@ func reviewKey(articleID, findingID string) string {
 }
 
 func checkFindingID(id string) error {
-	switch {
-	case id == "":
-		return errors.New("the mark names no finding")
-	case len(id) > maxFindingIDLen:
-		return fmt.Errorf("finding id %.40s... is longer than %d bytes", id, maxFindingIDLen)
-	case strings.IndexByte(id, 0) >= 0:
-		return fmt.Errorf("finding id %q contains a NUL byte", id)
-	}
-	return nil
+	return checkName(id, "finding id", "the mark names no finding", maxFindingIDLen)
 }

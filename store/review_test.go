@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -208,29 +207,8 @@ func TestReviews_KillLeavesWholeTransactions(t *testing.T) {
 	}
 	for round, wait := range []time.Duration{0, 20 * time.Millisecond, 100 * time.Millisecond} {
 		path := filepath.Join(t.TempDir(), "library.db")
-		cmd, _, lines := startHelper(t, "review", path)
-		time.Sleep(wait)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		// Read to the end before Wait, which closes the pipe.
-		reported := 0
-		for lines.Scan() {
-			fmt.Sscanf(lines.Text(), "committed %d", &reported)
-		}
-		_ = cmd.Wait()
-		s, err := Open(path, false)
-		if err != nil {
-			t.Fatalf("round %d: reopen after kill: %v", round, err)
-		}
-		if err := s.db.View(func(btx *bolt.Tx) error {
-			for err := range btx.Check() {
-				t.Errorf("round %d: bbolt check: %v", round, err)
-			}
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
+		reported := killHelper(t, "review", path, wait)
+		s := reopenChecked(t, path, round)
 		marks, err := s.Reviews("a.md")
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)

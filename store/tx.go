@@ -492,13 +492,20 @@ func indexable(value string) bool {
 }
 
 func checkKey(key string) error {
+	return checkName(key, "key", "reference has no key", maxKeyLen)
+}
+
+// checkName holds a name the store keys a value by (a reference key, an
+// article id, a finding id) to what bbolt and the indexes take: not empty
+// (none says so), at most max bytes, no NUL.
+func checkName(s, what, none string, max int) error {
 	switch {
-	case key == "":
-		return errors.New("reference has no key")
-	case len(key) > maxKeyLen:
-		return fmt.Errorf("key %.40s... is longer than %d bytes", key, maxKeyLen)
-	case strings.IndexByte(key, 0) >= 0:
-		return fmt.Errorf("key %q contains a NUL byte", key)
+	case s == "":
+		return errors.New(none)
+	case len(s) > max:
+		return fmt.Errorf("%s %.40s... is longer than %d bytes", what, s, max)
+	case strings.IndexByte(s, 0) >= 0:
+		return fmt.Errorf("%s %q contains a NUL byte", what, s)
 	}
 	return nil
 }
