@@ -143,30 +143,27 @@ Deep networks learn features from raw data (8, 9).
 	}
 	// 26% and 36% are different claims; the sentence written twice gets
 	// an ordinal; both numbers of (8, 9) dangle, each with an id.
-	var uncited, dangling []string
+	text := map[string]string{}
+	for _, c := range rep.Claims {
+		text[c.ID] = c.Text
+	}
+	var uncited26, uncited36, dangling []string
 	for _, id := range slices.Sorted(maps.Keys(seen)) {
-		switch seen[id].Code {
-		case "uncited-claim":
-			uncited = append(uncited, id)
-		case "dangling-citation":
+		f := seen[id]
+		switch {
+		case f.Code == "uncited-claim" && strings.Contains(text[f.Claim], "26%"):
+			uncited26 = append(uncited26, id)
+		case f.Code == "uncited-claim" && strings.Contains(text[f.Claim], "36%"):
+			uncited36 = append(uncited36, id)
+		case f.Code == "dangling-citation":
 			dangling = append(dangling, id)
 		}
 	}
-	// The sentence whose citations all dangle is uncited as well.
-	if len(uncited) != 4 {
-		t.Fatalf("uncited claims = %q, want 4", uncited)
+	if len(uncited26) != 2 || uncited26[1] != uncited26[0]+"-2" {
+		t.Errorf("the sentence written twice: %q, want an id and the same with -2", uncited26)
 	}
-	ordinals := 0
-	for _, id := range uncited {
-		if strings.HasSuffix(id, "-2") {
-			ordinals++
-			if !slices.Contains(uncited, strings.TrimSuffix(id, "-2")) {
-				t.Errorf("%s has no first occurrence among %q", id, uncited)
-			}
-		}
-	}
-	if ordinals != 1 {
-		t.Errorf("uncited claims %q: want one -2 for the repeated sentence", uncited)
+	if len(uncited36) != 1 || slices.Contains(uncited26, uncited36[0]) {
+		t.Errorf("the 36%% claim: %q, want an id of its own beside %q", uncited36, uncited26)
 	}
 	if len(dangling) != 2 {
 		t.Errorf("dangling = %q, want one id for each of 8 and 9", dangling)
@@ -174,8 +171,8 @@ Deep networks learn features from raw data (8, 9).
 	// The first of the repeated sentences keeps the plain id: it is the
 	// same as in an article where the sentence stands once.
 	once := run(t, "a.md", "Adults who drink two sugary drinks a day have a 26% higher risk of diabetes.\n")
-	if len(once.Findings) != 1 || !slices.Contains(uncited, once.Findings[0].ID) {
-		t.Errorf("the sentence alone has id %v, not one of %q", once.Findings, uncited)
+	if len(once.Findings) != 1 || len(uncited26) == 0 || once.Findings[0].ID != uncited26[0] {
+		t.Errorf("the sentence alone has id %v, not %q", once.Findings, uncited26)
 	}
 }
 
