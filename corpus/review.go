@@ -116,11 +116,10 @@ func (r *Report) MarkState(m ReviewMark) MarkState {
 	return MarkSentenceGone
 }
 
-// ApplyReviews puts each mark on the finding it names (Finding.Review),
+// ApplyReviews puts each mark on the finding it names (Finding.Review) and
 // counts the findings marked in Summary.Reviewed and the others by
-// severity, and notes each mark that names no finding of this report as
-// stale. It returns the stale marks. Applying again replaces what an
-// earlier call did.
+// severity. It returns the marks that name no finding of this report, for
+// NoteStale. Applying again replaces what an earlier call did.
 func (r *Report) ApplyReviews(marks []ReviewMark) []ReviewMark {
 	byID := make(map[string]*ReviewMark, len(marks))
 	for i := range marks {
@@ -150,14 +149,21 @@ func (r *Report) ApplyReviews(marks []ReviewMark) []ReviewMark {
 	}
 	var stale []ReviewMark
 	for _, m := range marks {
-		if used[m.Finding] {
-			continue
+		if !used[m.Finding] {
+			stale = append(stale, m)
 		}
-		stale = append(stale, m)
+	}
+	return stale
+}
+
+// NoteStale adds a note to the report for each mark that names none of
+// its findings (ApplyReviews), saying why it is stale. A check that left
+// findings out (--baseline) does not call it: their marks are not stale.
+func (r *Report) NoteStale(stale []ReviewMark) {
+	for _, m := range stale {
 		r.Notes = append(r.Notes, fmt.Sprintf("review mark %s (%s) is %s: %s", m.Finding, m.Review.Summary(),
 			r.MarkState(m).Describe(), quoteShort(m.Text, 80)))
 	}
-	return stale
 }
 
 // Summary says a review in a few words: "ok by ann, 2026-12-06".

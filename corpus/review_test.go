@@ -122,6 +122,7 @@ func TestApplyReviews_MarksCountsAndStaleNotes(t *testing.T) {
 	edited := reviewReport("(1)", "Children eat 60% more sugar than in 1990.")
 	edited.Findings = edited.Findings[1:] // (1) resolves now
 	stale = edited.ApplyReviews([]ReviewMark{markClaim, markDangling, markEntry})
+	edited.NoteStale(stale)
 	if len(stale) != 2 {
 		t.Fatalf("stale = %+v, want the claim's and the dangling marker's", stale)
 	}

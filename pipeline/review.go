@@ -63,7 +63,7 @@ func MarkFinding(tx *store.Tx, name, what string, rv corpus.Review) (Marked, err
 	if err := tx.PutReview(a.ID, m); err != nil {
 		return Marked{}, err
 	}
-	return Marked{Article: a.ID, Mark: m, State: corpus.MarkCurrent, Action: action, Finding: f}, nil
+	return Marked{Article: a.ID, Mark: m, State: corpus.MarkCurrent, Action: action}, nil
 }
 
 // ClearMark removes, in tx, the mark that what names (as MarkFinding

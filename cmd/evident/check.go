@@ -134,7 +134,11 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	failed := false
 	err = pipeline.Check(ctx, inputs, lib, po, func(c pipeline.Checked) error {
 		if ms := marks[c.Input.Path]; len(ms) > 0 {
-			c.Report.ApplyReviews(ms)
+			stale := c.Report.ApplyReviews(ms)
+			if po.Baseline == nil {
+				// A baseline leaves findings out: their marks are not stale.
+				c.Report.NoteStale(stale)
+			}
 		}
 		if worst, ok := c.Report.Worst(); ok && worst >= failOn {
 			failed = true
