@@ -224,6 +224,9 @@ type MatchInfo struct {
 
 // Finding is one problem, located in the article.
 type Finding struct {
+	// ID names the finding across edits of the article elsewhere
+	// (SetFindingIDs): "uncited-claim:3fa9c1d2e0".
+	ID       string   `json:"id"`
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`
 	Line     int      `json:"line"`
@@ -232,6 +235,9 @@ type Finding struct {
 	Claim     string `json:"claim,omitempty"`
 	Marker    string `json:"marker,omitempty"`
 	Message   string `json:"message"`
+	// Review is the editor's mark on the finding (evident review), when
+	// the article is stored and the finding was marked.
+	Review *Review `json:"review,omitempty"`
 }
 
 // Summary counts what the report holds.
@@ -248,24 +254,28 @@ type Summary struct {
 	ListEntries int `json:"list_entries"`
 	Uncited     int `json:"uncited_references"`
 	Suppressed  int `json:"suppressed"` // findings silenced by evident:ignore comments
-	Errors      int `json:"errors"`
-	Warnings    int `json:"warnings"`
-	Infos       int `json:"infos"`
+	// Reviewed counts the findings an editor has marked (evident review);
+	// Errors, Warnings and Infos count the others.
+	Reviewed int `json:"reviewed,omitempty"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
 }
 
-// Worst returns the highest severity among the findings, and false when
-// there are none.
+// Worst returns the highest severity among the findings no editor has
+// marked reviewed, and false when there are none: what --fail-on gates on.
 func (r *Report) Worst() (Severity, bool) {
-	if len(r.Findings) == 0 {
-		return Info, false
-	}
-	w := Info
+	w, any := Info, false
 	for _, f := range r.Findings {
-		if f.Severity > w {
+		if f.Review != nil {
+			continue
+		}
+		if !any || f.Severity > w {
 			w = f.Severity
 		}
+		any = true
 	}
-	return w, true
+	return w, any
 }
 
 // Keys returns the library keys the report's citations and reference list
@@ -380,6 +390,11 @@ func DecodeReport(data []byte) (*Report, error) {
 	}
 	if r.Schema > ReportSchema {
 		return nil, fmt.Errorf("the report was written by a newer evident (report schema %d; this one reads up to %d)", r.Schema, ReportSchema)
+	}
+	// A report stored before findings had ids gets them as a fresh check
+	// would give them, so that marks can name its findings.
+	if slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.ID == "" }) {
+		r.SetFindingIDs()
 	}
 	return &r, nil
 }

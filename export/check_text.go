@@ -76,7 +76,7 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 	for _, g := range groups {
 		var fs []corpus.Finding
 		for _, f := range rep.Findings {
-			if f.Severity == g.sev {
+			if f.Severity == g.sev && f.Review == nil {
 				fs = append(fs, f)
 			}
 		}
@@ -85,15 +85,50 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 		}
 		fmt.Fprintf(&b, "\n%s\n", paint(g.color+ansiBold, fmt.Sprintf("%s (%d)", g.title, len(fs))))
 		for _, f := range fs {
-			fmt.Fprintf(&b, "  %s: %s: %s\n", rep.Article.Positions.Place(rep.Article.Path, f.Line), paint(g.color, f.Code), f.Message)
-			if c, ok := claims[f.Claim]; ok && f.Code != check.CodeUncitedClaim {
-				fmt.Fprintf(&b, "      %s\n", paint(ansiDim, "\u201c"+oneLine(c.Text)+"\u201d"))
-			}
+			writeTextFinding(&b, rep, f, claims, paint, g.color)
 		}
 	}
+	writeTextReviewed(&b, rep, claims, paint)
 	writeLinkSources(&b, rep, paint)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeTextFinding writes one finding: where, its code, the message and
+// its id's hash (what 'evident review' takes), then the sentence it is on.
+func writeTextFinding(b *strings.Builder, rep *corpus.Report, f corpus.Finding, claims map[string]*corpus.Claim, paint func(code, s string) string, color string) {
+	fmt.Fprintf(b, "  %s: %s: %s", rep.Article.Positions.Place(rep.Article.Path, f.Line), paint(color, f.Code), f.Message)
+	if f.ID != "" {
+		b.WriteString(" " + paint(ansiDim, "["+corpus.FindingHash(f.ID)+"]"))
+	}
+	b.WriteString("\n")
+	if c, ok := claims[f.Claim]; ok && f.Code != check.CodeUncitedClaim {
+		fmt.Fprintf(b, "      %s\n", paint(ansiDim, "\u201c"+oneLine(c.Text)+"\u201d"))
+	}
+}
+
+// writeTextReviewed lists the findings an editor has marked (evident
+// review) in a group of their own, after the open ones, each with the
+// mark and its note.
+func writeTextReviewed(b *strings.Builder, rep *corpus.Report, claims map[string]*corpus.Claim, paint func(code, s string) string) {
+	var fs []corpus.Finding
+	for _, f := range rep.Findings {
+		if f.Review != nil {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s\n", paint(ansiBold, fmt.Sprintf("reviewed (%d)", len(fs))))
+	for _, f := range fs {
+		writeTextFinding(b, rep, f, claims, paint, ansiDim)
+		line := "reviewed " + f.Review.Summary()
+		if f.Review.Note != "" {
+			line += ": " + oneLine(f.Review.Note)
+		}
+		fmt.Fprintf(b, "      %s\n", line)
+	}
 }
 
 // writeLinkSources lists the sources the article links to, as its

@@ -24,20 +24,34 @@ func CheckGitHub(w io.Writer, rep *corpus.Report) error {
 	}
 	for _, f := range rep.Findings {
 		cmd := "notice"
-		switch f.Severity {
-		case corpus.Error:
+		switch {
+		case f.Review != nil:
+			// Settled by an editor (evident review): shown, not raised.
+		case f.Severity == corpus.Error:
 			cmd = "error"
-		case corpus.Warning:
+		case f.Severity == corpus.Warning:
 			cmd = "warning"
 		}
 		fmt.Fprintf(&b, "::%s file=%s", cmd, file)
 		if f.Line > 0 {
 			fmt.Fprintf(&b, ",line=%d", f.Line)
 		}
-		fmt.Fprintf(&b, ",title=%s::%s\n", escapeProperty(f.Code), escapeData(withParagraph(rep, f)))
+		msg := withParagraph(rep, f)
+		if f.Review != nil {
+			msg = "reviewed " + f.Review.Summary() + reviewNote(f.Review) + ": " + msg
+		}
+		fmt.Fprintf(&b, ",title=%s::%s\n", escapeProperty(f.Code), escapeData(msg))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// reviewNote is a mark's note in parentheses, or "".
+func reviewNote(rv *corpus.Review) string {
+	if rv.Note == "" {
+		return ""
+	}
+	return " (" + rv.Note + ")"
 }
 
 // escapeData escapes a workflow command's message as the runner unescapes

@@ -67,7 +67,8 @@ func sentenceMark(c *corpus.Claim, findings []corpus.Finding) (mark, why string)
 		}
 	}
 	for _, f := range findings {
-		if f.Claim == c.ID && f.Severity >= corpus.Warning {
+		// A finding an editor has marked (evident review) is settled.
+		if f.Claim == c.ID && f.Severity >= corpus.Warning && f.Review == nil {
 			weak = append(weak, f.Code)
 		}
 	}

@@ -116,6 +116,10 @@ type htmlFinding struct {
 	Where          string // "line 12", "paragraph 12"
 	Code, Message  string
 	Href           string // the sentence or list entry it is about
+	ID             string // the id's hash, what 'evident review' takes
+	// Reviewed is the editor's mark in words ("ok by ann, 2026-12-06"),
+	// Note its note; the page shows such a finding dimmed.
+	Reviewed, Note string
 }
 
 type htmlBlock struct {
@@ -136,6 +140,9 @@ type htmlSentence struct {
 	Covered                 *htmlLink
 	Citations               []htmlCite
 	Findings                []htmlFinding
+	// Reviewed is set when every finding on the sentence is marked
+	// (evident review): the page dims it.
+	Reviewed bool
 }
 
 type htmlLink struct {
@@ -289,7 +296,10 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 	perClaim := map[string][]htmlFinding{}
 	for _, f := range rep.Findings {
 		hf := htmlFinding{Severity: f.Severity.String(), Icon: severityIcon(f.Severity), Where: rep.Article.Positions.Name(f.Line),
-			Code: f.Code, Message: f.Message}
+			Code: f.Code, Message: f.Message, ID: corpus.FindingHash(f.ID)}
+		if f.Review != nil {
+			hf.Reviewed, hf.Note = f.Review.Summary(), f.Review.Note
+		}
 		switch {
 		case f.Claim != "":
 			hf.Href = "#" + sentenceID(f.Claim)
@@ -308,6 +318,10 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 			ID: sentenceID(c.ID), Mark: mark, MarkText: markText[mark], Why: why, Check: string(c.Status),
 			Text: c.Text, Score: strconv.FormatFloat(c.Score, 'f', 2, 64), Reasons: c.Reasons,
 			Findings: perClaim[c.ID],
+		}
+		hs.Reviewed = len(hs.Findings) > 0
+		for _, f := range hs.Findings {
+			hs.Reviewed = hs.Reviewed && f.Reviewed != ""
 		}
 		hs.Tip = hs.MarkText
 		if why != "" {

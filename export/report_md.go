@@ -44,7 +44,8 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	fmt.Fprintf(b, "**%s** · %d sentences, %d claims: %d supported, %d unsupported · %d citations: %d resolved, %d dangling, %d unmatched%s · %d reference list entries, %d never cited\n",
 		severityCounts(s), s.Sentences, n.Supported+n.Unsupported, n.Supported, n.Unsupported,
 		s.Citations, s.Resolved, s.Dangling, s.Unmatched, external, s.ListEntries, s.Uncited)
-	if kinds := kindCounts(rep.Findings); kinds != "" {
+	open, reviewed := splitReviewed(rep.Findings)
+	if kinds := kindCounts(open); kinds != "" {
 		fmt.Fprintf(b, "\nBy kind: %s\n", kinds)
 	}
 	if s.Suppressed > 0 {
@@ -58,25 +59,24 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	for i := range rep.Claims {
 		claims[rep.Claims[i].ID] = &rep.Claims[i]
 	}
-	if len(rep.Findings) > 0 {
-		fmt.Fprintf(b, "\n#### Findings (%d)\n\n", len(rep.Findings))
-		column := "Line"
-		if rep.Article.Positions == corpus.PositionsParagraphs {
-			column = "¶"
-		}
-		header := "| Severity | " + column + " | Code | Finding | Sentence |\n|---|--:|---|---|---|\n"
-		rows := make([]string, len(rep.Findings))
-		for i, f := range rep.Findings {
-			quoted, msg := "", f.Message
-			if c, ok := claims[f.Claim]; ok {
-				quoted = "“" + mdEscape(shorten(c.Text, 80)) + "”"
-				msg = withoutQuote(msg)
-			}
-			rows[i] = fmt.Sprintf("| %s | %d | `%s` | %s | %s |\n", severityLabel(f.Severity), f.Line, f.Code,
-				mdEscape(shorten(msg, 160)), quoted)
-		}
-		writeFolded(b, header, rows, "findings")
+	column := "Line"
+	if rep.Article.Positions == corpus.PositionsParagraphs {
+		column = "¶"
 	}
+	writeFindingTable(b, "Findings", "| Severity | "+column+" | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n",
+		open, "findings", func(f corpus.Finding) string {
+			msg, quoted := mdFindingCells(f, claims)
+			return fmt.Sprintf("| %s | %d | `%s` | %s | %s | %s |\n", severityLabel(f.Severity), f.Line, f.Code, msg, quoted, mdFindingID(f))
+		})
+	writeFindingTable(b, "Reviewed", "| "+column+" | Code | Finding | Sentence | Review | ID |\n|--:|---|---|---|---|---|\n",
+		reviewed, "reviewed findings", func(f corpus.Finding) string {
+			msg, quoted := mdFindingCells(f, claims)
+			review := f.Review.Summary()
+			if f.Review.Note != "" {
+				review += ": " + f.Review.Note
+			}
+			return fmt.Sprintf("| %d | `%s` | %s | %s | %s | %s |\n", f.Line, f.Code, msg, quoted, mdEscape(shorten(review, 160)), mdFindingID(f))
+		})
 
 	var unsupported []string
 	for i := range rep.Claims {
@@ -102,6 +102,53 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 		b.WriteString("\nNo findings.\n")
 	}
 	writeMarkdownLinkSources(b, rep)
+}
+
+// writeFindingTable writes fs, when there are any, under a heading that
+// counts them, a row each (the rows past mdTableRows folded).
+func writeFindingTable(b *strings.Builder, title, header string, fs []corpus.Finding, what string, row func(corpus.Finding) string) {
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n#### %s (%d)\n\n", title, len(fs))
+	rows := make([]string, len(fs))
+	for i, f := range fs {
+		rows[i] = row(f)
+	}
+	writeFolded(b, header, rows, what)
+}
+
+// splitReviewed parts the findings no editor has marked from those marked
+// (evident review), each in report order.
+func splitReviewed(fs []corpus.Finding) (open, reviewed []corpus.Finding) {
+	for _, f := range fs {
+		if f.Review != nil {
+			reviewed = append(reviewed, f)
+		} else {
+			open = append(open, f)
+		}
+	}
+	return open, reviewed
+}
+
+// mdFindingCells are a finding's message and quoted sentence, escaped, for
+// a table row.
+func mdFindingCells(f corpus.Finding, claims map[string]*corpus.Claim) (msg, quoted string) {
+	msg = f.Message
+	if c, ok := claims[f.Claim]; ok {
+		quoted = "“" + mdEscape(shorten(c.Text, 80)) + "”"
+		msg = withoutQuote(msg)
+	}
+	return mdEscape(shorten(msg, 160)), quoted
+}
+
+// mdFindingID is the hash of a finding's id as a code span: what 'evident
+// review' takes.
+func mdFindingID(f corpus.Finding) string {
+	if f.ID == "" {
+		return ""
+	}
+	return mdCode(corpus.FindingHash(f.ID))
 }
 
 // writeMarkdownLinkSources lists the sources the article links to, as its

@@ -42,10 +42,11 @@ func TestCheckMarkdown_Example(t *testing.T) {
 		"### evident: ../examples/back-pain.md\n",
 		"**2 errors, 9 warnings, 0 info** · 23 sentences, 13 claims: 4 supported, 9 unsupported · 9 citations: 6 resolved, 1 dangling, 2 unmatched · 8 reference list entries, 1 never cited\n",
 		"By kind: `uncited-claim` 6, `dangling-citation` 1, `identifier-mismatch` 1, `uncited-reference` 1, `unmatched-reference` 1, `weak-support` 1\n",
-		"| Severity | Line | Code | Finding | Sentence |\n|---|--:|---|---|---|\n",
-		"| ❌ error | 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses of NSAIDs were linked to a higher risk of myocardial…” |\n",
-		"| ⚠️ warning | 29 | `uncited-claim` | claim with no citation (score 0.63; generalisation 'popular') | “Yoga and tai chi are popular options.” |\n",
-		"| ⚠️ warning | 47 | `uncited-reference` | reference 8 is never cited in the text |  |\n",
+		"| Severity | Line | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n",
+		// The last cell is the finding id's hash: what 'evident review' takes.
+		"| ❌ error | 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses of NSAIDs were linked to a higher risk of myocardial…” | `",
+		"| ⚠️ warning | 29 | `uncited-claim` | claim with no citation (score 0.63; generalisation 'popular') | “Yoga and tai chi are popular options.” | `",
+		"| ⚠️ warning | 47 | `uncited-reference` | reference 8 is never cited in the text |  | `",
 		"#### Unsupported claims (9)\n",
 		"- line 29: “Regular exercise also halves the risk of a second heart attack (1).” — cited, but weak-support",
 		"- line 32: “Staying active is better than bed rest for most people (7).” — cited, but 7 in (7) is not in the library",
@@ -107,7 +108,7 @@ func TestCheckMarkdown_HostileTextStaysText(t *testing.T) {
 	if !strings.Contains(text, "@\u200bsomeone") {
 		t.Errorf("the @ lost its text")
 	}
-	// Every table row still has its five cells: no pipe in the text split one.
+	// Every table row still has its six cells: no pipe in the text split one.
 	walk(doc, func(n *html.Node) {
 		if n.Type == html.ElementNode && n.Data == "tr" {
 			cells := 0
@@ -116,7 +117,7 @@ func TestCheckMarkdown_HostileTextStaysText(t *testing.T) {
 					cells++
 				}
 			}
-			if cells != 5 {
+			if cells != 6 {
 				t.Errorf("a row has %d cells: %q", cells, textOf(n))
 			}
 		}

@@ -110,6 +110,26 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	// Suppressions carry an editor's mark (evident review): SARIF's way of
+	// saying a result was looked at and set aside, which code-scanning
+	// services show as dismissed.
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	Properties   *sarifProperties   `json:"properties,omitempty"`
+}
+
+// sarifSuppression is a result's suppression made outside the article
+// (kind "external"): the mark, accepted, with its note as justification.
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification,omitempty"`
+}
+
+// sarifProperties are evident's own result properties: the finding id,
+// and the mark's verdict, author and time.
+type sarifProperties struct {
+	FindingID string         `json:"evidentFindingId,omitempty"`
+	Review    *corpus.Review `json:"evidentReview,omitempty"`
 }
 
 type sarifLocation struct {
@@ -163,14 +183,25 @@ func CheckSARIF(w io.Writer, reps []*corpus.Report, version string) error {
 				loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line}
 			}
 			sum := sha256.Sum256([]byte(rep.Article.Path + "\x00" + rep.FindingKey(f)))
-			results = append(results, sarifResult{
+			res := sarifResult{
 				RuleID:              f.Code,
 				RuleIndex:           index[f.Code],
 				Level:               sarifLevel(f.Severity),
 				Message:             sarifMessage{Text: withParagraph(rep, f)},
 				Locations:           []sarifLocation{loc},
 				PartialFingerprints: map[string]string{sarifFingerprint: hex.EncodeToString(sum[:16])},
-			})
+			}
+			if f.ID != "" || f.Review != nil {
+				res.Properties = &sarifProperties{FindingID: f.ID, Review: f.Review}
+			}
+			if f.Review != nil {
+				why := f.Review.Note
+				if why == "" {
+					why = "reviewed " + f.Review.Summary()
+				}
+				res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: why}}
+			}
+			results = append(results, res)
 		}
 	}
 	var notes []sarifNotification

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
@@ -61,8 +60,8 @@ func (tx *Tx) GetArticle(id string) (*Article, error) {
 	return a, tx.fail(err)
 }
 
-// DeleteArticle removes the article stored under id and its index
-// entries, or returns an error wrapping ErrNotFound.
+// DeleteArticle removes the article stored under id, its index entries and
+// its review marks, or returns an error wrapping ErrNotFound.
 func (tx *Tx) DeleteArticle(id string) error {
 	prev, err := tx.GetArticle(id)
 	if err != nil {
@@ -70,6 +69,15 @@ func (tx *Tx) DeleteArticle(id string) error {
 	}
 	tx.setArticleIndexes(prev, false)
 	tx.stagedArticles[id] = nil
+	// Its review marks go with it: a new article under the id is another
+	// text, whose findings they do not name.
+	marks, err := tx.Reviews(id)
+	if err != nil {
+		return err
+	}
+	for _, m := range marks {
+		tx.stagedReviews[reviewKey(id, m.Finding)] = nil
+	}
 	return nil
 }
 
@@ -217,15 +225,7 @@ func (s *Store) EachArticle(fn func(*Article) error) error {
 // must be non-empty and short, and a NUL would confuse any index built on
 // them.
 func checkID(id string) error {
-	switch {
-	case id == "":
-		return errors.New("article has no id")
-	case len(id) > maxKeyLen:
-		return fmt.Errorf("article id %.40s... is longer than %d bytes", id, maxKeyLen)
-	case strings.IndexByte(id, 0) >= 0:
-		return fmt.Errorf("article id %q contains a NUL byte", id)
-	}
-	return nil
+	return checkName(id, "article id", "article has no id", maxKeyLen)
 }
 
 // encodeArticle is an article's stored form, JSON compressed with snappy

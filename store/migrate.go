@@ -31,6 +31,9 @@ var upgrades = []func(path string, btx *bolt.Tx, u *Upgrade) error{
 	// 3 → 4: the registry cache and retractions buckets, which prepare
 	// creates empty; nothing was fetched before.
 	func(string, *bolt.Tx, *Upgrade) error { return nil },
+	// 4 → 5: the reviews bucket, which prepare creates empty; nobody could
+	// mark a finding before.
+	func(string, *bolt.Tx, *Upgrade) error { return nil },
 }
 
 // upgrade brings a library at schema from (1 or later) up to SchemaVersion

@@ -27,12 +27,13 @@ import (
 // Version 2 added the alias bucket and a reference's aliases; version 3 the
 // artpath and arthash indexes and Article.SHA256; version 4 the registry
 // bucket (records fetched from Crossref, PubMed..., cache.go) and the
-// retractions bucket (the Retraction Watch database). An older file is read as
+// retractions bucket (the Retraction Watch database); version 5 the reviews
+// bucket (an editor's marks on findings, review.go). An older file is read as
 // it is (without aliases or article paths) and brought to this version by
 // the first writer that opens it, in one transaction (migrate.go); an
 // older evident refuses the file then, as it could not keep the new
 // buckets in step.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only
@@ -80,10 +81,13 @@ var (
 	// bucketRetractions maps an identifier ("doi:…", "pmid:…") to the
 	// retraction notices the Retraction Watch database lists for it.
 	bucketRetractions = []byte("retractions")
+	// bucketReviews maps "article id\x00finding id" to an editor's mark
+	// on that finding (review.go).
+	bucketReviews = []byte("reviews")
 
 	// buckets are the buckets of the current schema besides bucketMeta;
 	// a writer creates those missing when it opens the library.
-	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions}
+	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions, bucketReviews}
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")
@@ -255,18 +259,24 @@ type Changes struct {
 	// written and removed, in id order.
 	Articles        []string
 	ArticlesDeleted []string
+	// Reviews is how many review marks were put or removed.
+	Reviews int
+}
+
+// indexed reports whether the transaction changed what the search index
+// holds (references and articles), which moves the generation on.
+func (ch Changes) indexed() bool {
+	return len(ch.Put) > 0 || len(ch.Deleted) > 0 || len(ch.Articles) > 0 || len(ch.ArticlesDeleted) > 0
 }
 
 // empty reports whether the transaction changed nothing.
-func (ch Changes) empty() bool {
-	return len(ch.Put) == 0 && len(ch.Deleted) == 0 && len(ch.Articles) == 0 && len(ch.ArticlesDeleted) == 0
-}
+func (ch Changes) empty() bool { return !ch.indexed() && ch.Reviews == 0 }
 
 // Update runs fn in one write transaction. When fn returns an error (or
 // panics) nothing is written and the error is returned; otherwise all of fn's
-// writes are committed together and, if any changed the library (its
-// references or its articles: the index holds both), the generation goes up
-// by one. Readers that are open when the commit comes are waited for, and
+// writes are committed together and, if any changed the library's
+// references or articles (the index holds both; review marks it does not),
+// the generation goes up by one. Readers that are open when the commit comes are waited for, and
 // new ones wait for the commit.
 func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
 	var ch Changes
@@ -288,9 +298,13 @@ func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
 		if ch.empty() {
 			return false, nil
 		}
-		ch.Generation++
-		if err := putUint(meta, metaGeneration, ch.Generation); err != nil {
-			return false, fmt.Errorf("update library %s: %w", s.path, err)
+		// Review marks are not in the search index: a transaction that
+		// only marks findings must not make the index look behind.
+		if ch.indexed() {
+			ch.Generation++
+			if err := putUint(meta, metaGeneration, ch.Generation); err != nil {
+				return false, fmt.Errorf("update library %s: %w", s.path, err)
+			}
 		}
 		return true, nil
 	})

@@ -41,6 +41,8 @@ func TestMain(m *testing.M) {
 		os.Exit(helperRetractions(os.Getenv(helperPathEnv)))
 	case "cache":
 		os.Exit(helperCache(os.Getenv(helperPathEnv)))
+	case "review":
+		os.Exit(helperReview(os.Getenv(helperPathEnv)))
 	default:
 		fmt.Fprintln(os.Stderr, "unknown helper", os.Getenv(helperEnv))
 		os.Exit(2)
@@ -117,6 +119,43 @@ func startHelper(t *testing.T, mode, path string) (*exec.Cmd, io.WriteCloser, *b
 		t.Fatalf("helper %s printed nothing: %v", mode, lines.Err())
 	}
 	return cmd, stdin, lines
+}
+
+// killHelper runs a helper on path, kills it (SIGKILL) after wait, and
+// returns the last number it reported as "committed N".
+func killHelper(t *testing.T, mode, path string, wait time.Duration) int {
+	t.Helper()
+	cmd, _, lines := startHelper(t, mode, path)
+	time.Sleep(wait)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	// Read to the end before Wait, which closes the pipe.
+	reported := 0
+	for lines.Scan() {
+		fmt.Sscanf(lines.Text(), "committed %d", &reported)
+	}
+	_ = cmd.Wait()
+	return reported
+}
+
+// reopenChecked opens the library a killed writer left for writing, and
+// has bbolt check every page of it.
+func reopenChecked(t *testing.T, path string, round int) *Store {
+	t.Helper()
+	s, err := Open(path, false)
+	if err != nil {
+		t.Fatalf("round %d: reopen after kill: %v", round, err)
+	}
+	if err := s.db.View(func(btx *bolt.Tx) error {
+		for err := range btx.Check() {
+			t.Errorf("round %d: bbolt check: %v", round, err)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func ref(key, title string, year int, family, doi string) *corpus.Reference {
@@ -672,29 +711,8 @@ func TestUpdate_KillLeavesOldOrNewState(t *testing.T) {
 	}
 	for round, wait := range []time.Duration{0, 30 * time.Millisecond, 150 * time.Millisecond} {
 		path := filepath.Join(t.TempDir(), "library.db")
-		cmd, _, lines := startHelper(t, "write", path)
-		time.Sleep(wait)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		_ = cmd.Wait()
-		reported := uint64(1) // startHelper read "committed 1"
-		for lines.Scan() {
-			fmt.Sscanf(lines.Text(), "committed %d", &reported)
-		}
-
-		s, err := Open(path, false)
-		if err != nil {
-			t.Fatalf("round %d: reopen after kill: %v", round, err)
-		}
-		if err := s.db.View(func(btx *bolt.Tx) error {
-			for err := range btx.Check() {
-				t.Errorf("round %d: bbolt check: %v", round, err)
-			}
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
+		reported := uint64(max(1, killHelper(t, "write", path, wait))) // startHelper read "committed 1"
+		s := reopenChecked(t, path, round)
 		g, _ := s.Generation()
 		n, _ := s.Count()
 		t.Logf("round %d: killed after %v; generation %d, %d references", round, wait, g, n)

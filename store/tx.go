@@ -47,6 +47,10 @@ type Tx struct {
 	// artPath and artHash index articles by absolute path and content.
 	artPath index
 	artHash index
+	// reviews is the reviews bucket and stagedReviews its staged writes
+	// ("article\x00finding" to the encoded mark, nil to remove it).
+	reviews       *bolt.Bucket
+	stagedReviews map[string][]byte
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
@@ -63,6 +67,8 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 		stagedAlias:    make(map[string][]byte),
 		artPath:        index{sh: sh, b: btx.Bucket(bucketArtPath), staged: make(map[string]map[string]bool)},
 		artHash:        index{sh: sh, b: btx.Bucket(bucketArtHash), staged: make(map[string]map[string]bool)},
+		reviews:        btx.Bucket(bucketReviews),
+		stagedReviews:  make(map[string][]byte),
 	}
 }
 
@@ -257,6 +263,11 @@ func (tx *Tx) flush() (Changes, error) {
 	if err := tx.artHash.flush(); err != nil {
 		return Changes{}, fmt.Errorf("article hash index: %w", err)
 	}
+	put, deleted, err := flushBucket(tx.reviews, tx.stagedReviews)
+	if err != nil {
+		return Changes{}, fmt.Errorf("review marks: %w", err)
+	}
+	ch.Reviews = len(put) + len(deleted)
 	return ch, nil
 }
 
@@ -481,13 +492,20 @@ func indexable(value string) bool {
 }
 
 func checkKey(key string) error {
+	return checkName(key, "key", "reference has no key", maxKeyLen)
+}
+
+// checkName holds a name the store keys a value by (a reference key, an
+// article id, a finding id) to what bbolt and the indexes take: not empty
+// (none says so), at most max bytes, no NUL.
+func checkName(s, what, none string, max int) error {
 	switch {
-	case key == "":
-		return errors.New("reference has no key")
-	case len(key) > maxKeyLen:
-		return fmt.Errorf("key %.40s... is longer than %d bytes", key, maxKeyLen)
-	case strings.IndexByte(key, 0) >= 0:
-		return fmt.Errorf("key %q contains a NUL byte", key)
+	case s == "":
+		return errors.New(none)
+	case len(s) > max:
+		return fmt.Errorf("%s %.40s... is longer than %d bytes", what, s, max)
+	case strings.IndexByte(s, 0) >= 0:
+		return fmt.Errorf("%s %q contains a NUL byte", what, s)
 	}
 	return nil
 }

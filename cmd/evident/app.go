@@ -110,6 +110,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 		newConfigCmd(a),
 		newAddCmd(a),
 		newArticlesCmd(a),
+		newReviewCmd(a),
 		newCitesCmd(a),
 		newSearchCmd(a),
 		newSuggestCmd(a),

@@ -14,6 +14,7 @@ import (
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/pipeline"
+	"github.com/evident-tools/evident/store"
 )
 
 type checkOptions struct {
@@ -163,6 +164,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 		return err
 	}
 	po.NoLibrary = none
+	marks := a.reviewMarks(args)
 	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: buildVersion().Version, Library: lib}
 	if opts.format == "html" {
 		if ro.Style, err = lookupStyle(cfg.Style, cfg.Source("style")); err != nil {
@@ -179,6 +181,13 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	}
 	failed := false
 	err = pipeline.Check(ctx, inputs, lib, po, func(c pipeline.Checked) error {
+		if ms := marks[c.Input.Path]; len(ms) > 0 {
+			stale := c.Report.ApplyReviews(ms)
+			if po.Baseline == nil {
+				// A baseline leaves findings out: their marks are not stale.
+				c.Report.NoteStale(stale)
+			}
+		}
 		if worst, ok := c.Report.Worst(); ok && worst >= failOn {
 			failed = true
 		}
@@ -294,4 +303,26 @@ func (a *App) checkLibrary(ctx context.Context, bibs []string) ([]*corpus.Refere
 	}
 	defer st.Close()
 	return pipeline.FromStore(st)
+}
+
+// reviewMarks returns the editor's marks (evident review) on the findings
+// of each article about to be checked, by path, when its file is a stored
+// article. Marks are an overlay on the check: a library that cannot be
+// read for them is a warning, not a failed check.
+func (a *App) reviewMarks(paths []string) map[string][]corpus.ReviewMark {
+	loc, err := a.locate()
+	if err != nil || !loc.Exists() {
+		return nil
+	}
+	st, err := store.Open(loc.StorePath(), true)
+	if err == nil {
+		var marks map[string][]corpus.ReviewMark
+		marks, err = pipeline.MarksFor(st, paths)
+		st.Close()
+		if err == nil {
+			return marks
+		}
+	}
+	fmt.Fprintf(a.Err, "warning: review marks not read, findings are shown unreviewed: %v\n", err)
+	return nil
 }

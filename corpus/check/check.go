@@ -193,6 +193,7 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 		}
 		return a.Line < b.Line
 	})
+	rep.SetFindingIDs()
 	if doc.Positions == corpus.PositionsParagraphs {
 		rep.paragraphs()
 	}
