@@ -19,23 +19,30 @@ const mdTableRows = 20
 // stays readable as plain CommonMark. Article and library text is escaped,
 // so nothing in it can become markup, a link or a mention.
 func CheckMarkdown(w io.Writer, reps []*corpus.Report) error {
+	return checkMarkdown(w, reps, corpus.FindingFilter{})
+}
+
+// checkMarkdown is CheckMarkdown listing only the findings filter shows,
+// and only the unsupported claims they are about.
+func checkMarkdown(w io.Writer, reps []*corpus.Report, filter corpus.FindingFilter) error {
 	var b strings.Builder
 	for i, rep := range reps {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		writeMarkdown(&b, rep)
+		writeMarkdown(&b, rep, filter)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
+func writeMarkdown(b *strings.Builder, rep *corpus.Report, filter corpus.FindingFilter) {
 	s := rep.Summary
 	fmt.Fprintf(b, "### evident: %s\n\n", mdEscape(rep.Article.Path))
 	if rep.Article.Title != "" {
 		fmt.Fprintf(b, "_%s_\n\n", mdEscape(rep.Article.Title))
 	}
+	fmt.Fprintf(b, "**%s**\n\n", mdEscape(verdictOf(rep)))
 	n := countMarks(rep)
 	external := ""
 	if s.External > 0 {
@@ -58,15 +65,23 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	for i := range rep.Claims {
 		claims[rep.Claims[i].ID] = &rep.Claims[i]
 	}
-	if len(rep.Findings) > 0 {
-		fmt.Fprintf(b, "\n#### Findings (%d)\n\n", len(rep.Findings))
+	findings, hidden := filter.Apply(rep.Findings)
+	onClaim := map[string]bool{}
+	for _, f := range findings {
+		onClaim[f.Claim] = true
+	}
+	if len(findings) > 0 {
+		fmt.Fprintf(b, "\n#### Findings (%d)\n\n", len(findings))
+		if note := shownNote(len(findings), hidden); note != "" {
+			fmt.Fprintf(b, "%s.\n\n", note)
+		}
 		column := "Line"
 		if rep.Article.Positions == corpus.PositionsParagraphs {
 			column = "¶"
 		}
 		header := "| Severity | " + column + " | Code | Finding | Sentence |\n|---|--:|---|---|---|\n"
-		rows := make([]string, len(rep.Findings))
-		for i, f := range rep.Findings {
+		rows := make([]string, len(findings))
+		for i, f := range findings {
 			quoted, msg := "", f.Message
 			if c, ok := claims[f.Claim]; ok {
 				quoted = "“" + mdEscape(shorten(c.Text, 80)) + "”"
@@ -82,7 +97,7 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	for i := range rep.Claims {
 		c := &rep.Claims[i]
 		mark, why := sentenceMark(c, rep.Findings)
-		if mark != markUnsupported {
+		if mark != markUnsupported || filter.Active() && !onClaim[c.ID] {
 			continue
 		}
 		line := fmt.Sprintf("- %s: “%s”", rep.Article.Positions.Name(c.Line), mdEscape(shorten(c.Text, 200)))
@@ -98,7 +113,7 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 		fmt.Fprintf(b, "\n#### Unsupported claims (%d)\n\n", len(unsupported))
 		writeFolded(b, "", unsupported, "unsupported claims")
 	}
-	if len(rep.Findings) == 0 && len(unsupported) == 0 {
+	if len(findings) == 0 && len(unsupported) == 0 && hidden == 0 {
 		b.WriteString("\nNo findings.\n")
 	}
 	writeMarkdownLinkSources(b, rep)

@@ -29,6 +29,8 @@ type checkOptions struct {
 	ignore      []string
 	noSupport   bool
 	style       string
+	top         int
+	noPager     bool
 }
 
 func newCheckCmd(a *App) *cobra.Command {
@@ -77,7 +79,9 @@ usage or input errors.`,
 	f.IntVar(&opts.maxAge, "max-age", 0, "report cited evidence older than this many `YEARS` (stale; 0 = off)")
 	f.StringVar(&opts.retractions, "retractions", "", "CSV `FILE` of retracted works (Retraction Watch columns, or DOI / PubMed ID)")
 	f.StringVar(&opts.baseline, "baseline", "", "earlier JSON report `FILE`: report and gate only on findings new since then")
-	f.StringArrayVar(&opts.severity, "severity", nil, "set a finding's severity, `CODE=LEVEL` with LEVEL one of "+strings.Join(config.SeverityLevels, ", ")+" (repeatable)")
+	f.StringArrayVar(&opts.severity, "severity", nil, "`LEVEL`: show only findings at least this severe (info, warning, error; text, markdown, html); CODE=LEVEL: set a finding's severity, LEVEL one of "+strings.Join(config.SeverityLevels, ", ")+" (repeatable)")
+	f.IntVar(&opts.top, "top", 0, "show only the first `N` findings, most serious first (text, markdown, html; 0 = all)")
+	f.BoolVar(&opts.noPager, "no-pager", false, "never page the text report (it is paged only on a terminal: $PAGER, else less -FRX)")
 	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.noSupport, "no-support", false, "skip the weak-support check")
 	styleFlag(f, &opts.style, "citation style of the reference list in --format html (default: the style setting)")
@@ -115,13 +119,22 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 		return err
 	}
 	po.NoLibrary = none
-	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: buildVersion().Version, Library: lib}
+	filter, err := findingFilter(opts)
+	if err != nil {
+		return err
+	}
+	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: buildVersion().Version, Library: lib, Filter: filter}
 	if opts.format == "html" {
 		if ro.Style, err = lookupStyle(cfg.Style, cfg.Source("style")); err != nil {
 			return err
 		}
 	}
-	w, err := export.NewReportWriter(opts.format, a.Out, ro)
+	out, donePaging := a.Out, func() {}
+	if opts.format == "text" {
+		out, donePaging = a.startPager(!opts.noPager)
+	}
+	defer donePaging()
+	w, err := export.NewReportWriter(opts.format, out, ro)
 	if err != nil {
 		return err
 	}
@@ -174,7 +187,7 @@ func checkSettings(cmd *cobra.Command, opts *checkOptions) pipeline.Settings {
 		for _, sv := range opts.severity {
 			code, level, ok := strings.Cut(sv, "=")
 			if !ok {
-				return nil, fmt.Errorf("--severity %q: want CODE=LEVEL", sv)
+				continue // a level to show from: findingFilter's
 			}
 			if err := cfg.Set("severity."+code, level, "--severity"); err != nil {
 				return nil, err
@@ -187,6 +200,28 @@ func checkSettings(cmd *cobra.Command, opts *checkOptions) pipeline.Settings {
 		}
 		return cfg, nil
 	}
+}
+
+// findingFilter reads --top and the --severity LEVEL among the
+// --severity CODE=LEVEL settings (the last one wins): which findings the
+// reports for people list.
+func findingFilter(opts *checkOptions) (corpus.FindingFilter, error) {
+	var f corpus.FindingFilter
+	if opts.top < 0 {
+		return f, fmt.Errorf("--top %d: want a number of findings, or 0 for all", opts.top)
+	}
+	f.Top = opts.top
+	for _, sv := range opts.severity {
+		if strings.Contains(sv, "=") {
+			continue
+		}
+		s, err := corpus.ParseSeverity(sv)
+		if err != nil || s > corpus.Error {
+			return f, fmt.Errorf("--severity %q: want a LEVEL to show from (info, warning, error) or CODE=LEVEL", sv)
+		}
+		f.MinSeverity = s
+	}
+	return f, nil
 }
 
 func (a *App) loadRetractions(path string) (*check.Retractions, error) {

@@ -58,13 +58,13 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 			c.Status = corpus.NotAClaim
 		case c.CoveredBy != nil:
 			c.Status = corpus.Supported
+		case len(c.Citations) > 0:
+			// Its citations dangle: the dangling-citation (or
+			// empty-reference-list) finding is the one problem to fix.
+			c.Status = corpus.Unsupported
 		default:
 			c.Status = corpus.Unsupported
-			why := "claim with no citation"
-			if len(c.Citations) > 0 {
-				why = "claim whose only citations dangle"
-			}
-			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("%s (%s): %s", why, strings.Join(j.Reasons, "; "), quote(c.Text)))
+			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("claim with no citation (%s): %s", strings.Join(j.Reasons, "; "), quote(c.Text)))
 		}
 		if support != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
 			rep.weakSupport(c, support, opts.SupportThreshold)
