@@ -106,6 +106,8 @@ const (
 
 // Counts reports whether a citation of this status supports its claim:
 // it names a reference, a list entry or a source outside the article.
+// It is the per-citation half of the one meaning of supported
+// (support.go).
 func (s CitationStatus) Counts() bool { return s == Resolved || s == Unmatched || s == External }
 
 // Report is the result of checking one article.

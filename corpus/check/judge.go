@@ -53,6 +53,9 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 		} else if scope == ScopeParagraph && j.Claim {
 			c.CoveredBy = rep.inherited(i, sentences)
 		}
+		if c.CoveredBy == nil && j.Claim && len(c.Citations) == 0 {
+			c.CoveredBy = rep.continued(i, sentences)
+		}
 		switch {
 		case !j.Claim && !cited(c):
 			c.Status = corpus.NotAClaim
@@ -97,18 +100,10 @@ func (rep *state) supporter(build Supporter) (SupportFunc, func()) {
 	return fn, release
 }
 
-// cited reports whether a claim carries a citation that points at
-// something: a library reference, or a list entry or footnote that matches
-// none (reported on its own as unmatched-reference), or a link to a source
-// outside the library. Only dangling markers leave a claim uncited.
-func cited(c *corpus.Claim) bool {
-	for _, l := range c.Citations {
-		if l.Status.Counts() {
-			return true
-		}
-	}
-	return false
-}
+// cited reports whether a claim's own citations give it a source
+// (corpus.Claim.HasSource, the one rule): only dangling markers and
+// remarks leave a claim uncited.
+func cited(c *corpus.Claim) bool { return c.HasSource() }
 
 func resolvedKeys(c *corpus.Claim) []string {
 	keys := []string{}

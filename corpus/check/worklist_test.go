@@ -172,3 +172,32 @@ func TestVerdict_MostSeriousFirst(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that plainly continues a cited one about the same study is
+// supported by its citation, in either scope; any other is judged alone.
+func TestCheck_ContinuationSharesTheCitation(t *testing.T) {
+	tests := []struct {
+		name, text string
+		supported  bool
+	}{
+		{"they found", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. They found that 40% of findings were false.", true},
+		{"they also found", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. They also reported that 12% of patients died.", true},
+		{"the researchers", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. The researchers saw a 30% drop in deaths.", true},
+		{"the study also", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. The study also linked sugar to a 26% higher risk of diabetes.", true},
+		{"through a chain", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. They found 40% fewer deaths. They also found a 12% drop in strokes.", true},
+		{"a pronoun that reports nothing", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. They are 40% more likely to die of heart disease.", false},
+		{"a new subject", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. Sugar raises the risk of diabetes by 26%.", false},
+		{"the sentence before dangles", "A trial followed 2,000 adults for ten years [@nosuch]. They found that 40% of findings were false.", false},
+		{"another paragraph", "A trial followed 2,000 adults for ten years [@ioannidis2005why].\n\nThey found that 40% of findings were false.", false},
+	}
+	for _, tt := range tests {
+		rep := run(t, "a.md", tt.text+"\n")
+		last := rep.Claims[len(rep.Claims)-1]
+		if got := last.Status == corpus.Supported; got != tt.supported {
+			t.Errorf("%s: %q is %s (covered by %+v), want supported %v", tt.name, last.Text, last.Status, last.CoveredBy, tt.supported)
+		}
+		if tt.supported && (last.CoveredBy == nil || !last.CoveredBy.Inherited) {
+			t.Errorf("%s: coverage %+v, want inherited", tt.name, last.CoveredBy)
+		}
+	}
+}
