@@ -50,10 +50,21 @@ year to a reference of the library (or of the --bib files, for a one-shot
 check that stores nothing). Each sentence is scored as a check-worthy claim
 or not, with its reasons.
 
-Findings: uncited-claim, dangling-citation, unmatched-reference,
-uncited-reference, identifier-mismatch, duplicate-reference, out-of-order,
+Findings: uncited-claim, dangling-citation, empty-reference-list,
+missing-reference-list, unmatched-reference, uncited-reference,
+identifier-mismatch, duplicate-reference, out-of-order,
 incomplete-reference, weak-support, homepage-link, secondary-source,
-retracted (--retractions) and stale (--max-age).
+retracted (--retractions) and stale (--max-age). They come ranked: errors,
+then warnings, then info; claims by score. A one-line verdict heads each
+article. --top N and --severity LEVEL choose which the text, Markdown and
+HTML reports list; on a terminal the text report is paged ($PAGER, else
+less -FRX; --no-pager for none).
+
+A claim is supported when a citation that points at a source covers it (a
+library reference, an entry of the article's reference list, a linked
+page; its own, a later one of its paragraph under --scope paragraph, or
+that of the sentence it continues: "They found..."). A citation that
+points nowhere supports nothing.
 
 In HTML and Markdown, a link in the body to a source outside the
 publication cites it; links that are no source (page chrome, share buttons,
