@@ -25,6 +25,9 @@ func headline(raws []rawBlock) *rawBlock {
 		if r.text == "" || r.footnote != "" {
 			continue
 		}
+		if r.kind == corpus.KindHeading && isRefHeading(r.text) {
+			continue // "References" names a list, not the article
+		}
 		if r.kind != corpus.KindHeading {
 			if best != nil && len(strings.Fields(r.text)) >= bodyStartWords {
 				break // the body has begun

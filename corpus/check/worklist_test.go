@@ -19,14 +19,14 @@ func countCode(rep *corpus.Report, code string) int {
 	return n
 }
 
-// The scraped explainer of issue 16: 13 numbered citations, a
-// "References" heading with only bios, related articles and the page
-// footer under it. One finding says it, naming the markers, instead of
+// The scraped explainer of issue 16 (the article reader's testdata): 13
+// numbered citations, a "References" heading with only bios, related
+// articles and the page footer under it. One finding says it, naming the markers, instead of
 // 13 dangling citations, 13 uncited claims and five fake entries.
 func TestCheck_EmptyReferenceListIsOneFinding(t *testing.T) {
 	for _, tt := range []struct{ file, heading string }{
-		{"testdata/explainer/explainer.txt", "References"},
-		{"testdata/explainer/explainer.html", "Research Citations"},
+		{"../article/testdata/explainer/explainer.txt", "References"},
+		{"../article/testdata/explainer/explainer.html", "Research Citations"},
 	} {
 		data, err := os.ReadFile(tt.file)
 		if err != nil {
