@@ -106,18 +106,23 @@ const (
 
 // Counts reports whether a citation of this status supports its claim:
 // it names a reference, a list entry or a source outside the article.
+// It is the per-citation half of the one meaning of supported
+// (support.go).
 func (s CitationStatus) Counts() bool { return s == Resolved || s == Unmatched || s == External }
 
 // Report is the result of checking one article.
 type Report struct {
-	Schema     int         `json:"schema"`
-	Article    ArticleInfo `json:"article"`
-	Claims     []Claim     `json:"claims"`
-	References []ListRef   `json:"references"`
-	Findings   []Finding   `json:"findings"`
-	Summary    Summary     `json:"summary"`
-	Style      string      `json:"style,omitempty"` // the article's dominant citation style
-	Notes      []string    `json:"notes,omitempty"` // checks that could not run, and why
+	Schema  int         `json:"schema"`
+	Article ArticleInfo `json:"article"`
+	// Verdict is the report in one line, most serious problem first
+	// (check.Verdict); every format heads the article with it.
+	Verdict    string    `json:"verdict,omitempty"`
+	Claims     []Claim   `json:"claims"`
+	References []ListRef `json:"references"`
+	Findings   []Finding `json:"findings"`
+	Summary    Summary   `json:"summary"`
+	Style      string    `json:"style,omitempty"` // the article's dominant citation style
+	Notes      []string  `json:"notes,omitempty"` // checks that could not run, and why
 	// LinkSources are the sources the article links to, numbered L1, L2,
 	// ... in order of first citation (the Cites of their citations).
 	LinkSources []ListRef `json:"link_sources,omitempty"`

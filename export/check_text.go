@@ -32,6 +32,27 @@ const (
 // CheckText writes a check report for people: a summary, then the findings
 // grouped by severity, each with file:line, the sentence and why.
 func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
+	return checkText(w, rep, color, corpus.FindingFilter{})
+}
+
+// verdictOf is the report's verdict, made now for a report stored before
+// reports carried one.
+func verdictOf(rep *corpus.Report) string {
+	if rep.Verdict != "" {
+		return rep.Verdict
+	}
+	return check.Verdict(rep)
+}
+
+// shownNote says how many findings a filter left out, or "" when none.
+func shownNote(shown, hidden int) string {
+	if hidden == 0 {
+		return ""
+	}
+	return fmt.Sprintf("showing %d of %d findings (the rest are left out by --top or --severity)", shown, shown+hidden)
+}
+
+func checkText(w io.Writer, rep *corpus.Report, color bool, filter corpus.FindingFilter) error {
 	paint := func(code, s string) string {
 		if !color {
 			return s
@@ -41,6 +62,10 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 	s := rep.Summary
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", paint(ansiBold, rep.Article.Path))
+	if rep.Article.Title != "" {
+		fmt.Fprintf(&b, "  %s\n", oneLine(rep.Article.Title))
+	}
+	fmt.Fprintf(&b, "  %s\n", paint(ansiBold, verdictOf(rep)))
 	fmt.Fprintf(&b, "  %d sentences, %d claims: %d supported, %d unsupported\n", s.Sentences, s.Claims, s.Supported, s.Unsupported)
 	fmt.Fprintf(&b, "  %d citations: %d resolved, %d dangling, %d unmatched", s.Citations, s.Resolved, s.Dangling, s.Unmatched)
 	if s.External > 0 {
@@ -58,8 +83,14 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 	for _, n := range rep.Notes {
 		fmt.Fprintf(&b, "  note: %s\n", n)
 	}
-	if len(rep.Findings) == 0 {
-		b.WriteString("  no findings\n")
+	findings, hidden := filter.Apply(rep.Findings)
+	if note := shownNote(len(findings), hidden); note != "" {
+		fmt.Fprintf(&b, "  %s\n", note)
+	}
+	if len(findings) == 0 {
+		if hidden == 0 {
+			b.WriteString("  no findings\n")
+		}
 		writeLinkSources(&b, rep, paint)
 		_, err := io.WriteString(w, b.String())
 		return err
@@ -75,7 +106,7 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 	}{{corpus.Error, "errors", ansiRed}, {corpus.Warning, "warnings", ansiYellow}, {corpus.Info, "info", ansiCyan}}
 	for _, g := range groups {
 		var fs []corpus.Finding
-		for _, f := range rep.Findings {
+		for _, f := range findings {
 			if f.Severity == g.sev && f.Review == nil {
 				fs = append(fs, f)
 			}

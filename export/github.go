@@ -19,6 +19,11 @@ func CheckGitHub(w io.Writer, rep *corpus.Report) error {
 	file := escapeProperty(filepath.ToSlash(rep.Article.Path))
 	// The report's notes (a check that could not run, a file read with a
 	// warning) are notices on the file, so that a pull request shows them.
+	if len(rep.Findings) > 0 {
+		// The verdict heads the article's annotations; a clean article
+		// stays silent in a pull request.
+		fmt.Fprintf(&b, "::notice file=%s,title=evident verdict::%s\n", file, escapeData(verdictOf(rep)))
+	}
 	for _, n := range rep.Notes {
 		fmt.Fprintf(&b, "::notice file=%s,title=evident::%s\n", file, escapeData(n))
 	}

@@ -22,7 +22,8 @@ func TestCheckGitHub(t *testing.T) {
 	if err := CheckGitHub(&buf, rep); err != nil {
 		t.Fatal(err)
 	}
-	want := `::error file=news/a%2Cb%3Ac.md,line=22,title=dangling-citation::(9): number 9 is beyond the end
+	want := `::notice file=news/a%2Cb%3Ac.md,title=evident verdict::` + check.Verdict(rep) + `
+::error file=news/a%2Cb%3Ac.md,line=22,title=dangling-citation::(9): number 9 is beyond the end
 ::warning file=news/a%2Cb%3Ac.md,line=46,title=uncited-reference::reference 8, cited: never
 ::notice file=news/a%2Cb%3Ac.md,line=3,title=stale::50%25 of it%0Ais old%0D
 ::warning file=news/a%2Cb%3Ac.md,title=uncited-claim::no line

@@ -38,12 +38,12 @@ const (
 	markNotClaim    = "not-a-claim"
 )
 
-// sentenceMark says how a report marks a claim, which is stricter than the
-// check's status: a claim the check counts as supported (it carries a
-// citation that points at something) is still marked unsupported when one
-// of its citations dangles or names an unmatched list entry, or when a
-// warning or error is reported on it (weak support, a retracted work). The
-// reason says why.
+// sentenceMark says how a report marks a claim: by its status, the one
+// meaning of supported every format shares (see corpus.Claim.HasSource).
+// why says what is wrong with an unsupported claim, or, for a supported
+// one, what is flagged about its sources (a dangling or unmatched
+// citation beside the one that counts, weak support, a retracted work),
+// which the reports show beside the mark.
 func sentenceMark(c *corpus.Claim, findings []corpus.Finding) (mark, why string) {
 	switch c.Status {
 	case corpus.NotAClaim:
@@ -52,28 +52,25 @@ func sentenceMark(c *corpus.Claim, findings []corpus.Finding) (mark, why string)
 		if len(c.Citations) > 0 {
 			return markUnsupported, "its only citations dangle"
 		}
-		if c.CoveredBy == nil {
-			return markUnsupported, "no citation"
-		}
-		return markUnsupported, ""
+		return markUnsupported, "no citation"
 	}
-	var weak []string
+	var flagged []string
 	for _, l := range c.Citations {
 		switch l.Status {
 		case corpus.Dangling:
-			weak = append(weak, l.Marker+" dangles")
+			flagged = append(flagged, l.Marker+" dangles")
 		case corpus.Unmatched:
-			weak = append(weak, l.Cites+" in "+l.Marker+" is not in the library")
+			flagged = append(flagged, l.Cites+" in "+l.Marker+" is not in the library")
 		}
 	}
 	for _, f := range findings {
 		// A finding an editor has marked (evident review) is settled.
 		if f.Claim == c.ID && f.Severity >= corpus.Warning && f.Review == nil {
-			weak = append(weak, f.Code)
+			flagged = append(flagged, f.Code)
 		}
 	}
-	if len(weak) > 0 {
-		return markUnsupported, "cited, but " + strings.Join(dedupe(weak), "; ")
+	if len(flagged) > 0 {
+		return markSupported, "cited, but " + strings.Join(dedupe(flagged), "; ")
 	}
 	return markSupported, ""
 }

@@ -49,6 +49,12 @@ var reportCSP = func() string {
 // works without its script. refs are the formatted library references the
 // articles cite, by key.
 func CheckHTML(w io.Writer, articles []ReportArticle, refs []FormattedRef) error {
+	return checkHTML(w, articles, refs, corpus.FindingFilter{})
+}
+
+// checkHTML is CheckHTML listing only the findings filter shows; each
+// sentence and reference still shows all of its own.
+func checkHTML(w io.Writer, articles []ReportArticle, refs []FormattedRef, filter corpus.FindingFilter) error {
 	formatted := make(map[string]FormattedRef, len(refs))
 	for _, r := range refs {
 		if _, dup := formatted[r.Key]; !dup {
@@ -61,7 +67,7 @@ func CheckHTML(w io.Writer, articles []ReportArticle, refs []FormattedRef) error
 		JS:  template.JS(reportJS),
 	}
 	for i, a := range articles {
-		ha := buildArticle(i, a, formatted)
+		ha := buildArticle(i, a, formatted, filter)
 		page.Articles = append(page.Articles, ha)
 		page.Marks.Supported += ha.Marks.Supported
 		page.Marks.Unsupported += ha.Marks.Unsupported
@@ -98,6 +104,8 @@ type htmlPage struct {
 type htmlArticle struct {
 	ID          string
 	Path, Title string
+	Verdict     string // the report in one line
+	Shown       string // how many findings the filter left out, if any
 	Marks       markCounts
 	Summary     corpus.Summary
 	Notes       []string
@@ -132,6 +140,7 @@ type htmlBlock struct {
 
 type htmlSentence struct {
 	ID, Mark, MarkText, Why string
+	Flag                    string // "flagged": supported, but a source has a finding
 	Check                   string // the check's own status
 	Tip                     string
 	Text                    string
@@ -190,7 +199,7 @@ func severityIcon(s corpus.Severity) string {
 // buildArticle lays out one article for the template. Every id is
 // prefixed for the second and later articles, so ids stay unique on a page
 // of several and stable for the first.
-func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htmlArticle {
+func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef, filter corpus.FindingFilter) htmlArticle {
 	rep := a.Report
 	prefix := ""
 	if n > 0 {
@@ -200,6 +209,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 		ID:      "a" + strconv.Itoa(n+1),
 		Path:    rep.Article.Path,
 		Title:   rep.Article.Title,
+		Verdict: verdictOf(rep),
 		Marks:   countMarks(rep),
 		Summary: rep.Summary,
 		Notes:   rep.Notes,
@@ -294,7 +304,9 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 
 	// Findings, each linked to its sentence or list entry.
 	perClaim := map[string][]htmlFinding{}
-	for _, f := range rep.Findings {
+	listed, hidden := filter.Pick(rep.Findings)
+	ha.Shown = shownNote(len(rep.Findings)-hidden, hidden)
+	for i, f := range rep.Findings {
 		hf := htmlFinding{Severity: f.Severity.String(), Icon: severityIcon(f.Severity), Where: rep.Article.Positions.Name(f.Line),
 			Code: f.Code, Message: f.Message, ID: corpus.FindingHash(f.ID)}
 		if f.Review != nil {
@@ -307,7 +319,9 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 		default:
 			hf.Href = byLine[f.Line]
 		}
-		ha.Findings = append(ha.Findings, hf)
+		if listed[i] {
+			ha.Findings = append(ha.Findings, hf)
+		}
 	}
 
 	sentences := make([]htmlSentence, len(rep.Claims))
@@ -324,6 +338,9 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef) htm
 			hs.Reviewed = hs.Reviewed && f.Reviewed != ""
 		}
 		hs.Tip = hs.MarkText
+		if mark == markSupported && why != "" {
+			hs.Flag = "flagged" // supported, with a caveat the details give
+		}
 		if why != "" {
 			hs.Tip += ": " + why
 		}

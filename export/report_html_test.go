@@ -166,19 +166,24 @@ func TestCheckHTML_ExampleMarksEverySentence(t *testing.T) {
 		statuses["not-a-claim"] != rep.Summary.Sentences-rep.Summary.Claims {
 		t.Errorf("data-check counts %v, want the summary's %+v", statuses, rep.Summary)
 	}
-	// The page's marks: stricter, weakly cited claims count as unsupported.
+	// The page's marks follow the check's statuses: one meaning of
+	// supported in every format.
 	want := countMarks(rep)
 	if marks[markSupported] != want.Supported || marks[markUnsupported] != want.Unsupported || marks[markNotClaim] != want.NotClaim {
 		t.Errorf("marks %v, want %+v", marks, want)
 	}
-	// The example: 4 clean claims; the weakly supported exercise claim and
-	// the two citing entries the library lacks (5, 7) are unsupported.
-	if want.Supported != 4 || want.Unsupported != 9 || want.NotClaim != 10 {
-		t.Errorf("example marks %+v, want 4 supported, 9 unsupported, 10 not a claim", want)
+	if want.Supported != rep.Summary.Supported || want.Unsupported != rep.Summary.Unsupported {
+		t.Errorf("marks %+v, want the summary's %+v", want, rep.Summary)
+	}
+	// The example: 7 supported claims, of which the weakly supported
+	// exercise claim and the two citing entries the library lacks (5, 7)
+	// are flagged.
+	if want.Supported != 7 || want.Unsupported != 6 || want.NotClaim != 10 {
+		t.Errorf("example marks %+v, want 7 supported, 6 unsupported, 10 not a claim", want)
 	}
 	weak := ids["s-"+strings.TrimPrefix(claimWith(t, rep, "Regular exercise").ID, "c")]
-	if m, _ := attr(weak, "data-status"); m != markUnsupported {
-		t.Errorf("the weakly supported claim is marked %s", m)
+	if m, _ := attr(weak, "data-status"); m != markSupported || !hasClass(weak, "flagged") {
+		t.Errorf("the weakly supported claim is marked %s, flagged %v; want supported and flagged", m, hasClass(weak, "flagged"))
 	}
 	if d := ids[mustAttr(t, weak, "id")+"-d"]; d == nil || !strings.Contains(textOf(d), "weak-support") ||
 		!strings.Contains(textOf(d), "Williams CM. Lancet.") || !strings.Contains(textOf(d), "Claim score") {

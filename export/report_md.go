@@ -19,23 +19,30 @@ const mdTableRows = 20
 // stays readable as plain CommonMark. Article and library text is escaped,
 // so nothing in it can become markup, a link or a mention.
 func CheckMarkdown(w io.Writer, reps []*corpus.Report) error {
+	return checkMarkdown(w, reps, corpus.FindingFilter{})
+}
+
+// checkMarkdown is CheckMarkdown listing only the findings filter shows,
+// and only the unsupported claims they are about.
+func checkMarkdown(w io.Writer, reps []*corpus.Report, filter corpus.FindingFilter) error {
 	var b strings.Builder
 	for i, rep := range reps {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		writeMarkdown(&b, rep)
+		writeMarkdown(&b, rep, filter)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
+func writeMarkdown(b *strings.Builder, rep *corpus.Report, filter corpus.FindingFilter) {
 	s := rep.Summary
 	fmt.Fprintf(b, "### evident: %s\n\n", mdEscape(rep.Article.Path))
 	if rep.Article.Title != "" {
 		fmt.Fprintf(b, "_%s_\n\n", mdEscape(rep.Article.Title))
 	}
+	fmt.Fprintf(b, "**%s**\n\n", mdEscape(verdictOf(rep)))
 	n := countMarks(rep)
 	external := ""
 	if s.External > 0 {
@@ -59,16 +66,21 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	for i := range rep.Claims {
 		claims[rep.Claims[i].ID] = &rep.Claims[i]
 	}
+	shown, hidden := filter.Apply(open)
+	onClaim := map[string]bool{}
+	for _, f := range shown {
+		onClaim[f.Claim] = true
+	}
 	column := "Line"
 	if rep.Article.Positions == corpus.PositionsParagraphs {
 		column = "¶"
 	}
-	writeFindingTable(b, "Findings", "| Severity | "+column+" | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n",
-		open, "findings", func(f corpus.Finding) string {
+	writeFindingTable(b, "Findings", shownNote(len(shown), hidden), "| Severity | "+column+" | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n",
+		shown, "findings", func(f corpus.Finding) string {
 			msg, quoted := mdFindingCells(f, claims)
 			return fmt.Sprintf("| %s | %d | `%s` | %s | %s | %s |\n", severityLabel(f.Severity), f.Line, f.Code, msg, quoted, mdFindingID(f))
 		})
-	writeFindingTable(b, "Reviewed", "| "+column+" | Code | Finding | Sentence | Review | ID |\n|--:|---|---|---|---|---|\n",
+	writeFindingTable(b, "Reviewed", "", "| "+column+" | Code | Finding | Sentence | Review | ID |\n|--:|---|---|---|---|---|\n",
 		reviewed, "reviewed findings", func(f corpus.Finding) string {
 			msg, quoted := mdFindingCells(f, claims)
 			review := f.Review.Summary()
@@ -82,7 +94,7 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	for i := range rep.Claims {
 		c := &rep.Claims[i]
 		mark, why := sentenceMark(c, rep.Findings)
-		if mark != markUnsupported {
+		if mark != markUnsupported || filter.Active() && !onClaim[c.ID] {
 			continue
 		}
 		line := fmt.Sprintf("- %s: “%s”", rep.Article.Positions.Name(c.Line), mdEscape(shorten(c.Text, 200)))
@@ -98,7 +110,7 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 		fmt.Fprintf(b, "\n#### Unsupported claims (%d)\n\n", len(unsupported))
 		writeFolded(b, "", unsupported, "unsupported claims")
 	}
-	if len(rep.Findings) == 0 && len(unsupported) == 0 {
+	if len(shown) == 0 && len(reviewed) == 0 && len(unsupported) == 0 && hidden == 0 {
 		b.WriteString("\nNo findings.\n")
 	}
 	writeMarkdownLinkSources(b, rep)
@@ -106,11 +118,14 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 
 // writeFindingTable writes fs, when there are any, under a heading that
 // counts them, a row each (the rows past mdTableRows folded).
-func writeFindingTable(b *strings.Builder, title, header string, fs []corpus.Finding, what string, row func(corpus.Finding) string) {
+func writeFindingTable(b *strings.Builder, title, note, header string, fs []corpus.Finding, what string, row func(corpus.Finding) string) {
 	if len(fs) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "\n#### %s (%d)\n\n", title, len(fs))
+	if note != "" {
+		fmt.Fprintf(b, "%s.\n\n", note)
+	}
 	rows := make([]string, len(fs))
 	for i, f := range fs {
 		rows[i] = row(f)

@@ -29,6 +29,10 @@ type ReportOptions struct {
 	// the references the citations may have resolved to.
 	Style   *style.Style
 	Library []*corpus.Reference
+	// Filter picks the findings the reports for people (text, Markdown,
+	// HTML) list; JSON, SARIF and GitHub annotations keep every finding.
+	// Summaries and the verdict always count them all.
+	Filter corpus.FindingFilter
 }
 
 // ReportFormats are the formats NewReportWriter knows, in the order help
@@ -39,7 +43,7 @@ var ReportFormats = []string{"text", "json", "markdown", "html", "sarif", "githu
 func NewReportWriter(format string, w io.Writer, o ReportOptions) (ReportWriter, error) {
 	switch format {
 	case "text":
-		return &textReports{w: w, color: o.Color}, nil
+		return &textReports{w: w, color: o.Color, filter: o.Filter}, nil
 	case "json":
 		return eachReport(func(a ReportArticle) error { return CheckJSON(w, a.Report) }), nil
 	case "github":
@@ -47,13 +51,13 @@ func NewReportWriter(format string, w io.Writer, o ReportOptions) (ReportWriter,
 	case "sarif":
 		return &allReports{write: func(as []ReportArticle) error { return CheckSARIF(w, reportsOf(as), o.Version) }}, nil
 	case "markdown":
-		return &allReports{write: func(as []ReportArticle) error { return CheckMarkdown(w, reportsOf(as)) }}, nil
+		return &allReports{write: func(as []ReportArticle) error { return checkMarkdown(w, reportsOf(as), o.Filter) }}, nil
 	case "html":
 		if o.Style == nil {
 			return nil, fmt.Errorf("the HTML report needs a reference-list style")
 		}
 		return &allReports{write: func(as []ReportArticle) error {
-			return CheckHTML(w, as, ReportReferences(o.Style, reportsOf(as), librariesOf(o.Library, as)))
+			return checkHTML(w, as, ReportReferences(o.Style, reportsOf(as), librariesOf(o.Library, as)), o.Filter)
 		}}, nil
 	}
 	return nil, fmt.Errorf("unknown report format %q", format)
@@ -67,9 +71,10 @@ func (f eachReport) Close() error              { return nil }
 
 // textReports writes every report as it comes, a blank line between two.
 type textReports struct {
-	w     io.Writer
-	color bool
-	n     int
+	w      io.Writer
+	color  bool
+	filter corpus.FindingFilter
+	n      int
 }
 
 func (t *textReports) Add(a ReportArticle) error {
@@ -79,7 +84,7 @@ func (t *textReports) Add(a ReportArticle) error {
 		}
 	}
 	t.n++
-	return CheckText(t.w, a.Report, t.color)
+	return checkText(t.w, a.Report, t.color, t.filter)
 }
 
 func (t *textReports) Close() error { return nil }

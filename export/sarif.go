@@ -48,6 +48,8 @@ var ruleDescriptions = map[string]string{
 	check.CodeUnverified:          "A cited work could not be verified: no registry could be asked (check --verify).",
 	check.CodeStale:               "A cited work is older than the configured maximum age.",
 	check.CodeHomepageLink:        "A claim's only links point at a site's home page or a section front, which is not evidence.",
+	check.CodeEmptyRefList:        "Numbered citations point nowhere because the reference list under its heading is empty.",
+	check.CodeMissingRefList:      "Numbered citations point nowhere because the article has no reference list.",
 	check.CodeSecondarySource:     "A claim's only source is another outlet's news story rather than the study it reports.",
 }
 
@@ -58,9 +60,12 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations,omitempty"`
-	Results     []sarifResult     `json:"results"`
+	Tool sarifTool `json:"tool"`
+	// Artifacts are the articles, each described by its verdict, the one
+	// line that heads an article in every format.
+	Artifacts   []sarifArtifactDesc `json:"artifacts,omitempty"`
+	Invocations []sarifInvocation   `json:"invocations,omitempty"`
+	Results     []sarifResult       `json:"results"`
 }
 
 // sarifInvocation carries the reports' notes (a check that could not run, a
@@ -141,6 +146,11 @@ type sarifPhysical struct {
 	Region           *sarifRegion  `json:"region,omitempty"`
 }
 
+type sarifArtifactDesc struct {
+	Location    sarifArtifact `json:"location"`
+	Description sarifMessage  `json:"description"`
+}
+
 type sarifArtifact struct {
 	URI string `json:"uri"`
 }
@@ -211,6 +221,10 @@ func CheckSARIF(w io.Writer, reps []*corpus.Report, version string) error {
 			notes = append(notes, sarifNotification{Level: "note", Message: sarifMessage{Text: n}, Locations: []sarifLocation{loc}})
 		}
 	}
+	artifacts := make([]sarifArtifactDesc, len(reps))
+	for i, rep := range reps {
+		artifacts[i] = sarifArtifactDesc{Location: sarifArtifact{URI: artifactURI(rep.Article.Path)}, Description: sarifMessage{Text: verdictOf(rep)}}
+	}
 	var invocations []sarifInvocation
 	if len(notes) > 0 {
 		invocations = []sarifInvocation{{ExecutionSuccessful: true, Notifications: notes}}
@@ -225,6 +239,7 @@ func CheckSARIF(w io.Writer, reps []*corpus.Report, version string) error {
 				InformationURI: "https://github.com/evident-tools/evident",
 				Rules:          rules,
 			}},
+			Artifacts:   artifacts,
 			Invocations: invocations,
 			Results:     results,
 		}},

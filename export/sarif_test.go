@@ -75,6 +75,14 @@ type sarif struct {
 			} `json:"locations"`
 			PartialFingerprints map[string]string `json:"partialFingerprints"`
 		} `json:"results"`
+		Artifacts []struct {
+			Location *struct {
+				URI *string `json:"uri"`
+			} `json:"location"`
+			Description *struct {
+				Text *string `json:"text"`
+			} `json:"description"`
+		} `json:"artifacts"`
 	} `json:"runs"`
 }
 
@@ -117,6 +125,22 @@ func TestCheckSARIF_Structure(t *testing.T) {
 		if !slices.Contains(ruleIDs, code) {
 			t.Errorf("no rule for %s", code)
 		}
+	}
+	// artifact: location with uri, and the article's verdict as its
+	// description.
+	if len(run.Artifacts) != 2 {
+		t.Fatalf("%d artifacts, want one per article", len(run.Artifacts))
+	}
+	for i, a := range run.Artifacts {
+		if a.Location == nil || a.Location.URI == nil || a.Description == nil || a.Description.Text == nil {
+			t.Fatalf("artifact %d: %+v", i, a)
+		}
+		if want := check.Verdict(sampleReports()[i]); *a.Description.Text != want {
+			t.Errorf("artifact %d describes %q, want the verdict %q", i, *a.Description.Text, want)
+		}
+	}
+	if *run.Artifacts[0].Location.URI != "news/back%20pain.md" {
+		t.Errorf("artifact 0 is %s", *run.Artifacts[0].Location.URI)
 	}
 	if run.Results == nil || len(*run.Results) != 4 {
 		t.Fatalf("results: %+v", run.Results)

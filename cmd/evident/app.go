@@ -35,7 +35,10 @@ type App struct {
 	ErrTTY   bool
 	NoColor  bool
 	Getenv   func(string) string
-	Getwd    func() (string, error)
+	// LookupEnv tells a variable set empty from one unset (PAGER=""); nil
+	// means Getenv's answer, an empty value counting as unset.
+	LookupEnv func(string) (string, bool)
+	Getwd     func() (string, error)
 
 	libraryFlag string
 	noProgress  bool // --quiet: no progress bars even on a terminal

@@ -32,6 +32,8 @@ type checkOptions struct {
 	style       string
 	verify      bool
 	registry    registryFlags
+	top         int
+	noPager     bool
 }
 
 func newCheckCmd(a *App) *cobra.Command {
@@ -52,13 +54,17 @@ year to a reference of the library (or of the --bib files, for a one-shot
 check that stores nothing). Each sentence is scored as a check-worthy claim
 or not, with its reasons.
 
-Findings: uncited-claim, dangling-citation, unmatched-reference,
-uncited-reference, identifier-mismatch, duplicate-reference, out-of-order,
+Findings: uncited-claim, dangling-citation, empty-reference-list,
+missing-reference-list, unmatched-reference, uncited-reference,
+identifier-mismatch, duplicate-reference, out-of-order,
 incomplete-reference, weak-support, homepage-link, secondary-source,
 retracted, expression-of-concern and corrected (--retractions, or the
 library's database: 'evident retractions update'), stale (--max-age), and
 with --verify not-found, metadata-mismatch, preprint-superseded and
-unverified.
+unverified. They come ranked: errors, then warnings, then info; claims by
+score. A one-line verdict heads each article. --top N and --severity LEVEL
+choose which the text, Markdown and HTML reports list; on a terminal the
+text report is paged ($PAGER, else less -FRX; --no-pager for none).
 
 --verify asks Crossref, doi.org, PubMed and OpenAlex about every cited work:
 the library references the article cites, its reference-list entries (by
@@ -66,6 +72,12 @@ their text) and the scholarly sources it links to. An unverified work (no
 registry could be asked) is info: it changes the exit status only under
 --fail-on info. --offline asks nothing and uses what the library's cache
 holds; --refresh asks again whatever it holds.
+
+A claim is supported when a citation that points at a source covers it (a
+library reference, an entry of the article's reference list, a linked
+page; its own, a later one of its paragraph under --scope paragraph, or
+that of the sentence it continues: "They found..."). A citation that
+points nowhere supports nothing.
 
 In HTML and Markdown, a link in the body to a source outside the
 publication cites it; links that are no source (page chrome, share buttons,
@@ -91,7 +103,9 @@ usage or input errors.`,
 	f.IntVar(&opts.maxAge, "max-age", 0, "report cited evidence older than this many `YEARS` (stale; 0 = off)")
 	f.StringVar(&opts.retractions, "retractions", "", "CSV `FILE` of retracted works (Retraction Watch columns, or DOI / PubMed ID)")
 	f.StringVar(&opts.baseline, "baseline", "", "earlier JSON report `FILE`: report and gate only on findings new since then")
-	f.StringArrayVar(&opts.severity, "severity", nil, "set a finding's severity, `CODE=LEVEL` with LEVEL one of "+strings.Join(config.SeverityLevels, ", ")+" (repeatable)")
+	f.StringArrayVar(&opts.severity, "severity", nil, "`LEVEL`: show only findings at least this severe (info, warning, error; text, markdown, html); CODE=LEVEL: set a finding's severity, LEVEL one of "+strings.Join(config.SeverityLevels, ", ")+" (repeatable)")
+	f.IntVar(&opts.top, "top", 0, "show only the first `N` findings, most serious first (text, markdown, html; 0 = all)")
+	f.BoolVar(&opts.noPager, "no-pager", false, "never page the text report (it is paged only on a terminal: $PAGER, else less -FRX)")
 	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.noSupport, "no-support", false, "skip the weak-support check")
 	styleFlag(f, &opts.style, "citation style of the reference list in --format html (default: the style setting)")
@@ -165,13 +179,22 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	}
 	po.NoLibrary = none
 	marks := a.reviewMarks(args)
-	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: buildVersion().Version, Library: lib}
+	filter, err := findingFilter(opts)
+	if err != nil {
+		return err
+	}
+	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: buildVersion().Version, Library: lib, Filter: filter}
 	if opts.format == "html" {
 		if ro.Style, err = lookupStyle(cfg.Style, cfg.Source("style")); err != nil {
 			return err
 		}
 	}
-	w, err := export.NewReportWriter(opts.format, a.Out, ro)
+	out, donePaging := a.Out, func() {}
+	if opts.format == "text" {
+		out, donePaging = a.startPager(!opts.noPager)
+	}
+	defer donePaging()
+	w, err := export.NewReportWriter(opts.format, out, ro)
 	if err != nil {
 		return err
 	}
@@ -231,7 +254,7 @@ func checkSettings(cmd *cobra.Command, opts *checkOptions) pipeline.Settings {
 		for _, sv := range opts.severity {
 			code, level, ok := strings.Cut(sv, "=")
 			if !ok {
-				return nil, fmt.Errorf("--severity %q: want CODE=LEVEL", sv)
+				continue // a level to show from: findingFilter's
 			}
 			if err := cfg.Set("severity."+code, level, "--severity"); err != nil {
 				return nil, err
@@ -244,6 +267,28 @@ func checkSettings(cmd *cobra.Command, opts *checkOptions) pipeline.Settings {
 		}
 		return cfg, nil
 	}
+}
+
+// findingFilter reads --top and the --severity LEVEL among the
+// --severity CODE=LEVEL settings (the last one wins): which findings the
+// reports for people list.
+func findingFilter(opts *checkOptions) (corpus.FindingFilter, error) {
+	var f corpus.FindingFilter
+	if opts.top < 0 {
+		return f, fmt.Errorf("--top %d: want a number of findings, or 0 for all", opts.top)
+	}
+	f.Top = opts.top
+	for _, sv := range opts.severity {
+		if strings.Contains(sv, "=") {
+			continue
+		}
+		s, err := corpus.ParseSeverity(sv)
+		if err != nil || s > corpus.Error {
+			return f, fmt.Errorf("--severity %q: want a LEVEL to show from (info, warning, error) or CODE=LEVEL", sv)
+		}
+		f.MinSeverity = s
+	}
+	return f, nil
 }
 
 func (a *App) loadRetractions(path string) (*check.Retractions, error) {

@@ -65,14 +65,15 @@ func run() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	app := &App{
-		In:      os.Stdin,
-		Out:     os.Stdout,
-		Err:     os.Stderr,
-		OutTTY:  isatty.IsTerminal(os.Stdout.Fd()),
-		ErrTTY:  isatty.IsTerminal(os.Stderr.Fd()),
-		Getenv:  os.Getenv,
-		Getwd:   os.Getwd,
-		NoColor: os.Getenv("NO_COLOR") != "",
+		In:        os.Stdin,
+		Out:       os.Stdout,
+		Err:       os.Stderr,
+		OutTTY:    isatty.IsTerminal(os.Stdout.Fd()),
+		ErrTTY:    isatty.IsTerminal(os.Stderr.Fd()),
+		Getenv:    os.Getenv,
+		LookupEnv: os.LookupEnv,
+		Getwd:     os.Getwd,
+		NoColor:   os.Getenv("NO_COLOR") != "",
 	}
 	return app.Execute(ctx, os.Args[1:])
 }

@@ -130,7 +130,12 @@ func readHTML(src *source) reader {
 		// An empty <main> or <article> (filled by scripts): read the body.
 		h = runHTML(src, 0, len(src.text), "", 0, false)
 	}
-	title, _ := textfile.ReplaceControls(strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " "))
+	// The headline: the page's <h1>, else its <title> without the
+	// site's name.
+	title, _ := textfile.ReplaceControls(cleanTitle(strings.Join(strings.Fields(html.UnescapeString(h.title.String())), " ")))
+	if hl := headline(h.blocks); hl != nil && hl.level == 1 {
+		title = strings.Join(strings.Fields(hl.text), " ")
+	}
 	classifyLinks(h.links, h.site)
 	return reader{title: title, blocks: h.blocks, extraRefs: h.outside, suppress: h.suppress, links: h.links}
 }

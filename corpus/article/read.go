@@ -126,11 +126,8 @@ func build(path string, f corpus.Format, r reader, warns []corpus.Problem, empty
 		}
 	}
 	if doc.Title == "" {
-		for _, b := range doc.Blocks {
-			if b.Kind == corpus.KindHeading {
-				doc.Title = b.Text
-				break
-			}
+		if h := headline(r.blocks); h != nil {
+			doc.Title = strings.Join(strings.Fields(h.text), " ")
 		}
 	}
 	return doc
@@ -224,16 +221,33 @@ func (a *assembler) endRefSection() {
 		return
 	}
 	if a.doc.RefListHeading == "" {
+		// Also when nothing under it is a reference: the list is empty,
+		// which the check reports once.
 		a.doc.RefListHeading, a.doc.RefListPos = h.text, h.pos[0]
 	}
+	before, list, after := splitRefSection(blocks)
+	if len(list) == 0 && len(blocks) > 0 {
+		// Bios, related articles, a footer: prose under the heading.
+		a.prose(h, "")
+		for _, r := range blocks {
+			a.prose(r, "")
+		}
+		return
+	}
 	a.section = h.text
+	for _, r := range before {
+		a.prose(r, h.text)
+	}
 	a.refs.boundary()
-	for _, r := range blocks {
+	for _, r := range list {
 		if r.kind == corpus.KindHeading {
 			a.refs.boundary() // a subheading inside the list ("Journal articles")
 			continue
 		}
 		a.refs.add(r)
+	}
+	for _, r := range after {
+		a.prose(r, h.text)
 	}
 }
 

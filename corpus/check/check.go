@@ -49,6 +49,8 @@ var defaultSeverity = mergeSeverities(ruleSeverity, verifySeverity, map[string]c
 	CodeUnmatchedReference: corpus.Warning,
 	CodeUncitedReference:   corpus.Warning,
 	CodeIdentifierMismatch: corpus.Error,
+	CodeEmptyRefList:       corpus.Error,
+	CodeMissingRefList:     corpus.Error,
 })
 
 func mergeSeverities(ms ...map[string]corpus.Severity) map[string]corpus.Severity {
@@ -133,6 +135,7 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 		}
 	}
 
+	var orphans []orphan
 	for i, s := range sentences {
 		c := corpus.Claim{ID: s.ID, Line: s.Pos.Line, Col: s.Pos.Col, Kind: string(s.Kind), Section: s.Section,
 			Text: s.Text, Citations: []corpus.CitationLink{}}
@@ -164,7 +167,13 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 					continue
 				}
 				c.Citations = append(c.Citations, link)
-				if link.Status == corpus.Dangling {
+				switch {
+				case link.Status != corpus.Dangling:
+				case m.Kind == corpus.MarkerNumeric && len(list.entries) == 0:
+					// Every number dangles for one reason: one finding
+					// (noList) says so, not one per marker.
+					orphans = append(orphans, orphan{marker: m.Text, line: s.Pos.Line})
+				default:
 					rep.add(CodeDanglingCitation, s.Pos.Line, s.ID, m.Text, link.Why)
 				}
 			}
@@ -177,6 +186,7 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 		}
 		rep.Claims = append(rep.Claims, c)
 	}
+	rep.noList(doc, orphans)
 	rep.judge(sentences, opts)
 	rep.linkFindings()
 	rep.listFindings(list)
@@ -186,14 +196,12 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	rep.Summary.Suppressed = applySuppressions(rep, doc)
 	rep.applySeverities(opts)
 	rep.summarise()
-	sort.SliceStable(rep.Findings, func(i, j int) bool {
-		a, b := rep.Findings[i], rep.Findings[j]
-		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
-		}
-		return a.Line < b.Line
-	})
+	// Ids first, in the order the article gives its findings, so that a
+	// repeated sentence's ordinal does not follow the ranking's scores.
+	sort.SliceStable(rep.Findings, func(i, j int) bool { return rep.Findings[i].Line < rep.Findings[j].Line })
 	rep.SetFindingIDs()
+	rep.RankFindings()
+	rep.Verdict = Verdict(rep.Report)
 	if doc.Positions == corpus.PositionsParagraphs {
 		rep.paragraphs()
 	}

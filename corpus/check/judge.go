@@ -53,24 +53,27 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 		} else if scope == ScopeParagraph && j.Claim {
 			c.CoveredBy = rep.inherited(i, sentences)
 		}
+		if c.CoveredBy == nil && j.Claim && len(c.Citations) == 0 {
+			c.CoveredBy = rep.continued(i, sentences)
+		}
 		switch {
 		case !j.Claim && !cited(c):
 			c.Status = corpus.NotAClaim
 		case c.CoveredBy != nil:
 			c.Status = corpus.Supported
+		case len(c.Citations) > 0:
+			// Its citations dangle: the dangling-citation (or
+			// empty-reference-list) finding is the one problem to fix.
+			c.Status = corpus.Unsupported
 		default:
 			c.Status = corpus.Unsupported
-			why := "claim with no citation"
-			if len(c.Citations) > 0 {
-				why = "claim whose only citations dangle"
-			}
 			// The score leads the reasons, so that every report format that
 			// prints the message shows it.
 			detail := fmt.Sprintf("score %.2f", j.Score)
 			if len(j.Reasons) > 0 {
 				detail += "; " + strings.Join(j.Reasons, "; ")
 			}
-			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("%s (%s): %s", why, detail, quote(c.Text)))
+			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("claim with no citation (%s): %s", detail, quote(c.Text)))
 		}
 		if support != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
 			rep.weakSupport(c, support, opts.SupportThreshold)
@@ -103,18 +106,10 @@ func (rep *state) supporter(build Supporter) (SupportFunc, func()) {
 	return fn, release
 }
 
-// cited reports whether a claim carries a citation that points at
-// something: a library reference, or a list entry or footnote that matches
-// none (reported on its own as unmatched-reference), or a link to a source
-// outside the library. Only dangling markers leave a claim uncited.
-func cited(c *corpus.Claim) bool {
-	for _, l := range c.Citations {
-		if l.Status.Counts() {
-			return true
-		}
-	}
-	return false
-}
+// cited reports whether a claim's own citations give it a source
+// (corpus.Claim.HasSource, the one rule): only dangling markers and
+// remarks leave a claim uncited.
+func cited(c *corpus.Claim) bool { return c.HasSource() }
 
 func resolvedKeys(c *corpus.Claim) []string {
 	keys := []string{}
