@@ -44,7 +44,7 @@ func TestCheckMarkdown_Example(t *testing.T) {
 		"By kind: `uncited-claim` 6, `dangling-citation` 1, `identifier-mismatch` 1, `uncited-reference` 1, `unmatched-reference` 1, `weak-support` 1\n",
 		"| Severity | Line | Code | Finding | Sentence |\n|---|--:|---|---|---|\n",
 		"| ❌ error | 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses of NSAIDs were linked to a higher risk of myocardial…” |\n",
-		"| ⚠️ warning | 29 | `uncited-claim` | claim with no citation (score 0.63; generalisation 'popular') | “Yoga and tai chi are popular options.” |\n",
+		"| ⚠️ warning | 29 | `uncited-claim` | claim with no citation (score 0.82; generalisation 'popular'; states a fact about 'Yoga and tai chi') | “Yoga and tai chi are popular options.” |\n",
 		"| ⚠️ warning | 47 | `uncited-reference` | reference 8 is never cited in the text |  |\n",
 		"#### Unsupported claims (9)\n",
 		"- line 29: “Regular exercise also halves the risk of a second heart attack (1).” — cited, but weak-support",

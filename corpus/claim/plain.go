@@ -46,7 +46,7 @@ func (s *scan) plainFact() {
 		if strings.ContainsAny(s.gap(i-1, i), ",;") {
 			// "Clinicians, however, tend to…": an aside inside the
 			// subject's clause.
-			if asides[s.word(i)] || asides[s.word(i-1)] {
+			if (asides[s.word(i)] || asides[s.word(i-1)]) && !openers[s.word(subj)] {
 				continue
 			}
 			if !s.placesInWorld(subj, i) {
@@ -116,3 +116,8 @@ var asides = set("however", "though", "too", "meanwhile", "moreover")
 // discourseNouns as the head of a subject make it the writer's summing up.
 var discourseNouns = set("picture", "research", "evidence", "story", "question", "answer", "answers", "debate",
 	"idea", "point", "problem", "truth", "reality", "lesson", "message", "case", "argument", "literature")
+
+// openers begin a phrase that comes before the subject: "On balance, …",
+// "Given the strong performance, …".
+var openers = set("on", "in", "at", "for", "by", "with", "from", "after", "before", "given", "despite",
+	"although", "though", "while", "as", "to", "of", "under", "over", "during", "since", "because", "unlike")
