@@ -16,7 +16,9 @@ func TestReports_RealLaTeXPaper(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "fail.tex")); err != nil {
 		t.Skipf("shared corpora not found at %s (they sit beside the checkout in CI): %v", dir, err)
 	}
-	a := checkFiles(t, filepath.Join(dir, "fail.tex"), filepath.Join(dir, "digilat.bib"))
+	// A low claim threshold flags what a draft's long report would: the
+	// paper itself leaves too few findings to fold since issue 16.
+	a := checkFilesAt(t, filepath.Join(dir, "fail.tex"), filepath.Join(dir, "digilat.bib"), 0.2)
 	rep := a.Report
 	if len(rep.Claims) < 100 || len(rep.Findings) <= htmlFindingsShown {
 		t.Fatalf("the paper has %d sentences and %d findings; the test wants a long report", len(rep.Claims), len(rep.Findings))

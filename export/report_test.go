@@ -21,6 +21,13 @@ import (
 // 'evident check --bib' does, weak-support scoring included.
 func checkFiles(t testing.TB, articlePath, bibPath string) ReportArticle {
 	t.Helper()
+	return checkFilesAt(t, articlePath, bibPath, 0)
+}
+
+// checkFilesAt checks as checkFiles does with a claim threshold (0 for the
+// default).
+func checkFilesAt(t testing.TB, articlePath, bibPath string, threshold float64) ReportArticle {
+	t.Helper()
 	refs, _, err := importer.Parse(context.Background(), []importer.Input{{Name: bibPath}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +44,7 @@ func checkFiles(t testing.TB, articlePath, bibPath string) ReportArticle {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := check.Options{Scope: check.ScopeSentence, Support: func(cited []*corpus.Reference) (check.SupportFunc, func(), error) {
+	opts := check.Options{Scope: check.ScopeSentence, ClaimThreshold: threshold, Support: func(cited []*corpus.Reference) (check.SupportFunc, func(), error) {
 		s, err := index.NewSupport(cited)
 		if err != nil {
 			return nil, nil, err

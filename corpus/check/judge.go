@@ -36,6 +36,9 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 			defer release()
 		}
 	}
+	// The layout reads where each sentence stands: the part of a paper,
+	// the notice a paragraph opens.
+	layout := claim.NewLayout(sentences)
 	for i := range rep.Claims {
 		c := &rep.Claims[i]
 		s := sentences[i]
@@ -43,7 +46,7 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 			c.Status, c.Reasons = corpus.NotAClaim, []string{"ignored by pattern " + p}
 			continue
 		}
-		j := claim.JudgeSentence(s, opts.ClaimThreshold)
+		j := layout.Judge(i, opts.ClaimThreshold)
 		c.Score, c.Reasons = j.Score, j.Reasons
 		if c.Reasons == nil {
 			c.Reasons = []string{}

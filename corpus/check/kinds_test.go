@@ -14,27 +14,42 @@ import (
 
 // The articles of five kinds under corpus/claim/testdata/kinds: a research
 // paper, a news story, a health explainer, an essay and a scraped web page,
-// each kind with one article the scorer was tuned on (tune/) and one it was
-// not (heldout/). Every sentence is labelled, before the scorer was run on
+// each kind with two articles the scorer was tuned on (tune/, tune2/) and
+// two it was not (heldout2/). Every sentence is labelled, before the scorer was run on
 // it, as a claim that needs a source or not, with a category
 // (testdata/kinds/README.md).
 
-// kindFloors are the uncited-claim floors on the held-out articles, set a
-// little under what the scorer reaches, so that a change that makes it
-// worse fails. The figures themselves are printed with -v.
-var kindFloors = map[string]struct{ precision, recall float64 }{
-	// Reached on the held-out articles when the floors were set (main
-	// before issue 16 in brackets): all 0.788 / 0.804 (0.553 / 0.922);
-	// essay 0.333 / 0.500 (0.214 / 0.750); health 0.909 / 0.833 (0.846 /
-	// 0.917); news 1.000 / 0.895 (0.857 / 0.947); paper 0.667 / 0.800
-	// (0.217 / 1.000); web 0.667 / 0.727 (0.714 / 0.909). The issue aims at
-	// 0.95 for both; the held-out set is still short of it.
-	"all":    {0.75, 0.77},
-	"essay":  {0.30, 0.45},
-	"health": {0.85, 0.80},
-	"news":   {0.95, 0.85},
-	"paper":  {0.60, 0.75},
-	"web":    {0.60, 0.70},
+// kindFloors are the uncited-claim floors on the held-out articles
+// (heldout2/), set a little under what the scorer reaches, so that a change
+// that makes it worse fails; top10 is the share of true claims among each
+// article's ten highest-scoring findings. The figures themselves are
+// printed with -v.
+var kindFloors = map[string]struct{ precision, recall, top10 float64 }{
+	// Reached on heldout2/ when the floors were set (main before, with the
+	// first round of issue 16, in brackets): all 0.782 / 0.804, top-10
+	// 0.804 (0.605 / 0.664, 0.656); essay 0.552 / 0.696 (0.600 / 0.522);
+	// health 0.833 / 0.833 (0.821 / 0.767); news 0.902 / 0.885 (0.911 /
+	// 0.788); paper 0.750 / 0.818 (0.174 / 0.727); web 0.760 / 0.704
+	// (0.611 / 0.407). Merged with the ranking work (a sentence continuing
+	// a cited one takes its citation; stricter reference lists), the same
+	// day: all 0.779 / 0.790, top-10 0.791; health 0.828 / 0.800; paper
+	// 0.727 / 0.727. The issue aims at 0.95 for all three; the held-out
+	// set is still short of it.
+	"all":    {0.75, 0.77, 0.77},
+	"essay":  {0.50, 0.65, 0.55},
+	"health": {0.80, 0.80, 0.85},
+	"news":   {0.87, 0.85, 0.90},
+	"paper":  {0.70, 0.70, 0.70},
+	"web":    {0.72, 0.67, 0.75},
+}
+
+// kindDirs are the directories of each split. tune2/ was the first held-out
+// set; its articles were read while the scorer was tuned, so they joined the
+// tuning pool, and heldout2/ (written and labelled before the scorer was run
+// on it) is the one measured clean.
+var kindDirs = map[string][]string{
+	"tune":    {"tune", "tune2"},
+	"heldout": {"heldout2"},
 }
 
 // kindLabel is one line of a NAME.labels.tsv file of the kinds set:
@@ -68,8 +83,9 @@ func readKindLabels(t *testing.T, path string) []kindLabel {
 	return out
 }
 
-// kindScore counts uncited-claim findings against the labels.
-type kindScore struct{ tp, fp, fn, tn int }
+// kindScore counts uncited-claim findings against the labels, and how many
+// of each article's ten highest-scoring findings are true claims.
+type kindScore struct{ tp, fp, fn, tn, topTrue, topTaken int }
 
 func (k *kindScore) add(truth, flagged bool) {
 	switch {
@@ -94,9 +110,23 @@ func share(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// top10 is the share of true claims among the ten highest-scoring findings
+// of each article, over all articles: what an editor reading a ranked
+// worklist from the top meets first.
+func (k kindScore) top10() float64 { return share(k.topTrue, k.topTaken) }
+
+func (k *kindScore) merge(o kindScore) {
+	k.tp += o.tp
+	k.fp += o.fp
+	k.fn += o.fn
+	k.tn += o.tn
+	k.topTrue += o.topTrue
+	k.topTaken += o.topTaken
+}
+
 func (k kindScore) String() string {
-	return fmt.Sprintf("precision %.3f recall %.3f (tp %d fp %d fn %d tn %d)", k.precision(), k.recall(),
-		k.tp, k.fp, k.fn, k.tn)
+	return fmt.Sprintf("precision %.3f recall %.3f (tp %d fp %d fn %d tn %d) top-10 %.3f (%d of %d)", k.precision(),
+		k.recall(), k.tp, k.fp, k.fn, k.tn, k.top10(), k.topTrue, k.topTaken)
 }
 
 // checkLabelled checks one labelled article and scores its uncited-claim
@@ -128,6 +158,11 @@ func checkLabelled(t *testing.T, labelsPath string, explain bool) kindScore {
 		t.Errorf("%s: %d labels for %d sentences", name, len(labels), len(rep.Claims))
 	}
 	var k kindScore
+	type ranked struct {
+		score float64
+		claim bool
+	}
+	var flags []ranked
 	for i, c := range rep.Claims {
 		if i >= len(labels) {
 			t.Errorf("%s: sentence %d %q has no label", name, i+1, c.Text)
@@ -143,9 +178,20 @@ func checkLabelled(t *testing.T, labelsPath string, explain bool) kindScore {
 		}
 		truth := l.claim && !cited
 		k.add(truth, flagged[c.ID])
+		if flagged[c.ID] {
+			flags = append(flags, ranked{c.Score, l.claim})
+		}
 		if explain && truth != flagged[c.ID] {
 			t.Logf("  %s:%d %s (%s) flagged=%v score %.2f %v: %q", name, l.line, map[bool]string{true: "claim", false: "not"}[l.claim],
 				l.category, flagged[c.ID], c.Score, c.Reasons, c.Text)
+		}
+	}
+	// The worklist order: highest score first, reading order among equals.
+	sort.SliceStable(flags, func(a, b int) bool { return flags[a].score > flags[b].score })
+	for _, f := range flags[:min(10, len(flags))] {
+		k.topTaken++
+		if f.claim {
+			k.topTrue++
 		}
 	}
 	return k
@@ -158,9 +204,13 @@ func TestKinds_UncitedClaimPrecisionAndRecall(t *testing.T) {
 	dir := filepath.Join("..", "claim", "testdata", "kinds")
 	results := map[string]map[string]*kindScore{} // split -> kind -> score
 	for _, split := range []string{"tune", "heldout"} {
-		files, err := filepath.Glob(filepath.Join(dir, split, "*.labels.tsv"))
-		if err != nil {
-			t.Fatal(err)
+		var files []string
+		for _, d := range kindDirs[split] {
+			got, err := filepath.Glob(filepath.Join(dir, d, "*.labels.tsv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, got...)
 		}
 		if len(files) < 5 {
 			t.Fatalf("%s: %d labelled articles, want at least one of each of five kinds", split, len(files))
@@ -174,12 +224,8 @@ func TestKinds_UncitedClaimPrecisionAndRecall(t *testing.T) {
 			if results[split][kind] == nil {
 				results[split][kind] = &kindScore{}
 			}
-			for _, into := range []*kindScore{results[split][kind], results[split]["all"]} {
-				into.tp += k.tp
-				into.fp += k.fp
-				into.fn += k.fn
-				into.tn += k.tn
-			}
+			results[split][kind].merge(k)
+			results[split]["all"].merge(k)
 		}
 	}
 	for _, split := range []string{"tune", "heldout"} {
@@ -198,8 +244,9 @@ func TestKinds_UncitedClaimPrecisionAndRecall(t *testing.T) {
 			t.Errorf("held-out set has no %s article", kind)
 			continue
 		}
-		if got.precision() < floor.precision || got.recall() < floor.recall {
-			t.Errorf("held-out %s: %s; floors precision %.2f recall %.2f", kind, got, floor.precision, floor.recall)
+		if got.precision() < floor.precision || got.recall() < floor.recall || got.top10() < floor.top10 {
+			t.Errorf("held-out %s: %s; floors precision %.2f recall %.2f top-10 %.2f", kind, got, floor.precision,
+				floor.recall, floor.top10)
 		}
 	}
 }

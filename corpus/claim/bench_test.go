@@ -39,3 +39,26 @@ func BenchmarkJudge(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(batch)), "ns/sentence")
 }
+
+// BenchmarkLayoutJudge judges every sentence of the labelled articles as
+// check does: a layout per article, then each sentence where it stands.
+func BenchmarkLayoutJudge(b *testing.B) {
+	articles := loadLabelled(b)
+	n := 0
+	for _, a := range articles {
+		n += len(a.sentences)
+	}
+	if n == 0 {
+		b.Fatal("no labelled sentences")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range articles {
+			l := NewLayout(a.sentences)
+			for i := range a.sentences {
+				l.Judge(i, 0)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sentence")
+}

@@ -9,8 +9,8 @@
 // weight; the weights of the features that fire are added to a bias and
 // passed through the logistic function. The weights were set by hand and
 // checked against the labelled articles under testdata/labelled and, for
-// five kinds of article with a tuning and a held-out one each,
-// testdata/kinds.
+// five kinds of article, testdata/kinds (tuned on tune/ and tune2/,
+// measured on heldout2/).
 package claim
 
 import (
@@ -44,17 +44,17 @@ const bias = -1.2
 // scoring, so that "(3)" is no statistic and a citation alone makes nothing
 // a claim. threshold 0 means DefaultThreshold.
 func Judge(text string, kind corpus.BlockKind, threshold float64) Judgement {
-	return judge(text, kind, "", threshold)
+	return judge(text, kind, context{}, threshold)
 }
 
 // JudgeSentence scores a sentence of an article as Judge does, and also
-// reads where it stands: a sentence under a paper's methods or results
-// heading reports the authors' own work.
+// reads its heading: a sentence under a paper's methods or results heading
+// reports the authors' own work. Layout.Judge reads the whole article.
 func JudgeSentence(s corpus.Sentence, threshold float64) Judgement {
-	return judge(s.Text, s.Kind, s.Section, threshold)
+	return judge(s.Text, s.Kind, context{section: s.Section}, threshold)
 }
 
-func judge(text string, kind corpus.BlockKind, section string, threshold float64) Judgement {
+func judge(text string, kind corpus.BlockKind, ctx context, threshold float64) Judgement {
 	if threshold == 0 {
 		threshold = DefaultThreshold
 	}
@@ -64,7 +64,7 @@ func judge(text string, kind corpus.BlockKind, section string, threshold float64
 	s.clean(text)
 	var buf [64]token
 	s.toks = tokenize(s.low, s.orig, buf[:0])
-	s.run(kind, section)
+	s.run(kind, ctx)
 	z := bias
 	var reasons []string
 	for f := feature(0); f < numFeatures; f++ {

@@ -25,6 +25,7 @@ const (
 	fHistory                    // discovered, introduced, began
 	fEntity                     // a capitalised name inside the sentence
 	fDeclarative                // a plain third-person statement of some length (weighs, never a reason)
+	fPlainFact                  // a named subject and a verb that states: "Insulin levels fall during a fast"
 
 	// What makes it something else.
 	fHeading
@@ -51,16 +52,20 @@ const (
 	fFragment
 	fShort
 	fNoVerb
-	fUnfinished // a list item, caption or cell without a full stop
-	fNormative  // should, ought to
-	fCaveat     // cannot show, does not prove
-	fReference  // a bibliography entry: "Watson NF, et al.", "2015;38(6):843"
-	fOwnWork    // the authors' own work: "We trained", "Our model", "this article"
-	fOwnSection // in a paper's methods, results or acknowledgements
-	fCaption    // a figure or table caption: it describes its figure
-	fNotice     // an update or correction notice: "Updated at 4:15 p.m.", "Correction:"
-	fMarketing  // selling: "Shop now", "free shipping", "use code"
-	fBackRef    // opens by pointing back: "That is", "These are": a comment on what went before
+	fUnfinished      // a list item, caption or cell without a full stop
+	fNormative       // should, ought to
+	fCaveat          // cannot show, does not prove
+	fReference       // a bibliography entry: "Watson NF, et al.", "2015;38(6):843"
+	fOwnWork         // the authors' own work: "We trained", "Our model", "this article"
+	fOwnSection      // in a paper's methods, results or acknowledgements
+	fCaption         // a figure or table caption: it describes its figure
+	fNotice          // an update or correction notice: "Updated at 4:15 p.m.", "Correction:"
+	fMarketing       // selling: "Shop now", "free shipping", "use code"
+	fBackRef         // opens by pointing back: "That is", "These are": a comment on what went before
+	fPaperBody       // in a paper's body after its introduction: the authors' own data and methods
+	fAbstractResult  // in a paper's abstract, in the past tense: the authors' own result
+	fDiscussion      // in a paper's discussion: mostly the authors' reasoning
+	fDiscussedResult // in a paper's discussion, in the past tense: the paper's own results again
 
 	numFeatures
 )
@@ -97,6 +102,9 @@ var featureInfo = [numFeatures]struct {
 	// A plain statement is what most claims look like, so it weighs;
 	// nearly every claim has it, so as a reason it would say nothing.
 	fDeclarative: {"", 0.75},
+	// A flat statement about a named subject is checkable even with no
+	// cue word; the reason quotes the subject.
+	fPlainFact: {"states a fact about", 1.0},
 
 	fHeading:      {"heading", -5},
 	fTableCell:    {"table cell", -1},
@@ -111,7 +119,7 @@ var featureInfo = [numFeatures]struct {
 	fOpinion:      {"opinion", -3},
 	fHedge:        {"hedge", -0.4},
 	fStrongHedge:  {"strong hedge", -1.5},
-	fEvaluative:   {"evaluative", -1},
+	fEvaluative:   {"evaluative", -1.5},
 	fDisclaimer:   {"disclaimer", -4},
 	fByline:       {"byline", -4},
 	fBio:          {"author bio", -4},
@@ -123,15 +131,19 @@ var featureInfo = [numFeatures]struct {
 	fShort:        {"short sentence", -0.8},
 	fNoVerb:       {"no verb", -1.5},
 	fUnfinished:   {"unfinished item", -2},
-	fNormative:    {"recommendation", -2},
+	fNormative:    {"recommendation", -3},
 	fCaveat:       {"caveat", -2},
 	fReference:    {"reference entry", -5},
 	fOwnWork:      {"the authors' own work", -2.5},
 	// Under a methods or results heading an uncited sentence reports the
 	// authors' own work however many numbers it holds.
-	fOwnSection: {"in the paper's own methods or results", -9},
-	fCaption:    {"caption", -3},
-	fNotice:     {"update or correction notice", -5},
-	fMarketing:  {"marketing", -4},
-	fBackRef:    {"comments on what went before", -1},
+	fOwnSection:      {"in the paper's own methods or results", -9},
+	fCaption:         {"caption", -3},
+	fNotice:          {"update or correction notice", -5},
+	fMarketing:       {"marketing", -4},
+	fBackRef:         {"comments on what went before", -1},
+	fPaperBody:       {"in the paper's own body after its introduction", -3.5},
+	fAbstractResult:  {"the abstract's own result in the past tense", -9},
+	fDiscussion:      {"in the paper's discussion", -1},
+	fDiscussedResult: {"the paper's own result again in its discussion, in the past tense", -2},
 }

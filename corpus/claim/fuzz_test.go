@@ -48,5 +48,16 @@ func FuzzJudge(f *testing.F) {
 		if j.Claim != (j.Score >= DefaultThreshold) {
 			t.Fatalf("Judge(%q) claim %v with score %v", text, j.Claim, j.Score)
 		}
+		// The same text as every heading of a paper and as its prose:
+		// the layout reads headings and paragraphs it never chose.
+		doc := []corpus.Sentence{{Text: "Introduction", Kind: corpus.KindHeading}, {Text: text, Kind: corpus.KindHeading},
+			{Text: text, Kind: kind, Paragraph: 1}, {Text: text, Kind: kind, Paragraph: 1},
+			{Text: "Results", Kind: corpus.KindHeading}}
+		l := NewLayout(doc)
+		for i := range doc {
+			if s := l.Judge(i, 0).Score; math.IsNaN(s) || s < 0 || s > 1 {
+				t.Fatalf("Layout.Judge(%d) of %q: score %v out of [0,1]", i, text, s)
+			}
+		}
 	})
 }

@@ -50,6 +50,9 @@ func (s *scan) start() {
 	case "that", "this", "these", "those", "it":
 		if n > 2 && (auxiliaries[s.word(1)] || s.word(1) == "shows" || s.word(1) == "means") {
 			s.fireTok(fBackRef, 0, 1)
+		} else if n > 3 && s.tw(first) != "it" && !s.toks[1].cap && !s.toks[1].num && auxiliaries[s.word(2)] {
+			// "That finding is…", "These results are…".
+			s.fireTok(fBackRef, 0, 2)
 		}
 	}
 	if greetings[s.tw(first)] && s.word(1) != "to" {
@@ -132,6 +135,19 @@ func (s *scan) imperative() {
 		for i = 0; i < len(s.toks) && s.toks[i].start < c; i++ {
 		}
 	}
+	s.imperativeAt(i)
+	// "The 16:8 method: fast for 16 hours…": a label, a colon and an
+	// order.
+	for k := 1; k < 6 && k < len(s.toks); k++ {
+		if g := s.gap(k-1, k); strings.Contains(g, ":") && strings.HasSuffix(g, " ") {
+			s.imperativeAt(k)
+			break
+		}
+	}
+}
+
+// imperativeAt looks for a verb in the imperative at token i.
+func (s *scan) imperativeAt(i int) {
 	// "Please", "Just", "Always", "Never", "Don't", "Do not" before the verb.
 	negated := false
 prefix:
@@ -184,6 +200,11 @@ func (s *scan) definition() {
 		case "is", "are", "was", "were":
 			if a := s.word(i + 1); a == "a" || a == "an" {
 				s.fireTok(fDefinition, i, i+1)
+				// "Intermittent fasting is a tool, not a miracle": a
+				// figure of speech, the writer's verdict.
+				if k := strings.Index(s.low, ", not a"); k > s.toks[i].end {
+					s.fire(fOpinion, s.toks[i].start, k+7)
+				}
 			}
 			return
 		}

@@ -71,11 +71,15 @@ func (s *scan) quoted(i int) bool { return strings.Count(s.low[:s.toks[i].start]
 // methods, results or acknowledgements: there, an uncited statement reports
 // what the authors did or found.
 func (s *scan) ownSection(section string) {
-	if section == "" {
-		return
+	if ownHeading(section) {
+		s.fire(fOwnSection, 0, 0)
 	}
-	// Every word of the heading must belong to such a heading, so that
-	// "Mining the soil, and the data" in a feature is no methods section.
+}
+
+// ownHeading reports whether a heading names a paper's own methods or
+// results. Every word of the heading must belong to such a heading, so that
+// "Mining the soil, and the data" in a feature is no methods section.
+func ownHeading(section string) bool {
 	own := false
 	for _, w := range strings.FieldsFunc(strings.ToLower(section), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z')
@@ -84,12 +88,10 @@ func (s *scan) ownSection(section string) {
 		case ownSectionWords[w]:
 			own = true
 		case !sectionFillers[w]:
-			return
+			return false
 		}
 	}
-	if own {
-		s.fire(fOwnSection, 0, 0)
-	}
+	return own
 }
 
 // ownWorkNouns after "our" name the authors' work rather than what everyone

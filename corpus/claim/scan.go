@@ -13,6 +13,7 @@ type scan struct {
 	fired     [numFeatures]bool
 	quote     [numFeatures][2]int32 // what triggered each feature: offsets in orig
 	verbs     int                   // tokens that are surely verbs
+	kind      corpus.BlockKind
 }
 
 // fire records that feature f fired, quoting orig[start:end]. It stores
@@ -39,7 +40,8 @@ func (s *scan) word(i int) string {
 func (s *scan) tw(t token) string { return s.low[t.start:t.end] }
 
 // run scores the sentence once clean and tokenize have prepared it.
-func (s *scan) run(kind corpus.BlockKind, section string) {
+func (s *scan) run(kind corpus.BlockKind, ctx context) {
+	s.kind = kind
 	switch kind {
 	case corpus.KindHeading:
 		s.fire(fHeading, 0, 0)
@@ -55,7 +57,8 @@ func (s *scan) run(kind corpus.BlockKind, section string) {
 	s.numbers()
 	s.start()
 	s.ownWork()
-	s.ownSection(section)
+	s.ownSection(ctx.section)
+	s.placed(ctx)
 	s.definition()
 	s.shape(kind)
 }
@@ -125,6 +128,12 @@ func (s *scan) word1(i int, f feature) {
 			if p := s.word(i - 1); p != "a" && p != "one" && p != "two" {
 				return
 			}
+		}
+	case fEvaluative:
+		// "The first two days were miserable.", "It is worth…": an
+		// evaluation as the whole predicate is the writer's opinion.
+		if p := s.word(i - 1); p == "is" || p == "are" || p == "was" || p == "were" {
+			s.fireTok(fOpinion, i-1, i)
 		}
 	case fFirstPerson, fSecondPerson:
 		// Inside a quotation the words are someone else's.
@@ -198,6 +207,7 @@ func (s *scan) shape(kind corpus.BlockKind) {
 		s.fire(fDeclarative, 0, 0)
 	}
 	s.entity()
+	s.plainFact()
 }
 
 // entity finds a proper name inside the sentence and quotes all of it

@@ -105,13 +105,20 @@ var lexicon = map[feature][]string{
 		"i am not sure", "i would", "i'd say", "in my view", "in my opinion", "in my experience",
 		"to me", "personally", "honestly", "frankly", "we think", "we believe", "we feel", "in our view",
 		"in our opinion", "i suspect", "i doubt", "i guess", "i'm convinced", "my favourite",
-		"my favorite", "imho",
+		"my favorite", "imho", "i want to argue", "i argue", "i will argue", "i'd argue",
+		// The writer's feeling about what follows.
+		"sadly", "unfortunately", "fortunately", "luckily", "regrettably", "thankfully", "hopefully",
+		"interestingly", "ironically", "alas", "of course",
 	},
-	fNormative: {"should", "shouldn't", "ought to", "ought not"},
+	// A passive recommendation with no one named ("is not recommended
+	// for pregnant women") is the writer's advice, not an attribution.
+	fNormative: {"should", "shouldn't", "ought to", "ought not", "not recommended", "is recommended",
+		"are recommended", "is advised", "are advised", "not advised"},
 	fCaveat: {
 		"cannot show", "cannot rule out", "cannot prove", "can't prove", "can't show", "cannot tell",
 		"cannot establish", "does not prove", "doesn't prove", "cannot say", "too early to say",
-		"too soon to tell",
+		"too soon to tell", "less is known", "little is known", "not yet known", "remains unknown",
+		"remain unknown", "still trying to", "remains unclear", "remain unclear", "is unclear",
 	},
 	fHedge: {"may", "might", "could", "seem", "seems", "seemed", "appear to", "appears to", "unlikely"},
 	fStrongHedge: {
@@ -122,7 +129,8 @@ var lexicon = map[feature][]string{
 		"awful", "beautiful", "delicious", "tasty", "joy", "fun", "boring", "exciting", "favourite",
 		"favorite", "cluttered", "pushy", "annoying", "happily", "cheap", "easy", "hard", "sound",
 		"worth", "disappointing", "impressive", "elegant", "ugly", "stunning", "gorgeous", "brilliant",
-		"excellent", "superb", "great", "love", "loved", "hate",
+		"excellent", "superb", "great", "love", "loved", "hate", "intriguing", "miserable", "fascinating",
+		"consoling", "oddly", "better placed", "well placed", "best placed",
 	},
 	fDisclaimer: {
 		"medical advice", "professional advice", "legal advice", "financial advice",
@@ -150,7 +158,8 @@ var lexicon = map[feature][]string{
 		"our editors", "our website", "our site", "this site", "this page", "our newsletter",
 		"developing story", "continue to follow", "reach her at", "reach him at", "reach them at",
 		"contact us", "are open from", "is open from", "opening hours", "privacy policy", "terms of use",
-		"terms of service", "uses cookies", "we use cookies", "accept cookies",
+		"terms of service", "uses cookies", "we use cookies", "accept cookies", "is available under",
+		"are available under", "available from the authors", "available on request", "available upon request",
 	},
 	fMarketing: {
 		"shop now", "buy now", "order now", "add to cart", "free shipping", "free delivery", "use code",
@@ -189,7 +198,7 @@ var imperatives = set("ask", "avoid", "add", "aim", "be", "buy", "call", "check"
 	"mix", "stir", "serve", "boil", "chop", "wash", "rinse", "apply", "drop", "plan", "write",
 	"register", "enter", "save", "reduce", "increase", "protect", "prevent", "sleep", "walk", "exercise",
 	"breathe", "relax", "sit", "rest", "please", "trust", "buy", "compare", "put", "leave", "turn", "open", "close",
-	"shop", "notice")
+	"shop", "notice", "fast")
 
 // notImperativeNext are words that, after a sentence's first word, show the
 // first word to be a noun: "Use of", "Cut flowers are".

@@ -1,0 +1,229 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// Where a sentence stands in its article: the same words are a claim in a
+// paper's introduction and the authors' own result in its abstract or its
+// results, and a plain sentence after "Correction:" belongs to the notice.
+// A sentence alone cannot say so; the headings above it and the sentence
+// before it can.
+
+// part is the part of a research paper a sentence stands in.
+type part uint8
+
+const (
+	partNone       part = iota // not a paper, or before any part a paper names
+	partAbstract               // the abstract, or a paper's opening before its introduction
+	partIntro                  // introduction, background, related work: other people's work, cited
+	partBody                   // after the introduction: the authors' data, methods and results
+	partOwn                    // under a heading of the paper's own methods or results
+	partDiscussion             // discussion, conclusions, limitations, future work
+)
+
+// Layout is what the scorer reads of a whole article beyond each sentence's
+// own words: which part of a paper each sentence stands in and which
+// paragraphs are update or correction notices. Build one with NewLayout and
+// judge each sentence with Judge.
+type Layout struct {
+	sentences []corpus.Sentence
+	parts     []part
+	notice    map[int]bool // paragraphs that open with a notice
+}
+
+// NewLayout reads the headings and paragraphs of an article's sentences,
+// in reading order. An article is read as a research paper when it has an
+// abstract or an introduction and a heading of a paper's own work or
+// discussion; in any other article every sentence has no part.
+func NewLayout(sentences []corpus.Sentence) *Layout {
+	l := &Layout{sentences: sentences, parts: make([]part, len(sentences)), notice: map[int]bool{}}
+	var intro, rest bool
+	for _, s := range sentences {
+		if s.Kind != corpus.KindHeading {
+			continue
+		}
+		switch p, _ := headingPart(s.Text); p {
+		case partAbstract:
+			intro = true
+		case partIntro:
+			intro = intro || strings.Contains(strings.ToLower(s.Text), "introduction")
+		case partOwn, partDiscussion:
+			rest = true
+		}
+	}
+	paper := intro && rest
+	cur := partNone
+	seenIntro, review := false, false
+	for i, s := range sentences {
+		if s.Kind == corpus.KindHeading {
+			if paper {
+				cur = nextPart(cur, s.Text, seenIntro, review)
+				if p, _ := headingPart(s.Text); p == partIntro {
+					seenIntro = true
+					// "Related work", "Background": a review of earlier
+					// work, whose subsections review it too.
+					review = !strings.Contains(strings.ToLower(s.Text), "introduction")
+				} else if p != partNone {
+					review = false
+				}
+			}
+			continue
+		}
+		if paper && cur == partNone && !seenIntro {
+			// A LaTeX abstract has no heading: what comes before the
+			// introduction is the paper's summary of itself.
+			l.parts[i] = partAbstract
+		} else {
+			l.parts[i] = cur
+		}
+		if first := i == 0 || sentences[i-1].Paragraph != s.Paragraph; first && opensNotice(s.Text) {
+			l.notice[s.Paragraph] = true
+		}
+	}
+	return l
+}
+
+// nextPart is the part a heading opens, given the part before it: a
+// heading of no known part keeps a paper's own work or discussion going
+// (a subsection such as "Controlling overfitting"), keeps a review of
+// earlier work going, as does a run-in heading ("Recurrent networks."),
+// and after the introduction starts the paper's body.
+func nextPart(cur part, heading string, seenIntro, review bool) part {
+	p, back := headingPart(heading)
+	switch {
+	case back:
+		return partNone
+	case p != partNone:
+		return p
+	case cur == partOwn || cur == partDiscussion || cur == partBody:
+		return cur
+	case cur == partIntro && (review || strings.HasSuffix(strings.TrimSpace(heading), ".")):
+		return cur
+	case seenIntro:
+		return partBody
+	}
+	return cur
+}
+
+// headingPart names the part of a paper a heading opens, and whether it
+// opens the back matter (acknowledgements, references, appendices), where
+// the scorer reads sentences as it reads any other.
+func headingPart(heading string) (p part, back bool) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(heading), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z')
+	}) {
+		switch {
+		case w == "abstract" || w == "summary" && len(heading) < 12:
+			return partAbstract, false
+		case introWords[w]:
+			return partIntro, false
+		case discussionWords[w]:
+			return partDiscussion, false
+		case backWords[w]:
+			return partNone, true
+		}
+	}
+	if ownHeading(heading) {
+		return partOwn, false
+	}
+	return partNone, false
+}
+
+// opensNotice reports whether a paragraph's first sentence opens an update,
+// correction or editor's note: the sentences after it in the paragraph
+// belong to the notice ("Correction: An earlier version misstated the age.
+// The patient is 11 months old.").
+func opensNotice(text string) bool {
+	low := strings.ToLower(strings.TrimLeft(text, " *_"))
+	for _, p := range noticeOpenings {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Judge scores sentence i of the article as JudgeSentence does, and also by
+// where it stands.
+func (l *Layout) Judge(i int, threshold float64) Judgement {
+	s := l.sentences[i]
+	ctx := context{section: s.Section, part: l.parts[i]}
+	if i > 0 && l.sentences[i-1].Paragraph == s.Paragraph {
+		ctx.inNotice = l.notice[s.Paragraph]
+	}
+	return judge(s.Text, s.Kind, ctx, threshold)
+}
+
+// context is what judge knows of a sentence beyond its words.
+type context struct {
+	section  string
+	part     part
+	inNotice bool // follows the opening of a notice in its paragraph
+}
+
+// introWords open a paper's introduction or its review of earlier work.
+var introWords = set("introduction", "background", "related", "literature", "motivation", "previous", "prior")
+
+// discussionWords open a paper's discussion of its results.
+var discussionWords = set("discussion", "discussions", "conclusion", "conclusions", "limitations",
+	"implications", "outlook", "future", "concluding")
+
+// backWords open a paper's back matter.
+var backWords = set("acknowledgements", "acknowledgments", "acknowledgement", "references", "bibliography",
+	"appendix", "appendices", "funding", "availability", "supplementary")
+
+// noticeOpenings open an update, correction or editor's note.
+var noticeOpenings = []string{"correction:", "corrections:", "clarification:", "editor's note:",
+	"editor’s note:", "update:", "updated:", "this article was updated", "this story was updated",
+	"this article has been updated", "an earlier version of this"}
+
+// placed fires the features of where the sentence stands.
+func (s *scan) placed(ctx context) {
+	if ctx.inNotice {
+		s.fire(fNotice, 0, 0)
+	}
+	switch ctx.part {
+	case partOwn:
+		s.fire(fOwnSection, 0, 0)
+	case partBody:
+		s.fire(fPaperBody, 0, 0)
+	case partAbstract:
+		// An abstract reports the authors' results in the past tense
+		// ("Participants who slept recalled 14% more words") and the
+		// field's knowledge in the present ("Sleep is thought to…").
+		if i := s.pastTense(); i >= 0 {
+			s.fireTok(fAbstractResult, i, i)
+		}
+	case partDiscussion:
+		s.fire(fDiscussion, 0, 0)
+		// Uncited and in the past tense, a discussion goes back over
+		// the paper's own results ("Very strong clustering was
+		// observed…").
+		if i := s.pastTense(); i >= 0 {
+			s.fireTok(fDiscussedResult, i, i)
+		}
+	}
+}
+
+// pastTense returns the first token that is a verb in the past tense, or -1.
+func (s *scan) pastTense() int {
+	for i := range s.toks {
+		w := s.word(i)
+		// "Unplanned readmissions", "the estimated risk": an -ed word
+		// first or after an article qualifies a noun.
+		p := s.word(i - 1)
+		if pastForms[w] || i > 0 && s.isVerb(i) && len(w) > 4 && strings.HasSuffix(w, "ed") && !auxiliaries[p] &&
+			p != "the" && p != "a" && p != "an" {
+			return i
+		}
+	}
+	return -1
+}
+
+// pastForms are the past tense of auxiliaries and irregular verbs.
+var pastForms = set("was", "were", "had", "did", "rose", "fell", "grew", "shrank", "found", "showed", "made",
+	"took", "gave", "led", "drove", "began", "became", "kept", "left", "saw", "went", "came", "brought", "won",
+	"lost", "ran", "met", "paid", "sat", "got", "held", "fit", "cut", "spent", "reached")

@@ -1,0 +1,157 @@
+package claim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// sentencesOf builds the sentences of an article from lines: "# " opens a
+// heading, a blank line a new paragraph.
+func sentencesOf(lines ...string) []corpus.Sentence {
+	var out []corpus.Sentence
+	para, section := 1, ""
+	for _, l := range lines {
+		switch {
+		case l == "":
+			para++
+		case len(l) > 2 && l[:2] == "# ":
+			section = l[2:]
+			out = append(out, corpus.Sentence{Text: section, Kind: corpus.KindHeading, Paragraph: para, Section: section})
+			para++
+		default:
+			out = append(out, corpus.Sentence{Text: l, Kind: corpus.KindSentence, Paragraph: para, Section: section})
+		}
+	}
+	return out
+}
+
+// TestLayout_PartsOfAPaper checks that the same kind of sentence is a claim
+// in a paper's introduction and the authors' own work in its abstract, its
+// body after the introduction (under a subsection heading that names no
+// method) and, in the past tense, its discussion.
+func TestLayout_PartsOfAPaper(t *testing.T) {
+	sentences := sentencesOf(
+		"Participants who slept recalled 14% more words than those who stayed awake.",
+		"# Introduction",
+		"Jenkins and Dallenbach observed in 1924 that two students forgot less after sleep.",
+		"# Poetic corpus",
+		"The corpus is not well balanced in terms of size per class, and holds only one author with 12 works.",
+		"# Methods",
+		"# Controlling overfitting",
+		"Models were starved until they began to underfit on the training data, and the size was then increased.",
+		"# Discussion",
+		"Very strong clustering was observed for the first two authors.",
+		"Rainfall dilutes sewage and can hide a rise in the signal.",
+	)
+	want := map[string]bool{
+		"Participants who slept":  false, // the abstract's own result
+		"Jenkins and Dallenbach":  true,
+		"The corpus is not well":  false, // the body, after the introduction
+		"Models were starved":     false, // a subsection of the methods
+		"Very strong clustering":  false, // the discussion, in the past tense
+		"Rainfall dilutes sewage": true,  // a fact in the discussion
+	}
+	l := NewLayout(sentences)
+	for i, s := range sentences {
+		for prefix, claim := range want {
+			if len(s.Text) >= len(prefix) && s.Text[:len(prefix)] == prefix {
+				if j := l.Judge(i, 0); j.Claim != claim {
+					t.Errorf("%q: claim = %v (score %.2f %v), want %v", s.Text, j.Claim, j.Score, j.Reasons, claim)
+				}
+			}
+		}
+	}
+}
+
+// TestLayout_RelatedWorkSubsectionsStayIntroduction checks that a run-in
+// heading under a review of earlier work does not start the paper's body.
+func TestLayout_RelatedWorkSubsectionsStayIntroduction(t *testing.T) {
+	sentences := sentencesOf(
+		"# Introduction",
+		"Transformers dominate language modelling.",
+		"# Related work",
+		"# Recurrent networks.",
+		"Many variants reduce the quadratic cost of attention.",
+		"# Results",
+		"The hybrid model matched the Transformer on all three benchmarks.",
+	)
+	l := NewLayout(sentences)
+	if j := l.Judge(4, 0); !j.Claim {
+		t.Errorf("%q under a run-in heading of related work: score %.2f %v, want a claim", sentences[4].Text, j.Score, j.Reasons)
+	}
+	if j := l.Judge(6, 0); j.Claim {
+		t.Errorf("%q in the results: score %.2f %v, want no claim", sentences[6].Text, j.Score, j.Reasons)
+	}
+}
+
+// TestLayout_NoticeParagraph checks that the sentences after "Correction:"
+// in its paragraph belong to the notice, and the next paragraph does not.
+func TestLayout_NoticeParagraph(t *testing.T) {
+	sentences := sentencesOf(
+		"Correction: An earlier version of this story misstated the age of the youngest patient.",
+		"The patient is 11 months old, not 11 years.",
+		"",
+		"The patient, 11 months old, was admitted to the county hospital on Friday.",
+	)
+	l := NewLayout(sentences)
+	if j := l.Judge(1, 0); j.Claim || !hasReason(j.Reasons, "update or correction notice") {
+		t.Errorf("sentence after the correction: claim %v %v, want the notice", j.Claim, j.Reasons)
+	}
+	if j := l.Judge(2, 0); !j.Claim {
+		t.Errorf("next paragraph: score %.2f %v, want a claim", j.Score, j.Reasons)
+	}
+}
+
+// TestLayout_ArticleIsNoPaper checks that an explainer with a "Methods"
+// heading alone is not read as a paper: its sentences keep their own
+// judgement.
+func TestLayout_ArticleIsNoPaper(t *testing.T) {
+	sentences := sentencesOf(
+		"# How it works",
+		"The test measures haemoglobin and ferritin, a protein that stores iron.",
+		"# What the research says",
+		"Iron supplements were given to 200 blood donors in a 2015 trial.",
+	)
+	l := NewLayout(sentences)
+	for _, i := range []int{1, 3} {
+		if j := l.Judge(i, 0); !j.Claim {
+			t.Errorf("%q: score %.2f %v, want a claim", sentences[i].Text, j.Score, j.Reasons)
+		}
+	}
+}
+
+// TestJudge_PlainFacts checks that a flat statement about a named subject
+// is a claim without any cue word, quoting its subject, and that the same
+// shape with a vague subject, an argument's opening or the writer's feeling
+// is not.
+func TestJudge_PlainFacts(t *testing.T) {
+	runJudgeCases(t, []judgeCase{
+		{"ShortFact", "Insulin levels fall during a fast.", "", true, "states a fact about 'Insulin levels'"},
+		{"PastFact", "His arithmetic was laborious and full of errors.", "", true, "states a fact about 'His arithmetic'"},
+		{"NegatedFact", "Becker's herd has not been infected.", "", true, "states a fact about"},
+		{"PlacedInTime", "In 1969, half of American children walked to school.", "", true, ""},
+		{"AsideInSubject", "Clinicians, however, tend to distrust scores they cannot inspect.", "", true, ""},
+		{"WritersFeeling", "Sadly their reasoning is, so far, inscrutable.", "", false, "opinion 'Sadly'"},
+		{"ArgumentOpening", "On balance, though, the approach feels baroque.", "", false, ""},
+		{"VagueSubject", "Nobody will march about it.", "", false, ""},
+		{"Summing", "The research offers some answers, if not all of them.", "", false, ""},
+		{"Conclusion", "Readmission has therefore become both a quality measure and a financial concern.", "", false, ""},
+		{"Forecast", "Many people will still need medicine.", "", false, ""},
+		{"Metaphor", "Intermittent fasting is a tool, not a miracle.", "", false, "opinion"},
+		{"LabelThenOrder", "The 16:8 method: fast for 16 hours and eat within an 8-hour window.", corpus.KindListItem, false,
+			"imperative advice 'fast'"},
+	})
+}
+
+// The subject a plain fact is about is quoted whole, never cut inside a
+// parenthesis.
+func TestPlainFact_SubjectStopsBeforeAParenthesis(t *testing.T) {
+	j := Judge("Paracetamol (acetaminophen) has long been the first pill many people reach for.", corpus.KindSentence, 0.5)
+	for _, r := range j.Reasons {
+		if strings.Contains(r, "states a fact about") && r != "states a fact about 'Paracetamol'" {
+			t.Errorf("reason %q", r)
+		}
+	}
+}
