@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
@@ -40,6 +41,23 @@ const maxPassages = 3000
 // a PDF's text in reading order well enough to quote it as evidence.
 func ReadText(r *corpus.Reference, open Opener) Text {
 	t := Text{Key: r.Key, Title: strings.TrimSpace(r.Title)}
+	t.Passages, t.Problems = ReadPassages(r, open)
+	pt, _ := r.Get("pubmed-pt")
+	var all strings.Builder
+	all.WriteString(t.Title)
+	for _, p := range t.Passages {
+		all.WriteString(" ")
+		all.WriteString(p.Text)
+	}
+	t.Design = designOf(pt, all.String())
+	return t
+}
+
+// ReadPassages returns the passages of a work as ReadText reads them,
+// and the problems with its attached files, without reckoning its design:
+// what the search index keeps.
+func ReadPassages(r *corpus.Reference, open Opener) (passages []corpus.Passage, problems []string) {
+	var t Text
 	seen := map[string]bool{}
 	add := func(text, source string) {
 		if len(t.Passages) >= maxPassages {
@@ -47,7 +65,7 @@ func ReadText(r *corpus.Reference, open Opener) Text {
 		}
 		text = strings.Join(strings.Fields(text), " ")
 		norm := strings.ToLower(text)
-		if len(tokens(text)) < 3 || seen[norm] {
+		if wordCount(text) < 3 || seen[norm] {
 			return
 		}
 		seen[norm] = true
@@ -74,15 +92,7 @@ func ReadText(r *corpus.Reference, open Opener) Text {
 			}
 		}
 	}
-	pt, _ := r.Get("pubmed-pt")
-	var all strings.Builder
-	all.WriteString(t.Title)
-	for _, p := range t.Passages {
-		all.WriteString(" ")
-		all.WriteString(p.Text)
-	}
-	t.Design = designOf(pt, all.String())
-	return t
+	return t.Passages, t.Problems
 }
 
 // SplitText splits prose into sentences with the article sentence
@@ -220,4 +230,24 @@ func fileValue(f *corpus.Field) string {
 		return f.Value
 	}
 	return raw
+}
+
+// wordCount counts the words of two letters or more, cheaply: a passage
+// needs three to say anything.
+func wordCount(text string) int {
+	n, run := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			run++
+			continue
+		}
+		if run >= 2 {
+			n++
+		}
+		run = 0
+	}
+	if run >= 2 {
+		n++
+	}
+	return n
 }
