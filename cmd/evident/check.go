@@ -50,8 +50,21 @@ or not, with its reasons.
 
 Findings: uncited-claim, dangling-citation, unmatched-reference,
 uncited-reference, identifier-mismatch, duplicate-reference, out-of-order,
-incomplete-reference, weak-support, homepage-link, secondary-source,
-retracted (--retractions) and stale (--max-age).
+incomplete-reference, unsupported-by-source, contradicted-by-source,
+overstated, no-source-text, homepage-link, secondary-source, retracted
+(--retractions) and stale (--max-age).
+
+Evidence: each citation of a claim is read against the cited work's text
+(its abstract, or an attached HTML, text or JATS full text): the passage
+that bears on the claim best is shown with a verdict, supports, related,
+unrelated, contradicts or no-text (the library holds only a title, and a
+title is no evidence). unsupported-by-source reports an unrelated work,
+contradicted-by-source a passage with the opposite direction, no effect or
+another number, overstated a causal claim ("causes", "prevents") citing
+only observational, animal, in-vitro or case-report studies, and
+no-source-text (info, once per work) a work with a title only: 'evident refs
+update' fetches abstracts. weak-support, the older title-based check, is
+still accepted in settings and evident:ignore as unsupported-by-source.
 
 In HTML and Markdown, a link in the body to a source outside the
 publication cites it; links that are no source (page chrome, share buttons,
@@ -79,7 +92,7 @@ usage or input errors.`,
 	f.StringVar(&opts.baseline, "baseline", "", "earlier JSON report `FILE`: report and gate only on findings new since then")
 	f.StringArrayVar(&opts.severity, "severity", nil, "set a finding's severity, `CODE=LEVEL` with LEVEL one of "+strings.Join(config.SeverityLevels, ", ")+" (repeatable)")
 	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
-	f.BoolVar(&opts.noSupport, "no-support", false, "skip the weak-support check")
+	f.BoolVar(&opts.noSupport, "no-support", false, "skip the evidence stage (passages, verdicts and the findings on them)")
 	styleFlag(f, &opts.style, "citation style of the reference list in --format html (default: the style setting)")
 	return cmd
 }

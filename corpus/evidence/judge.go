@@ -313,17 +313,19 @@ func (j *Judge) Evidence(claim, key string) (ev corpus.Evidence, ok bool) {
 	}
 	cf := readFeatures(claim)
 	for i := range top {
-		top[i].pick = top[i].coverage + agreement(cf, readFeatures(w.Passages[top[i].i].Text))
+		if top[i].coverage > 0 {
+			top[i].pick = top[i].coverage + agreement(cf, readFeatures(w.Passages[top[i].i].Text))
+		}
 	}
 	sort.SliceStable(top, func(a, b int) bool { return top[a].pick > top[b].pick })
 	best := top[0]
-	if best.bm25 == 0 {
+	if best.coverage == 0 {
 		best = scored{i: 0} // nothing shared: show what the work is about
 	}
 	p := w.Passages[best.i]
 	ev.Text, ev.Source, ev.Score = p.Text, p.Source, round2(best.coverage)
 	ev.Matched = matched(terms, w.passages[best.i].toks, p.Text)
-	if len(top) > 1 && top[1].bm25 > 0 && top[1].coverage >= j.T.Related {
+	if len(top) > 1 && top[1].coverage >= j.T.Related {
 		q := w.Passages[top[1].i]
 		ev.More = []corpus.Passage{{Text: q.Text, Source: q.Source, Score: round2(top[1].coverage), Matched: matched(terms, w.passages[top[1].i].toks, q.Text)}}
 	}
@@ -340,7 +342,7 @@ func (j *Judge) verdict(ev *corpus.Evidence, cf features, terms []claimTerm, w *
 		return
 	}
 	for _, s := range top {
-		if s.bm25 == 0 || s.coverage < j.T.Contradicts {
+		if s.coverage < j.T.Contradicts {
 			continue
 		}
 		p := w.Passages[s.i]
@@ -355,9 +357,6 @@ func (j *Judge) verdict(ev *corpus.Evidence, cf features, terms []claimTerm, w *
 		}
 	}
 	cov := top[0].coverage
-	if top[0].bm25 == 0 {
-		cov = 0
-	}
 	whole := coverage(terms, stemCounts(w.all))
 	switch {
 	case cov >= j.T.Supports:
