@@ -60,6 +60,7 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 	}
 	if len(rep.Findings) == 0 {
 		b.WriteString("  no findings\n")
+		writeTextEvidence(&b, rep, paint)
 		writeLinkSources(&b, rep, paint)
 		_, err := io.WriteString(w, b.String())
 		return err
@@ -91,6 +92,7 @@ func CheckText(w io.Writer, rep *corpus.Report, color bool) error {
 			}
 		}
 	}
+	writeTextEvidence(&b, rep, paint)
 	writeLinkSources(&b, rep, paint)
 	_, err := io.WriteString(w, b.String())
 	return err

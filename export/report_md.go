@@ -101,6 +101,7 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report) {
 	if len(rep.Findings) == 0 && len(unsupported) == 0 {
 		b.WriteString("\nNo findings.\n")
 	}
+	writeMarkdownEvidence(b, rep)
 	writeMarkdownLinkSources(b, rep)
 }
 
