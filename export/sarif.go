@@ -30,23 +30,23 @@ const (
 
 // ruleDescriptions are the short descriptions of the finding codes.
 var ruleDescriptions = map[string]string{
-	check.CodeUncitedClaim:        "A check-worthy claim has no citation that resolves to a reference.",
-	check.CodeDanglingCitation:    "A citation marker resolves to no reference.",
-	check.CodeUnmatchedReference:  "A reference-list entry matches nothing in the library.",
-	check.CodeUncitedReference:    "A reference-list entry is never cited in the text.",
-	check.CodeIdentifierMismatch:  "A reference-list entry's DOI or PMID belongs to a different work.",
-	check.CodeDuplicateReference:  "The reference list holds the same work twice.",
-	check.CodeOutOfOrder:          "A number is first cited out of turn in a list numbered by order of citation.",
-	check.CodeIncompleteReference: "A cited reference lacks an author, a year, a title or any identifier or locator.",
-	check.CodeWeakSupport:         "A cited reference shares too little meaning with the claim it is cited for (the old title-based check; unsupported-by-source replaces it, and weak-support in settings means that).",
+	check.CodeUncitedClaim:         "A check-worthy claim has no citation that resolves to a reference.",
+	check.CodeDanglingCitation:     "A citation marker resolves to no reference.",
+	check.CodeUnmatchedReference:   "A reference-list entry matches nothing in the library.",
+	check.CodeUncitedReference:     "A reference-list entry is never cited in the text.",
+	check.CodeIdentifierMismatch:   "A reference-list entry's DOI or PMID belongs to a different work.",
+	check.CodeDuplicateReference:   "The reference list holds the same work twice.",
+	check.CodeOutOfOrder:           "A number is first cited out of turn in a list numbered by order of citation.",
+	check.CodeIncompleteReference:  "A cited reference lacks an author, a year, a title or any identifier or locator.",
+	check.CodeWeakSupport:          "A cited reference shares too little meaning with the claim it is cited for (the old title-based check; unsupported-by-source replaces it, and weak-support in settings means that).",
 	check.CodeUnsupportedBySource:  "The cited work's abstract or full text does not bear on the claim: a wrong or padded citation.",
 	check.CodeContradictedBySource: "A passage of the cited work states the opposite direction, no effect, or another number than the claim.",
 	check.CodeOverstated:           "A causal or certain claim (causes, prevents, proves) cites only observational, animal, in-vitro or case-report evidence.",
 	check.CodeNoSourceText:         "The library holds only the title of a cited work, so claims citing it were not checked against its text.",
-	check.CodeRetracted:           "A cited work has been retracted, corrected or given an expression of concern.",
-	check.CodeStale:               "A cited work is older than the configured maximum age.",
-	check.CodeHomepageLink:        "A claim's only links point at a site's home page or a section front, which is not evidence.",
-	check.CodeSecondarySource:     "A claim's only source is another outlet's news story rather than the study it reports.",
+	check.CodeRetracted:            "A cited work has been retracted, corrected or given an expression of concern.",
+	check.CodeStale:                "A cited work is older than the configured maximum age.",
+	check.CodeHomepageLink:         "A claim's only links point at a site's home page or a section front, which is not evidence.",
+	check.CodeSecondarySource:      "A claim's only source is another outlet's news story rather than the study it reports.",
 }
 
 type sarifLog struct {
