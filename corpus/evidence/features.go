@@ -207,8 +207,9 @@ func quantities(text string) []quantity {
 	var out []quantity
 	for _, m := range quantityRE.FindAllStringSubmatchIndex(text, -1) {
 		num := text[m[2]:m[3]]
-		// Part of a word or an identifier ("COVID-19", "H1N1", "p53").
-		if m[2] > 0 && isWordByte(text[m[2]-1]) {
+		// Part of a word or an identifier ("COVID-19", "H1N1", "p53"),
+		// but not the second number of a range ("30%-70%", "5-10 mg").
+		if m[2] > 0 && isWordByte(text[m[2]-1]) && !rangeDash(text, m[2]) {
 			continue
 		}
 		if m[4] < 0 {
@@ -217,7 +218,7 @@ func quantities(text string) []quantity {
 		unit := strings.ToLower(strings.TrimSpace(text[m[4]:m[5]]))
 		if a, ok := unitAliases[unit]; ok {
 			unit = a
-		} else if len(unit) < 2 && unit != "%" || stopWords[unit] || negations[unit] {
+		} else if len(unit) < 2 && unit != "%" && !letterUnits[unit] || stopWords[unit] || negations[unit] {
 			continue
 		} else {
 			unit = stem(unit)
@@ -233,6 +234,20 @@ func quantities(text string) []quantity {
 		out = append(out, quantity{value: v, decimals: dec, unit: unit, text: strings.TrimSpace(text[m[0]:m[1]])})
 	}
 	return out
+}
+
+// letterUnits are the one-letter units a number may carry: kelvin, grams,
+// metres, seconds, litres ("250 K", "5 g").
+var letterUnits = map[string]bool{"k": true, "g": true, "m": true, "s": true, "l": true}
+
+// rangeDash reports whether the number at i follows the dash of a range:
+// a dash after a digit, a percent sign or a space.
+func rangeDash(text string, i int) bool {
+	if text[i-1] != '-' || i < 2 {
+		return false
+	}
+	c := text[i-2]
+	return c == '%' || c == ' ' || c >= '0' && c <= '9'
 }
 
 func isWordByte(c byte) bool {

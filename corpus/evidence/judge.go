@@ -26,7 +26,7 @@ type Thresholds struct {
 // DefaultThresholds were chosen on the tuning half of the labelled pairs
 // (measure_test.go) and checked on the held-out half; see
 // docs/evidence.md for the figures.
-var DefaultThresholds = Thresholds{Supports: 0.5, Related: 0.25, WorkRelated: 0.4, Contradicts: 0.4}
+var DefaultThresholds = Thresholds{Supports: 0.6, Related: 0.2, WorkRelated: 0.35, Contradicts: 0.4}
 
 // BM25's parameters, the usual ones (Robertson; Lucene's defaults).
 const (
@@ -277,6 +277,25 @@ func (j *Judge) BM25(claim, key string) float64 {
 		return 0
 	}
 	return r[0].bm25
+}
+
+// Nearest returns the key of the work, of those the judge holds and skip
+// does not refuse, whose best passage scores highest by BM25 for claim;
+// "" when no passage shares a word with it.
+func (j *Judge) Nearest(claim string, skip func(key string) bool) string {
+	terms := j.claimTerms(claim)
+	best, bestScore := "", 0.0
+	for key, w := range j.works {
+		if skip != nil && skip(key) {
+			continue
+		}
+		for i := range w.passages {
+			if s := j.bm25(terms, &w.passages[i]); s > bestScore || s == bestScore && s > 0 && key < best {
+				best, bestScore = key, s
+			}
+		}
+	}
+	return best
 }
 
 func (j *Judge) rank(terms []claimTerm, w *work) []scored {

@@ -41,7 +41,7 @@ func TestEvidence_VerdictsOnWrittenPairs(t *testing.T) {
 		want       corpus.Verdict
 		passage    string // a part of the passage that must be shown
 	}{
-		{"Supervised exercise therapy cut pain intensity in chronic low back pain by 35% compared with usual care.", "trial", corpus.VerdictSupports, "reduced pain intensity"},
+		{"Exercise therapy cut pain intensity in chronic low back pain by 35% compared with usual care.", "trial", corpus.VerdictSupports, "reduced pain intensity"},
 		{"Exercise therapy increased pain intensity compared with usual care.", "trial", corpus.VerdictContradicts, "reduced pain intensity"},
 		{"Exercise therapy reduced pain intensity by 60% compared with usual care.", "trial", corpus.VerdictContradicts, "35%"},
 		{"Chronic back pain is treated with exercise therapy in many countries, at great cost to health services.", "trial", corpus.VerdictRelated, ""},
@@ -116,6 +116,13 @@ func TestFeatures_DirectionNegationNumbers(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "12.5%=% 6 weeks=week" {
 		t.Errorf("quantities %v", got)
+	}
+	var rng []string
+	for _, q := range quantities("a reduction of 30%-70% in 5-10 mg doses at 250 K") {
+		rng = append(rng, q.text)
+	}
+	if strings.Join(rng, " ") != "30% 70% 10 mg 250 K" {
+		t.Errorf("ranges and letter units: %q", rng)
 	}
 	if qs := quantities("COVID-19 in 2020 and H1N1"); len(qs) != 0 {
 		t.Errorf("identifiers and years are no quantities: %v", qs)
