@@ -339,9 +339,9 @@ func baselineVerdict(p pair, score, tSupports, tRelated float64) corpus.Verdict 
 // scores are the figures the issue asks for.
 type scores struct {
 	detection, falseAlarm, rightFirst, accuracy float64
-	wrong, true_, supported, all              int
-	neighbourSupports                         float64
-	byKind                                    map[string][2]int // kind -> correct, total
+	wrong, true_, supported, all                int
+	neighbourSupports                           float64
+	byKind                                      map[string][2]int // kind -> correct, total
 }
 
 func flagged(v corpus.Verdict) bool {
