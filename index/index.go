@@ -370,6 +370,11 @@ func (w *writer) putArticle(id string, a *store.Article) error {
 // claimsOf returns the IDs of the claim documents the index has of the
 // article with id, read from the postings of its article term.
 func (ix *Index) claimsOf(id string) ([]string, error) {
+	return ix.docsWith(fieldArticle, id)
+}
+
+// docsWith returns the IDs of the documents that have term in field.
+func (ix *Index) docsWith(field, term string) ([]string, error) {
 	r, err := ix.reader()
 	if err != nil {
 		return nil, err
@@ -377,7 +382,7 @@ func (ix *Index) claimsOf(id string) ([]string, error) {
 	defer r.Close()
 	var ids []string
 	var external error
-	err = eachDoc(r, id, fieldArticle, func(iid string) {
+	err = eachDoc(r, term, field, func(iid string) {
 		if external != nil {
 			return
 		}

@@ -11,7 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/search/query"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/evidence"
@@ -97,27 +96,16 @@ func (w *writer) removePassages(key string, keep int) error {
 	return nil
 }
 
-// passagesOf returns the IDs of the passage documents of the work key.
+// passagesOf returns the IDs of the passage documents of the work key
+// (the work field holds nothing else, but a key may also be a prefix of
+// another's passage IDs: the prefix check keeps exactly its own).
 func (ix *Index) passagesOf(key string) ([]string, error) {
-	r, err := ix.reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	var ids []string
-	var external error
-	err = eachDoc(r, key, fieldWork, func(iid string) {
-		if external != nil {
-			return
-		}
-		var id string
-		id, external = r.ExternalID(bleveindex.IndexInternalID(iid))
+	all, err := ix.docsWith(fieldWork, key)
+	ids := all[:0]
+	for _, id := range all {
 		if strings.HasPrefix(id, passagePrefix(key)) {
 			ids = append(ids, id)
 		}
-	})
-	if err == nil {
-		err = external
 	}
 	return ids, err
 }

@@ -20,15 +20,7 @@ func withAbstract(key, title, abstract string) *corpus.Reference {
 
 func passageIndex(t *testing.T, refs ...*corpus.Reference) *Index {
 	t.Helper()
-	ix, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	if err := ix.Apply(context.Background(), refs, nil, 1); err != nil {
-		t.Fatal(err)
-	}
-	return ix
+	return suggestIndex(t, refs)
 }
 
 func TestSearchPassages_FindsTheSentenceWithItsWork(t *testing.T) {
