@@ -13,7 +13,7 @@ import (
 // ForFile returns the settings that apply to the file at path: those of the
 // .evident.toml files from its directory up, over the defaults.
 func ForFile(path string) (*Config, error) {
-	return Load(filepath.Dir(path), check.Codes())
+	return Load(filepath.Dir(path), check.KnownCodes())
 }
 
 // CheckOptions turns the effective settings into the checker's options. It

@@ -196,6 +196,9 @@ type CitationLink struct {
 	IDs        *LinkIDs `json:"ids,omitempty"`
 	SourceKind string   `json:"source_kind,omitempty"`
 	Text       string   `json:"text,omitempty"`
+	// Evidence is what the cited work's text says about the claim, when
+	// the evidence stage ran and the citation resolved to a library work.
+	Evidence *Evidence `json:"evidence,omitempty"`
 }
 
 // LinkKind is the Kind of a citation that is a hyperlink.

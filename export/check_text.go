@@ -91,6 +91,7 @@ func checkText(w io.Writer, rep *corpus.Report, color bool, filter corpus.Findin
 		if hidden == 0 {
 			b.WriteString("  no findings\n")
 		}
+		writeTextEvidence(&b, rep, paint)
 		writeLinkSources(&b, rep, paint)
 		_, err := io.WriteString(w, b.String())
 		return err
@@ -120,6 +121,7 @@ func checkText(w io.Writer, rep *corpus.Report, color bool, filter corpus.Findin
 		}
 	}
 	writeTextReviewed(&b, rep, claims, paint)
+	writeTextEvidence(&b, rep, paint)
 	writeLinkSources(&b, rep, paint)
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -117,6 +117,8 @@ type htmlArticle struct {
 	Refs         []htmlRef // the article's own reference list
 	LibRefs      []htmlRef // cited library references the list does not hold
 	LinkRefs     []htmlRef // the sources the article links to (Report.LinkSources)
+	// Evidence sets each claim beside the passage of each work it cites.
+	Evidence []htmlEvidence
 }
 
 type htmlFinding struct {
@@ -363,6 +365,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef, fil
 	}
 	ha.FoldFindings = len(ha.Findings) > htmlFindingsShown
 	ha.Blocks = layoutBlocks(a.Doc, rep, sentences)
+	ha.Evidence = buildEvidence(rep, sentenceID)
 	return ha
 }
 

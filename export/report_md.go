@@ -113,6 +113,7 @@ func writeMarkdown(b *strings.Builder, rep *corpus.Report, filter corpus.Finding
 	if len(shown) == 0 && len(reviewed) == 0 && len(unsupported) == 0 && hidden == 0 {
 		b.WriteString("\nNo findings.\n")
 	}
+	writeMarkdownEvidence(b, rep)
 	writeMarkdownLinkSources(b, rep)
 }
 

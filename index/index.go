@@ -248,9 +248,25 @@ func (ix *Index) ApplyArticles(ctx context.Context, put []*store.Article, delete
 	return w.finish(generation)
 }
 
-// DocCount returns the number of documents in the index, of all types.
+// DocCount returns the number of references and claims in the index;
+// PassageCount counts the passages of works, which are made from them.
 func (ix *Index) DocCount() (uint64, error) {
-	return ix.b.DocCount()
+	all, err := ix.b.DocCount()
+	if err != nil {
+		return 0, err
+	}
+	n, err := ix.PassageCount()
+	return all - n, err
+}
+
+// PassageCount returns the number of passages in the index.
+func (ix *Index) PassageCount() (uint64, error) {
+	r, err := ix.reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	return countTerm(context.Background(), r, fieldType, typePassage)
 }
 
 // writer fills Bleve batches and writes each when it is full.
@@ -276,11 +292,14 @@ func (w *writer) put(r *corpus.Reference) error {
 	if err := w.index(refID(r.Key), refDocument(r)); err != nil {
 		return fmt.Errorf("index reference %s: %w", r.Key, err)
 	}
-	return nil
+	return w.putPassages(r)
 }
 
 func (w *writer) delete(key string) error {
-	return w.remove(refID(key))
+	if err := w.remove(refID(key)); err != nil {
+		return err
+	}
+	return w.removePassages(key, 0)
 }
 
 // articles replaces the claims of every put article and removes those of
@@ -351,6 +370,11 @@ func (w *writer) putArticle(id string, a *store.Article) error {
 // claimsOf returns the IDs of the claim documents the index has of the
 // article with id, read from the postings of its article term.
 func (ix *Index) claimsOf(id string) ([]string, error) {
+	return ix.docsWith(fieldArticle, id)
+}
+
+// docsWith returns the IDs of the documents that have term in field.
+func (ix *Index) docsWith(field, term string) ([]string, error) {
 	r, err := ix.reader()
 	if err != nil {
 		return nil, err
@@ -358,7 +382,7 @@ func (ix *Index) claimsOf(id string) ([]string, error) {
 	defer r.Close()
 	var ids []string
 	var external error
-	err = eachDoc(r, id, fieldArticle, func(iid string) {
+	err = eachDoc(r, term, field, func(iid string) {
 		if external != nil {
 			return
 		}

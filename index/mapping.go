@@ -16,8 +16,9 @@ import (
 // Document types. Every document carries its type in fieldType and its ID
 // starts with the type and a colon, so types never collide on IDs.
 const (
-	typeRef   = "ref"
-	typeClaim = "claim"
+	typeRef     = "ref"
+	typeClaim   = "claim"
+	typePassage = "passage"
 )
 
 // Field names. They are index-wide, not per type: Bleve chooses the analyser
@@ -70,6 +71,12 @@ const (
 	fieldStatus       = "status"
 	fieldCites        = "cites"
 	fieldCodes        = "codes"
+
+	// Passages: a sentence of a work's abstract or full text, the work's
+	// key (case-sensitive, as a reference's key) and where it came from.
+	fieldPassage = "passage"
+	fieldWork    = "work"
+	fieldSource  = "source"
 )
 
 // Analysers defined by this package, on top of Bleve's "en" (lower case, stop
@@ -123,6 +130,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	m.AddDocumentMapping(typeRef, refMapping())
 	m.AddDocumentMapping(typeClaim, claimMapping())
+	m.AddDocumentMapping(typePassage, passageMapping())
 	return m, m.Validate()
 }
 
@@ -251,4 +259,22 @@ func lean(f *mapping.FieldMapping) {
 	f.DocValues = false
 	f.IncludeInAll = false
 	f.IncludeTermVectors = false
+}
+
+// passageMapping maps a passage document (putPassages). The text is stored
+// for the hit to print and has term vectors for marking the words that
+// matched; the key and source are stored and one term each.
+func passageMapping() *mapping.DocumentMapping {
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+	dm.AddFieldMappingsAt(fieldType, facet(keywordField(keyword.Name)))
+	// No term vectors (a third of the build): no phrase query searches
+	// passages, and a hit's words are marked by analysing its text again
+	// (markPassage).
+	text := textField(en.AnalyzerName)
+	text.IncludeTermVectors = false
+	dm.AddFieldMappingsAt(fieldPassage, stored(text))
+	dm.AddFieldMappingsAt(fieldWork, stored(keywordField(keyword.Name)))
+	dm.AddFieldMappingsAt(fieldSource, stored(keywordField(keyword.Name)))
+	return dm
 }

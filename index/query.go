@@ -146,6 +146,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (_ *Result, err error) {
 		return nil, err
 	}
 	narrow, broad := q.filters()
+	if refs && claims && strings.TrimSpace(q.Text) == "" {
+		// Only filters search, and passages have none of the fields a
+		// query of both types reads: keep them out of "everything".
+		broad = append(broad, query.NewDisjunctionQuery([]query.Query{filter(fieldType, typeRef), filter(fieldType, typeClaim)}))
+	}
 	if refs != claims {
 		t, own := TypeRef, refOnlyFields
 		if claims {
@@ -180,7 +185,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (_ *Result, err error) {
 			req.AddFacet(name, f)
 		}
 	}
-	res, err := ix.b.SearchInContext(ctx, req)
+	res, err := ix.b.SearchInContext(ix.scoredAmong(ctx, false), req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}

@@ -94,7 +94,7 @@ func (ix *Index) SearchRefs(ctx context.Context, q string, limit int) ([]Hit, er
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{expanded, onlyRefs}), limit, 0, false)
 	req.SortBy([]string{"-_score", "_id"})
 
-	res, err := ix.b.SearchInContext(ctx, req)
+	res, err := ix.b.SearchInContext(ix.scoredAmong(ctx, false), req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}

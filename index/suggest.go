@@ -79,7 +79,7 @@ func (ix *Index) Suggest(ctx context.Context, claim string, limit int) (_ []Sugg
 	}
 	q := query.NewConjunctionQuery([]query.Query{query.NewDisjunctionQuery(clauses), filter(fieldType, typeRef)})
 	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	res, err := ix.b.SearchInContext(ctx, req)
+	res, err := ix.b.SearchInContext(ix.scoredAmong(ctx, false), req)
 	if err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}

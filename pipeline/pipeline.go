@@ -17,7 +17,6 @@ import (
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/importer"
-	"github.com/evident-tools/evident/index"
 )
 
 // Input is one article to check.
@@ -55,8 +54,12 @@ type Options struct {
 	// Retractions lists retracted works: the --retractions FILE, the
 	// library's database (LibraryRetractions), or both (check.Sources).
 	Retractions check.RetractionSource
-	// NoSupport skips the weak-support check.
+	// NoSupport skips the evidence stage (the passages of cited works, their
+	// verdicts and the findings on them).
 	NoSupport bool
+	// Evidence configures the evidence stage; nil reads each cited work's
+	// abstract and its attached files (OpenSourceFile).
+	Evidence *check.Evidence
 	// Baseline, when set, drops the findings an earlier report already
 	// had, and the report's notes say how many.
 	Baseline *check.Baseline
@@ -221,23 +224,29 @@ func (o Options) checkOptions(path string) (check.Options, error) {
 		opts.Verify = o.verify.fn
 	}
 	if !o.NoSupport {
-		opts.Support = supporter
+		opts.Evidence = o.Evidence
+		if opts.Evidence == nil {
+			opts.Evidence = &check.Evidence{Open: OpenSourceFile}
+		}
 	}
 	return opts, nil
 }
 
-// supporter scores claims against their cited references with an
-// in-memory Bleve index of just those references.
-func supporter(cited []*corpus.Reference) (check.SupportFunc, func(), error) {
-	s, err := index.NewSupport(cited)
+// maxSourceFile bounds an attached file the evidence stage reads: a full
+// text is well under it, a stray video is not.
+const maxSourceFile = 32 << 20
+
+// OpenSourceFile reads a file attached to a reference for the evidence
+// stage, refusing a directory and anything over 32 MiB.
+func OpenSourceFile(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, importer.ReadError(path, err)
 	}
-	fn := func(claim, key string) (float64, []string, []string, error) {
-		sc, err := s.Score(claim, key)
-		return sc.Score, sc.Matched, sc.Missing, err
+	if fi.IsDir() || fi.Size() > maxSourceFile {
+		return nil, fmt.Errorf("%s: not read (a directory, or over 32 MiB)", path)
 	}
-	return fn, func() { s.Close() }, nil
+	return os.ReadFile(path)
 }
 
 // ReadFile reads a file the user named, refusing a directory; what says

@@ -57,7 +57,8 @@ or not, with its reasons.
 Findings: uncited-claim, dangling-citation, empty-reference-list,
 missing-reference-list, unmatched-reference, uncited-reference,
 identifier-mismatch, duplicate-reference, out-of-order,
-incomplete-reference, weak-support, homepage-link, secondary-source,
+incomplete-reference, unsupported-by-source, contradicted-by-source,
+overstated, no-source-text, homepage-link, secondary-source,
 retracted, expression-of-concern and corrected (--retractions, or the
 library's database: 'evident retractions update'), stale (--max-age), and
 with --verify not-found, metadata-mismatch, preprint-superseded and
@@ -78,6 +79,18 @@ library reference, an entry of the article's reference list, a linked
 page; its own, a later one of its paragraph under --scope paragraph, or
 that of the sentence it continues: "They found..."). A citation that
 points nowhere supports nothing.
+
+Evidence: each citation of a claim is read against the cited work's text
+(its abstract, or an attached HTML, text or JATS full text): the passage
+that bears on the claim best is shown with a verdict, supports, related,
+unrelated, contradicts or no-text (the library holds only a title, and a
+title is no evidence). unsupported-by-source reports an unrelated work,
+contradicted-by-source a passage with the opposite direction, no effect or
+another number, overstated a causal claim ("causes", "prevents") citing
+only observational, animal, in-vitro or case-report studies, and
+no-source-text (info, once per work) a work with a title only: 'evident refs
+update' fetches abstracts. weak-support, the older title-based check, is
+still accepted in settings and evident:ignore as unsupported-by-source.
 
 In HTML and Markdown, a link in the body to a source outside the
 publication cites it; links that are no source (page chrome, share buttons,
@@ -107,7 +120,7 @@ usage or input errors.`,
 	f.IntVar(&opts.top, "top", 0, "show only the first `N` findings, most serious first (text, markdown, html; 0 = all)")
 	f.BoolVar(&opts.noPager, "no-pager", false, "never page the text report (it is paged only on a terminal: $PAGER, else less -FRX)")
 	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
-	f.BoolVar(&opts.noSupport, "no-support", false, "skip the weak-support check")
+	f.BoolVar(&opts.noSupport, "no-support", false, "skip the evidence stage (passages, verdicts and the findings on them)")
 	styleFlag(f, &opts.style, "citation style of the reference list in --format html (default: the style setting)")
 	f.BoolVar(&opts.verify, "verify", false, "verify the cited works against Crossref, doi.org, PubMed and OpenAlex (not-found, metadata-mismatch, retracted...)")
 	addRegistryFlags(f, &opts.registry)

@@ -80,6 +80,9 @@ type citeHit struct {
 	// Citation is resolved when a marker resolved to the reference, else
 	// the status of a marker that names it by key (dangling, unmatched).
 	Citation corpus.CitationStatus `json:"citation"`
+	// Evidence is what the reference's text says about the sentence, when
+	// the article was checked with its text at hand.
+	Evidence *corpus.Evidence `json:"evidence,omitempty"`
 }
 
 // citing finds the sentences of every stored article that cite key, in
@@ -105,6 +108,9 @@ func citing(st *store.Store, key string) ([]citeHit, error) {
 				}
 				if resolved {
 					h.Citation = corpus.Resolved
+					if h.Evidence == nil {
+						h.Evidence = l.Evidence
+					}
 				}
 				if !slices.Contains(h.Markers, l.Marker) {
 					h.Markers = append(h.Markers, l.Marker)
@@ -129,6 +135,9 @@ func citesText(w io.Writer, key string, hits []citeHit) error {
 			note = " (" + string(h.Citation) + ")"
 		}
 		fmt.Fprintf(w, "%s: %s%s\n", article.PositionsFor(h.Article).Place(h.Article, h.Line), h.Text, note)
+		if h.Evidence != nil {
+			fmt.Fprintf(w, "    %s\n", export.EvidenceLine(key, h.Evidence))
+		}
 	}
 	n := len(articles)
 	_, err := fmt.Fprintf(w, "%d %s in %d %s %s %s\n", len(hits), export.Plural(len(hits), "sentence", "sentences"),

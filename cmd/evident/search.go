@@ -60,8 +60,10 @@ passages that matched, matches between « and ».`,
 				q.Types = []string{"ref"}
 			case "claims", "claim":
 				q.Types = []string{"claim"}
+			case "passage", "passages":
+				return a.searchPassages(cmd, q.Text, opts)
 			default:
-				return fmt.Errorf("--type must be refs or claims, not %q", opts.typ)
+				return fmt.Errorf("--type must be refs, claims or passage, not %q", opts.typ)
 			}
 			ix, err := a.openIndex(cmd)
 			if err != nil {
@@ -84,7 +86,7 @@ passages that matched, matches between « and ».`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.typ, "type", "", "refs or claims (default both)")
+	f.StringVar(&opts.typ, "type", "", "refs, claims or passage (sentences of the works' abstracts and full texts; default refs and claims)")
 	f.StringVar(&opts.article, "article", "", "only claims of this stored article `ID`")
 	f.StringVar(&opts.status, "status", "", "only claims with this status: supported, unsupported or not-a-claim")
 	f.StringVar(&opts.cites, "cites", "", "only claims citing this reference `KEY`")
@@ -231,21 +233,30 @@ func newSuggestCmd(a *App) *cobra.Command {
 	var claimText, format string
 	var inputFormat corpus.Format
 	var limit int
+	var minScore float64
 	cmd := &cobra.Command{
 		Use: "suggest [ARTICLE] [--claim TEXT]",
 		Example: `  evident suggest draft.md
   evident suggest --claim "Exercise reduces chronic back pain"`,
-		Short: "Suggest library references for an article's unsupported claims, or for one claim",
-		Args:  cobra.MaximumNArgs(1),
+		Short: "Suggest library works whose passage supports an article's unsupported claims, or one claim",
+		Long: `For each claim with no citation (or the one --claim gives), find the
+passages of the library's works (sentences of their abstracts and attached
+full texts) that share its words, judge each work as check judges a
+citation, and propose only the works with a passage that states the claim,
+scoring at least --min-score: no suggestion beats a bad one. Each shows the
+passage, where it comes from, and the work's authors, year and title. A
+library of titles only has no passages: 'evident refs update' fetches
+abstracts.`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (claimText == "") == (len(args) == 0) {
 				return fmt.Errorf("give an ARTICLE or --claim TEXT")
 			}
 			type claimSuggestions struct {
-				Claim       string             `json:"claim"`
-				Line        int                `json:"line,omitempty"`
-				Paragraph   int                `json:"paragraph,omitempty"` // Line, in a Word document
-				Suggestions []index.Suggestion `json:"suggestions"`
+				Claim     string `json:"claim"`
+				Line      int    `json:"line,omitempty"`
+				Paragraph int    `json:"paragraph,omitempty"` // Line, in a Word document
+				pipeline.Suggestions
 			}
 			var claims []claimSuggestions
 			var positions corpus.Positions
@@ -268,14 +279,16 @@ func newSuggestCmd(a *App) *cobra.Command {
 				return err
 			}
 			defer ix.Close()
+			st, _, err := a.openRead()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
 			if err := a.search(cmd, ix, func(ix *index.Index) error {
 				for i := range claims {
-					s, err := ix.Suggest(cmd.Context(), claims[i].Claim, limit)
+					s, err := pipeline.Suggest(cmd.Context(), ix, st.Get, claims[i].Claim, limit, minScore)
 					if err != nil {
 						return err
-					}
-					if s == nil {
-						s = []index.Suggestion{}
 					}
 					claims[i].Suggestions = s
 				}
@@ -296,11 +309,19 @@ func newSuggestCmd(a *App) *cobra.Command {
 				} else {
 					fmt.Fprintf(&b, "%s\n", oneLineText(c.Claim))
 				}
-				if len(c.Suggestions) == 0 {
-					b.WriteString("   no library reference matches\n")
+				switch {
+				case c.Weighed == 0:
+					b.WriteString("   no passage of the library shares its words (works with a title only have none: 'evident refs update' fetches abstracts)\n")
+				case len(c.Suggestions.Suggestions) == 0:
+					fmt.Fprintf(&b, "   no library work states it (%d with passages on its words weighed; none scored %.2f or more)\n", c.Weighed, minScore)
 				}
-				for i, s := range c.Suggestions {
-					fmt.Fprintf(&b, "   %d. %s (%.2f): %s\n", i+1, s.Key, s.Score, strings.Join(s.Matched, ", "))
+				for i, s := range c.Suggestions.Suggestions {
+					who := s.Authors
+					if s.Year > 0 {
+						who = strings.TrimSpace(fmt.Sprintf("%s (%d)", who, s.Year))
+					}
+					fmt.Fprintf(&b, "   %d. %s  %s %s\n", i+1, s.Key, endSentence(who), endSentence(oneLineText(s.Title)))
+					fmt.Fprintf(&b, "      %s (%s, %.2f): \u201c%s\u201d\n", s.Evidence.Verdict, s.Evidence.Source, s.Evidence.Score, oneLineText(s.Evidence.Text))
 				}
 			}
 			_, err = io.WriteString(a.Out, b.String())
@@ -309,6 +330,7 @@ func newSuggestCmd(a *App) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&claimText, "claim", "", "suggest references for this claim `TEXT`")
 	cmd.Flags().IntVar(&limit, "limit", 3, "suggestions per claim")
+	cmd.Flags().Float64Var(&minScore, "min-score", pipeline.DefaultSuggestScore, "propose nothing whose passage covers less of the claim than this (0..1)")
 	formatFlag(cmd.Flags(), &format)
 	inputFormatFlag(cmd.Flags(), &inputFormat)
 	return cmd

@@ -40,7 +40,7 @@ func DefaultSeverity(code string) (corpus.Severity, bool) {
 	return s, ok
 }
 
-var defaultSeverity = mergeSeverities(ruleSeverity, verifySeverity, map[string]corpus.Severity{
+var defaultSeverity = mergeSeverities(ruleSeverity, verifySeverity, evidenceSeverity, map[string]corpus.Severity{
 	CodeWeakSupport:        corpus.Warning,
 	CodeHomepageLink:       corpus.Warning,
 	CodeSecondarySource:    corpus.Info,

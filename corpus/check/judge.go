@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
@@ -29,7 +30,10 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 		scope = ScopeSentence
 	}
 	var support SupportFunc
-	if opts.Support != nil {
+	var ev *evidenceStage
+	if opts.Evidence != nil {
+		ev = rep.newEvidence(opts.Evidence)
+	} else if opts.Support != nil {
 		var release func()
 		support, release = rep.supporter(opts.Support)
 		if release != nil {
@@ -78,6 +82,9 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 			}
 			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("claim with no citation (%s): %s", detail, quote(c.Text)))
 		}
+		if ev != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
+			rep.evidence(c, ev)
+		}
 		if support != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
 			rep.weakSupport(c, support, opts.SupportThreshold)
 		}
@@ -88,16 +95,7 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 // citations resolved to. A scorer that cannot be built only loses the
 // weak-support check, which the report says.
 func (rep *state) supporter(build Supporter) (SupportFunc, func()) {
-	seen := map[string]bool{}
-	var cited []*corpus.Reference
-	for i := range rep.Claims {
-		for _, k := range resolvedKeys(&rep.Claims[i]) {
-			if r := rep.refs[k]; r != nil && !seen[k] {
-				seen[k] = true
-				cited = append(cited, r)
-			}
-		}
-	}
+	cited := rep.citedRefs()
 	if len(cited) == 0 {
 		return nil, nil
 	}
@@ -210,7 +208,7 @@ func (rep *state) applySeverities(opts Options) {
 	}
 	kept := rep.Findings[:0]
 	for _, f := range rep.Findings {
-		if s, ok := opts.Severity[f.Code]; ok {
+		if s, ok := severityOf(opts.Severity, f.Code); ok {
 			if s == corpus.Off {
 				continue
 			}
@@ -219,4 +217,18 @@ func (rep *state) applySeverities(opts Options) {
 		kept = append(kept, f)
 	}
 	rep.Findings = kept
+}
+
+// severityOf returns the severity set for code, or else for an old name
+// of it (weak-support for unsupported-by-source).
+func severityOf(set map[string]corpus.Severity, code string) (corpus.Severity, bool) {
+	if s, ok := set[code]; ok {
+		return s, true
+	}
+	for alias, codes := range CodeAliases {
+		if s, ok := set[alias]; ok && slices.Contains(codes, code) {
+			return s, true
+		}
+	}
+	return 0, false
 }

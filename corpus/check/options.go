@@ -37,8 +37,14 @@ type Options struct {
 	// Ignore holds patterns of sentences never to judge.
 	Ignore []*regexp.Regexp
 	// Support, when set, scores each supported claim against the
-	// references it cites (weak-support).
+	// references it cites (weak-support). Evidence takes its place: when
+	// both are set, only Evidence runs.
 	Support Supporter
+	// Evidence, when set, runs the evidence stage: each claim's own
+	// citations get the passage of the cited work that bears on the claim
+	// and a verdict, and unsupported-by-source, contradicted-by-source,
+	// overstated and no-source-text are reported.
+	Evidence *Evidence
 	// Site is the publication's own address or domain: links to it or its
 	// subdomains are no citations (the page's canonical address, which
 	// the HTML reader reads, does the same).

@@ -21,7 +21,7 @@ func applySuppressions(rep *state, doc *corpus.Document) int {
 	for _, s := range doc.Suppressions {
 		claim, entryLine := rep.suppressionTarget(s.Line)
 		for i, f := range rep.Findings {
-			if len(s.Codes) > 0 && !slices.Contains(s.Codes, f.Code) {
+			if len(s.Codes) > 0 && !silences(s.Codes, f.Code) {
 				continue
 			}
 			if claim != "" && f.Claim == claim || claim == "" && entryLine > 0 && f.Claim == "" && f.Line == entryLine {
@@ -66,4 +66,18 @@ func (rep *state) suppressionTarget(line int) (claim string, entryLine int) {
 		return best.ID, 0
 	}
 	return "", entryLine
+}
+
+// silences reports whether a comment's codes name code, itself or by an
+// old name (evident:ignore weak-support silences unsupported-by-source).
+func silences(codes []string, code string) bool {
+	if slices.Contains(codes, code) {
+		return true
+	}
+	for _, c := range codes {
+		if slices.Contains(CodeAliases[c], code) {
+			return true
+		}
+	}
+	return false
 }

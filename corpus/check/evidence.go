@@ -1,0 +1,200 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/evidence"
+)
+
+// The findings of the evidence stage. They take the place of weak-support,
+// which compared claims with titles by shared words; weak-support stays a
+// name for unsupported-by-source in settings and evident:ignore comments
+// (see CodeAliases).
+const (
+	// CodeUnsupportedBySource: the cited work's text does not bear on the
+	// claim (a wrong or padded citation).
+	CodeUnsupportedBySource = "unsupported-by-source"
+	// CodeContradictedBySource: a passage of the cited work states the
+	// opposite direction, no effect, or another number.
+	CodeContradictedBySource = "contradicted-by-source"
+	// CodeOverstated: a causal or certain claim ("causes", "prevents")
+	// cites only observational, animal, in-vitro or case-report evidence.
+	CodeOverstated = "overstated"
+	// CodeNoSourceText: the library holds only the title of a cited work,
+	// so its claims were not checked against it (once per work).
+	CodeNoSourceText = "no-source-text"
+)
+
+var evidenceSeverity = map[string]corpus.Severity{
+	CodeUnsupportedBySource:  corpus.Warning,
+	CodeContradictedBySource: corpus.Warning,
+	CodeOverstated:           corpus.Warning,
+	CodeNoSourceText:         corpus.Info,
+}
+
+// CodeAliases maps an old finding code to the codes that replaced it, so
+// that .evident.toml files and evident:ignore comments written for it
+// keep working.
+var CodeAliases = map[string][]string{
+	CodeWeakSupport: {CodeUnsupportedBySource},
+}
+
+// KnownCodes lists every finding code and every alias, for settings.
+func KnownCodes() []string {
+	codes := Codes()
+	for a := range CodeAliases {
+		codes = append(codes, a)
+	}
+	sort.Strings(codes)
+	return codes
+}
+
+// Evidence configures the evidence stage (Options.Evidence).
+type Evidence struct {
+	// Open reads the files attached to a reference (its file field); nil
+	// reads none, and only the abstract counts.
+	Open evidence.Opener
+	// Thresholds, when set, replace evidence.DefaultThresholds.
+	Thresholds *evidence.Thresholds
+}
+
+// evidenceStage judges the claims' citations against the text of the
+// works they cite.
+type evidenceStage struct {
+	judge  *evidence.Judge
+	noText map[string]bool // works already reported as no-source-text
+}
+
+// newEvidence reads the text of every cited work. What could not be read
+// goes to the report's notes, PDFs counted once.
+func (rep *state) newEvidence(cfg *Evidence) *evidenceStage {
+	cited := rep.citedRefs()
+	if len(cited) == 0 {
+		return nil
+	}
+	j, problems := evidence.NewFromRefs(cited, cfg.Open)
+	if cfg.Thresholds != nil {
+		j.T = *cfg.Thresholds
+	}
+	pdfs := 0
+	for _, p := range problems {
+		if strings.Contains(p, "PDF text is not read") {
+			pdfs++
+			continue
+		}
+		rep.Notes = append(rep.Notes, "evidence: "+p)
+	}
+	if pdfs > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("evidence: %d attached PDF file(s) not read (PDF text is not read; the abstract and HTML, text or JATS files are)", pdfs))
+	}
+	return &evidenceStage{judge: j, noText: map[string]bool{}}
+}
+
+// citedRefs returns the library references the claims' citations resolved
+// to, each once, in order of first citation.
+func (rep *state) citedRefs() []*corpus.Reference {
+	seen := map[string]bool{}
+	var cited []*corpus.Reference
+	for i := range rep.Claims {
+		for _, k := range resolvedKeys(&rep.Claims[i]) {
+			if r := rep.refs[k]; r != nil && !seen[k] {
+				seen[k] = true
+				cited = append(cited, r)
+			}
+		}
+	}
+	return cited
+}
+
+// evidence puts on each of a claim's own resolved citations what its work
+// says, and reports the citations the text does not bear out.
+func (rep *state) evidence(c *corpus.Claim, st *evidenceStage) {
+	text := stripMarkers(c)
+	byKey := map[string]*corpus.Evidence{}
+	var keys []string
+	for i := range c.Citations {
+		l := &c.Citations[i]
+		if l.Status != corpus.Resolved || l.Key == nil {
+			continue
+		}
+		key := *l.Key
+		ev, seen := byKey[key]
+		if !seen {
+			e, ok := st.judge.Evidence(text, key)
+			if !ok {
+				continue
+			}
+			ev = &e
+			byKey[key] = ev
+			keys = append(keys, key)
+			rep.evidenceFinding(c, l.Marker, key, ev, st)
+		}
+		cp := *ev
+		l.Evidence = &cp
+	}
+	rep.overstated(c, keys, byKey)
+}
+
+// evidenceFinding reports one citation whose work does not bear the claim
+// out, or whose work has no text (once per work).
+func (rep *state) evidenceFinding(c *corpus.Claim, marker, key string, ev *corpus.Evidence, st *evidenceStage) {
+	src := ev.Source
+	if src == corpus.SourceFullText {
+		src = "full text"
+	}
+	switch ev.Verdict {
+	case corpus.VerdictUnrelated:
+		rep.add(CodeUnsupportedBySource, c.Line, c.ID, marker, fmt.Sprintf("%s cites %s, whose %s does not bear on the claim: %s; closest passage: %s",
+			marker, key, src, ev.Why, quote(ev.Text)))
+	case corpus.VerdictContradicts:
+		rep.add(CodeContradictedBySource, c.Line, c.ID, marker, fmt.Sprintf("%s cites %s, whose %s says otherwise: %s: %s",
+			marker, key, src, ev.Why, quote(ev.Text)))
+	case corpus.VerdictNoText:
+		if st.noText[key] {
+			return
+		}
+		st.noText[key] = true
+		rep.add(CodeNoSourceText, c.Line, c.ID, marker, fmt.Sprintf("%s has only a title in the library, so claims citing it were not checked against its text; fetch its abstract with 'evident refs update %s' or attach its full text (file field)",
+			key, key))
+	}
+}
+
+// overstated reports a causal or certain claim whose cited works, every
+// one that bears on it, are observational, animal, in-vitro or case
+// reports: none could show what the claim's words assert.
+func (rep *state) overstated(c *corpus.Claim, keys []string, byKey map[string]*corpus.Evidence) {
+	words := evidence.CausalWords(stripMarkers(c))
+	if len(words) == 0 {
+		return
+	}
+	var weak []string
+	for _, k := range keys {
+		ev := byKey[k]
+		if ev.Verdict != corpus.VerdictSupports && ev.Verdict != corpus.VerdictRelated {
+			continue
+		}
+		if !evidence.WeakDesign(ev.Design) {
+			return // a trial, a review, or a design not named: not overstated
+		}
+		weak = append(weak, fmt.Sprintf("%s (%s)", k, ev.Design))
+	}
+	if len(weak) == 0 {
+		return
+	}
+	rep.add(CodeOverstated, c.Line, c.ID, "", fmt.Sprintf("the claim says %s, but cites only %s: such a design shows an association or a mechanism, not that one thing %s another",
+		quoteTerms(words), strings.Join(weak, ", "), causalVerb(words[0])))
+}
+
+// causalVerb names what the claim's causal word asserts, for the message.
+func causalVerb(w string) string {
+	w = strings.ToLower(w)
+	for _, v := range []string{"prevent", "cure", "prove", "protect", "eliminat"} {
+		if strings.HasPrefix(w, v) {
+			return map[string]string{"prevent": "prevents", "cure": "cures", "prove": "proves", "protect": "protects against", "eliminat": "eliminates"}[v]
+		}
+	}
+	return "causes"
+}
