@@ -39,6 +39,22 @@ type ID struct {
 
 func (id ID) String() string { return string(id.Kind) + ":" + id.Value }
 
+// Label writes an identifier as an editor reads it: "DOI 10.1000/xyz",
+// "PMID 123", "arXiv 2101.00001".
+func (id ID) Label() string {
+	switch id.Kind {
+	case DOI:
+		return "DOI " + id.Value
+	case PMID:
+		return "PMID " + id.Value
+	case PMCID:
+		return "PMCID " + id.Value
+	case ArXiv:
+		return "arXiv " + id.Value
+	}
+	return id.String()
+}
+
 // ParseID reads an identifier as a user writes it: "10.1000/xyz",
 // "doi:10.1000/xyz", "https://doi.org/10.1000/xyz", "PMID:123", "pmid 123",
 // "PMC123", "arXiv:2101.00001v2" and the URLs of PubMed, PMC and arXiv. It

@@ -3,7 +3,6 @@ package verify
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -334,19 +333,4 @@ func Bibliographic(ref *corpus.Reference) string {
 		parts = append(parts, p)
 	}
 	return strings.Join(parts, " ")
-}
-
-// idLabel writes an identifier as an editor reads it: "DOI 10.1000/xyz".
-func idLabel(id registry.ID) string {
-	switch id.Kind {
-	case registry.DOI:
-		return "DOI " + id.Value
-	case registry.PMID:
-		return "PMID " + id.Value
-	case registry.PMCID:
-		return "PMCID " + id.Value
-	case registry.ArXiv:
-		return "arXiv " + id.Value
-	}
-	return fmt.Sprint(id)
 }

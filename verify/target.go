@@ -116,7 +116,7 @@ func (v *Verifier) judgeFound(ctx context.Context, res *Result, t Target, a *ans
 			res.Differences = diffs
 		}
 		if verdict == WrongIdentifier {
-			res.Message = strings.Replace(res.Message, "the identifier", "the "+idLabel(id), 1)
+			res.Message = strings.Replace(res.Message, "the identifier", "the "+id.Label(), 1)
 		}
 	case t.Text != "":
 		cov, author := textCoverage(t.Text, a.rec)
@@ -126,7 +126,7 @@ func (v *Verifier) judgeFound(ctx context.Context, res *Result, t Target, a *ans
 		case cov < WrongTitle && author == disagree:
 			res.Verdict = WrongIdentifier
 			res.Message = joinNotes(fmt.Sprintf("the %s belongs to another work: %s, not “%s”",
-				idLabel(id), describeRecord(a.rec), shortTitle(t.Text, 80)), []string{res.Message})
+				id.Label(), describeRecord(a.rec), shortTitle(t.Text, 80)), []string{res.Message})
 		default:
 			res.Verdict = Mismatch
 			res.Differences = []Difference{{Field: "title", Ours: shortTitle(t.Text, 200), Record: a.rec.Title}}
@@ -313,7 +313,7 @@ func malformedIDs(ref *corpus.Reference) []string {
 func idList(ids []registry.ID) string {
 	s := make([]string, len(ids))
 	for i, id := range ids {
-		s[i] = idLabel(id)
+		s[i] = id.Label()
 	}
 	return strings.Join(s, ", ")
 }

@@ -94,10 +94,10 @@ func fetchReferences(ctx context.Context, v *verify.Verifier, args []importArg) 
 			return nil, nil, ctx.Err()
 		case errors.Is(err, registry.ErrNotFound):
 			problems = append(problems, corpus.Problem{File: ia.arg,
-				Msg: fmt.Sprintf("no registry holds %s; skipped", idName(ia.id))})
+				Msg: fmt.Sprintf("no registry holds %s; skipped", ia.id.Label())})
 		default:
 			problems = append(problems, corpus.Problem{File: ia.arg,
-				Msg: fmt.Sprintf("%s could not be fetched (%v); skipped", idName(ia.id), err)})
+				Msg: fmt.Sprintf("%s could not be fetched (%v); skipped", ia.id.Label(), err)})
 		}
 	}
 	ris.AssignKeys("identifiers", refs)
@@ -105,19 +105,4 @@ func fetchReferences(ctx context.Context, v *verify.Verifier, args []importArg) 
 		verify.SetRaw(r)
 	}
 	return refs, problems, nil
-}
-
-// idName writes an identifier as an editor reads it: "DOI 10.1000/xyz".
-func idName(id registry.ID) string {
-	switch id.Kind {
-	case registry.DOI:
-		return "DOI " + id.Value
-	case registry.PMID:
-		return "PMID " + id.Value
-	case registry.PMCID:
-		return "PMCID " + id.Value
-	case registry.ArXiv:
-		return "arXiv " + id.Value
-	}
-	return id.String()
 }

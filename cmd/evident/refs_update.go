@@ -95,10 +95,10 @@ func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts ref
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case errors.Is(err, registry.ErrNotFound):
-			skipped = append(skipped, fmt.Sprintf("%s: no registry holds %s", r.Key, idName(ids[0])))
+			skipped = append(skipped, fmt.Sprintf("%s: no registry holds %s", r.Key, ids[0].Label()))
 			continue
 		default:
-			skipped = append(skipped, fmt.Sprintf("%s: %s could not be fetched (%v)", r.Key, idName(ids[0]), err))
+			skipped = append(skipped, fmt.Sprintf("%s: %s could not be fetched (%v)", r.Key, ids[0].Label(), err))
 			continue
 		}
 		if fills := verify.PlanFill(r, rec); len(fills) > 0 {
