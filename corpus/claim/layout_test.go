@@ -155,3 +155,21 @@ func TestPlainFact_SubjectStopsBeforeAParenthesis(t *testing.T) {
 		}
 	}
 }
+
+// A plural noun a verb list also knows is the subject's noun when a past
+// verb follows: "Sugary drinks raised…" is about "Sugary drinks".
+func TestPlainFact_PluralNounBeforeAPastVerb(t *testing.T) {
+	j := Judge("Sugary drinks raised the risk of type 2 diabetes in a large cohort of adults.", corpus.KindSentence, 0.5)
+	found := false
+	for _, r := range j.Reasons {
+		if strings.Contains(r, "states a fact about") {
+			found = true
+			if r != "states a fact about 'Sugary drinks'" {
+				t.Errorf("reason %q", r)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no plain-fact reason: %v", j.Reasons)
+	}
+}

@@ -170,6 +170,12 @@ func (s *scan) isVerb(i int) bool {
 	}
 	switch verbForms[w] {
 	case formInflected:
+		// "Sugary drinks raised the risk": a plural noun that a verb list
+		// also knows ("drinks", "falls"), followed by a past-tense verb.
+		if next := s.word(i + 1); strings.HasSuffix(w, "s") && (len(next) >= 4 && strings.HasSuffix(next, "ed") && !edNotVerbs[next] ||
+			verbForms[next] == formInflected && !strings.HasSuffix(next, "s")) {
+			return false
+		}
 		return true
 	case formBase:
 		p := s.word(i - 1)
