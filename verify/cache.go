@@ -140,12 +140,12 @@ func CachedRecords(c Cache, ids corpus.Identifiers) []registry.Record {
 	if c == nil {
 		return nil
 	}
-	// The services by their Name(), as lookupKey keys them.
+	// The services by their Name(), as LookupKey keys them.
 	var keys []string
 	for _, kind := range []registry.IDKind{registry.PMID, registry.PMCID} {
 		for _, id := range registry.IDs(ids) {
 			if id.Kind == kind {
-				keys = append(keys, lookupKey("pubmed", id))
+				keys = append(keys, LookupKey("pubmed", id))
 			}
 		}
 	}
@@ -153,10 +153,10 @@ func CachedRecords(c Cache, ids corpus.Identifiers) []registry.Record {
 		switch id.Kind {
 		case registry.DOI:
 			for _, service := range []string{"crossref", "openalex", "doi.org"} {
-				keys = append(keys, lookupKey(service, id))
+				keys = append(keys, LookupKey(service, id))
 			}
 		case registry.ArXiv:
-			keys = append(keys, lookupKey("doi.org", registry.ID{Kind: registry.DOI, Value: ArXivDOI(id.Value)}))
+			keys = append(keys, LookupKey("doi.org", registry.ID{Kind: registry.DOI, Value: ArXivDOI(id.Value)}))
 		}
 	}
 	var out []registry.Record
