@@ -172,14 +172,17 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	if len(sources) > 0 {
 		po.Retractions = sources
 	}
+	var run registryRun
 	if opts.verify {
-		run, err := a.newVerifier(cfg, st, opts.registry)
-		if err != nil {
+		if run, err = a.newVerifier(cfg, st, opts.registry); err != nil {
 			return err
 		}
 		// What was fetched is kept, whatever happens to the run.
 		defer run.flush(a)
 		po.Verify = run.v
+	}
+	if !opts.noSupport {
+		po.Registry = registryCache(st, run)
 	}
 	if opts.baseline != "" {
 		if po.Baseline, err = loadBaseline(opts.baseline); err != nil {
