@@ -17,6 +17,7 @@ import (
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/importer"
+	"github.com/evident-tools/evident/verify"
 )
 
 // Input is one article to check.
@@ -60,6 +61,10 @@ type Options struct {
 	// Evidence configures the evidence stage; nil reads each cited work's
 	// abstract and its attached files (OpenSourceFile).
 	Evidence *check.Evidence
+	// Registry, when set, is the library's verification cache: a cited
+	// work with no abstract of its own is read by the abstract of its
+	// registry record there (RegistryText), when verification fetched one.
+	Registry verify.Cache
 	// Baseline, when set, drops the findings an earlier report already
 	// had, and the report's notes say how many.
 	Baseline *check.Baseline
@@ -227,6 +232,11 @@ func (o Options) checkOptions(path string) (check.Options, error) {
 		opts.Evidence = o.Evidence
 		if opts.Evidence == nil {
 			opts.Evidence = &check.Evidence{Open: OpenSourceFile}
+		}
+		if o.Registry != nil && opts.Evidence.Registry == nil {
+			ev := *opts.Evidence
+			ev.Registry = RegistryText(o.Registry)
+			opts.Evidence = &ev
 		}
 	}
 	return opts, nil

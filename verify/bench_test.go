@@ -43,7 +43,7 @@ func BenchmarkVerify_WarmCache(b *testing.B) {
 			continue
 		}
 		rec.DOI = fmt.Sprintf("10.1000/d%d", i)
-		if err := sc.Put(lookupKey("crossref", registry.ID{Kind: registry.DOI, Value: rec.DOI}), Entry{Record: &rec, Fetched: now}); err != nil {
+		if err := sc.Put(LookupKey("crossref", registry.ID{Kind: registry.DOI, Value: rec.DOI}), Entry{Record: &rec, Fetched: now}); err != nil {
 			b.Fatal(err)
 		}
 		ref := mkRef(fmt.Sprintf("d%d", i), "Singer, M and Deutschman, C and Seymour, C", title, 2016, "journal", "J Am Med Assoc", "volume", "315", "doi", rec.DOI)

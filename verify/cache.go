@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"github.com/golang/snappy"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/registry"
 )
 
 // Bytes is where a StoreCache keeps its entries: the library's registry
@@ -124,4 +127,43 @@ func decodeEntry(v []byte) (Entry, error) {
 	}
 	err = json.Unmarshal(js, &e)
 	return e, err
+}
+
+// CachedRecords returns the records c holds for a work's identifiers, as
+// a verification run looked them up (Verifier.resolve and the OpenAlex
+// fill): PubMed's by PMID or PMCID first, whose abstracts keep their
+// labelled sections, then Crossref's, OpenAlex's and doi.org's by DOI,
+// then doi.org's by an arXiv id's DOI. It asks no registry and takes an
+// entry whatever its age: an abstract does not go stale as a retraction
+// status does. A cache that cannot be read gives nothing.
+func CachedRecords(c Cache, ids corpus.Identifiers) []registry.Record {
+	if c == nil {
+		return nil
+	}
+	// The services by their Name(), as LookupKey keys them.
+	var keys []string
+	for _, kind := range []registry.IDKind{registry.PMID, registry.PMCID} {
+		for _, id := range registry.IDs(ids) {
+			if id.Kind == kind {
+				keys = append(keys, LookupKey("pubmed", id))
+			}
+		}
+	}
+	for _, id := range registry.IDs(ids) {
+		switch id.Kind {
+		case registry.DOI:
+			for _, service := range []string{"crossref", "openalex", "doi.org"} {
+				keys = append(keys, LookupKey(service, id))
+			}
+		case registry.ArXiv:
+			keys = append(keys, LookupKey("doi.org", registry.ID{Kind: registry.DOI, Value: ArXivDOI(id.Value)}))
+		}
+	}
+	var out []registry.Record
+	for _, k := range keys {
+		if e, ok, err := c.Get(k); err == nil && ok && e.Record != nil {
+			out = append(out, *e.Record)
+		}
+	}
+	return out
 }

@@ -167,10 +167,10 @@ func TestStoreCache_UnavailableIsNeverCached(t *testing.T) {
 	if rep.References[0].Verdict != Unknown || !strings.Contains(rep.References[0].Message, "HTTP 503") {
 		t.Fatalf("got %s %q", rep.References[0].Verdict, rep.References[0].Message)
 	}
-	if _, ok, _ := sc.Get(lookupKey("crossref", registry.ID{Kind: registry.DOI, Value: "10.1000/a"})); ok {
+	if _, ok, _ := sc.Get(LookupKey("crossref", registry.ID{Kind: registry.DOI, Value: "10.1000/a"})); ok {
 		t.Fatal("an unavailable answer was cached")
 	}
-	if _, ok, _ := sc.Get(lookupKey("doi.org", registry.ID{Kind: registry.DOI, Value: "10.1000/a"})); ok {
+	if _, ok, _ := sc.Get(LookupKey("doi.org", registry.ID{Kind: registry.DOI, Value: "10.1000/a"})); ok {
 		t.Fatal("an unavailable answer was cached")
 	}
 	rep, err = v.Verify(context.Background(), tg)

@@ -172,8 +172,9 @@ func (e unavailableAll) Error() string {
 // Unwrap makes the first an *registry.Unavailable to errors.As.
 func (e unavailableAll) Unwrap() error { return e[0] }
 
-// lookupKey is the cache key of a lookup.
-func lookupKey(service string, id registry.ID) string {
+// LookupKey is the cache key of a lookup: service is the registry's
+// Name(). Exported for tests that fill a cache as a run would.
+func LookupKey(service string, id registry.ID) string {
 	return service + "\x00" + string(id.Kind) + ":" + id.Value
 }
 
@@ -234,7 +235,7 @@ func (v *Verifier) lookup(ctx context.Context, reg registry.Registry, id registr
 	if reg == nil {
 		return answer{}, notAsked("registry for " + string(id.Kind))
 	}
-	key := lookupKey(reg.Name(), id)
+	key := LookupKey(reg.Name(), id)
 	now := time.Now()
 	var fallback *Entry
 	if e, ok := v.cached(key); ok {

@@ -258,7 +258,7 @@ func TestVerify_OfflineUsesOnlyTheCache(t *testing.T) {
 	if res.Verdict != Unknown || !strings.Contains(res.Message, "offline") || f.crossref.lookups != 0 {
 		t.Fatalf("offline, empty cache: %s %q, %d lookups", res.Verdict, res.Message, f.crossref.lookups)
 	}
-	f.cache.Put(lookupKey("crossref", registry.ID{Kind: registry.DOI, Value: "10.1001/jama.2016.0287"}),
+	f.cache.Put(LookupKey("crossref", registry.ID{Kind: registry.DOI, Value: "10.1001/jama.2016.0287"}),
 		Entry{Record: record(), Fetched: time.Now().Add(-365 * 24 * time.Hour)})
 	res = f.verifyOne(t, Target{Key: "a", Ref: sepsisRef("doi", "10.1001/jama.2016.0287")})
 	if res.Verdict != Verified || f.crossref.lookups != 0 {
@@ -269,7 +269,7 @@ func TestVerify_OfflineUsesOnlyTheCache(t *testing.T) {
 func TestVerify_StaleRetractionStatusIsFetchedAgain(t *testing.T) {
 	f := newFakes()
 	f.crossref.add(*record())
-	key := lookupKey("crossref", registry.ID{Kind: registry.DOI, Value: "10.1001/jama.2016.0287"})
+	key := LookupKey("crossref", registry.ID{Kind: registry.DOI, Value: "10.1001/jama.2016.0287"})
 	f.cache.Put(key, Entry{Record: record(), Fetched: time.Now().Add(-8 * 24 * time.Hour)})
 	f.verifyOne(t, Target{Key: "a", Ref: sepsisRef("doi", "10.1001/jama.2016.0287")})
 	if f.crossref.lookups != 1 {

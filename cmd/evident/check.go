@@ -81,7 +81,9 @@ that of the sentence it continues: "They found..."). A citation that
 points nowhere supports nothing.
 
 Evidence: each citation of a claim is read against the cited work's text
-(its abstract, or an attached HTML, text or JATS full text): the passage
+(its abstract, or an attached HTML, text or JATS full text; a work with
+no abstract is read by its registry record's once 'evident verify' has
+fetched it into the library): the passage
 that bears on the claim best is shown with a verdict, supports, related,
 unrelated, contradicts or no-text (the library holds only a title, and a
 title is no evidence). unsupported-by-source reports an unrelated work,
@@ -172,14 +174,17 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	if len(sources) > 0 {
 		po.Retractions = sources
 	}
+	var run registryRun
 	if opts.verify {
-		run, err := a.newVerifier(cfg, st, opts.registry)
-		if err != nil {
+		if run, err = a.newVerifier(cfg, st, opts.registry); err != nil {
 			return err
 		}
 		// What was fetched is kept, whatever happens to the run.
 		defer run.flush(a)
 		po.Verify = run.v
+	}
+	if !opts.noSupport {
+		po.Registry = registryCache(st, run)
 	}
 	if opts.baseline != "" {
 		if po.Baseline, err = loadBaseline(opts.baseline); err != nil {

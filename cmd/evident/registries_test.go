@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -20,7 +22,9 @@ var registryData = filepath.Join("testdata", "registry")
 //
 //	registries CASSETTE...
 //
-// A request nothing recorded answers is a 404, so nothing leaves the
+// A CASSETTE written corpus:PATH is one of ../shared/corpora/apis, which
+// a user's clone lacks: a script naming one begins with
+// "[!corpora] skip". A request nothing recorded answers is a 404, so nothing leaves the
 // machine.
 func registriesCmd(t *testing.T) func(ts *testscript.TestScript, neg bool, args []string) {
 	return func(ts *testscript.TestScript, neg bool, args []string) {
@@ -29,7 +33,16 @@ func registriesCmd(t *testing.T) func(ts *testscript.TestScript, neg bool, args 
 		}
 		var ins []registrytest.Interaction
 		for _, a := range args {
-			in, err := registrytest.Load(filepath.Join(registryData, a))
+			path := filepath.Join(registryData, a)
+			if rel, ok := strings.CutPrefix(a, "corpus:"); ok {
+				p, err := registrytest.CorpusPath(rel)
+				ts.Check(err)
+				if _, err := os.Stat(p); err != nil {
+					ts.Fatalf("%s: not in ../shared/corpora/apis (guard the script with [!corpora] skip)", rel)
+				}
+				path = p
+			}
+			in, err := registrytest.Load(path)
 			ts.Check(err)
 			ins = append(ins, in...)
 		}

@@ -88,3 +88,17 @@ func (a *App) libraryForRun(write bool) (st *store.Store, close func(), err erro
 	}
 	return st, func() { st.Close() }, nil
 }
+
+// registryCache is the library's verification cache for the evidence
+// stage, which reads the abstracts of the records in it: the run's own
+// under --verify, so that what it just fetched counts; nil without a
+// library.
+func registryCache(st *store.Store, run registryRun) verify.Cache {
+	switch {
+	case run.sc != nil:
+		return run.sc
+	case st != nil:
+		return verify.NewStoreCache(st)
+	}
+	return nil
+}

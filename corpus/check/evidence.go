@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -59,6 +60,22 @@ type Evidence struct {
 	Open evidence.Opener
 	// Thresholds, when set, replace evidence.DefaultThresholds.
 	Thresholds *evidence.Thresholds
+	// Registry, when set, gives what a registry's record says of a cited
+	// work that has no abstract of its own: the records verification
+	// fetched into the library's cache (pipeline wires it, so that this
+	// package knows nothing of the cache). nil reads the references alone.
+	Registry func(r *corpus.Reference) (RegistryText, bool)
+}
+
+// RegistryText is the abstract a registry's record gives a work, with
+// the record's publication types (PubMed's "Randomized Controlled
+// Trial"), which tell the work's study design.
+type RegistryText struct {
+	// Registry names the registry for the report: "crossref", "pubmed".
+	Registry string
+	// Abstract is the record's abstract, plain text or JATS markup.
+	Abstract string
+	PubTypes []string
 }
 
 // evidenceStage judges the claims' citations against the text of the
@@ -66,6 +83,9 @@ type Evidence struct {
 type evidenceStage struct {
 	judge  *evidence.Judge
 	noText map[string]bool // works already reported as no-source-text
+	// registry names the registry whose abstract stood in for a work's
+	// own, by key.
+	registry map[string]string
 }
 
 // newEvidence reads the text of every cited work. What could not be read
@@ -75,6 +95,7 @@ func (rep *state) newEvidence(cfg *Evidence) *evidenceStage {
 	if len(cited) == 0 {
 		return nil
 	}
+	cited, from := withRegistryText(cited, cfg.Registry)
 	j, problems := evidence.NewFromRefs(cited, cfg.Open)
 	if cfg.Thresholds != nil {
 		j.T = *cfg.Thresholds
@@ -90,7 +111,39 @@ func (rep *state) newEvidence(cfg *Evidence) *evidenceStage {
 	if pdfs > 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("evidence: %d attached PDF file(s) not read (PDF text is not read; the abstract and HTML, text or JATS files are)", pdfs))
 	}
-	return &evidenceStage{judge: j, noText: map[string]bool{}}
+	return &evidenceStage{judge: j, noText: map[string]bool{}, registry: from}
+}
+
+// withRegistryText gives each cited work that has no abstract of its own
+// the abstract of its registry record, when lookup has one, on a copy:
+// the library's reference is left as it is. from names the registry of
+// each work given one.
+func withRegistryText(refs []*corpus.Reference, lookup func(*corpus.Reference) (RegistryText, bool)) (out []*corpus.Reference, from map[string]string) {
+	if lookup == nil {
+		return refs, nil
+	}
+	out = make([]*corpus.Reference, len(refs))
+	for i, r := range refs {
+		out[i] = r
+		if abs, _ := r.Get("abstract"); strings.TrimSpace(abs) != "" {
+			continue
+		}
+		rt, ok := lookup(r)
+		if !ok || strings.TrimSpace(rt.Abstract) == "" {
+			continue
+		}
+		cp := *r
+		cp.Fields = append(slices.Clone(r.Fields), corpus.Field{Name: "abstract", Value: rt.Abstract})
+		if _, ok := r.Get("pubmed-pt"); !ok && len(rt.PubTypes) > 0 {
+			cp.Fields = append(cp.Fields, corpus.Field{Name: "pubmed-pt", Value: strings.Join(rt.PubTypes, "; ")})
+		}
+		out[i] = &cp
+		if from == nil {
+			from = map[string]string{}
+		}
+		from[r.Key] = rt.Registry
+	}
+	return out, from
 }
 
 // citedRefs returns the library references the claims' citations resolved
@@ -126,6 +179,9 @@ func (rep *state) evidence(c *corpus.Claim, st *evidenceStage) {
 			e, ok := st.judge.Evidence(text, key)
 			if !ok {
 				continue
+			}
+			if reg := st.registry[key]; reg != "" && e.Source == corpus.SourceAbstract {
+				e.Why += fmt.Sprintf(" (the abstract of the %s record verification fetched)", registryName(reg))
 			}
 			ev = &e
 			byKey[key] = ev
@@ -197,4 +253,17 @@ func causalVerb(w string) string {
 		}
 	}
 	return "causes"
+}
+
+// registryName writes a registry's name as its owners do.
+func registryName(service string) string {
+	switch service {
+	case "crossref":
+		return "Crossref"
+	case "pubmed":
+		return "PubMed"
+	case "openalex":
+		return "OpenAlex"
+	}
+	return service
 }

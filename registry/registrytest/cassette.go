@@ -148,9 +148,24 @@ func finish(in Interaction) Interaction {
 // (a user's clone has none).
 func Corpus(t testing.TB, rel string) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	p, err := CorpusPath(rel)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("recorded registry responses not found (%s): they live in ../shared/corpora/apis beside the checkout", rel)
+	}
+	return p
+}
+
+// CorpusPath returns where a file of ../shared/corpora/apis would be,
+// found from the module root above the working directory, whether it is
+// there or not: for callers that skip otherwise than by testing.TB (a
+// testscript command).
+func CorpusPath(rel string) (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -158,15 +173,11 @@ func Corpus(t testing.TB, rel string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
+			return "", fmt.Errorf("no go.mod above the test's directory")
 		}
 		dir = parent
 	}
-	p := filepath.Join(dir, "..", "shared", "corpora", "apis", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("recorded registry responses not found (%s): they live in ../shared/corpora/apis beside the checkout", rel)
-	}
-	return p
+	return filepath.Join(dir, "..", "shared", "corpora", "apis", filepath.FromSlash(rel)), nil
 }
 
 // MustLoad loads a cassette of the corpus, skipping when it is absent.

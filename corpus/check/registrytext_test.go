@@ -1,0 +1,99 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// A registry record's abstract stands in for a work's missing one; its
+// publication types tell the design, so a causal claim citing an
+// observational study is overstated even when the abstract does not name
+// the design. The library's reference is left as it was.
+func TestEvidence_RegistryTextStandsInForAMissingAbstract(t *testing.T) {
+	const abstract = "Drinking coffee was linked with less chronic liver disease among 2,000 adults followed for ten years."
+	tests := []struct {
+		name           string
+		rt             *RegistryText // nil: the lookup has nothing
+		wantVerdict    corpus.Verdict
+		wantOverstated bool
+		wantWhy        string
+	}{
+		{"PubMed record with its publication types", &RegistryText{Registry: "pubmed", Abstract: abstract, PubTypes: []string{"Journal Article", "Observational Study"}},
+			corpus.VerdictSupports, true, "the PubMed record"},
+		{"Crossref record, no publication types", &RegistryText{Registry: "crossref", Abstract: "<jats:p>" + abstract + "</jats:p>"},
+			corpus.VerdictSupports, false, "the Crossref record"},
+		{"a record with an empty abstract", &RegistryText{Registry: "crossref", Abstract: "  "}, corpus.VerdictNoText, false, "only the title"},
+		{"nothing cached", nil, corpus.VerdictNoText, false, "only the title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ref := &corpus.Reference{Key: "kim2020", Type: "article", Title: "Coffee and the liver", Year: 2020, IDs: corpus.Identifiers{DOI: "10.5555/coffee"}}
+			asked := 0
+			lookup := func(r *corpus.Reference) (RegistryText, bool) {
+				asked++
+				if tt.rt == nil {
+					return RegistryText{}, false
+				}
+				return *tt.rt, true
+			}
+			md := "# Coffee\n\nDrinking coffee prevents chronic liver disease in adults [@kim2020].\n"
+			rep, err := Check("a.md", []byte(md), corpus.Markdown, []*corpus.Reference{ref}, Options{Evidence: &Evidence{Registry: lookup}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if asked != 1 {
+				t.Errorf("the lookup was asked %d times for one cited work", asked)
+			}
+			if _, ok := ref.Get("abstract"); ok || len(ref.Fields) != 0 {
+				t.Errorf("the library's reference was changed: %+v", ref.Fields)
+			}
+			var ev *corpus.Evidence
+			for _, c := range rep.Claims {
+				for _, l := range c.Citations {
+					if l.Evidence != nil {
+						ev = l.Evidence
+					}
+				}
+			}
+			if ev == nil {
+				t.Fatal("no evidence on the citation")
+			}
+			if ev.Verdict != tt.wantVerdict || !strings.Contains(ev.Why, tt.wantWhy) {
+				t.Errorf("%s (%s): %q; want %s, why with %q", ev.Verdict, ev.Why, ev.Text, tt.wantVerdict, tt.wantWhy)
+			}
+			overstated := false
+			for _, f := range rep.Findings {
+				if f.Code == CodeOverstated {
+					overstated = true
+				}
+			}
+			if overstated != tt.wantOverstated {
+				t.Errorf("overstated %v, want %v (design %q; findings %+v)", overstated, tt.wantOverstated, ev.Design, rep.Findings)
+			}
+		})
+	}
+}
+
+// A work's own abstract is never replaced, and the lookup is not asked.
+func TestEvidence_OwnAbstractIsNotLookedUp(t *testing.T) {
+	ref := &corpus.Reference{Key: "kim2020", Type: "article", Title: "Coffee and the liver", Year: 2020,
+		Fields: []corpus.Field{{Name: "abstract", Value: "Coffee drinkers had less chronic liver disease in this cohort of adults."}}}
+	lookup := func(*corpus.Reference) (RegistryText, bool) {
+		t.Error("the lookup was asked for a work with an abstract")
+		return RegistryText{}, false
+	}
+	md := "# Coffee\n\nCoffee drinkers had less chronic liver disease [@kim2020].\n"
+	rep, err := Check("a.md", []byte(md), corpus.Markdown, []*corpus.Reference{ref}, Options{Evidence: &Evidence{Registry: lookup}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range rep.Claims {
+		for _, l := range c.Citations {
+			if l.Evidence != nil && strings.Contains(l.Evidence.Why, "record verification fetched") {
+				t.Errorf("why names a registry: %s", l.Evidence.Why)
+			}
+		}
+	}
+}
