@@ -191,12 +191,12 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 			return err
 		}
 	}
-	lib, none, err := a.checkAgainst(ctx, opts.bib)
+	lib, none, err := a.checkAgainst(ctx, opts.bib, st)
 	if err != nil {
 		return err
 	}
 	po.NoLibrary = none
-	marks := a.reviewMarks(args)
+	marks := a.reviewMarks(args, st)
 	filter, err := findingFilter(opts)
 	if err != nil {
 		return err
@@ -335,7 +335,15 @@ func loadBaseline(path string) (*check.Baseline, error) {
 // no library yet: dangling numbers, uncited list entries and uncited claims
 // need none. Then it checks against no references and says none (the
 // pipeline notes it in each report). It never creates a library.
-func (a *App) checkAgainst(ctx context.Context, bibs []string) (lib []*corpus.Reference, none bool, err error) {
+//
+// st is the library the run already holds, or nil: a command opens the
+// library once, since a second open waits at the gate a writer closes
+// while the first still holds the lock the writer waits for.
+func (a *App) checkAgainst(ctx context.Context, bibs []string, st *store.Store) (lib []*corpus.Reference, none bool, err error) {
+	if len(bibs) == 0 && st != nil {
+		lib, err = pipeline.FromStore(st)
+		return lib, false, err
+	}
 	if len(bibs) == 0 {
 		loc, err := a.locate()
 		if err != nil {
@@ -372,17 +380,23 @@ func (a *App) checkLibrary(ctx context.Context, bibs []string) ([]*corpus.Refere
 // of each article about to be checked, by path, when its file is a stored
 // article. Marks are an overlay on the check: a library that cannot be
 // read for them is a warning, not a failed check.
-func (a *App) reviewMarks(paths []string) map[string][]corpus.ReviewMark {
-	loc, err := a.locate()
-	if err != nil || !loc.Exists() {
-		return nil
+//
+// held is the library the run already holds (see checkAgainst), or nil.
+func (a *App) reviewMarks(paths []string, held *store.Store) map[string][]corpus.ReviewMark {
+	st := held
+	var err error
+	if st == nil {
+		loc, lerr := a.locate()
+		if lerr != nil || !loc.Exists() {
+			return nil
+		}
+		if st, err = store.Open(loc.StorePath(), true); err == nil {
+			defer st.Close()
+		}
 	}
-	st, err := store.Open(loc.StorePath(), true)
 	if err == nil {
 		var marks map[string][]corpus.ReviewMark
-		marks, err = pipeline.MarksFor(st, paths)
-		st.Close()
-		if err == nil {
+		if marks, err = pipeline.MarksFor(st, paths); err == nil {
 			return marks
 		}
 	}
