@@ -175,19 +175,18 @@ func TestCheckHTML_ExampleMarksEverySentence(t *testing.T) {
 	if want.Supported != rep.Summary.Supported || want.Unsupported != rep.Summary.Unsupported {
 		t.Errorf("marks %+v, want the summary's %+v", want, rep.Summary)
 	}
-	// The example: 7 supported claims, of which the weakly supported
-	// exercise claim and the two citing entries the library lacks (5, 7)
-	// are flagged.
+	// The example: 7 supported claims, of which the two citing entries
+	// the library lacks (5, 7) are flagged.
 	if want.Supported != 7 || want.Unsupported != 6 || want.NotClaim != 10 {
 		t.Errorf("example marks %+v, want 7 supported, 6 unsupported, 10 not a claim", want)
 	}
-	weak := ids["s-"+strings.TrimPrefix(claimWith(t, rep, "Regular exercise").ID, "c")]
-	if m, _ := attr(weak, "data-status"); m != markSupported || !hasClass(weak, "flagged") {
-		t.Errorf("the weakly supported claim is marked %s, flagged %v; want supported and flagged", m, hasClass(weak, "flagged"))
+	unmatched := ids["s-"+strings.TrimPrefix(claimWith(t, rep, "Staying active").ID, "c")]
+	if m, _ := attr(unmatched, "data-status"); m != markSupported || !hasClass(unmatched, "flagged") {
+		t.Errorf("the claim citing an unmatched entry is marked %s, flagged %v; want supported and flagged", m, hasClass(unmatched, "flagged"))
 	}
-	if d := ids[mustAttr(t, weak, "id")+"-d"]; d == nil || !strings.Contains(textOf(d), "weak-support") ||
-		!strings.Contains(textOf(d), "Williams CM. Lancet.") || !strings.Contains(textOf(d), "Claim score") {
-		t.Errorf("the weak claim's details lack the finding, the matched reference or the score")
+	if d := ids[mustAttr(t, unmatched, "id")+"-d"]; d == nil || !strings.Contains(textOf(d), "unmatched-reference") ||
+		!strings.Contains(textOf(d), "Claim score") {
+		t.Errorf("the details of the claim citing an unmatched entry lack the finding or the score")
 	}
 
 	// Every finding links to an element of the page.
