@@ -275,3 +275,24 @@ func TestSettings_StableOrder(t *testing.T) {
 		t.Errorf("order\n got %v\nwant %v", got, want)
 	}
 }
+
+// support-threshold tuned the title-based weak-support check, which is
+// gone: a file that still sets it loads, with a warning naming the file and
+// line, and the value changes nothing.
+func TestLoad_SupportThresholdIsIgnoredWithAWarning(t *testing.T) {
+	dir := tree(t, map[string]string{".evident.toml": "root = true\nscope = \"paragraph\"\nsupport-threshold = 0.2\n"})
+	c, err := Load(dir, codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Scope != "paragraph" {
+		t.Errorf("scope %q: the rest of the file was not read", c.Scope)
+	}
+	if len(c.Warnings) != 1 {
+		t.Fatalf("warnings %v, want one", c.Warnings)
+	}
+	w := c.Warnings[0].Error()
+	if !strings.Contains(w, ".evident.toml:3") || !strings.Contains(w, "support-threshold no longer has an effect") {
+		t.Errorf("warning %q", w)
+	}
+}

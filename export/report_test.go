@@ -27,6 +27,12 @@ func checkFiles(t testing.TB, articlePath, bibPath string) ReportArticle {
 // default).
 func checkFilesAt(t testing.TB, articlePath, bibPath string, threshold float64) ReportArticle {
 	t.Helper()
+	return checkFilesWith(t, articlePath, bibPath, check.Options{Scope: check.ScopeSentence, ClaimThreshold: threshold})
+}
+
+// checkFilesWith checks as checkFiles does with opts.
+func checkFilesWith(t testing.TB, articlePath, bibPath string, opts check.Options) ReportArticle {
+	t.Helper()
 	refs, _, err := importer.Parse(context.Background(), []importer.Input{{Name: bibPath}}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +49,6 @@ func checkFilesAt(t testing.TB, articlePath, bibPath string, threshold float64) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := check.Options{Scope: check.ScopeSentence, ClaimThreshold: threshold}
 	return ReportArticle{Report: check.CheckDocument(doc, refs, opts), Doc: doc}
 }
 
@@ -53,9 +58,12 @@ func exampleArticle(t testing.TB) ReportArticle {
 
 func hostileArticles(t testing.TB) []ReportArticle {
 	dir := filepath.Join("testdata", "hostile")
+	// With the evidence stage, so that every report quotes each cited
+	// claim (its evidence section) as well as the uncited ones.
+	opts := check.Options{Scope: check.ScopeSentence, Evidence: &check.Evidence{}}
 	return []ReportArticle{
-		checkFiles(t, filepath.Join(dir, "hostile.txt"), filepath.Join(dir, "hostile.bib")),
-		checkFiles(t, filepath.Join(dir, "hostile.md"), filepath.Join(dir, "hostile.bib")),
+		checkFilesWith(t, filepath.Join(dir, "hostile.txt"), filepath.Join(dir, "hostile.bib"), opts),
+		checkFilesWith(t, filepath.Join(dir, "hostile.md"), filepath.Join(dir, "hostile.bib"), opts),
 	}
 }
 
