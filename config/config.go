@@ -18,7 +18,6 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/corpus/claim"
 	"github.com/evident-tools/evident/export/style"
 )
@@ -28,12 +27,11 @@ const FileName = ".evident.toml"
 
 // The built-in values of the settings no file sets.
 const (
-	DefaultFailOn           = "error"
-	DefaultScope            = "sentence"
-	DefaultMaxAge           = 0
-	DefaultClaimThreshold   = claim.DefaultThreshold
-	DefaultSupportThreshold = check.DefaultSupportThreshold
-	DefaultStyle            = "apa"
+	DefaultFailOn         = "error"
+	DefaultScope          = "sentence"
+	DefaultMaxAge         = 0
+	DefaultClaimThreshold = claim.DefaultThreshold
+	DefaultStyle          = "apa"
 )
 
 // SourceDefault is the source of a setting nothing set.
@@ -41,7 +39,15 @@ const SourceDefault = "default"
 
 // The names of the settings, in the order Settings lists them. Severities
 // follow as "severity.CODE".
-var names = append([]string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore", "site"}, registryNames...)
+var names = append([]string{"fail-on", "scope", "max-age", "claim-threshold", "style", "ignore", "site"}, registryNames...)
+
+// retired are settings that once had an effect and no longer do, with what
+// replaced them. A file that holds one is still read: the setting is
+// ignored and Load says so in Config.Warnings, so that an old
+// .evident.toml does not stop a check.
+var retired = map[string]string{
+	"support-threshold": "the evidence stage, which reads the cited works' text, replaced the title-based weak-support check it tuned",
+}
 
 // Allowed values, for validation and messages.
 var (
@@ -60,13 +66,12 @@ type Setting struct {
 
 // Config holds the effective settings for one directory.
 type Config struct {
-	FailOn           string
-	Scope            string
-	MaxAge           int
-	ClaimThreshold   float64
-	SupportThreshold float64
-	Style            string
-	Ignore           []string
+	FailOn         string
+	Scope          string
+	MaxAge         int
+	ClaimThreshold float64
+	Style          string
+	Ignore         []string
 	// Site is the publication's own address (https://www.example.org):
 	// links to it are no citations.
 	Site string
@@ -76,6 +81,9 @@ type Config struct {
 	// Severity maps a finding code to info, warning, error or off; codes
 	// not in it keep check's default severity.
 	Severity map[string]string
+	// Warnings are problems in the files that do not stop a check (a
+	// retired setting), each naming its file and line.
+	Warnings []*Error
 
 	sources map[string]string // setting name (severity.CODE for severities) → source
 	codes   []string          // the finding codes [severity] may name; nil accepts any
@@ -98,16 +106,15 @@ func (e *Error) Error() string {
 // Defaults returns the built-in settings.
 func Defaults() *Config {
 	return &Config{
-		FailOn:           DefaultFailOn,
-		Scope:            DefaultScope,
-		MaxAge:           DefaultMaxAge,
-		Registry:         RegistrySettings{CacheDays: DefaultCacheDays, RetractionCacheDays: DefaultRetractionCacheDays},
-		ClaimThreshold:   DefaultClaimThreshold,
-		SupportThreshold: DefaultSupportThreshold,
-		Style:            DefaultStyle,
-		Ignore:           []string{},
-		Severity:         map[string]string{},
-		sources:          map[string]string{},
+		FailOn:         DefaultFailOn,
+		Scope:          DefaultScope,
+		MaxAge:         DefaultMaxAge,
+		Registry:       RegistrySettings{CacheDays: DefaultCacheDays, RetractionCacheDays: DefaultRetractionCacheDays},
+		ClaimThreshold: DefaultClaimThreshold,
+		Style:          DefaultStyle,
+		Ignore:         []string{},
+		Severity:       map[string]string{},
+		sources:        map[string]string{},
 	}
 }
 
@@ -154,6 +161,7 @@ func Load(dir string, knownCodes []string) (*Config, error) {
 	}
 	for i := len(files) - 1; i >= 0; i-- {
 		files[i].apply(c)
+		c.Warnings = append(c.Warnings, files[i].warnings...)
 	}
 	return c, nil
 }
@@ -205,7 +213,7 @@ func (c *Config) Set(name, value, source string) error {
 			return fmt.Errorf("%s: %q is not a whole number of days", source, value)
 		}
 		v = int64(n)
-	case "claim-threshold", "support-threshold":
+	case "claim-threshold":
 		x, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
 		if err != nil {
 			return fmt.Errorf("%s: %q is not a number", source, value)
@@ -277,8 +285,6 @@ func (c *Config) value(name string) string {
 		return strconv.Itoa(c.MaxAge)
 	case "claim-threshold":
 		return strconv.FormatFloat(c.ClaimThreshold, 'g', -1, 64)
-	case "support-threshold":
-		return strconv.FormatFloat(c.SupportThreshold, 'g', -1, 64)
 	case "style":
 		return c.Style
 	case "site":
@@ -310,6 +316,7 @@ type file struct {
 	root     bool
 	values   []value
 	severity map[string]string
+	warnings []*Error
 }
 
 // value is one checked setting of a file.
@@ -330,8 +337,6 @@ func (v value) set(c *Config) {
 		c.MaxAge = int(v.num)
 	case "claim-threshold":
 		c.ClaimThreshold = v.num
-	case "support-threshold":
-		c.SupportThreshold = v.num
 	case "style":
 		c.Style = v.str
 	case "ignore":
@@ -430,6 +435,11 @@ func parse(path, data string, codes []string) (*file, error) {
 				return nil, fail(p, "severity: %v", err)
 			}
 		default:
+			if why, ok := retired[name]; ok {
+				f.warnings = append(f.warnings, &Error{File: path, Line: line(&md, p),
+					Msg: fmt.Sprintf("%s no longer has an effect and is ignored (%s); remove it", name, why)})
+				continue
+			}
 			if !slices.Contains(names, name) {
 				msg := fmt.Sprintf("unknown setting %q", name)
 				if near := nearest(name, append(slices.Clone(names), "root", "severity")); near != "" {
@@ -481,7 +491,7 @@ func parseValue(name string, raw any) (value, error) {
 			return v, fmt.Errorf("max-age must be a whole number of years from 0 (off) up, not %s", show(raw))
 		}
 		v.num = float64(n)
-	case "claim-threshold", "support-threshold":
+	case "claim-threshold":
 		var x float64
 		switch n := raw.(type) {
 		case float64:

@@ -64,7 +64,6 @@ uncited-claim = "info"
 		"scope":                  {"scope", "paragraph", top},
 		"max-age":                {"max-age", "5", near},
 		"claim-threshold":        {"claim-threshold", "0.7", near},
-		"support-threshold":      {"support-threshold", "0.03", SourceDefault},
 		"fail-on":                {"fail-on", "error", SourceDefault},
 		"style":                  {"style", "apa", SourceDefault},
 		"ignore":                 {"ignore", `["^Sponsored:"]`, top},
@@ -207,7 +206,6 @@ stale = "off"
 	for _, s := range []struct{ name, value, source string }{
 		{"--scope", "sentence", "--scope"},
 		{"max-age", "0", "--max-age"},
-		{"support-threshold", "0.35", "--support-threshold"},
 		{"severity", "stale=warning", "--severity"},
 		{"severity.uncited-claim", "off", "--severity"},
 		{"ignore", "(?i)^advertisement", "--ignore"},
@@ -221,7 +219,6 @@ stale = "off"
 	want := map[string]Setting{
 		"scope":                  {"scope", "sentence", "--scope"},
 		"max-age":                {"max-age", "0", "--max-age"},
-		"support-threshold":      {"support-threshold", "0.35", "--support-threshold"},
 		"severity.stale":         {"severity.stale", "warning", "--severity"},
 		"severity.uncited-claim": {"severity.uncited-claim", "off", "--severity"},
 		"ignore":                 {"ignore", `["^Sponsored:", "(?i)^advertisement"]`, file + " + --ignore"},
@@ -271,10 +268,31 @@ func TestSettings_StableOrder(t *testing.T) {
 	for _, s := range c.Settings() {
 		got = append(got, s.Name)
 	}
-	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "support-threshold", "style", "ignore", "site",
+	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "style", "ignore", "site",
 		"mailto", "crossref-url", "doi-url", "pubmed-url", "openalex-url", "pubmed-api-key", "openalex-api-key", "cache-days", "retraction-cache-days",
 		"severity.uncited-claim", "severity.dangling-citation", "severity.stale", "severity.weak-support"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("order\n got %v\nwant %v", got, want)
+	}
+}
+
+// support-threshold tuned the title-based weak-support check, which is
+// gone: a file that still sets it loads, with a warning naming the file and
+// line, and the value changes nothing.
+func TestLoad_SupportThresholdIsIgnoredWithAWarning(t *testing.T) {
+	dir := tree(t, map[string]string{".evident.toml": "root = true\nscope = \"paragraph\"\nsupport-threshold = 0.2\n"})
+	c, err := Load(dir, codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Scope != "paragraph" {
+		t.Errorf("scope %q: the rest of the file was not read", c.Scope)
+	}
+	if len(c.Warnings) != 1 {
+		t.Fatalf("warnings %v, want one", c.Warnings)
+	}
+	w := c.Warnings[0].Error()
+	if !strings.Contains(w, ".evident.toml:3") || !strings.Contains(w, "support-threshold no longer has an effect") {
+		t.Errorf("warning %q", w)
 	}
 }

@@ -48,7 +48,7 @@ func FuzzParse(f *testing.F) {
 		file.apply(c)
 		switch {
 		case !slices.Contains(failOnValues, c.FailOn), !slices.Contains(scopeValues, c.Scope),
-			c.MaxAge < 0, c.ClaimThreshold < 0 || c.ClaimThreshold > 1, c.SupportThreshold < 0 || c.SupportThreshold > 1,
+			c.MaxAge < 0, c.ClaimThreshold < 0 || c.ClaimThreshold > 1,
 			c.Style == "" || strings.TrimSpace(c.Style) != c.Style:
 			t.Fatalf("file %q gave settings %+v", data, c)
 		}

@@ -19,16 +19,15 @@ func ForFile(path string) (*Config, error) {
 // CheckOptions turns the effective settings into the checker's options. It
 // is the one place where settings become options: 'check', 'add', re-checks
 // of stored articles and 'suggest' all come through it. What is not a
-// setting (a retraction list named on the command line, the support
-// scorer) is the caller's to add.
+// setting (a retraction list named on the command line, the evidence
+// stage) is the caller's to add.
 func (c *Config) CheckOptions() (check.Options, error) {
 	co := check.Options{
-		Scope:            check.Scope(c.Scope),
-		MaxAge:           c.MaxAge,
-		ClaimThreshold:   c.ClaimThreshold,
-		SupportThreshold: c.SupportThreshold,
-		Site:             c.Site,
-		Severity:         map[string]corpus.Severity{},
+		Scope:          check.Scope(c.Scope),
+		MaxAge:         c.MaxAge,
+		ClaimThreshold: c.ClaimThreshold,
+		Site:           c.Site,
+		Severity:       map[string]corpus.Severity{},
 	}
 	if co.Scope != check.ScopeSentence && co.Scope != check.ScopeParagraph {
 		return co, fmt.Errorf("scope must be sentence or paragraph, not %q", c.Scope)

@@ -35,7 +35,12 @@ func TestCheckHTML_HostileTextStaysText(t *testing.T) {
 			scripts = append(scripts, n)
 		case "style":
 			styles = append(styles, n)
-		case "img", "iframe", "object", "embed", "textarea", "svg", "math", "form", "input", "base", "link", "frame", "template":
+		case "input":
+			// The evidence filter's own radio buttons, and nothing else.
+			if typ, _ := attr(n, "type"); typ != "radio" || !strings.Contains(mustAttr(t, n, "name"), "-vf") {
+				t.Errorf("the page holds an injected <input> element")
+			}
+		case "img", "iframe", "object", "embed", "textarea", "svg", "math", "form", "base", "link", "frame", "template":
 			t.Errorf("the page holds an injected <%s> element", n.Data)
 		}
 		for _, a := range n.Attr {
@@ -175,19 +180,18 @@ func TestCheckHTML_ExampleMarksEverySentence(t *testing.T) {
 	if want.Supported != rep.Summary.Supported || want.Unsupported != rep.Summary.Unsupported {
 		t.Errorf("marks %+v, want the summary's %+v", want, rep.Summary)
 	}
-	// The example: 7 supported claims, of which the weakly supported
-	// exercise claim and the two citing entries the library lacks (5, 7)
-	// are flagged.
+	// The example: 7 supported claims, of which the two citing entries
+	// the library lacks (5, 7) are flagged.
 	if want.Supported != 7 || want.Unsupported != 6 || want.NotClaim != 10 {
 		t.Errorf("example marks %+v, want 7 supported, 6 unsupported, 10 not a claim", want)
 	}
-	weak := ids["s-"+strings.TrimPrefix(claimWith(t, rep, "Regular exercise").ID, "c")]
-	if m, _ := attr(weak, "data-status"); m != markSupported || !hasClass(weak, "flagged") {
-		t.Errorf("the weakly supported claim is marked %s, flagged %v; want supported and flagged", m, hasClass(weak, "flagged"))
+	unmatched := ids["s-"+strings.TrimPrefix(claimWith(t, rep, "Staying active").ID, "c")]
+	if m, _ := attr(unmatched, "data-status"); m != markSupported || !hasClass(unmatched, "flagged") {
+		t.Errorf("the claim citing an unmatched entry is marked %s, flagged %v; want supported and flagged", m, hasClass(unmatched, "flagged"))
 	}
-	if d := ids[mustAttr(t, weak, "id")+"-d"]; d == nil || !strings.Contains(textOf(d), "weak-support") ||
-		!strings.Contains(textOf(d), "Williams CM. Lancet.") || !strings.Contains(textOf(d), "Claim score") {
-		t.Errorf("the weak claim's details lack the finding, the matched reference or the score")
+	if d := ids[mustAttr(t, unmatched, "id")+"-d"]; d == nil || !strings.Contains(textOf(d), "7 in (7) is not in the library") ||
+		!strings.Contains(textOf(d), "Claim score") {
+		t.Errorf("the details of the claim citing an unmatched entry lack why it is flagged or the score")
 	}
 
 	// Every finding links to an element of the page.

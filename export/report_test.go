@@ -10,15 +10,14 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/importer"
-	"github.com/evident-tools/evident/index"
 )
 
 // checkFiles checks an article against a BibTeX file the way
-// 'evident check --bib' does, weak-support scoring included.
+// 'evident check --bib --no-support' does: the example library holds
+// titles only, so the evidence stage would add nothing but no-source-text.
 func checkFiles(t testing.TB, articlePath, bibPath string) ReportArticle {
 	t.Helper()
 	return checkFilesAt(t, articlePath, bibPath, 0)
@@ -27,6 +26,12 @@ func checkFiles(t testing.TB, articlePath, bibPath string) ReportArticle {
 // checkFilesAt checks as checkFiles does with a claim threshold (0 for the
 // default).
 func checkFilesAt(t testing.TB, articlePath, bibPath string, threshold float64) ReportArticle {
+	t.Helper()
+	return checkFilesWith(t, articlePath, bibPath, check.Options{Scope: check.ScopeSentence, ClaimThreshold: threshold})
+}
+
+// checkFilesWith checks as checkFiles does with opts.
+func checkFilesWith(t testing.TB, articlePath, bibPath string, opts check.Options) ReportArticle {
 	t.Helper()
 	refs, _, err := importer.Parse(context.Background(), []importer.Input{{Name: bibPath}}, nil)
 	if err != nil {
@@ -44,16 +49,6 @@ func checkFilesAt(t testing.TB, articlePath, bibPath string, threshold float64) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := check.Options{Scope: check.ScopeSentence, ClaimThreshold: threshold, Support: func(cited []*corpus.Reference) (check.SupportFunc, func(), error) {
-		s, err := index.NewSupport(cited)
-		if err != nil {
-			return nil, nil, err
-		}
-		return func(claim, key string) (float64, []string, []string, error) {
-			sc, err := s.Score(claim, key)
-			return sc.Score, sc.Matched, sc.Missing, err
-		}, func() { s.Close() }, nil
-	}}
 	return ReportArticle{Report: check.CheckDocument(doc, refs, opts), Doc: doc}
 }
 
@@ -63,9 +58,12 @@ func exampleArticle(t testing.TB) ReportArticle {
 
 func hostileArticles(t testing.TB) []ReportArticle {
 	dir := filepath.Join("testdata", "hostile")
+	// With the evidence stage, so that every report quotes each cited
+	// claim (its evidence section) as well as the uncited ones.
+	opts := check.Options{Scope: check.ScopeSentence, Evidence: &check.Evidence{}}
 	return []ReportArticle{
-		checkFiles(t, filepath.Join(dir, "hostile.txt"), filepath.Join(dir, "hostile.bib")),
-		checkFiles(t, filepath.Join(dir, "hostile.md"), filepath.Join(dir, "hostile.bib")),
+		checkFilesWith(t, filepath.Join(dir, "hostile.txt"), filepath.Join(dir, "hostile.bib"), opts),
+		checkFilesWith(t, filepath.Join(dir, "hostile.md"), filepath.Join(dir, "hostile.bib"), opts),
 	}
 }
 

@@ -330,7 +330,7 @@ var benchQueries = map[string][]Query{
 
 // BenchmarkSearch builds the generated library's index once and reports, for
 // each kind of query, the median and 95th-percentile latency of Search with
-// its usual 20 hits and their fragments, and of Suggest for a claim.
+// its usual 20 hits and their fragments.
 func BenchmarkSearch(b *testing.B) {
 	text := loadBenchText(b)
 	lib := &benchLibrary{
@@ -367,20 +367,6 @@ func BenchmarkSearch(b *testing.B) {
 			b.ReportMetric(float64(hits)/float64(len(took)), "matches/op")
 		})
 	}
-	b.Run("suggest", func(b *testing.B) {
-		var took []time.Duration
-		i := 0
-		for b.Loop() {
-			claim := text.sentences[(i*7919)%len(text.sentences)]
-			i++
-			t := time.Now()
-			if _, err := ix.Suggest(ctx, claim, DefaultSuggestions); err != nil {
-				b.Fatal(err)
-			}
-			took = append(took, time.Since(t))
-		}
-		reportLatency(b, took)
-	})
 }
 
 func reportLatency(b *testing.B, took []time.Duration) {

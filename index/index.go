@@ -396,6 +396,24 @@ func (ix *Index) docsWith(field, term string) ([]string, error) {
 	return ids, err
 }
 
+// eachDoc calls fn with the internal ID of every document that has term in
+// field.
+func eachDoc(r bleveindex.IndexReader, term, field string, fn func(id string)) error {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return err
+	}
+	defer tfr.Close()
+	var td bleveindex.TermFieldDoc
+	for {
+		d, err := tfr.Next(td.Reset())
+		if err != nil || d == nil {
+			return err
+		}
+		fn(string(d.ID))
+	}
+}
+
 func (w *writer) index(id string, doc map[string]any) error {
 	if err := w.batch.Index(id, doc); err != nil {
 		return err

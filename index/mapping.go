@@ -108,7 +108,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// rather than indexed by guesswork.
 	m.DefaultMapping = bleve.NewDocumentDisabledMapping()
 	// BM25 rather than Bleve's default tf-idf: it ranked the work a
-	// sentence cites higher (see suggestFields), and it saturates a term
+	// sentence cites higher than tf-idf on the deep-review pairs, and it saturates a term
 	// repeated in a long abstract instead of letting it dominate.
 	m.ScoringModel = index.BM25Scoring
 

@@ -20,7 +20,15 @@ func withAbstract(key, title, abstract string) *corpus.Reference {
 
 func passageIndex(t *testing.T, refs ...*corpus.Reference) *Index {
 	t.Helper()
-	return suggestIndex(t, refs)
+	ix, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := ix.Apply(context.Background(), refs, nil, 1); err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }
 
 func TestSearchPassages_FindsTheSentenceWithItsWork(t *testing.T) {

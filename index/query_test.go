@@ -66,7 +66,7 @@ func articles() []*store.Article {
 		{
 			ID: "notes/replication.md", Title: "The replication crisis", Checked: checked.Add(24 * time.Hour),
 			Report: reportOf(
-				claimSpec{id: "c1", line: 2, section: "Background", status: "supported", cites: []string{"ioannidis2005"}, codes: []string{check.CodeWeakSupport},
+				claimSpec{id: "c1", line: 2, section: "Background", status: "supported", cites: []string{"ioannidis2005"}, codes: []string{check.CodeUnsupportedBySource},
 					text: "Most published research findings may well be false."},
 				claimSpec{id: "c2", line: 7, section: "Background", status: "unsupported", codes: []string{check.CodeUncitedClaim},
 					text: "Deep learning will not fix bad statistics."},
@@ -221,7 +221,7 @@ func TestSearch_TypesAndFilters(t *testing.T) {
 		{"year from", Query{YearFrom: 2017}, []string{"vaswani2017", "devlin2019"}},
 		{"year to", Query{YearTo: 1990}, []string{"rumelhart1986"}},
 		{"status field", Query{Text: "status:unsupported"}, []string{"notes/transformers.md:9", "notes/replication.md:7"}},
-		{"codes field", Query{Text: "codes:weak-support"}, []string{"notes/replication.md:2"}},
+		{"codes field", Query{Text: "codes:unsupported-by-source"}, []string{"notes/replication.md:2"}},
 		{"code alias", Query{Text: "code:uncited-claim"}, []string{"notes/transformers.md:9", "notes/replication.md:7"}},
 		{"section field is stemmed", Query{Text: "section:pretrain"}, []string{"notes/transformers.md:9"}},
 		{"cites field", Query{Text: "cites:lecun2015"}, []string{"notes/transformers.md:3"}},
@@ -447,7 +447,7 @@ func TestWithin(t *testing.T) {
 	}{
 		{"deep", true},
 		{`"deep learning" status:supported`, true},
-		{"+deep -codes:weak-support", true},
+		{"+deep -codes:unsupported-by-source", true},
 		{"-deep", false},
 		{`added:>="2025-01-01"`, false},
 		{`+added:>="2025-01-01" +deep`, true},

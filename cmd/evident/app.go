@@ -43,6 +43,8 @@ type App struct {
 	libraryFlag string
 	noProgress  bool // --quiet: no progress bars even on a terminal
 	shadowSaid  bool // the warning that a .evident hides a library was printed
+	// configSaid are the .evident.toml warnings already printed.
+	configSaid map[string]bool
 }
 
 // errFindings says that a check found something at or above --fail-on. The

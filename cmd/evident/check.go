@@ -133,7 +133,7 @@ usage or input errors.`,
 // report writer.
 func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) error {
 	ctx := cmd.Context()
-	settings := checkSettings(cmd, opts)
+	settings := a.checkSettings(cmd, opts)
 	// The command's own settings (fail-on, the HTML report's style) are
 	// those that apply to the first article.
 	cfg, err := settings(args[0])
@@ -250,9 +250,10 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 // .evident.toml files that apply to it, with the flags the user gave laid
 // over them. 'check' passes its flags; 'add' and 'suggest', which have
 // none of these flags, pass nil and get the files' settings alone.
-func checkSettings(cmd *cobra.Command, opts *checkOptions) pipeline.Settings {
+func (a *App) checkSettings(cmd *cobra.Command, opts *checkOptions) pipeline.Settings {
 	return func(path string) (*config.Config, error) {
 		cfg, err := config.ForFile(path)
+		a.sayConfigWarnings(cfg)
 		if err != nil || opts == nil {
 			return cfg, err
 		}

@@ -53,7 +53,7 @@ line evident:ignore (text), optionally followed by the codes to silence.`,
 					return err
 				}
 			}
-			cfg, err := config.Load(dir, check.Codes())
+			cfg, err := config.Load(dir, check.KnownCodes())
 			if err != nil {
 				var ce *config.Error
 				if errors.As(err, &ce) {
@@ -61,6 +61,7 @@ line evident:ignore (text), optionally followed by the codes to silence.`,
 				}
 				return err
 			}
+			a.sayConfigWarnings(cfg)
 			settings := cfg.Settings()
 			for i, s := range settings {
 				if code, ok := strings.CutPrefix(s.Name, "severity."); ok && s.Source == config.SourceDefault {
@@ -99,7 +100,6 @@ func configExample() string {
 		{fmt.Sprintf("scope = %q", d.Scope), "sentence or paragraph"},
 		{fmt.Sprintf("max-age = %d", d.MaxAge), "flag evidence older than this many years; 0 = off"},
 		{"claim-threshold = " + num(d.ClaimThreshold), ""},
-		{"support-threshold = " + num(d.SupportThreshold), ""},
 		{fmt.Sprintf("style = %q", d.Style), strings.Join(style.Names(), ", ")},
 		{`ignore = ["^Sponsored:"]`, "patterns of sentences never to judge"},
 		{"[severity]", ""},

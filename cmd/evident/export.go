@@ -181,7 +181,7 @@ func (a *App) exportStyle(cmd *cobra.Command, flag string) (*style.Style, error)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.Load(cwd, check.Codes())
+	cfg, err := config.Load(cwd, check.KnownCodes())
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {
@@ -189,6 +189,7 @@ func (a *App) exportStyle(cmd *cobra.Command, flag string) (*style.Style, error)
 		}
 		return nil, err
 	}
+	a.sayConfigWarnings(cfg)
 	return lookupStyle(cfg.Style, relSource(cwd, cfg.Source("style")))
 }
 

@@ -41,7 +41,6 @@ func TestHelp_ConfigExampleShowsTheDefaults(t *testing.T) {
 		"scope = " + strconv.Quote(d.Scope),
 		"max-age = " + strconv.Itoa(d.MaxAge),
 		"claim-threshold = " + strconv.FormatFloat(d.ClaimThreshold, 'g', -1, 64) + "\n",
-		"support-threshold = " + strconv.FormatFloat(d.SupportThreshold, 'g', -1, 64) + "\n",
 		"style = " + strconv.Quote(d.Style),
 	} {
 		if !strings.Contains(out.String(), want) {

@@ -202,7 +202,9 @@ func (a *App) verifySettings() (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return config.Load(cwd, check.Codes())
+	cfg, err := config.Load(cwd, check.KnownCodes())
+	a.sayConfigWarnings(cfg)
+	return cfg, err
 }
 
 // verifyRefs returns the references to verify: the --bib files' or the

@@ -41,7 +41,6 @@ func DefaultSeverity(code string) (corpus.Severity, bool) {
 }
 
 var defaultSeverity = mergeSeverities(ruleSeverity, verifySeverity, evidenceSeverity, map[string]corpus.Severity{
-	CodeWeakSupport:        corpus.Warning,
 	CodeHomepageLink:       corpus.Warning,
 	CodeSecondarySource:    corpus.Info,
 	CodeUncitedClaim:       corpus.Warning,

@@ -36,11 +36,16 @@ var evidenceSeverity = map[string]corpus.Severity{
 	CodeNoSourceText:         corpus.Info,
 }
 
+// AliasWeakSupport is the code of the old check that compared claims with
+// titles by shared words. Nothing reports it any more; it is only accepted
+// as a name for unsupported-by-source (CodeAliases).
+const AliasWeakSupport = "weak-support"
+
 // CodeAliases maps an old finding code to the codes that replaced it, so
 // that .evident.toml files and evident:ignore comments written for it
 // keep working.
 var CodeAliases = map[string][]string{
-	CodeWeakSupport: {CodeUnsupportedBySource},
+	AliasWeakSupport: {CodeUnsupportedBySource},
 }
 
 // KnownCodes lists every finding code and every alias, for settings.

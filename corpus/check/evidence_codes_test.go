@@ -8,7 +8,7 @@ import (
 )
 
 func TestCodeAliases_WeakSupportStillSilencesAndSetsSeverity(t *testing.T) {
-	set := map[string]corpus.Severity{CodeWeakSupport: corpus.Error}
+	set := map[string]corpus.Severity{AliasWeakSupport: corpus.Error}
 	if s, ok := severityOf(set, CodeUnsupportedBySource); !ok || s != corpus.Error {
 		t.Errorf("severity of %s under weak-support = %v, %v; want error", CodeUnsupportedBySource, s, ok)
 	}
@@ -19,10 +19,10 @@ func TestCodeAliases_WeakSupportStillSilencesAndSetsSeverity(t *testing.T) {
 	if s, _ := severityOf(set, CodeUnsupportedBySource); s != corpus.Info {
 		t.Errorf("the code's own setting must win over its alias: got %v", s)
 	}
-	if !silences([]string{CodeWeakSupport}, CodeUnsupportedBySource) || silences([]string{CodeWeakSupport}, CodeOverstated) {
+	if !silences([]string{AliasWeakSupport}, CodeUnsupportedBySource) || silences([]string{AliasWeakSupport}, CodeOverstated) {
 		t.Error("evident:ignore weak-support must silence unsupported-by-source and nothing else new")
 	}
-	if !slices.Contains(KnownCodes(), CodeWeakSupport) || !slices.Contains(KnownCodes(), CodeNoSourceText) {
+	if !slices.Contains(KnownCodes(), AliasWeakSupport) || !slices.Contains(KnownCodes(), CodeNoSourceText) {
 		t.Errorf("KnownCodes %v lacks the alias or a new code", KnownCodes())
 	}
 }

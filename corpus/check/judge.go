@@ -9,36 +9,17 @@ import (
 	"github.com/evident-tools/evident/corpus/claim"
 )
 
-// CodeWeakSupport is a citation whose reference shares too little meaning
-// with the claim it is cited for.
-const CodeWeakSupport = "weak-support"
-
-// SupportFunc scores how well the library reference key supports a claim:
-// a score from 0 to 1 and the claim's terms the reference has and lacks.
-type SupportFunc func(claim, key string) (score float64, matched, missing []string, err error)
-
-// Supporter builds a SupportFunc over the references an article cites, and
-// a function that releases it. The index package provides one (Bleve);
-// check only calls it, so the domain does not depend on the index.
-type Supporter func(cited []*corpus.Reference) (SupportFunc, func(), error)
-
 // judge decides which sentences are claims, which citations cover them
-// under the scope, and reports uncited claims and weak support.
+// under the scope, and reports uncited claims and what the evidence stage
+// finds.
 func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 	scope := opts.Scope
 	if scope == "" {
 		scope = ScopeSentence
 	}
-	var support SupportFunc
 	var ev *evidenceStage
 	if opts.Evidence != nil {
 		ev = rep.newEvidence(opts.Evidence)
-	} else if opts.Support != nil {
-		var release func()
-		support, release = rep.supporter(opts.Support)
-		if release != nil {
-			defer release()
-		}
 	}
 	// The layout reads where each sentence stands: the part of a paper,
 	// the notice a paragraph opens.
@@ -85,26 +66,7 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 		if ev != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
 			rep.evidence(c, ev)
 		}
-		if support != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
-			rep.weakSupport(c, support, opts.SupportThreshold)
-		}
 	}
-}
-
-// supporter builds the support scorer over every reference the article's
-// citations resolved to. A scorer that cannot be built only loses the
-// weak-support check, which the report says.
-func (rep *state) supporter(build Supporter) (SupportFunc, func()) {
-	cited := rep.citedRefs()
-	if len(cited) == 0 {
-		return nil, nil
-	}
-	fn, release, err := build(cited)
-	if err != nil {
-		rep.Notes = append(rep.Notes, "weak-support not checked: "+err.Error())
-		return nil, nil
-	}
-	return fn, release
 }
 
 // cited reports whether a claim's own citations give it a source
@@ -146,42 +108,6 @@ func ignored(text string, opts Options) string {
 	}
 	return ""
 }
-
-// weakSupport reports each of a claim's own citations whose reference
-// shares too little meaning with the claim.
-func (rep *state) weakSupport(c *corpus.Claim, support SupportFunc, threshold float64) {
-	if threshold <= 0 {
-		threshold = DefaultSupportThreshold
-	}
-	text := stripMarkers(c)
-	seen := map[string]bool{}
-	for _, l := range c.Citations {
-		if l.Status != corpus.Resolved || l.Key == nil || seen[*l.Key] {
-			continue
-		}
-		seen[*l.Key] = true
-		score, matched, missing, err := support(text, *l.Key)
-		if err != nil || score >= threshold {
-			continue
-		}
-		msg := fmt.Sprintf("%s cites %s, which seems not to support the claim (support %.2f < %.2f)", l.Marker, *l.Key, score, threshold)
-		if len(matched) > 0 {
-			msg += "; shares " + quoteTerms(matched)
-		} else {
-			msg += "; shares no content word"
-		}
-		if len(missing) > 0 {
-			msg += "; lacks " + quoteTerms(missing)
-		}
-		rep.add(CodeWeakSupport, c.Line, c.ID, l.Marker, msg)
-	}
-}
-
-// DefaultSupportThreshold is the support score below which a citation is
-// reported as weak. It is calibrated in the index package on real pairs
-// (deep-review, PLOS): 0.03 flags about 10% of true citations, those that
-// share no content word with their reference, and over half of wrong ones.
-const DefaultSupportThreshold = 0.03
 
 func quoteTerms(ts []string) string {
 	if len(ts) > 6 {

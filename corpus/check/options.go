@@ -27,19 +27,12 @@ type Options struct {
 	// ClaimThreshold is the score from which a sentence is a check-worthy
 	// claim (0 means the scorer's default).
 	ClaimThreshold float64
-	// SupportThreshold is the weak-support score below which a citation
-	// does not seem to support its claim (0 means the default).
-	SupportThreshold float64
 	// MaxAge, when above zero, flags cited evidence older than this many
 	// years (stale), counted from Now.
 	MaxAge int
 	Now    time.Time
 	// Ignore holds patterns of sentences never to judge.
 	Ignore []*regexp.Regexp
-	// Support, when set, scores each supported claim against the
-	// references it cites (weak-support). Evidence takes its place: when
-	// both are set, only Evidence runs.
-	Support Supporter
 	// Evidence, when set, runs the evidence stage: each claim's own
 	// citations get the passage of the cited work that bears on the claim
 	// and a verdict, and unsupported-by-source, contradicted-by-source,

@@ -22,7 +22,7 @@ const verdictParts = 3
 // problems that make many findings at once come first.
 var verdictOrder = []string{
 	CodeEmptyRefList, CodeMissingRefList, CodeDanglingCitation, CodeIdentifierMismatch, CodeRetracted,
-	CodeUncitedClaim, CodeWeakSupport, CodeHomepageLink, CodeUnmatchedReference, CodeUncitedReference,
+	CodeUncitedClaim, CodeHomepageLink, CodeUnmatchedReference, CodeUncitedReference,
 	CodeDuplicateReference, CodeSecondarySource, CodeOutOfOrder, CodeIncompleteReference, CodeStale,
 }
 
@@ -133,7 +133,6 @@ var verdictPhrases = map[string][2]string{
 	CodeDanglingCitation:    {"citation points nowhere", "citations point nowhere"},
 	CodeIdentifierMismatch:  {"reference carries another work's DOI or PMID", "references carry another work's DOI or PMID"},
 	CodeRetracted:           {"citation of a retracted work", "citations of retracted works"},
-	CodeWeakSupport:         {"citation seems not to support its claim", "citations seem not to support their claims"},
 	CodeHomepageLink:        {"claim links only to a home page", "claims link only to home pages"},
 	CodeUnmatchedReference:  {"reference is not in the library", "references are not in the library"},
 	CodeUncitedReference:    {"reference is never cited", "references are never cited"},

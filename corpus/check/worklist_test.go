@@ -159,9 +159,9 @@ func TestVerdict_MostSeriousFirst(t *testing.T) {
 			f(check.CodeUncitedClaim, corpus.Warning, "c3"), f(check.CodeDanglingCitation, corpus.Error, "c2")}},
 			"1 citation points nowhere; 2 high-scoring claims have no source; 1 reference is never cited"},
 		{"past three problems, a count", corpus.Report{Claims: claims, Findings: []corpus.Finding{
-			f(check.CodeDanglingCitation, corpus.Error, "c2"), f(check.CodeWeakSupport, corpus.Warning, "c1"),
+			f(check.CodeDanglingCitation, corpus.Error, "c2"), f(check.CodeHomepageLink, corpus.Warning, "c1"),
 			f(check.CodeUncitedReference, corpus.Warning, ""), f(check.CodeStale, corpus.Info, ""), f(check.CodeStale, corpus.Info, "")}},
-			"1 citation points nowhere; 1 citation seems not to support its claim; 1 reference is never cited; 2 more findings"},
+			"1 citation points nowhere; 1 claim links only to a home page; 1 reference is never cited; 2 more findings"},
 		{"a severity set by the editor counts", corpus.Report{Findings: []corpus.Finding{
 			f(check.CodeUncitedReference, corpus.Warning, ""), f(check.CodeStale, corpus.Error, "")}},
 			"1 citation of old evidence; 1 reference is never cited"},
