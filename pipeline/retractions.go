@@ -3,7 +3,9 @@ package pipeline
 import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/registry"
 	"github.com/evident-tools/evident/store"
+	"github.com/evident-tools/evident/verify"
 )
 
 // Notices turns a retraction list, as check.LoadRetractions read it, into
@@ -57,4 +59,36 @@ func (lr *LibraryRetractions) Lookup(ids corpus.Identifiers) (check.Retraction, 
 		}
 	}
 	return check.Prevailing(rows)
+}
+
+// ListNotices is a --retractions file as verification asks it: its
+// notice about a work as Retraction Watch reports it.
+func ListNotices(rs *check.Retractions) verify.Retractions { return listNotices{rs} }
+
+type listNotices struct{ rs *check.Retractions }
+
+func (l listNotices) Notices(ids corpus.Identifiers) []registry.Update {
+	r, ok := l.rs.Lookup(ids)
+	if !ok {
+		return nil
+	}
+	kind := r.Kind()
+	if kind == "" {
+		kind = registry.Retraction // a list that only names works lists retractions
+	}
+	return []registry.Update{{Type: kind, Date: r.Date, Source: "retraction-watch"}}
+}
+
+// BothRetractions asks several retraction databases (a --retractions file,
+// the library's): a work two list gets both notices, which verification
+// de-duplicates.
+type BothRetractions []verify.Retractions
+
+// Notices returns every database's notices about the work with ids.
+func (b BothRetractions) Notices(ids corpus.Identifiers) []registry.Update {
+	var out []registry.Update
+	for _, r := range b {
+		out = append(out, r.Notices(ids)...)
+	}
+	return out
 }

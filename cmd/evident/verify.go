@@ -124,7 +124,7 @@ func (a *App) runVerify(ctx context.Context, keys []string, opts *verifyOptions)
 		if err != nil {
 			return err
 		}
-		rs = retractionList{list}
+		rs = pipeline.ListNotices(list)
 	}
 
 	// The cache lives in the library, when there is one. A run that asks
@@ -147,7 +147,7 @@ func (a *App) runVerify(ctx context.Context, keys []string, opts *verifyOptions)
 		cache = sc
 		// The Retraction Watch database 'retractions update' imported.
 		if rs != nil {
-			rs = bothRetractions{rs, st}
+			rs = pipeline.BothRetractions{rs, st}
 		} else {
 			rs = st
 		}
@@ -263,36 +263,6 @@ func (a *App) verifyRefs(ctx context.Context, keys, bibs []string) ([]*corpus.Re
 		return nil, fmt.Errorf("no reference %s in %s", strings.Join(missing, ", "), strings.Join(bibs, ", "))
 	}
 	return out, nil
-}
-
-// retractionList is a --retractions file as verify asks it.
-type retractionList struct{ rs *check.Retractions }
-
-// Notices returns the list's notice about the work, as Retraction Watch
-// reports it.
-func (l retractionList) Notices(ids corpus.Identifiers) []registry.Update {
-	r, ok := l.rs.Lookup(ids)
-	if !ok {
-		return nil
-	}
-	kind := r.Kind()
-	if kind == "" {
-		kind = registry.Retraction // a list that only names works lists retractions
-	}
-	return []registry.Update{{Type: kind, Date: r.Date, Source: "retraction-watch"}}
-}
-
-// bothRetractions asks a --retractions file and the library's Retraction
-// Watch database; a work both list gives both notices, which verify
-// de-duplicates.
-type bothRetractions []verify.Retractions
-
-func (b bothRetractions) Notices(ids corpus.Identifiers) []registry.Update {
-	var out []registry.Update
-	for _, r := range b {
-		out = append(out, r.Notices(ids)...)
-	}
-	return out
 }
 
 // writeVerifyText writes one line per reference (verdict, key, short
