@@ -215,6 +215,10 @@ type Record struct {
 	// Abstract is the abstract as plain text; labelled sections (PubMed's
 	// BACKGROUND:, METHODS:) begin a line each.
 	Abstract string `json:"abstract,omitempty"`
+	// FullText is the work's open-access full text as plain text (PubMed
+	// Central's JATS body): one paragraph per line, a section heading on
+	// a line of its own; empty when the registry has none to give.
+	FullText string `json:"full_text,omitempty"`
 	// PubTypes are the registry's publication types as it writes them
 	// (PubMed's "Randomized Controlled Trial", "Retracted Publication").
 	PubTypes []string `json:"pub_types,omitempty"`
