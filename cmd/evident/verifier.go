@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
 
 	"github.com/evident-tools/evident/config"
@@ -25,13 +26,17 @@ func addRegistryFlags(f *pflag.FlagSet, rf *registryFlags) {
 // registryRun is a verifier and the cache it fills, which must be flushed
 // when the run ends, interrupted or not.
 type registryRun struct {
-	v  *verify.Verifier
-	sc *verify.StoreCache
+	v   *verify.Verifier
+	sc  *verify.StoreCache
+	bar *progressbar.ProgressBar
 }
 
 // flush writes what the run fetched to the library's cache; a failure is
 // a warning: the next run asks again.
 func (r registryRun) flush(a *App) {
+	if r.bar != nil {
+		_ = r.bar.Finish()
+	}
 	if r.sc == nil {
 		return
 	}
@@ -62,6 +67,20 @@ func (a *App) newVerifier(cfg *config.Config, st *store.Store, rf registryFlags)
 		cache = run.sc
 		if _, ok, err := st.RetractionsInfo(); err == nil && ok {
 			rs = st
+		}
+	}
+	if a.ErrTTY && !a.noProgress && !rf.offline {
+		// Asking registries takes seconds per work at their pace: show
+		// how far it is, on a terminal only, cleared when done so the
+		// report starts on a clean line.
+		run.bar = newCountBar(a.Err, "verifying")
+		bar := run.bar
+		vo.Progress = func(done, total int) {
+			bar.ChangeMax(total)
+			_ = bar.Set(done)
+			if done >= total {
+				_ = bar.Finish()
+			}
 		}
 	}
 	run.v, err = verify.New(settings, buildVersion().Version, cache, rs, vo)
