@@ -48,8 +48,8 @@ var kindFloors = map[string]struct{ precision, recall, top10 float64 }{
 // tuning pool, and heldout2/ (written and labelled before the scorer was run
 // on it) is the one measured clean.
 var kindDirs = map[string][]string{
-	"tune":    {"tune", "tune2"},
-	"heldout": {"heldout2"},
+	"tune":    {"tune", "tune2", "heldout2"},
+	"heldout": {"heldout3"},
 }
 
 // kindLabel is one line of a NAME.labels.tsv file of the kinds set:

@@ -60,7 +60,9 @@ func (s *scan) run(kind corpus.BlockKind, ctx context) {
 	s.ownSection(ctx.section)
 	s.placed(ctx)
 	s.definition()
+	s.framing()
 	s.shape(kind)
+	s.voice(ctx)
 }
 
 // punctuation reads how the sentence ends: a question, an exclamation, a
@@ -130,6 +132,16 @@ func (s *scan) word1(i int, f feature) {
 			}
 		}
 	case fEvaluative:
+		// "makes it hard to work": what is difficult, not how the
+		// writer finds something.
+		if s.word(i+1) == "to" && (w == "hard" || w == "easy") {
+			return
+		}
+		// "sensitive to light and sound": the noun; "the physics was
+		// sound": the verdict.
+		if w == "sound" && !auxiliaries[s.word(i-1)] {
+			return
+		}
 		// "The first two days were miserable.", "It is worth…": an
 		// evaluation as the whole predicate is the writer's opinion.
 		if p := s.word(i - 1); p == "is" || p == "are" || p == "was" || p == "were" {
@@ -138,6 +150,18 @@ func (s *scan) word1(i int, f feature) {
 	case fFirstPerson, fSecondPerson:
 		// Inside a quotation the words are someone else's.
 		if s.quoted(i) {
+			return
+		}
+		// "Your body makes less collagen", "your gut breaks it down":
+		// anyone's body, said to the reader; the sentence is still a
+		// fact about the body.
+		if w == "your" && (bodyNouns[strings.TrimSuffix(s.word(i+1), "'s")] || s.word(i+1) == "age" || s.word(i+1) == "mid") {
+			return
+		}
+	case fAttribution:
+		// "Lots of plungers say…" reports what people say; "I say", "to
+		// say", "some will say" is the writer arguing.
+		if w == "say" && (sayNotReported[s.word(i-1)] || s.quoted(i)) {
 			return
 		}
 	case fHistory:
@@ -181,7 +205,37 @@ func (s *scan) isVerb(i int) bool {
 		p := s.word(i - 1)
 		return baseVerbContext[p] || len(p) > 3 && strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss")
 	}
-	return len(w) >= 6 && strings.HasSuffix(w, "ed") && !edNotVerbs[w]
+	return len(w) >= 6 && strings.HasSuffix(w, "ed") && !edNotVerbs[w] && !s.edAdjective(i)
+}
+
+// edAdjective reports whether the -ed word at token i qualifies the noun
+// after it: after a determiner ("a randomised trial"), or after a
+// determiner and an adjective ("In a large randomised trial"). Taken for
+// a verb, it made "In a large" the subject of a plain fact.
+func (s *scan) edAdjective(i int) bool {
+	if determiners[s.word(i-1)] {
+		return true
+	}
+	p := s.word(i - 1)
+	return determiners[s.word(i-2)] && (adjectiveLike[p] || adjectiveEnding(p))
+}
+
+// determiners open a noun phrase.
+var determiners = set("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+	"my", "your", "each", "every", "some", "any", "no")
+
+// adjectiveLike are common adjectives without a telling ending.
+var adjectiveLike = set("large", "small", "big", "new", "recent", "single", "double", "previous", "few", "long",
+	"short", "old", "young", "major", "first", "second", "third", "well", "poorly", "carefully", "widely")
+
+// adjectiveEnding reports whether w ends as adjectives and adverbs do.
+func adjectiveEnding(w string) bool {
+	for _, e := range []string{"al", "ble", "ous", "ive", "ic", "ful", "ent", "ant", "ly", "ary"} {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // shape scores what the sentence looks like as a whole: its length, whether
@@ -231,7 +285,7 @@ func (s *scan) entity() {
 		}
 		w := s.tw(t)
 		before := strings.TrimRight(s.low[:t.start], " ")
-		if len(w) < 2 || months[w] || crossRefWords[w] || strings.HasSuffix(before, "\"") ||
+		if len(w) < 2 || months[w] || weekdays[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "s")] || crossRefWords[w] || strings.HasSuffix(before, "\"") ||
 			strings.HasSuffix(before, ":") || strings.HasSuffix(before, ".") {
 			continue
 		}
