@@ -268,8 +268,20 @@ func firstPersonSingular(text string) bool {
 			}
 			continue
 		}
-		if start >= 0 && !quoted && firstSingular[strings.ToLower(text[start:i])] {
-			return true
+		if start >= 0 && !quoted && i-start <= 7 {
+			// Lower-case into a buffer on the stack: this runs on
+			// every word of every article.
+			var buf [7]byte
+			for k := start; k < i; k++ {
+				c := text[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k-start] = c
+			}
+			if firstSingular[string(buf[:i-start])] {
+				return true
+			}
 		}
 		start = -1
 		// Straight and curly double quotes open and close a quotation

@@ -132,6 +132,11 @@ func (s *scan) word1(i int, f feature) {
 			}
 		}
 	case fEvaluative:
+		// "Plungers say they feel amazing": the feeling is the
+		// speaker's, reported.
+		if s.fired[fAttribution] && s.quote[fAttribution][0] < int32(s.toks[i].start) {
+			return
+		}
 		// "makes it hard to work": what is difficult, not how the
 		// writer finds something.
 		if s.word(i+1) == "to" && (w == "hard" || w == "easy") {

@@ -141,7 +141,7 @@ var lexicon = map[feature][]string{
 		"does not constitute", "not intended to", "affiliate links", "affiliate link", "may earn",
 		"at no extra cost", "sponsored", "paid partnership", "no say in", "review unit",
 		"conflict of interest", "conflicts of interest", "views expressed", "disclaimer",
-		"not responsible for", "provided free of charge",
+		"not responsible for", "provided free of charge", "not been evaluated by", "have not been evaluated",
 	},
 	fByline: {
 		"reviewed by", "written by", "edited by", "fact checked by", "photo by", "photograph by",
@@ -151,6 +151,7 @@ var lexicon = map[feature][]string{
 	fBio: {
 		"writes about", "write about", "writes for", "write for", "has written for",
 		"is the author of", "lives in", "her work has", "his work has", "follow her", "follow him",
+		"her first book", "his first book", "her latest book", "his latest book", "her new book", "his new book",
 	},
 	fBoilerplate: {
 		"subscribe", "subscribers", "unsubscribe", "newsletter", "copyright", "advertisement",
@@ -258,7 +259,8 @@ var bodyNouns = set("body", "brain", "heart", "skin", "gut", "liver", "kidneys",
 // was just said: "That finding is…", "These results are…".
 var backNouns = set("finding", "findings", "result", "results", "number", "numbers", "figure", "figures",
 	"effect", "effects", "change", "changes", "difference", "approach", "trend", "pattern", "view", "claim",
-	"claims", "study", "studies", "data", "work", "method", "estimate", "estimates", "idea", "is", "was")
+	"claims", "study", "studies", "data", "work", "method", "estimate", "estimates", "idea", "is", "was",
+	"statements", "statement", "words", "figures")
 
 // sayNotReported before "say" make it the writer's or a hypothetical
 // voice rather than a report: "I say", "you might say", "some will say".
