@@ -43,6 +43,13 @@ func (s *scan) start() {
 		if (s.word(k) == "because" || s.word(k) == "out" && s.word(k+1) == "of") && !strings.Contains(s.low, ",") {
 			s.fireTok(fFragment, 0, k)
 		}
+	case "so":
+		// "So the magic number is a marketing slogan.": the writer's
+		// conclusion from what went before; not "So far, …" or "So many
+		// people…".
+		if w := s.word(1); w != "far" && w != "many" && w != "much" && w != "few" && w != "little" {
+			s.fireTok(fBackRef, 0, 0)
+		}
 	case "here":
 		// "Here we ask…", "Here the scientists have been clear": the
 		// writer pointing at the text.
