@@ -12,7 +12,38 @@ func (s *scan) framing() {
 	s.evidenceVerdict()
 	s.groupAdvice()
 	s.furniture()
+	s.pointer()
 }
+
+// pointer fires advice for a sentence that sends the reader to a resource:
+// "Parents can find the full policy on the district's website", "Readers
+// can check their address on the council's online map".
+func (s *scan) pointer() {
+	at := -1
+	for i := 1; i+1 < len(s.toks); i++ {
+		if s.word(i) == "can" && pointerVerbs[s.word(i+1)] {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return
+	}
+	for i := at + 2; i < len(s.toks); i++ {
+		if resourceNouns[s.word(i)] {
+			s.fireTok(fAdvice, at, at+1)
+			return
+		}
+	}
+}
+
+// pointerVerbs after "can" send the reader somewhere.
+var pointerVerbs = set("find", "check", "read", "download", "view", "see", "visit", "search", "call", "email",
+	"contact", "book", "order", "sign")
+
+// resourceNouns name where the reader is sent.
+var resourceNouns = set("website", "site", "online", "page", "map", "portal", "app", "helpline", "hotline",
+	"webpage", "web", "pdf", "form")
 
 // evidenceVerdict fires a caveat for a sentence whose subject is the
 // evidence and whose predicate judges it: "Research on mood is still
@@ -21,13 +52,17 @@ func (s *scan) framing() {
 func (s *scan) evidenceVerdict() {
 	n := len(s.toks)
 	subj := -1
-	for i := 0; i < n && i < 4; i++ {
+	// "When researchers finally looked, the picture was more modest":
+	// the subject may follow an opening clause.
+	for i := 0; i < n && i < 8; i++ {
 		if evidenceNouns[s.word(i)] {
 			subj = i
 			break
 		}
 	}
-	if subj < 0 {
+	// "The review concluded that the evidence was weak": a verdict
+	// someone reached, reported.
+	if subj < 0 || s.fired[fFinding] || s.fired[fAttribution] {
 		return
 	}
 	for i := subj + 1; i < n && i < subj+8; i++ {
@@ -47,14 +82,14 @@ func (s *scan) evidenceVerdict() {
 
 // evidenceNouns name the evidence as the subject of a verdict on it.
 var evidenceNouns = set("research", "evidence", "studies", "study", "results", "findings", "data", "trials",
-	"literature")
+	"literature", "picture")
 
 // verdictWords judge the evidence.
 var verdictWords = set("limited", "mixed", "small", "scarce", "thin", "weak", "inconclusive", "sparse",
 	"lacking", "patchy", "conflicting", "preliminary", "unclear", "modest", "poor")
 
 // degreeWords stand between a verb and its complement without changing it.
-var degreeWords = set("still", "very", "rather", "quite", "largely", "fairly", "so", "far", "too", "also", "often",
+var degreeWords = set("still", "very", "more", "less", "even", "rather", "quite", "largely", "fairly", "so", "far", "too", "also", "often",
 	"generally", "mostly", "pretty", "somewhat", "relatively", "surprisingly")
 
 // groupAdvice fires for "should" or "must" whose subject names a group of

@@ -86,3 +86,31 @@ func TestLayout_PersonalVoiceWeighsOnPlainStatements(t *testing.T) {
 		t.Errorf("quotations made a news story an essay: %v", j.Reasons)
 	}
 }
+
+func TestJudge_PointersTimesAndReportedVerdicts(t *testing.T) {
+	runJudgeCases(t, []judgeCase{
+		{"PointerToWebsite", "Parents can find the full policy on the district's website.", "", false, "advice 'can find'"},
+		{"TimeOpener", "That day, a fire destroyed several homes in the village.", "", true, "states a fact about 'a fire'"},
+		{"VerdictAfterOpeningClause", "When researchers finally looked, the picture was more modest.", "", false, "caveat"},
+		{"ReportedVerdict", "The review concluded that the evidence for the supplement was weak.", "", true, "research finding"},
+		{"ToldMe", "Yet teachers tell me that children find it harder to sit through a lesson than they used to.", "", true, "comparison"},
+		{"YouNeed", "You need a pavement and twenty minutes.", "", false, "advice 'You need'"},
+	})
+}
+
+// TestLayout_ParticipleAfterTheSubjectIsNoResult: in an abstract, "People
+// infected with the virus shed…" states what is known; "infected" is no
+// verb in the past tense reporting the authors' result.
+func TestLayout_ParticipleAfterTheSubjectIsNoResult(t *testing.T) {
+	ss := []corpus.Sentence{
+		{Text: "Abstract", Kind: corpus.KindHeading, Paragraph: 0},
+		{Text: "People infected with the virus shed its RNA in their faeces, often before they have symptoms.", Kind: corpus.KindSentence, Paragraph: 1},
+		{Text: "We measured viral RNA twice a week.", Kind: corpus.KindSentence, Paragraph: 1},
+		{Text: "Introduction", Kind: corpus.KindHeading, Paragraph: 2},
+		{Text: "Methods", Kind: corpus.KindHeading, Paragraph: 3},
+	}
+	j := NewLayout(ss).Judge(1, 0)
+	if hasReason(j.Reasons, "the abstract's own result") {
+		t.Errorf("the participle read as the abstract's own result: %v", j.Reasons)
+	}
+}

@@ -130,12 +130,19 @@ func (s *scan) guess(i int) bool {
 // 2024", "In France alone".
 func (s *scan) placesInWorld(from, to int) bool {
 	for i := from; i < to; i++ {
-		if s.toks[i].num || s.toks[i].mixed || i > from && s.toks[i].cap || months[s.word(i)] {
+		if s.toks[i].num || s.toks[i].mixed || i > from && s.toks[i].cap || months[s.word(i)] ||
+			timeWords[s.word(i)] {
 			return true
 		}
 	}
 	return false
 }
+
+// timeWords in an opening phrase place a report in time: "That day, a fire
+// destroyed…", "Last week, the council voted…".
+var timeWords = set("day", "days", "week", "weeks", "month", "months", "year", "years", "yesterday", "today",
+	"tonight", "morning", "afternoon", "evening", "night", "weekend", "summer", "winter", "spring", "autumn",
+	"decade", "decades", "century", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // asides are set off by commas inside a clause without opening a new one.
 var asides = set("however", "though", "too", "meanwhile", "moreover")

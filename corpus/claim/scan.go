@@ -153,8 +153,9 @@ func (s *scan) word1(i int, f feature) {
 			s.fireTok(fOpinion, i-1, i)
 		}
 	case fFirstPerson, fSecondPerson:
-		// Inside a quotation the words are someone else's.
-		if s.quoted(i) {
+		// Inside a quotation the words are someone else's; "teachers
+		// tell me that…" reports what others say.
+		if s.quoted(i) || w == "me" && (words[s.word(i-1)] == fAttribution || s.word(i-1) == "tell" || s.word(i-1) == "tells") {
 			return
 		}
 		// "Your body makes less collagen", "your gut breaks it down":
@@ -221,9 +222,18 @@ func (s *scan) edAdjective(i int) bool {
 	if determiners[s.word(i-1)] {
 		return true
 	}
+	// "People infected with the virus shed…", "Patients treated with
+	// statins had…": a participle after the subject's noun, before a
+	// preposition, qualifies the subject.
+	if i == 1 && participlePrepositions[s.word(i+1)] {
+		return true
+	}
 	p := s.word(i - 1)
 	return determiners[s.word(i-2)] && (adjectiveLike[p] || adjectiveEnding(p))
 }
+
+// participlePrepositions follow a participle that qualifies a noun.
+var participlePrepositions = set("with", "by", "to", "in", "from", "at", "for", "on", "after", "during")
 
 // determiners open a noun phrase.
 var determiners = set("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",

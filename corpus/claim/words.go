@@ -92,7 +92,7 @@ var lexicon = map[feature][]string{
 	},
 
 	fAdvice: {
-		"you should", "you can", "you could", "you may want", "you might want", "you need to",
+		"you should", "you can", "you could", "you may want", "you might want", "you need",
 		"you must", "we recommend", "i recommend", "it's best to", "it is best to", "it's a good idea",
 		"it is a good idea", "make sure", "be sure to", "talk to your", "speak to your", "ask your",
 		"consult your", "check with your", "see your doctor", "your doctor", "don't forget",
