@@ -130,6 +130,18 @@ type htmlFinding struct {
 	// Reviewed is the editor's mark in words ("ok by ann, 2026-12-06"),
 	// Note its note; the page shows such a finding dimmed.
 	Reviewed, Note string
+	// listed is whether --top and --severity leave it in the report.
+	listed bool
+}
+
+// anyListed reports whether the filter lists any of fs.
+func anyListed(fs []htmlFinding) bool {
+	for _, f := range fs {
+		if f.listed {
+			return true
+		}
+	}
+	return false
 }
 
 type htmlBlock struct {
@@ -142,7 +154,7 @@ type htmlBlock struct {
 
 type htmlSentence struct {
 	ID, Mark, MarkText, Why string
-	Flag                    string // "flagged": supported, but a source has a finding
+	Flag                    string // "flagged": supported, but a source has a finding; "filtered": unsupported, its findings left out by --top or --severity
 	Check                   string // the check's own status
 	Tip                     string
 	Text                    string
@@ -310,7 +322,7 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef, fil
 	ha.Shown = shownNote(len(rep.Findings)-hidden, hidden)
 	for i, f := range rep.Findings {
 		hf := htmlFinding{Severity: f.Severity.String(), Icon: severityIcon(f.Severity), Where: rep.Article.Positions.Name(f.Line),
-			Code: f.Code, Message: f.Message, ID: corpus.FindingHash(f.ID)}
+			Code: f.Code, Message: f.Message, ID: corpus.FindingHash(f.ID), listed: listed[i]}
 		if f.Review != nil {
 			hf.Reviewed, hf.Note = f.Review.Summary(), f.Review.Note
 		}
@@ -345,6 +357,17 @@ func buildArticle(n int, a ReportArticle, formatted map[string]FormattedRef, fil
 		}
 		if why != "" {
 			hs.Tip += ": " + why
+		}
+		// --top and --severity filter the text as they filter the list:
+		// a sentence whose every finding they leave out keeps its mark
+		// (data-status) but not its colour, so that the page shows what
+		// the editor asked to see.
+		if hidden > 0 && len(hs.Findings) > 0 && !anyListed(hs.Findings) {
+			hs.Flag = "" // a supported sentence shows as plainly supported
+			if mark == markUnsupported {
+				hs.Flag = "filtered"
+			}
+			hs.Tip += " (its findings are left out by --top or --severity)"
 		}
 		if c.CoveredBy != nil && c.CoveredBy.Inherited {
 			hs.Covered = &htmlLink{Href: "#" + sentenceID(c.CoveredBy.Claim), Where: rep.Article.Positions.Name(claimLine[c.CoveredBy.Claim])}

@@ -325,3 +325,28 @@ func FuzzSanitizeRefHTML(f *testing.F) {
 		})
 	})
 }
+
+// TestCheckHTML_FilterQuietsSentencesItLeavesOut: under --severity error an
+// unsupported sentence whose only finding is a warning keeps its status
+// but loses its colour (class "filtered"); one with a listed error keeps
+// both.
+func TestCheckHTML_FilterQuietsSentencesItLeavesOut(t *testing.T) {
+	rep := &corpus.Report{Article: corpus.ArticleInfo{Path: "x.md"},
+		Claims: []corpus.Claim{
+			{ID: "c1", Text: "Sugar causes 40% of cavities.", Status: "unsupported"},
+			{ID: "c2", Text: "Salt raises blood pressure (3).", Status: "unsupported"}},
+		Findings: []corpus.Finding{
+			{Code: "dangling-citation", Severity: corpus.Error, Claim: "c2", Message: "(3) points nowhere"},
+			{Code: "uncited-claim", Severity: corpus.Warning, Claim: "c1", Message: "no source"}}}
+	var buf bytes.Buffer
+	if err := checkHTML(&buf, []ReportArticle{{Report: rep}}, nil, corpus.FindingFilter{MinSeverity: corpus.Error}); err != nil {
+		t.Fatal(err)
+	}
+	ids := byID(parseHTML(t, buf.Bytes()))
+	if class := mustAttr(t, ids["s-1"], "class"); !strings.Contains(class, "unsupported") || !strings.Contains(class, "filtered") {
+		t.Errorf("the sentence of the warning left out has class %q, want unsupported and filtered", class)
+	}
+	if class := mustAttr(t, ids["s-2"], "class"); strings.Contains(class, "filtered") {
+		t.Errorf("the sentence of the listed error has class %q, want it unfiltered", class)
+	}
+}

@@ -72,7 +72,7 @@ is checked again.`,
 			}
 			now := time.Now()
 			arts := make([]*store.Article, len(checked))
-			rows := make([]articleRow, len(checked))
+			reports := make([]*corpus.Report, len(checked))
 			for i, c := range checked {
 				// add prints no report: say here what the reader found odd.
 				for _, w := range c.Doc.Warnings {
@@ -81,11 +81,21 @@ is checked again.`,
 				if arts[i], err = pipeline.Stored(ids[i], c, now); err != nil {
 					return err
 				}
-				rows[i] = articleRow{art: arts[i], summary: &c.Report.Summary, findings: len(c.Report.Findings)}
+				reports[i] = c.Report
 			}
 			actions, changes, err := putArticles(st, arts, opts.id != "")
 			if err != nil {
 				return err
+			}
+			// The totals leave out the findings an editor has marked on
+			// the article as stored before (evident review).
+			rows := make([]articleRow, len(arts))
+			for i, art := range arts {
+				marks, err := st.Reviews(art.ID)
+				if err != nil {
+					return err
+				}
+				rows[i] = newArticleRow(art, reports[i], marks)
 			}
 			// What was stored is said even when the index then fails.
 			ixErr := a.syncIndex(cmd.Context(), st, loc, changes)
@@ -179,8 +189,13 @@ func printAdded(a *App, rows []articleRow, actions []pipeline.Action, format str
 		} else {
 			what += " " + row.art.ID
 		}
-		fmt.Fprintf(a.Out, "%s: %d %s, %d unsupported, %d %s\n", what,
-			claims, export.Plural(claims, "claim", "claims"), unsupported, findings, export.Plural(findings, "finding", "findings"))
+		reviewed := ""
+		if row.reviewed > 0 {
+			reviewed = fmt.Sprintf(" (%d reviewed)", row.reviewed)
+		}
+		fmt.Fprintf(a.Out, "%s: %d %s, %d unsupported, %d %s%s\n", what,
+			claims, export.Plural(claims, "claim", "claims"), unsupported, findings, export.Plural(findings, "finding", "findings"),
+			reviewed)
 	}
 	return nil
 }

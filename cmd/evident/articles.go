@@ -29,11 +29,22 @@ func newArticlesCmd(a *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// The totals leave out the findings an editor has marked
+			// (evident review).
+			marks := map[string][]corpus.ReviewMark{}
+			err = st.EachReview(func(id string, m corpus.ReviewMark) error {
+				marks[id] = append(marks[id], m)
+				return nil
+			})
+			if err != nil {
+				st.Close()
+				return err
+			}
 			var arts []articleRow
 			err = st.EachArticle(func(art *store.Article) error {
 				// The list needs no sources; let them go.
 				art.Source = nil
-				row, err := rowOf(art)
+				row, err := rowOf(art, marks[art.ID])
 				arts = append(arts, row)
 				return err
 			})
@@ -89,15 +100,35 @@ func articlesTable(w io.Writer, arts []articleRow, width int) error {
 type articleRow struct {
 	art      *store.Article
 	summary  *corpus.Summary // nil when the article has no report
-	findings int
+	findings int             // the findings no editor has marked
+	reviewed int             // the findings an editor has marked (evident review)
 }
 
-func rowOf(art *store.Article) (articleRow, error) {
+func rowOf(art *store.Article, marks []corpus.ReviewMark) (articleRow, error) {
 	rep, err := pipeline.Report(art)
 	if err != nil || rep == nil {
 		return articleRow{art: art}, err
 	}
-	return articleRow{art: art, summary: &rep.Summary, findings: len(rep.Findings)}, nil
+	return newArticleRow(art, rep, marks), nil
+}
+
+// newArticleRow is the row of an article and its report, counting apart
+// the findings its review marks name: a finding an editor has checked or
+// dismissed is no longer one to act on.
+func newArticleRow(art *store.Article, rep *corpus.Report, marks []corpus.ReviewMark) articleRow {
+	marked := make(map[string]bool, len(marks))
+	for _, m := range marks {
+		marked[m.Finding] = true
+	}
+	row := articleRow{art: art, summary: &rep.Summary}
+	for i := range rep.Findings {
+		if marked[rep.Findings[i].ID] {
+			row.reviewed++
+		} else {
+			row.findings++
+		}
+	}
+	return row
 }
 
 // counts returns the article's check-worthy claims, how many of them have
@@ -124,8 +155,9 @@ type articleJSON struct {
 	Checked     time.Time       `json:"checked"`
 	Claims      int             `json:"claims"`
 	Unsupported int             `json:"unsupported"`
-	Findings    int             `json:"findings"`
-	Refs        []string        `json:"refs"` // library keys the article cites
+	Findings    int             `json:"findings"`           // not counting those reviewed
+	Reviewed    int             `json:"reviewed,omitempty"` // findings an editor has marked (evident review)
+	Refs        []string        `json:"refs"`               // library keys the article cites
 	Summary     *corpus.Summary `json:"summary,omitempty"`
 }
 
@@ -133,7 +165,8 @@ func toArticleJSON(row articleRow) articleJSON {
 	art := row.art
 	claims, unsupported, findings := row.counts()
 	return articleJSON{ID: art.ID, Path: art.Path, AbsPath: art.AbsPath, MovedFrom: art.MovedFrom, SHA256: art.SHA256, Added: art.Added, Title: art.Title, Format: art.Format, Checked: art.Checked,
-		Claims: claims, Unsupported: unsupported, Findings: findings, Refs: nonNil(art.Refs), Summary: row.summary}
+		Claims: claims, Unsupported: unsupported, Findings: findings, Reviewed: row.reviewed, Refs: nonNil(art.Refs),
+		Summary: row.summary}
 }
 
 func newArticlesRmCmd(a *App) *cobra.Command {

@@ -371,3 +371,68 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// TestReportBrowser_SeverityAndVerdictFiltersFilter checks that the page
+// shows what the filters chose, not only a shorter list: under --severity
+// error the text colours only the sentences of the errors listed, and a
+// verdict button of the evidence table leaves only that verdict's rows.
+func TestReportBrowser_SeverityAndVerdictFiltersFilter(t *testing.T) {
+	ctx, _ := browser(t)
+	examples := filepath.Join("..", "..", "examples")
+	args := []string{"--severity", "error", "--bib", filepath.Join(examples, "back-pain.bib"), filepath.Join(examples, "back-pain.md")}
+	var rep corpus.Report
+	if err := json.Unmarshal(report(t, append([]string{"--format", "json"}, args...)...), &rep); err != nil {
+		t.Fatal(err)
+	}
+	// The sentences an error is about, and the unsupported ones among them.
+	errorClaims := map[string]bool{}
+	for _, f := range rep.Findings {
+		if f.Severity == corpus.Error && f.Claim != "" {
+			errorClaims[f.Claim] = true
+		}
+	}
+	wantRed, unsupported := 0, 0
+	for _, c := range rep.Claims {
+		if c.Status == "unsupported" {
+			unsupported++
+			if errorClaims[c.ID] {
+				wantRed++
+			}
+		}
+	}
+	if unsupported == wantRed {
+		t.Fatalf("the example has no unsupported sentence without an error (%d unsupported): the test shows nothing", unsupported)
+	}
+	pageURL := writePage(t, report(t, append([]string{"--format", "html"}, args...)...))
+	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL)); err != nil {
+		t.Fatal(err)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.findings li:not(.error)').length`); n != 0 {
+		t.Errorf("--severity error lists %d findings that are no error", n)
+	}
+	red := eval[int](t, ctx, `[...document.querySelectorAll('.text .s[data-status="unsupported"]')].filter(s =>
+		getComputedStyle(s).textDecorationLine.includes('underline') || getComputedStyle(s, '::after').content.includes('\u2717')).length`)
+	if red != wantRed {
+		t.Errorf("%d sentences shown unsupported under --severity error, want the %d an error is about (of %d unsupported)", red, wantRed, unsupported)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.text .s[data-status="unsupported"]').length`); n != unsupported {
+		t.Errorf("%d sentences keep the unsupported status, want %d: the filter changes colours, not statuses", n, unsupported)
+	}
+
+	// The evidence table, filtered by verdict with no script.
+	rows := eval[int](t, ctx, `document.querySelectorAll('.evidence tr[data-verdict]').length`)
+	if rows == 0 {
+		t.Skip("the example's report has no evidence rows to filter")
+	}
+	verdict := eval[string](t, ctx, `document.querySelector('.evidence tr[data-verdict]').dataset.verdict`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.evidence input[value="`+verdict+`"] + label`))); err != nil {
+		t.Fatal(err)
+	}
+	type counts struct{ Shown, Want int }
+	got := eval[counts](t, ctx, `(() => { const rows = [...document.querySelectorAll('.evidence tr[data-verdict]')];
+		return {Shown: rows.filter(r => getComputedStyle(r).display !== 'none').length,
+			Want: rows.filter(r => r.dataset.verdict === `+jsString(verdict)+`).length}; })()`)
+	if got.Shown != got.Want {
+		t.Errorf("the %s button shows %d evidence rows, want the %d with that verdict", verdict, got.Shown, got.Want)
+	}
+}

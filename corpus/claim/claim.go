@@ -9,8 +9,14 @@
 // weight; the weights of the features that fire are added to a bias and
 // passed through the logistic function. The weights were set by hand and
 // checked against the labelled articles under testdata/labelled and, for
-// five kinds of article, testdata/kinds (tuned on tune/ and tune2/,
-// measured on heldout2/).
+// five kinds of article, testdata/kinds (tuned on tune/, tune2/ and
+// heldout2/, measured on heldout3/: corpus/check's
+// TestKinds_UncitedClaimPrecisionAndRecall gives the figures per kind).
+//
+// Beyond a sentence's words the scorer reads its place (Layout): the part
+// of a paper it stands in, the notice it belongs to, and whether the
+// article is told in the first person singular, where a plain statement
+// with no figure, name or source cue is more likely the writer's view.
 package claim
 
 import (

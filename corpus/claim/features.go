@@ -66,6 +66,9 @@ const (
 	fAbstractResult  // in a paper's abstract, in the past tense: the authors' own result
 	fDiscussion      // in a paper's discussion: mostly the authors' reasoning
 	fDiscussedResult // in a paper's discussion, in the past tense: the paper's own results again
+	fPersonalVoice   // in a first-person essay, with no figure, finding or attribution: the writer's view
+	fGroupAdvice     // "Adults over 40 should…": advice to a group of readers
+	fSiteFurniture   // pieces of a page strung with "·" or "|" and no verb: an address, a link bar
 
 	numFeatures
 )
@@ -146,4 +149,11 @@ var featureInfo = [numFeatures]struct {
 	fAbstractResult:  {"the abstract's own result in the past tense", -9},
 	fDiscussion:      {"in the paper's discussion", -1},
 	fDiscussedResult: {"the paper's own result again in its discussion, in the past tense", -2},
+	// An essay told in the first person states its opinions as plain
+	// statements ("Cities are not always kind to this."); without a
+	// figure, a finding or someone it is attributed to, such a sentence
+	// is more likely the writer's view than a fact to check.
+	fPersonalVoice: {"the writer's own voice (a first-person essay), with no figure or source cue", -1.1},
+	fGroupAdvice:   {"advice to a group of readers", -4},
+	fSiteFurniture: {"page furniture", -4},
 }

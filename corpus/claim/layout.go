@@ -32,6 +32,10 @@ type Layout struct {
 	sentences []corpus.Sentence
 	parts     []part
 	notice    map[int]bool // paragraphs that open with a notice
+	// personal is an article told in the first person singular: an
+	// essay or a column, whose plain statements are often the writer's
+	// view.
+	personal bool
 }
 
 // NewLayout reads the headings and paragraphs of an article's sentences,
@@ -55,6 +59,7 @@ func NewLayout(sentences []corpus.Sentence) *Layout {
 		}
 	}
 	paper := intro && rest
+	l.personal = !paper && personalVoice(sentences)
 	cur := partNone
 	seenIntro, review := false, false
 	for i, s := range sentences {
@@ -150,7 +155,7 @@ func opensNotice(text string) bool {
 // where it stands.
 func (l *Layout) Judge(i int, threshold float64) Judgement {
 	s := l.sentences[i]
-	ctx := context{section: s.Section, part: l.parts[i]}
+	ctx := context{section: s.Section, part: l.parts[i], personal: l.personal}
 	if i > 0 && l.sentences[i-1].Paragraph == s.Paragraph {
 		ctx.inNotice = l.notice[s.Paragraph]
 	}
@@ -162,6 +167,7 @@ type context struct {
 	section  string
 	part     part
 	inNotice bool // follows the opening of a notice in its paragraph
+	personal bool // the article is told in the first person singular
 }
 
 // introWords open a paper's introduction or its review of earlier work.
@@ -227,3 +233,64 @@ func (s *scan) pastTense() int {
 var pastForms = set("was", "were", "had", "did", "rose", "fell", "grew", "shrank", "found", "showed", "made",
 	"took", "gave", "led", "drove", "began", "became", "kept", "left", "saw", "went", "came", "brought", "won",
 	"lost", "ran", "met", "paid", "sat", "got", "held", "fit", "cut", "spent", "reached")
+
+// personalVoice reports whether an article is told in the first person
+// singular: at least three of its sentences, and one in sixteen, say "I",
+// "me" or "my" outside a quotation. A news story quotes people saying "I";
+// an essay or a column says it in its own voice.
+func personalVoice(sentences []corpus.Sentence) bool {
+	n, own := 0, 0
+	for _, s := range sentences {
+		if s.Kind == corpus.KindHeading {
+			continue
+		}
+		n++
+		if firstPersonSingular(s.Text) {
+			own++
+		}
+	}
+	return own >= 3 && own*16 >= n
+}
+
+// firstPersonSingular reports whether text says "I", "me" or "my" outside
+// quotation marks.
+func firstPersonSingular(text string) bool {
+	quoted := false
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		c := byte(' ')
+		if i < len(text) {
+			c = text[i]
+		}
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && !quoted && i-start <= 7 {
+			// Lower-case into a buffer on the stack: this runs on
+			// every word of every article.
+			var buf [7]byte
+			for k := start; k < i; k++ {
+				c := text[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k-start] = c
+			}
+			if firstSingular[string(buf[:i-start])] {
+				return true
+			}
+		}
+		start = -1
+		// Straight and curly double quotes open and close a quotation
+		// (U+201C and U+201D begin with the bytes E2 80).
+		if c == '"' || c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x9C || text[i+2] == 0x9D) {
+			quoted = !quoted
+		}
+	}
+	return false
+}
+
+var firstSingular = set("i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine")

@@ -43,6 +43,13 @@ func (s *scan) start() {
 		if (s.word(k) == "because" || s.word(k) == "out" && s.word(k+1) == "of") && !strings.Contains(s.low, ",") {
 			s.fireTok(fFragment, 0, k)
 		}
+	case "so":
+		// "So the magic number is a marketing slogan.": the writer's
+		// conclusion from what went before; not "So far, …" or "So many
+		// people…".
+		if w := s.word(1); w != "far" && w != "many" && w != "much" && w != "few" && w != "little" {
+			s.fireTok(fBackRef, 0, 0)
+		}
 	case "here":
 		// "Here we ask…", "Here the scientists have been clear": the
 		// writer pointing at the text.
@@ -50,10 +57,18 @@ func (s *scan) start() {
 	case "that", "this", "these", "those", "it":
 		if n > 2 && (auxiliaries[s.word(1)] || s.word(1) == "shows" || s.word(1) == "means") {
 			s.fireTok(fBackRef, 0, 1)
-		} else if n > 3 && s.tw(first) != "it" && !s.toks[1].cap && !s.toks[1].num && auxiliaries[s.word(2)] {
-			// "That finding is…", "These results are…".
+		} else if n > 3 && s.tw(first) != "it" && auxiliaries[s.word(2)] &&
+			(discourseNouns[s.word(1)] || backNouns[s.word(1)]) {
+			// "That finding is…", "These results are…"; not "These
+			// drugs are given as an injection", a fact about the drugs.
 			s.fireTok(fBackRef, 0, 2)
 		}
+	}
+	// "Related: School budget faces…", "Read more: …": a link to
+	// another article.
+	if (s.tw(first) == "related" || s.tw(first) == "more" || s.tw(first) == "see") &&
+		strings.HasPrefix(strings.TrimLeft(s.low[first.end:], " "), ":") {
+		s.fireTok(fBoilerplate, 0, 0)
 	}
 	if greetings[s.tw(first)] && s.word(1) != "to" {
 		s.fireTok(fBoilerplate, 0, 0)
@@ -199,6 +214,12 @@ func (s *scan) definition() {
 		switch s.word(i) {
 		case "is", "are", "was", "were":
 			if a := s.word(i + 1); a == "a" || a == "an" {
+				// "New words are a useful test case": the writer's
+				// verdict on a thing, not what it is.
+				if verdictAdjectives[s.word(i+2)] {
+					s.fireTok(fOpinion, i, i+2)
+					return
+				}
 				s.fireTok(fDefinition, i, i+1)
 				// "Intermittent fasting is a tool, not a miracle": a
 				// figure of speech, the writer's verdict.
@@ -218,6 +239,16 @@ func (s *scan) bio() {
 	i := 0
 	for i < n && i < 3 && s.toks[i].cap && !s.toks[i].num {
 		i++
+	}
+	// "Grace Whitfield has covered education for the Courier since
+	// 2019", "Ana Ruiz reports on health": a name, then what the writer
+	// covers.
+	if i >= 2 && i < n-1 && !determiners[s.word(0)] {
+		if w := s.word(i); w == "covers" || w == "reports" && s.word(i+1) == "on" ||
+			w == "has" && (s.word(i+1) == "covered" || s.word(i+1) == "reported" || s.word(i+1) == "written") {
+			s.fireTok(fBio, 0, i)
+			return
+		}
 	}
 	if i == 0 || i >= n-2 || s.word(i) != "is" {
 		return

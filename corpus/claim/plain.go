@@ -24,7 +24,8 @@ func (s *scan) plainFact() {
 	for _, f := range []feature{fQuestion, fExclamation, fImperative, fFirstPerson, fSecondPerson, fOpinion,
 		fStrongHedge, fEvaluative, fHeading, fListIntro, fNormative, fBackRef, fTransition, fOwnWork, fLabel,
 		fByline, fBio, fDisclaimer, fBoilerplate, fMarketing, fCaveat, fReference, fOwnSection, fPaperBody,
-		fAbstractResult, fNotice, fCaption, fTableCell, fUnfinished, fFragment, fNoVerb, fDiscussedResult, fHedge} {
+		fAbstractResult, fNotice, fCaption, fTableCell, fUnfinished, fFragment, fNoVerb, fDiscussedResult, fHedge,
+		fGroupAdvice, fSiteFurniture} {
 		if s.fired[f] {
 			return
 		}
@@ -55,7 +56,18 @@ func (s *scan) plainFact() {
 			subj = i
 		}
 	}
-	if v < 1 || v == subj || vagueSubjects[s.word(subj)] || guessModals[s.word(v)] || guessModals[s.word(v-1)] {
+	// "These drugs are given as an injection": "these" and a noun
+	// name the thing the sentence before named.
+	if (s.word(subj) == "these" || s.word(subj) == "those") && subj+1 < v && !discourseNouns[s.word(subj+1)] &&
+		!backNouns[s.word(subj+1)] {
+		subj++
+	}
+	if v < 1 || v == subj || vagueSubjects[s.word(subj)] || s.guess(v) || s.guess(v-1) {
+		return
+	}
+	// "In a large trial…", "On why so many of us…": an opening phrase
+	// is no subject, and a reason quoting it would name nothing.
+	if openers[s.word(subj)] {
 		return
 	}
 	// "The picture for respiratory infections is more mixed", "The
@@ -70,8 +82,10 @@ func (s *scan) plainFact() {
 		}
 	}
 	// "therefore", "thus": the writer's conclusion from what went before.
+	// "So the magic number is a marketing slogan.": "so" first draws
+	// the writer's conclusion too ("So far, …" does not).
 	for i := range s.toks {
-		if conclusionWords[s.word(i)] {
+		if conclusionWords[s.word(i)] || i == 0 && s.word(0) == "so" && s.word(1) != "far" {
 			return
 		}
 	}
@@ -104,17 +118,31 @@ var vagueSubjects = set("it", "this", "that", "these", "those", "there", "here",
 // guessModals make a statement a forecast or a guess rather than a fact.
 var guessModals = set("will", "would", "might", "may", "could", "must", "shall", "should", "'ll")
 
+// guess reports whether token i is a modal that makes the statement a
+// guess or a forecast ("will": what is announced is no fact yet).
+func (s *scan) guess(i int) bool {
+	w := s.word(i)
+	return guessModals[w]
+}
+
 // placesInWorld reports whether tokens from..to-1, an opening phrase, hold
 // a number or a name after their first word: "In 1969", "By early June
 // 2024", "In France alone".
 func (s *scan) placesInWorld(from, to int) bool {
 	for i := from; i < to; i++ {
-		if s.toks[i].num || s.toks[i].mixed || i > from && s.toks[i].cap || months[s.word(i)] {
+		if s.toks[i].num || s.toks[i].mixed || i > from && s.toks[i].cap || months[s.word(i)] ||
+			timeWords[s.word(i)] {
 			return true
 		}
 	}
 	return false
 }
+
+// timeWords in an opening phrase place a report in time: "That day, a fire
+// destroyed…", "Last week, the council voted…".
+var timeWords = set("day", "days", "week", "weeks", "month", "months", "year", "years", "yesterday", "today",
+	"tonight", "morning", "afternoon", "evening", "night", "weekend", "summer", "winter", "spring", "autumn",
+	"decade", "decades", "century", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // asides are set off by commas inside a clause without opening a new one.
 var asides = set("however", "though", "too", "meanwhile", "moreover")

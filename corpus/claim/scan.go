@@ -60,7 +60,9 @@ func (s *scan) run(kind corpus.BlockKind, ctx context) {
 	s.ownSection(ctx.section)
 	s.placed(ctx)
 	s.definition()
+	s.framing()
 	s.shape(kind)
+	s.voice(ctx)
 }
 
 // punctuation reads how the sentence ends: a question, an exclamation, a
@@ -130,14 +132,42 @@ func (s *scan) word1(i int, f feature) {
 			}
 		}
 	case fEvaluative:
+		// "Plungers say they feel amazing": the feeling is the
+		// speaker's, reported.
+		if s.fired[fAttribution] && s.quote[fAttribution][0] < int32(s.toks[i].start) {
+			return
+		}
+		// "makes it hard to work": what is difficult, not how the
+		// writer finds something.
+		if s.word(i+1) == "to" && (w == "hard" || w == "easy") {
+			return
+		}
+		// "sensitive to light and sound": the noun; "the physics was
+		// sound": the verdict.
+		if w == "sound" && !auxiliaries[s.word(i-1)] {
+			return
+		}
 		// "The first two days were miserable.", "It is worth…": an
 		// evaluation as the whole predicate is the writer's opinion.
 		if p := s.word(i - 1); p == "is" || p == "are" || p == "was" || p == "were" {
 			s.fireTok(fOpinion, i-1, i)
 		}
 	case fFirstPerson, fSecondPerson:
-		// Inside a quotation the words are someone else's.
-		if s.quoted(i) {
+		// Inside a quotation the words are someone else's; "teachers
+		// tell me that…" reports what others say.
+		if s.quoted(i) || w == "me" && (words[s.word(i-1)] == fAttribution || s.word(i-1) == "tell" || s.word(i-1) == "tells") {
+			return
+		}
+		// "Your body makes less collagen", "your gut breaks it down":
+		// anyone's body, said to the reader; the sentence is still a
+		// fact about the body.
+		if w == "your" && (bodyNouns[strings.TrimSuffix(s.word(i+1), "'s")] || s.word(i+1) == "age" || s.word(i+1) == "mid") {
+			return
+		}
+	case fAttribution:
+		// "Lots of plungers say…" reports what people say; "I say", "to
+		// say", "some will say" is the writer arguing.
+		if w == "say" && (sayNotReported[s.word(i-1)] || s.quoted(i)) {
 			return
 		}
 	case fHistory:
@@ -181,7 +211,46 @@ func (s *scan) isVerb(i int) bool {
 		p := s.word(i - 1)
 		return baseVerbContext[p] || len(p) > 3 && strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss")
 	}
-	return len(w) >= 6 && strings.HasSuffix(w, "ed") && !edNotVerbs[w]
+	return len(w) >= 6 && strings.HasSuffix(w, "ed") && !edNotVerbs[w] && !s.edAdjective(i)
+}
+
+// edAdjective reports whether the -ed word at token i qualifies the noun
+// after it: after a determiner ("a randomised trial"), or after a
+// determiner and an adjective ("In a large randomised trial"). Taken for
+// a verb, it made "In a large" the subject of a plain fact.
+func (s *scan) edAdjective(i int) bool {
+	if determiners[s.word(i-1)] {
+		return true
+	}
+	// "People infected with the virus shed…", "Patients treated with
+	// statins had…": a participle after the subject's noun, before a
+	// preposition, qualifies the subject.
+	if i == 1 && participlePrepositions[s.word(i+1)] {
+		return true
+	}
+	p := s.word(i - 1)
+	return determiners[s.word(i-2)] && (adjectiveLike[p] || adjectiveEnding(p))
+}
+
+// participlePrepositions follow a participle that qualifies a noun.
+var participlePrepositions = set("with", "by", "to", "in", "from", "at", "for", "on", "after", "during")
+
+// determiners open a noun phrase.
+var determiners = set("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+	"my", "your", "each", "every", "some", "any", "no")
+
+// adjectiveLike are common adjectives without a telling ending.
+var adjectiveLike = set("large", "small", "big", "new", "recent", "single", "double", "previous", "few", "long",
+	"short", "old", "young", "major", "first", "second", "third", "well", "poorly", "carefully", "widely")
+
+// adjectiveEnding reports whether w ends as adjectives and adverbs do.
+func adjectiveEnding(w string) bool {
+	for _, e := range []string{"al", "ble", "ous", "ive", "ic", "ful", "ent", "ant", "ly", "ary"} {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // shape scores what the sentence looks like as a whole: its length, whether
@@ -231,7 +300,7 @@ func (s *scan) entity() {
 		}
 		w := s.tw(t)
 		before := strings.TrimRight(s.low[:t.start], " ")
-		if len(w) < 2 || months[w] || crossRefWords[w] || strings.HasSuffix(before, "\"") ||
+		if len(w) < 2 || months[w] || weekdays[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "s")] || crossRefWords[w] || strings.HasSuffix(before, "\"") ||
 			strings.HasSuffix(before, ":") || strings.HasSuffix(before, ".") {
 			continue
 		}

@@ -23,7 +23,7 @@ var lexicon = map[feature][]string{
 		"than", "more", "less", "fewer", "greater", "higher", "lower", "better", "worse", "larger",
 		"smaller", "bigger", "shorter", "faster", "slower", "cheaper", "heavier", "lighter", "sharper",
 		"stronger", "weaker", "earlier", "longer", "compared with", "compared to", "in comparison", "relative to",
-		"versus", "vs", "outnumber", "outnumbers",
+		"versus", "vs", "outnumber", "outnumbers", "as much as", "as many as", "twice as", "half as",
 	},
 	fSuperlative: {
 		"largest", "biggest", "highest", "lowest", "smallest", "strongest", "weakest", "fastest",
@@ -69,7 +69,7 @@ var lexicon = map[feature][]string{
 		"identified", "indicates", "indicated", "established", "reported", "reports", "measured",
 	},
 	fAttribution: {
-		"said", "says", "told", "stated", "states", "argued", "argues", "argue", "warned", "warns",
+		"said", "says", "say", "told", "stated", "states", "argued", "argues", "argue", "warned", "warns",
 		"claimed", "claims", "noted", "insisted", "explained", "announced", "according to", "questioned",
 		"recommends", "recommended", "admitted", "acknowledged", "estimates", "predicted", "predicts",
 		"criticised", "criticized", "blamed", "praised", "denied", "alleged", "reportedly", "called for",
@@ -92,7 +92,7 @@ var lexicon = map[feature][]string{
 	},
 
 	fAdvice: {
-		"you should", "you can", "you could", "you may want", "you might want", "you need to",
+		"you should", "you can", "you could", "you may want", "you might want", "you need",
 		"you must", "we recommend", "i recommend", "it's best to", "it is best to", "it's a good idea",
 		"it is a good idea", "make sure", "be sure to", "talk to your", "speak to your", "ask your",
 		"consult your", "check with your", "see your doctor", "your doctor", "don't forget",
@@ -109,6 +109,8 @@ var lexicon = map[feature][]string{
 		// The writer's feeling about what follows.
 		"sadly", "unfortunately", "fortunately", "luckily", "regrettably", "thankfully", "hopefully",
 		"interestingly", "ironically", "alas", "of course",
+		// "A migraine is more than a bad headache": a figure of speech.
+		"is more than a", "is more than just", "are more than just", "is not just a", "are not just",
 	},
 	// A passive recommendation with no one named ("is not recommended
 	// for pregnant women") is the writer's advice, not an attribution.
@@ -119,6 +121,7 @@ var lexicon = map[feature][]string{
 		"cannot establish", "does not prove", "doesn't prove", "cannot say", "too early to say",
 		"too soon to tell", "less is known", "little is known", "not yet known", "remains unknown",
 		"remain unknown", "still trying to", "remains unclear", "remain unclear", "is unclear",
+		"some promise", "show promise", "shows promise",
 	},
 	fHedge: {"may", "might", "could", "seem", "seems", "seemed", "appear to", "appears to", "unlikely"},
 	fStrongHedge: {
@@ -138,15 +141,17 @@ var lexicon = map[feature][]string{
 		"does not constitute", "not intended to", "affiliate links", "affiliate link", "may earn",
 		"at no extra cost", "sponsored", "paid partnership", "no say in", "review unit",
 		"conflict of interest", "conflicts of interest", "views expressed", "disclaimer",
-		"not responsible for", "provided free of charge",
+		"not responsible for", "provided free of charge", "not been evaluated by", "have not been evaluated",
 	},
 	fByline: {
 		"reviewed by", "written by", "edited by", "fact checked by", "photo by", "photograph by",
 		"illustration by", "image credit", "photo credit", "last updated", "posted on", "published on",
+		"min read", "minute read", "posted by",
 	},
 	fBio: {
 		"writes about", "write about", "writes for", "write for", "has written for",
 		"is the author of", "lives in", "her work has", "his work has", "follow her", "follow him",
+		"her first book", "his first book", "her latest book", "his latest book", "her new book", "his new book",
 	},
 	fBoilerplate: {
 		"subscribe", "subscribers", "unsubscribe", "newsletter", "copyright", "advertisement",
@@ -166,8 +171,10 @@ var lexicon = map[feature][]string{
 		"with code", "promo code", "discount code", "off your first", "your first order", "best-selling",
 		"bestselling", "best seller", "customers love", "verified buyer", "to your door", "limited time",
 		"money-back", "money back guarantee", "in stock", "shop all",
+		"star reviews", "donation", "donations", "donate", "our helpline",
 	},
 	fNotice: {
+		"last reviewed", "next review", "review due", "page last", "reviewed on",
 		"an earlier version of this", "this story has been updated", "this article has been updated",
 		"will be updated", "editor's note", "this article was amended", "this story was amended",
 	},
@@ -243,6 +250,31 @@ var numberNames = set("figure", "fig", "table", "section", "chapter", "appendix"
 	"item", "question", "part", "box", "panel", "line", "verse", "article", "rule", "room", "route",
 	"model", "series", "generation", "gen", "episode", "season", "volume", "vol", "issue", "covid", "sars")
 
+// bodyNouns after "your" make it anyone's body: "Your liver makes…".
+var bodyNouns = set("body", "brain", "heart", "skin", "gut", "liver", "kidneys", "kidney", "muscles", "muscle",
+	"bones", "bone", "blood", "lungs", "immune", "eyes", "eye", "stomach", "cells", "hormones", "metabolism",
+	"joints", "teeth", "hair", "nerves", "genes", "microbiome")
+
+// backNouns after "this", "that", "these" or "those" point back at what
+// was just said: "That finding is…", "These results are…".
+var backNouns = set("finding", "findings", "result", "results", "number", "numbers", "figure", "figures",
+	"effect", "effects", "change", "changes", "difference", "approach", "trend", "pattern", "view", "claim",
+	"claims", "study", "studies", "data", "work", "method", "estimate", "estimates", "idea", "is", "was",
+	"statements", "statement", "words", "figures")
+
+// sayNotReported before "say" make it the writer's or a hypothetical
+// voice rather than a report: "I say", "you might say", "some will say".
+var sayNotReported = set("i", "you", "we", "to", "will", "would", "might", "could", "can", "may", "must",
+	"should", "let's", "not", "never", "don't", "doesn't", "some", "critics", "sceptics", "skeptics")
+
+// verdictAdjectives after "is a" make the sentence the writer's verdict.
+var verdictAdjectives = set("useful", "good", "bad", "great", "poor", "helpful", "valuable", "interesting",
+	"neat", "fine", "clever", "welcome", "handy", "nice", "lovely", "terrible", "wonderful", "sensible",
+	"reasonable", "fair", "perfect", "smart", "brilliant")
+
+// days of the week are no names worth a reason: "on Wednesdays".
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 // months before a number make it a date: "March 2020", "4 June 2024".
 var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -296,7 +328,8 @@ var commonVerbs = verbs("make", "take", "give", "get", "go", "come", "see", "kno
 	"discover", "invent", "found", "introduce", "launch", "develop", "retract", "approve", "elect",
 	"pioneer", "recommend", "warn", "insist", "explain", "announce", "question", "admit",
 	"acknowledge", "state", "outperform", "benefit", "harm", "risk", "demonstrate", "conclude",
-	"observe", "simplify", "introduce", "propose", "present", "leave", "grow", "rise", "look").
+	"observe", "simplify", "introduce", "propose", "present", "leave", "grow", "rise", "look", "break",
+	"absorb", "burn", "block", "filter", "store", "form", "enter", "travel", "lend", "borrow", "fit").
 	plus("made", "took", "taken", "gave", "given", "got", "gotten", "went", "gone", "came", "saw",
 		"seen", "knew", "known", "thought", "found", "showed", "shown", "said", "told", "felt", "became",
 		"left", "meant", "kept", "began", "begun", "held", "brought", "wrote", "written", "stood", "lost",

@@ -1,0 +1,152 @@
+package claim
+
+import "strings"
+
+// How the writer frames a statement: the same plain words are a fact to
+// check, the writer's verdict on the evidence ("Research on mood is still
+// limited."), advice to a group ("Adults over 40 should…"), or a piece of
+// page furniture strung with separators ("2200 Harbor Blvd · Costa Mesa").
+
+// framing fires the features of the writer's framing.
+func (s *scan) framing() {
+	s.evidenceVerdict()
+	s.groupAdvice()
+	s.furniture()
+	s.pointer()
+}
+
+// pointer fires advice for a sentence that sends the reader to a resource:
+// "Parents can find the full policy on the district's website", "Readers
+// can check their address on the council's online map".
+func (s *scan) pointer() {
+	at := -1
+	for i := 1; i+1 < len(s.toks); i++ {
+		if s.word(i) == "can" && pointerVerbs[s.word(i+1)] {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return
+	}
+	for i := at + 2; i < len(s.toks); i++ {
+		if resourceNouns[s.word(i)] {
+			s.fireTok(fAdvice, at, at+1)
+			return
+		}
+	}
+}
+
+// pointerVerbs after "can" send the reader somewhere.
+var pointerVerbs = set("find", "check", "read", "download", "view", "see", "visit", "search", "call", "email",
+	"contact", "book", "order", "sign")
+
+// resourceNouns name where the reader is sent.
+var resourceNouns = set("website", "site", "online", "page", "map", "portal", "app", "helpline", "hotline",
+	"webpage", "web", "pdf", "form")
+
+// evidenceVerdict fires a caveat for a sentence whose subject is the
+// evidence and whose predicate judges it: "Research on mood is still
+// limited.", "The studies are small", "Results have been mixed". That is
+// the writer weighing the evidence, not a fact about the world.
+func (s *scan) evidenceVerdict() {
+	n := len(s.toks)
+	subj := -1
+	// "When researchers finally looked, the picture was more modest":
+	// the subject may follow an opening clause.
+	for i := 0; i < n && i < 8; i++ {
+		if evidenceNouns[s.word(i)] {
+			subj = i
+			break
+		}
+	}
+	// "The review concluded that the evidence was weak": a verdict
+	// someone reached, reported.
+	if subj < 0 || s.fired[fFinding] || s.fired[fAttribution] {
+		return
+	}
+	for i := subj + 1; i < n && i < subj+8; i++ {
+		if !auxiliaries[s.word(i)] && s.word(i) != "remains" && s.word(i) != "remain" {
+			continue
+		}
+		k := i + 1
+		for k < n && (degreeWords[s.word(k)] || s.word(k) == "been") {
+			k++
+		}
+		if verdictWords[s.word(k)] {
+			s.fireTok(fCaveat, subj, k)
+		}
+		return
+	}
+}
+
+// evidenceNouns name the evidence as the subject of a verdict on it.
+var evidenceNouns = set("research", "evidence", "studies", "study", "results", "findings", "data", "trials",
+	"literature", "picture")
+
+// verdictWords judge the evidence.
+var verdictWords = set("limited", "mixed", "small", "scarce", "thin", "weak", "inconclusive", "sparse",
+	"lacking", "patchy", "conflicting", "preliminary", "unclear", "modest", "poor")
+
+// degreeWords stand between a verb and its complement without changing it.
+var degreeWords = set("still", "very", "more", "less", "even", "rather", "quite", "largely", "fairly", "so", "far", "too", "also", "often",
+	"generally", "mostly", "pretty", "somewhat", "relatively", "surprisingly")
+
+// groupAdvice fires for "should" or "must" whose subject names a group of
+// people: "Adults over 40 should have their blood pressure measured",
+// "People with heart disease should not…". Such a sentence advises its
+// readers whatever numbers it holds.
+func (s *scan) groupAdvice() {
+	// "Adults should sleep seven hours, according to…": the advice of
+	// someone named, which is a claim.
+	if s.fired[fAttribution] {
+		return
+	}
+	for i := 1; i < len(s.toks) && i < 10; i++ {
+		w := s.word(i)
+		if w != "should" && w != "must" && w != "shouldn't" && !(w == "ought" && s.word(i+1) == "to") {
+			continue
+		}
+		if s.quoted(i) {
+			return
+		}
+		for k := 0; k < i; k++ {
+			if peopleNouns[s.word(k)] {
+				s.fireTok(fGroupAdvice, k, i)
+				return
+			}
+		}
+		return
+	}
+}
+
+// peopleNouns name a group of readers.
+var peopleNouns = set("people", "adults", "children", "kids", "teenagers", "patients", "everyone", "anyone",
+	"women", "men", "parents", "readers", "athletes", "users", "babies", "seniors", "smokers", "drivers",
+	"travellers", "travelers", "runners", "beginners", "residents", "pregnant")
+
+// furniture fires for a line of page furniture: pieces strung with "·" or
+// "|" and no verb, such as an address, a link bar or a price line.
+func (s *scan) furniture() {
+	if s.verbs > 0 || !strings.Contains(s.low, " · ") && !strings.Contains(s.low, " | ") {
+		return
+	}
+	s.fire(fSiteFurniture, 0, 0)
+}
+
+// voice fires for a plain statement in a first-person essay that carries
+// nothing a source would back: no figure, date, finding, study, speaker,
+// name, comparison or generalisation, and nothing told in the past tense
+// (an essay's facts are mostly its history: "Darwin walked it daily").
+func (s *scan) voice(ctx context) {
+	if !ctx.personal || !s.fired[fDeclarative] || s.pastTense() >= 0 {
+		return
+	}
+	for _, f := range []feature{fStatistic, fNumber, fDate, fQuantity, fFinding, fResearch, fAttribution, fHistory,
+		fEntity, fSuperlative, fGeneral, fComparison} {
+		if s.fired[f] {
+			return
+		}
+	}
+	s.fire(fPersonalVoice, 0, 0)
+}
