@@ -164,9 +164,10 @@ func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 	}
 	var last error
 	for attempt := 0; ; attempt++ {
-		if err := c.sleep(ctx, l.wait(req.Search)); err != nil {
+		if err := c.sleep(ctx, l.wait()); err != nil {
 			return nil, err
 		}
+		l.start(req.Search)
 		resp, err := c.send(ctx, req)
 		l.sent(req.Search, resp)
 		if ctx.Err() != nil {
@@ -293,17 +294,23 @@ func (c *Client) send(ctx context.Context, req Request) (*Response, error) {
 }
 
 // wait returns how long to wait before the next request starts.
-func (l *lane) wait(search bool) time.Duration {
+func (l *lane) wait() time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := time.Now()
-	d := l.next.Sub(now)
-	start := now
-	if d > 0 {
-		start = l.next
-	} else {
-		d = 0
+	if d := time.Until(l.next); d > 0 {
+		return d
 	}
+	return 0
+}
+
+// start marks a request leaving now: the next may leave an interval
+// later. The slot is counted from the moment the request really leaves,
+// not from when it was planned: a request that a busy machine sends late
+// must push the next one back, or the two would reach the server closer
+// together than the interval.
+func (l *lane) start(search bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	interval := l.single
 	if search {
 		interval = l.search
@@ -311,8 +318,9 @@ func (l *lane) wait(search bool) time.Duration {
 	// Requests reach the server a little earlier or later than they
 	// leave, by the network's jitter: keep 2% and 5 ms in hand, so that
 	// the server never counts more than its limit in any interval.
-	l.next = start.Add(interval + interval/50 + 5*time.Millisecond)
-	return d
+	if t := time.Now().Add(interval + interval/50 + 5*time.Millisecond); t.After(l.next) {
+		l.next = t
+	}
 }
 
 // hold keeps the lane closed for d (a Retry-After or a back-off).
