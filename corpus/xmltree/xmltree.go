@@ -22,6 +22,12 @@ type Node struct {
 	Attrs []xml.Attr
 	Text  string // a run's text, entities decoded
 	Kids  []*Node
+	// Off is the source offset of the start tag or of the text, and Raw
+	// says whether a run's Text is the source at Off as written (no
+	// entity, no CDATA): set by a reader that maps text back to its source
+	// (corpus/article's JATS reader); Parse leaves them unset.
+	Off int
+	Raw bool
 }
 
 // Child returns the first child element named name, or nil. A nil node
