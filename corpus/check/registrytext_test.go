@@ -49,14 +49,7 @@ func TestEvidence_RegistryTextStandsInForAMissingAbstract(t *testing.T) {
 			if _, ok := ref.Get("abstract"); ok || len(ref.Fields) != 0 {
 				t.Errorf("the library's reference was changed: %+v", ref.Fields)
 			}
-			var ev *corpus.Evidence
-			for _, c := range rep.Claims {
-				for _, l := range c.Citations {
-					if l.Evidence != nil {
-						ev = l.Evidence
-					}
-				}
-			}
+			ev := lastEvidence(rep)
 			if ev == nil {
 				t.Fatal("no evidence on the citation")
 			}
@@ -128,14 +121,7 @@ func TestEvidence_RegistryFullTextFollowsTheAbstract(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var ev *corpus.Evidence
-			for _, c := range rep.Claims {
-				for _, l := range c.Citations {
-					if l.Evidence != nil {
-						ev = l.Evidence
-					}
-				}
-			}
+			ev := lastEvidence(rep)
 			if ev == nil {
 				t.Fatal("no evidence on the citation")
 			}
@@ -151,4 +137,18 @@ func TestEvidence_RegistryFullTextFollowsTheAbstract(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lastEvidence returns the evidence of the report's last citation that
+// has one.
+func lastEvidence(rep *corpus.Report) *corpus.Evidence {
+	var ev *corpus.Evidence
+	for _, c := range rep.Claims {
+		for _, l := range c.Citations {
+			if l.Evidence != nil {
+				ev = l.Evidence
+			}
+		}
+	}
+	return ev
 }

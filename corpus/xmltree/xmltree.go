@@ -24,8 +24,8 @@ type Node struct {
 	Kids  []*Node
 	// Off is the source offset of the start tag or of the text, and Raw
 	// says whether a run's Text is the source at Off as written (no
-	// entity, no CDATA): set by a reader that maps text back to its source
-	// (corpus/article's JATS reader); Parse leaves them unset.
+	// entity, no CDATA), for a reader that maps text back to its source
+	// (corpus/article's JATS reader).
 	Off int
 	Raw bool
 }
@@ -146,7 +146,13 @@ var ErrCut = errors.New("XML cut short or not well-formed")
 // the declaration says. A syntax error ends the tree where it happened,
 // with ErrCut; so does an element left open at the end.
 func Parse(data []byte) (*Node, error) {
-	d := xml.NewDecoder(strings.NewReader(string(data)))
+	return ParseText(string(data), nil)
+}
+
+// ParseText reads text as Parse does, setting each node's Off and Raw,
+// and calls comment, when set, with each comment and its offset.
+func ParseText(text string, comment func(off int, c string)) (*Node, error) {
+	d := xml.NewDecoder(strings.NewReader(text))
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
@@ -154,6 +160,7 @@ func Parse(data []byte) (*Node, error) {
 	stack := []*Node{root}
 	deep := 0 // elements open below MaxDepth
 	for nodes := 0; nodes < MaxNodes; nodes++ {
+		off := int(d.InputOffset())
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			if len(stack) > 1 {
@@ -171,7 +178,7 @@ func Parse(data []byte) (*Node, error) {
 				deep++
 				continue
 			}
-			n := &Node{Name: t.Name.Local, Attrs: t.Attr}
+			n := &Node{Name: t.Name.Local, Attrs: t.Attr, Off: off}
 			top.Kids = append(top.Kids, n)
 			stack = append(stack, n)
 		case xml.EndElement:
@@ -182,7 +189,13 @@ func Parse(data []byte) (*Node, error) {
 			}
 		case xml.CharData:
 			if deep == 0 {
-				top.Kids = append(top.Kids, &Node{Text: string(t)})
+				end := min(int(d.InputOffset()), len(text))
+				s := string(t)
+				top.Kids = append(top.Kids, &Node{Text: s, Off: off, Raw: off <= end && text[off:end] == s})
+			}
+		case xml.Comment:
+			if comment != nil {
+				comment(off, string(t))
 			}
 		}
 	}

@@ -64,3 +64,22 @@ func FuzzParse(f *testing.F) {
 		_ = root.Path("a", "b").Attr("x")
 	})
 }
+
+func TestParseText_KeepsOffsetsRawRunsAndComments(t *testing.T) {
+	src := `<a><!-- note --><b>x &amp; y</b><c>plain</c></a>`
+	var comments []string
+	root, err := ParseText(src, func(off int, c string) { comments = append(comments, src[off:off+4]+c) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, c := root.Path("a", "b"), root.Path("a", "c")
+	if src[b.Off:b.Off+3] != "<b>" || src[c.Off:c.Off+3] != "<c>" {
+		t.Errorf("offsets %d, %d do not point at their start tags", b.Off, c.Off)
+	}
+	if b.Kids[0].Raw || !c.Kids[0].Raw || src[c.Kids[0].Off:c.Kids[0].Off+5] != "plain" {
+		t.Errorf("raw: entity run %v, plain run %v at %d", b.Kids[0].Raw, c.Kids[0].Raw, c.Kids[0].Off)
+	}
+	if len(comments) != 1 || comments[0] != "<!-- note " {
+		t.Errorf("comments %q", comments)
+	}
+}

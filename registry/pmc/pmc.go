@@ -12,22 +12,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/registry"
-)
-
-// service names the pacing lane: PMC's efetch counts against the one
-// limit NCBI sets per user, shared with PubMed's E-utilities, so both
-// clients pace in the same lane.
-const service = "pubmed"
-
-// NCBI's limits: 3 requests a second without an API key, 10 with one,
-// rounded up so that pacing never reaches them (as registry/pubmed).
-const (
-	interval        = 334 * time.Millisecond
-	intervalWithKey = 100 * time.Millisecond
+	"github.com/evident-tools/evident/registry/pubmed"
 )
 
 // Registry is the PubMed Central full-text client.
@@ -37,13 +25,11 @@ type Registry struct {
 }
 
 // New returns a PMC client sending through c with the base URL and
-// identity of s (after Settings.WithEnv).
+// identity of s (after Settings.WithEnv). Its requests count against the
+// one limit NCBI sets per user, so they go in PubMed's lane at PubMed's
+// pace (pubmed.Pace).
 func New(c *registry.Client, s registry.Settings) *Registry {
-	d := interval
-	if s.PubMedAPIKey != "" {
-		d = intervalWithKey
-	}
-	c.SetInterval(service, d, d)
+	pubmed.Pace(c, s)
 	return &Registry{c: c, s: s}
 }
 
@@ -64,7 +50,7 @@ func (r *Registry) Lookup(ctx context.Context, id registry.ID) (registry.Record,
 	if pmcid == "" {
 		return registry.Record{}, fmt.Errorf("pmc: %q is not a PMCID: %w (%w)", id.Value, registry.ErrMalformed, registry.ErrNotFound)
 	}
-	resp, err := r.c.Get(ctx, registry.Request{Service: service, URL: r.efetchURL(pmcid), Accept: "application/xml"})
+	resp, err := r.c.Get(ctx, registry.Request{Service: pubmed.Service, URL: r.efetchURL(pmcid), Accept: "application/xml"})
 	if err != nil {
 		return registry.Record{}, renamed(err)
 	}
