@@ -24,17 +24,11 @@ func (t *Text) AddFullText(text string) {
 		if isHeading(line) {
 			continue
 		}
+		if len(t.Passages) >= maxPassages {
+			return
+		}
 		for _, s := range SplitText(line) {
-			if len(t.Passages) >= maxPassages {
-				return
-			}
-			s = strings.Join(strings.Fields(s), " ")
-			norm := strings.ToLower(s)
-			if wordCount(s) < 3 || seen[norm] {
-				continue
-			}
-			seen[norm] = true
-			t.Passages = append(t.Passages, corpus.Passage{Text: s, Source: corpus.SourceFullText})
+			t.add(seen, s, corpus.SourceFullText)
 		}
 	}
 }

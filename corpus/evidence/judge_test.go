@@ -184,3 +184,22 @@ func TestReadText_AbstractMarkupAndSentences(t *testing.T) {
 func set(r *corpus.Reference, name, value string) {
 	r.Fields = append(r.Fields, corpus.Field{Name: name, Raw: "{" + value + "}", Value: value})
 }
+
+func TestAddFullText_FollowsTheAbstractWithoutHeadingsOrRepeats(t *testing.T) {
+	ref := &corpus.Reference{Key: "k", Title: "T", Fields: []corpus.Field{{Name: "abstract", Value: "Sheep carried antibodies against the virus. It circulates quietly."}}}
+	txt := ReadText(ref, nil)
+	txt.AddFullText("Introduction\nSheep carried antibodies against the virus. Goats did too, in 21% of sera.\nMaterials and Methods\n\nBlood was drawn from the jugular vein.")
+	var got []string
+	for _, p := range txt.Passages {
+		got = append(got, p.Source+": "+p.Text)
+	}
+	want := []string{
+		"abstract: Sheep carried antibodies against the virus.",
+		"abstract: It circulates quietly.",
+		"fulltext: Goats did too, in 21% of sera.",
+		"fulltext: Blood was drawn from the jugular vein.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
