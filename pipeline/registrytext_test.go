@@ -91,3 +91,39 @@ func firstEvidence(rep *corpus.Report) *corpus.Evidence {
 	}
 	return nil
 }
+
+// A PMC full text the verification cache holds (by the PMCID PubMed's
+// record names) is read after the work's abstract: check quotes the
+// passage of the body that states the claim, source "fulltext".
+func TestCheck_EvidenceQuotesTheCachedPMCFullText(t *testing.T) {
+	sc := verify.NewStoreCache(newStore(t))
+	pm := registry.Record{Registry: "pubmed", PMID: "123", PMCID: "PMC456", Title: "A walking trial",
+		Abstract: "Older adults were asked to walk daily for a year."}
+	full := registry.Record{Registry: "pmc", PMCID: "PMC456", Title: "A walking trial",
+		FullText: "Results\nDaily walking lowered systolic blood pressure by 5 mmHg in the older adults of the trial group.\nDiscussion\nWalking is cheap."}
+	for key, rec := range map[string]*registry.Record{
+		verify.LookupKey("pubmed", registry.ID{Kind: registry.PMID, Value: "123"}):  &pm,
+		verify.LookupKey("pmc", registry.ID{Kind: registry.PMCID, Value: "PMC456"}): &full,
+	} {
+		if err := sc.Put(key, verify.Entry{Record: rec, Fetched: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sc.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	r := ref("doe2020", "A walking trial", 2020, "Doe", "")
+	r.IDs = corpus.Identifiers{PMID: "123"}
+	checked, err := CheckAll(context.Background(), []Input{{Path: "a.md", Format: corpus.Markdown, Data: []byte(walkArticle)}},
+		[]*corpus.Reference{r}, Options{Settings: defaults, Registry: sc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := firstEvidence(checked[0].Report)
+	if ev == nil {
+		t.Fatal("no evidence on the claim")
+	}
+	if ev.Source != corpus.SourceFullText || ev.Verdict != corpus.VerdictSupports || !strings.HasPrefix(ev.Text, "Daily walking lowered") {
+		t.Errorf("evidence %s from %s: %q; want supports from the full text", ev.Verdict, ev.Source, ev.Text)
+	}
+}

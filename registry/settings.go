@@ -21,6 +21,10 @@ type Settings struct {
 	PubMedURL string
 	// PMCIDConverterURL is the PMC ID converter's endpoint.
 	PMCIDConverterURL string
+	// PMCURL is the E-utilities root PubMed Central's full text is
+	// fetched from (…/efetch.fcgi?db=pmc is appended): PubMed's by
+	// default, apart so that a test or a mirror can serve PMC alone.
+	PMCURL string
 	// OpenAlexURL is the API root (…/works/doi:… is appended).
 	OpenAlexURL string
 	// PubMedAPIKey raises PubMed's limit from 3 to 10 requests a second.
@@ -35,6 +39,7 @@ const (
 	DefaultDOIURL            = "https://doi.org"
 	DefaultPubMedURL         = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
 	DefaultPMCIDConverterURL = "https://www.ncbi.nlm.nih.gov/pmc/utils/idconv/v1.0/"
+	DefaultPMCURL            = DefaultPubMedURL
 	DefaultOpenAlexURL       = "https://api.openalex.org"
 )
 
@@ -46,6 +51,7 @@ const (
 	EnvPubMedURL   = "EVIDENT_PUBMED_URL"
 	EnvOpenAlexURL = "EVIDENT_OPENALEX_URL"
 	EnvPMCIDURL    = "EVIDENT_PMCID_URL"
+	EnvPMCURL      = "EVIDENT_PMC_URL"
 )
 
 // WithEnv returns s with the environment's values over it (getenv is
@@ -67,6 +73,7 @@ func (s Settings) WithEnv(getenv func(string) string) (Settings, error) {
 		{EnvPubMedURL, &s.PubMedURL, DefaultPubMedURL, true},
 		{EnvOpenAlexURL, &s.OpenAlexURL, DefaultOpenAlexURL, true},
 		{EnvPMCIDURL, &s.PMCIDConverterURL, DefaultPMCIDConverterURL, true},
+		{EnvPMCURL, &s.PMCURL, DefaultPMCURL, true},
 	} {
 		from := "setting"
 		if e := strings.TrimSpace(getenv(v.env)); e != "" {

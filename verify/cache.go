@@ -133,7 +133,8 @@ func decodeEntry(v []byte) (Entry, error) {
 // a verification run looked them up (Verifier.resolve and the OpenAlex
 // fill): PubMed's by PMID or PMCID first, whose abstracts keep their
 // labelled sections, then Crossref's, OpenAlex's and doi.org's by DOI,
-// then doi.org's by an arXiv id's DOI. It asks no registry and takes an
+// then doi.org's by an arXiv id's DOI, then PubMed Central's full-text
+// record by the work's PMCID or its records'. It asks no registry and takes an
 // entry whatever its age: an abstract does not go stale as a retraction
 // status does. A cache that cannot be read gives nothing.
 func CachedRecords(c Cache, ids corpus.Identifiers) []registry.Record {
@@ -162,6 +163,19 @@ func CachedRecords(c Cache, ids corpus.Identifiers) []registry.Record {
 	var out []registry.Record
 	for _, k := range keys {
 		if e, ok, err := c.Get(k); err == nil && ok && e.Record != nil {
+			out = append(out, *e.Record)
+		}
+	}
+	// PubMed Central's record last (Verifier.FullText): by the work's
+	// PMCID, or the one a record found names.
+	pmcid := ids.PMCID
+	for _, r := range out {
+		if pmcid == "" {
+			pmcid = corpus.NormalizePMCID(r.PMCID)
+		}
+	}
+	if pmcid != "" {
+		if e, ok, err := c.Get(LookupKey("pmc", registry.ID{Kind: registry.PMCID, Value: pmcid})); err == nil && ok && e.Record != nil {
 			out = append(out, *e.Record)
 		}
 	}

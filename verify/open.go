@@ -5,10 +5,12 @@ import (
 	"github.com/evident-tools/evident/registry/crossref"
 	"github.com/evident-tools/evident/registry/doiorg"
 	"github.com/evident-tools/evident/registry/openalex"
+	"github.com/evident-tools/evident/registry/pmc"
 	"github.com/evident-tools/evident/registry/pubmed"
 )
 
-// New returns a Verifier asking the four registries through one polite
+// New returns a Verifier asking the four registries (and PubMed Central
+// for full text) through one polite
 // client (registry.Client: paced, retried, a User-Agent naming evident,
 // version and s.Mailto). s is taken as given, environment included
 // (Settings.WithEnv); base URLs it leaves empty are the public services'.
@@ -25,6 +27,7 @@ func New(s registry.Settings, version string, cache Cache, rs Retractions, opts 
 		DOI:         doiorg.New(c, s),
 		PubMed:      pubmed.New(c, s),
 		OpenAlex:    openalex.New(c, s),
+		PMC:         pmc.New(c, s),
 		Cache:       cache,
 		Retractions: rs,
 		Opts:        opts,

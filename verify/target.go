@@ -93,6 +93,8 @@ func (v *Verifier) verifyOne(ctx context.Context, t Target) (Result, error) {
 	}
 	if res.Record != nil {
 		res.Updates = v.updates(ctx, res.Record, ids)
+		// Cached for the evidence stage (CachedRecords), not judged.
+		v.FullText(ctx, ids, res.Record)
 		if res.Record.PublishedAs != "" {
 			notes = append(notes, "a preprint, published since as DOI "+res.Record.PublishedAs)
 		}

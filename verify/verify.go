@@ -99,9 +99,12 @@ type Options struct {
 // cache.
 type Verifier struct {
 	Crossref, DOI, PubMed, OpenAlex registry.Registry
-	Cache                           Cache
-	Retractions                     Retractions
-	Opts                            Options
+	// PMC gives the open-access full text of works with a PMCID
+	// (FullText); nil asks for none.
+	PMC         registry.Registry
+	Cache       Cache
+	Retractions Retractions
+	Opts        Options
 	// Sent reports the HTTP requests sent so far (registry.Client.Sent).
 	Sent func() int
 }

@@ -52,7 +52,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("RWSTUB", rwStub)
 			// No script reaches a real registry: one that forgets 'registry
 			// serve' asks a closed port and gets "unknown".
-			for _, e := range []string{registry.EnvCrossrefURL, registry.EnvDOIURL, registry.EnvPubMedURL, registry.EnvOpenAlexURL, registry.EnvPMCIDURL} {
+			for _, e := range []string{registry.EnvCrossrefURL, registry.EnvDOIURL, registry.EnvPubMedURL, registry.EnvOpenAlexURL, registry.EnvPMCIDURL, registry.EnvPMCURL} {
 				env.Setenv(e, "http://127.0.0.1:9")
 			}
 			return nil

@@ -101,6 +101,9 @@ func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts ref
 			skipped = append(skipped, fmt.Sprintf("%s: %s could not be fetched (%v)", r.Key, ids[0].Label(), err))
 			continue
 		}
+		// The open-access full text, when PMC has it, is cached for the
+		// evidence stage; it is no field of the reference.
+		v.FullText(ctx, r.IDs, &rec)
 		if fills := verify.PlanFill(r, rec); len(fills) > 0 {
 			plans = append(plans, refUpdate{ref: r, fills: fills, origin: verify.Origin(rec, ids[0], now)})
 		}

@@ -47,7 +47,7 @@ func registriesCmd(t *testing.T) func(ts *testscript.TestScript, neg bool, args 
 			ins = append(ins, in...)
 		}
 		srv := registrytest.NewServer(t, ins...)
-		for _, env := range []string{registry.EnvCrossrefURL, registry.EnvDOIURL, registry.EnvPubMedURL, registry.EnvOpenAlexURL, registry.EnvPMCIDURL} {
+		for _, env := range []string{registry.EnvCrossrefURL, registry.EnvDOIURL, registry.EnvPubMedURL, registry.EnvOpenAlexURL, registry.EnvPMCIDURL, registry.EnvPMCURL} {
 			ts.Setenv(env, srv.URL)
 		}
 		ts.Setenv(registry.EnvMailto, "evident-tests@example.org")

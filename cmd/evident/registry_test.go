@@ -20,8 +20,8 @@ import (
 //
 //	registry serve DIR    serve DIR's files as the registries' answers and
 //	                      point EVIDENT_CROSSREF_URL, EVIDENT_DOI_URL,
-//	                      EVIDENT_PUBMED_URL, EVIDENT_OPENALEX_URL and
-//	                      EVIDENT_PMCID_URL at them
+//	                      EVIDENT_PUBMED_URL, EVIDENT_OPENALEX_URL,
+//	                      EVIDENT_PMCID_URL and EVIDENT_PMC_URL at them
 //	registry requests N   the server has answered N requests so far
 //
 // A file DIR/crossref/works/10.1000/xyz answers GET /crossref/works/10.1000/xyz
@@ -52,7 +52,7 @@ func registryCmd(t *testing.T) func(ts *testscript.TestScript, neg bool, args []
 			})
 			for env, service := range map[string]string{
 				registry.EnvCrossrefURL: "crossref", registry.EnvDOIURL: "doi", registry.EnvPubMedURL: "pubmed",
-				registry.EnvOpenAlexURL: "openalex", registry.EnvPMCIDURL: "pmcid",
+				registry.EnvOpenAlexURL: "openalex", registry.EnvPMCIDURL: "pmcid", registry.EnvPMCURL: "pmc",
 			} {
 				ts.Setenv(env, srv.URL+"/"+service)
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/xmltree"
 )
 
 // JATS (the Journal Article Tag Suite, NLM's XML) is how PLOS, PubMed
@@ -91,24 +92,24 @@ type jatsReader struct {
 
 func readJATS(src *source) reader {
 	root, suppress := parseJATS(src)
-	art := root.child("article")
+	art := root.Child("article")
 	if art == nil {
 		return reader{suppress: suppress}
 	}
 	j := &jatsReader{src: src, b: newBuilder(src)}
-	front, body, back := art.child("front"), art.child("body"), art.child("back")
-	meta := front.child("article-meta")
-	title := meta.child("title-group").child("article-title").plain()
+	front, body, back := art.Child("front"), art.Child("body"), art.Child("back")
+	meta := front.Child("article-meta")
+	title := plain(meta.Child("title-group").Child("article-title"))
 	j.labels = refLabels(back, citesByNumber(body))
-	for _, abs := range meta.children("abstract") {
-		if skipAbstracts[strings.ToLower(abs.attr("abstract-type"))] {
+	for _, abs := range meta.Children("abstract") {
+		if skipAbstracts[strings.ToLower(abs.Attr("abstract-type"))] {
 			continue
 		}
-		if t := abs.child("title"); t != nil {
+		if t := abs.Child("title"); t != nil {
 			j.heading(t, 1)
 		} else {
 			j.start(corpus.KindHeading, 1)
-			j.b.addStr("Abstract", abs.off)
+			j.b.addStr("Abstract", abs.Off)
 			j.flush()
 		}
 		j.blockKids(abs, 2, "title")
@@ -123,13 +124,13 @@ func readJATS(src *source) reader {
 	return reader{title: title, blocks: j.blocks, suppress: suppress, links: j.links}
 }
 
-func (j *jatsReader) back(back *xnode) {
-	for _, k := range back.kids {
-		switch k.name {
+func (j *jatsReader) back(back *xmltree.Node) {
+	for _, k := range back.Kids {
+		switch k.Name {
 		case "ref-list":
 			j.refList(k, 0)
 		case "fn-group":
-			for _, fn := range k.children("fn") {
+			for _, fn := range k.Children("fn") {
 				j.footnote(fn)
 			}
 		}
@@ -152,7 +153,7 @@ func (j *jatsReader) flush() {
 	j.blocks = append(j.blocks, r)
 }
 
-func (j *jatsReader) heading(t *xnode, level int) {
+func (j *jatsReader) heading(t *xmltree.Node, level int) {
 	j.start(corpus.KindHeading, level)
 	j.inline(t, 0)
 	j.flush()
@@ -160,9 +161,9 @@ func (j *jatsReader) heading(t *xnode, level int) {
 
 // blockKids reads the block-level children of n; level is the heading
 // level of a section title among them. A child named skip is left out.
-func (j *jatsReader) blockKids(n *xnode, level int, skip string) {
-	for _, k := range n.kids {
-		if k.name != skip {
+func (j *jatsReader) blockKids(n *xmltree.Node, level int, skip string) {
+	for _, k := range n.Kids {
+		if k.Name != skip {
 			j.blockNode(k, level, corpus.KindSentence, 0)
 		}
 	}
@@ -170,14 +171,14 @@ func (j *jatsReader) blockKids(n *xnode, level int, skip string) {
 
 // blockNode reads one block-level element; kind is the kind of its
 // paragraphs (a list item's, a caption's).
-func (j *jatsReader) blockNode(n *xnode, level int, kind corpus.BlockKind, depth int) {
-	if n.name == "" || skipBlocks[n.name] || depth > maxJATSDepth {
+func (j *jatsReader) blockNode(n *xmltree.Node, level int, kind corpus.BlockKind, depth int) {
+	if n.Name == "" || skipBlocks[n.Name] || depth > maxJATSDepth {
 		return
 	}
-	switch n.name {
+	switch n.Name {
 	case "sec", "boxed-text", "app":
-		for _, k := range n.kids {
-			if k.name == "title" {
+		for _, k := range n.Kids {
+			if k.Name == "title" {
 				j.heading(k, level)
 				continue
 			}
@@ -188,30 +189,30 @@ func (j *jatsReader) blockNode(n *xnode, level int, kind corpus.BlockKind, depth
 		j.inline(n, depth+1)
 		j.flush()
 	case "list-item":
-		for _, k := range n.kids {
+		for _, k := range n.Kids {
 			j.blockNode(k, level, corpus.KindListItem, depth+1)
 		}
 	case "fig", "table-wrap":
-		if c := n.child("caption"); c != nil {
-			for _, k := range c.kids {
+		if c := n.Child("caption"); c != nil {
+			for _, k := range c.Kids {
 				j.blockNode(k, level, corpus.KindCaption, depth+1)
 			}
 		}
 	case "sub-article", "response", "ref-list", "fn-group", "front", "back":
 	default:
-		for _, k := range n.kids {
+		for _, k := range n.Kids {
 			j.blockNode(k, level, kind, depth+1)
 		}
 	}
 }
 
-func (j *jatsReader) footnote(fn *xnode) {
-	label := fn.child("label").plain()
+func (j *jatsReader) footnote(fn *xmltree.Node) {
+	label := plain(fn.Child("label"))
 	if label == "" {
-		label = fn.attr("id")
+		label = fn.Attr("id")
 	}
-	for _, p := range fn.kids {
-		if p.name != "p" {
+	for _, p := range fn.Kids {
+		if p.Name != "p" {
 			continue
 		}
 		j.start(corpus.KindFootnote, 0)
@@ -222,24 +223,24 @@ func (j *jatsReader) footnote(fn *xnode) {
 }
 
 // inline reads the text of n into the block being built.
-func (j *jatsReader) inline(n *xnode, depth int) {
+func (j *jatsReader) inline(n *xmltree.Node, depth int) {
 	if depth > maxJATSDepth {
 		return
 	}
-	kids := n.kids
+	kids := n.Kids
 	from := 0 // where the text of kids[i] starts to be read
 	defer func(saved int) { j.noRunTo = saved }(j.noRunTo)
 	j.noRunTo = -1
 	for i := 0; i < len(kids); {
 		k := kids[i]
-		if k.name == "" {
+		if k.Name == "" {
 			i, from = j.textRun(kids, i, from)
 			continue
 		}
 		from = 0
 		if isBibr(k) && i > j.noRunTo {
 			if end, marker, ok := j.citeRun(kids, i); ok {
-				j.marker(marker, k.off)
+				j.marker(marker, k.Off)
 				i = end + 1
 				continue
 			}
@@ -254,36 +255,36 @@ func (j *jatsReader) inline(n *xnode, depth int) {
 // "–", xref, "]"), it writes the run as one marker and returns where the
 // text after the closing bracket starts: the next run to read, and from
 // where.
-func (j *jatsReader) textRun(kids []*xnode, i, from int) (next, nextFrom int) {
+func (j *jatsReader) textRun(kids []*xmltree.Node, i, from int) (next, nextFrom int) {
 	t := kids[i]
 	if i+1 < len(kids) && isBibr(kids[i+1]) && i+1 > j.noRunTo {
-		trimmed := strings.TrimRight(t.text, " \t\n")
-		if end, marker, ok := j.citeRun(kids, i+1); ok && len(trimmed) > from && end+1 < len(kids) && kids[end+1].name == "" {
+		trimmed := strings.TrimRight(t.Text, " \t\n")
+		if end, marker, ok := j.citeRun(kids, i+1); ok && len(trimmed) > from && end+1 < len(kids) && kids[end+1].Name == "" {
 			open := trimmed[len(trimmed)-1]
 			after := kids[end+1]
-			rest := strings.TrimLeft(after.text, " \t\n")
+			rest := strings.TrimLeft(after.Text, " \t\n")
 			if (open == '[' && strings.HasPrefix(rest, "]")) || (open == '(' && strings.HasPrefix(rest, ")")) {
 				j.textPart(t, from, len(trimmed)-1)
-				j.marker(marker, kids[i+1].off)
-				return end + 1, len(after.text) - len(rest) + 1
+				j.marker(marker, kids[i+1].Off)
+				return end + 1, len(after.Text) - len(rest) + 1
 			}
 		}
 	}
-	j.textPart(t, from, len(t.text))
+	j.textPart(t, from, len(t.Text))
 	return i + 1, 0
 }
 
-// textPart writes t.text[from:to], with its source positions when the run
+// textPart writes t.Text[from:to], with its source positions when the run
 // is as written.
-func (j *jatsReader) textPart(t *xnode, from, to int) {
+func (j *jatsReader) textPart(t *xmltree.Node, from, to int) {
 	if from >= to {
 		return
 	}
-	if t.raw {
-		j.b.addSrc(t.off+from, t.off+to)
+	if t.Raw {
+		j.b.addSrc(t.Off+from, t.Off+to)
 		return
 	}
-	j.b.addStr(t.text[from:to], t.off)
+	j.b.addStr(t.Text[from:to], t.Off)
 }
 
 // marker writes the numbers of a citation run as the numeric marker the
@@ -296,14 +297,14 @@ func (j *jatsReader) marker(numbers string, off int) {
 	j.b.addStr("["+numbers+"]", off)
 }
 
-func isBibr(n *xnode) bool { return n.name == "xref" && n.attr("ref-type") == "bibr" }
+func isBibr(n *xmltree.Node) bool { return n.Name == "xref" && n.Attr("ref-type") == "bibr" }
 
 // citeRun reads the citations of a run that starts at kids[i]: <xref>s
 // separated by commas, semicolons, dashes or white space. It returns the
 // index of the last <xref> and the numbers of the references they point
 // to, a dash between two of them making a range. It reports false when one
 // of them has no number (author-year citations stay as written).
-func (j *jatsReader) citeRun(kids []*xnode, i int) (end int, numbers string, ok bool) {
+func (j *jatsReader) citeRun(kids []*xmltree.Node, i int) (end int, numbers string, ok bool) {
 	var b strings.Builder
 	sep := ""
 	end = -1
@@ -322,9 +323,9 @@ func (j *jatsReader) citeRun(kids []*xnode, i int) (end int, numbers string, ok 
 			end, sep = k, ""
 			continue
 		}
-		if n.name == "" && k+1 < len(kids) && isBibr(kids[k+1]) && isCiteSep(n.text) {
+		if n.Name == "" && k+1 < len(kids) && isBibr(kids[k+1]) && isCiteSep(n.Text) {
 			sep = ","
-			if strings.ContainsAny(n.text, dashes) {
+			if strings.ContainsAny(n.Text, dashes) {
 				sep = "–"
 			}
 			continue
@@ -352,8 +353,8 @@ func isCiteSep(s string) bool {
 // xrefNumbers returns the numbers of the references an <xref> points to
 // (rid may name several), from the list's labels, else from the xref's
 // own text when it is a number.
-func (j *jatsReader) xrefNumbers(n *xnode) (string, bool) {
-	rids := strings.Fields(n.attr("rid"))
+func (j *jatsReader) xrefNumbers(n *xmltree.Node) (string, bool) {
+	rids := strings.Fields(n.Attr("rid"))
 	var nums []string
 	for _, rid := range rids {
 		if l, ok := j.labels[rid]; ok {
@@ -363,7 +364,7 @@ func (j *jatsReader) xrefNumbers(n *xnode) (string, bool) {
 	if len(nums) > 0 && len(nums) == len(rids) {
 		return strings.Join(nums, ","), true
 	}
-	if t := strings.Trim(n.plain(), "[]() "); isRefNumber(t) {
+	if t := strings.Trim(plain(n), "[]() "); isRefNumber(t) {
 		return t, true
 	}
 	return "", false
@@ -382,14 +383,14 @@ func isRefNumber(s string) bool {
 }
 
 // element reads an inline element.
-func (j *jatsReader) element(k *xnode, depth int) {
+func (j *jatsReader) element(k *xmltree.Node, depth int) {
 	switch {
-	case skipInline[k.name]:
+	case skipInline[k.Name]:
 		return
-	case k.name == "break":
-		j.b.softBreak(k.off)
+	case k.Name == "break":
+		j.b.softBreak(k.Off)
 		return
-	case jatsBlocks[k.name]:
+	case jatsBlocks[k.Name]:
 		// A list or a figure inside a paragraph: the paragraph goes on
 		// after it as another block.
 		ctx := j.ctx
@@ -401,15 +402,15 @@ func (j *jatsReader) element(k *xnode, depth int) {
 	case isJATSLink(k):
 		j.link(k, depth)
 		return
-	case k.name == "sup" && j.supCites(k):
+	case k.Name == "sup" && j.supCites(k):
 		return
-	case k.name == "sup" && k.plain() != "":
+	case k.Name == "sup" && plain(k) != "":
 		j.sups++
-		j.b.addStr("^", k.off)
+		j.b.addStr("^", k.Off)
 		j.b.dropSpace()
 		j.inline(k, depth+1)
 		j.b.dropSpace()
-		j.b.addStr("^", k.off)
+		j.b.addStr("^", k.Off)
 		j.sups--
 		return
 	}
@@ -419,46 +420,46 @@ func (j *jatsReader) element(k *xnode, depth int) {
 // supCites writes a superscript that holds numeric citations only as
 // their marker, [3] rather than ^3^: the detector takes a superscript
 // inside a sentence for an exponent, and the markup says what it is.
-func (j *jatsReader) supCites(sup *xnode) bool {
+func (j *jatsReader) supCites(sup *xmltree.Node) bool {
 	a, b := -1, -1
-	for i, k := range sup.kids {
-		if k.name != "" || strings.TrimSpace(k.text) != "" {
+	for i, k := range sup.Kids {
+		if k.Name != "" || strings.TrimSpace(k.Text) != "" {
 			if a < 0 {
 				a = i
 			}
 			b = i
 		}
 	}
-	if a < 0 || !isBibr(sup.kids[a]) {
+	if a < 0 || !isBibr(sup.Kids[a]) {
 		return false
 	}
-	end, marker, ok := j.citeRun(sup.kids, a)
+	end, marker, ok := j.citeRun(sup.Kids, a)
 	if !ok || end != b {
 		return false
 	}
-	j.marker(marker, sup.off)
+	j.marker(marker, sup.Off)
 	return true
 }
 
 // refLabels numbers the references of the back matter's lists: by their
 // <label> when it is a number, else, when the body cites by number, by
 // their place in the list.
-func refLabels(back *xnode, byNumber bool) map[string]string {
+func refLabels(back *xmltree.Node, byNumber bool) map[string]string {
 	labels := map[string]string{}
 	n := 0
-	var walk func(list *xnode, depth int)
-	walk = func(list *xnode, depth int) {
+	var walk func(list *xmltree.Node, depth int)
+	walk = func(list *xmltree.Node, depth int) {
 		if depth > maxJATSDepth {
 			return
 		}
-		for _, k := range list.kids {
-			switch k.name {
+		for _, k := range list.Kids {
+			switch k.Name {
 			case "ref-list":
 				walk(k, depth+1)
 			case "ref":
 				n++
-				id := k.attr("id")
-				if l := strings.Trim(k.child("label").plain(), "[](). "); isRefNumber(l) {
+				id := k.Attr("id")
+				if l := strings.Trim(plain(k.Child("label")), "[](). "); isRefNumber(l) {
 					labels[id] = l
 				} else if l == "" && byNumber {
 					labels[id] = strconv.Itoa(n)
@@ -466,24 +467,24 @@ func refLabels(back *xnode, byNumber bool) map[string]string {
 			}
 		}
 	}
-	for _, list := range back.children("ref-list") {
+	for _, list := range back.Children("ref-list") {
 		walk(list, 0)
 	}
 	return labels
 }
 
 // citesByNumber reports whether most of the body's citations are numbers.
-func citesByNumber(body *xnode) bool {
+func citesByNumber(body *xmltree.Node) bool {
 	num, all := 0, 0
-	var walk func(n *xnode, depth int)
-	walk = func(n *xnode, depth int) {
+	var walk func(n *xmltree.Node, depth int)
+	walk = func(n *xmltree.Node, depth int) {
 		if depth > maxJATSDepth {
 			return
 		}
-		for _, k := range n.kids {
+		for _, k := range n.Kids {
 			if isBibr(k) {
 				all++
-				if isRefNumber(strings.Trim(k.plain(), "[]() ")) {
+				if isRefNumber(strings.Trim(plain(k), "[]() ")) {
 					num++
 				}
 				continue
@@ -497,12 +498,12 @@ func citesByNumber(body *xnode) bool {
 	return all > 0 && 2*num > all
 }
 
-func (j *jatsReader) refList(list *xnode, depth int) {
+func (j *jatsReader) refList(list *xmltree.Node, depth int) {
 	if depth > maxJATSDepth {
 		return
 	}
-	for _, k := range list.kids {
-		switch k.name {
+	for _, k := range list.Kids {
+		switch k.Name {
 		case "ref-list":
 			j.refList(k, depth+1)
 		case "ref":
@@ -511,7 +512,7 @@ func (j *jatsReader) refList(list *xnode, depth int) {
 	}
 }
 
-func (j *jatsReader) ref(ref *xnode) {
+func (j *jatsReader) ref(ref *xmltree.Node) {
 	j.refLinks(ref, 0)
 	text := refText(ref)
 	if text == "" {
@@ -519,11 +520,11 @@ func (j *jatsReader) ref(ref *xnode) {
 	}
 	j.flush()
 	j.serial++
-	id := ref.attr("id")
+	id := ref.Attr("id")
 	j.ctx = rawBlock{kind: corpus.KindListItem, item: -1, refList: true, group: j.serial, anchor: id}
 	if l, ok := j.labels[id]; ok {
 		j.ctx.item, _ = strconv.Atoi(l)
 	}
-	j.b.addStr(text, ref.off)
+	j.b.addStr(text, ref.Off)
 	j.flush()
 }

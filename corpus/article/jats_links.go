@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/xmltree"
 )
 
 // JATS marks an article's hyperlinks as <ext-link> (xlink:href, with an
@@ -23,15 +24,15 @@ var jatsIDResolvers = map[string]string{
 	"pmc":    "https://www.ncbi.nlm.nih.gov/pmc/articles/",
 }
 
-func isJATSLink(n *xnode) bool { return n.name == "ext-link" || n.name == "uri" }
+func isJATSLink(n *xmltree.Node) bool { return n.Name == "ext-link" || n.Name == "uri" }
 
 // link reads an <ext-link> or <uri> of the prose: its text is read as
 // any other inline element's, and the link is recorded with where that
 // text starts.
-func (j *jatsReader) link(n *xnode, depth int) {
+func (j *jatsReader) link(n *xmltree.Node, depth int) {
 	from := len(j.b.text)
 	j.inline(n, depth+1)
-	l := corpus.Link{Href: jatsHref(n), Pos: j.src.pos(n.off)}
+	l := corpus.Link{Href: jatsHref(n), Pos: j.src.pos(n.Off)}
 	linkSince(&l, j.b, from)
 	if l.Href == "" && l.Text == "" {
 		return
@@ -41,16 +42,16 @@ func (j *jatsReader) link(n *xnode, depth int) {
 
 // refLinks records the links of a reference-list entry, which cite
 // nothing by themselves.
-func (j *jatsReader) refLinks(n *xnode, depth int) {
+func (j *jatsReader) refLinks(n *xmltree.Node, depth int) {
 	if depth > maxJATSDepth {
 		return
 	}
-	for _, k := range n.kids {
+	for _, k := range n.Kids {
 		if !isJATSLink(k) {
 			j.refLinks(k, depth+1)
 			continue
 		}
-		l := corpus.Link{Href: jatsHref(k), Text: k.plain(), Pos: j.src.pos(k.off), Skipped: corpus.SkipRefList}
+		l := corpus.Link{Href: jatsHref(k), Text: plain(k), Pos: j.src.pos(k.Off), Skipped: corpus.SkipRefList}
 		if l.Href != "" {
 			j.links = append(j.links, l)
 		}
@@ -62,12 +63,12 @@ func (j *jatsReader) refLinks(n *xnode, depth int) {
 // address of its record. A link into another database (an accession
 // number of GenBank, PDB, a trial registry) that is no web address is
 // given as type:value, which cites nothing as a web link.
-func jatsHref(n *xnode) string {
-	href := strings.TrimSpace(n.attr("href"))
+func jatsHref(n *xmltree.Node) string {
+	href := strings.TrimSpace(n.Attr("href"))
 	if href == "" {
-		href = n.plain()
+		href = plain(n)
 	}
-	typ := strings.ToLower(strings.TrimSpace(n.attr("ext-link-type")))
+	typ := strings.ToLower(strings.TrimSpace(n.Attr("ext-link-type")))
 	lower := strings.ToLower(href)
 	web := strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "ftp://")
 	switch {

@@ -2,6 +2,8 @@ package article
 
 import (
 	"strings"
+
+	"github.com/evident-tools/evident/corpus/xmltree"
 )
 
 // The text of a JATS reference: a <mixed-citation> as written, an
@@ -14,15 +16,15 @@ var pubIDPrefix = map[string]string{"doi": "doi:", "pmid": "PMID: ", "pmcid": "P
 
 // refText returns the text of one <ref>; several citations in it (a
 // <citation-alternatives>, or a ref that cites two works) are joined.
-func refText(ref *xnode) string {
+func refText(ref *xmltree.Node) string {
 	var parts []string
-	var walk func(n *xnode, depth int)
-	walk = func(n *xnode, depth int) {
+	var walk func(n *xmltree.Node, depth int)
+	walk = func(n *xmltree.Node, depth int) {
 		if depth > 4 {
 			return
 		}
-		for _, c := range n.kids {
-			switch c.name {
+		for _, c := range n.Kids {
+			switch c.Name {
 			case "mixed-citation", "element-citation", "citation", "nlm-citation":
 				if s := citationText(c); s != "" {
 					parts = append(parts, s)
@@ -39,9 +41,9 @@ func refText(ref *xnode) string {
 	return strings.Join(parts, " ")
 }
 
-func citationText(c *xnode) string {
-	for _, k := range c.kids {
-		if k.name == "" && strings.Trim(k.text, " \t\n") != "" {
+func citationText(c *xmltree.Node) string {
+	for _, k := range c.Kids {
+		if k.Name == "" && strings.Trim(k.Text, " \t\n") != "" {
 			return mixedText(c)
 		}
 	}
@@ -50,32 +52,32 @@ func citationText(c *xnode) string {
 
 // mixedText is the text of a citation with its punctuation written in it;
 // identifiers get their prefix unless the text gives it.
-func mixedText(c *xnode) string {
+func mixedText(c *xmltree.Node) string {
 	var b strings.Builder
-	var walk func(n *xnode, depth int)
-	walk = func(n *xnode, depth int) {
+	var walk func(n *xmltree.Node, depth int)
+	walk = func(n *xmltree.Node, depth int) {
 		if depth > maxJATSDepth {
 			return
 		}
-		for _, k := range n.kids {
+		for _, k := range n.Kids {
 			switch {
-			case k.name == "":
-				b.WriteString(k.text)
-			case k.name == "pub-id":
-				typ := strings.ToLower(k.attr("pub-id-type"))
+			case k.Name == "":
+				b.WriteString(k.Text)
+			case k.Name == "pub-id":
+				typ := strings.ToLower(k.Attr("pub-id-type"))
 				tail := b.String()
 				before := strings.ToLower(strings.TrimSpace(tail[max(0, len(tail)-16):]))
 				if p := pubIDPrefix[typ]; p != "" && !strings.HasSuffix(before, strings.ToLower(strings.TrimSpace(p))) &&
 					!strings.HasSuffix(before, typ) && !strings.HasSuffix(before, "doi.org/") {
 					b.WriteString(" " + p)
 				}
-				b.WriteString(k.plain())
-			case k.name == "etal":
+				b.WriteString(plain(k))
+			case k.Name == "etal":
 				b.WriteString(" et al.")
-			case k.name == "name":
+			case k.Name == "name":
 				// PLOS writes <surname> and <given-names> with nothing between.
-				b.WriteString(" " + k.child("surname").plain() + " " + k.child("given-names").plain())
-			case skipInline[k.name]:
+				b.WriteString(" " + plain(k.Child("surname")) + " " + plain(k.Child("given-names")))
+			case skipInline[k.Name]:
 			default:
 				walk(k, depth+1)
 			}
@@ -86,7 +88,7 @@ func mixedText(c *xnode) string {
 }
 
 // fieldsText lays out a citation given as fields only.
-func fieldsText(c *xnode) string {
+func fieldsText(c *xmltree.Node) string {
 	var out []string
 	add := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
@@ -94,38 +96,38 @@ func fieldsText(c *xnode) string {
 		}
 	}
 	authors := names(c)
-	year := c.child("year").plain()
+	year := plain(c.Child("year"))
 	if year == "" {
-		year = c.child("date").child("year").plain()
+		year = plain(c.Child("date").Child("year"))
 	}
 	head := authors
 	if year != "" {
 		head = strings.TrimSpace(head + " (" + year + ")")
 	}
 	add(head)
-	title := c.child("article-title").plain()
+	title := plain(c.Child("article-title"))
 	if title == "" {
-		title = c.child("chapter-title").plain()
+		title = plain(c.Child("chapter-title"))
 	}
 	if title == "" {
-		title = c.child("data-title").plain()
+		title = plain(c.Child("data-title"))
 	}
 	add(endSentence(title))
-	source := c.child("source").plain()
+	source := plain(c.Child("source"))
 	var loc strings.Builder
 	loc.WriteString(source)
-	if v := c.child("volume").plain(); v != "" {
+	if v := plain(c.Child("volume")); v != "" {
 		loc.WriteString(" " + v)
-		if is := c.child("issue").plain(); is != "" {
+		if is := plain(c.Child("issue")); is != "" {
 			loc.WriteString("(" + is + ")")
 		}
 	}
-	pages := c.child("fpage").plain()
-	if lp := c.child("lpage").plain(); pages != "" && lp != "" && lp != pages {
+	pages := plain(c.Child("fpage"))
+	if lp := plain(c.Child("lpage")); pages != "" && lp != "" && lp != pages {
 		pages += "–" + lp
 	}
 	if pages == "" {
-		pages = c.child("elocation-id").plain()
+		pages = plain(c.Child("elocation-id"))
 	}
 	if pages != "" {
 		if loc.Len() > 0 {
@@ -134,15 +136,15 @@ func fieldsText(c *xnode) string {
 		loc.WriteString(pages)
 	}
 	add(endSentence(loc.String()))
-	pub := c.child("publisher-name").plain()
-	if pl := c.child("publisher-loc").plain(); pl != "" && pub != "" {
+	pub := plain(c.Child("publisher-name"))
+	if pl := plain(c.Child("publisher-loc")); pl != "" && pub != "" {
 		pub = pl + ": " + pub
 	}
 	add(endSentence(pub))
-	add(endSentence(c.child("comment").plain()))
-	for _, id := range c.children("pub-id") {
-		if p := pubIDPrefix[strings.ToLower(id.attr("pub-id-type"))]; p != "" {
-			add(p + id.plain())
+	add(endSentence(plain(c.Child("comment"))))
+	for _, id := range c.Children("pub-id") {
+		if p := pubIDPrefix[strings.ToLower(id.Attr("pub-id-type"))]; p != "" {
+			add(p + plain(id))
 		}
 	}
 	return strings.Join(strings.Fields(strings.Join(out, " ")), " ")
@@ -159,27 +161,27 @@ func endSentence(s string) string {
 
 // names lists the authors of a citation (its first person group that is
 // not the editors), "Surname GN, Surname GN, et al.".
-func names(c *xnode) string {
+func names(c *xmltree.Node) string {
 	group := c
-	for _, g := range c.children("person-group") {
-		if t := g.attr("person-group-type"); t == "" || t == "author" {
+	for _, g := range c.Children("person-group") {
+		if t := g.Attr("person-group-type"); t == "" || t == "author" {
 			group = g
 			break
 		}
 	}
 	var out []string
-	for _, k := range group.kids {
-		switch k.name {
+	for _, k := range group.Kids {
+		switch k.Name {
 		case "name":
-			n := strings.TrimSpace(k.child("surname").plain() + " " + k.child("given-names").plain())
-			if s := k.child("suffix").plain(); s != "" {
+			n := strings.TrimSpace(plain(k.Child("surname")) + " " + plain(k.Child("given-names")))
+			if s := plain(k.Child("suffix")); s != "" {
 				n += " " + s
 			}
 			if n != "" {
 				out = append(out, n)
 			}
 		case "string-name", "collab":
-			if s := k.plain(); s != "" {
+			if s := plain(k); s != "" {
 				out = append(out, s)
 			}
 		case "etal":

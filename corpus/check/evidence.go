@@ -80,6 +80,10 @@ type RegistryText struct {
 	Registry string
 	// Abstract is the record's abstract, plain text or JATS markup.
 	Abstract string
+	// FullText is the work's open-access full text (PubMed Central's),
+	// a paragraph a line; its sentences follow the abstract's as
+	// passages of source "fulltext".
+	FullText string
 	PubTypes []string
 }
 
@@ -100,8 +104,20 @@ func (rep *state) newEvidence(cfg *Evidence) *evidenceStage {
 	if len(cited) == 0 {
 		return nil
 	}
-	cited, from := withRegistryText(cited, cfg.Registry)
-	j, problems := evidence.NewFromRefs(cited, cfg.Open)
+	cited, from, full := withRegistryText(cited, cfg.Registry)
+	texts := make([]evidence.Text, 0, len(cited))
+	var problems []string
+	for _, r := range cited {
+		t := evidence.ReadText(r, cfg.Open)
+		for _, p := range t.Problems {
+			problems = append(problems, r.Key+": "+p)
+		}
+		if ft := full[r.Key]; ft != "" {
+			t.AddFullText(ft)
+		}
+		texts = append(texts, t)
+	}
+	j := evidence.New(texts)
 	if cfg.Thresholds != nil {
 		j.T = *cfg.Thresholds
 	}
@@ -122,19 +138,26 @@ func (rep *state) newEvidence(cfg *Evidence) *evidenceStage {
 // withRegistryText gives each cited work that has no abstract of its own
 // the abstract of its registry record, when lookup has one, on a copy:
 // the library's reference is left as it is. from names the registry of
-// each work given one.
-func withRegistryText(refs []*corpus.Reference, lookup func(*corpus.Reference) (RegistryText, bool)) (out []*corpus.Reference, from map[string]string) {
+// each work given one; full holds the registry's full text of each work
+// it has one of, whether or not the work has its own abstract.
+func withRegistryText(refs []*corpus.Reference, lookup func(*corpus.Reference) (RegistryText, bool)) (out []*corpus.Reference, from, full map[string]string) {
 	if lookup == nil {
-		return refs, nil
+		return refs, nil, nil
 	}
 	out = make([]*corpus.Reference, len(refs))
 	for i, r := range refs {
 		out[i] = r
-		if abs, _ := r.Get("abstract"); strings.TrimSpace(abs) != "" {
+		rt, ok := lookup(r)
+		if !ok {
 			continue
 		}
-		rt, ok := lookup(r)
-		if !ok || strings.TrimSpace(rt.Abstract) == "" {
+		if strings.TrimSpace(rt.FullText) != "" {
+			if full == nil {
+				full = map[string]string{}
+			}
+			full[r.Key] = rt.FullText
+		}
+		if abs, _ := r.Get("abstract"); strings.TrimSpace(abs) != "" || strings.TrimSpace(rt.Abstract) == "" {
 			continue
 		}
 		cp := *r
@@ -148,7 +171,7 @@ func withRegistryText(refs []*corpus.Reference, lookup func(*corpus.Reference) (
 		}
 		from[r.Key] = rt.Registry
 	}
-	return out, from
+	return out, from, full
 }
 
 // citedRefs returns the library references the claims' citations resolved

@@ -49,14 +49,7 @@ func TestEvidence_RegistryTextStandsInForAMissingAbstract(t *testing.T) {
 			if _, ok := ref.Get("abstract"); ok || len(ref.Fields) != 0 {
 				t.Errorf("the library's reference was changed: %+v", ref.Fields)
 			}
-			var ev *corpus.Evidence
-			for _, c := range rep.Claims {
-				for _, l := range c.Citations {
-					if l.Evidence != nil {
-						ev = l.Evidence
-					}
-				}
-			}
+			ev := lastEvidence(rep)
 			if ev == nil {
 				t.Fatal("no evidence on the citation")
 			}
@@ -76,24 +69,86 @@ func TestEvidence_RegistryTextStandsInForAMissingAbstract(t *testing.T) {
 	}
 }
 
-// A work's own abstract is never replaced, and the lookup is not asked.
-func TestEvidence_OwnAbstractIsNotLookedUp(t *testing.T) {
+// A work's own abstract is never replaced by a registry's.
+func TestEvidence_OwnAbstractIsNotReplaced(t *testing.T) {
 	ref := &corpus.Reference{Key: "kim2020", Type: "article", Title: "Coffee and the liver", Year: 2020,
 		Fields: []corpus.Field{{Name: "abstract", Value: "Coffee drinkers had less chronic liver disease in this cohort of adults."}}}
 	lookup := func(*corpus.Reference) (RegistryText, bool) {
-		t.Error("the lookup was asked for a work with an abstract")
-		return RegistryText{}, false
+		return RegistryText{Registry: "crossref", Abstract: "Tea drinkers had less chronic liver disease in this cohort of adults."}, true
 	}
 	md := "# Coffee\n\nCoffee drinkers had less chronic liver disease [@kim2020].\n"
 	rep, err := Check("a.md", []byte(md), corpus.Markdown, []*corpus.Reference{ref}, Options{Evidence: &Evidence{Registry: lookup}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	n := 0
 	for _, c := range rep.Claims {
 		for _, l := range c.Citations {
-			if l.Evidence != nil && strings.Contains(l.Evidence.Why, "record verification fetched") {
-				t.Errorf("why names a registry: %s", l.Evidence.Why)
+			if l.Evidence == nil {
+				continue
+			}
+			n++
+			if strings.Contains(l.Evidence.Why, "record verification fetched") || strings.Contains(l.Evidence.Text, "Tea") {
+				t.Errorf("the registry's abstract was used: %q (%s)", l.Evidence.Text, l.Evidence.Why)
 			}
 		}
 	}
+	if n == 0 {
+		t.Fatal("no evidence on the citation")
+	}
+}
+
+// A registry's full text (PubMed Central's) follows the work's abstract:
+// a claim only its body states is quoted from it, source "fulltext", and
+// a section heading is never a passage.
+func TestEvidence_RegistryFullTextFollowsTheAbstract(t *testing.T) {
+	ref := &corpus.Reference{Key: "rvf2013", Type: "article", Title: "Rift Valley fever in Mozambique", Year: 2013,
+		Fields: []corpus.Field{{Name: "abstract", Value: "Sheep and goats in Zambezia carried antibodies against Rift Valley fever virus. The virus circulates without clinical disease."}}}
+	full := "Introduction\nDuring an epidemic of Rift Valley fever in 2010 in South Africa, 192 laboratory-confirmed human cases including 18 deaths were reported.\nMaterials and Methods\nBlood was drawn from the jugular vein of sheep and goats."
+	for _, tt := range []struct {
+		name, claim, wantSource, wantText string
+		wantVerdict                       corpus.Verdict
+	}{
+		{"a sentence of the body", "A Rift Valley fever epidemic in South Africa in 2010 caused 192 laboratory-confirmed human cases and 18 deaths.",
+			corpus.SourceFullText, "During an epidemic of Rift Valley fever in 2010", corpus.VerdictSupports},
+		{"a sentence of the abstract", "Sheep and goats in Zambezia carried antibodies against the Rift Valley fever virus.",
+			corpus.SourceAbstract, "Sheep and goats in Zambezia", corpus.VerdictSupports},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lookup := func(*corpus.Reference) (RegistryText, bool) { return RegistryText{FullText: full}, true }
+			md := "# RVF\n\n" + tt.claim + " [@rvf2013]\n"
+			rep, err := Check("a.md", []byte(md), corpus.Markdown, []*corpus.Reference{ref}, Options{Evidence: &Evidence{Registry: lookup}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ev := lastEvidence(rep)
+			if ev == nil {
+				t.Fatal("no evidence on the citation")
+			}
+			if ev.Source != tt.wantSource || !strings.HasPrefix(ev.Text, tt.wantText) || ev.Verdict != tt.wantVerdict {
+				t.Errorf("%s from %s: %q; want %s from %s: %q…", ev.Verdict, ev.Source, ev.Text, tt.wantVerdict, tt.wantSource, tt.wantText)
+			}
+			for _, c := range rep.Claims {
+				for _, l := range c.Citations {
+					if l.Evidence != nil && (l.Evidence.Text == "Introduction" || l.Evidence.Text == "Materials and Methods") {
+						t.Errorf("a heading was quoted: %q", l.Evidence.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// lastEvidence returns the evidence of the report's last citation that
+// has one.
+func lastEvidence(rep *corpus.Report) *corpus.Evidence {
+	var ev *corpus.Evidence
+	for _, c := range rep.Claims {
+		for _, l := range c.Citations {
+			if l.Evidence != nil {
+				ev = l.Evidence
+			}
+		}
+	}
+	return ev
 }

@@ -47,7 +47,7 @@ func init() {
 		tripled accelerate accelerates accelerated enhance enhances enhanced upregulated up-regulated gain gains gained`)
 	add(axisAmount, -1, `decrease decreases decreased decreasing reduce reduces reduced reducing reduction reductions
 		decline declines declined declining drop drops dropped fall falls fell fallen lowered lowers lowering
-		diminish diminishes diminished attenuate attenuates attenuated suppress suppresses suppressed inhibit
+		depress depresses depressed weaken weakens weakened diminish diminishes diminished attenuate attenuates attenuated suppress suppresses suppressed inhibit
 		inhibits inhibited inhibiting halved halves slowed slows cut cuts downregulated down-regulated loss lose loses lost lessen lessened`)
 	add(axisComparison, +1, `higher greater more larger longer faster increased-risk`)
 	add(axisComparison, -1, `lower less fewer smaller shorter slower`)
@@ -232,6 +232,31 @@ func quantities(text string) []quantity {
 			dec = len(num) - i - 1
 		}
 		out = append(out, quantity{value: v, decimals: dec, unit: unit, text: strings.TrimSpace(text[m[0]:m[1]])})
+	}
+	return append(out, rangeStarts(text)...)
+}
+
+// percentRangeRE is a range whose first number has no unit of its own:
+// "from 85 to 10%", "30–70%". Not "and": "in 1996 and 53% in 2001" is
+// no range.
+var percentRangeRE = regexp.MustCompile(`(?i)(?:^|[^\w.,])(\d+(?:\.\d+)?)\s*(?:to|–|—)\s*\d+(?:\.\d+)?\s*(?:%|per ?cent\b)`)
+
+// rangeStarts returns the first numbers of percent ranges written with
+// the sign once, as percentages: the quantity is the range's.
+func rangeStarts(text string) []quantity {
+	var out []quantity
+	for _, m := range percentRangeRE.FindAllStringSubmatchIndex(text, -1) {
+		num := text[m[2]:m[3]]
+		v, err := strconv.ParseFloat(num, 64)
+		// A year ("from 2001 to 40%") is no percentage.
+		if err != nil || v > 100 {
+			continue
+		}
+		dec := 0
+		if i := strings.IndexByte(num, '.'); i >= 0 {
+			dec = len(num) - i - 1
+		}
+		out = append(out, quantity{value: v, decimals: dec, unit: "%", text: num + "%"})
 	}
 	return out
 }

@@ -124,6 +124,15 @@ func TestFeatures_DirectionNegationNumbers(t *testing.T) {
 	if strings.Join(rng, " ") != "30% 70% 10 mg 250 K" {
 		t.Errorf("ranges and letter units: %q", rng)
 	}
+	// A percent range written with the sign once: both ends are
+	// percentages, so a claim quoting the first is not contradicted.
+	var pct []string
+	for _, q := range quantities("transmittance from 85 to 10%, 30–70%, 37% in 1996 and 53% in 2001, from 2001 to 40%") {
+		pct = append(pct, q.text+"="+q.unit)
+	}
+	if strings.Join(pct, " ") != "10%=% 70%=% 37%=% 53%=% 40%=% 85%=% 30%=%" {
+		t.Errorf("percent ranges: %q", pct)
+	}
 	if qs := quantities("COVID-19 in 2020 and H1N1"); len(qs) != 0 {
 		t.Errorf("identifiers and years are no quantities: %v", qs)
 	}
@@ -174,4 +183,23 @@ func TestReadText_AbstractMarkupAndSentences(t *testing.T) {
 
 func set(r *corpus.Reference, name, value string) {
 	r.Fields = append(r.Fields, corpus.Field{Name: name, Raw: "{" + value + "}", Value: value})
+}
+
+func TestAddFullText_FollowsTheAbstractWithoutHeadingsOrRepeats(t *testing.T) {
+	ref := &corpus.Reference{Key: "k", Title: "T", Fields: []corpus.Field{{Name: "abstract", Value: "Sheep carried antibodies against the virus. It circulates quietly."}}}
+	txt := ReadText(ref, nil)
+	txt.AddFullText("Introduction\nSheep carried antibodies against the virus. Goats did too, in 21% of sera.\nMaterials and Methods\n\nBlood was drawn from the jugular vein.")
+	var got []string
+	for _, p := range txt.Passages {
+		got = append(got, p.Source+": "+p.Text)
+	}
+	want := []string{
+		"abstract: Sheep carried antibodies against the virus.",
+		"abstract: It circulates quietly.",
+		"fulltext: Goats did too, in 21% of sera.",
+		"fulltext: Blood was drawn from the jugular vein.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/evidence"
 	"github.com/evident-tools/evident/importer"
+	"github.com/evident-tools/evident/registry/pmc"
 )
 
 // The measurement of the evidence stage on labelled claim–source pairs
@@ -56,6 +57,64 @@ type pair struct {
 	want    corpus.Verdict
 	right   string // the source sentence, for supported pairs
 	heldOut bool
+	// set names a hand-written set (handSets); "" for the pairs made by
+	// rule.
+	set string
+}
+
+// The hand-written sets: the first 28 pairs (all held out), a second
+// held-out set written before the thresholds were tuned again, and a set
+// to tune on.
+var handSets = []struct {
+	name, file string
+	heldOut    bool
+}{
+	{"hand-written (first 28)", "handwritten.tsv", true},
+	{"hand-written held-out 2", "handwritten-heldout2.tsv", true},
+	{"hand-written tuning", "handwritten-tuning.tsv", false},
+}
+
+// fullTexts holds the PMC full text of the works read from apis/pmc, by
+// key: the judge reads it after the abstract, as a check does with a
+// cached PMC record.
+var fullTexts = map[string]string{}
+
+// textsOf reads the works as a check reads them: abstract, then the full
+// text when there is one.
+func textsOf(refs []*corpus.Reference) []evidence.Text {
+	texts := make([]evidence.Text, len(refs))
+	for i, r := range refs {
+		texts[i] = evidence.ReadText(r, nil)
+		if ft := fullTexts[r.Key]; ft != "" {
+			texts[i].AddFullText(ft)
+		}
+	}
+	return texts
+}
+
+// pmcWorks reads the PMC full texts of apis/pmc as works: the record
+// registry/pmc makes of each, its abstract as the work's, its body in
+// fullTexts. They are cited by hand-written pairs only, so that the pairs
+// made by rule stay those of the abstracts.
+func pmcWorks() []*corpus.Reference {
+	files, _ := filepath.Glob(filepath.Join(corporaDir, "apis", "pmc", "*.nxml"))
+	var out []*corpus.Reference
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		a, ok := pmc.ParseArticle(data)
+		if !ok {
+			continue
+		}
+		r := &corpus.Reference{Key: "pmc#" + filepath.Base(f), Type: "article", Title: a.Title,
+			Fields: []corpus.Field{{Name: "abstract", Value: a.Abstract}}}
+		r.Source.File = "pmc"
+		fullTexts[r.Key] = a.FullText
+		out = append(out, r)
+	}
+	return out
 }
 
 func loadWorks(t testing.TB) []*corpus.Reference {
@@ -286,7 +345,7 @@ func judgeAll(pairs []pair, th evidence.Thresholds) []result {
 				refs = append(refs, p.work)
 			}
 		}
-		j, _ := evidence.NewFromRefs(refs, nil)
+		j := evidence.New(textsOf(refs))
 		j.T = th
 		for i, p := range group {
 			ev, _ := j.Evidence(p.claim, p.work.Key)
@@ -310,9 +369,9 @@ func baselineScores(pairs []pair) (top []string, score []float64) {
 				refs = append(refs, p.work)
 			}
 		}
-		j, _ := evidence.NewFromRefs(refs, nil)
+		j := evidence.New(textsOf(refs))
 		for i, p := range group {
-			txt := evidence.ReadText(p.work, nil)
+			txt := textsOf([]*corpus.Reference{p.work})[0]
 			rank := j.Rank(p.claim, p.work.Key)
 			if len(rank) > 0 {
 				top[start+i] = txt.Passages[rank[0]].Text
@@ -348,12 +407,12 @@ func flagged(v corpus.Verdict) bool {
 	return v == corpus.VerdictUnrelated || v == corpus.VerdictContradicts
 }
 
-func score(pairs []pair, verdicts []corpus.Verdict, texts []string, held bool) scores {
+func score(pairs []pair, verdicts []corpus.Verdict, texts []string, keep func(pair) bool) scores {
 	var s scores
 	s.byKind = map[string][2]int{}
 	var detected, alarms, right, correct, nbSup, nb int
 	for i, p := range pairs {
-		if p.heldOut != held {
+		if !keep(p) {
 			continue
 		}
 		s.all++
@@ -409,10 +468,22 @@ func (s scores) String() string {
 		s.detection, s.wrong, s.falseAlarm, s.true_, s.rightFirst, s.supported, s.accuracy, s.all, s.neighbourSupports, strings.Join(kinds, ", "))
 }
 
+// Filters for score.
+var (
+	ruleHeldOut = func(p pair) bool { return p.set == "" && p.heldOut }
+	ruleTuning  = func(p pair) bool { return p.set == "" && !p.heldOut }
+	allHeldOut  = func(p pair) bool { return p.heldOut }
+	allTuning   = func(p pair) bool { return !p.heldOut }
+	inSet       = func(name string) func(pair) bool { return func(p pair) bool { return p.set == name } }
+)
+
 func allPairs(t testing.TB) []pair {
 	works := loadWorks(t)
 	pairs := makePairs(works, 600)
-	pairs = append(pairs, handwritten(t, works)...)
+	cited := append(pmcWorks(), works...)
+	for _, hs := range handSets {
+		pairs = append(pairs, handwritten(t, cited, hs.name, hs.file, hs.heldOut)...)
+	}
 	t.Logf("%d works with an English abstract of 3 sentences or more; %d pairs", len(works), len(pairs))
 	return pairs
 }
@@ -435,7 +506,7 @@ func tuneBaseline(pairs []pair, top []string, bm []float64) (float64, float64) {
 			for i, p := range pairs {
 				v[i] = baselineVerdict(p, bm[i], ts, tr)
 			}
-			s := score(pairs, v, top, false)
+			s := score(pairs, v, top, allTuning)
 			if s.falseAlarm <= 0.05 && s.accuracy > bestAcc {
 				bestAcc, bs, br = s.accuracy, ts, tr
 			}
@@ -444,15 +515,50 @@ func tuneBaseline(pairs []pair, top []string, bm []float64) (float64, float64) {
 	return bs, br
 }
 
+// handSupports is how many of a hand-written set's true claims were
+// judged supports, of how many.
+func handSupports(s scores) string {
+	k := s.byKind["handwritten-supports"]
+	return fmt.Sprintf("%d/%d", k[0], k[1])
+}
+
+// logFigures writes the figures of the evidence stage with thresholds
+// th, and returns the held-out ones of the pairs made by rule and of
+// each hand-written held-out set.
+func logFigures(t *testing.T, label string, pairs []pair, th evidence.Thresholds) (rule scores, hand []scores) {
+	v, txt := verdictsOf(judgeAll(pairs, th))
+	t.Logf("%s %+v, rule-based tuning half: %s", label, th, score(pairs, v, txt, ruleTuning))
+	rule = score(pairs, v, txt, ruleHeldOut)
+	t.Logf("%s, rule-based held-out half: %s", label, rule)
+	for _, hs := range handSets {
+		s := score(pairs, v, txt, inSet(hs.name))
+		what := "held out"
+		if !hs.heldOut {
+			what = "tuned on"
+		}
+		t.Logf("%s, %s (%s): supports %s; %s", label, hs.name, what, handSupports(s), s)
+		if hs.heldOut {
+			hand = append(hand, s)
+		}
+	}
+	all := score(pairs, v, txt, allHeldOut)
+	t.Logf("%s, all held-out pairs: %s", label, all)
+	return rule, hand
+}
+
+// previousThresholds are the thresholds before the hand-written tuning
+// set, for the before/after figures of docs/evidence.md.
+var previousThresholds = evidence.Thresholds{Supports: 0.6, Related: 0.2, WorkRelated: 0.35, Contradicts: 0.4}
+
 func TestEvidence_MeasuredOnLabelledPairs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the measurement reads the shared corpora (about a minute)")
 	}
 	pairs := allPairs(t)
-	v, txt := verdictsOf(judgeAll(pairs, evidence.DefaultThresholds))
-	tune, held := score(pairs, v, txt, false), score(pairs, v, txt, true)
-	t.Logf("evidence, tuning half:   %s", tune)
-	t.Logf("evidence, held-out half: %s", held)
+	if previousThresholds != evidence.DefaultThresholds {
+		logFigures(t, "before", pairs, previousThresholds)
+	}
+	held, hand := logFigures(t, "evidence", pairs, evidence.DefaultThresholds)
 
 	top, bm := baselineScores(pairs)
 	ts, tr := tuneBaseline(pairs, top, bm)
@@ -460,7 +566,11 @@ func TestEvidence_MeasuredOnLabelledPairs(t *testing.T) {
 	for i, p := range pairs {
 		bv[i] = baselineVerdict(p, bm[i], ts, tr)
 	}
-	t.Logf("plain BM25 (supports from %.1f, related from %.1f, tuned), held-out half: %s", ts, tr, score(pairs, bv, top, true))
+	t.Logf("plain BM25 (supports from %.1f, related from %.1f, tuned), rule-based held-out half: %s", ts, tr, score(pairs, bv, top, ruleHeldOut))
+	for _, hs := range handSets {
+		s := score(pairs, bv, top, inSet(hs.name))
+		t.Logf("plain BM25, %s: supports %s; %s", hs.name, handSupports(s), s)
+	}
 
 	// Floors a little under today's held-out figures, so that a change
 	// that makes the stage worse fails here.
@@ -478,48 +588,63 @@ func TestEvidence_MeasuredOnLabelledPairs(t *testing.T) {
 			t.Errorf("held-out %s %.3f, want %s %.2f", f.name, f.got, map[bool]string{true: "at most", false: "at least"}[f.atMost], f.want)
 		}
 	}
+	if len(hand) != 2 || hand[0].all != 28 || hand[1].all < 20 {
+		t.Errorf("hand-written held-out sets of %v pairs, want 28 and at least 20", []int{hand[0].all, hand[1].all})
+	}
 }
 
-// TestEvidence_Tune searches the thresholds on the tuning half only
-// (EVIDENT_TUNE=1): the best verdict accuracy with false alarms of at
-// most 5%.
+// TestEvidence_Tune searches the thresholds on the tuning pairs only
+// (EVIDENT_TUNE=1): the rule-based tuning half and the hand-written
+// tuning set. It keeps false alarms at most 5% on each and maximises the
+// verdict accuracy plus wrong-citation detection of the rule-based half
+// plus the verdict accuracy of the hand-written set (which would
+// otherwise weigh 52 pairs among 1,500).
 func TestEvidence_Tune(t *testing.T) {
 	if os.Getenv("EVIDENT_TUNE") == "" {
 		t.Skip("set EVIDENT_TUNE=1 to search the thresholds")
 	}
 	pairs := allPairs(t)
-	var tuning []pair
+	var tune []pair
 	for _, p := range pairs {
 		if !p.heldOut {
-			tuning = append(tuning, p)
+			tune = append(tune, p)
 		}
 	}
-	best, bestAcc := evidence.DefaultThresholds, -1.0
-	for _, sup := range []float64{0.4, 0.5, 0.6} {
-		for _, rel := range []float64{0.2, 0.25, 0.3} {
-			for _, wr := range []float64{0.35, 0.4, 0.5} {
-				for _, con := range []float64{0.3, 0.4, 0.5} {
+	hand := inSet(handSets[2].name)
+	best, bestScore := evidence.DefaultThresholds, -1.0
+	// A first search also tried Related 0.15 (more unrelated citations
+	// pass as related), WorkRelated 0.4 (no change) and Contradicts 0.3
+	// (18% false alarms on the hand-written claims); each point judges
+	// 1,600 pairs, so the grid is kept to what moved.
+	for _, sup := range []float64{0.4, 0.45, 0.5, 0.55, 0.6} {
+		for _, rel := range []float64{0.2, 0.25} {
+			for _, wr := range []float64{0.35} {
+				for _, con := range []float64{0.4, 0.5} {
+					if rel >= sup {
+						continue
+					}
 					th := evidence.Thresholds{Supports: sup, Related: rel, WorkRelated: wr, Contradicts: con}
-					v, txt := verdictsOf(judgeAll(tuning, th))
-					s := score(tuning, v, txt, false)
-					if s.falseAlarm <= 0.05 && s.accuracy+s.detection > bestAcc {
-						best, bestAcc = th, s.accuracy+s.detection
-						t.Logf("%+v: %s", th, s)
+					v, txt := verdictsOf(judgeAll(tune, th))
+					r, h := score(tune, v, txt, ruleTuning), score(tune, v, txt, hand)
+					sc := r.accuracy + r.detection + h.accuracy
+					t.Logf("%+v: %.3f; rule: %s; hand: supports %s, %s", th, sc, r, handSupports(h), h)
+					if r.falseAlarm <= 0.05 && h.falseAlarm <= 0.05 && sc > bestScore {
+						best, bestScore = th, sc
 					}
 				}
 			}
 		}
 	}
-	t.Logf("best on the tuning half: %+v", best)
+	t.Logf("best on the tuning pairs: %+v (%.3f)", best, bestScore)
 }
 
-// handwritten reads testdata/handwritten.tsv: work title prefix, kind,
-// expected verdict, claim. The claims were written by hand for this test,
-// in other words than their sources'.
-func handwritten(t testing.TB, works []*corpus.Reference) []pair {
-	data, err := os.ReadFile(filepath.Join("testdata", "handwritten.tsv"))
+// handwritten reads a hand-written set (testdata/handwritten*.tsv): work
+// title prefix, note, expected verdict, claim. The claims were written by
+// hand for this test, in other words than their sources'.
+func handwritten(t testing.TB, works []*corpus.Reference, set, file string, held bool) []pair {
+	data, err := os.ReadFile(filepath.Join("testdata", file))
 	if err != nil {
-		return nil
+		t.Fatalf("%s: %v", file, err)
 	}
 	var out []pair
 	for n, line := range strings.Split(string(data), "\n") {
@@ -528,7 +653,7 @@ func handwritten(t testing.TB, works []*corpus.Reference) []pair {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 4 {
-			t.Fatalf("handwritten.tsv:%d: %d fields, want 4", n+1, len(f))
+			t.Fatalf("%s:%d: %d fields, want 4", file, n+1, len(f))
 		}
 		var w *corpus.Reference
 		for _, c := range works {
@@ -538,10 +663,10 @@ func handwritten(t testing.TB, works []*corpus.Reference) []pair {
 			}
 		}
 		if w == nil {
-			t.Errorf("handwritten.tsv:%d: no work titled %q…", n+1, f[0])
+			t.Errorf("%s:%d: no work titled %q…", file, n+1, f[0])
 			continue
 		}
-		out = append(out, pair{kind: "handwritten-" + f[2], claim: f[3], work: w, want: corpus.Verdict(f[2]), heldOut: true})
+		out = append(out, pair{kind: "handwritten-" + f[2], claim: f[3], work: w, want: corpus.Verdict(f[2]), heldOut: held, set: set})
 	}
 	return out
 }

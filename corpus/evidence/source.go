@@ -59,18 +59,7 @@ func ReadText(r *corpus.Reference, open Opener) Text {
 func ReadPassages(r *corpus.Reference, open Opener) (passages []corpus.Passage, problems []string) {
 	var t Text
 	seen := map[string]bool{}
-	add := func(text, source string) {
-		if len(t.Passages) >= maxPassages {
-			return
-		}
-		text = strings.Join(strings.Fields(text), " ")
-		norm := strings.ToLower(text)
-		if wordCount(text) < 3 || seen[norm] {
-			return
-		}
-		seen[norm] = true
-		t.Passages = append(t.Passages, corpus.Passage{Text: text, Source: source})
-	}
+	add := func(text, source string) { t.add(seen, text, source) }
 	if abs, ok := r.Get("abstract"); ok {
 		for _, s := range SplitText(CleanMarkup(abs)) {
 			add(s, corpus.SourceAbstract)
@@ -93,6 +82,22 @@ func ReadPassages(r *corpus.Reference, open Opener) (passages []corpus.Passage, 
 		}
 	}
 	return t.Passages, t.Problems
+}
+
+// add appends a sentence as a passage of source, unless it is too short,
+// a repeat (seen holds the passages so far, lower-cased), or one past the
+// passages a work may keep.
+func (t *Text) add(seen map[string]bool, text, source string) {
+	if len(t.Passages) >= maxPassages {
+		return
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	norm := strings.ToLower(text)
+	if wordCount(text) < 3 || seen[norm] {
+		return
+	}
+	seen[norm] = true
+	t.Passages = append(t.Passages, corpus.Passage{Text: text, Source: source})
 }
 
 // SplitText splits prose into sentences with the article sentence

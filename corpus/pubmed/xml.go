@@ -10,20 +10,13 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/ris"
+	"github.com/evident-tools/evident/corpus/xmltree"
 )
 
 // maxDepth bounds how deeply elements may nest. PubMed's deepest path is
 // about ten elements, MathML a few more; a file nested deeper is not
 // PubMed's and must not exhaust the stack.
 const maxDepth = 64
-
-// node is one element of a record, or a run of character data (name "").
-type node struct {
-	name string // local name
-	attr []xml.Attr
-	text string
-	kids []*node
-}
 
 // ReadXML reads PubMed XML: the PubmedArticleSet that efetch returns (with
 // or without its XML declaration and DOCTYPE), a bare PubmedArticle, or a
@@ -110,11 +103,11 @@ func isRoot(name string) bool {
 }
 
 // readNode reads the rest of the element start opened, up to its end.
-func readNode(d *xml.Decoder, start xml.StartElement, depth int) (*node, error) {
+func readNode(d *xml.Decoder, start xml.StartElement, depth int) (*xmltree.Node, error) {
 	if depth > maxDepth {
 		return nil, fmt.Errorf("elements nested more than %d deep", maxDepth)
 	}
-	n := &node{name: start.Name.Local, attr: start.Attr}
+	n := &xmltree.Node{Name: start.Name.Local, Attrs: start.Attr}
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -129,79 +122,12 @@ func readNode(d *xml.Decoder, start xml.StartElement, depth int) (*node, error) 
 			if err != nil {
 				return nil, err
 			}
-			n.kids = append(n.kids, k)
+			n.Kids = append(n.Kids, k)
 		case xml.CharData:
-			n.kids = append(n.kids, &node{text: string(t)})
+			n.Kids = append(n.Kids, &xmltree.Node{Text: string(t)})
 		case xml.EndElement:
 			return n, nil
 		}
-	}
-}
-
-// child returns the first child element of that name, or nil; a nil node
-// has no children, so paths can be followed without checks.
-func (n *node) child(name string) *node {
-	if n == nil {
-		return nil
-	}
-	for _, k := range n.kids {
-		if k.name == name {
-			return k
-		}
-	}
-	return nil
-}
-
-// all returns the child elements of that name.
-func (n *node) all(name string) []*node {
-	if n == nil {
-		return nil
-	}
-	var out []*node
-	for _, k := range n.kids {
-		if k.name == name {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-func (n *node) path(names ...string) *node {
-	for _, name := range names {
-		n = n.child(name)
-	}
-	return n
-}
-
-func (n *node) attrValue(name string) string {
-	if n == nil {
-		return ""
-	}
-	for _, a := range n.attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// plain is the text of n with markup dropped and white space collapsed.
-func (n *node) plain() string {
-	if n == nil {
-		return ""
-	}
-	var b strings.Builder
-	n.writePlain(&b)
-	return plainText(b.String())
-}
-
-func (n *node) writePlain(b *strings.Builder) {
-	if n.name == "" {
-		b.WriteString(n.text)
-		return
-	}
-	for _, k := range n.kids {
-		k.writePlain(b)
 	}
 }
 

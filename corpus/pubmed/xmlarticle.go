@@ -3,129 +3,131 @@ package pubmed
 import (
 	"strings"
 
+	"github.com/evident-tools/evident/corpus/xmltree"
+
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/bibtex"
 )
 
 // addXML turns a PubmedArticle or PubmedBookArticle into an article and
 // its reference.
-func (res *Result) addXML(file string, line int, n *node, raw string) {
+func (res *Result) addXML(file string, line int, n *xmltree.Node, raw string) {
 	a := &Article{Line: line}
-	if n.name == "PubmedBookArticle" {
+	if n.Name == "PubmedBookArticle" {
 		bookArticle(a, n)
 	} else {
 		journalArticle(a, n)
 	}
 	if a.PMID == "" && a.Title == "" && a.BookTitle == "" {
 		res.Problems = append(res.Problems, corpus.Problem{File: file, Line: line,
-			Msg: n.name + " has no PMID and no title; skipped"})
+			Msg: n.Name + " has no PMID and no title; skipped"})
 		return
 	}
 	res.Articles = append(res.Articles, a)
 	res.Refs = append(res.Refs, build(a, file, raw))
 }
 
-func journalArticle(a *Article, n *node) {
-	mc := n.child("MedlineCitation")
-	art := mc.child("Article")
+func journalArticle(a *Article, n *xmltree.Node) {
+	mc := n.Child("MedlineCitation")
+	art := mc.Child("Article")
 	// A citation revised by PubMed may list its PMID once per version.
-	for _, p := range mc.all("PMID") {
-		a.PMID = corpus.NormalizePMID(p.plain())
+	for _, p := range mc.Children("PMID") {
+		a.PMID = corpus.NormalizePMID(p.Plain())
 	}
-	a.Title, a.TitleTeX = mixed(art.child("ArticleTitle"))
+	a.Title, a.TitleTeX = mixed(art.Child("ArticleTitle"))
 	if a.Title == "" {
-		a.Title, a.TitleTeX = mixed(art.child("VernacularTitle"))
+		a.Title, a.TitleTeX = mixed(art.Child("VernacularTitle"))
 	}
-	authors(a, art.child("AuthorList"))
-	j := art.child("Journal")
-	a.Journal = j.child("Title").plain()
-	a.JournalAbbrev = j.child("ISOAbbreviation").plain()
+	authors(a, art.Child("AuthorList"))
+	j := art.Child("Journal")
+	a.Journal = j.Child("Title").Plain()
+	a.JournalAbbrev = j.Child("ISOAbbreviation").Plain()
 	if a.JournalAbbrev == "" {
-		a.JournalAbbrev = mc.path("MedlineJournalInfo", "MedlineTA").plain()
+		a.JournalAbbrev = mc.Path("MedlineJournalInfo", "MedlineTA").Plain()
 	}
-	for _, is := range j.all("ISSN") {
-		a.ISSN = appendNew(a.ISSN, is.plain())
+	for _, is := range j.Children("ISSN") {
+		a.ISSN = appendNew(a.ISSN, is.Plain())
 	}
-	a.ISSN = appendNew(a.ISSN, mc.path("MedlineJournalInfo", "ISSNLinking").plain())
-	ji := j.child("JournalIssue")
-	a.Volume = ji.child("Volume").plain()
-	a.Issue = ji.child("Issue").plain()
-	pubDate(a, ji.child("PubDate"))
-	pagination(a, art.child("Pagination"))
-	for _, e := range art.all("ELocationID") {
-		if e.attrValue("EIdType") == "doi" && a.DOI == "" {
-			a.DOI = corpus.NormalizeDOI(e.plain())
+	a.ISSN = appendNew(a.ISSN, mc.Path("MedlineJournalInfo", "ISSNLinking").Plain())
+	ji := j.Child("JournalIssue")
+	a.Volume = ji.Child("Volume").Plain()
+	a.Issue = ji.Child("Issue").Plain()
+	pubDate(a, ji.Child("PubDate"))
+	pagination(a, art.Child("Pagination"))
+	for _, e := range art.Children("ELocationID") {
+		if e.Attr("EIdType") == "doi" && a.DOI == "" {
+			a.DOI = corpus.NormalizeDOI(e.Plain())
 		}
 	}
-	articleIDs(a, n.path("PubmedData", "ArticleIdList"))
-	abstract(a, art.child("Abstract"))
-	for _, l := range art.all("Language") {
-		a.Languages = append(a.Languages, l.plain())
+	articleIDs(a, n.Path("PubmedData", "ArticleIdList"))
+	abstract(a, art.Child("Abstract"))
+	for _, l := range art.Children("Language") {
+		a.Languages = append(a.Languages, l.Plain())
 	}
-	for _, pt := range art.path("PublicationTypeList").all("PublicationType") {
-		a.PublicationTypes = append(a.PublicationTypes, pt.plain())
+	for _, pt := range art.Path("PublicationTypeList").Children("PublicationType") {
+		a.PublicationTypes = append(a.PublicationTypes, pt.Plain())
 	}
-	for _, mh := range mc.child("MeshHeadingList").all("MeshHeading") {
-		a.Keywords = appendNew(a.Keywords, mh.child("DescriptorName").plain())
+	for _, mh := range mc.Child("MeshHeadingList").Children("MeshHeading") {
+		a.Keywords = appendNew(a.Keywords, mh.Child("DescriptorName").Plain())
 	}
 	keywords(a, mc)
-	for _, c := range mc.child("CommentsCorrectionsList").all("CommentsCorrections") {
-		a.Comments = append(a.Comments, Comment{RefType: c.attrValue("RefType"),
-			PMID: corpus.NormalizePMID(c.child("PMID").plain()), Source: c.child("RefSource").plain()})
+	for _, c := range mc.Child("CommentsCorrectionsList").Children("CommentsCorrections") {
+		a.Comments = append(a.Comments, Comment{RefType: c.Attr("RefType"),
+			PMID: corpus.NormalizePMID(c.Child("PMID").Plain()), Source: c.Child("RefSource").Plain()})
 	}
 }
 
-func bookArticle(a *Article, n *node) {
+func bookArticle(a *Article, n *xmltree.Node) {
 	a.Book = true
-	bd := n.child("BookDocument")
-	b := bd.child("Book")
-	a.PMID = corpus.NormalizePMID(bd.child("PMID").plain())
-	a.Title, a.TitleTeX = mixed(bd.child("ArticleTitle"))
-	a.BookTitle, a.BookTitleTeX = mixed(b.child("BookTitle"))
-	a.CollectionTitle = b.child("CollectionTitle").plain()
-	a.Publisher = b.path("Publisher", "PublisherName").plain()
-	a.PublisherLoc = b.path("Publisher", "PublisherLocation").plain()
-	a.Volume = b.child("Volume").plain()
-	pagination(a, bd.child("Pagination"))
-	for _, is := range b.all("Isbn") {
-		a.ISBN = appendNew(a.ISBN, is.plain())
+	bd := n.Child("BookDocument")
+	b := bd.Child("Book")
+	a.PMID = corpus.NormalizePMID(bd.Child("PMID").Plain())
+	a.Title, a.TitleTeX = mixed(bd.Child("ArticleTitle"))
+	a.BookTitle, a.BookTitleTeX = mixed(b.Child("BookTitle"))
+	a.CollectionTitle = b.Child("CollectionTitle").Plain()
+	a.Publisher = b.Path("Publisher", "PublisherName").Plain()
+	a.PublisherLoc = b.Path("Publisher", "PublisherLocation").Plain()
+	a.Volume = b.Child("Volume").Plain()
+	pagination(a, bd.Child("Pagination"))
+	for _, is := range b.Children("Isbn") {
+		a.ISBN = appendNew(a.ISBN, is.Plain())
 	}
-	pubDate(a, b.child("PubDate"))
+	pubDate(a, b.Child("PubDate"))
 	// A chapter's authors are the BookDocument's; the book's own list
 	// names the book's authors or editors.
-	for _, al := range b.all("AuthorList") {
+	for _, al := range b.Children("AuthorList") {
 		authors(a, al)
 	}
 	if a.Title != "" {
 		chapter := a.Authors
 		a.Authors = nil
-		for _, al := range bd.all("AuthorList") {
+		for _, al := range bd.Children("AuthorList") {
 			authors(a, al)
 		}
 		if len(a.Authors) == 0 {
 			a.Authors = chapter
 		}
 	}
-	for _, e := range append(b.all("ELocationID"), bd.all("ELocationID")...) {
-		if e.attrValue("EIdType") == "doi" && a.DOI == "" {
-			a.DOI = corpus.NormalizeDOI(e.plain())
+	for _, e := range append(b.Children("ELocationID"), bd.Children("ELocationID")...) {
+		if e.Attr("EIdType") == "doi" && a.DOI == "" {
+			a.DOI = corpus.NormalizeDOI(e.Plain())
 		}
 	}
-	articleIDs(a, bd.child("ArticleIdList"))
-	articleIDs(a, n.path("PubmedBookData", "ArticleIdList"))
-	abstract(a, bd.child("Abstract"))
-	for _, l := range bd.all("Language") {
-		a.Languages = append(a.Languages, l.plain())
+	articleIDs(a, bd.Child("ArticleIdList"))
+	articleIDs(a, n.Path("PubmedBookData", "ArticleIdList"))
+	abstract(a, bd.Child("Abstract"))
+	for _, l := range bd.Children("Language") {
+		a.Languages = append(a.Languages, l.Plain())
 	}
-	for _, pt := range bd.all("PublicationType") {
-		a.PublicationTypes = append(a.PublicationTypes, pt.plain())
+	for _, pt := range bd.Children("PublicationType") {
+		a.PublicationTypes = append(a.PublicationTypes, pt.Plain())
 	}
 	keywords(a, bd)
 }
 
-func pagination(a *Article, pg *node) {
-	if a.Pages = pg.child("MedlinePgn").plain(); a.Pages == "" {
-		if sp, ep := pg.child("StartPage").plain(), pg.child("EndPage").plain(); sp != "" && ep != "" {
+func pagination(a *Article, pg *xmltree.Node) {
+	if a.Pages = pg.Child("MedlinePgn").Plain(); a.Pages == "" {
+		if sp, ep := pg.Child("StartPage").Plain(), pg.Child("EndPage").Plain(); sp != "" && ep != "" {
 			a.Pages = sp + "-" + ep
 		} else {
 			a.Pages = sp
@@ -133,12 +135,12 @@ func pagination(a *Article, pg *node) {
 	}
 }
 
-func authors(a *Article, al *node) {
-	editors := al.attrValue("Type") == "editors"
-	for _, au := range al.all("Author") {
-		n := Author{LastName: au.child("LastName").plain(), ForeName: au.child("ForeName").plain(),
-			Initials: au.child("Initials").plain(), Suffix: au.child("Suffix").plain(),
-			CollectiveName: au.child("CollectiveName").plain()}
+func authors(a *Article, al *xmltree.Node) {
+	editors := al.Attr("Type") == "editors"
+	for _, au := range al.Children("Author") {
+		n := Author{LastName: au.Child("LastName").Plain(), ForeName: au.Child("ForeName").Plain(),
+			Initials: au.Child("Initials").Plain(), Suffix: au.Child("Suffix").Plain(),
+			CollectiveName: au.Child("CollectiveName").Plain()}
 		if n.LastName == "" && n.CollectiveName == "" {
 			continue
 		}
@@ -150,20 +152,20 @@ func authors(a *Article, al *node) {
 	}
 }
 
-func pubDate(a *Article, d *node) {
+func pubDate(a *Article, d *xmltree.Node) {
 	if d == nil {
 		return
 	}
-	a.Year = d.child("Year").plain()
+	a.Year = d.Child("Year").Plain()
 	if corpus.ParseYear(a.Year) == 0 || len(a.Year) != 4 {
 		a.Year = ""
 	}
-	a.Month = monthAbbrev(d.child("Month").plain())
-	a.Day = atoi(d.child("Day").plain())
-	if md := d.child("MedlineDate").plain(); md != "" && a.Year == "" {
+	a.Month = monthAbbrev(d.Child("Month").Plain())
+	a.Day = atoi(d.Child("Day").Plain())
+	if md := d.Child("MedlineDate").Plain(); md != "" && a.Year == "" {
 		a.MedlineDate = md
 	}
-	if s := d.child("Season").plain(); s != "" && a.Year != "" && a.Month == 0 {
+	if s := d.Child("Season").Plain(); s != "" && a.Year != "" && a.Month == 0 {
 		a.MedlineDate = a.Year + " " + s
 		a.Year = ""
 	}
@@ -180,10 +182,10 @@ func atoi(s string) int {
 	return n
 }
 
-func articleIDs(a *Article, ids *node) {
-	for _, id := range ids.all("ArticleId") {
-		v := id.plain()
-		switch id.attrValue("IdType") {
+func articleIDs(a *Article, ids *xmltree.Node) {
+	for _, id := range ids.Children("ArticleId") {
+		v := id.Plain()
+		switch id.Attr("IdType") {
 		case "doi":
 			if a.DOI == "" {
 				a.DOI = corpus.NormalizeDOI(v)
@@ -200,38 +202,38 @@ func articleIDs(a *Article, ids *node) {
 	}
 }
 
-func abstract(a *Article, ab *node) {
-	for _, t := range ab.all("AbstractText") {
+func abstract(a *Article, ab *xmltree.Node) {
+	for _, t := range ab.Children("AbstractText") {
 		plain, tex := mixed(t)
-		a.Abstract = append(a.Abstract, Section{Label: t.attrValue("Label"), Text: plain, TeX: tex})
+		a.Abstract = append(a.Abstract, Section{Label: t.Attr("Label"), Text: plain, TeX: tex})
 	}
 }
 
-func keywords(a *Article, parent *node) {
-	for _, kl := range parent.all("KeywordList") {
-		for _, k := range kl.all("Keyword") {
-			a.Keywords = appendNew(a.Keywords, k.plain())
+func keywords(a *Article, parent *xmltree.Node) {
+	for _, kl := range parent.Children("KeywordList") {
+		for _, k := range kl.Children("Keyword") {
+			a.Keywords = appendNew(a.Keywords, k.Plain())
 		}
 	}
 }
 
 // mixed renders text with inline markup both as plain text and as LaTeX.
-func mixed(n *node) (plain, tex string) {
+func mixed(n *xmltree.Node) (plain, tex string) {
 	if n == nil {
 		return "", ""
 	}
 	var b strings.Builder
-	n.writeTeX(&b)
-	return n.plain(), plainText(b.String())
+	writeTeX(&b, n)
+	return n.Plain(), plainText(b.String())
 }
 
 // writeTeX writes the kids of n as LaTeX: PubMed's inline markup (i, b, u,
 // sup, sub) as text commands, MathML as math.
-func (n *node) writeTeX(b *strings.Builder) {
-	for _, k := range n.kids {
-		switch k.name {
+func writeTeX(b *strings.Builder, n *xmltree.Node) {
+	for _, k := range n.Kids {
+		switch k.Name {
 		case "":
-			b.WriteString(bibtex.Escape(k.text))
+			b.WriteString(bibtex.Escape(k.Text))
 		case "i", "em":
 			wrap(b, `\textit`, k)
 		case "b":
@@ -247,26 +249,15 @@ func (n *node) writeTeX(b *strings.Builder) {
 			b.WriteString(strings.TrimSpace(mathTeX(k)))
 			b.WriteString("$")
 		default:
-			k.writeTeX(b)
+			writeTeX(b, k)
 		}
 	}
 }
 
-func wrap(b *strings.Builder, cmd string, n *node) {
+func wrap(b *strings.Builder, cmd string, n *xmltree.Node) {
 	b.WriteString(cmd + "{")
-	n.writeTeX(b)
+	writeTeX(b, n)
 	b.WriteString("}")
-}
-
-// elems returns the child elements of n, without the white space between.
-func (n *node) elems() []*node {
-	var out []*node
-	for _, k := range n.kids {
-		if k.name != "" {
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 // mathOperators are the MathML operators and identifiers that LaTeX spells
@@ -280,24 +271,24 @@ var mathOperators = map[string]string{
 
 // mathTeX writes a MathML element as LaTeX math. It covers the presentation
 // elements PubMed abstracts use; others are written as their content.
-func mathTeX(n *node) string {
-	if n.name == "" {
-		return bibtex.Escape(strings.TrimSpace(n.text))
+func mathTeX(n *xmltree.Node) string {
+	if n.Name == "" {
+		return bibtex.Escape(strings.TrimSpace(n.Text))
 	}
-	kids := n.elems()
+	kids := n.Elements()
 	arg := func(i int) string {
 		if i < len(kids) {
 			return "{" + mathTeX(kids[i]) + "}"
 		}
 		return "{}"
 	}
-	switch n.name {
+	switch n.Name {
 	case "mi", "mn", "mo", "mtext", "ms":
-		t := plainText(n.plain())
+		t := plainText(n.Plain())
 		if op, ok := mathOperators[t]; ok {
 			return op
 		}
-		if n.name == "mtext" || n.name == "mi" && len([]rune(t)) > 1 {
+		if n.Name == "mtext" || n.Name == "mi" && len([]rune(t)) > 1 {
 			return `\mathrm{` + bibtex.Escape(t) + "}"
 		}
 		return bibtex.Escape(t)
@@ -314,7 +305,7 @@ func mathTeX(n *node) string {
 	case "mroot":
 		return `\sqrt[` + mathTeX(kidAt(kids, 1)) + "]" + arg(0)
 	case "mfenced":
-		open, closing := n.attrValue("open"), n.attrValue("close")
+		open, closing := n.Attr("open"), n.Attr("close")
 		if open == "" {
 			open = "("
 		}
@@ -330,7 +321,7 @@ func mathTeX(n *node) string {
 		var rows []string
 		for _, r := range kids {
 			var cells []string
-			for _, c := range r.elems() {
+			for _, c := range r.Elements() {
 				cells = append(cells, mathTeX(c))
 			}
 			rows = append(rows, strings.Join(cells, " & "))
@@ -342,14 +333,14 @@ func mathTeX(n *node) string {
 	return mathKids(kids)
 }
 
-func kidAt(kids []*node, i int) *node {
+func kidAt(kids []*xmltree.Node, i int) *xmltree.Node {
 	if i < len(kids) {
 		return kids[i]
 	}
-	return &node{}
+	return &xmltree.Node{}
 }
 
-func mathKids(kids []*node) string {
+func mathKids(kids []*xmltree.Node) string {
 	var b strings.Builder
 	for _, k := range kids {
 		b.WriteString(mathTeX(k))

@@ -17,7 +17,7 @@ import (
 // fetch asks efetch for the records of ids, in the order of ids.
 func (r *Registry) fetch(ctx context.Context, ids []string) ([]registry.Record, error) {
 	u := r.eutilsURL("efetch.fcgi", url.Values{"db": {"pubmed"}, "id": {strings.Join(ids, ",")}, "retmode": {"xml"}})
-	resp, err := r.c.Get(ctx, registry.Request{Service: service, URL: u, Accept: "application/xml"})
+	resp, err := r.c.Get(ctx, registry.Request{Service: Service, URL: u, Accept: "application/xml"})
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,7 @@ const maxCandidates = 5
 func (r *Registry) esearch(ctx context.Context, term string) ([]string, error) {
 	u := r.eutilsURL("esearch.fcgi", url.Values{"db": {"pubmed"}, "term": {term},
 		"retmax": {strconv.Itoa(maxCandidates)}, "sort": {"relevance"}})
-	resp, err := r.c.Get(ctx, registry.Request{Service: service, URL: u, Accept: "application/xml", Search: true})
+	resp, err := r.c.Get(ctx, registry.Request{Service: Service, URL: u, Accept: "application/xml", Search: true})
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,7 @@ func (r *Registry) convert(ctx context.Context, pmcid string) (string, error) {
 	}
 	// The converter's documented address ends in a slash; WithEnv trims it.
 	u := strings.TrimRight(base, "/") + "/?" + r.query(url.Values{"ids": {pmcid}, "format": {"json"}}).Encode()
-	resp, err := r.c.Get(ctx, registry.Request{Service: service, URL: u, Accept: "application/json"})
+	resp, err := r.c.Get(ctx, registry.Request{Service: Service, URL: u, Accept: "application/json"})
 	if err != nil {
 		return "", err
 	}

@@ -16,9 +16,10 @@ import (
 	"github.com/evident-tools/evident/registry"
 )
 
-// service names the lane every request to NCBI shares: the E-utilities and
-// the ID converter count against one limit per user.
-const service = "pubmed"
+// Service names the pacing lane every request to NCBI shares: the
+// E-utilities (PubMed's and PubMed Central's) and the ID converter count
+// against one limit per user.
+const Service = "pubmed"
 
 // NCBI's limits: 3 requests a second without an API key, 10 with one.
 // The interval is rounded up so that pacing never reaches the limit.
@@ -34,15 +35,21 @@ type Registry struct {
 }
 
 // New returns a PubMed client sending through c with the base URLs and
-// identity of s (after Settings.WithEnv). It sets c's pace for NCBI to the
-// documented limit, which NCBI does not announce in headers.
+// identity of s (after Settings.WithEnv). It sets c's pace for NCBI (Pace).
 func New(c *registry.Client, s registry.Settings) *Registry {
+	Pace(c, s)
+	return &Registry{c: c, s: s}
+}
+
+// Pace sets c's pace in the Service lane to NCBI's documented limit, which
+// NCBI does not announce in headers: 3 requests a second, 10 with the API
+// key of s.
+func Pace(c *registry.Client, s registry.Settings) {
 	d := interval
 	if s.PubMedAPIKey != "" {
 		d = intervalWithKey
 	}
-	c.SetInterval(service, d, d)
-	return &Registry{c: c, s: s}
+	c.SetInterval(Service, d, d)
 }
 
 // Name returns "pubmed".
@@ -173,5 +180,5 @@ func (r *Registry) eutilsURL(tool string, v url.Values) string {
 var malformed = fmt.Errorf("%w (%w)", registry.ErrMalformed, registry.ErrNotFound)
 
 func unavailable(reason string, err error) error {
-	return &registry.Unavailable{Registry: service, Reason: reason, Err: err}
+	return &registry.Unavailable{Registry: Service, Reason: reason, Err: err}
 }
