@@ -22,7 +22,17 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 	var prev *namesMark
 	for _, i := range order {
 		c := &ctx{p: p, it: &items[i], sec: 1, dis: dis[i], citeNumber: nums[i]}
-		n := sec.layout.render(c)
+		kids := c.renderKids(sec.layout.kids)
+		lf := sec.layoutFmt
+		var n *node
+		if sec.opts["second-field-align"] != "" && len(kids) > 1 {
+			// the first field hangs in the margin; the layout's suffix
+			// stays with the text
+			right := wrap(group("", nil, kids[1:]...), fmting{suffix: lf.suffix})
+			lf.suffix = ""
+			kids = []*node{wrap(kids[0], fmting{display: "left-margin"}), wrap(right, fmting{display: "right-inline"})}
+		}
+		n = group("", nil, kids...)
 		if hasSub && c.firstNames != nil {
 			cur := c.firstNames.names
 			if prev != nil {
@@ -32,8 +42,7 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 		} else if hasSub {
 			prev = nil
 		}
-		n = wrap(n, fmting{prefix: sec.layoutFmt.prefix, suffix: sec.layoutFmt.suffix, fontStyle: sec.layoutFmt.fontStyle,
-			fontWeight: sec.layoutFmt.fontWeight, fontVariant: sec.layoutFmt.fontVariant, verticalAlign: sec.layoutFmt.verticalAlign})
+		n = wrap(n, lf)
 		entries = append(entries, Entry{ID: items[i].ID, Text: p.finish(p.flatten(n))})
 	}
 	return entries, nil

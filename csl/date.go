@@ -95,6 +95,9 @@ func (e *dateEl) render(c *ctx) *node {
 		return nil
 	}
 	c.found++
+	if c.substituting {
+		c.subVars = append(c.subVars, e.variable)
+	}
 	if c.sorting {
 		return leaf(dateKey(d))
 	}

@@ -498,6 +498,11 @@ func initials(given, with string, initialize, hyphen bool) string {
 					continue
 				}
 				if !initialize && !isInitial {
+					if si > 0 {
+						s := strings.TrimRight(b.String(), " ")
+						b.Reset()
+						b.WriteString(s + "-")
+					}
 					b.WriteString(sub)
 					b.WriteByte(' ')
 					continue
@@ -509,13 +514,6 @@ func initials(given, with string, initialize, hyphen bool) string {
 					if hyphen {
 						b.WriteByte('-')
 					}
-				}
-				if isUpperWord(sub) && utf8.RuneCountInString(sub) > 1 && len(pieces) == 1 && !strings.HasSuffix(w, ".") && utf8.RuneCountInString(sub) <= 3 {
-					// "JR" as a given name is two initials
-					for _, x := range sub {
-						b.WriteString(string(x) + with)
-					}
-					continue
 				}
 				b.WriteString(sub[:size] + with)
 				_ = pi

@@ -20,6 +20,9 @@ func (e *numberEl) render(c *ctx) *node {
 		return nil
 	}
 	c.found++
+	if c.substituting {
+		c.subVars = append(c.subVars, e.variable)
+	}
 	if !isNumeric(v) {
 		return wrap(richNode(v), e.f)
 	}

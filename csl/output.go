@@ -29,6 +29,8 @@ type node struct {
 	st     style // formatting of a leaf from rich-text markup
 	nocase bool
 	link   string
+	// splice: the node's kids belong to the parent's list (a choose)
+	splice bool
 	// names marks the output of a <names> element, for
 	// subsequent-author-substitute.
 	names *namesMark

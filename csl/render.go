@@ -82,6 +82,12 @@ func (c *ctx) renderKids(kids []elem) []*node {
 	out := make([]*node, 0, len(kids))
 	for _, k := range kids {
 		if n := k.render(c); n != nil {
+			if n.splice {
+				// a choose's output joins its parent's list, so the
+				// parent's delimiter goes between its elements
+				out = append(out, n.kids...)
+				continue
+			}
 			out = append(out, n)
 		}
 	}
@@ -103,9 +109,16 @@ func (e *textEl) render(c *ctx) *node {
 		if c.depth > 50 {
 			return nil // a macro that calls itself
 		}
+		// a macro is suppressed like a group when it calls variables and
+		// all are empty (so "In: " goes with the editors it introduces), as
+		// pandoc's citeproc does
+		called, found := c.called, c.found
 		c.depth++
 		kids := c.renderKids(e.macro.kids)
 		c.depth--
+		if c.called > called && c.found == found {
+			return nil
+		}
 		return group("", &e.f, kids...)
 	case e.variable != "":
 		c.called++
@@ -114,6 +127,9 @@ func (e *textEl) render(c *ctx) *node {
 			return nil
 		}
 		c.found++
+		if c.substituting {
+			c.subVars = append(c.subVars, name)
+		}
 		var n *node
 		switch name {
 		case "page", "locator":
@@ -203,7 +219,11 @@ type cond struct {
 func (e *chooseEl) render(c *ctx) *node {
 	for _, b := range e.branches {
 		if c.test(b) {
-			return group("", nil, c.renderKids(b.kids)...)
+			kids := c.renderKids(b.kids)
+			if len(kids) == 0 {
+				return nil
+			}
+			return &node{kids: kids, splice: true}
 		}
 	}
 	return nil

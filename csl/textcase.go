@@ -31,9 +31,7 @@ func (p *Processor) textCase(rs runs, mode string) runs {
 	// word: find where it starts.
 	full := out.text()
 	lastStart := -1
-	if i := strings.LastIndexAny(full, " "); i >= 0 && i+1 < len(full) && !strings.ContainsAny(full[i+1:], "-/–—") {
-		lastStart = i + 1
-	}
+	_ = full
 	st := csStart
 	pos := 0
 	for i := range out {
