@@ -272,9 +272,10 @@ func (c *ctx) substituteFor(e *namesEl) *node {
 				c.suppressed[v] = true
 			}
 			c.subVars = append(subVars, c.subVars...)
-			// the substituted output counts as the names' variable
+			// the substituted output counts as the names' variable and
+			// takes the names' affixes
 			c.found++
-			return n
+			return wrap(n, e.f)
 		}
 	}
 	c.subVars = subVars

@@ -55,7 +55,7 @@ type disamb struct {
 }
 
 func (c *ctx) variable(name string) string {
-	if c.suppressed[name] {
+	if c.suppressed != nil && (c.suppressed[name] || strings.HasSuffix(name, "-short") && c.suppressed[strings.TrimSuffix(name, "-short")]) {
 		return ""
 	}
 	switch name {
@@ -67,6 +67,14 @@ func (c *ctx) variable(name string) string {
 	case "citation-number":
 		if c.citeNumber > 0 {
 			return itoa(c.citeNumber)
+		}
+		return ""
+	case "page-first":
+		if v := c.it.Var("page-first"); v != "" {
+			return v
+		}
+		if toks := numberTokens(c.it.Var("page")); len(toks) > 0 {
+			return toks[0].prefix + toks[0].text + toks[0].suffix
 		}
 		return ""
 	case "year-suffix":
