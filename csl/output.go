@@ -301,8 +301,8 @@ func applyStyle(s style, f *fmting) style {
 	case "italic", "oblique":
 		if s&stItalicSet == 0 {
 			s |= stItalic | stItalicSet
-		} else if s&stItalic != 0 && false {
-			s &^= stItalic
+		} else if s&stItalic != 0 {
+			s &^= stItalic // italics inside italics turn upright
 		}
 	case "normal":
 		if s&stItalicSet == 0 {
