@@ -19,6 +19,8 @@ func benchItems(b *testing.B, n int) []csl.Item {
 		"bbt-zotero-exports/Cache_does_not_seem_to_fill_1296.bibtex",
 	}
 	more, _ := filepath.Glob(filepath.Join(corpora, "bibtex", "iridia", "*.bib"))
+	zotero, _ := filepath.Glob(filepath.Join(corpora, "bibtex", "bbt-zotero-exports", "*.bibtex"))
+	more = append(more, zotero...)
 	sort.Strings(more)
 	p := bibtex.NewParser()
 	for _, f := range files {
@@ -33,6 +35,7 @@ func benchItems(b *testing.B, n int) []csl.Item {
 		_, _ = p.Parse(filepath.Base(f), data)
 	}
 	refs := p.References()
+	b.Logf("%d references read for %d items", len(refs), n)
 	var raw []map[string]any
 	for i := 0; len(raw) < n && len(refs) > 0; i++ {
 		js, _ := json.Marshal(exportcsl.FromReference(refs[i%len(refs)]))

@@ -164,7 +164,7 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 			}
 			i = j + 1
 		}
-		return wrap(group(delim, nil, parts...), sec.layoutFmt)
+		return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 	case strings.HasPrefix(collapse, "year"):
 		out := &node{}
 		for i := 0; i < len(cites); {
@@ -212,12 +212,12 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 			}
 			i = j + 1
 		}
-		return wrap(out, sec.layoutFmt)
+		return wrap(out, &sec.layoutFmt)
 	}
 	for _, rc := range cites {
 		parts = append(parts, withAffixes(rc))
 	}
-	return wrap(group(delim, nil, parts...), sec.layoutFmt)
+	return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 }
 
 func lastCollapsed(n *node) bool {

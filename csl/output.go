@@ -37,7 +37,7 @@ type node struct {
 }
 
 type namesMark struct {
-	names []string // each rendered name, for the partial rules
+	names []string // each rendered name, for the partial rules (filled when needed)
 	parts []*node  // the node of each name
 }
 
@@ -68,14 +68,14 @@ func group(delim string, f *fmting, kids ...*node) *node {
 }
 
 // wrap puts formatting around one node.
-func wrap(n *node, f fmting) *node {
+func wrap(n *node, f *fmting) *node {
 	if n == nil {
 		return nil
 	}
-	if f.empty() {
+	if f == nil || f.empty() {
 		return n
 	}
-	return &node{kids: []*node{n}, f: &f}
+	return &node{kids: []*node{n}, f: f}
 }
 
 // style is a set of formatting flags on a run of text.

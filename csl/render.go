@@ -152,12 +152,12 @@ func (e *textEl) render(c *ctx) *node {
 		default:
 			n = richNode(v)
 		}
-		return wrap(n, e.f)
+		return wrap(n, &e.f)
 	case e.term != "":
 		t, _ := c.p.loc.term(e.term, e.form, e.plural)
-		return wrap(leaf(t), e.f)
+		return wrap(leaf(t), &e.f)
 	default:
-		return wrap(leaf(e.value), e.f)
+		return wrap(leaf(e.value), &e.f)
 	}
 }
 
@@ -344,7 +344,7 @@ func (e *labelEl) render(c *ctx) *node {
 		plural = labelPlural(name, v)
 	}
 	t, _ := c.p.loc.term(name, e.form, plural)
-	return wrap(leaf(t), e.f)
+	return wrap(leaf(t), &e.f)
 }
 
 // labelPlural decides the contextual plural of a number variable's label:

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -131,7 +132,7 @@ func compareSort(keys []sortKey, a, b []sortVal) int {
 		if x.isNum && y.isNum {
 			c = x.num - y.num
 		} else {
-			c = strings.Compare(string(x.key), string(y.key))
+			c = bytes.Compare(x.key, y.key)
 		}
 		if c != 0 {
 			if keys[i].desc {
