@@ -289,26 +289,31 @@ func (p *Processor) flattenInto(dst runs, n *node) runs {
 	return dst
 }
 
-// fixJoin merges the punctuation where dst[lo:b] meets dst[b:], in place.
+// fixJoin merges the punctuation where dst[lo:b] meets dst[b:], in place,
+// until nothing changes (" " + "." drops the space, then "." + "." merges).
 func fixJoin(dst runs, lo, b int) {
 	x, y := dst[lo:b], dst[b:]
-	if !x.hasText() || !y.hasText() {
-		return
-	}
-	a, c := x.lastChar(), y.firstChar()
-	if c == '.' && (a == '"' || a == '\'' || a == '”' || a == '’' || a == '»') {
-		// look behind a closing quote: "Title?”" + "." keeps the quote's "?"
-		t := strings.TrimRight(x.text(), " \"'”’»")
-		if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '?' || r == '!' {
-			y.trimStartChar('.')
+	for range 4 {
+		if !x.hasText() || !y.hasText() {
 			return
 		}
-	}
-	switch punctRule(a, c) {
-	case keepFirst:
-		y.trimStartChar(c)
-	case keepSecond:
-		x.trimEndChar(a)
+		a, c := x.lastChar(), y.firstChar()
+		if c == '.' && (a == '"' || a == '\'' || a == '”' || a == '’' || a == '»') {
+			// look behind a closing quote: "Title?”" + "." keeps the quote's "?"
+			t := strings.TrimRight(x.text(), " \"'”’»")
+			if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '?' || r == '!' {
+				y.trimStartChar('.')
+			}
+			return
+		}
+		switch punctRule(a, c) {
+		case keepFirst:
+			y.trimStartChar(c)
+		case keepSecond:
+			x.trimEndChar(a)
+		default:
+			return
+		}
 	}
 }
 
