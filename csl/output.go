@@ -339,7 +339,9 @@ func (p *Processor) applyFmt(out runs, f *fmting) {
 		}
 	}
 	if f.textCase != "" {
-		p.textCase(out, f.textCase)
+		// pandoc applies font-style inside the case change, which hides
+		// the last word from the last-word rule of title case
+		p.textCase(out, f.textCase, f.fontStyle == "")
 	}
 }
 

@@ -127,6 +127,10 @@ func (e *textEl) render(c *ctx) *node {
 		if c.called > called && c.found == found {
 			return nil
 		}
+		// a macro with output (or one that calls no variable) counts as a
+		// variable found for the group around it
+		c.called++
+		c.found++
 		return group("", &e.f, kids...)
 	case e.variable != "":
 		c.called++
