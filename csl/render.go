@@ -133,12 +133,19 @@ func (e *textEl) render(c *ctx) *node {
 		c.found++
 		return group("", &e.f, kids...)
 	case e.variable != "":
-		c.called++
+		// year-suffix is not a variable for group suppression (it exists
+		// only after disambiguation)
+		counts := e.variable != "year-suffix"
+		if counts {
+			c.called++
+		}
 		v, name := c.textVar(e.variable, e.form)
 		if v == "" {
 			return nil
 		}
-		c.found++
+		if counts {
+			c.found++
+		}
 		if c.substituting {
 			// a title substituted in its short form is still the title
 			c.subVars = append(c.subVars, name, strings.TrimSuffix(e.variable, "-short"))
