@@ -241,8 +241,11 @@ func (e *chooseEl) render(c *ctx) *node {
 	for _, b := range e.branches {
 		if c.test(b) {
 			kids := c.renderKids(b.kids)
-			if len(kids) == 0 {
+			switch len(kids) {
+			case 0:
 				return nil
+			case 1:
+				return kids[0] // one node needs no splicing
 			}
 			return &node{kids: kids, splice: true}
 		}
