@@ -394,3 +394,9 @@ func englishItem(it *Item) bool {
 	lang := strings.ToLower(it.Vars["language"])
 	return lang == "" || strings.HasPrefix(lang, "en") || strings.HasPrefix(lang, "english")
 }
+
+// renderLayout renders a section's layout for one item. The layout is not a
+// group: it is never suppressed for empty variables.
+func renderLayout(c *ctx, sec *section) *node {
+	return group("", nil, c.renderKids(sec.layout.kids)...)
+}
