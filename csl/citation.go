@@ -136,7 +136,7 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 	withAffixes := func(rc renderedCite) *node {
 		n := rc.n
 		if rc.ref.Prefix != "" || rc.ref.Suffix != "" {
-			pre, suf := rc.ref.Prefix, rc.ref.Suffix
+			pre, suf := smartQuotes(rc.ref.Prefix), smartQuotes(rc.ref.Suffix)
 			if pre != "" && !strings.HasSuffix(pre, " ") {
 				pre += " "
 			}

@@ -224,6 +224,7 @@ func (p *Processor) flattenInto(dst runs, n *node, quotes int) runs {
 			if open == "" {
 				open = "“"
 			}
+			open = curlyQuote(open, true)
 			dst = append(dst, run{text: open})
 			quotes++
 		}
@@ -276,6 +277,7 @@ func (p *Processor) flattenInto(dst runs, n *node, quotes int) runs {
 		if closeQ == "" {
 			closeQ = "”"
 		}
+		closeQ = curlyQuote(closeQ, false)
 		dst = append(dst, run{text: closeQ, qclose: true})
 	}
 	if preAt >= 0 {
@@ -573,4 +575,44 @@ func quoteTerm(side string, depth int) string {
 		return side + "-inner-quote"
 	}
 	return side + "-quote"
+}
+
+// curlyQuote turns a straight quotation mark that a style writes as a term
+// into the typographic one, as processors print them.
+func curlyQuote(q string, open bool) string {
+	switch {
+	case q == `"` && open:
+		return "“"
+	case q == `"`:
+		return "”"
+	case q == "'" && open:
+		return "‘"
+	case q == "'":
+		return "’"
+	}
+	return q
+}
+
+// smartQuotes makes the straight quotation marks of a cite's affix typographic:
+// opening after a space or at the start, closing elsewhere. pandoc's
+// citeproc reads affixes as CSL-JSON rich text, which does the same.
+func smartQuotes(s string) string {
+	if !strings.ContainsAny(s, `"'`) {
+		return s
+	}
+	var b strings.Builder
+	prev := ' '
+	for _, r := range s {
+		if r == '"' || r == '\'' {
+			open := prev == ' ' || prev == '(' || prev == '['
+			if r == '"' {
+				r = map[bool]rune{true: '“', false: '”'}[open]
+			} else {
+				r = map[bool]rune{true: '‘', false: '’'}[open]
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
