@@ -280,3 +280,29 @@ func TestText_DOIBecomesALinkInHTMLAndMarkdown(t *testing.T) {
 		}
 	}
 }
+
+func TestStyle_WithParentTakesTheDependentsLocale(t *testing.T) {
+	dep, err := ParseStyle([]byte(`<style class="in-text" default-locale="de-DE"><info><id>dep</id><title>Dep</title><link href="mini" rel="independent-parent"/></info></style>`), "dep.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent, err := ParseStyle([]byte(miniStyle), "mini.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := dep.WithParent(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.ID != "dep" || st.DefaultLocale != "de-DE" || !st.HasBibliography() {
+		t.Fatalf("got %+v", st)
+	}
+	p, err := New(st, testLocales(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := p.Bibliography(mustItems(t, `[{"id":"a","title":"T","author":[{"family":"A"},{"family":"B"}]}]`))
+	if got[0].Text != "A und B. T." {
+		t.Errorf("got %q: the German locale should give “und”", got[0].Text)
+	}
+}
