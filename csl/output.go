@@ -1,0 +1,443 @@
+package csl
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fmting holds the affixes and formatting an element puts around its output.
+type fmting struct {
+	prefix, suffix                                                    string
+	fontStyle, fontVariant, fontWeight, textDecoration, verticalAlign string
+	display, textCase                                                 string
+	quotes, stripPeriods                                              bool
+}
+
+func (f *fmting) empty() bool { return *f == fmting{} }
+
+// node is rendered output before it becomes text: leaves hold text, inner
+// nodes join their children with a delimiter and wrap them in formatting.
+// Punctuation fixing, quotes and case changes happen when nodes become runs,
+// because they depend on the neighbours.
+type node struct {
+	text   string
+	kids   []*node
+	f      *fmting
+	delim  string
+	st     style // formatting of a leaf from rich-text markup
+	nocase bool
+	link   string
+	// splice: the node's kids belong to the parent's list (a choose)
+	splice bool
+	// names marks the output of a <names> element, for
+	// subsequent-author-substitute.
+	names *namesMark
+}
+
+type namesMark struct {
+	names []string // each rendered name, for the partial rules (filled when needed)
+	parts []*node  // the node of each name
+}
+
+func leaf(s string) *node {
+	if s == "" {
+		return nil
+	}
+	return &node{text: s}
+}
+
+func group(delim string, f *fmting, kids ...*node) *node {
+	var ks []*node
+	for _, k := range kids {
+		if k != nil {
+			ks = append(ks, k)
+		}
+	}
+	if len(ks) == 0 {
+		return nil
+	}
+	if f != nil && f.empty() {
+		f = nil
+	}
+	if len(ks) == 1 && f == nil && delim == "" {
+		return ks[0]
+	}
+	return &node{kids: ks, f: f, delim: delim}
+}
+
+// wrap puts formatting around one node.
+func wrap(n *node, f *fmting) *node {
+	if n == nil {
+		return nil
+	}
+	if f == nil || f.empty() {
+		return n
+	}
+	return &node{kids: []*node{n}, f: f}
+}
+
+// style is a set of formatting flags on a run of text.
+type style uint16
+
+const (
+	stItalic style = 1 << iota
+	stBold
+	stSmallCaps
+	stSup
+	stSub
+	stUnderline
+	// the "set" flags say an inner element chose the value, so an outer
+	// element must not change it.
+	stItalicSet
+	stBoldSet
+	stVariantSet
+	stAlignSet
+	stDecorSet
+)
+
+// run is a piece of output text with one formatting.
+type run struct {
+	text   string
+	st     style
+	link   string
+	nocase bool
+	// qclose marks a closing quotation mark, so that punctuation can move
+	// inside it; block opens (blockStart) or closes a display block.
+	qclose     bool
+	blockStart string
+	blockEnd   bool
+}
+
+type runs []run
+
+func (rs runs) text() string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(r.text)
+	}
+	return b.String()
+}
+
+func (rs runs) lastChar() rune {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i].text != "" {
+			r, _ := utf8.DecodeLastRuneInString(rs[i].text)
+			return r
+		}
+	}
+	return 0
+}
+
+func (rs runs) firstChar() rune {
+	for _, r := range rs {
+		if r.text != "" {
+			c, _ := utf8.DecodeRuneInString(r.text)
+			return c
+		}
+	}
+	return 0
+}
+
+// trimEndChar drops one character c from the end, in place: runs being
+// joined belong to the join.
+func (rs runs) trimEndChar(c rune) runs {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i].text != "" {
+			rs[i].text = strings.TrimSuffix(rs[i].text, string(c))
+			return rs
+		}
+	}
+	return rs
+}
+
+func (rs runs) trimStartChar(c rune) runs {
+	for i := range rs {
+		if rs[i].text != "" {
+			rs[i].text = strings.TrimPrefix(rs[i].text, string(c))
+			return rs
+		}
+	}
+	return rs
+}
+
+func (rs runs) hasText() bool {
+	for _, r := range rs {
+		if r.text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	keepBoth = iota
+	keepFirst
+	keepSecond
+)
+
+func punctRule(a, b rune) int {
+	switch {
+	case a == b && strings.ContainsRune("!?.:;,", a):
+		return keepFirst
+	case a == ' ' && (b == ' ' || b == ',' || b == '.'):
+		return keepSecond
+	}
+	switch string([]rune{a, b}) {
+	case "!.", "!:", "?.", "?:", ":.", ";:", ";.":
+		return keepFirst
+	case ":!", ":?", ";!", ";?":
+		return keepSecond
+	}
+	return keepBoth
+}
+
+// flatten turns a node into runs.
+func (p *Processor) flatten(n *node) runs {
+	return p.flattenInto(make(runs, 0, 32), n, 0)
+}
+
+// flattenInto appends a node's runs to dst: one buffer for a whole entry,
+// because building and joining slices per node made most of the garbage.
+// Affixes and quotation marks are placed first and dropped again when the
+// content turns out empty.
+// quotes counts the quotation marks around n: quotes inside quotes take
+// the locale's inner marks.
+func (p *Processor) flattenInto(dst runs, n *node, quotes int) runs {
+	if n == nil {
+		return dst
+	}
+	start := len(dst)
+	f := n.f
+	preAt := -1
+	if f != nil {
+		if f.display != "" {
+			dst = append(dst, run{blockStart: f.display})
+		}
+		if f.prefix != "" {
+			preAt = len(dst)
+			dst = append(dst, run{text: f.prefix})
+		}
+		if f.quotes {
+			open, _ := p.loc.term(quoteTerm("open", quotes), "long", false)
+			if open == "" {
+				open = "“"
+			}
+			open = curlyQuote(open, true)
+			dst = append(dst, run{text: open})
+			quotes++
+		}
+	}
+	cStart := len(dst)
+	if n.kids == nil {
+		if n.text != "" {
+			dst = append(dst, run{text: n.text, st: n.st, nocase: n.nocase, link: n.link})
+		}
+	} else {
+		any := false
+		for _, k := range n.kids {
+			mark := len(dst)
+			if any && n.delim != "" {
+				dst = append(dst, run{text: n.delim})
+			}
+			kStart := len(dst)
+			dst = p.flattenInto(dst, k, quotes)
+			if !dst[kStart:].hasText() && !hasBlock(dst[kStart:]) {
+				dst = dst[:mark]
+				continue
+			}
+			if kStart > mark {
+				if c := dst[kStart:].firstChar(); c == ',' || c == ';' || c == '.' {
+					dst[mark].text = ""
+				} else {
+					fixJoin(dst, cStart, mark)
+				}
+			}
+			if any {
+				fixJoin(dst, cStart, kStart)
+			}
+			any = true
+		}
+		if n.link != "" {
+			for i := cStart; i < len(dst); i++ {
+				dst[i].link = n.link
+			}
+		}
+	}
+	if !dst[cStart:].hasText() && !hasBlock(dst[cStart:]) {
+		return dst[:start]
+	}
+	if f == nil {
+		return dst
+	}
+	p.applyFmt(dst[cStart:], f)
+	if f.quotes {
+		closeQ, _ := p.loc.term(quoteTerm("close", quotes-1), "long", false)
+		if closeQ == "" {
+			closeQ = "”"
+		}
+		closeQ = curlyQuote(closeQ, false)
+		dst = append(dst, run{text: closeQ, qclose: true})
+	}
+	if preAt >= 0 {
+		fixJoin(dst, preAt, preAt+1)
+	}
+	if f.suffix != "" {
+		b := len(dst)
+		dst = append(dst, run{text: f.suffix})
+		fixJoin(dst, start, b)
+	}
+	if f.display != "" {
+		dst = append(dst, run{blockEnd: true})
+	}
+	return dst
+}
+
+// fixJoin merges the punctuation where dst[lo:b] meets dst[b:], in place,
+// until nothing changes (" " + "." drops the space, then "." + "." merges).
+func fixJoin(dst runs, lo, b int) {
+	x, y := dst[lo:b], dst[b:]
+	for range 4 {
+		if !x.hasText() || !y.hasText() {
+			return
+		}
+		a, c := x.lastChar(), y.firstChar()
+		if c == '.' && (a == '"' || a == '\'' || a == '”' || a == '’' || a == '»') {
+			// look behind a closing quote: "Title?”" + "." keeps the quote's "?"
+			t := strings.TrimRight(x.text(), " \"'”’»")
+			if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '?' || r == '!' {
+				y.trimStartChar('.')
+			}
+			return
+		}
+		switch punctRule(a, c) {
+		case keepFirst:
+			y.trimStartChar(c)
+		case keepSecond:
+			x.trimEndChar(a)
+		default:
+			return
+		}
+	}
+}
+
+func hasBlock(rs runs) bool {
+	for _, r := range rs {
+		if r.blockStart != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// applyFmt applies the formatting of an element to its content, in place.
+func (p *Processor) applyFmt(out runs, f *fmting) {
+	if f.stripPeriods {
+		for i := range out {
+			out[i].text = strings.ReplaceAll(out[i].text, ".", "")
+		}
+	}
+	if f.fontStyle != "" || f.fontWeight != "" || f.fontVariant != "" || f.verticalAlign != "" || f.textDecoration != "" {
+		for i := range out {
+			out[i].st = applyStyle(out[i].st, f)
+		}
+	}
+	if f.textCase != "" {
+		// pandoc applies font-style inside the case change, which hides
+		// the last word from the last-word rule of title case
+		p.textCase(out, f.textCase, f.fontStyle == "")
+	}
+}
+
+func applyStyle(s style, f *fmting) style {
+	// an inner element that chose a property (its "set" flag) wins over
+	// the outer one; "normal" only claims the property
+	claim := func(bit, set style) {
+		if s&set == 0 {
+			s |= bit | set
+		}
+	}
+	switch f.fontStyle {
+	case "italic", "oblique":
+		if s&stItalicSet != 0 && s&stItalic != 0 {
+			s &^= stItalic // italics inside italics turn upright
+		}
+		claim(stItalic, stItalicSet)
+	case "normal":
+		claim(0, stItalicSet)
+	}
+	switch f.fontWeight {
+	case "bold":
+		claim(stBold, stBoldSet)
+	case "normal", "light":
+		claim(0, stBoldSet)
+	}
+	switch f.fontVariant {
+	case "small-caps":
+		claim(stSmallCaps, stVariantSet)
+	case "normal":
+		claim(0, stVariantSet)
+	}
+	switch f.verticalAlign {
+	case "sup":
+		claim(stSup, stAlignSet)
+	case "sub":
+		claim(stSub, stAlignSet)
+	case "baseline":
+		claim(0, stAlignSet)
+	}
+	switch f.textDecoration {
+	case "underline":
+		claim(stUnderline, stDecorSet)
+	case "none":
+		claim(0, stDecorSet)
+	}
+	return s
+}
+
+// finish moves punctuation into quotes where the locale asks for it and
+// writes the runs in the output format.
+func (p *Processor) finish(rs runs) string {
+	if p.loc.PunctuationInQuote {
+		for i := 0; i+1 < len(rs); i++ {
+			if !rs[i].qclose {
+				continue
+			}
+			j := i + 1
+			for j < len(rs) && rs[j].text == "" && rs[j].blockStart == "" && !rs[j].blockEnd {
+				j++
+			}
+			if j >= len(rs) {
+				break
+			}
+			t := rs[j].text
+			if t == "" || (t[0] != '.' && t[0] != ',') {
+				continue
+			}
+			before := strings.TrimRight(runs(rs[:i]).text(), " ")
+			if r, _ := utf8.DecodeLastRuneInString(before); !strings.ContainsRune(".,;:!?", r) {
+				rs[i-1].text += t[:1]
+			}
+			rs[j].text = t[1:]
+		}
+	}
+	switch p.opts.Format {
+	case HTML:
+		return writeHTML(rs)
+	case Markdown:
+		return writeMarkdown(rs)
+	}
+	return writeText(rs)
+}
+
+// isAlnum matches Haskell's isAlphaNum closely enough for word splitting.
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// quoteTerm names the quotation-mark term for a nesting depth: outer marks,
+// then inner ones, alternating.
+func quoteTerm(side string, depth int) string {
+	if depth%2 == 1 {
+		return side + "-inner-quote"
+	}
+	return side + "-quote"
+}
