@@ -129,17 +129,42 @@ func (tx *Tx) Text(key string) (*evidence.Source, error) {
 // reference's text is read again only when it has attached files, whose
 // fingerprints may have changed since.
 func (tx *Tx) putText(r *corpus.Reference, same bool) error {
+	if same && r.Field("file") == nil {
+		// Only a text missing (a title-only work has none) is built.
+		if _, abs := r.Get("abstract"); !abs || tx.hasText(r.Key) {
+			return nil
+		}
+	}
 	prev, err := tx.Text(r.Key)
 	if err != nil {
 		return err
 	}
-	if same {
-		_, abs := r.Get("abstract")
-		if r.Field("file") == nil && (prev != nil || !abs) {
-			return nil
-		}
-	}
 	return tx.stageText(r.Key, buildText(r, prev))
+}
+
+// hasText reports whether the work key has a text, without decoding it.
+func (tx *Tx) hasText(key string) bool {
+	if v, ok := tx.stagedTexts[key]; ok {
+		return v != nil
+	}
+	has := false
+	tx.fail(tx.sh.do("look up the text of "+key, func() error {
+		has = tx.texts.Get([]byte(key)) != nil
+		return nil
+	}))
+	return has
+}
+
+// RefreshText reads again the attached files of the stored work key whose
+// fingerprint (size, modification time) changed, and builds its text if
+// it has none: what an import of an unchanged entry and 'refs update' do,
+// so that a check never has to. A key with no reference is passed over.
+func (tx *Tx) RefreshText(key string) error {
+	r, err := tx.lookup(key)
+	if err != nil || r == nil {
+		return err
+	}
+	return tx.putText(r, true)
 }
 
 // stageText stages t as the text of key, or its removal when t is empty.

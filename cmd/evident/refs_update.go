@@ -142,12 +142,12 @@ func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts ref
 		return nil
 	}
 	run.flush(a)
-	return a.applyFills(ctx, st, loc, plans, texts, added, opts.format)
+	return a.applyFills(ctx, st, loc, refs, plans, texts, added, opts.format)
 }
 
 // applyFills writes the added fields in one transaction, over the
 // references as stored then, and checks again the stored articles.
-func (a *App) applyFills(ctx context.Context, st *store.Store, loc store.Location, plans []refUpdate, texts *pipeline.Fetched, added int, format string) error {
+func (a *App) applyFills(ctx context.Context, st *store.Store, loc store.Location, refs []*corpus.Reference, plans []refUpdate, texts *pipeline.Fetched, added int, format string) error {
 	var rechecked []string
 	gained := 0
 	changes, err := st.Update(func(tx *store.Tx) error {
@@ -171,6 +171,12 @@ func (a *App) applyFills(ctx context.Context, st *store.Store, loc store.Locatio
 		var err error
 		if gained, err = texts.Apply(tx); err != nil {
 			return err
+		}
+		// The attached files that changed since are read again.
+		for _, r := range refs {
+			if err := tx.RefreshText(r.Key); err != nil {
+				return err
+			}
 		}
 		rechecked, err = a.recheck(tx)
 		return err
