@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/store"
 )
 
 func withAbstract(key, title, abstract string) *corpus.Reference {
@@ -162,6 +163,43 @@ func BenchmarkPassages_Index10000Abstracts(b *testing.B) {
 			}
 		}
 		if err := w.finish(1); err != nil {
+			b.Fatal(err)
+		}
+		if n, _ := ix.PassageCount(); n != 100000 {
+			b.Fatalf("%d passages, want 100,000", n)
+		}
+		ix.Close()
+	}
+}
+
+// BenchmarkPassages_Rebuild10000FromStore rebuilds the index of a library
+// of the same 10,000 references, whose passages come from the library's
+// stored texts (split when the references were imported) rather than from
+// splitting each abstract again.
+func BenchmarkPassages_Rebuild10000FromStore(b *testing.B) {
+	refs := sentencedAbstracts(10000)
+	st, err := store.Open(filepath.Join(b.TempDir(), "lib.db"), false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Update(func(tx *store.Tx) error {
+		for _, r := range refs {
+			if err := tx.Put(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		dir := b.TempDir()
+		if _, err := Rebuild(context.Background(), dir, st, nil); err != nil {
+			b.Fatal(err)
+		}
+		ix, err := OpenRead(dir)
+		if err != nil {
 			b.Fatal(err)
 		}
 		if n, _ := ix.PassageCount(); n != 100000 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
@@ -189,6 +190,14 @@ func (tx *Tx) AddRecordText(key, registry, abstract, fullText string, pubTypes [
 	prev, err := tx.Text(key)
 	if err != nil {
 		return false, err
+	}
+	if prev == nil {
+		// A work with only a title: its title counts towards the design.
+		r, err := tx.Get(key)
+		if err != nil {
+			return false, err
+		}
+		prev = &evidence.Source{Title: strings.TrimSpace(r.Title)}
 	}
 	t, changed := prev.WithRecord(registry, abstract, fullText, pubTypes)
 	if !changed {
