@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/store"
+	"github.com/evident-tools/evident/store/storetest"
 )
 
 func withAbstract(key, title, abstract string) *corpus.Reference {
@@ -178,21 +178,7 @@ func BenchmarkPassages_Index10000Abstracts(b *testing.B) {
 // splitting each abstract again.
 func BenchmarkPassages_Rebuild10000FromStore(b *testing.B) {
 	refs := sentencedAbstracts(10000)
-	st, err := store.Open(filepath.Join(b.TempDir(), "lib.db"), false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Update(func(tx *store.Tx) error {
-		for _, r := range refs {
-			if err := tx.Put(r); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		b.Fatal(err)
-	}
+	st := storetest.Filled(b, refs)
 	for b.Loop() {
 		dir := b.TempDir()
 		if _, err := Rebuild(context.Background(), dir, st, nil); err != nil {

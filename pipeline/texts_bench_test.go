@@ -2,12 +2,11 @@ package pipeline
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/evidence/evidencetest"
-	"github.com/evident-tools/evident/store"
+	"github.com/evident-tools/evident/store/storetest"
 )
 
 // BenchmarkEvidence_StoredTexts checks the 5,000-word article citing 200
@@ -16,21 +15,7 @@ import (
 // as before the texts bucket, and read from the library's stored texts.
 func BenchmarkEvidence_StoredTexts(b *testing.B) {
 	refs, data := evidencetest.Library(10000, 200, 5000)
-	st, err := store.Open(filepath.Join(b.TempDir(), "lib.db"), false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Update(func(tx *store.Tx) error {
-		for _, r := range refs {
-			if err := tx.Put(r); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		b.Fatal(err)
-	}
+	st := storetest.Filled(b, refs)
 	lib, err := FromStore(st)
 	if err != nil {
 		b.Fatal(err)
