@@ -141,3 +141,38 @@ func FuzzWithRecord(f *testing.F) {
 		}
 	})
 }
+
+// designByRegexps is designOf's text rule without the words that spare
+// the regular expressions: what the words must not change.
+func designByRegexps(text string) string {
+	for _, p := range designPatterns {
+		if p.re.MatchString(text) {
+			return p.design
+		}
+	}
+	return ""
+}
+
+// FuzzDesign_NeedWordsChangeNothing: skipping a design's regular
+// expression when the text lacks its words gives the design the regular
+// expressions alone give, for any text.
+func FuzzDesign_NeedWordsChangeNothing(f *testing.F) {
+	for _, s := range []string{"A RANDOMISED trial.", "A ſystematic review of trials.", "CASE-CONTROL", "We describe the patient.",
+		"Cross-sectional survey", "A pooled analysis", "META-ANALYSES", "prospectively followed", "K\u212aRCT"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		lower, odd := strings.ToLower(text), foldsOdd(text)
+		want := designByRegexps(text)
+		got := ""
+		for _, p := range designPatterns {
+			if mayMatch(lower, p.need, odd) && p.re.MatchString(text) {
+				got = p.design
+				break
+			}
+		}
+		if got != want {
+			t.Fatalf("%q: %q with the words, %q without", text, got, want)
+		}
+	})
+}
