@@ -1,4 +1,4 @@
-// Package store owns the library on disk: one bbolt file of references, the checked articles, secondary indexes,
+// Package store owns the library on disk: one bbolt file of references, the texts of their works (texts.go), the checked articles, secondary indexes,
 // schema version, generation and locking. It must not parse BibTeX nor know about search; every write is one
 // transaction. Stored articles are checked again through package check when their references change (recheck.go).
 package store
