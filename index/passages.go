@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -40,23 +39,6 @@ func passageID(key string, n int) string {
 	return passagePrefix(key) + strconv.Itoa(n)
 }
 
-// maxPassageFile bounds an attached file read for the index.
-const maxPassageFile = 32 << 20
-
-// openAttached reads a file attached to a reference for the index; the
-// index is rebuilt from the store and these files, so a file that has gone
-// only loses its passages.
-func openAttached(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() || fi.Size() > maxPassageFile {
-		return nil, fmt.Errorf("%s: not read (a directory, or over 32 MiB)", path)
-	}
-	return os.ReadFile(path)
-}
-
 // putPassages indexes the passages of r and, unless the index is being
 // built afresh, removes those it had beyond them.
 func (w *writer) putPassages(r *corpus.Reference) error {
@@ -68,7 +50,7 @@ func (w *writer) putPassages(r *corpus.Reference) error {
 		}
 		passages = t.Passages()
 	} else {
-		passages, _ = evidence.ReadPassages(r, openAttached)
+		passages, _ = evidence.ReadPassages(r, evidence.OpenFile)
 	}
 	if !w.fresh {
 		if err := w.removePassages(r.Key, len(passages)); err != nil {

@@ -23,26 +23,10 @@ import (
 // disagree; a check reads it instead of reading files and splitting
 // abstracts again. A work with no text has no entry.
 
-// maxAttached bounds an attached file read into the library: a full text
-// is well under it, a stray video is not.
-const maxAttached = 32 << 20
-
-// readAttached reads a file attached to a reference (its file field).
-func readAttached(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() || fi.Size() > maxAttached {
-		return nil, fmt.Errorf("%s: not read (a directory, or over 32 MiB)", path)
-	}
-	return os.ReadFile(path)
-}
-
 // buildText reads the text of r, keeping from prev its registry parts and
 // the attached files that have not changed.
 func buildText(r *corpus.Reference, prev *evidence.Source) *evidence.Source {
-	return evidence.BuildSource(r, prev, readAttached, os.Stat)
+	return evidence.BuildSource(r, prev, evidence.OpenFile, os.Stat)
 }
 
 // encodeText is a text's stored form: JSON with one-letter names,

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -53,6 +54,23 @@ type Part struct {
 	// PubTypes are a registry record's publication types, "; "-joined.
 	PubTypes  string   `json:"t,omitempty"`
 	Sentences []string `json:"z,omitempty"`
+}
+
+// maxFile bounds an attached file read: a full text is well under it, a
+// stray video is not.
+const maxFile = 32 << 20
+
+// OpenFile reads a file attached to a reference, refusing a directory and
+// anything over 32 MiB: the Opener of the library and of its index.
+func OpenFile(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() || fi.Size() > maxFile {
+		return nil, fmt.Errorf("%s: not read (a directory, or over 32 MiB)", path)
+	}
+	return os.ReadFile(path)
 }
 
 // Stat fingerprints an attached file (os.Stat fits); nil reads every file
