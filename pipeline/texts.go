@@ -148,6 +148,9 @@ func (o Options) textLookup(open evidence.Opener) func(*corpus.Reference) (evide
 	return func(r *corpus.Reference) (evidence.Text, bool) {
 		var s *evidence.Source
 		if texts != nil {
+			// A text that cannot be read (a damaged page) is read from
+			// the reference instead: the check goes on, as it would
+			// without a library.
 			if st, err := texts.Text(r.Key); err == nil {
 				s = st
 			}
