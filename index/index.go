@@ -21,6 +21,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/evidence"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -279,6 +280,9 @@ type writer struct {
 	// so an article's old claims are not looked up.
 	fresh    bool
 	inflight []chan error
+	// texts reads a work's stored text (store.Store.Text); nil reads each
+	// reference's abstract and files instead.
+	texts func(key string) (*evidence.Source, error)
 }
 
 func (ix *Index) newWriter(ctx context.Context) *writer {

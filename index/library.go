@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/evidence"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -27,7 +28,7 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 		return nil, "", err
 	}
 	nothing := len(changes.Put) == 0 && len(changes.Deleted) == 0 &&
-		len(changes.Articles) == 0 && len(changes.ArticlesDeleted) == 0
+		len(changes.Articles) == 0 && len(changes.ArticlesDeleted) == 0 && len(changes.Texts) == 0
 	before := gen
 	if !nothing {
 		before = changes.Generation - 1
@@ -48,7 +49,7 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 	if cur != nil {
 		cur.Close()
 	}
-	src := source{refs: st.Each, articles: st.EachArticle}
+	src := source{refs: st.Each, articles: st.EachArticle, texts: storeTexts(st)}
 	if progress != nil {
 		total, err := st.Count()
 		if err != nil {
@@ -102,6 +103,7 @@ func applyChanges(ctx context.Context, ix *Index, st *store.Store, changes store
 		}
 	}
 	w := ix.newWriter(ctx)
+	w.texts = storeTexts(st)
 	for _, k := range changes.Deleted {
 		if err := w.delete(k); err != nil {
 			return err
@@ -119,6 +121,19 @@ func applyChanges(ctx context.Context, ix *Index, st *store.Store, changes store
 			return err
 		}
 		step(1000)
+	}
+	// Works whose text alone changed: their passages only.
+	for _, k := range changes.Texts {
+		r, err := st.Get(k)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err == nil {
+			err = w.putPassages(r)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	for _, id := range changes.ArticlesDeleted {
 		if err := w.putArticle(id, nil); err != nil {
@@ -178,9 +193,20 @@ func Rebuild(ctx context.Context, dir string, st *store.Store, progress func(don
 			}
 		}),
 		articles: st.EachArticle,
+		texts:    storeTexts(st),
 	})
 	if err != nil {
 		return 0, err
 	}
 	return total, ix.Close()
+}
+
+// storeTexts reads the works' texts from st; nil when st is a library of
+// an older schema opened for reading, which keeps none: each reference's
+// abstract and files are read instead.
+func storeTexts(st *store.Store) func(key string) (*evidence.Source, error) {
+	if !st.HasTexts() {
+		return nil
+	}
+	return st.Text
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -16,11 +15,14 @@ import (
 	"github.com/evident-tools/evident/corpus/evidence"
 )
 
-// A work's passages are the sentences of its abstract and of its attached
-// HTML, text or JATS files (evidence.ReadPassages), each a document of type
+// A work's passages are the sentences of its text as the library keeps it
+// (store.Store.Text: its abstract, its attached HTML, text or JATS files,
+// the registry records verification fetched), each a document of type
 // passage with the work's key, so that 'search --type passage' and
 // 'suggest' find sentences rather than whole works. They are indexed with
-// the reference and replaced or removed with it.
+// the reference and replaced or removed with it, and indexed again when
+// only its text changed (store.Changes.Texts). An index built from
+// references alone (Sync) reads each one's abstract and files itself.
 
 // TypePassage is the document type of a passage, as Query.Types and
 // SearchHit.Type name it.
@@ -37,27 +39,19 @@ func passageID(key string, n int) string {
 	return passagePrefix(key) + strconv.Itoa(n)
 }
 
-// maxPassageFile bounds an attached file read for the index.
-const maxPassageFile = 32 << 20
-
-// openAttached reads a file attached to a reference for the index; the
-// index is rebuilt from the store and these files, so a file that has gone
-// only loses its passages.
-func openAttached(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() || fi.Size() > maxPassageFile {
-		return nil, fmt.Errorf("%s: not read (a directory, or over 32 MiB)", path)
-	}
-	return os.ReadFile(path)
-}
-
 // putPassages indexes the passages of r and, unless the index is being
 // built afresh, removes those it had beyond them.
 func (w *writer) putPassages(r *corpus.Reference) error {
-	passages, _ := evidence.ReadPassages(r, openAttached)
+	var passages []corpus.Passage
+	if w.texts != nil {
+		t, err := w.texts(r.Key)
+		if err != nil {
+			return fmt.Errorf("index passages of %s: %w", r.Key, err)
+		}
+		passages = t.Passages()
+	} else {
+		passages, _ = evidence.ReadPassages(r, evidence.OpenFile)
+	}
 	if !w.fresh {
 		if err := w.removePassages(r.Key, len(passages)); err != nil {
 			return err

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/evidence"
+	"github.com/evident-tools/evident/store/storetest"
 )
 
 func withAbstract(key, title, abstract string) *corpus.Reference {
@@ -145,28 +147,39 @@ func sentencedAbstracts(n int) []*corpus.Reference {
 
 // BenchmarkPassages_Index10000Abstracts builds an index of 10,000
 // references with abstracts of ten sentences: 10,000 reference documents
-// and 100,000 passages. The issue asks for under 10 s.
+// and 100,000 passages. The issue asks for under 10 s. read-abstracts
+// splits each abstract as the index is built (an index of references
+// alone, Sync); stored-texts reads the sentences the library split when
+// it stored them, as Update and Rebuild do.
 func BenchmarkPassages_Index10000Abstracts(b *testing.B) {
 	refs := sentencedAbstracts(10000)
-	for b.Loop() {
-		dir := b.TempDir()
-		ix, err := create(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		w := ix.newWriter(context.Background())
-		w.fresh = true
-		for _, r := range refs {
-			if err := w.put(r); err != nil {
-				b.Fatal(err)
+	st := storetest.Filled(b, refs)
+	for _, bc := range []struct {
+		name  string
+		texts func(string) (*evidence.Source, error)
+	}{{"read-abstracts", nil}, {"stored-texts", st.Text}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				dir := b.TempDir()
+				ix, err := create(dir)
+				if err != nil {
+					b.Fatal(err)
+				}
+				w := ix.newWriter(context.Background())
+				w.fresh, w.texts = true, bc.texts
+				for _, r := range refs {
+					if err := w.put(r); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := w.finish(1); err != nil {
+					b.Fatal(err)
+				}
+				if n, _ := ix.PassageCount(); n != 100000 {
+					b.Fatalf("%d passages, want 100,000", n)
+				}
+				ix.Close()
 			}
-		}
-		if err := w.finish(1); err != nil {
-			b.Fatal(err)
-		}
-		if n, _ := ix.PassageCount(); n != 100000 {
-			b.Fatalf("%d passages, want 100,000", n)
-		}
-		ix.Close()
+		})
 	}
 }

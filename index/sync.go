@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/evidence"
 	"github.com/evident-tools/evident/store"
 )
 
@@ -32,6 +33,8 @@ func Sync(ctx context.Context, dir string, gen uint64, each func(fn func(*corpus
 type source struct {
 	refs     func(fn func(*corpus.Reference) error) error
 	articles func(fn func(*store.Article) error) error
+	// texts reads a work's stored text, when the source is a store.
+	texts func(key string) (*evidence.Source, error)
 }
 
 func syncIndex(ctx context.Context, dir string, gen uint64, src source) (ix *Index, why string, err error) {
@@ -134,6 +137,7 @@ func rebuild(ctx context.Context, dir string, gen uint64, src source) (*Index, e
 	}
 	w := ix.newWriter(ctx)
 	w.fresh = true
+	w.texts = src.texts
 	err = src.refs(w.put)
 	if err == nil && src.articles != nil {
 		err = src.articles(func(a *store.Article) error { return w.putArticle(a.ID, a) })

@@ -65,6 +65,16 @@ type Options struct {
 	// work with no abstract of its own is read by the abstract of its
 	// registry record there (RegistryText), when verification fetched one.
 	Registry verify.Cache
+	// Texts, when set, is the library's stored texts of its works
+	// (store.Store, or the store.Tx of a re-check): the evidence stage
+	// reads a stored work's text there instead of its abstract and files.
+	// Leave it nil when the references checked against are not the
+	// library's (--bib).
+	Texts TextSource
+	// Fetched, when set with Verify, collects the abstracts and full texts
+	// of the records verification fetched, for the command to keep in the
+	// library (Fetched.Save); they count in the run's evidence either way.
+	Fetched *Fetched
 	// Baseline, when set, drops the findings an earlier report already
 	// had, and the report's notes say how many.
 	Baseline *check.Baseline
@@ -98,7 +108,10 @@ type Options struct {
 func Check(ctx context.Context, inputs []Input, lib []*corpus.Reference, o Options, each func(Checked) error) error {
 	o.bibs = newBibliographies(ctx)
 	if o.Verify != nil {
-		o.verify = &verifyRun{ctx: ctx, v: o.Verify}
+		o.verify = &verifyRun{ctx: ctx, v: o.Verify, fetched: o.Fetched}
+		if o.verify.fetched == nil {
+			o.verify.fetched = NewFetched()
+		}
 	}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
@@ -233,9 +246,9 @@ func (o Options) checkOptions(path string) (check.Options, error) {
 		if opts.Evidence == nil {
 			opts.Evidence = &check.Evidence{Open: OpenSourceFile}
 		}
-		if o.Registry != nil && opts.Evidence.Registry == nil {
+		if opts.Evidence.Text == nil {
 			ev := *opts.Evidence
-			ev.Registry = RegistryText(o.Registry)
+			ev.Text = o.textLookup(ev.Open)
 			opts.Evidence = &ev
 		}
 	}

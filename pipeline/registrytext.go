@@ -23,7 +23,7 @@ func RegistryText(c verify.Cache) func(*corpus.Reference) (check.RegistryText, b
 				rt.Registry, rt.Abstract, rt.PubTypes = rec.Registry, rec.Abstract, rec.PubTypes
 			}
 			if rt.FullText == "" && strings.TrimSpace(rec.FullText) != "" {
-				rt.FullText = rec.FullText
+				rt.FullText, rt.FullTextFrom = rec.FullText, rec.Registry
 			}
 		}
 		return rt, rt.Abstract != "" || rt.FullText != ""

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/evident-tools/evident/corpus"
@@ -60,7 +61,15 @@ func Report(a *store.Article) (*corpus.Report, error) {
 // article whose settings cannot be read keeps its report, and is named in
 // skipped with the reason.
 func Recheck(tx *store.Tx, o Options) (ids []string, skipped []error, err error) {
-	arts, err := tx.ToRecheck(tx.ChangedKeys())
+	// A work whose text alone changed (a registry's abstract) counts.
+	keys := tx.ChangedKeys()
+	for _, k := range tx.ChangedTexts() {
+		if _, ok := slices.BinarySearch(keys, k); !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	arts, err := tx.ToRecheck(keys)
 	if err != nil || len(arts) == 0 {
 		return nil, nil, err
 	}
@@ -70,6 +79,8 @@ func Recheck(tx *store.Tx, o Options) (ids []string, skipped []error, err error)
 	}
 	now := time.Now()
 	o.bibs = newBibliographies(context.Background())
+	// The texts as this write leaves them.
+	o.Texts = tx
 	for _, a := range arts {
 		in := Input{Path: a.Path, Format: a.Format, Data: a.Source}
 		if in.Data == nil {

@@ -46,8 +46,9 @@ var DefaultSuggestScore = evidence.DefaultThresholds.Supports
 // passage), their works are judged as the evidence stage judges a
 // citation, and only those whose verdict is supports with a score of at
 // least minScore are kept, best first, at most limit. get reads a
-// reference from the library.
-func Suggest(ctx context.Context, ix *index.Index, get func(key string) (*corpus.Reference, error), claim string, limit int, minScore float64) (Suggestions, error) {
+// reference from the library, and texts its stored text (nil reads the
+// reference's abstract and files).
+func Suggest(ctx context.Context, ix *index.Index, get func(key string) (*corpus.Reference, error), texts TextSource, claim string, limit int, minScore float64) (Suggestions, error) {
 	out := Suggestions{Suggestions: []Suggestion{}}
 	hits, err := ix.SearchPassages(ctx, claim, suggestCandidates)
 	if err != nil {
@@ -70,7 +71,12 @@ func Suggest(ctx context.Context, ix *index.Index, get func(key string) (*corpus
 		refs = append(refs, r)
 	}
 	out.Weighed = len(refs)
-	j, _ := evidence.NewFromRefs(refs, OpenSourceFile)
+	read := Options{Texts: texts}.textLookup(OpenSourceFile)
+	all := make([]evidence.Text, len(refs))
+	for i, r := range refs {
+		all[i], _ = read(r)
+	}
+	j := evidence.New(all)
 	for _, r := range refs {
 		ev, ok := j.Evidence(claim, r.Key)
 		if !ok || ev.Verdict != corpus.VerdictSupports || ev.Score < minScore {

@@ -24,6 +24,9 @@ type verifyRun struct {
 	ctx context.Context
 	v   Verifier
 	err error
+	// fetched keeps the text of the records fetched, for the evidence
+	// stage, which runs after verification (check.Options.Verify).
+	fetched *Fetched
 }
 
 // fn adapts the verifier to check.VerifyFunc.
@@ -45,6 +48,7 @@ func (vr *verifyRun) fn(works []check.Work) []*corpus.Verification {
 	if rep == nil {
 		return out
 	}
+	vr.fetched.AddResults(rep.References)
 	for i := range rep.References {
 		if i < len(out) {
 			out[i] = Verification(rep.References[i])

@@ -106,6 +106,10 @@ func (tx *Tx) Merge(refs []*corpus.Reference, p Policy) (Outcome, error) {
 			return out, err
 		}
 		if stored != nil && sameEntry(stored, &r) {
+			// Its attached files may have changed since it was stored.
+			if err := tx.putText(stored, true); err != nil {
+				return out, err
+			}
 			out.Unchanged++
 			continue
 		}

@@ -1,4 +1,4 @@
-// Package store owns the library on disk: one bbolt file of references, the checked articles, secondary indexes,
+// Package store owns the library on disk: one bbolt file of references, the texts of their works (texts.go), the checked articles, secondary indexes,
 // schema version, generation and locking. It must not parse BibTeX nor know about search; every write is one
 // transaction. Stored articles are checked again through package check when their references change (recheck.go).
 package store
@@ -33,7 +33,9 @@ import (
 // the first writer that opens it, in one transaction (migrate.go); an
 // older evident refuses the file then, as it could not keep the new
 // buckets in step.
-const SchemaVersion = 5
+//
+// Version 6 added the texts bucket (texts.go: each work's sentences).
+const SchemaVersion = 6
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only
@@ -84,10 +86,13 @@ var (
 	// bucketReviews maps "article id\x00finding id" to an editor's mark
 	// on that finding (review.go).
 	bucketReviews = []byte("reviews")
+	// bucketTexts maps a reference key to the text of its work, split
+	// into sentences (texts.go).
+	bucketTexts = []byte("texts")
 
 	// buckets are the buckets of the current schema besides bucketMeta;
 	// a writer creates those missing when it opens the library.
-	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions, bucketReviews}
+	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions, bucketReviews, bucketTexts}
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")
@@ -261,12 +266,17 @@ type Changes struct {
 	ArticlesDeleted []string
 	// Reviews is how many review marks were put or removed.
 	Reviews int
+	// Texts are the keys of the references whose text (texts.go) changed
+	// while the reference itself did not (a registry's abstract, an
+	// attached file read again), in key order: the index re-indexes their
+	// passages.
+	Texts []string
 }
 
 // indexed reports whether the transaction changed what the search index
 // holds (references and articles), which moves the generation on.
 func (ch Changes) indexed() bool {
-	return len(ch.Put) > 0 || len(ch.Deleted) > 0 || len(ch.Articles) > 0 || len(ch.ArticlesDeleted) > 0
+	return len(ch.Put) > 0 || len(ch.Deleted) > 0 || len(ch.Articles) > 0 || len(ch.ArticlesDeleted) > 0 || len(ch.Texts) > 0
 }
 
 // empty reports whether the transaction changed nothing.

@@ -51,6 +51,10 @@ type Tx struct {
 	// ("article\x00finding" to the encoded mark, nil to remove it).
 	reviews       *bolt.Bucket
 	stagedReviews map[string][]byte
+	// texts is the texts bucket and stagedTexts its staged writes (the
+	// encoded text, nil to remove it): texts.go.
+	texts       *bolt.Bucket
+	stagedTexts map[string][]byte
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
@@ -69,6 +73,8 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 		artHash:        index{sh: sh, b: btx.Bucket(bucketArtHash), staged: make(map[string]map[string]bool)},
 		reviews:        btx.Bucket(bucketReviews),
 		stagedReviews:  make(map[string][]byte),
+		texts:          btx.Bucket(bucketTexts),
+		stagedTexts:    make(map[string][]byte),
 	}
 }
 
@@ -141,7 +147,8 @@ func (tx *Tx) Put(r *corpus.Reference) error {
 	}
 	if old != nil {
 		if bytes.Equal(old, v) {
-			return nil
+			// An attached file may have changed all the same.
+			return tx.putText(r, true)
 		}
 		prev, err := decode(tx.sh.path, []byte(r.Key), old)
 		if err != nil {
@@ -151,7 +158,7 @@ func (tx *Tx) Put(r *corpus.Reference) error {
 	}
 	tx.staged[r.Key] = v
 	tx.setIndexes(r, true)
-	return nil
+	return tx.putText(r, false)
 }
 
 // Delete removes the reference stored under key and its index entries, or
@@ -163,6 +170,7 @@ func (tx *Tx) Delete(key string) error {
 	}
 	tx.setIndexes(prev, false)
 	tx.staged[key] = nil
+	tx.stagedTexts[key] = nil
 	return nil
 }
 
@@ -263,6 +271,11 @@ func (tx *Tx) flush() (Changes, error) {
 	if err := tx.artHash.flush(); err != nil {
 		return Changes{}, fmt.Errorf("article hash index: %w", err)
 	}
+	texts, textsGone, err := flushBucket(tx.texts, tx.stagedTexts)
+	if err != nil {
+		return Changes{}, fmt.Errorf("texts: %w", err)
+	}
+	ch.Texts = textOnly(append(texts, textsGone...), ch.Put, ch.Deleted)
 	put, deleted, err := flushBucket(tx.reviews, tx.stagedReviews)
 	if err != nil {
 		return Changes{}, fmt.Errorf("review marks: %w", err)

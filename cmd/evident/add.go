@@ -66,7 +66,7 @@ is checked again.`,
 			if err != nil {
 				return err
 			}
-			checked, err := pipeline.CheckAll(cmd.Context(), inputs, lib, pipeline.Options{})
+			checked, err := pipeline.CheckAll(cmd.Context(), inputs, lib, pipeline.Options{Texts: st})
 			if err != nil {
 				return err
 			}

@@ -207,8 +207,13 @@ func (a *App) sayUpgraded(st *store.Store) {
 		return
 	}
 	fmt.Fprintf(a.Err, "evident: upgraded the library from schema %d to %d", u.From, u.To)
+	sep := ": "
 	if u.Hashed > 0 {
-		fmt.Fprintf(a.Err, ": indexed %d stored %s by content", u.Hashed, export.Plural(u.Hashed, "article", "articles"))
+		fmt.Fprintf(a.Err, "%sindexed %d stored %s by content", sep, u.Hashed, export.Plural(u.Hashed, "article", "articles"))
+		sep = "; "
+	}
+	if u.Texts > 0 {
+		fmt.Fprintf(a.Err, "%skept the text of %d %s, split into sentences", sep, u.Texts, export.Plural(u.Texts, "work", "works"))
 	}
 	fmt.Fprintln(a.Err)
 }

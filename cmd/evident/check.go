@@ -185,6 +185,15 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	}
 	if !opts.noSupport {
 		po.Registry = registryCache(st, run)
+		if st != nil && len(opts.bib) == 0 {
+			po.Texts = st
+		}
+	}
+	if opts.verify && st != nil && !opts.registry.offline && len(opts.bib) == 0 {
+		// The abstracts and full texts verification fetches are kept as
+		// the works' texts, once the articles are checked.
+		po.Fetched = pipeline.NewFetched()
+		defer a.keepFetched(ctx, st, po.Fetched)
 	}
 	if opts.baseline != "" {
 		if po.Baseline, err = loadBaseline(opts.baseline); err != nil {
@@ -403,4 +412,21 @@ func (a *App) reviewMarks(paths []string, held *store.Store) map[string][]corpus
 	}
 	fmt.Fprintf(a.Err, "warning: review marks not read, findings are shown unreviewed: %v\n", err)
 	return nil
+}
+
+// keepFetched keeps in the library the texts of the records 'check
+// --verify' fetched (the works' abstracts and full texts), and brings the
+// search index's passages up to date; a failure is a warning, as for the
+// cache: the next verification fetches them again.
+func (a *App) keepFetched(ctx context.Context, st *store.Store, f *pipeline.Fetched) {
+	changes, err := f.Save(st)
+	if err == nil && len(changes.Texts) > 0 {
+		var loc store.Location
+		if loc, err = a.locate(); err == nil {
+			err = a.syncIndex(ctx, st, loc, changes)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(a.Err, "warning: the texts verification fetched could not be kept: %v\n", err)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/export"
+	"github.com/evident-tools/evident/pipeline"
 	"github.com/evident-tools/evident/registry"
 	"github.com/evident-tools/evident/store"
 	"github.com/evident-tools/evident/verify"
@@ -82,6 +83,9 @@ func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts ref
 	v := run.v
 	var plans []refUpdate
 	var skipped []string
+	// The records' abstracts and full texts become the works' texts with
+	// --apply, whatever fields they add.
+	texts := pipeline.NewFetched()
 	now := time.Now()
 	for _, r := range refs {
 		ids := registry.IDs(r.IDs)
@@ -104,6 +108,7 @@ func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts ref
 		// The open-access full text, when PMC has it, is cached for the
 		// evidence stage; it is no field of the reference.
 		v.FullText(ctx, r.IDs, &rec)
+		texts.Add(r.Key, &rec)
 		if fills := verify.PlanFill(r, rec); len(fills) > 0 {
 			plans = append(plans, refUpdate{ref: r, fills: fills, origin: verify.Origin(rec, ids[0], now)})
 		}
@@ -133,20 +138,21 @@ func (a *App) refsUpdate(ctx context.Context, refs []*corpus.Reference, opts ref
 			}
 		}
 	}
-	if !opts.apply || added == 0 {
+	if !opts.apply || added == 0 && texts.Len() == 0 {
 		if added > 0 {
 			fmt.Fprintf(a.Out, "%d %s to add; 'evident refs update --apply' writes them\n", added, export.Plural(added, "field", "fields"))
 		}
 		return nil
 	}
 	run.flush(a)
-	return a.applyFills(ctx, st, loc, plans, added, opts.format)
+	return a.applyFills(ctx, st, loc, refs, plans, texts, added, opts.format)
 }
 
 // applyFills writes the added fields in one transaction, over the
 // references as stored then, and checks again the stored articles.
-func (a *App) applyFills(ctx context.Context, st *store.Store, loc store.Location, plans []refUpdate, added int, format string) error {
+func (a *App) applyFills(ctx context.Context, st *store.Store, loc store.Location, refs []*corpus.Reference, plans []refUpdate, texts *pipeline.Fetched, added int, format string) error {
 	var rechecked []string
+	gained := 0
 	changes, err := st.Update(func(tx *store.Tx) error {
 		for _, p := range plans {
 			cur, err := tx.Get(p.ref.Key)
@@ -166,6 +172,15 @@ func (a *App) applyFills(ctx context.Context, st *store.Store, loc store.Locatio
 			}
 		}
 		var err error
+		if gained, err = texts.Apply(tx); err != nil {
+			return err
+		}
+		// The attached files that changed since are read again.
+		for _, r := range refs {
+			if err := tx.RefreshText(r.Key); err != nil {
+				return err
+			}
+		}
 		rechecked, err = a.recheck(tx)
 		return err
 	})
@@ -188,6 +203,9 @@ func (a *App) applyFills(ctx context.Context, st *store.Store, loc store.Locatio
 	} else {
 		fmt.Fprintf(a.Out, "added %d %s to %d %s\n", added, export.Plural(added, "field", "fields"),
 			len(changes.Put), export.Plural(len(changes.Put), "reference", "references"))
+		if gained > 0 {
+			fmt.Fprintf(a.Out, "kept the registry text of %d %s\n", gained, export.Plural(gained, "work", "works"))
+		}
 	}
 	return ixErr
 }

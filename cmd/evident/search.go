@@ -286,7 +286,7 @@ abstracts.`,
 			defer st.Close()
 			if err := a.search(cmd, ix, func(ix *index.Index) error {
 				for i := range claims {
-					s, err := pipeline.Suggest(cmd.Context(), ix, st.Get, claims[i].Claim, limit, minScore)
+					s, err := pipeline.Suggest(cmd.Context(), ix, st.Get, st, claims[i].Claim, limit, minScore)
 					if err != nil {
 						return err
 					}

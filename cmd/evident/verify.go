@@ -132,6 +132,9 @@ func (a *App) runVerify(ctx context.Context, keys []string, opts *verifyOptions)
 	// readers go on, another writer waits.
 	var cache verify.Cache
 	var sc *verify.StoreCache
+	// lib is the library the works' fetched texts are kept in: one opened
+	// for writing, whose references are those verified.
+	var lib *store.Store
 	if loc, err := a.locate(); err == nil && loc.Exists() {
 		var st *store.Store
 		if opts.offline {
@@ -143,6 +146,9 @@ func (a *App) runVerify(ctx context.Context, keys []string, opts *verifyOptions)
 			return err
 		}
 		defer st.Close()
+		if !opts.offline && len(opts.bib) == 0 {
+			lib = st
+		}
 		sc = verify.NewStoreCache(st)
 		cache = sc
 		// The Retraction Watch database 'retractions update' imported.
@@ -177,6 +183,11 @@ func (a *App) runVerify(ctx context.Context, keys []string, opts *verifyOptions)
 		if err := sc.Flush(); err != nil && verr == nil {
 			fmt.Fprintf(a.Err, "warning: the registry cache could not be written: %v\n", err)
 		}
+	}
+	if lib != nil && rep != nil {
+		f := pipeline.NewFetched()
+		f.AddResults(rep.References)
+		a.keepFetched(ctx, lib, f)
 	}
 	if verr != nil {
 		return verr

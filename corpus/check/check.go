@@ -192,6 +192,7 @@ func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	// The linked sources before the rules: check --verify verifies them.
 	rep.LinkSources = links.sources
 	rep.rules(opts)
+	rep.lateEvidence(opts)
 	rep.Summary.Suppressed = applySuppressions(rep, doc)
 	rep.applySeverities(opts)
 	rep.summarise()

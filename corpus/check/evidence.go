@@ -69,7 +69,14 @@ type Evidence struct {
 	// work that has no abstract of its own: the records verification
 	// fetched into the library's cache (pipeline wires it, so that this
 	// package knows nothing of the cache). nil reads the references alone.
+	// It serves the works Text does not give.
 	Registry func(r *corpus.Reference) (RegistryText, bool)
+	// Text, when set, gives the text of a cited work as the library keeps
+	// it (split once, when the work was stored, with what verification
+	// fetched): such a work is neither read nor split again. A work it
+	// does not give (not in the library: a Word field's embedded item, a
+	// --bib check) is read with Open and Registry.
+	Text func(r *corpus.Reference) (evidence.Text, bool)
 }
 
 // RegistryText is the abstract a registry's record gives a work, with
@@ -84,7 +91,9 @@ type RegistryText struct {
 	// a paragraph a line; its sentences follow the abstract's as
 	// passages of source "fulltext".
 	FullText string
-	PubTypes []string
+	// FullTextFrom names the registry of the full text: "pmc".
+	FullTextFrom string
+	PubTypes     []string
 }
 
 // evidenceStage judges the claims' citations against the text of the
@@ -104,10 +113,32 @@ func (rep *state) newEvidence(cfg *Evidence) *evidenceStage {
 	if len(cited) == 0 {
 		return nil
 	}
-	cited, from, full := withRegistryText(cited, cfg.Registry)
 	texts := make([]evidence.Text, 0, len(cited))
+	var unread []*corpus.Reference
 	var problems []string
+	from := map[string]string{}
 	for _, r := range cited {
+		t, ok := evidence.Text{}, false
+		if cfg.Text != nil {
+			t, ok = cfg.Text(r)
+		}
+		if !ok {
+			unread = append(unread, r)
+			continue
+		}
+		texts = append(texts, t)
+		for _, p := range t.Problems {
+			problems = append(problems, r.Key+": "+p)
+		}
+		if t.AbstractFrom != "" {
+			from[r.Key] = t.AbstractFrom
+		}
+	}
+	unread, read, full := withRegistryText(unread, cfg.Registry)
+	for k, reg := range read {
+		from[k] = reg
+	}
+	for _, r := range unread {
 		t := evidence.ReadText(r, cfg.Open)
 		for _, p := range t.Problems {
 			problems = append(problems, r.Key+": "+p)

@@ -18,7 +18,8 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 		scope = ScopeSentence
 	}
 	var ev *evidenceStage
-	if opts.Evidence != nil {
+	if opts.Evidence != nil && opts.Verify == nil {
+		// With --verify the stage waits for verification (lateEvidence).
 		ev = rep.newEvidence(opts.Evidence)
 	}
 	// The layout reads where each sentence stands: the part of a paper,
@@ -63,7 +64,32 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 			}
 			rep.add(CodeUncitedClaim, c.Line, c.ID, "", fmt.Sprintf("claim with no citation (%s): %s", detail, quote(c.Text)))
 		}
-		if ev != nil && c.Status == corpus.Supported && !c.CoveredBy.Inherited {
+		if ev != nil && evidenceDue(c) {
+			rep.evidence(c, ev)
+		}
+	}
+}
+
+// evidenceDue reports whether the evidence stage judges a claim: one its
+// own citations support.
+func evidenceDue(c *corpus.Claim) bool {
+	return c.Status == corpus.Supported && c.CoveredBy != nil && !c.CoveredBy.Inherited
+}
+
+// lateEvidence runs the evidence stage after 'check --verify' has verified
+// the cited works, so that the abstracts and full texts the registries
+// gave count in this run, not only the next (the text look-up sees what
+// verification fetched).
+func (rep *state) lateEvidence(opts Options) {
+	if opts.Evidence == nil || opts.Verify == nil {
+		return
+	}
+	ev := rep.newEvidence(opts.Evidence)
+	if ev == nil {
+		return
+	}
+	for i := range rep.Claims {
+		if c := &rep.Claims[i]; evidenceDue(c) {
 			rep.evidence(c, ev)
 		}
 	}

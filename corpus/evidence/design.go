@@ -34,18 +34,45 @@ func WeakDesign(d string) bool { return weakDesigns[d] }
 
 // designPatterns tell a design from a work's text, strongest first: a
 // meta-analysis names the trials and cohorts it pools, so it must win.
+//
+// need lists lower-case words of which every match of re holds one: a
+// text (lower-cased) with none of them is not searched, which spares the
+// regular expressions (most of the time the design took: the library
+// reckons it for every work it stores).
 var designPatterns = []struct {
 	design string
+	need   []string
 	re     *regexp.Regexp
 }{
-	{DesignMetaAnalysis, regexp.MustCompile(`(?i)\bmeta-?analys[ie]s\b|\bpooled analysis\b`)},
-	{DesignSystematicReview, regexp.MustCompile(`(?i)\bsystematic(ally)? review`)},
-	{DesignRCT, regexp.MustCompile(`(?i)\brandomi[sz]ed\b|\brandomly (assigned|allocated)\b|\bRCTs?\b|\bplacebo-controlled\b`)},
-	{DesignCaseControl, regexp.MustCompile(`(?i)\bcase[- ]control\b`)},
-	{DesignCohort, regexp.MustCompile(`(?i)\bcohort\b|\bprospective(ly)? (study|follow)|\blongitudinal study\b|\bfollowed up\b`)},
-	{DesignCrossSectional, regexp.MustCompile(`(?i)\bcross-?sectional\b`)},
-	{DesignCaseReport, regexp.MustCompile(`(?i)\bcase reports?\b|\bcase series\b|\bwe (report|describe|present) (a|an|the) (case|patient)\b`)},
-	{DesignObservational, regexp.MustCompile(`(?i)\bobservational\b|\bretrospective(ly)?\b|\bregistry data\b`)},
+	{DesignMetaAnalysis, []string{"meta", "pooled analysis"}, regexp.MustCompile(`(?i)\bmeta-?analys[ie]s\b|\bpooled analysis\b`)},
+	{DesignSystematicReview, []string{"systematic"}, regexp.MustCompile(`(?i)\bsystematic(ally)? review`)},
+	{DesignRCT, []string{"randomi", "randomly", "rct", "placebo-controlled"}, regexp.MustCompile(`(?i)\brandomi[sz]ed\b|\brandomly (assigned|allocated)\b|\bRCTs?\b|\bplacebo-controlled\b`)},
+	{DesignCaseControl, []string{"control"}, regexp.MustCompile(`(?i)\bcase[- ]control\b`)},
+	{DesignCohort, []string{"cohort", "prospective", "longitudinal study", "followed up"}, regexp.MustCompile(`(?i)\bcohort\b|\bprospective(ly)? (study|follow)|\blongitudinal study\b|\bfollowed up\b`)},
+	{DesignCrossSectional, []string{"sectional"}, regexp.MustCompile(`(?i)\bcross-?sectional\b`)},
+	{DesignCaseReport, []string{"case", "patient"}, regexp.MustCompile(`(?i)\bcase reports?\b|\bcase series\b|\bwe (report|describe|present) (a|an|the) (case|patient)\b`)},
+	{DesignObservational, []string{"observational", "retrospective", "registry data"}, regexp.MustCompile(`(?i)\bobservational\b|\bretrospective(ly)?\b|\bregistry data\b`)},
+}
+
+// foldsOdd reports whether text holds one of the two runes that (?i)
+// matches with an ASCII letter but strings.ToLower does not turn into it
+// (long s, Kelvin sign): such a text is searched whatever words it lacks.
+func foldsOdd(text string) bool {
+	return strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")
+}
+
+// mayMatch reports whether the lower-cased text holds one of need, or
+// the regular expression must be asked.
+func mayMatch(lower string, need []string, odd bool) bool {
+	if odd {
+		return true
+	}
+	for _, n := range need {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // publicationTypes maps PubMed publication types (the pubmed-pt field an
@@ -70,7 +97,7 @@ func designOf(pubTypes, text string) string {
 			return p.design
 		}
 	}
-	f := readFeatures(text)
+	f := readWords(text)
 	if !f.pop.humans {
 		switch {
 		case f.pop.animals:
@@ -79,8 +106,9 @@ func designOf(pubTypes, text string) string {
 			return DesignInVitro
 		}
 	}
+	lower, odd := strings.ToLower(text), foldsOdd(text)
 	for _, p := range designPatterns {
-		if p.re.MatchString(text) {
+		if mayMatch(lower, p.need, odd) && p.re.MatchString(text) {
 			return p.design
 		}
 	}

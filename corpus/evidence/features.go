@@ -106,6 +106,15 @@ var (
 
 // readFeatures reads the features of one sentence.
 func readFeatures(text string) features {
+	f := readWords(text)
+	f.quantities = quantities(text)
+	return f
+}
+
+// readWords reads the features of text but its quantities: what the
+// population and the design need, without the number-finding regular
+// expression, which is most of readFeatures' time.
+func readWords(text string) features {
 	var f features
 	words := rawWords(text)
 	var dirSum [axes]int
@@ -160,7 +169,6 @@ func readFeatures(text string) features {
 			f.dir[a] = sign(dirSum[a])
 		}
 	}
-	f.quantities = quantities(text)
 	return f
 }
 

@@ -20,17 +20,27 @@ func (t *Text) AddFullText(text string) {
 	for _, p := range t.Passages {
 		seen[strings.ToLower(p.Text)] = true
 	}
-	for _, line := range strings.Split(text, "\n") {
-		if isHeading(line) {
-			continue
-		}
+	for _, s := range FullTextSentences(text) {
 		if len(t.Passages) >= maxPassages {
 			return
 		}
-		for _, s := range SplitText(line) {
-			t.add(seen, s, corpus.SourceFullText)
-		}
+		t.add(seen, s, corpus.SourceFullText)
 	}
+}
+
+// FullTextSentences splits a full text as a registry writes it (a
+// paragraph a line, a heading on a line of its own) into its sentences,
+// headings left out. Each paragraph is split alone, so a heading or a
+// paragraph's last words never run into the next.
+func FullTextSentences(text string) []string {
+	var out []string
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if isHeading(line) {
+			continue
+		}
+		out = append(out, SplitText(line)...)
+	}
+	return out
 }
 
 // isHeading reports whether a line of a full text is a section heading:

@@ -111,7 +111,7 @@ func New(texts []Text) *Judge {
 			full.WriteString(" ")
 		}
 		j.n += len(t.Passages)
-		w.pop = readFeatures(full.String()).pop
+		w.pop = readWords(full.String()).pop
 		j.works[t.Key] = w
 	}
 	if j.n > 0 {

@@ -27,6 +27,9 @@ type Text struct {
 	Design string
 	// Problems say which attached files could not be read, and why.
 	Problems []string
+	// AbstractFrom names the registry whose record's abstract stands in
+	// for a work with none of its own; empty otherwise.
+	AbstractFrom string
 }
 
 // maxPassages bounds the sentences kept of one work: a book-length file
@@ -38,19 +41,11 @@ const maxPassages = 3000
 // fill) and the files attached in its file field that are HTML, plain
 // text or JATS XML (PubMed Central full text), read with open. A PDF is
 // named in Problems and not read: no maintained pure-Go library extracts
-// a PDF's text in reading order well enough to quote it as evidence.
+// a PDF's text in reading order well enough to quote it as evidence. The
+// library keeps what it reads (BuildSource) so that a check of a stored
+// work reads nothing again; ReadText is for works not in the library.
 func ReadText(r *corpus.Reference, open Opener) Text {
-	t := Text{Key: r.Key, Title: strings.TrimSpace(r.Title)}
-	t.Passages, t.Problems = ReadPassages(r, open)
-	pt, _ := r.Get("pubmed-pt")
-	var all strings.Builder
-	all.WriteString(t.Title)
-	for _, p := range t.Passages {
-		all.WriteString(" ")
-		all.WriteString(p.Text)
-	}
-	t.Design = designOf(pt, all.String())
-	return t
+	return BuildSource(r, nil, open, nil).Text(r.Key, r.Title)
 }
 
 // ReadPassages returns the passages of a work as ReadText reads them,
@@ -58,29 +53,7 @@ func ReadText(r *corpus.Reference, open Opener) Text {
 // what the search index keeps.
 func ReadPassages(r *corpus.Reference, open Opener) (passages []corpus.Passage, problems []string) {
 	var t Text
-	seen := map[string]bool{}
-	add := func(text, source string) { t.add(seen, text, source) }
-	if abs, ok := r.Get("abstract"); ok {
-		for _, s := range SplitText(CleanMarkup(abs)) {
-			add(s, corpus.SourceAbstract)
-		}
-	}
-	if f := r.Field("file"); f != nil && open != nil {
-		for _, path := range FilePaths(fileValue(f)) {
-			// JabRef writes paths relative to the .bib file.
-			if !filepath.IsAbs(path) && !strings.Contains(path, ":") && r.Source.File != "" {
-				path = filepath.Join(filepath.Dir(r.Source.File), path)
-			}
-			sentences, err := readFile(path, open)
-			if err != nil {
-				t.Problems = append(t.Problems, err.Error())
-				continue
-			}
-			for _, s := range sentences {
-				add(s, corpus.SourceFullText)
-			}
-		}
-	}
+	BuildSource(r, nil, open, nil).assemble(&t)
 	return t.Passages, t.Problems
 }
 
