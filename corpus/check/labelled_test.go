@@ -70,9 +70,13 @@ func TestLabelled_UncitedClaimPrecisionAndRecall(t *testing.T) {
 	// TestKinds_UncitedClaimPrecisionAndRecall. Recall fell from 0.985 when
 	// issue 16 stopped counting a plain statement as evidence of a claim,
 	// and measured 0.855 once the ranking work (issue 16) was merged with
-	// it on 2026-12-06.
-	if precision < 0.90 || recall < 0.85 {
-		t.Errorf("precision %.3f (floor 0.90), recall %.3f (floor 0.85)", precision, recall)
+	// it on 2026-12-06. The learned model (corpus/claim/model.go), trained
+	// on the kinds articles and never on these, which the rules were tuned
+	// on, moved them to precision 0.853, recall 0.935: its bare statements
+	// ("The research offers some answers") lean to claims, as they do in
+	// the kinds articles it learnt from.
+	if precision < 0.82 || recall < 0.90 {
+		t.Errorf("precision %.3f (floor 0.82), recall %.3f (floor 0.90)", precision, recall)
 	}
 }
 

@@ -20,8 +20,6 @@
 package claim
 
 import (
-	"math"
-
 	"github.com/evident-tools/evident/corpus"
 )
 
@@ -38,8 +36,10 @@ type Judgement struct {
 	Reasons []string
 }
 
-// DefaultThreshold is the score from which a sentence is a claim.
-const DefaultThreshold = 0.5
+// DefaultThreshold is the score from which a sentence is a claim: the
+// threshold cross-validation chose for the learned model (model.go), or 0.5
+// for the rules alone when the model was not adopted.
+const DefaultThreshold = modelThreshold
 
 // bias is the log-odds of a sentence with no feature at all: short of
 // evidence either way, a sentence is not a claim.
@@ -71,13 +71,18 @@ func judge(text string, kind corpus.BlockKind, ctx context, threshold float64) J
 	var buf [64]token
 	s.toks = tokenize(s.low, s.orig, buf[:0])
 	s.run(kind, ctx)
-	z := bias
+	reasons := s.reasons()
+	score := s.score(ctx)
+	return Judgement{Score: score, Claim: score >= threshold, Reasons: reasons}
+}
+
+// reasons names every feature that fired, quoting what triggered it.
+func (s *scan) reasons() []string {
 	var reasons []string
 	for f := feature(0); f < numFeatures; f++ {
 		if !s.fired[f] {
 			continue
 		}
-		z += featureInfo[f].weight
 		r := featureInfo[f].name
 		if r == "" {
 			continue
@@ -87,6 +92,5 @@ func judge(text string, kind corpus.BlockKind, ctx context, threshold float64) J
 		}
 		reasons = append(reasons, r)
 	}
-	score := 1 / (1 + math.Exp(-z))
-	return Judgement{Score: score, Claim: score >= threshold, Reasons: reasons}
+	return reasons
 }
