@@ -2,16 +2,19 @@
 // factual claim, with a score and the reasons for it. It owns that judgement
 // only: it reads no files and never looks at what a citation resolves to.
 //
-// The scorer is a hand-built feature model rather than a trained one: no
-// labelled claim data with a licence that allows it could be used (see the
-// corpora README), and an editor must be able to see why a sentence was
-// flagged. Each feature is a handful of words or a simple pattern with a
-// weight; the weights of the features that fire are added to a bias and
-// passed through the logistic function. The weights were set by hand and
-// checked against the labelled articles under testdata/labelled and, for
-// five kinds of article, testdata/kinds (tuned on tune/, tune2/ and
-// heldout2/, measured on heldout3/: corpus/check's
-// TestKinds_UncitedClaimPrecisionAndRecall gives the figures per kind).
+// The scorer has two layers. The rules (features.go and the files they
+// call) are a handful of words or simple patterns each, with a weight set by
+// hand: they give the reasons an editor reads, and their weighted sum is the
+// rules' own log-odds. The score is a learned logistic regression
+// (model.go) over those rules, their log-odds and where the sentence stands
+// (inputs.go), trained by internal/traingen on our own labelled articles of
+// five kinds (testdata/kinds tune/, tune2/, heldout2/ and heldout3/; no
+// outside data or weights: no labelled claim data with a licence that
+// allows it could be used, see the corpora README), with its inputs,
+// regularisation and threshold chosen by leave-one-article-out
+// cross-validation on them. heldout4/ was measured once with the rules and
+// once with the model: corpus/check's TestKinds_UncitedClaimPrecisionAndRecall
+// gives the figures per kind, and testdata/kinds/README.md both.
 //
 // Beyond a sentence's words the scorer reads its place (Layout): the part
 // of a paper it stands in, the notice it belongs to, and whether the
@@ -25,8 +28,9 @@ import (
 
 // Judgement is the scorer's verdict on one sentence.
 type Judgement struct {
-	// Score is the probability-like confidence, 0..1, that the sentence is
-	// a check-worthy claim.
+	// Score is the probability, 0..1, that the sentence is a check-worthy
+	// claim: the learned model's (model.go), or the logistic of the
+	// rules' log-odds where the model was not adopted.
 	Score float64
 	// Claim is Score >= the threshold Judge was given.
 	Claim bool
