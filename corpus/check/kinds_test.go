@@ -1,7 +1,6 @@
 package check_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/internal/labelset"
 )
 
 // The articles of five kinds under corpus/claim/testdata/kinds: a research
@@ -52,37 +52,6 @@ var kindFloors = map[string]struct{ precision, recall, top10 float64 }{
 var kindDirs = map[string][]string{
 	"tune":    {"tune", "tune2", "heldout2", "heldout3"},
 	"heldout": {"heldout4"},
-}
-
-// kindLabel is one line of a NAME.labels.tsv file of the kinds set:
-// claim<TAB>category<TAB>a piece of the sentence's text.
-type kindLabel struct {
-	claim    bool
-	category string
-	text     string
-	line     int
-}
-
-func readKindLabels(t *testing.T, path string) []kindLabel {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []kindLabel
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		parts := strings.SplitN(sc.Text(), "\t", 3)
-		if len(parts) != 3 || parts[0] != "0" && parts[0] != "1" || parts[1] == "" || parts[2] == "" {
-			t.Fatalf("%s:%d: want claim<TAB>category<TAB>text, got %q", path, n, sc.Text())
-		}
-		out = append(out, kindLabel{claim: parts[0] == "1", category: parts[1], text: parts[2], line: n})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
@@ -136,16 +105,9 @@ func (k kindScore) String() string {
 // carries no citation that counts.
 func checkLabelled(t *testing.T, labelsPath string, explain bool) kindScore {
 	t.Helper()
-	base := strings.TrimSuffix(labelsPath, ".labels.tsv")
-	matches, _ := filepath.Glob(base + ".*")
-	var path string
-	for _, m := range matches {
-		if !strings.HasSuffix(m, ".labels.tsv") {
-			path = m
-		}
-	}
-	if path == "" {
-		t.Fatalf("%s: no article next to it", labelsPath)
+	path, err := labelset.ArticleFor(labelsPath)
+	if err != nil {
+		t.Fatal(err)
 	}
 	rep := checkCitedKeysKnown(t, path)
 	flagged := map[string]bool{}
@@ -154,7 +116,10 @@ func checkLabelled(t *testing.T, labelsPath string, explain bool) kindScore {
 			flagged[f.Claim] = true
 		}
 	}
-	labels := readKindLabels(t, labelsPath)
+	labels, err := labelset.ReadLabels(labelsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
 	name := filepath.Base(path)
 	if len(labels) != len(rep.Claims) {
 		t.Errorf("%s: %d labels for %d sentences", name, len(labels), len(rep.Claims))
@@ -171,21 +136,17 @@ func checkLabelled(t *testing.T, labelsPath string, explain bool) kindScore {
 			continue
 		}
 		l := labels[i]
-		if !strings.Contains(c.Text, l.text) {
-			t.Fatalf("%s: label line %d %q is not in sentence %d %q", name, l.line, l.text, i+1, c.Text)
+		if !strings.Contains(c.Text, l.Text) {
+			t.Fatalf("%s: label line %d %q is not in sentence %d %q", name, l.Line, l.Text, i+1, c.Text)
 		}
-		cited := false
-		for _, link := range c.Citations {
-			cited = cited || link.Status.Counts()
-		}
-		truth := l.claim && !cited
+		truth := l.Claim && !labelset.Cited(c)
 		k.add(truth, flagged[c.ID])
 		if flagged[c.ID] {
-			flags = append(flags, ranked{c.Score, l.claim})
+			flags = append(flags, ranked{c.Score, l.Claim})
 		}
 		if explain && truth != flagged[c.ID] {
-			t.Logf("  %s:%d %s (%s) flagged=%v score %.2f %v: %q", name, l.line, map[bool]string{true: "claim", false: "not"}[l.claim],
-				l.category, flagged[c.ID], c.Score, c.Reasons, c.Text)
+			t.Logf("  %s:%d %s (%s) flagged=%v score %.2f %v: %q", name, l.Line, map[bool]string{true: "claim", false: "not"}[l.Claim],
+				l.Category, flagged[c.ID], c.Score, c.Reasons, c.Text)
 		}
 	}
 	// The worklist order: highest score first, reading order among equals.

@@ -7,7 +7,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -20,11 +19,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
-	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/corpus/claim"
 	"github.com/evident-tools/evident/corpus/claim/internal/train"
+	"github.com/evident-tools/evident/corpus/internal/labelset"
 )
 
 // poolDirs are the directories of the tuning pool, under testdata/kinds.
@@ -208,24 +206,14 @@ func loadPool(dir string) ([]train.Example, error) {
 
 // loadArticle reads one labelled article: its sentences as the reader
 // splits them, where each stands, whether a citation that counts covers it
-// (as check decides, every cited key taken as known), and its labels.
+// (as check decides, every cited key taken as known: the kinds test's
+// rule), and its labels.
 func loadArticle(labelsPath string) ([]train.Example, error) {
-	base := strings.TrimSuffix(labelsPath, ".labels.tsv")
-	matches, _ := filepath.Glob(base + ".*")
-	var path string
-	for _, m := range matches {
-		if !strings.HasSuffix(m, ".labels.tsv") {
-			path = m
-		}
-	}
-	if path == "" {
-		return nil, fmt.Errorf("%s: no article next to it", labelsPath)
-	}
-	format, err := article.DetectFormat(path)
+	path, err := labelset.ArticleFor(labelsPath)
 	if err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
+	data, format, err := labelset.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -234,81 +222,29 @@ func loadArticle(labelsPath string) ([]train.Example, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	sentences := article.Sentences(doc)
-	cited, err := citedSentences(path, data, format)
+	rep, err := labelset.CheckKeysKnown(path)
 	if err != nil {
 		return nil, err
 	}
-	labels, err := readLabels(labelsPath)
+	labels, err := labelset.ReadLabels(labelsPath)
 	if err != nil {
 		return nil, err
 	}
-	if len(labels) != len(sentences) || len(cited) != len(sentences) {
-		return nil, fmt.Errorf("%s: %d labels, %d sentences, %d checked", labelsPath, len(labels), len(sentences), len(cited))
+	if len(labels) != len(sentences) || len(rep.Claims) != len(sentences) {
+		return nil, fmt.Errorf("%s: %d labels, %d sentences, %d checked", labelsPath, len(labels), len(sentences), len(rep.Claims))
 	}
 	layout := claim.NewLayout(sentences)
 	name := filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(path)), filepath.Base(path)))
 	out := make([]train.Example, len(sentences))
 	for i, s := range sentences {
-		if !strings.Contains(s.Text, labels[i].text) {
-			return nil, fmt.Errorf("%s:%d: %q is not in sentence %d %q", labelsPath, i+1, labels[i].text, i+1, s.Text)
+		if !strings.Contains(s.Text, labels[i].Text) {
+			return nil, fmt.Errorf("%s:%d: %q is not in sentence %d %q", labelsPath, labels[i].Line, labels[i].Text, i+1, s.Text)
 		}
-		e := train.Example{Article: name, Claim: labels[i].claim, Uncited: !cited[i]}
+		e := train.Example{Article: name, Claim: labels[i].Claim, Uncited: !labelset.Cited(rep.Claims[i])}
 		layout.Inputs(i, func(index int, value float64) {
 			e.Inputs = append(e.Inputs, train.Input{Index: index, Value: value})
 		})
 		out[i] = e
 	}
 	return out, nil
-}
-
-// citedSentences checks the article twice, the second time with every key
-// it cites in the library, and says which sentences a citation that counts
-// covers: the kinds test's rule.
-func citedSentences(path string, data []byte, format corpus.Format) ([]bool, error) {
-	first, err := check.Check(path, data, format, nil, check.Options{})
-	if err != nil {
-		return nil, err
-	}
-	var lib []*corpus.Reference
-	for _, c := range first.Claims {
-		for _, l := range c.Citations {
-			if l.Kind == string(corpus.MarkerKey) {
-				lib = append(lib, &corpus.Reference{Key: l.Cites, Type: "misc", Title: l.Cites})
-			}
-		}
-	}
-	rep, err := check.Check(path, data, format, lib, check.Options{})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]bool, len(rep.Claims))
-	for i, c := range rep.Claims {
-		for _, l := range c.Citations {
-			out[i] = out[i] || l.Status.Counts()
-		}
-	}
-	return out, nil
-}
-
-type label struct {
-	claim bool
-	text  string
-}
-
-func readLabels(path string) ([]label, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []label
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		parts := strings.SplitN(sc.Text(), "\t", 3)
-		if len(parts) != 3 || parts[0] != "0" && parts[0] != "1" || parts[2] == "" {
-			return nil, fmt.Errorf("%s:%d: want claim<TAB>category<TAB>text, got %q", path, n, sc.Text())
-		}
-		out = append(out, label{claim: parts[0] == "1", text: parts[2]})
-	}
-	return out, sc.Err()
 }
