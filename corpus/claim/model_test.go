@@ -75,3 +75,32 @@ func TestJudge_OpeningAdverbIsNoSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestJudge_ModelKeepsClearCasesApart holds the learned model, on sentences
+// alone, to the cases no weighting should move: page furniture, questions,
+// advice and notices are no claims; a statistic, a study finding and an
+// attributed figure are.
+func TestJudge_ModelKeepsClearCasesApart(t *testing.T) {
+	cases := []struct {
+		text  string
+		kind  corpus.BlockKind
+		claim bool
+	}{
+		{"How common is hearing loss?", corpus.KindSentence, false},
+		{"Sleep apnoea and the heart", corpus.KindHeading, false},
+		{"By Ingrid Salo, Science Correspondent", corpus.KindSentence, false},
+		{"Correction: An earlier version of this article gave the wrong date.", corpus.KindSentence, false},
+		{"Use code SLEEPWELL for 15% off your first order.", corpus.KindSentence, false},
+		{"Talk to your doctor before you take a supplement.", corpus.KindSentence, false},
+		{"This page explains what researchers know about noise and sleep.", corpus.KindSentence, false},
+		{"About 38,000 homes in the city still get their water through a lead pipe.", corpus.KindSentence, true},
+		{"A meta-analysis of 22 studies found that gardening was linked to less depression.", corpus.KindSentence, true},
+		{"Revenue stayed broadly the same, while the number of staff leaving fell by 57%, the report said.", corpus.KindSentence, true},
+		{"Drinking alcohol in the evening relaxes the throat muscles and makes apnoea worse.", corpus.KindSentence, true},
+	}
+	for _, c := range cases {
+		if j := Judge(c.text, c.kind, 0); j.Claim != c.claim {
+			t.Errorf("Judge(%q) claim %v (score %.2f, %v), want %v", c.text, j.Claim, j.Score, j.Reasons, c.claim)
+		}
+	}
+}
