@@ -132,8 +132,24 @@ func (s *scan) inputs(ctx context, groups int, ruleZ float64, emit func(int, flo
 	}
 }
 
-var kindInput = map[corpus.BlockKind]int{corpus.KindSentence: 0, corpus.KindHeading: 1, corpus.KindListItem: 2,
-	corpus.KindCaption: 3, corpus.KindTableCell: 4, corpus.KindFootnote: 5}
+// kindInput is the input of a block kind, or -1.
+func kindInput(k corpus.BlockKind) int {
+	switch k {
+	case corpus.KindSentence:
+		return 0
+	case corpus.KindHeading:
+		return 1
+	case corpus.KindListItem:
+		return 2
+	case corpus.KindCaption:
+		return 3
+	case corpus.KindTableCell:
+		return 4
+	case corpus.KindFootnote:
+		return 5
+	}
+	return -1
+}
 
 func (s *scan) layoutInputs(ctx context, emit func(int, float64)) {
 	on := func(i int, b bool) {
@@ -141,7 +157,7 @@ func (s *scan) layoutInputs(ctx context, emit func(int, float64)) {
 			emit(inLayout+i, 1)
 		}
 	}
-	if k, ok := kindInput[s.kind]; ok {
+	if k := kindInput(s.kind); k >= 0 {
 		emit(inLayout+lKind+k, 1)
 	}
 	emit(inLayout+lPart+int(ctx.part), 1)
