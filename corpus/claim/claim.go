@@ -2,16 +2,19 @@
 // factual claim, with a score and the reasons for it. It owns that judgement
 // only: it reads no files and never looks at what a citation resolves to.
 //
-// The scorer is a hand-built feature model rather than a trained one: no
-// labelled claim data with a licence that allows it could be used (see the
-// corpora README), and an editor must be able to see why a sentence was
-// flagged. Each feature is a handful of words or a simple pattern with a
-// weight; the weights of the features that fire are added to a bias and
-// passed through the logistic function. The weights were set by hand and
-// checked against the labelled articles under testdata/labelled and, for
-// five kinds of article, testdata/kinds (tuned on tune/, tune2/ and
-// heldout2/, measured on heldout3/: corpus/check's
-// TestKinds_UncitedClaimPrecisionAndRecall gives the figures per kind).
+// The scorer has two layers. The rules (features.go and the files they
+// call) are a handful of words or simple patterns each, with a weight set by
+// hand: they give the reasons an editor reads, and their weighted sum is the
+// rules' own log-odds. The score is a learned logistic regression
+// (model.go) over those rules, their log-odds and where the sentence stands
+// (inputs.go), trained by internal/traingen on our own labelled articles of
+// five kinds (testdata/kinds tune/, tune2/, heldout2/ and heldout3/; no
+// outside data or weights: no labelled claim data with a licence that
+// allows it could be used, see the corpora README), with its inputs,
+// regularisation and threshold chosen by leave-one-article-out
+// cross-validation on them. heldout4/ was measured once with the rules and
+// once with the model: corpus/check's TestKinds_UncitedClaimPrecisionAndRecall
+// gives the figures per kind, and testdata/kinds/README.md both.
 //
 // Beyond a sentence's words the scorer reads its place (Layout): the part
 // of a paper it stands in, the notice it belongs to, and whether the
@@ -20,15 +23,14 @@
 package claim
 
 import (
-	"math"
-
 	"github.com/evident-tools/evident/corpus"
 )
 
 // Judgement is the scorer's verdict on one sentence.
 type Judgement struct {
-	// Score is the probability-like confidence, 0..1, that the sentence is
-	// a check-worthy claim.
+	// Score is the probability, 0..1, that the sentence is a check-worthy
+	// claim: the learned model's (model.go), or the logistic of the
+	// rules' log-odds where the model was not adopted.
 	Score float64
 	// Claim is Score >= the threshold Judge was given.
 	Claim bool
@@ -38,8 +40,10 @@ type Judgement struct {
 	Reasons []string
 }
 
-// DefaultThreshold is the score from which a sentence is a claim.
-const DefaultThreshold = 0.5
+// DefaultThreshold is the score from which a sentence is a claim: the
+// threshold cross-validation chose for the learned model (model.go), or 0.5
+// for the rules alone when the model was not adopted.
+const DefaultThreshold = modelThreshold
 
 // bias is the log-odds of a sentence with no feature at all: short of
 // evidence either way, a sentence is not a claim.
@@ -71,13 +75,18 @@ func judge(text string, kind corpus.BlockKind, ctx context, threshold float64) J
 	var buf [64]token
 	s.toks = tokenize(s.low, s.orig, buf[:0])
 	s.run(kind, ctx)
-	z := bias
+	reasons := s.reasons()
+	score := s.score(ctx)
+	return Judgement{Score: score, Claim: score >= threshold, Reasons: reasons}
+}
+
+// reasons names every feature that fired, quoting what triggered it.
+func (s *scan) reasons() []string {
 	var reasons []string
 	for f := feature(0); f < numFeatures; f++ {
 		if !s.fired[f] {
 			continue
 		}
-		z += featureInfo[f].weight
 		r := featureInfo[f].name
 		if r == "" {
 			continue
@@ -87,6 +96,5 @@ func judge(text string, kind corpus.BlockKind, ctx context, threshold float64) J
 		}
 		reasons = append(reasons, r)
 	}
-	score := 1 / (1 + math.Exp(-z))
-	return Judgement{Score: score, Claim: score >= threshold, Reasons: reasons}
+	return reasons
 }

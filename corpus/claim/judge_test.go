@@ -16,6 +16,11 @@ type judgeCase struct {
 	reason string // a reason that must be among the reasons, as a prefix
 }
 
+// runJudgeCases holds the rules to each case: the verdict of their own
+// log-odds at 0.5 and the reasons they give. The rules are the learned
+// model's main input and the reasons an editor reads; the model itself is
+// measured on whole labelled articles (labelled_test.go, corpus/check's
+// kinds test), where a sentence has the layout it was written in.
 func runJudgeCases(t *testing.T, cases []judgeCase) {
 	t.Helper()
 	for _, c := range cases {
@@ -24,9 +29,9 @@ func runJudgeCases(t *testing.T, cases []judgeCase) {
 			if kind == "" {
 				kind = corpus.KindSentence
 			}
-			j := Judge(c.text, kind, 0)
+			j := judgeRules(c.text, kind)
 			if j.Claim != c.claim {
-				t.Errorf("Judge(%q) claim = %v (score %.2f, %v), want %v", c.text, j.Claim, j.Score, j.Reasons, c.claim)
+				t.Errorf("rules on %q: claim = %v (score %.2f, %v), want %v", c.text, j.Claim, j.Score, j.Reasons, c.claim)
 			}
 			if c.reason != "" && !hasReason(j.Reasons, c.reason) {
 				t.Errorf("Judge(%q) reasons = %v, want one starting %q", c.text, j.Reasons, c.reason)
@@ -241,4 +246,15 @@ func TestWordLists_NoWordInTwoFeatures(t *testing.T) {
 	if len(listConflicts) > 0 {
 		t.Errorf("words listed under two features: %v", listConflicts)
 	}
+}
+
+// judgeRules judges a sentence by the rules alone, as Judge did before the
+// learned model: the logistic of the rules' log-odds against 0.5.
+func judgeRules(text string, kind corpus.BlockKind) Judgement {
+	var s scan
+	s.clean(text)
+	s.toks = tokenize(s.low, s.orig, nil)
+	s.run(kind, context{})
+	score := 1 / (1 + math.Exp(-s.ruleZ()))
+	return Judgement{Score: score, Claim: score >= 0.5, Reasons: s.reasons()}
 }

@@ -25,8 +25,12 @@ const (
 	// sentence without any cue is no longer a claim, which costs recall on
 	// this set (labelled under a broader rule, where own results and bare
 	// statements were claims) and gains precision on every kind of article.
-	minPrecision = 0.95
-	minRecall    = 0.92
+	//
+	// The learned model (model.go) was trained on testdata/kinds, never
+	// on this set, which the rules were tuned on; with it precision is
+	// 0.922 and recall 0.985 (the rules alone: at least 0.95 and 0.92).
+	minPrecision = 0.90
+	minRecall    = 0.95
 )
 
 var labelledFormats = map[string]corpus.Format{

@@ -36,6 +36,15 @@ type Layout struct {
 	// essay or a column, whose plain statements are often the writer's
 	// view.
 	personal bool
+	// density is the share of the article's sentences in the first
+	// person singular; paper, whether it reads as a research paper. The
+	// learned model reads both.
+	density float64
+	paper   bool
+	// style is the share of the article's sentences that ask a question,
+	// report what someone said, and speak to the reader: what tells a
+	// news story from an explainer, a sales page or an essay.
+	style [3]float64
 }
 
 // NewLayout reads the headings and paragraphs of an article's sentences,
@@ -59,7 +68,13 @@ func NewLayout(sentences []corpus.Sentence) *Layout {
 		}
 	}
 	paper := intro && rest
-	l.personal = !paper && personalVoice(sentences)
+	n, own := firstPersonCount(sentences)
+	l.personal = !paper && own >= 3 && own*16 >= n
+	l.paper = paper
+	if n > 0 {
+		l.density = float64(own) / float64(n)
+		l.style = articleStyle(sentences, n)
+	}
 	cur := partNone
 	seenIntro, review := false, false
 	for i, s := range sentences {
@@ -155,11 +170,24 @@ func opensNotice(text string) bool {
 // where it stands.
 func (l *Layout) Judge(i int, threshold float64) Judgement {
 	s := l.sentences[i]
-	ctx := context{section: s.Section, part: l.parts[i], personal: l.personal}
+	return judge(s.Text, s.Kind, l.context(i), threshold)
+}
+
+// context returns what the layout knows of sentence i.
+func (l *Layout) context(i int) context {
+	s := l.sentences[i]
+	ctx := context{section: s.Section, part: l.parts[i], personal: l.personal, density: l.density, paper: l.paper, style: l.style,
+		articleLen: len(l.sentences), position: float64(i) / float64(len(l.sentences))}
 	if i > 0 && l.sentences[i-1].Paragraph == s.Paragraph {
 		ctx.inNotice = l.notice[s.Paragraph]
 	}
-	return judge(s.Text, s.Kind, ctx, threshold)
+	ctx.firstInPara = i == 0 || l.sentences[i-1].Paragraph != s.Paragraph
+	if i > 0 {
+		prev := l.sentences[i-1]
+		ctx.afterHeading = prev.Kind == corpus.KindHeading
+		ctx.afterColon = lastRune(strings.TrimSpace(prev.Text)) == ':'
+	}
+	return ctx
 }
 
 // context is what judge knows of a sentence beyond its words.
@@ -168,6 +196,12 @@ type context struct {
 	part     part
 	inNotice bool // follows the opening of a notice in its paragraph
 	personal bool // the article is told in the first person singular
+
+	// What only the learned model reads (inputs.go).
+	afterColon, afterHeading, firstInPara, paper bool
+	density, position                            float64 // position is i/articleLen
+	style                                        [3]float64
+	articleLen                                   int
 }
 
 // introWords open a paper's introduction or its review of earlier work.
@@ -234,12 +268,38 @@ var pastForms = set("was", "were", "had", "did", "rose", "fell", "grew", "shrank
 	"took", "gave", "led", "drove", "began", "became", "kept", "left", "saw", "went", "came", "brought", "won",
 	"lost", "ran", "met", "paid", "sat", "got", "held", "fit", "cut", "spent", "reached")
 
-// personalVoice reports whether an article is told in the first person
-// singular: at least three of its sentences, and one in sixteen, say "I",
-// "me" or "my" outside a quotation. A news story quotes people saying "I";
-// an essay or a column says it in its own voice.
-func personalVoice(sentences []corpus.Sentence) bool {
-	n, own := 0, 0
+// articleStyle returns the shares of the n sentences other than headings
+// that end in a question mark, that report speech ("said", "according
+// to"), and that say "you".
+func articleStyle(sentences []corpus.Sentence, n int) [3]float64 {
+	var q, said, you int
+	for _, s := range sentences {
+		if s.Kind == corpus.KindHeading {
+			continue
+		}
+		t := strings.TrimSpace(s.Text)
+		if strings.HasSuffix(t, "?") {
+			q++
+		}
+		// No lower-case copy: this runs on every sentence of every
+		// checked article, and the few spellings are known.
+		if strings.Contains(t, " said") || strings.Contains(t, " says") || strings.Contains(t, "ccording to") {
+			said++
+		}
+		if strings.Contains(t, "you") || strings.Contains(t, "You") {
+			you++
+		}
+	}
+	f := float64(n)
+	return [3]float64{float64(q) / f, float64(said) / f, float64(you) / f}
+}
+
+// firstPersonCount counts the sentences other than headings, and those of
+// them in the first person singular ("I", "me" or "my" outside a
+// quotation). An article is told in the first person singular when at least
+// three of its sentences, and one in sixteen, are: a news story quotes
+// people saying "I"; an essay or a column says it in its own voice.
+func firstPersonCount(sentences []corpus.Sentence) (n, own int) {
 	for _, s := range sentences {
 		if s.Kind == corpus.KindHeading {
 			continue
@@ -249,7 +309,7 @@ func personalVoice(sentences []corpus.Sentence) bool {
 			own++
 		}
 	}
-	return own >= 3 && own*16 >= n
+	return n, own
 }
 
 // firstPersonSingular reports whether text says "I", "me" or "my" outside

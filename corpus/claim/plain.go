@@ -39,7 +39,14 @@ func (s *scan) plainFact() {
 	// "However, the idea…" or "On balance, though, the approach…" opens
 	// an argument instead.
 	subj, v := 0, -1
-	for i := 1; i < n && i < 12; i++ {
+	// "Carefully configured NNs are shown…", "Recently published trials
+	// are…": an adverb that opens the sentence qualifies the words after
+	// it (a participle among them, which is no verb here) and is no part
+	// of what the subject names.
+	if s.openingAdverb(0) {
+		subj = 1
+	}
+	for i := subj + 1; i < n && i < 12; i++ {
 		if s.isVerb(i) {
 			v = i
 			break
@@ -155,3 +162,18 @@ var discourseNouns = set("picture", "research", "evidence", "story", "question",
 // "Given the strong performance, …".
 var openers = set("on", "in", "at", "for", "by", "with", "from", "after", "before", "given", "despite",
 	"although", "though", "while", "as", "to", "of", "under", "over", "during", "since", "because", "unlike")
+
+// openingAdverb reports whether token i is an adverb in -ly before a word
+// that is no name: "Carefully configured", "Recently published". Nouns in
+// -ly ("Family members", "Italy's") are not.
+func (s *scan) openingAdverb(i int) bool {
+	w := s.word(i)
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNouns[w] && i+1 < len(s.toks) && !s.toks[i+1].cap &&
+		!s.toks[i+1].num
+}
+
+// lyNouns are words in -ly that are no adverb.
+var lyNouns = set("family", "italy", "july", "supply", "assembly", "anomaly", "monopoly", "rally", "belly", "jelly",
+	"holly", "bully", "butterfly", "reply", "ally", "emily", "sally", "kelly", "molly", "polly", "lily", "early",
+	"only", "daily", "weekly", "monthly", "yearly", "quarterly", "elderly", "likely", "friendly", "costly", "deadly",
+	"lonely", "lovely", "ugly", "holy", "silly", "curly", "oily", "hilly", "chilly", "orderly", "timely", "womanly")

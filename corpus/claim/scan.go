@@ -60,6 +60,14 @@ func (s *scan) run(kind corpus.BlockKind, ctx context) {
 	s.ownSection(ctx.section)
 	s.placed(ctx)
 	s.definition()
+	if s.fired[fBio] {
+		// "Tom Reyes is a health journalist with ten years of
+		// experience": a bio's numbers and its "is a" describe the
+		// writer, and state nothing to check.
+		for _, f := range []feature{fStatistic, fNumber, fDate, fQuantity, fDefinition} {
+			s.fired[f] = false
+		}
+	}
 	s.framing()
 	s.shape(kind)
 	s.voice(ctx)

@@ -1,0 +1,231 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// The inputs of the learned model (model.go): every feature the rules
+// compute, as a 0/1 input, and the rules' own log-odds; where the sentence
+// stands (its block kind, the part of a paper, whether it follows a lead-in
+// or a heading, its place in the article and its length, how much of the
+// article is told in the first person); and its words, lower-cased unigrams
+// and bigrams hashed into a fixed table. internal/traingen reads them
+// through Layout.Inputs to train the weights; judge reads them to score.
+
+// Input groups, so that training can choose which to use.
+const (
+	// GroupRules is the rules' features and their log-odds.
+	GroupRules = 1 << iota
+	// GroupLayout is where the sentence stands and its shape.
+	GroupLayout
+	// GroupWords is the hashed unigrams and bigrams.
+	GroupWords
+)
+
+// Offsets of the inputs.
+const (
+	inRuleZ  = int(numFeatures) // the rules' log-odds, divided by 4
+	inLayout = inRuleZ + 1
+
+	lKind       = 0  // 6: sentence, heading, list item, caption, table cell, footnote
+	lPart       = 6  // 6: the part of a paper
+	lNotice     = 12 // after the opening of a notice
+	lPersonal   = 13 // the article is told in the first person singular
+	lAfterColon = 14 // the sentence before ends with ":": an item after a lead-in
+	lAfterHead  = 15 // the sentence before is a heading
+	lFirstInPar = 16 // opens its paragraph
+	lPosFirst   = 17 // in the first tenth of the article
+	lPosLast    = 18 // in the last tenth of the article
+	lLen        = 19 // 5: under 5 words, under 10, under 20, under 35, longer
+	lDensity    = 24 // share of the article's sentences in the first person singular
+	lPaper      = 25 // the layout reads the article as a research paper
+	lQuoted     = 26 // holds a quotation mark
+	lDigit      = 27 // holds a digit
+	lWe         = 28 // says "we" or "our" outside a quotation
+	lYou        = 29 // says "you" or "your"
+	lStyle      = 30 // 3: the article's shares of questions, reported speech, "you"
+	lZBy        = 33 // 4: the rules' log-odds in a first-person article, a paper, one that talks to "you", one that reports speech
+	lNoCue      = 37 // no content feature fired: a bare statement
+	numLayout   = 38
+
+	inWords = inLayout + numLayout
+	// wordBuckets is the size of the hashed word table: large enough that
+	// the few thousand words of the labelled articles seldom share a
+	// bucket, small enough to keep the generated file readable.
+	wordBuckets = 4096
+
+	// NumInputs is the number of inputs of the model.
+	NumInputs = inWords + wordBuckets
+	// InputRuleLogOdds is the input that holds the rules' log-odds,
+	// divided by 4: the rules' own score is the logistic of 4 times it.
+	InputRuleLogOdds = inRuleZ
+)
+
+// InputGroup returns the group (GroupRules, GroupLayout or GroupWords) of
+// input i.
+func InputGroup(i int) int {
+	switch {
+	case i < inLayout:
+		return GroupRules
+	case i < inWords:
+		return GroupLayout
+	}
+	return GroupWords
+}
+
+// Inputs calls emit with each non-zero input of sentence i, in every group.
+// It is what internal/traingen trains on; Judge scores the same inputs.
+func (l *Layout) Inputs(i int, emit func(index int, value float64)) {
+	s := l.sentences[i]
+	ctx := l.context(i)
+	var sc scan
+	sc.clean(s.Text)
+	var buf [64]token
+	sc.toks = tokenize(sc.low, sc.orig, buf[:0])
+	sc.run(s.Kind, ctx)
+	sc.inputs(ctx, GroupRules|GroupLayout|GroupWords, sc.ruleZ(), emit)
+}
+
+// ruleZ is the rules' log-odds of the sentence once run has scanned it.
+func (s *scan) ruleZ() float64 {
+	z := bias
+	for f := feature(0); f < numFeatures; f++ {
+		if s.fired[f] {
+			z += featureInfo[f].weight
+		}
+	}
+	return z
+}
+
+// inputs emits the inputs of the groups asked for.
+func (s *scan) inputs(ctx context, groups int, ruleZ float64, emit func(int, float64)) {
+	if groups&GroupRules != 0 {
+		for f := feature(0); f < numFeatures; f++ {
+			if s.fired[f] {
+				emit(int(f), 1)
+			}
+		}
+		emit(inRuleZ, ruleZ/4)
+	}
+	if groups&GroupLayout != 0 {
+		s.layoutInputs(ctx, emit)
+		// The same evidence weighs differently in different kinds of
+		// article: a bare statement is the writer's view in an essay
+		// and a fact in a news story.
+		for k, on := range [4]bool{ctx.personal || ctx.density > 0.15, ctx.paper, ctx.style[2] > 0.1, ctx.style[1] > 0.1} {
+			if on {
+				emit(inLayout+lZBy+k, ruleZ/4)
+			}
+		}
+		cue := false
+		for f := fStatistic; f < fDeclarative; f++ {
+			cue = cue || s.fired[f] && f != fEntity
+		}
+		if !cue {
+			emit(inLayout+lNoCue, 1)
+		}
+	}
+	if groups&GroupWords != 0 {
+		s.wordInputs(emit)
+	}
+}
+
+// kindInput is the input of a block kind, or -1.
+func kindInput(k corpus.BlockKind) int {
+	switch k {
+	case corpus.KindSentence:
+		return 0
+	case corpus.KindHeading:
+		return 1
+	case corpus.KindListItem:
+		return 2
+	case corpus.KindCaption:
+		return 3
+	case corpus.KindTableCell:
+		return 4
+	case corpus.KindFootnote:
+		return 5
+	}
+	return -1
+}
+
+func (s *scan) layoutInputs(ctx context, emit func(int, float64)) {
+	on := func(i int, b bool) {
+		if b {
+			emit(inLayout+i, 1)
+		}
+	}
+	if k := kindInput(s.kind); k >= 0 {
+		emit(inLayout+lKind+k, 1)
+	}
+	emit(inLayout+lPart+int(ctx.part), 1)
+	on(lNotice, ctx.inNotice)
+	on(lPersonal, ctx.personal)
+	on(lAfterColon, ctx.afterColon)
+	on(lAfterHead, ctx.afterHeading)
+	on(lFirstInPar, ctx.firstInPara)
+	on(lPosFirst, ctx.articleLen > 0 && ctx.position < 0.1)
+	on(lPosLast, ctx.articleLen > 0 && ctx.position >= 0.9)
+	n := len(s.toks)
+	switch {
+	case n < 5:
+		emit(inLayout+lLen, 1)
+	case n < 10:
+		emit(inLayout+lLen+1, 1)
+	case n < 20:
+		emit(inLayout+lLen+2, 1)
+	case n < 35:
+		emit(inLayout+lLen+3, 1)
+	default:
+		emit(inLayout+lLen+4, 1)
+	}
+	if ctx.density > 0 {
+		emit(inLayout+lDensity, ctx.density)
+	}
+	on(lPaper, ctx.paper)
+	on(lQuoted, strings.ContainsAny(s.orig, "\"“”"))
+	on(lDigit, strings.ContainsAny(s.orig, "0123456789"))
+	we, you := false, false
+	for i := range s.toks {
+		switch s.word(i) {
+		case "we", "our", "us":
+			we = we || !s.quoted(i)
+		case "you", "your", "you're", "yours":
+			you = true
+		}
+	}
+	on(lWe, we)
+	on(lYou, you)
+	for k, v := range ctx.style {
+		if v > 0 {
+			emit(inLayout+lStyle+k, v)
+		}
+	}
+}
+
+// wordInputs emits the sentence's lower-case words and pairs of words,
+// hashed (FNV-1a) into the word table. A number is read as one word "0": its
+// value says less than that there is one.
+func (s *scan) wordInputs(emit func(int, float64)) {
+	const offset, prime = 2166136261, 16777619
+	prev := uint32(0)
+	for i, t := range s.toks {
+		h := uint32(offset)
+		if t.num {
+			h = (h ^ '0') * prime
+		} else {
+			for k := t.start; k < t.end; k++ {
+				h = (h ^ uint32(s.low[k])) * prime
+			}
+		}
+		emit(inWords+int(h%wordBuckets), 1)
+		if i > 0 {
+			// A pair hashes the first word's hash into the second's.
+			b := (h ^ prev*prime) * prime
+			emit(inWords+int(b%wordBuckets), 1)
+		}
+		prev = h
+	}
+}

@@ -1,0 +1,239 @@
+// Package train fits the claim scorer's logistic regression and measures it
+// by leave-one-article-out cross-validation. It owns the arithmetic only: it
+// reads no files and knows nothing of sentences (internal/traingen turns
+// the labelled articles into examples and writes the weights).
+//
+// Logistic regression is a few lines of arithmetic; it is written here
+// rather than taken from a library so that training is deterministic (a
+// fixed seed and order, no threads) and the generated weights can be
+// checked against the committed ones byte for byte.
+package train
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// Input is one non-zero input of an example.
+type Input struct {
+	Index int
+	Value float64
+}
+
+// Example is one labelled sentence.
+type Example struct {
+	// Article names the article the sentence belongs to: cross-validation
+	// leaves out one article at a time.
+	Article string
+	Inputs  []Input
+	// Claim is the label: a claim that needs a source.
+	Claim bool
+	// Uncited is a sentence with no citation that counts: only those can
+	// become uncited-claim findings, so only those are measured.
+	Uncited bool
+}
+
+// Options set a training run.
+type Options struct {
+	Dim int     // number of inputs
+	L2  float64 // weight of the L2 penalty
+	// L2Of, when set, gives the penalty of each input instead of L2.
+	L2Of   func(index int) float64
+	Epochs int     // passes over the examples
+	Rate   float64 // AdaGrad's base learning rate
+	Seed   uint64  // seed of the order of the passes
+	// Prior, when set, is where the weights start and what the L2
+	// penalty pulls them back to (zero otherwise): a model that starts as
+	// the rules and moves away from them only as far as the data ask.
+	Prior []float64
+	// Keep, when set, says which inputs to use; the others stay at zero.
+	Keep func(index int) bool
+}
+
+// Model is a trained logistic regression.
+type Model struct {
+	Bias    float64
+	Weights []float64
+}
+
+// Prob is the model's probability that e is a claim.
+func (m Model) Prob(e Example) float64 {
+	return sigmoid(m.z(e))
+}
+
+func (m Model) z(e Example) float64 {
+	z := m.Bias
+	for _, in := range e.Inputs {
+		// The explicit conversion keeps the compiler from fusing the
+		// multiply and add, so that every machine gets the same sums.
+		z += float64(m.Weights[in.Index] * in.Value)
+	}
+	return z
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// Train fits a model to the examples by stochastic gradient descent with
+// AdaGrad steps and an L2 penalty on the weights an example touches. The
+// examples are visited in an order shuffled from o.Seed, so the same
+// examples and options always give the same model.
+func Train(examples []Example, o Options) Model {
+	m := Model{Weights: make([]float64, o.Dim)}
+	prior := make([]float64, o.Dim)
+	copy(prior, o.Prior)
+	copy(m.Weights, prior)
+	sq := make([]float64, o.Dim)
+	var sqBias float64
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	pen := make([]float64, o.Dim)
+	for i := range pen {
+		pen[i] = o.L2
+		if o.L2Of != nil {
+			pen[i] = o.L2Of(i)
+		}
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
+	for range o.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			e := examples[k]
+			y := 0.0
+			if e.Claim {
+				y = 1
+			}
+			g := sigmoid(m.z(e)) - y
+			for _, in := range e.Inputs {
+				if o.Keep != nil && !o.Keep(in.Index) {
+					continue
+				}
+				w := &m.Weights[in.Index]
+				grad := float64(g*in.Value) + float64(pen[in.Index]*(*w-prior[in.Index]))
+				sq[in.Index] += float64(grad * grad)
+				*w -= float64(o.Rate * grad / (math.Sqrt(sq[in.Index]) + 1e-9))
+			}
+			sqBias += float64(g * g)
+			m.Bias -= float64(o.Rate * g / (math.Sqrt(sqBias) + 1e-9))
+		}
+	}
+	return m
+}
+
+// CrossValidate trains once per article on every other article and returns
+// each example's probability from the model that did not see its article.
+func CrossValidate(examples []Example, o Options) []float64 {
+	var articles []string
+	for _, e := range examples {
+		articles = append(articles, e.Article)
+	}
+	slices.Sort(articles)
+	articles = slices.Compact(articles)
+	probs := make([]float64, len(examples))
+	rest := make([]Example, 0, len(examples))
+	for _, a := range articles {
+		rest = rest[:0]
+		for _, e := range examples {
+			if e.Article != a {
+				rest = append(rest, e)
+			}
+		}
+		m := Train(rest, o)
+		for i, e := range examples {
+			if e.Article == a {
+				probs[i] = m.Prob(e)
+			}
+		}
+	}
+	return probs
+}
+
+// Figures are the uncited-claim figures of a set of scores.
+type Figures struct {
+	Precision, Recall, F1 float64
+	TP, FP, FN            int
+	// Top10 is the share of true claims among each article's ten
+	// highest-scoring flags, over all articles.
+	Top10 float64
+}
+
+// Measure counts, among the uncited examples, the flags (score >=
+// threshold) against the labels, as corpus/check's kinds test does.
+func Measure(examples []Example, scores []float64, threshold float64) Figures {
+	var f Figures
+	type flag struct {
+		score float64
+		claim bool
+	}
+	byArticle := map[string][]flag{}
+	var order []string
+	for i, e := range examples {
+		if !e.Uncited {
+			continue
+		}
+		flagged := scores[i] >= threshold
+		switch {
+		case e.Claim && flagged:
+			f.TP++
+		case flagged:
+			f.FP++
+		case e.Claim:
+			f.FN++
+		}
+		if flagged {
+			if _, ok := byArticle[e.Article]; !ok {
+				order = append(order, e.Article)
+			}
+			byArticle[e.Article] = append(byArticle[e.Article], flag{scores[i], e.Claim})
+		}
+	}
+	f.Precision = share(f.TP, f.TP+f.FP)
+	f.Recall = share(f.TP, f.TP+f.FN)
+	if f.Precision+f.Recall > 0 {
+		f.F1 = 2 * f.Precision * f.Recall / (f.Precision + f.Recall)
+	}
+	taken, true10 := 0, 0
+	for _, a := range order {
+		flags := byArticle[a]
+		slices.SortStableFunc(flags, func(x, y flag) int {
+			switch {
+			case x.score > y.score:
+				return -1
+			case x.score < y.score:
+				return 1
+			}
+			return 0
+		})
+		for _, fl := range flags[:min(10, len(flags))] {
+			taken++
+			if fl.claim {
+				true10++
+			}
+		}
+	}
+	f.Top10 = share(true10, taken)
+	return f
+}
+
+func share(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// ChooseThreshold returns the threshold, in steps of 0.01 from 0.05 to
+// 0.95, at which the uncited-claim F1 of the scores is highest (the lowest
+// such threshold on a tie), and the figures there.
+func ChooseThreshold(examples []Example, scores []float64) (float64, Figures) {
+	best, bestF := 0.5, Figures{F1: -1}
+	for step := 5; step <= 95; step++ {
+		t := float64(step) / 100
+		if f := Measure(examples, scores, t); f.F1 > bestF.F1 {
+			best, bestF = t, f
+		}
+	}
+	return best, bestF
+}

@@ -1,0 +1,110 @@
+package train
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+// toy is a set where input 0 marks a claim and input 1 marks none, with
+// input 2 on every example, spread over four articles.
+func toy() []Example {
+	var out []Example
+	for i := range 40 {
+		claim := i%2 == 0
+		in := []Input{{Index: 2, Value: 1}}
+		if claim {
+			in = append(in, Input{Index: 0, Value: 1})
+		} else {
+			in = append(in, Input{Index: 1, Value: 1})
+		}
+		out = append(out, Example{Article: string(rune('a' + i%4)), Inputs: in, Claim: claim, Uncited: true})
+	}
+	return out
+}
+
+var toyOptions = Options{Dim: 3, L2: 0.001, Epochs: 20, Rate: 0.3, Seed: 1}
+
+func TestTrain_SeparatesASeparableSet(t *testing.T) {
+	ex := toy()
+	m := Train(ex, toyOptions)
+	for _, e := range ex {
+		p := m.Prob(e)
+		if e.Claim && p < 0.9 || !e.Claim && p > 0.1 {
+			t.Fatalf("claim %v: probability %.3f", e.Claim, p)
+		}
+	}
+}
+
+func TestTrain_SameExamplesAndSeedGiveTheSameModel(t *testing.T) {
+	a, b := Train(toy(), toyOptions), Train(toy(), toyOptions)
+	if a.Bias != b.Bias || !slices.Equal(a.Weights, b.Weights) {
+		t.Fatalf("two runs differ: %v %v / %v %v", a.Bias, a.Weights, b.Bias, b.Weights)
+	}
+}
+
+func TestTrain_StrongPenaltyHoldsTheWeightsAtThePrior(t *testing.T) {
+	o := toyOptions
+	o.L2 = 50
+	o.Prior = []float64{0, 0, 2}
+	m := Train(toy(), o)
+	if math.Abs(m.Weights[2]-2) > 0.1 || math.Abs(m.Weights[0]) > 0.1 {
+		t.Fatalf("weights %v, want about [0 0 2]", m.Weights)
+	}
+}
+
+func TestTrain_KeepLeavesTheOtherInputsAtZero(t *testing.T) {
+	o := toyOptions
+	o.Keep = func(i int) bool { return i != 0 }
+	m := Train(toy(), o)
+	if m.Weights[0] != 0 || m.Weights[1] == 0 {
+		t.Fatalf("weights %v, want input 0 untouched and input 1 trained", m.Weights)
+	}
+}
+
+func TestCrossValidate_NeverSeesTheArticleItScores(t *testing.T) {
+	ex := toy()
+	// Input 0 on article a's examples is all the model could learn
+	// their labels from; flipping those labels must not move their
+	// out-of-fold scores.
+	before := CrossValidate(ex, toyOptions)
+	for i := range ex {
+		if ex[i].Article == "a" {
+			ex[i].Claim = !ex[i].Claim
+		}
+	}
+	after := CrossValidate(ex, toyOptions)
+	for i := range ex {
+		if ex[i].Article == "a" && before[i] != after[i] {
+			t.Fatalf("example %d of the left-out article: %.4f, then %.4f after its labels flipped", i, before[i], after[i])
+		}
+	}
+}
+
+func TestMeasure_CountsUncitedSentencesAndTheTopTen(t *testing.T) {
+	ex := []Example{
+		{Article: "a", Claim: true, Uncited: true},
+		{Article: "a", Claim: false, Uncited: true},
+		{Article: "a", Claim: true, Uncited: true},
+		{Article: "a", Claim: false, Uncited: false}, // cited: never counted
+	}
+	scores := []float64{0.9, 0.8, 0.2, 0.99}
+	f := Measure(ex, scores, 0.5)
+	if f.TP != 1 || f.FP != 1 || f.FN != 1 || f.Precision != 0.5 || f.Recall != 0.5 || f.Top10 != 0.5 {
+		t.Fatalf("got %+v, want tp 1 fp 1 fn 1, precision, recall and top-10 0.5", f)
+	}
+}
+
+func TestChooseThreshold_TakesTheBestF1(t *testing.T) {
+	ex := []Example{
+		{Article: "a", Claim: true, Uncited: true},
+		{Article: "a", Claim: true, Uncited: true},
+		{Article: "a", Claim: false, Uncited: true},
+	}
+	// Everything at or under 0.3 is noise: the best cut lies above it
+	// and at or under 0.6.
+	th, f := ChooseThreshold(ex, []float64{0.7, 0.6, 0.3})
+	if th <= 0.3 || th > 0.6 || f.F1 != 1 {
+		t.Fatalf("threshold %.2f, %+v; want one in (0.3, 0.6] with F1 1", th, f)
+	}
+}

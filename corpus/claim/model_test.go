@@ -1,0 +1,106 @@
+package claim
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+)
+
+// TestLayout_InputsAreWhatJudgeScores recomputes each labelled sentence's
+// score from the inputs training reads: what the model was trained on and
+// what it scores must be the same numbers.
+func TestLayout_InputsAreWhatJudgeScores(t *testing.T) {
+	for _, a := range loadLabelled(t) {
+		l := NewLayout(a.sentences)
+		for i := range a.sentences {
+			z, rule := modelBias, 0.0
+			l.Inputs(i, func(k int, v float64) {
+				if k == InputRuleLogOdds {
+					rule = 4 * v
+				}
+				if InputGroup(k)&modelGroups != 0 {
+					z += float64(modelWeights[k]) * v
+				}
+			})
+			if !modelAdopted {
+				z = rule
+			}
+			want := 1 / (1 + math.Exp(-z))
+			if got := l.Judge(i, 0).Score; math.Abs(got-want) > 1e-9 {
+				t.Fatalf("%s sentence %d: Judge scores %.6f, its inputs give %.6f", a.name, i, got, want)
+			}
+		}
+	}
+}
+
+func TestInputGroup_CoversEveryInput(t *testing.T) {
+	counts := map[int]int{}
+	for i := range NumInputs {
+		counts[InputGroup(i)]++
+	}
+	if counts[GroupRules] != int(numFeatures)+1 || counts[GroupLayout] != numLayout || counts[GroupWords] != wordBuckets {
+		t.Fatalf("groups %v", counts)
+	}
+}
+
+func TestJudge_AuthorBioWithANumberIsNoStatistic(t *testing.T) {
+	j := judgeRules("Tom Reyes is a health journalist with ten years of experience covering sleep and heart health.",
+		corpus.KindSentence)
+	if j.Claim || !hasReason(j.Reasons, "author bio") || hasReason(j.Reasons, "statistic") || hasReason(j.Reasons, "quantity") {
+		t.Fatalf("rules: claim %v, reasons %v; want an author bio and no figure", j.Claim, j.Reasons)
+	}
+	if j := Judge("Tom Reyes is a health journalist with ten years of experience covering sleep and heart health.",
+		corpus.KindSentence, 0); j.Claim {
+		t.Fatalf("model: a bio scored %.2f, a claim", j.Score)
+	}
+}
+
+func TestJudge_OpeningAdverbIsNoSubject(t *testing.T) {
+	for text, subject := range map[string]string{
+		"Carefully configured NNs are shown to outperform the baselines.": "'configured NNs'",
+		"Recently published trials are larger than the early ones.":       "'published trials'",
+		"Family members are often the first to notice the change.":        "'Family members'",
+	} {
+		j := judgeRules(text, corpus.KindSentence)
+		var got string
+		for _, r := range j.Reasons {
+			if s, ok := strings.CutPrefix(r, "states a fact about "); ok {
+				got = s
+			}
+		}
+		if got != subject {
+			t.Errorf("%q: subject %q (reasons %v), want %s", text, got, j.Reasons, subject)
+		}
+	}
+}
+
+// TestJudge_ModelKeepsClearCasesApart holds the learned model, on sentences
+// alone, to the cases no weighting should move: page furniture, questions,
+// advice and notices are no claims; a statistic, a study finding and an
+// attributed figure are.
+func TestJudge_ModelKeepsClearCasesApart(t *testing.T) {
+	cases := []struct {
+		text  string
+		kind  corpus.BlockKind
+		claim bool
+	}{
+		{"How common is hearing loss?", corpus.KindSentence, false},
+		{"Sleep apnoea and the heart", corpus.KindHeading, false},
+		{"By Ingrid Salo, Science Correspondent", corpus.KindSentence, false},
+		{"Correction: An earlier version of this article gave the wrong date.", corpus.KindSentence, false},
+		{"Use code SLEEPWELL for 15% off your first order.", corpus.KindSentence, false},
+		{"Talk to your doctor before you take a supplement.", corpus.KindSentence, false},
+		{"This page explains what researchers know about noise and sleep.", corpus.KindSentence, false},
+		{"About 38,000 homes in the city still get their water through a lead pipe.", corpus.KindSentence, true},
+		{"A meta-analysis of 22 studies found that gardening was linked to less depression.", corpus.KindSentence, true},
+		{"Revenue stayed broadly the same, while the number of staff leaving fell by 57%, the report said.", corpus.KindSentence, true},
+		{"Drinking alcohol in the evening relaxes the throat muscles and makes apnoea worse.", corpus.KindSentence, true},
+	}
+	for _, c := range cases {
+		if j := Judge(c.text, c.kind, 0); j.Claim != c.claim {
+			t.Errorf("Judge(%q) claim %v (score %.2f, %v), want %v", c.text, j.Claim, j.Score, j.Reasons, c.claim)
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package labelset
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReadLabels_ReadsEachLineAndNamesABadOne(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "a.labels.tsv")
+	os.WriteFile(good, []byte("1\tstatistic\tAbout 38,000 homes\n0\theading\tIntroduction\n"), 0o644)
+	got, err := ReadLabels(good)
+	if err != nil || len(got) != 2 || !got[0].Claim || got[1].Category != "heading" || got[1].Line != 2 {
+		t.Fatalf("ReadLabels = %+v, %v", got, err)
+	}
+	bad := filepath.Join(dir, "b.labels.tsv")
+	os.WriteFile(bad, []byte("1\tfact\tfine\nyes\tfact\tnot a bit\n"), 0o644)
+	if _, err := ReadLabels(bad); err == nil || !strings.Contains(err.Error(), "b.labels.tsv:2:") {
+		t.Fatalf("ReadLabels of a bad second line: %v, want an error naming file and line 2", err)
+	}
+}
+
+func TestArticleFor_FindsTheFileNextToTheLabels(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "news-x.labels.tsv"), nil, 0o644)
+	if _, err := ArticleFor(filepath.Join(dir, "news-x.labels.tsv")); err == nil {
+		t.Fatal("no article: want an error")
+	}
+	os.WriteFile(filepath.Join(dir, "news-x.html"), nil, 0o644)
+	if got, err := ArticleFor(filepath.Join(dir, "news-x.labels.tsv")); err != nil || filepath.Base(got) != "news-x.html" {
+		t.Fatalf("ArticleFor = %q, %v", got, err)
+	}
+}
