@@ -15,6 +15,8 @@ type Upgrade struct {
 	From, To uint64
 	// Hashed is how many stored articles got their content hash.
 	Hashed int
+	// Indexed is how many references got their resolution index entries.
+	Indexed int
 }
 
 // upgrades[v-1] brings a library from schema v to v+1. They run in order,
@@ -34,6 +36,8 @@ var upgrades = []func(path string, btx *bolt.Tx, u *Upgrade) error{
 	// 4 → 5: the reviews bucket, which prepare creates empty; nobody could
 	// mark a finding before.
 	func(string, *bolt.Tx, *Upgrade) error { return nil },
+	// 5 → 6: the resolution indexes, built from every reference.
+	buildTerms,
 }
 
 // upgrade brings a library at schema from (1 or later) up to SchemaVersion

@@ -186,7 +186,10 @@ func (sv *salvager) run() error {
 	} else {
 		sv.walk(root)
 	}
-	if sv.free == nil && len(sv.lost) > 0 {
+	// A header names its free list: when that page is lost, any other
+	// free list found is an older commit's, which does not name the pages
+	// the last commits freed; their older copies are then uncertain.
+	if sv.free == nil && len(sv.lost) > 0 && !haveMeta {
 		sv.findFreelist()
 	}
 	return sv.scanUnlinked()

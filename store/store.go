@@ -28,12 +28,13 @@ import (
 // artpath and arthash indexes and Article.SHA256; version 4 the registry
 // bucket (records fetched from Crossref, PubMed..., cache.go) and the
 // retractions bucket (the Retraction Watch database); version 5 the reviews
-// bucket (an editor's marks on findings, review.go). An older file is read as
+// bucket (an editor's marks on findings, review.go); version 6 the
+// resolution indexes (terms, termcount and near: terms.go, near.go). An older file is read as
 // it is (without aliases or article paths) and brought to this version by
 // the first writer that opens it, in one transaction (migrate.go); an
 // older evident refuses the file then, as it could not keep the new
 // buckets in step.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only
@@ -87,7 +88,8 @@ var (
 
 	// buckets are the buckets of the current schema besides bucketMeta;
 	// a writer creates those missing when it opens the library.
-	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions, bucketReviews}
+	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions, bucketReviews,
+		bucketTerms, bucketTermCount, bucketNear}
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")

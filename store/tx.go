@@ -51,6 +51,11 @@ type Tx struct {
 	// ("article\x00finding" to the encoded mark, nil to remove it).
 	reviews       *bolt.Bucket
 	stagedReviews map[string][]byte
+	// terms is the resolution index (terms.go), termCount and near what
+	// follows from it.
+	terms     index
+	termCount *bolt.Bucket
+	near      *bolt.Bucket
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
@@ -69,6 +74,9 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 		artHash:        index{sh: sh, b: btx.Bucket(bucketArtHash), staged: make(map[string]map[string]bool)},
 		reviews:        btx.Bucket(bucketReviews),
 		stagedReviews:  make(map[string][]byte),
+		terms:          index{sh: sh, b: btx.Bucket(bucketTerms), staged: make(map[string]map[string]bool)},
+		termCount:      btx.Bucket(bucketTermCount),
+		near:           btx.Bucket(bucketNear),
 	}
 }
 
@@ -226,6 +234,7 @@ func (tx *Tx) KeyByFingerprint(fp string) string {
 func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
 	tx.doi.set(r.IDs.DOI, r.Key, present)
 	tx.fp.set(corpus.Fingerprint(r), r.Key, present)
+	tx.setTerms(r, present)
 	for _, a := range r.Aliases {
 		switch {
 		case present:
@@ -242,8 +251,12 @@ func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
 func (tx *Tx) flush() (Changes, error) {
 	var ch Changes
 	var err error
+	refs := refDelta(tx.refs, tx.staged)
 	if ch.Put, ch.Deleted, err = flushBucket(tx.refs, tx.staged); err != nil {
 		return Changes{}, err
+	}
+	if err := tx.flushTerms(refs); err != nil {
+		return Changes{}, fmt.Errorf("resolution index: %w", err)
 	}
 	if ch.Articles, ch.ArticlesDeleted, err = flushBucket(tx.articles, tx.stagedArticles); err != nil {
 		return Changes{}, fmt.Errorf("articles: %w", err)
