@@ -47,3 +47,42 @@ func FromStore(st *store.Store) ([]*corpus.Reference, error) {
 	})
 	return refs, err
 }
+
+// Indexed is a stored library that a check resolves citations against
+// through its indexes (store.RefIndex), reading only the references they
+// could name.
+type Indexed struct {
+	st  *store.Store
+	idx *store.RefIndex
+	// all is the whole library, read when an article needs it.
+	all    []*corpus.Reference
+	allErr error
+	read   bool
+}
+
+// FromIndex returns st's library to resolve against through its indexes,
+// or nil when it has none (a library of an older evident opened for
+// reading: the caller reads it whole with FromStore).
+func FromIndex(st *store.Store) (*Indexed, error) {
+	idx, err := st.RefIndex()
+	if err != nil || idx == nil {
+		return nil, err
+	}
+	return &Indexed{st: st, idx: idx}, nil
+}
+
+// needsWhole reports whether doc must be checked against the whole
+// library in memory: its own bibliography files or its citation fields
+// add works by what the library lacks (bibliographies.extend,
+// embedWorks), which read every key and identifier.
+func (x *Indexed) needsWhole(doc *corpus.Document, o Options) bool {
+	return len(doc.Embedded) > 0 || len(doc.Bibliography) > 0 && o.bibs != nil && !o.NoArticleBibliography
+}
+
+func (x *Indexed) whole() ([]*corpus.Reference, error) {
+	if !x.read {
+		x.read = true
+		x.all, x.allErr = FromStore(x.st)
+	}
+	return x.all, x.allErr
+}

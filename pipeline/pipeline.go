@@ -11,11 +11,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/evident-tools/evident/config"
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/resolve"
 	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/verify"
 )
@@ -78,6 +80,12 @@ type Options struct {
 	// where none exists yet); the report's notes say so, and whether the
 	// article's own bibliography stood in for one.
 	NoLibrary bool
+
+	// Library, when set, is the stored library to resolve citations
+	// against through its indexes (FromIndex): the lib given to Check is
+	// then only what is laid over it in memory, and a check reads the
+	// references its citations could name, not the library.
+	Library *Indexed
 
 	// Verify, when set, verifies each article's cited works against the
 	// scholarly record ('check --verify') and adds what it finds to the
@@ -155,6 +163,20 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 	if err != nil {
 		return c, err
 	}
+	var idx resolve.Index
+	if o.Library != nil {
+		if o.Library.needsWhole(doc, o) {
+			// Bibliography files and citation fields are laid over the
+			// library by what it holds: read it whole, once a run.
+			whole, err := o.Library.whole()
+			if err != nil {
+				return c, err
+			}
+			lib = append(slices.Clip(whole), lib...)
+		} else {
+			idx = o.Library.idx
+		}
+	}
 	var bibNotes []string
 	if o.bibs != nil {
 		o.bibs.addManubotAliases(doc, where)
@@ -166,7 +188,15 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 	if fieldNote != "" {
 		bibNotes = append(bibNotes, fieldNote)
 	}
-	rep := check.CheckDocument(doc, lib, opts)
+	rl := resolve.NewIndexed(idx, lib)
+	rep := check.CheckLibrary(doc, rl, opts)
+	if err := rl.Err(); err != nil {
+		return c, err
+	}
+	if idx != nil {
+		// What the report cites, for the HTML report's reference list.
+		lib = rl.Loaded()
+	}
 	// What the reader found odd in the file (an encoding guessed, an empty
 	// article) goes into the report, which every format shows.
 	for _, w := range doc.Warnings {

@@ -210,6 +210,9 @@ func (a *App) sayUpgraded(st *store.Store) {
 	if u.Hashed > 0 {
 		fmt.Fprintf(a.Err, ": indexed %d stored %s by content", u.Hashed, export.Plural(u.Hashed, "article", "articles"))
 	}
+	if u.Indexed > 0 {
+		fmt.Fprintf(a.Err, "; indexed %d %s for resolving citations", u.Indexed, export.Plural(u.Indexed, "reference", "references"))
+	}
 	fmt.Fprintln(a.Err)
 }
 

@@ -91,6 +91,13 @@ func CheckDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	return checkDocument(doc, refs, opts).Report
 }
 
+// CheckLibrary is CheckDocument against a library already made: one over
+// an Index (resolve.NewIndexed), whose references it reads as citations
+// need them. opts.Index is not used.
+func CheckLibrary(doc *corpus.Document, lib *resolve.Library, opts Options) *corpus.Report {
+	return checkResolved(doc, lib, opts).Report
+}
+
 func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options) *state {
 	return checkResolved(doc, resolve.NewIndexed(opts.Index, refs), opts)
 }

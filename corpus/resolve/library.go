@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
 )
@@ -300,8 +301,12 @@ func (l *Library) near(f Field, v string, maxEdits int) []string {
 	if l.idx != nil {
 		out = l.idx.Near(f, v, maxEdits)
 	}
+	n := utf8.RuneCountInString(v)
 	for k := range l.mem[f] {
-		out = append(out, k)
+		// More edits apart than their lengths differ by cannot be near.
+		if d := utf8.RuneCountInString(k) - n; d <= maxEdits && -d <= maxEdits {
+			out = append(out, k)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
