@@ -2,14 +2,12 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
-	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/evident-tools/evident/corpus"
@@ -521,16 +519,4 @@ func checkName(s, what, none string, max int) error {
 		return fmt.Errorf("%s %q contains a NUL byte", what, s)
 	}
 	return nil
-}
-
-// encode is a reference's stored form: JSON, compressed with snappy. A
-// reference's JSON (raw entry, raw and decoded fields) runs past a 4 KiB page
-// and so took two; compressed it is about a third of that, which made a
-// 100,000-entry library 4 times smaller and its import faster.
-func encode(r *corpus.Reference) ([]byte, error) {
-	js, err := json.Marshal(r)
-	if err != nil {
-		return nil, err
-	}
-	return snappy.Encode(nil, js), nil
 }

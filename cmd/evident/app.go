@@ -213,6 +213,9 @@ func (a *App) sayUpgraded(st *store.Store) {
 	if u.Indexed > 0 {
 		fmt.Fprintf(a.Err, "; indexed %d %s for resolving citations", u.Indexed, export.Plural(u.Indexed, "reference", "references"))
 	}
+	if u.Reencoded > 0 {
+		fmt.Fprintf(a.Err, "; rewrote %d %s in the compact encoding", u.Reencoded, export.Plural(u.Reencoded, "reference", "references"))
+	}
 	fmt.Fprintln(a.Err)
 }
 

@@ -295,16 +295,22 @@ func (l *Library) count(f Field, v string) int {
 	return n
 }
 
-// near returns the values of f within maxEdits of v, and perhaps others.
+// near returns the values of f within maxEdits edits of v, in order.
 func (l *Library) near(f Field, v string, maxEdits int) []string {
-	var out []string
+	var cands []string
 	if l.idx != nil {
-		out = l.idx.Near(f, v, maxEdits)
+		cands = l.idx.Near(f, v, maxEdits)
 	}
 	n := utf8.RuneCountInString(v)
 	for k := range l.mem[f] {
 		// More edits apart than their lengths differ by cannot be near.
 		if d := utf8.RuneCountInString(k) - n; d <= maxEdits && -d <= maxEdits {
+			cands = append(cands, k)
+		}
+	}
+	var out []string
+	for _, k := range cands {
+		if corpus.EditDistance(v, k, maxEdits) <= maxEdits {
 			out = append(out, k)
 		}
 	}
