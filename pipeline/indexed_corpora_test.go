@@ -32,6 +32,12 @@ func corporaDir(t testing.TB) string {
 // library, as 'import' would (Merge under Keep), and returns it open with
 // every reference it holds, read whole.
 func corporaLibrary(t testing.TB) (*store.Store, []*corpus.Reference) {
+	return corporaLibraryOf(t, true)
+}
+
+// corporaLibraryOf is corporaLibrary, without the articles' own
+// bibliographies unless withArticles.
+func corporaLibraryOf(t testing.TB, withArticles bool) (*store.Store, []*corpus.Reference) {
 	t.Helper()
 	dir := corporaDir(t)
 	groups := [][]string{
@@ -50,6 +56,9 @@ func corporaLibrary(t testing.TB) (*store.Store, []*corpus.Reference) {
 			g = append(g, rel)
 		}
 		groups = append(groups, g)
+	}
+	if !withArticles {
+		groups = [][]string{groups[0], groups[5]}
 	}
 	st, err := store.Open(filepath.Join(t.TempDir(), "library.db"), false)
 	if err != nil {
@@ -139,6 +148,53 @@ func TestIndexed_ResolvesAsTheFullScan(t *testing.T) {
 		}
 	}
 	t.Logf("%d articles compared", compared)
+}
+
+// TestIndexed_PipelineChecksAsTheFullScan runs the check pipeline on
+// LaTeX articles whose own bibliography files the library lacks (laid
+// over the indexes: bibliographies.extend, importer.ExtendStored), on
+// Word drafts whose citation fields carry works, and on Markdown, once
+// with the library read whole and once through its indexes.
+func TestIndexed_PipelineChecksAsTheFullScan(t *testing.T) {
+	st, all := corporaLibraryOf(t, false)
+	dir := corporaDir(t)
+	var inputs []Input
+	for _, pat := range []string{"articles/latex-fail-paper/*.tex", "articles/jabref-latex/*.tex", "docx/*.docx", "articles/manubot-rootstock/02.delete-me.md"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		for _, p := range m {
+			inputs = append(inputs, Input{Path: p})
+		}
+	}
+	ix, err := FromIndex(st)
+	if err != nil || ix == nil {
+		t.Fatalf("FromIndex: %v, %v", ix, err)
+	}
+	ctx := context.Background()
+	want, err := CheckAll(ctx, inputs, all, Options{NoSupport: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := CheckAll(ctx, inputs, nil, Options{NoSupport: true, Library: ix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	extended := 0
+	for i := range want {
+		a, _ := corpus.EncodeReport(want[i].Report)
+		b, _ := corpus.EncodeReport(got[i].Report)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: the report through the indexes differs from the full scan's:\n%s", filepath.Base(inputs[i].Path), firstDiff(a, b))
+		}
+		for _, n := range want[i].Report.Notes {
+			if strings.Contains(n, "for keys the library lacks") {
+				extended++
+			}
+		}
+	}
+	if extended == 0 {
+		t.Error("no article's bibliography added to the library: the test tests nothing of extend")
+	}
+	t.Logf("%d articles, %d with references from their own bibliographies", len(inputs), extended)
 }
 
 // TestIndexed_CitationsResolveAsInMemory asks both libraries the same

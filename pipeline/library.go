@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/resolve"
 	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/store"
 )
@@ -72,11 +74,11 @@ func FromIndex(st *store.Store) (*Indexed, error) {
 }
 
 // needsWhole reports whether doc must be checked against the whole
-// library in memory: its own bibliography files or its citation fields
-// add works by what the library lacks (bibliographies.extend,
-// embedWorks), which read every key and identifier.
-func (x *Indexed) needsWhole(doc *corpus.Document, o Options) bool {
-	return len(doc.Embedded) > 0 || len(doc.Bibliography) > 0 && o.bibs != nil && !o.NoArticleBibliography
+// library in memory: its citation fields add works by what the library
+// lacks (embedWorks), which reads every key and identifier. Its own
+// bibliography files are laid over the indexes (bibliographies.extend).
+func (x *Indexed) needsWhole(doc *corpus.Document) bool {
+	return len(doc.Embedded) > 0
 }
 
 func (x *Indexed) whole() ([]*corpus.Reference, error) {
@@ -85,4 +87,33 @@ func (x *Indexed) whole() ([]*corpus.Reference, error) {
 		x.all, x.allErr = FromStore(x.st)
 	}
 	return x.all, x.allErr
+}
+
+// storedWorks is the indexed library as importer.ExtendStored looks works
+// up in it.
+type storedWorks struct{ ix *store.RefIndex }
+
+func (w storedWorks) KeyByDOI(doi string) string { return first(w.ix.Keys(resolve.FieldDOI, doi, 1)) }
+
+func (w storedWorks) KeyByFingerprint(fp string) string { return w.ix.KeyByFingerprint(fp) }
+
+func (w storedWorks) KeyByAlias(a string) string { return first(w.ix.Keys(resolve.FieldAlias, a, 1)) }
+
+func (w storedWorks) Get(key string) (*corpus.Reference, error) {
+	if r := w.ix.Get(key); r != nil {
+		return r, nil
+	}
+	return nil, fmt.Errorf("reference %s: %w", key, store.ErrNotFound)
+}
+
+// has reports whether key, folded, is a key or an alias of the library.
+func (w storedWorks) has(folded string) bool {
+	return len(w.ix.Keys(resolve.FieldFold, folded, 1)) > 0 || len(w.ix.Keys(resolve.FieldFoldAlias, folded, 1)) > 0
+}
+
+func first(ks []string) string {
+	if len(ks) == 0 {
+		return ""
+	}
+	return ks[0]
 }

@@ -165,7 +165,7 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 	}
 	var idx resolve.Index
 	if o.Library != nil {
-		if o.Library.needsWhole(doc, o) {
+		if o.Library.needsWhole(doc) {
 			// Bibliography files and citation fields are laid over the
 			// library by what it holds: read it whole, once a run.
 			whole, err := o.Library.whole()
@@ -181,7 +181,11 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 	if o.bibs != nil {
 		o.bibs.addManubotAliases(doc, where)
 		if !o.NoArticleBibliography {
-			lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib)
+			var stored *storedWorks
+			if idx != nil {
+				stored = &storedWorks{o.Library.idx}
+			}
+			lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib, stored)
 		}
 	}
 	lib, fieldNote := embedWorks(doc, lib)

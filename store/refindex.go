@@ -155,3 +155,17 @@ func (x *RefIndex) Near(f resolve.Field, value string, maxEdits int) []string {
 	})
 	return out
 }
+
+// KeyByFingerprint returns the first key in key order of a reference whose
+// corpus.Fingerprint is fp, or "".
+func (x *RefIndex) KeyByFingerprint(fp string) string {
+	var k string
+	x.view("look up a fingerprint", func(btx *bolt.Tx) error {
+		ix := index{b: btx.Bucket(bucketFP)}
+		if indexable(fp) {
+			k = ix.lookupIn(fp)
+		}
+		return nil
+	})
+	return k
+}

@@ -110,7 +110,9 @@ func NewLibrary(refs []*corpus.Reference) *Library {
 
 // NewIndexed is a library of the references of idx (none when idx is nil)
 // followed by refs, held in memory (an article's own bibliography, works
-// its citation fields carry): idx's come first where several fit.
+// its citation fields carry): idx's come first where several fit. A
+// reference of refs under a key idx has stands in for idx's (a copy that
+// gained aliases: importer.ExtendStored), in its place.
 func NewIndexed(idx Index, refs []*corpus.Reference) *Library {
 	n := len(refs)
 	l := &Library{
@@ -122,8 +124,13 @@ func NewIndexed(idx Index, refs []*corpus.Reference) *Library {
 	for f := range l.mem {
 		l.mem[f] = make(map[string][]int32)
 	}
+	var over []*corpus.Reference
 	for _, r := range refs {
 		if r == nil {
+			continue
+		}
+		if idx != nil && len(idx.Keys(FieldKey, r.Key, 1)) > 0 {
+			over = append(over, r)
 			continue
 		}
 		l.add(r)
@@ -131,6 +138,20 @@ func NewIndexed(idx Index, refs []*corpus.Reference) *Library {
 	l.nMem = len(l.refs)
 	if idx != nil {
 		l.loaded = make(map[string]int32)
+	}
+	for _, r := range over {
+		// In idx's place, found by its key as idx's reference is, and by
+		// the aliases idx does not know of.
+		i := l.id(r.Key)
+		l.refs[i], l.info[i] = r, newInfo(r)
+		for _, a := range r.Aliases {
+			if len(idx.Keys(FieldAlias, a, 1)) == 0 {
+				l.mem[FieldAlias][a] = append(l.mem[FieldAlias][a], i)
+			}
+			if fa := strings.ToLower(a); len(idx.Keys(FieldFoldAlias, fa, 1)) == 0 {
+				l.mem[FieldFoldAlias][fa] = append(l.mem[FieldFoldAlias][fa], i)
+			}
+		}
 	}
 	return l
 }
