@@ -43,10 +43,10 @@ type Stored interface {
 func ExtendStored(stored Stored, lib, refs []*corpus.Reference) (out []*corpus.Reference, added int) {
 	w := &memWorks{
 		stored: stored,
-		byKey: make(map[string]int, len(lib)+len(refs)),
-		alias: map[string]string{},
-		doi:   make(map[string]string, len(lib)+len(refs)),
-		fp:    make(map[string]string, len(lib)+len(refs)),
+		byKey:  make(map[string]int, len(lib)+len(refs)),
+		alias:  map[string]string{},
+		doi:    make(map[string]string, len(lib)+len(refs)),
+		fp:     make(map[string]string, len(lib)+len(refs)),
 	}
 	for _, r := range lib {
 		if r == nil {
@@ -104,10 +104,10 @@ type memWorks struct {
 	// stored, when set, is a library on disk that comes first.
 	stored Stored
 	refs   []*corpus.Reference
-	byKey map[string]int
-	alias map[string]string
-	doi   map[string]string
-	fp    map[string]string
+	byKey  map[string]int
+	alias  map[string]string
+	doi    map[string]string
+	fp     map[string]string
 }
 
 func (w *memWorks) add(r *corpus.Reference) {
