@@ -12,6 +12,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
+	"github.com/evident-tools/evident/corpus/article/docxtest"
 	"github.com/evident-tools/evident/corpus/check"
 	"github.com/evident-tools/evident/corpus/resolve"
 	"github.com/evident-tools/evident/importer"
@@ -165,6 +166,7 @@ func TestIndexed_PipelineChecksAsTheFullScan(t *testing.T) {
 			inputs = append(inputs, Input{Path: p})
 		}
 	}
+	inputs = append(inputs, Input{Path: "draft.docx", Data: zoteroDraft()})
 	ix, err := FromIndex(st)
 	if err != nil || ix == nil {
 		t.Fatalf("FromIndex: %v, %v", ix, err)
@@ -178,7 +180,7 @@ func TestIndexed_PipelineChecksAsTheFullScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	extended := 0
+	extended, embedded := 0, 0
 	for i := range want {
 		a, _ := corpus.EncodeReport(want[i].Report)
 		b, _ := corpus.EncodeReport(got[i].Report)
@@ -189,12 +191,37 @@ func TestIndexed_PipelineChecksAsTheFullScan(t *testing.T) {
 			if strings.Contains(n, "for keys the library lacks") {
 				extended++
 			}
+			if strings.Contains(n, "the citation fields cite") {
+				embedded++
+			}
 		}
 	}
 	if extended == 0 {
 		t.Error("no article's bibliography added to the library: the test tests nothing of extend")
 	}
-	t.Logf("%d articles, %d with references from their own bibliographies", len(inputs), extended)
+	if embedded == 0 {
+		t.Error("no Word draft's citation fields carried works: the test tests nothing of embedWorks")
+	}
+	t.Logf("%d articles, %d with references from their own bibliographies, %d with works in citation fields", len(inputs), extended, embedded)
+}
+
+// zoteroDraft is a Word draft whose Zotero fields carry a work the
+// library has (by DOI), two it lacks, and one under a key the library
+// uses for another work.
+func zoteroDraft() []byte {
+	item := func(id int, data string) string {
+		return fmt.Sprintf(`{"id":%d,"uris":["http://zotero.org/users/1/items/K%d"],"itemData":%s}`, id, id, data)
+	}
+	instr := func(plain string, items ...string) string {
+		return ` ADDIN ZOTERO_ITEM CSL_CITATION {"citationID":"x1","properties":{"formattedCitation":"` + plain + `","plainCitation":"` + plain +
+			`","noteIndex":0},"citationItems":[` + strings.Join(items, ",") + `]} `
+	}
+	lecun := item(1, `{"id":1,"type":"article-journal","container-title":"Nature","DOI":"10.1038/nature14539","title":"Deep learning","author":[{"family":"LeCun","given":"Yann"},{"family":"Bengio","given":"Yoshua"}],"issued":{"date-parts":[["2015"]]}}`)
+	vaswani := item(2, `{"id":2,"type":"paper-conference","title":"Attention is all you need","author":[{"family":"Vaswani","given":"Ashish"}],"issued":{"date-parts":[["2017"]]}}`)
+	ioannidis := item(3, `{"id":3,"type":"article-journal","DOI":"10.1371/journal.pmed.0020124","title":"Why most published research findings are false","author":[{"family":"Ioannidis","given":"John"}],"issued":{"date-parts":[["2005"]]}}`)
+	body := `<w:p>` + docxtest.Text("Deep networks learn features, as shown before ") + docxtest.Field(instr("[1, 2]", lecun, vaswani), "[1, 2]") +
+		docxtest.Text(". Most published findings are false ") + docxtest.Field(instr("[3]", ioannidis), "[3]") + docxtest.Text(".") + `</w:p>`
+	return docxtest.Parts{Body: body}.Bytes()
 }
 
 // TestIndexed_CitationsResolveAsInMemory asks both libraries the same

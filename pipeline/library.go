@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/resolve"
@@ -54,12 +55,7 @@ func FromStore(st *store.Store) ([]*corpus.Reference, error) {
 // through its indexes (store.RefIndex), reading only the references they
 // could name.
 type Indexed struct {
-	st  *store.Store
 	idx *store.RefIndex
-	// all is the whole library, read when an article needs it.
-	all    []*corpus.Reference
-	allErr error
-	read   bool
 }
 
 // FromIndex returns st's library to resolve against through its indexes,
@@ -70,23 +66,7 @@ func FromIndex(st *store.Store) (*Indexed, error) {
 	if err != nil || idx == nil {
 		return nil, err
 	}
-	return &Indexed{st: st, idx: idx}, nil
-}
-
-// needsWhole reports whether doc must be checked against the whole
-// library in memory: its citation fields add works by what the library
-// lacks (embedWorks), which reads every key and identifier. Its own
-// bibliography files are laid over the indexes (bibliographies.extend).
-func (x *Indexed) needsWhole(doc *corpus.Document) bool {
-	return len(doc.Embedded) > 0
-}
-
-func (x *Indexed) whole() ([]*corpus.Reference, error) {
-	if !x.read {
-		x.read = true
-		x.all, x.allErr = FromStore(x.st)
-	}
-	return x.all, x.allErr
+	return &Indexed{idx: idx}, nil
 }
 
 // storedWorks is the indexed library as importer.ExtendStored looks works
@@ -109,6 +89,17 @@ func (w storedWorks) Get(key string) (*corpus.Reference, error) {
 // has reports whether key, folded, is a key or an alias of the library.
 func (w storedWorks) has(folded string) bool {
 	return len(w.ix.Keys(resolve.FieldFold, folded, 1)) > 0 || len(w.ix.Keys(resolve.FieldFoldAlias, folded, 1)) > 0
+}
+
+// byID returns the first key of a reference with a workIDs identifier
+// ("doi:…", "pmid:…", "pmcid:…"), or "".
+func (w storedWorks) byID(id string) string {
+	prefix, v, _ := strings.Cut(id, ":")
+	f := map[string]resolve.Field{"doi": resolve.FieldDOI, "pmid": resolve.FieldPMID, "pmcid": resolve.FieldPMCID}[prefix]
+	if f == 0 {
+		return ""
+	}
+	return first(w.ix.Keys(f, v, 1))
 }
 
 func first(ks []string) string {

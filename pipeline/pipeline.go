@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/evident-tools/evident/config"
 	"github.com/evident-tools/evident/corpus"
@@ -164,31 +163,19 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 		return c, err
 	}
 	var idx resolve.Index
+	var stored *storedWorks
 	if o.Library != nil {
-		if o.Library.needsWhole(doc) {
-			// Bibliography files and citation fields are laid over the
-			// library by what it holds: read it whole, once a run.
-			whole, err := o.Library.whole()
-			if err != nil {
-				return c, err
-			}
-			lib = append(slices.Clip(whole), lib...)
-		} else {
-			idx = o.Library.idx
-		}
+		idx = o.Library.idx
+		stored = &storedWorks{o.Library.idx}
 	}
 	var bibNotes []string
 	if o.bibs != nil {
 		o.bibs.addManubotAliases(doc, where)
 		if !o.NoArticleBibliography {
-			var stored *storedWorks
-			if idx != nil {
-				stored = &storedWorks{o.Library.idx}
-			}
 			lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib, stored)
 		}
 	}
-	lib, fieldNote := embedWorks(doc, lib)
+	lib, fieldNote := embedWorks(doc, lib, stored)
 	if fieldNote != "" {
 		bibNotes = append(bibNotes, fieldNote)
 	}
