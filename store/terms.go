@@ -68,18 +68,7 @@ type termDelta struct {
 func (tx *Tx) flushTerms(refs int) error {
 	d := termDelta{counts: map[string]int{}, near: map[nearValue]bool{}}
 	ix := &tx.terms
-	type entry struct {
-		k       []byte
-		present bool
-	}
-	entries := make([]entry, 0, len(ix.staged))
-	for value, m := range ix.staged {
-		for key, present := range m {
-			entries = append(entries, entry{indexKey(value, key), present})
-		}
-	}
-	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.k, b.k) })
-	for _, e := range entries {
+	for _, e := range ix.sorted() {
 		cur := ix.b.Get(e.k) != nil
 		if cur == e.present {
 			continue

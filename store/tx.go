@@ -455,19 +455,28 @@ func (ix *index) lookupIn(value string) string {
 	return best
 }
 
-func (ix *index) flush() error {
-	type entry struct {
-		k       []byte
-		present bool
-	}
-	entries := make([]entry, 0, len(ix.staged))
+// stagedEntry is a staged index entry: its bbolt key, and whether it is
+// to be present.
+type stagedEntry struct {
+	k       []byte
+	present bool
+}
+
+// sorted returns the staged entries in bbolt key order, the order in
+// which bbolt takes writes fastest.
+func (ix *index) sorted() []stagedEntry {
+	entries := make([]stagedEntry, 0, len(ix.staged))
 	for value, m := range ix.staged {
 		for key, present := range m {
-			entries = append(entries, entry{indexKey(value, key), present})
+			entries = append(entries, stagedEntry{indexKey(value, key), present})
 		}
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.k, b.k) })
-	for _, e := range entries {
+	slices.SortFunc(entries, func(a, b stagedEntry) int { return bytes.Compare(a.k, b.k) })
+	return entries
+}
+
+func (ix *index) flush() error {
+	for _, e := range ix.sorted() {
 		var err error
 		if e.present {
 			err = ix.b.Put(e.k, nil)
