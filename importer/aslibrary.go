@@ -26,11 +26,27 @@ func AsLibrary(refs []*corpus.Reference) []*corpus.Reference {
 // first; added counts the references of refs kept as works of their own.
 // Neither slice nor its references are modified.
 func Extend(lib, refs []*corpus.Reference) (out []*corpus.Reference, added int) {
+	return ExtendStored(nil, lib, refs)
+}
+
+// Stored is a library on disk that ExtendStored lays references over:
+// corpus.Works, and the key an alias names ("" for none).
+type Stored interface {
+	corpus.Works
+	KeyByAlias(alias string) string
+}
+
+// ExtendStored is Extend over a stored library that comes before lib: its
+// keys, aliases and works count as lib's do. A reference of stored that
+// gains an alias is returned as a copy in out (under its own key, after
+// lib's): the caller lays it over the stored one. stored may be nil.
+func ExtendStored(stored Stored, lib, refs []*corpus.Reference) (out []*corpus.Reference, added int) {
 	w := &memWorks{
-		byKey: make(map[string]int, len(lib)+len(refs)),
-		alias: map[string]string{},
-		doi:   make(map[string]string, len(lib)+len(refs)),
-		fp:    make(map[string]string, len(lib)+len(refs)),
+		stored: stored,
+		byKey:  make(map[string]int, len(lib)+len(refs)),
+		alias:  map[string]string{},
+		doi:    make(map[string]string, len(lib)+len(refs)),
+		fp:     make(map[string]string, len(lib)+len(refs)),
 	}
 	for _, r := range lib {
 		if r == nil {
@@ -48,20 +64,31 @@ func Extend(lib, refs []*corpus.Reference) (out []*corpus.Reference, added int) 
 		if r == nil {
 			continue
 		}
-		if _, seen := w.byKey[r.Key]; seen {
+		if w.hasKey(r.Key) {
 			continue
 		}
 		match, _ := corpus.DuplicateOf(r, w)
 		if match == "" {
-			if _, taken := w.alias[r.Key]; !taken {
+			if !w.aliasTaken(r.Key) {
 				w.add(r)
 			}
 			continue
 		}
-		if _, taken := w.alias[r.Key]; taken {
+		if w.aliasTaken(r.Key) {
 			continue
 		}
-		i := w.byKey[match]
+		i, ok := w.byKey[match]
+		if !ok {
+			// A stored work: its copy with the alias goes into out.
+			prev, err := w.stored.Get(match)
+			if err != nil {
+				continue
+			}
+			i = len(w.refs)
+			w.refs = append(w.refs, prev)
+			w.byKey[match] = i
+			n++ // a copy, not a work of its own
+		}
 		c := *w.refs[i]
 		c.Aliases = append(slices.Clip(c.Aliases), r.Key)
 		w.refs[i] = &c
@@ -74,11 +101,13 @@ func Extend(lib, refs []*corpus.Reference) (out []*corpus.Reference, added int) 
 // up its own (corpus.Works). The first reference with a DOI or fingerprint
 // is the one found.
 type memWorks struct {
-	refs  []*corpus.Reference
-	byKey map[string]int
-	alias map[string]string
-	doi   map[string]string
-	fp    map[string]string
+	// stored, when set, is a library on disk that comes first.
+	stored Stored
+	refs   []*corpus.Reference
+	byKey  map[string]int
+	alias  map[string]string
+	doi    map[string]string
+	fp     map[string]string
 }
 
 func (w *memWorks) add(r *corpus.Reference) {
@@ -98,13 +127,52 @@ func (w *memWorks) add(r *corpus.Reference) {
 	}
 }
 
-func (w *memWorks) KeyByDOI(doi string) string        { return w.doi[doi] }
-func (w *memWorks) KeyByFingerprint(fp string) string { return w.fp[fp] }
+func (w *memWorks) KeyByDOI(doi string) string {
+	if w.stored != nil {
+		if k := w.stored.KeyByDOI(doi); k != "" {
+			return k
+		}
+	}
+	return w.doi[doi]
+}
+
+func (w *memWorks) KeyByFingerprint(fp string) string {
+	if w.stored != nil {
+		if k := w.stored.KeyByFingerprint(fp); k != "" {
+			return k
+		}
+	}
+	return w.fp[fp]
+}
 
 func (w *memWorks) Get(key string) (*corpus.Reference, error) {
 	i, ok := w.byKey[key]
 	if !ok {
+		if w.stored != nil {
+			return w.stored.Get(key)
+		}
 		return nil, fmt.Errorf("reference %s: not found", key)
 	}
 	return w.refs[i], nil
+}
+
+// hasKey reports whether a reference has key as its key.
+func (w *memWorks) hasKey(key string) bool {
+	if _, ok := w.byKey[key]; ok {
+		return true
+	}
+	if w.stored != nil {
+		if _, err := w.stored.Get(key); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// aliasTaken reports whether key is some reference's alias.
+func (w *memWorks) aliasTaken(key string) bool {
+	if _, ok := w.alias[key]; ok {
+		return true
+	}
+	return w.stored != nil && w.stored.KeyByAlias(key) != ""
 }

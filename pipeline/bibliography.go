@@ -46,8 +46,9 @@ func newBibliographies(ctx context.Context) *bibliographies {
 // references each file gave, the files that are missing or unreadable,
 // and the warnings of those read. dir is the directory the files are
 // found from: the article's. A bibliography that gives nothing returns
-// lib itself.
-func (b *bibliographies) extend(doc *corpus.Document, dir string, lib []*corpus.Reference) ([]*corpus.Reference, []string) {
+// lib itself. stored, when set, is the library on disk that lib is laid
+// over: its keys and works count as lib's.
+func (b *bibliographies) extend(doc *corpus.Document, dir string, lib []*corpus.Reference, stored *storedWorks) ([]*corpus.Reference, []string) {
 	if len(doc.Bibliography) == 0 {
 		return lib, nil
 	}
@@ -82,12 +83,17 @@ func (b *bibliographies) extend(doc *corpus.Document, dir string, lib []*corpus.
 		var lacked []*corpus.Reference
 		have := b.keys(lib)
 		for _, r := range f.refs {
-			if !have[strings.ToLower(r.Key)] {
+			k := strings.ToLower(r.Key)
+			if !have[k] && (stored == nil || !stored.has(k)) {
 				lacked = append(lacked, r)
 			}
 		}
 		var added int
-		out, added = importer.Extend(out, lacked)
+		if stored != nil {
+			out, added = importer.ExtendStored(*stored, out, lacked)
+		} else {
+			out, added = importer.Extend(out, lacked)
+		}
 		if added > 0 {
 			what := "references"
 			if added == 1 {

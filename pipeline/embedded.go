@@ -18,11 +18,15 @@ import (
 // is stored: the works serve this check alone. They are added even with
 // --bib, which replaces the bibliography files an article names, not the
 // citations it carries.
-func embedWorks(doc *corpus.Document, lib []*corpus.Reference) ([]*corpus.Reference, string) {
+//
+// stored, when set, is the library on disk that lib is laid over: its
+// keys and works count as lib's, ahead of them.
+func embedWorks(doc *corpus.Document, lib []*corpus.Reference, stored *storedWorks) ([]*corpus.Reference, string) {
 	if len(doc.Embedded) == 0 {
 		return lib, ""
 	}
 	idx := newWorkIndex(lib)
+	idx.stored = stored
 	rename := map[string]string{}
 	out := lib
 	added := 0
@@ -38,6 +42,9 @@ func embedWorks(doc *corpus.Document, lib []*corpus.Reference) ([]*corpus.Refere
 				free = &bibtex.Keys{}
 				for k := range idx.keys {
 					free.Take(k)
+				}
+				if stored != nil {
+					free.Taken = stored.has
 				}
 			}
 			c.Key = free.Take(c.Key)
@@ -84,6 +91,8 @@ type workIndex struct {
 	ids  map[string]string // "doi:…", "pmid:…", "pmcid:…" → key
 	fps  map[string]string // corpus.Fingerprint → key
 	doi  map[string]string // key → DOI, to tell a corrigendum from its article
+	// stored, when set, is the library on disk, looked up first.
+	stored *storedWorks
 }
 
 func newWorkIndex(lib []*corpus.Reference) *workIndex {
@@ -127,6 +136,11 @@ func workIDs(r *corpus.Reference) []string {
 // same returns the key of the library's reference for r's work, or "".
 func (x *workIndex) same(r *corpus.Reference) string {
 	for _, id := range workIDs(r) {
+		if x.stored != nil {
+			if k := x.stored.byID(id); k != "" {
+				return k
+			}
+		}
 		if k := x.ids[id]; k != "" {
 			return k
 		}
@@ -135,8 +149,20 @@ func (x *workIndex) same(r *corpus.Reference) string {
 	if fp == "" {
 		return ""
 	}
-	k := x.fps[fp]
-	if k != "" && r.IDs.DOI != "" && x.doi[k] != "" && x.doi[k] != r.IDs.DOI {
+	k, doi := x.fps[fp], ""
+	if x.stored != nil {
+		if sk := x.stored.KeyByFingerprint(fp); sk != "" {
+			k = sk
+		}
+	}
+	if d, ok := x.doi[k]; ok {
+		doi = d
+	} else if x.stored != nil && k != "" {
+		if sr, err := x.stored.Get(k); err == nil {
+			doi = sr.IDs.DOI
+		}
+	}
+	if k != "" && r.IDs.DOI != "" && doi != "" && doi != r.IDs.DOI {
 		return "" // both have DOIs, and they differ: two works
 	}
 	return k
@@ -144,5 +170,5 @@ func (x *workIndex) same(r *corpus.Reference) string {
 
 func (x *workIndex) taken(key string) bool {
 	_, ok := x.keys[strings.ToLower(key)]
-	return ok
+	return ok || x.stored != nil && x.stored.has(strings.ToLower(key))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/article"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/resolve"
 	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/verify"
 )
@@ -88,6 +89,12 @@ type Options struct {
 	// where none exists yet); the report's notes say so, and whether the
 	// article's own bibliography stood in for one.
 	NoLibrary bool
+
+	// Library, when set, is the stored library to resolve citations
+	// against through its indexes (FromIndex): the lib given to Check is
+	// then only what is laid over it in memory, and a check reads the
+	// references its citations could name, not the library.
+	Library *Indexed
 
 	// Verify, when set, verifies each article's cited works against the
 	// scholarly record ('check --verify') and adds what it finds to the
@@ -168,18 +175,32 @@ func checkWith(in Input, where string, lib []*corpus.Reference, opts check.Optio
 	if err != nil {
 		return c, err
 	}
+	var idx resolve.Index
+	var stored *storedWorks
+	if o.Library != nil {
+		idx = o.Library.idx
+		stored = &storedWorks{o.Library.idx}
+	}
 	var bibNotes []string
 	if o.bibs != nil {
 		o.bibs.addManubotAliases(doc, where)
 		if !o.NoArticleBibliography {
-			lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib)
+			lib, bibNotes = o.bibs.extend(doc, filepath.Dir(where), lib, stored)
 		}
 	}
-	lib, fieldNote := embedWorks(doc, lib)
+	lib, fieldNote := embedWorks(doc, lib, stored)
 	if fieldNote != "" {
 		bibNotes = append(bibNotes, fieldNote)
 	}
-	rep := check.CheckDocument(doc, lib, opts)
+	rl := resolve.NewIndexed(idx, lib)
+	rep := check.CheckLibrary(doc, rl, opts)
+	if err := rl.Err(); err != nil {
+		return c, err
+	}
+	if idx != nil {
+		// What the report cites, for the HTML report's reference list.
+		lib = rl.Loaded()
+	}
 	// What the reader found odd in the file (an encoding guessed, an empty
 	// article) goes into the report, which every format shows.
 	for _, w := range doc.Warnings {

@@ -17,6 +17,11 @@ type Upgrade struct {
 	Hashed int
 	// Texts is how many works got their text (schema 6).
 	Texts int
+	// Indexed is how many references got their resolution index entries.
+	Indexed int
+	// Reencoded is how many references were rewritten in the compact
+	// encoding.
+	Reencoded int
 }
 
 // upgrades[v-1] brings a library from schema v to v+1. They run in order,
@@ -38,6 +43,10 @@ var upgrades = []func(path string, btx *bolt.Tx, u *Upgrade) error{
 	func(string, *bolt.Tx, *Upgrade) error { return nil },
 	// 5 → 6: the texts bucket, filled with each work's text (texts.go).
 	buildTexts,
+	// 6 → 7: the resolution indexes, built from every reference.
+	buildTerms,
+	// 7 → 8: references in the compact encoding (refcodec.go).
+	reencode,
 }
 
 // upgrade brings a library at schema from (1 or later) up to SchemaVersion
@@ -94,4 +103,43 @@ func indexArticles(path string, btx *bolt.Tx, u *Upgrade) error {
 	}
 	u.Hashed = len(all)
 	return nil
+}
+
+// reencode rewrites every reference in the compact encoding, a batch at a
+// time: bbolt forbids writing to a bucket while a cursor walks it.
+func reencode(path string, btx *bolt.Tx, u *Upgrade) error {
+	refs := btx.Bucket(bucketRefs)
+	type entry struct{ k, v []byte }
+	var after []byte
+	for {
+		var batch []entry
+		c := refs.Cursor()
+		k, v := c.First()
+		if after != nil {
+			if k, v = c.Seek(after); k != nil && bytes.Equal(k, after) {
+				k, v = c.Next()
+			}
+		}
+		for ; k != nil && len(batch) < 10000; k, v = c.Next() {
+			batch = append(batch, entry{bytes.Clone(k), bytes.Clone(v)})
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, e := range batch {
+			r, err := decode(path, e.k, e.v)
+			if err != nil {
+				return err
+			}
+			v, err := encode(r)
+			if err != nil {
+				return fmt.Errorf("reference %s: %w", e.k, err)
+			}
+			if err := refs.Put(e.k, v); err != nil {
+				return err
+			}
+		}
+		u.Reencoded += len(batch)
+		after = batch[len(batch)-1].k
+	}
 }

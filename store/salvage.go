@@ -186,7 +186,10 @@ func (sv *salvager) run() error {
 	} else {
 		sv.walk(root)
 	}
-	if sv.free == nil && len(sv.lost) > 0 {
+	// A header names its free list: when that page is lost, any other
+	// free list found is an older commit's, which does not name the pages
+	// the last commits freed; their older copies are then uncertain.
+	if sv.free == nil && len(sv.lost) > 0 && !haveMeta {
 		sv.findFreelist()
 	}
 	return sv.scanUnlinked()
@@ -535,14 +538,19 @@ func decodeSalvaged(k, value []byte) *corpus.Reference {
 	if err != nil {
 		return nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	var r corpus.Reference
-	if err := dec.Decode(&r); err != nil || dec.More() {
+	r := &corpus.Reference{}
+	if len(raw) > 0 && raw[0] == '{' {
+		// The JSON of a library before schema 7.
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(r); err != nil || dec.More() {
+			return nil
+		}
+	} else if r, err = decodeBinary(raw); err != nil {
 		return nil
 	}
 	if r.Key != string(k) || r.Type == "" || strings.TrimSpace(r.Key) == "" {
 		return nil
 	}
-	return &r
+	return r
 }

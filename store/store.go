@@ -6,7 +6,6 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -14,7 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/evident-tools/evident/corpus"
@@ -28,14 +26,15 @@ import (
 // artpath and arthash indexes and Article.SHA256; version 4 the registry
 // bucket (records fetched from Crossref, PubMed..., cache.go) and the
 // retractions bucket (the Retraction Watch database); version 5 the reviews
-// bucket (an editor's marks on findings, review.go). An older file is read as
+// bucket (an editor's marks on findings, review.go); version 6 the texts
+// bucket (each work's sentences, texts.go); version 7 the resolution
+// indexes (terms, termcount and near: terms.go, near.go); version 8 the
+// compact encoding of references (refcodec.go). An older file is read as
 // it is (without aliases or article paths) and brought to this version by
 // the first writer that opens it, in one transaction (migrate.go); an
 // older evident refuses the file then, as it could not keep the new
 // buckets in step.
-//
-// Version 6 added the texts bucket (texts.go: each work's sentences).
-const SchemaVersion = 6
+const SchemaVersion = 8
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only
@@ -92,7 +91,8 @@ var (
 
 	// buckets are the buckets of the current schema besides bucketMeta;
 	// a writer creates those missing when it opens the library.
-	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions, bucketReviews, bucketTexts}
+	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions, bucketReviews, bucketTexts,
+		bucketTerms, bucketTermCount, bucketNear}
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")
@@ -322,20 +322,6 @@ func (s *Store) Update(fn func(tx *Tx) error) (Changes, error) {
 		return Changes{}, err
 	}
 	return ch, nil
-}
-
-// decode reads a stored reference. A value that does not decode is damage
-// in the file at path.
-func decode(path string, k, v []byte) (*corpus.Reference, error) {
-	var r corpus.Reference
-	raw, err := snappy.Decode(nil, v)
-	if err != nil {
-		return nil, &DamagedError{Path: path, Detail: fmt.Sprintf("reference %s: stored value does not decompress: %v", k, err)}
-	}
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return nil, &DamagedError{Path: path, Detail: fmt.Sprintf("reference %s: stored value is not a reference: %v", k, err)}
-	}
-	return &r, nil
 }
 
 func getUint(b *bolt.Bucket, key []byte) uint64 {

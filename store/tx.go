@@ -2,14 +2,12 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
-	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/evident-tools/evident/corpus"
@@ -55,6 +53,11 @@ type Tx struct {
 	// encoded text, nil to remove it): texts.go.
 	texts       *bolt.Bucket
 	stagedTexts map[string][]byte
+	// terms is the resolution index (terms.go), termCount and near what
+	// follows from it.
+	terms     index
+	termCount *bolt.Bucket
+	near      *bolt.Bucket
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
@@ -75,6 +78,9 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 		stagedReviews:  make(map[string][]byte),
 		texts:          btx.Bucket(bucketTexts),
 		stagedTexts:    make(map[string][]byte),
+		terms:          index{sh: sh, b: btx.Bucket(bucketTerms), staged: make(map[string]map[string]bool)},
+		termCount:      btx.Bucket(bucketTermCount),
+		near:           btx.Bucket(bucketNear),
 	}
 }
 
@@ -234,6 +240,7 @@ func (tx *Tx) KeyByFingerprint(fp string) string {
 func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
 	tx.doi.set(r.IDs.DOI, r.Key, present)
 	tx.fp.set(corpus.Fingerprint(r), r.Key, present)
+	tx.setTerms(r, present)
 	for _, a := range r.Aliases {
 		switch {
 		case present:
@@ -250,8 +257,12 @@ func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
 func (tx *Tx) flush() (Changes, error) {
 	var ch Changes
 	var err error
+	refs := refDelta(tx.refs, tx.staged)
 	if ch.Put, ch.Deleted, err = flushBucket(tx.refs, tx.staged); err != nil {
 		return Changes{}, err
+	}
+	if err := tx.flushTerms(refs); err != nil {
+		return Changes{}, fmt.Errorf("resolution index: %w", err)
 	}
 	if ch.Articles, ch.ArticlesDeleted, err = flushBucket(tx.articles, tx.stagedArticles); err != nil {
 		return Changes{}, fmt.Errorf("articles: %w", err)
@@ -457,19 +468,28 @@ func (ix *index) lookupIn(value string) string {
 	return best
 }
 
-func (ix *index) flush() error {
-	type entry struct {
-		k       []byte
-		present bool
-	}
-	entries := make([]entry, 0, len(ix.staged))
+// stagedEntry is a staged index entry: its bbolt key, and whether it is
+// to be present.
+type stagedEntry struct {
+	k       []byte
+	present bool
+}
+
+// sorted returns the staged entries in bbolt key order, the order in
+// which bbolt takes writes fastest.
+func (ix *index) sorted() []stagedEntry {
+	entries := make([]stagedEntry, 0, len(ix.staged))
 	for value, m := range ix.staged {
 		for key, present := range m {
-			entries = append(entries, entry{indexKey(value, key), present})
+			entries = append(entries, stagedEntry{indexKey(value, key), present})
 		}
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.k, b.k) })
-	for _, e := range entries {
+	slices.SortFunc(entries, func(a, b stagedEntry) int { return bytes.Compare(a.k, b.k) })
+	return entries
+}
+
+func (ix *index) flush() error {
+	for _, e := range ix.sorted() {
 		var err error
 		if e.present {
 			err = ix.b.Put(e.k, nil)
@@ -521,16 +541,4 @@ func checkName(s, what, none string, max int) error {
 		return fmt.Errorf("%s %q contains a NUL byte", what, s)
 	}
 	return nil
-}
-
-// encode is a reference's stored form: JSON, compressed with snappy. A
-// reference's JSON (raw entry, raw and decoded fields) runs past a 4 KiB page
-// and so took two; compressed it is about a third of that, which made a
-// 100,000-entry library 4 times smaller and its import faster.
-func encode(r *corpus.Reference) ([]byte, error) {
-	js, err := json.Marshal(r)
-	if err != nil {
-		return nil, err
-	}
-	return snappy.Encode(nil, js), nil
 }

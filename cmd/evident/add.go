@@ -62,11 +62,11 @@ is checked again.`,
 				return err
 			}
 			defer st.Close()
-			lib, err := pipeline.FromStore(st)
+			lib, ix, err := libraryOf(st)
 			if err != nil {
 				return err
 			}
-			checked, err := pipeline.CheckAll(cmd.Context(), inputs, lib, pipeline.Options{Texts: st})
+			checked, err := pipeline.CheckAll(cmd.Context(), inputs, lib, pipeline.Options{Texts: st, Library: ix})
 			if err != nil {
 				return err
 			}

@@ -215,6 +215,12 @@ func (a *App) sayUpgraded(st *store.Store) {
 	if u.Texts > 0 {
 		fmt.Fprintf(a.Err, "%skept the text of %d %s, split into sentences", sep, u.Texts, export.Plural(u.Texts, "work", "works"))
 	}
+	if u.Indexed > 0 {
+		fmt.Fprintf(a.Err, "; indexed %d %s for resolving citations", u.Indexed, export.Plural(u.Indexed, "reference", "references"))
+	}
+	if u.Reencoded > 0 {
+		fmt.Fprintf(a.Err, "; rewrote %d %s in the compact encoding", u.Reencoded, export.Plural(u.Reencoded, "reference", "references"))
+	}
 	fmt.Fprintln(a.Err)
 }
 

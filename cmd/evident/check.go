@@ -200,7 +200,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 			return err
 		}
 	}
-	lib, none, err := a.checkAgainst(ctx, opts.bib, st)
+	lib, none, err := a.checkAgainst(ctx, opts.bib, st, &po)
 	if err != nil {
 		return err
 	}
@@ -348,10 +348,12 @@ func loadBaseline(path string) (*check.Baseline, error) {
 //
 // st is the library the run already holds, or nil: a command opens the
 // library once, since a second open waits at the gate a writer closes
-// while the first still holds the lock the writer waits for.
-func (a *App) checkAgainst(ctx context.Context, bibs []string, st *store.Store) (lib []*corpus.Reference, none bool, err error) {
+// while the first still holds the lock the writer waits for. When st has
+// its resolution indexes, po.Library is set to resolve through them and
+// lib is nil: the check reads only the references citations could name.
+func (a *App) checkAgainst(ctx context.Context, bibs []string, st *store.Store, po *pipeline.Options) (lib []*corpus.Reference, none bool, err error) {
 	if len(bibs) == 0 && st != nil {
-		lib, err = pipeline.FromStore(st)
+		lib, po.Library, err = libraryOf(st)
 		return lib, false, err
 	}
 	if len(bibs) == 0 {
@@ -365,6 +367,18 @@ func (a *App) checkAgainst(ctx context.Context, bibs []string, st *store.Store) 
 	}
 	lib, err = a.checkLibrary(ctx, bibs)
 	return lib, false, err
+}
+
+// libraryOf returns what to check against in st: its resolution indexes,
+// or, in a library of an older evident opened for reading, its
+// references.
+func libraryOf(st *store.Store) ([]*corpus.Reference, *pipeline.Indexed, error) {
+	ix, err := pipeline.FromIndex(st)
+	if err != nil || ix != nil {
+		return nil, ix, err
+	}
+	lib, err := pipeline.FromStore(st)
+	return lib, nil, err
 }
 
 // checkLibrary returns the references to check against: the --bib files,

@@ -97,12 +97,17 @@ func (a *App) search(cmd *cobra.Command, ix *index.Index, fn func(*index.Index) 
 // checkForSuggest checks one article against the library with the
 // settings that apply to it, as 'add' does, for suggest's uncited claims.
 func (a *App) checkForSuggest(cmd *cobra.Command, path string, format corpus.Format) (*corpus.Report, error) {
-	lib, err := a.checkLibrary(cmd.Context(), nil)
+	st, _, err := a.openRead()
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	lib, ix, err := libraryOf(st)
 	if err != nil {
 		return nil, err
 	}
 	in := pipeline.Input{Path: path, Format: format}
-	checked, err := pipeline.CheckAll(cmd.Context(), []pipeline.Input{in}, lib, pipeline.Options{})
+	checked, err := pipeline.CheckAll(cmd.Context(), []pipeline.Input{in}, lib, pipeline.Options{Library: ix})
 	if err != nil {
 		return nil, err
 	}

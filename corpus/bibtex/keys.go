@@ -12,6 +12,9 @@ import (
 // CSL-JSON) share it, so that both make keys alike.
 type Keys struct {
 	used map[string]bool
+	// Taken, when set, says whether a key (in lower case) is taken
+	// elsewhere: in a library too large to list into used.
+	Taken func(folded string) bool
 }
 
 // Take returns base, or base with a, b, ..., aa, ... appended when base is
@@ -21,7 +24,7 @@ func (k *Keys) Take(base string) string {
 		k.used = make(map[string]bool)
 	}
 	key := base
-	for i := 0; k.used[strings.ToLower(key)]; i++ {
+	for i := 0; k.used[strings.ToLower(key)] || k.Taken != nil && k.Taken(strings.ToLower(key)); i++ {
 		key = base + suffix(i)
 	}
 	k.used[strings.ToLower(key)] = true

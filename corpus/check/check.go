@@ -67,13 +67,12 @@ type state struct {
 	*corpus.Report
 	lib    *resolve.Library
 	parsed []resolve.Parsed // the list entries as parsed, in order
-	refs   map[string]*corpus.Reference
 	// aliases are the article's citation aliases (Document.CiteAliases).
 	aliases map[string]string
 }
 
 // Reference returns the library reference with key.
-func (rep *state) Reference(key string) *corpus.Reference { return rep.refs[key] }
+func (rep *state) Reference(key string) *corpus.Reference { return rep.lib.Ref(key) }
 
 // Check reads an article and ties its citations to the library refs. It is
 // for callers that need no more than the report; the check pipeline reads
@@ -92,18 +91,27 @@ func CheckDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options)
 	return checkDocument(doc, refs, opts).Report
 }
 
+// CheckLibrary is CheckDocument against a library already made: one over
+// an Index (resolve.NewIndexed), whose references it reads as citations
+// need them. opts.Index is not used.
+func CheckLibrary(doc *corpus.Document, lib *resolve.Library, opts Options) *corpus.Report {
+	return checkResolved(doc, lib, opts).Report
+}
+
 func checkDocument(doc *corpus.Document, refs []*corpus.Reference, opts Options) *state {
+	return checkResolved(doc, resolve.NewIndexed(opts.Index, refs), opts)
+}
+
+// checkResolved is checkDocument with the library made: the references
+// in memory, or an Index with those added in memory.
+func checkResolved(doc *corpus.Document, lib *resolve.Library, opts Options) *state {
 	rep := &state{
 		Report: &corpus.Report{
 			Schema:  corpus.ReportSchema,
 			Article: corpus.ArticleInfo{Path: doc.Path, Format: doc.Format, Title: doc.Title, Positions: doc.Positions},
 		},
-		lib:     resolve.NewLibrary(refs),
-		refs:    make(map[string]*corpus.Reference, len(refs)),
+		lib:     lib,
 		aliases: doc.CiteAliases,
-	}
-	for _, r := range refs {
-		rep.refs[r.Key] = r
 	}
 	sentences := article.Sentences(doc)
 	list := rep.matchList(doc)
@@ -472,19 +480,7 @@ func authorYear(c corpus.Cite) string {
 }
 
 // nearKey suggests a library key one or two edits away from a dangling one.
-func (rep *state) nearKey(key string) string {
-	best, bestD := "", 3
-	lk := strings.ToLower(key)
-	for k := range rep.refs {
-		if abs(len(k)-len(key)) >= bestD {
-			continue
-		}
-		if d := corpus.EditDistance(lk, strings.ToLower(k), bestD); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
+func (rep *state) nearKey(key string) string { return rep.lib.NearKey(key) }
 
 func abs(n int) int {
 	if n < 0 {

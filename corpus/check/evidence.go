@@ -212,7 +212,7 @@ func (rep *state) citedRefs() []*corpus.Reference {
 	var cited []*corpus.Reference
 	for i := range rep.Claims {
 		for _, k := range resolvedKeys(&rep.Claims[i]) {
-			if r := rep.refs[k]; r != nil && !seen[k] {
+			if r := rep.Reference(k); r != nil && !seen[k] {
 				seen[k] = true
 				cited = append(cited, r)
 			}

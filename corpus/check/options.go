@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"time"
 
+	"github.com/evident-tools/evident/corpus/resolve"
+
 	"github.com/evident-tools/evident/corpus"
 )
 
@@ -22,6 +24,12 @@ const (
 // Options tune a check. The zero value is the default behaviour.
 type Options struct {
 	Scope Scope
+	// Index, when set, is the library to resolve citations against
+	// through its indexes (store.Store.RefIndex): only the references
+	// that citations and list entries could name are read. The
+	// references given to Check or CheckDocument are then added to it
+	// (an article's own bibliography).
+	Index resolve.Index
 	// Severity overrides a code's default severity; Off silences it.
 	Severity map[string]corpus.Severity
 	// ClaimThreshold is the score from which a sentence is a check-worthy

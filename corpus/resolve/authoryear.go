@@ -31,7 +31,7 @@ func citeYear(c corpus.Cite) (year int, suffix string, undated bool) {
 
 // ayCandidate is a library work that an author-year citation may name.
 type ayCandidate struct {
-	idx  int
+	idx  int32
 	conf float64
 	note string
 }
@@ -55,8 +55,14 @@ func (l *Library) AuthorYear(c corpus.Cite) (Match, string) {
 	year, suffix, undated := citeYear(c)
 	first := surnameKey(c.Authors[0])
 	var group []ayCandidate
-	for _, i := range l.firstAuthorRefs(first) {
-		r := &l.info[i]
+	// Only the works of the cited year are read, through the index of
+	// first authors and years.
+	var cands []int32
+	if year != 0 || undated {
+		cands = l.firstAuthorRefs(first, year, true)
+	}
+	for _, i := range cands {
+		r := l.inf(i)
 		if !(year != 0 && r.year == year || year == 0 && undated && r.year == 0) {
 			continue
 		}
@@ -71,14 +77,14 @@ func (l *Library) AuthorYear(c corpus.Cite) (Match, string) {
 	}
 	label := citeLabel(c)
 	slices.SortStableFunc(group, func(a, b ayCandidate) int {
-		return strings.Compare(l.info[a.idx].sortTitle, l.info[b.idx].sortTitle)
+		return strings.Compare(l.inf(a.idx).sortTitle, l.inf(b.idx).sortTitle)
 	})
 	pick := -1
 	var why []string
 	switch {
 	case suffix != "":
 		for k, g := range group {
-			if y, _ := l.refs[g.idx].Get("year"); strings.HasSuffix(strings.ToLower(strings.TrimSpace(y)), suffix) {
+			if y, _ := l.ref(g.idx).Get("year"); strings.HasSuffix(strings.ToLower(strings.TrimSpace(y)), suffix) {
 				pick = k
 				why = append(why, fmt.Sprintf("the library's year is %s", strings.TrimSpace(y)))
 				break
@@ -109,14 +115,14 @@ func (l *Library) AuthorYear(c corpus.Cite) (Match, string) {
 		for k, g := range group {
 			if g.conf > group[best].conf+1e-9 {
 				best, tied = k, 0
-			} else if k != best && g.conf > group[best].conf-1e-9 && l.info[g.idx].sortTitle != l.info[group[best].idx].sortTitle {
+			} else if k != best && g.conf > group[best].conf-1e-9 && l.inf(g.idx).sortTitle != l.inf(group[best].idx).sortTitle {
 				tied++
 			}
 		}
 		if tied > 0 {
 			titles := make([]string, 0, len(group))
 			for _, g := range group {
-				titles = append(titles, fmt.Sprintf("%q", shorten(l.refs[g.idx].Title, 40)))
+				titles = append(titles, fmt.Sprintf("%q", shorten(l.ref(g.idx).Title, 40)))
 			}
 			return Match{}, fmt.Sprintf("ambiguous: %d works match %s %d (%s); a year suffix (%da, %db) would tell them apart",
 				len(group), label, year, strings.Join(titles, ", "), year, year)
@@ -124,7 +130,7 @@ func (l *Library) AuthorYear(c corpus.Cite) (Match, string) {
 		pick = best
 	}
 	g := group[pick]
-	ref := l.refs[g.idx]
+	ref := l.ref(g.idx)
 	notes := []string{"first author and year agree"}
 	if g.note != "" {
 		notes = append(notes, g.note)
@@ -140,38 +146,50 @@ func (l *Library) AuthorYear(c corpus.Cite) (Match, string) {
 }
 
 // firstAuthorRefs returns the references whose first author is the given
-// surname, with particles left out or as an unambiguous acronym. Typos are
+// surname, with particles left out or as an unambiguous acronym, in
+// library order; with byYear, only those of year (0: undated). Typos are
 // left to NearMiss.
-func (l *Library) firstAuthorRefs(first nameKey) []int {
+func (l *Library) firstAuthorRefs(first nameKey, year int, byYear bool) []int32 {
 	seen := make(map[int32]bool)
-	var out []int
+	var out []int32
 	corporate := ""
 	ambiguous := false
 	for _, k := range []string{first.full, first.bare} {
-		for _, i := range l.byFirst[k] {
+		v := k
+		if byYear {
+			v = FirstValue(k, year)
+		}
+		for _, i := range l.some(FieldFirst, v, 0) {
 			if seen[i] {
 				continue
 			}
 			seen[i] = true
-			a := l.info[i].first
+			a := l.inf(i).first
 			switch matchName(first, a) {
 			case nameExact, nameParticle:
-				out = append(out, int(i))
+				out = append(out, i)
 			case nameAcronym:
 				if corporate != "" && corporate != a.full {
 					ambiguous = true
 				}
 				corporate = a.full
-				out = append(out, int(i))
+				out = append(out, i)
 			}
 		}
+	}
+	if byYear && corporate != "" {
+		// Whether initials are ambiguous is a question about every
+		// year's works.
+		return slices.DeleteFunc(l.firstAuthorRefs(first, 0, false), func(i int32) bool {
+			return l.inf(i).year != year
+		})
 	}
 	if ambiguous {
 		// Keep only works whose author is written as the citation
 		// writes it.
-		out = slices.DeleteFunc(out, func(i int) bool { return matchName(first, l.info[i].first) == nameAcronym })
+		out = slices.DeleteFunc(out, func(i int32) bool { return matchName(first, l.inf(i).first) == nameAcronym })
 	}
-	slices.Sort(out)
+	slices.SortFunc(out, l.compare)
 	return out
 }
 
@@ -250,16 +268,16 @@ func (l *Library) NearMiss(c corpus.Cite) string {
 	}
 	year, _, _ := citeYear(c)
 	first := surnameKey(c.Authors[0])
-	cands := l.firstAuthorRefs(first)
+	cands := l.firstAuthorRefs(first, 0, false)
 	if len(cands) > 0 {
 		return l.nearSameAuthor(c, first, year, cands)
 	}
 	if first.bare != first.full {
 		// "van Baxt" for a plain Baxt: a particle the library's name
 		// does not have.
-		for _, i := range l.byFirst[first.bare] {
-			if a := l.info[i].first; a.full == first.bare && (year == 0 || l.info[i].year == year) {
-				return fmt.Sprintf("did you mean %s %d (the library's name has no %q)?", l.label(int(i)), l.info[i].year,
+		for _, i := range l.some(FieldFirst, first.bare, 0) {
+			if r := l.inf(i); r.first.full == first.bare && (year == 0 || r.year == year) {
+				return fmt.Sprintf("did you mean %s %d (the library's name has no %q)?", l.label(i), r.year,
 					strings.TrimSpace(strings.TrimSuffix(first.display, lastWord(first.display))))
 			}
 		}
@@ -280,43 +298,43 @@ func lastWord(s string) string {
 
 // nearSameAuthor explains a miss among the works of the cited first
 // author: a co-author that differs, or a year that does.
-func (l *Library) nearSameAuthor(c corpus.Cite, first nameKey, year int, cands []int) string {
+func (l *Library) nearSameAuthor(c corpus.Cite, first nameKey, year int, cands []int32) string {
 	for _, i := range cands {
-		r := &l.info[i]
+		r := l.inf(i)
 		if year == 0 || r.year != year {
 			continue
 		}
 		return fmt.Sprintf("did you mean %s %d (%s)?", l.label(i), r.year, coauthorReason(c, r))
 	}
-	nearest := -1
+	var nearest int32 = -1
 	for _, i := range cands {
-		if _, _, ok := authorsFit(c, first, &l.info[i]); !ok && len(cands) > 1 {
+		if _, _, ok := authorsFit(c, first, l.inf(i)); !ok && len(cands) > 1 {
 			continue
 		}
-		if nearest < 0 || abs(l.info[i].year-year) < abs(l.info[nearest].year-year) {
+		if nearest < 0 || abs(l.inf(i).year-year) < abs(l.inf(nearest).year-year) {
 			nearest = i
 		}
 	}
 	if nearest < 0 {
 		nearest = cands[0]
 	}
-	r := &l.info[nearest]
+	r := l.inf(nearest)
 	if year != 0 && r.year != 0 && abs(r.year-year) <= 2 {
 		return fmt.Sprintf("did you mean %s %d (year differs)?", l.label(nearest), r.year)
 	}
 	years := map[int]bool{}
 	var list []int
 	for _, i := range cands {
-		if y := l.info[i].year; !years[y] {
+		if y := l.inf(i).year; !years[y] {
 			years[y] = true
 			list = append(list, y)
 		}
 	}
 	slices.Sort(list)
-	name := l.refs[cands[0]].Authors
+	name := l.ref(cands[0]).Authors
 	who := first.display
 	if len(name) > 0 {
-		who = l.info[cands[0]].first.display
+		who = l.inf(cands[0]).first.display
 	}
 	ys := make([]string, 0, len(list))
 	for _, y := range list {
@@ -366,6 +384,8 @@ func coauthorReason(c corpus.Cite, r *refInfo) string {
 }
 
 // nearSpelling finds first authors one or two edits from the cited one.
+// The names are tried in order, so that of two equally near the same
+// one is named every time.
 func (l *Library) nearSpelling(c corpus.Cite, first nameKey, year int) string {
 	if len(first.full) < 3 {
 		return ""
@@ -374,8 +394,9 @@ func (l *Library) nearSpelling(c corpus.Cite, first nameKey, year int) string {
 	if len(first.full) >= 8 {
 		maxEdits = 2
 	}
-	best, bestKey, bestD := -1, "", maxEdits+1
-	for k, is := range l.byFirst {
+	var best int32 = -1
+	bestKey, bestD := "", maxEdits+1
+	for _, k := range l.near(FieldFirst, first.full, maxEdits) {
 		if k == first.full || abs(len(k)-len(first.full)) > maxEdits {
 			continue
 		}
@@ -383,22 +404,23 @@ func (l *Library) nearSpelling(c corpus.Cite, first nameKey, year int) string {
 		if d > maxEdits {
 			continue
 		}
-		for _, i := range is {
-			if l.info[i].first.full != k && l.info[i].first.bare != k {
+		for _, i := range l.some(FieldFirst, k, 0) {
+			r := l.inf(i)
+			if r.first.full != k && r.first.bare != k {
 				continue
 			}
 			better := best < 0 || d < bestD ||
-				d == bestD && yearCloser(year, l.info[i].year, l.info[best].year) ||
-				d == bestD && l.info[i].year == l.info[best].year && k < bestKey
+				d == bestD && yearCloser(year, r.year, l.inf(best).year) ||
+				d == bestD && r.year == l.inf(best).year && k < bestKey
 			if better {
-				best, bestKey, bestD = int(i), k, d
+				best, bestKey, bestD = i, k, d
 			}
 		}
 	}
 	if best < 0 {
 		return ""
 	}
-	r := &l.info[best]
+	r := l.inf(best)
 	reason := fmt.Sprintf("surname spelt %s", strings.TrimSpace(c.Authors[0]))
 	switch {
 	case year != 0 && r.year != 0 && r.year != year && abs(r.year-year) <= 2:
@@ -421,8 +443,8 @@ func (l *Library) nearOrder(c corpus.Cite, first nameKey, year int) string {
 	}
 	for k := 1; k < len(c.Authors); k++ {
 		other := surnameKey(c.Authors[k])
-		for _, i := range l.firstAuthorRefs(other) {
-			r := &l.info[i]
+		for _, i := range l.firstAuthorRefs(other, year, true) {
+			r := l.inf(i)
 			if r.year != year {
 				continue
 			}
@@ -438,11 +460,12 @@ func (l *Library) nearOrder(c corpus.Cite, first nameKey, year int) string {
 
 // label names the library's i-th work in messages by its short author
 // label (corpus.AuthorLabel), or by its title when it has no names.
-func (l *Library) label(i int) string {
-	if s := l.refs[i].AuthorLabel(); s != "" {
+func (l *Library) label(i int32) string {
+	r := l.ref(i)
+	if s := r.AuthorLabel(); s != "" {
 		return s
 	}
-	return shorten(l.refs[i].Title, 40)
+	return shorten(r.Title, 40)
 }
 
 // citeLabel names a citation's authors by the same rule as the library's

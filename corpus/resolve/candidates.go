@@ -20,52 +20,66 @@ func (l *Library) candidates(q *query) []int32 {
 		c = new(counter)
 	}
 	defer l.release(c)
-	c.reset(len(l.refs))
+	c.reset(l.size())
 	if len(q.title) > 0 {
-		for _, i := range l.byTitle[strings.Join(q.title, " ")] {
+		for _, i := range l.some(FieldTitle, strings.Join(q.title, " "), 0) {
 			c.add(i, 100)
 		}
 	}
-	var lists [][]int32
+	// A posting list is read only when it is used: its length decides.
+	type posting struct {
+		word string
+		n    int
+	}
+	var lists []posting
 	for j, w := range words {
 		if indexOf(words[:j], w) >= 0 {
 			continue
 		}
-		if list := l.postings[w]; len(list) > 0 {
-			lists = append(lists, list)
+		if n := l.count(FieldWord, w); n > 0 {
+			lists = append(lists, posting{w, n})
 		}
 	}
-	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
-	common := max(64, len(l.refs)/10)
+	slices.SortFunc(lists, func(a, b posting) int { return a.n - b.n })
+	common := max(64, l.Len()/10)
 	for k, list := range lists {
-		if k >= 6 || k >= 2 && len(list) > common {
+		if k >= 6 || k >= 2 && list.n > common {
 			break
 		}
-		if len(list) > common {
+		if list.n > common {
 			if len(c.touched) > 0 {
 				// A common word only adds to the candidates the
 				// rarer words found, so that "deep" does not
-				// bring in a tenth of the library.
-				for _, i := range list {
-					if c.n[i] > 0 {
+				// bring in a tenth of the library: those whose
+				// titles have it, read from the candidates rather
+				// than from the long list.
+				for _, i := range c.touched {
+					if indexOf(l.inf(i).words, list.word) >= 0 {
 						c.n[i]++
 					}
 				}
 				continue
 			}
 			// A title of common words only: a bounded share.
-			list = list[:common]
+			for _, i := range l.some(FieldWord, list.word, common) {
+				c.add(i, 1)
+			}
+			continue
 		}
-		for _, i := range list {
+		for _, i := range l.some(FieldWord, list.word, 0) {
 			c.add(i, 1)
 		}
 	}
 	if q.hasFirst {
 		for _, k := range []string{q.first.full, q.first.bare} {
-			for _, i := range l.byFirst[k] {
-				if q.e.Year == 0 || l.info[i].year == q.e.Year {
-					c.add(i, 2)
-				}
+			var is []int32
+			if q.e.Year == 0 {
+				is = l.some(FieldFirst, k, 0)
+			} else {
+				is = l.some(FieldFirst, FirstValue(k, q.e.Year), 0)
+			}
+			for _, i := range is {
+				c.add(i, 2)
 			}
 			if q.first.bare == q.first.full {
 				break
@@ -97,7 +111,7 @@ func (l *Library) candidates(q *query) []int32 {
 		if na, nb := c.n[a], c.n[b]; na != nb {
 			return int(nb) - int(na)
 		}
-		return int(a - b)
+		return l.compare(a, b)
 	})
 	if len(out) > maxScored {
 		out = out[:maxScored]
@@ -122,6 +136,10 @@ func (c *counter) reset(size int) {
 }
 
 func (c *counter) add(i int32, d uint16) {
+	if int(i) >= len(c.n) {
+		// An Index's reference looked up after reset.
+		c.n = append(c.n, make([]uint16, int(i)+1-len(c.n))...)
+	}
 	if c.n[i] == 0 {
 		c.touched = append(c.touched, i)
 	}

@@ -176,12 +176,12 @@ func (l *Library) matchEntry(e *entry) (Match, *Mismatch) {
 // idHit is a library reference named by one of the entry's identifiers.
 type idHit struct {
 	by, id string
-	idx    int
+	idx    int32
 }
 
 func (l *Library) idHits(e *entry) []idHit {
 	var hits []idHit
-	add := func(by, id string, i int) {
+	add := func(by, id string, i int32) {
 		if i < 0 {
 			return
 		}
@@ -194,10 +194,10 @@ func (l *Library) idHits(e *entry) []idHit {
 	}
 	ids := e.IDs
 	add("doi", ids.DOI, l.lookupDOI(ids.DOI))
-	add("pmid", ids.PMID, lookup(l.byPMID, ids.PMID))
-	add("pmcid", ids.PMCID, lookup(l.byPMCID, ids.PMCID))
+	add("pmid", ids.PMID, l.lookup(FieldPMID, ids.PMID))
+	add("pmcid", ids.PMCID, l.lookup(FieldPMCID, ids.PMCID))
 	add("arxiv", ids.ArXiv, l.lookupArXiv(ids.ArXiv))
-	add("isbn", ids.ISBN, lookup(l.byISBN, ids.ISBN))
+	add("isbn", ids.ISBN, l.lookup(FieldISBN, ids.ISBN))
 	for _, u := range e.urls {
 		add("url", u, l.lookupURL(u))
 	}
@@ -207,8 +207,7 @@ func (l *Library) idHits(e *entry) []idHit {
 // checkID judges the reference an identifier names against what the entry
 // says. ok reports a match to return; bad, a contradiction to report.
 func (l *Library) checkID(q *query, h idHit) (m Match, bad *Mismatch, ok bool) {
-	r := &l.info[h.idx]
-	ref := l.refs[h.idx]
+	ref, r := l.at(h.idx)
 	strong := h.by != "isbn" && h.by != "url"
 	ts, titleKnown := 0.0, len(q.title) > 0
 	titleBad := false
@@ -335,23 +334,23 @@ func titleSim(q *query, r *refInfo) float64 {
 // matchTitle is the route without identifiers: candidates from the title
 // index and the first author, scored on title, first author and year.
 func (l *Library) matchTitle(q *query) Match {
-	best, second := -1, -1
+	var best, second int32 = -1, -1
 	bestScore, secondScore := 0.0, 0.0
 	var bestFacts scoreFacts
 	for _, i := range l.candidates(q) {
-		s, f := l.score(q, int(i))
-		if s > bestScore+1e-9 || s > bestScore-1e-9 && best >= 0 && l.info[i].year == q.e.Year && l.info[best].year != q.e.Year {
+		s, f := l.score(q, i)
+		if s > bestScore+1e-9 || s > bestScore-1e-9 && best >= 0 && l.inf(i).year == q.e.Year && l.inf(best).year != q.e.Year {
 			second, secondScore = best, bestScore
-			best, bestScore, bestFacts = int(i), s, f
+			best, bestScore, bestFacts = i, s, f
 		} else if s > secondScore {
-			second, secondScore = int(i), s
+			second, secondScore = i, s
 		}
 	}
 	if best < 0 || bestScore < weakFloor {
 		return Match{}
 	}
 	m := Match{
-		Key:        l.refs[best].Key,
+		Key:        l.key(best),
 		By:         "title",
 		Confidence: round2(bestScore),
 		Weak:       bestScore < firmThreshold,
@@ -361,7 +360,7 @@ func (l *Library) matchTitle(q *query) Match {
 		// Two firm candidates this close are for the editor to tell
 		// apart (a preprint and its journal version, two editions).
 		m.Weak = true
-		m.Why += fmt.Sprintf("; %s scores %.2f too", l.refs[second].Key, secondScore)
+		m.Why += fmt.Sprintf("; %s scores %.2f too", l.key(second), secondScore)
 	}
 	return m
 }
@@ -375,8 +374,8 @@ func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 // multiplies by 0.6; a year one off costs 0.03, further off 0.10 to 0.25.
 // A title of one or two words identifies little: without an agreeing
 // first author it counts 0.85 of its similarity.
-func (l *Library) score(q *query, i int) (float64, scoreFacts) {
-	r := &l.info[i]
+func (l *Library) score(q *query, i int32) (float64, scoreFacts) {
+	r := l.inf(i)
 	f := scoreFacts{how: "title"}
 	if len(q.title) > 0 {
 		f.ts = titleSim(q, r)
@@ -440,8 +439,8 @@ type scoreFacts struct {
 
 // explain says why a candidate scored as it did: "title 0.93 similar,
 // first author and year agree".
-func (l *Library) explain(q *query, i int, f scoreFacts) string {
-	r := &l.info[i]
+func (l *Library) explain(q *query, i int32, f scoreFacts) string {
+	r := l.inf(i)
 	yearNote := "year not compared"
 	if y := q.e.Year; y != 0 && r.year != 0 {
 		if y == r.year {

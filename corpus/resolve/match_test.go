@@ -56,7 +56,7 @@ func TestMatchEntry_Fixtures(t *testing.T) {
 		q := newQuery(&e)
 		top, topKey := 0.0, ""
 		for _, i := range lib.candidates(q) {
-			s, _ := lib.score(q, int(i))
+			s, _ := lib.score(q, i)
 			key := lib.refs[i].Key
 			if s > top {
 				top, topKey = s, key

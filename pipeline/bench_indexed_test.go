@@ -1,0 +1,211 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/importer"
+	"github.com/evident-tools/evident/store"
+)
+
+// The check benchmarks (issue 18): one article of about 2,000 words
+// (deep-review's introduction, its citations by DOI, arXiv id and tag)
+// checked against libraries of 1,000 to 1,000,000 references made of the
+// corpora's real references, repeated with fresh keys and identifiers
+// where the corpora run out. EVIDENT_BENCH_SIZES limits the sizes
+// ("1000,10000"); each library is built once per run, with Tx.Put, in a
+// directory removed at the end.
+//
+//	go test ./pipeline -run '^$' -bench CheckLibrary -benchmem -benchtime 10x
+
+var benchLibs = struct {
+	sync.Mutex
+	dir  string
+	base []*corpus.Reference
+	st   map[int]*store.Store
+}{st: map[int]*store.Store{}}
+
+func benchSizes(b *testing.B) []int {
+	sizes := []int{1000, 10000, 100000, 1000000}
+	if s := os.Getenv("EVIDENT_BENCH_SIZES"); s != "" {
+		sizes = nil
+		for _, f := range strings.Split(s, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				b.Fatalf("EVIDENT_BENCH_SIZES: %v", err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	return sizes
+}
+
+// benchArticle is the article the check benchmarks check.
+func benchArticle(b *testing.B) Input {
+	path := filepath.Join(corporaDir(b), "articles", "deep-review", "content", "02.intro.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return Input{Path: path, Data: data}
+}
+
+// baseRefs returns the corpora's references, those the article cites
+// first, each key once.
+func baseRefs(b *testing.B) []*corpus.Reference {
+	if benchLibs.base != nil {
+		return benchLibs.base
+	}
+	dir := corporaDir(b)
+	files := []string{filepath.Join(dir, "articles", "deep-review", "output", "references.json")}
+	for _, pat := range []string{"bibtex/*/*.bib", "bibtex/*/*.bibtex", "bibtex/*/*.biblatex", "refs-formats/*/*.json", "refs-formats/*/*.ris"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		files = append(files, m...)
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		refs, _, err := importer.Parse(context.Background(), []importer.Input{{Name: f}}, nil)
+		if err != nil {
+			continue // a file that fails alone (macros of another file) is left out
+		}
+		for _, r := range refs {
+			if !seen[r.Key] {
+				seen[r.Key] = true
+				benchLibs.base = append(benchLibs.base, r)
+			}
+		}
+	}
+	return benchLibs.base
+}
+
+// benchLibrary returns a library of n references, built on first use.
+func benchLibrary(b *testing.B, n int) *store.Store {
+	benchLibs.Lock()
+	defer benchLibs.Unlock()
+	if st := benchLibs.st[n]; st != nil {
+		return st
+	}
+	if benchLibs.dir == "" {
+		d, err := os.MkdirTemp("", "evident-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchLibs.dir = d
+	}
+	base := baseRefs(b)
+	st, err := store.Open(filepath.Join(benchLibs.dir, fmt.Sprintf("lib-%d.db", n)), false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const batch = 20000
+	for done := 0; done < n; {
+		if _, err := st.Update(func(tx *store.Tx) error {
+			for end := min(n, done+batch); done < end; done++ {
+				if err := tx.Put(copyRef(base[done%len(base)], done/len(base))); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("library of %d references built from %d distinct corpora references", n, len(base))
+	benchLibs.st[n] = st
+	return st
+}
+
+// copyRef returns r itself for round 0 and, for later rounds, a copy under
+// a fresh key with fresh identifiers: another work with the same title and
+// authors, as a library of a million holds many alike.
+func copyRef(r *corpus.Reference, round int) *corpus.Reference {
+	if round == 0 {
+		return r
+	}
+	c := *r
+	suffix := "~" + strconv.Itoa(round)
+	c.Key += suffix
+	c.Aliases = nil
+	c.IDs = corpus.Identifiers{}
+	if r.IDs.DOI != "" {
+		c.IDs.DOI = r.IDs.DOI + suffix
+	}
+	if r.IDs.URL != "" {
+		c.IDs.URL = r.IDs.URL + "?copy=" + strconv.Itoa(round)
+	}
+	return &c
+}
+
+// closeBenchLibraries closes and removes the benchmark libraries.
+func closeBenchLibraries() {
+	for _, st := range benchLibs.st {
+		st.Close()
+	}
+	if benchLibs.dir != "" {
+		os.RemoveAll(benchLibs.dir)
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	closeBenchLibraries()
+	os.Exit(code)
+}
+
+// BenchmarkCheckLibrary checks the article against each library through
+// its indexes, as 'check' does.
+func BenchmarkCheckLibrary(b *testing.B) {
+	in := benchArticle(b)
+	for _, n := range benchSizes(b) {
+		b.Run("refs="+strconv.Itoa(n), func(b *testing.B) {
+			st := benchLibrary(b, n)
+			runtime.GC()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				ix, err := FromIndex(st)
+				if err != nil || ix == nil {
+					b.Fatalf("FromIndex: %v", err)
+				}
+				if _, err := CheckAll(context.Background(), []Input{in}, nil, Options{Library: ix}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCheckLibraryFullScan is the check as it was before the
+// indexes: every reference read (Store.Each) and held in memory. Only up
+// to 100,000 references: a million take minutes and gigabytes.
+func BenchmarkCheckLibraryFullScan(b *testing.B) {
+	in := benchArticle(b)
+	for _, n := range benchSizes(b) {
+		if n > 100000 {
+			continue
+		}
+		b.Run("refs="+strconv.Itoa(n), func(b *testing.B) {
+			st := benchLibrary(b, n)
+			runtime.GC()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				lib, err := FromStore(st)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := CheckAll(context.Background(), []Input{in}, lib, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
