@@ -1,0 +1,126 @@
+package csl
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/collate"
+)
+
+// Bibliography renders the items as a sorted, disambiguated bibliography.
+// Items are numbered in the order given (the order of first citation).
+func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
+	if p.style.bib == nil {
+		return nil, fmt.Errorf("%s: style has no bibliography", p.style.file)
+	}
+	order, nums := p.bibOrder(items)
+	dis := p.disambiguate(items, nums, order)
+	sec := p.style.bib
+	sub, hasSub := sec.opts["subsequent-author-substitute"]
+	rule := sec.opts["subsequent-author-substitute-rule"]
+	entries := make([]Entry, 0, len(items))
+	var prev *namesMark
+	for _, i := range order {
+		c := &ctx{p: p, it: &items[i], sec: 1, dis: dis[i], citeNumber: nums[i]}
+		n := sec.layout.render(c)
+		if hasSub && c.firstNames != nil {
+			cur := c.firstNames.names
+			if prev != nil {
+				substituteNames(c.firstNames, prev, sub, rule)
+			}
+			prev = cur
+		} else if hasSub {
+			prev = nil
+		}
+		n = wrap(n, fmting{prefix: sec.layoutFmt.prefix, suffix: sec.layoutFmt.suffix, fontStyle: sec.layoutFmt.fontStyle,
+			fontWeight: sec.layoutFmt.fontWeight, fontVariant: sec.layoutFmt.fontVariant, verticalAlign: sec.layoutFmt.verticalAlign})
+		entries = append(entries, Entry{ID: items[i].ID, Text: p.finish(p.flatten(n))})
+	}
+	return entries, nil
+}
+
+// substituteNames applies subsequent-author-substitute to an entry whose
+// first names output is n, given the previous entry's names.
+func substituteNames(n *node, prev *namesMark, sub, rule string) {
+	cur := n.names
+	same := 0
+	for same < len(cur.names) && same < len(prev.names) && cur.names[same] == prev.names[same] {
+		same++
+	}
+	all := same == len(cur.names) && len(cur.names) == len(prev.names)
+	switch rule {
+	case "complete-each":
+		if all {
+			for _, part := range cur.parts {
+				*part = node{text: sub}
+			}
+		}
+	case "partial-each":
+		for i := 0; i < same; i++ {
+			*cur.parts[i] = node{text: sub}
+		}
+	case "partial-first":
+		if same > 0 {
+			*cur.parts[0] = node{text: sub}
+		}
+	default: // complete-all
+		if all {
+			// keep the names' affixes, replace the list
+			inner := n.kids[0]
+			if inner.f != nil {
+				inner.kids = []*node{leaf(sub)}
+				inner.text = ""
+			} else {
+				*inner = node{text: sub}
+			}
+		}
+	}
+}
+
+// bibOrder sorts the items by the bibliography's keys and numbers them:
+// citation-number is the position in the sorted bibliography, and a sort on
+// citation-number itself sees the order of first citation.
+func (p *Processor) bibOrder(items []Item) ([]int, []int) {
+	nums := make([]int, len(items))
+	order := make([]int, len(items))
+	for i := range items {
+		order[i] = i
+		nums[i] = i + 1
+	}
+	sec := p.style.bib
+	if sec == nil || len(sec.sort) == 0 {
+		return order, nums
+	}
+	vals := p.sectionSortVals(items, sec, 1, nums)
+	sortItems(sec.sort, vals, order)
+	final := make([]int, len(items))
+	for pos, i := range order {
+		final[i] = pos + 1
+	}
+	// a descending citation-number sort keeps numbers of citation order
+	for _, k := range sec.sort {
+		if k.variable == "citation-number" {
+			return order, nums
+		}
+	}
+	return order, final
+}
+
+func (p *Processor) sectionSortVals(items []Item, sec *section, which int, nums []int) [][]sortVal {
+	col := newCollator(p.loc.Lang)
+	var buf collate.Buffer
+	vals := make([][]sortVal, len(items))
+	for i := range items {
+		c := &ctx{p: p, it: &items[i], sec: which, citeNumber: nums[i]}
+		vals[i] = p.sortKeys(c, sec.sort, col, &buf)
+	}
+	return vals
+}
+
+// plain renders a node as text without formatting, for comparisons.
+func (p *Processor) plain(n *node) string {
+	if n == nil {
+		return ""
+	}
+	return strings.TrimSpace(writeText(p.flatten(n)))
+}

@@ -1,0 +1,208 @@
+package csl
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Cluster is one in-text citation: one or more cites together.
+type Cluster struct {
+	Items []CiteRef
+}
+
+// CiteRef is one cite of an item in a cluster.
+type CiteRef struct {
+	ID             string
+	Locator        string
+	Label          string // the locator's kind: page (default), chapter, …
+	Prefix, Suffix string
+	SuppressAuthor bool
+	AuthorOnly     bool
+}
+
+type renderedCite struct {
+	ref    CiteRef
+	item   int
+	n      *node
+	names  string // the author part, for collapsing
+	number int
+	ctx    *ctx
+}
+
+// Citations renders the clusters, in order, as in-text citations (or note
+// texts for a note style). Positions (first, subsequent, ibid) follow the
+// order of the clusters.
+func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error) {
+	byID := make(map[string]int, len(items))
+	for i, it := range items {
+		byID[it.ID] = i
+	}
+	// number items in order of first citation, then as the bibliography
+	// sorts them
+	var cited []Item
+	firstOrder := map[string]int{}
+	for _, cl := range clusters {
+		for _, r := range cl.Items {
+			i, ok := byID[r.ID]
+			if !ok {
+				return nil, fmt.Errorf("citation of unknown item %q", r.ID)
+			}
+			if _, seen := firstOrder[r.ID]; !seen {
+				firstOrder[r.ID] = len(cited)
+				cited = append(cited, items[i])
+			}
+		}
+	}
+	order, nums := p.bibOrder(cited)
+	dis := p.disambiguate(cited, nums, order)
+	sec := p.style.cite
+	seen := map[string]bool{}
+	var prevCluster []CiteRef
+	out := make([]string, 0, len(clusters))
+	for ci, cl := range clusters {
+		var cites []renderedCite
+		for k, r := range cl.Items {
+			idx := firstOrder[r.ID]
+			pos := posSubsequent
+			if !seen[r.ID] {
+				pos = posFirst
+			}
+			var prev *CiteRef
+			if k > 0 {
+				prev = &cl.Items[k-1]
+			} else if ci > 0 && len(prevCluster) == 1 {
+				prev = &prevCluster[0]
+			}
+			if pos != posFirst && prev != nil && prev.ID == r.ID {
+				switch {
+				case r.Locator == "" && prev.Locator == "" || r.Locator == prev.Locator:
+					pos = posIbid
+				case r.Locator != "":
+					pos = posIbidWithLocator
+				}
+			}
+			seen[r.ID] = true
+			ref := r
+			c := &ctx{p: p, it: &cited[idx], sec: 0, cite: &ref, pos: pos, dis: dis[idx], citeNumber: nums[idx], suppressAuthor: r.SuppressAuthor}
+			n := sec.layout.render(c)
+			rc := renderedCite{ref: r, item: idx, n: n, number: nums[idx], ctx: c}
+			if c.firstNames != nil {
+				rc.names = p.plain(c.firstNames)
+				if r.AuthorOnly {
+					rc.n = c.firstNames
+				}
+			}
+			cites = append(cites, rc)
+		}
+		prevCluster = cl.Items
+		if len(sec.sort) > 0 && len(cites) > 1 {
+			cites = p.sortCites(cites, cited, nums)
+		}
+		out = append(out, p.finish(p.flatten(p.joinCites(cites))))
+	}
+	return out, nil
+}
+
+func (p *Processor) sortCites(cites []renderedCite, items []Item, nums []int) []renderedCite {
+	sub := make([]Item, len(cites))
+	subNums := make([]int, len(cites))
+	idx := make([]int, len(cites))
+	for i, rc := range cites {
+		sub[i], subNums[i], idx[i] = items[rc.item], nums[rc.item], i
+	}
+	vals := p.sectionSortVals(sub, p.style.cite, 0, subNums)
+	sortItems(p.style.cite.sort, vals, idx)
+	out := make([]renderedCite, len(cites))
+	for i, j := range idx {
+		out[i] = cites[j]
+	}
+	return out
+}
+
+// joinCites puts a cluster's cites together with the layout's delimiter
+// and affixes, collapsing numbers and repeated authors as the style asks.
+func (p *Processor) joinCites(cites []renderedCite) *node {
+	sec := p.style.cite
+	collapse := sec.opts["collapse"]
+	delim := sec.layoutDelim
+	afterCollapse, ok := sec.opts["after-collapse-delimiter"]
+	if !ok {
+		afterCollapse = delim
+	}
+	groupDelim, ok := sec.opts["cite-group-delimiter"]
+	if !ok {
+		groupDelim = ", "
+	}
+	withAffixes := func(rc renderedCite) *node {
+		n := rc.n
+		if rc.ref.Prefix != "" || rc.ref.Suffix != "" {
+			pre, suf := rc.ref.Prefix, rc.ref.Suffix
+			if pre != "" && !strings.HasSuffix(pre, " ") {
+				pre += " "
+			}
+			if suf != "" && !strings.HasPrefix(suf, " ") && !strings.HasPrefix(suf, ",") {
+				suf = " " + suf
+			}
+			n = group("", nil, leaf(pre), n, leaf(suf))
+		}
+		return n
+	}
+	var parts []*node
+	switch {
+	case collapse == "citation-number":
+		for i := 0; i < len(cites); {
+			j := i
+			for j+1 < len(cites) && cites[j+1].number == cites[j].number+1 && cites[j+1].ref.Locator == "" && cites[j].ref.Locator == "" && cites[j+1].ref.Prefix == "" {
+				j++
+			}
+			if j-i >= 2 {
+				parts = append(parts, group("–", nil, withAffixes(cites[i]), withAffixes(cites[j])))
+			} else {
+				for k := i; k <= j; k++ {
+					parts = append(parts, withAffixes(cites[k]))
+				}
+			}
+			i = j + 1
+		}
+		return wrap(group(delim, nil, parts...), sec.layoutFmt)
+	case strings.HasPrefix(collapse, "year"):
+		out := &node{}
+		for i := 0; i < len(cites); {
+			j := i
+			for j+1 < len(cites) && cites[j+1].names != "" && cites[j+1].names == cites[i].names {
+				j++
+			}
+			if i > 0 {
+				d := delim
+				if j > i || (i > 0 && out.kids != nil && lastCollapsed(out)) {
+					d = afterCollapse
+				}
+				out.kids = append(out.kids, leaf(d))
+			}
+			out.kids = append(out.kids, withAffixes(cites[i]))
+			for k := i + 1; k <= j; k++ {
+				// the same author again: render without the names
+				rc := cites[k]
+				c := *rc.ctx
+				c.firstNames, c.suppressAuthor, c.called, c.found = nil, true, 0, 0
+				c.yearSuffixDone = false
+				n := sec.layout.render(&c)
+				out.kids = append(out.kids, leaf(groupDelim), withAffixes(renderedCite{ref: rc.ref, n: n}))
+			}
+			if j > i {
+				out.kids = append(out.kids, &node{}) // marks a collapsed group
+			}
+			i = j + 1
+		}
+		return wrap(out, sec.layoutFmt)
+	}
+	for _, rc := range cites {
+		parts = append(parts, withAffixes(rc))
+	}
+	return wrap(group(delim, nil, parts...), sec.layoutFmt)
+}
+
+func lastCollapsed(n *node) bool {
+	k := n.kids[len(n.kids)-1]
+	return k.kids == nil && k.text == ""
+}

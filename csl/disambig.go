@@ -1,0 +1,209 @@
+package csl
+
+import (
+	"strings"
+)
+
+// disambiguate makes the citations of items tell them apart, with the
+// methods the style allows, in the specification's order: more names, given
+// names, the disambiguate condition, year suffixes. order is the
+// bibliography order, which year suffixes follow.
+func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disamb {
+	dis := make([]*disamb, len(items))
+	for i := range dis {
+		dis[i] = &disamb{}
+	}
+	opts := p.style.cite.opts
+	addNames := opts["disambiguate-add-names"] == "true"
+	addGiven := opts["disambiguate-add-givenname"] == "true"
+	addYear := opts["disambiguate-add-year-suffix"] == "true"
+	rule := opts["givenname-disambiguation-rule"]
+	if rule == "" {
+		rule = "by-cite"
+	}
+	render := func(i int) string {
+		c := &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}}
+		return p.plain(p.style.cite.layout.render(c))
+	}
+	if addGiven && rule != "by-cite" {
+		p.globalGivenNames(items, dis, rule)
+	}
+	keys := make([]string, len(items))
+	for i := range items {
+		keys[i] = render(i)
+	}
+	ambiguous := func(members []int) [][]int {
+		m := map[string][]int{}
+		var order []string
+		for _, i := range members {
+			k := keys[i]
+			if _, ok := m[k]; !ok {
+				order = append(order, k)
+			}
+			m[k] = append(m[k], i)
+		}
+		var out [][]int
+		for _, k := range order {
+			if len(m[k]) > 1 && !sameItems(items, m[k]) {
+				out = append(out, m[k])
+			}
+		}
+		return out
+	}
+	all := make([]int, len(items))
+	for i := range all {
+		all[i] = i
+	}
+	groups := ambiguous(all)
+	for _, g := range groups {
+		rest := [][]int{g}
+		if addNames {
+			for step := 1; step < 50 && len(rest) > 0; step++ {
+				var members []int
+				for _, r := range rest {
+					members = append(members, r...)
+				}
+				grew := false
+				for _, i := range members {
+					before := keys[i]
+					dis[i].addNames = step
+					keys[i] = render(i)
+					if keys[i] != before {
+						grew = true
+					}
+				}
+				rest = ambiguous(members)
+				if !grew {
+					break
+				}
+			}
+		}
+		if addGiven && len(rest) > 0 && (rule == "by-cite" || rule == "all-names" || rule == "primary-name") {
+			var next [][]int
+			for _, r := range rest {
+				for level := 1; level <= 2; level++ {
+					for _, i := range r {
+						dis[i].givenLevel = level
+						keys[i] = render(i)
+					}
+					if len(ambiguous(r)) == 0 {
+						break
+					}
+				}
+				next = append(next, ambiguous(r)...)
+			}
+			rest = next
+		}
+		if len(rest) > 0 {
+			var next [][]int
+			for _, r := range rest {
+				for _, i := range r {
+					dis[i].condition = true
+					keys[i] = render(i)
+				}
+				next = append(next, ambiguous(r)...)
+			}
+			if addYear {
+				// the condition did not help: year suffixes decide
+				for _, r := range rest {
+					for _, i := range r {
+						dis[i].condition = false
+					}
+				}
+				next = rest
+			}
+			rest = next
+		}
+		if addYear && len(rest) > 0 {
+			for _, r := range rest {
+				in := map[int]bool{}
+				for _, i := range r {
+					in[i] = true
+				}
+				n := 0
+				for _, i := range order {
+					if in[i] {
+						dis[i].yearSuffix = yearSuffix(n)
+						n++
+					}
+				}
+			}
+		}
+	}
+	return dis
+}
+
+// sameItems: identical renderings of the same work (duplicates) are not
+// ambiguous.
+func sameItems(items []Item, members []int) bool {
+	for _, i := range members[1:] {
+		if items[i].ID != items[members[0]].ID {
+			return false
+		}
+	}
+	return true
+}
+
+// yearSuffix gives a, b, … z, aa, ab, …
+func yearSuffix(n int) string {
+	s := ""
+	for {
+		s = string(rune('a'+n%26)) + s
+		n = n/26 - 1
+		if n < 0 {
+			return s
+		}
+	}
+}
+
+// globalGivenNames applies the all-names and primary-name rules: a name
+// whose family name two different people share in the cited items shows
+// initials, or the full given name when initials still collide.
+func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
+	type person struct{ family, given string }
+	byFamily := map[string]map[string]bool{}
+	initialsOf := func(g string) string { return initials(g, ".", true, true) }
+	each := func(f func(i, j int, n Name)) {
+		for i := range items {
+			for _, v := range []string{"author", "editor", "translator"} {
+				for j, n := range items[i].Names[v] {
+					if strings.HasPrefix(rule, "primary-name") && j > 0 {
+						break
+					}
+					if n.Family != "" {
+						f(i, j, n)
+					}
+				}
+			}
+		}
+	}
+	each(func(i, j int, n Name) {
+		fam := n.NonDroppingParticle + n.Family
+		if byFamily[fam] == nil {
+			byFamily[fam] = map[string]bool{}
+		}
+		byFamily[fam][n.Given] = true
+	})
+	each(func(i, j int, n Name) {
+		givens := byFamily[n.NonDroppingParticle+n.Family]
+		if len(givens) < 2 {
+			return
+		}
+		level := 1
+		if !strings.HasSuffix(rule, "with-initials") {
+			inits := map[string]int{}
+			for g := range givens {
+				inits[initialsOf(g)]++
+			}
+			if inits[initialsOf(n.Given)] > 1 {
+				level = 2
+			}
+		}
+		for len(dis[i].perName) <= j {
+			dis[i].perName = append(dis[i].perName, 0)
+		}
+		if level > dis[i].perName[j] {
+			dis[i].perName[j] = level
+		}
+	})
+}

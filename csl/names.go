@@ -1,0 +1,536 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// namesEl is <names>.
+type namesEl struct {
+	f           fmting
+	variables   []string
+	name        *nameEl
+	etAl        *etAlEl
+	label       *labelEl
+	labelBefore bool
+	substitute  []elem
+	ownDelim    *string
+	delim       [2]string // resolved per section
+}
+
+// nameEl is <name> with its options resolved for citation (0) and
+// bibliography (1), since a macro may serve both.
+type nameEl struct {
+	f        fmting
+	own      map[string]string
+	given    fmting
+	family   fmting
+	resolved [2]nameOpts
+}
+
+type etAlEl struct {
+	term string
+	f    fmting
+}
+
+type nameOpts struct {
+	and, delim, delimLast, delimEtAl, sortOrder, sortSep, form string
+	etAlMin, etAlFirst, etAlSubMin, etAlSubFirst               int
+	etAlLast, initialize                                       bool
+	initWith                                                   *string
+	demote                                                     string
+	initHyphen                                                 bool
+}
+
+func (s *Style) compileNames(n *xnode) (elem, error) {
+	e := &namesEl{f: readFmt(n), variables: strings.Fields(n.attr("variable"))}
+	if d, ok := n.attrs["delimiter"]; ok {
+		e.ownDelim = &d
+	}
+	if len(e.variables) == 0 {
+		return nil, s.errorf(n, "<names> needs variable")
+	}
+	seenName := false
+	for _, k := range n.kids {
+		switch k.name {
+		case "name":
+			ne := &nameEl{f: readFmt(k), own: k.attrs}
+			for _, part := range k.kids {
+				if part.name != "name-part" {
+					continue
+				}
+				switch part.attr("name") {
+				case "given":
+					ne.given = readFmt(part)
+				case "family":
+					ne.family = readFmt(part)
+				}
+			}
+			e.name = ne
+			s.nameEls = append(s.nameEls, ne)
+			seenName = true
+		case "et-al":
+			t := k.attr("term")
+			if t == "" {
+				t = "et-al"
+			}
+			e.etAl = &etAlEl{term: t, f: readFmt(k)}
+		case "label":
+			e.label = &labelEl{f: readFmt(k), form: k.attr("form"), plural: k.attr("plural")}
+			e.labelBefore = !seenName
+		case "substitute":
+			kids, err := s.compileKids(k)
+			if err != nil {
+				return nil, err
+			}
+			e.substitute = kids
+		}
+	}
+	s.namesEls = append(s.namesEls, e)
+	return e, nil
+}
+
+// resolveNameOptions works out each <name>'s options from its own
+// attributes and those inherited from <citation>/<bibliography> and <style>.
+func (s *Style) resolveNameOptions() {
+	secs := [2]*section{s.cite, s.bib}
+	for i, sec := range secs {
+		get := func(own map[string]string, k, nameKey string) (string, bool) {
+			if v, ok := own[k]; ok {
+				return v, true
+			}
+			if nameKey != "" {
+				k = nameKey
+			}
+			if sec != nil {
+				if v, ok := sec.opts[k]; ok {
+					return v, true
+				}
+			}
+			v, ok := s.opts[k]
+			return v, ok
+		}
+		for _, ne := range s.nameEls {
+			o := nameOpts{delim: ", ", sortSep: ", ", initialize: true, initHyphen: true, demote: "display-and-sort"}
+			str := func(k, inherit string, dst *string) {
+				if v, ok := get(ne.own, k, inherit); ok {
+					*dst = v
+				}
+			}
+			num := func(k string, dst *int) {
+				if v, ok := get(ne.own, k, ""); ok {
+					*dst, _ = strconv.Atoi(v)
+				}
+			}
+			str("and", "", &o.and)
+			str("delimiter", "name-delimiter", &o.delim)
+			str("delimiter-precedes-last", "", &o.delimLast)
+			str("delimiter-precedes-et-al", "", &o.delimEtAl)
+			str("name-as-sort-order", "", &o.sortOrder)
+			str("sort-separator", "", &o.sortSep)
+			str("form", "name-form", &o.form)
+			num("et-al-min", &o.etAlMin)
+			num("et-al-use-first", &o.etAlFirst)
+			o.etAlSubMin, o.etAlSubFirst = o.etAlMin, o.etAlFirst
+			num("et-al-subsequent-min", &o.etAlSubMin)
+			num("et-al-subsequent-use-first", &o.etAlSubFirst)
+			if v, ok := get(ne.own, "et-al-use-last", ""); ok {
+				o.etAlLast = v == "true"
+			}
+			if v, ok := get(ne.own, "initialize", ""); ok {
+				o.initialize = v != "false"
+			}
+			if v, ok := get(ne.own, "initialize-with", ""); ok {
+				o.initWith = &v
+			}
+			if v, ok := s.opts["demote-non-dropping-particle"]; ok {
+				o.demote = v
+			}
+			if v, ok := s.opts["initialize-with-hyphen"]; ok {
+				o.initHyphen = v != "false"
+			}
+			if o.delimLast == "" {
+				o.delimLast = "contextual"
+			}
+			if o.delimEtAl == "" {
+				o.delimEtAl = "contextual"
+			}
+			ne.resolved[i] = o
+		}
+		for _, e := range s.namesEls {
+			if e.ownDelim != nil {
+				e.delim[i] = *e.ownDelim
+			} else if v, ok := get(nil, "names-delimiter", ""); ok {
+				e.delim[i] = v
+			}
+		}
+	}
+}
+
+var defaultName = &nameEl{}
+
+func (e *namesEl) render(c *ctx) *node {
+	c.called++
+	name, etAl, label, labelBefore := e.name, e.etAl, e.label, e.labelBefore
+	if name == nil && c.parentNames != nil {
+		name, etAl = c.parentNames.name, c.parentNames.etAl
+		label, labelBefore = c.parentNames.label, c.parentNames.labelBefore
+	}
+	if name == nil {
+		name = defaultName
+		if defaultName.resolved[0].delim == "" {
+			defaultName.resolved = [2]nameOpts{{delim: ", ", sortSep: ", ", initialize: true, initHyphen: true, delimLast: "contextual", delimEtAl: "contextual"}, {delim: ", ", sortSep: ", ", initialize: true, initHyphen: true, delimLast: "contextual", delimEtAl: "contextual"}}
+		}
+	}
+	o := name.resolved[c.sec]
+	if c.suppressAuthor && c.firstNames == nil && !c.sorting && !c.substituting {
+		// the cite's author is in the running text: drop it, once
+		c.suppressAuthor = false
+		c.firstNames = &node{}
+		c.found++
+		return nil
+	}
+	var parts []*node
+	var used []string
+	var mark *namesMark
+	total := 0
+	for _, v := range e.variables {
+		if c.suppressed[v] {
+			continue
+		}
+		ns := c.it.Names[v]
+		if len(ns) == 0 {
+			continue
+		}
+		used = append(used, v)
+		list, m, count := c.nameList(ns, name, etAl, &o)
+		total += count
+		if mark == nil {
+			mark = m
+		}
+		if o.form == "count" {
+			continue
+		}
+		if label != nil {
+			plural := len(ns) > 1
+			switch label.plural {
+			case "always":
+				plural = true
+			case "never":
+				plural = false
+			}
+			t, _ := c.p.loc.term(v, label.form, plural)
+			ln := wrap(leaf(t), label.f)
+			if labelBefore {
+				list = group("", nil, ln, list)
+			} else {
+				list = group("", nil, list, ln)
+			}
+		}
+		parts = append(parts, list)
+	}
+	if len(used) == 0 {
+		return c.substituteFor(e)
+	}
+	c.found++
+	if c.substituting {
+		c.subVars = append(c.subVars, used...)
+	}
+	if o.form == "count" {
+		if total == 0 {
+			return nil
+		}
+		return wrap(leaf(itoa(total)), e.f)
+	}
+	out := group(e.delim[c.sec], &e.f, parts...)
+	if out != nil && mark != nil && c.firstNames == nil && !c.sorting {
+		out = &node{kids: []*node{out}, names: mark}
+		c.firstNames = out
+	}
+	return out
+}
+
+// substituteFor renders the first <substitute> child with output and
+// suppresses the variables it used in the rest of the entry.
+func (c *ctx) substituteFor(e *namesEl) *node {
+	if len(e.substitute) == 0 {
+		return nil
+	}
+	parent, subst, subVars := c.parentNames, c.substituting, c.subVars
+	c.parentNames, c.substituting = e, true
+	defer func() { c.parentNames, c.substituting = parent, subst }()
+	for _, s := range e.substitute {
+		c.subVars = nil
+		n := s.render(c)
+		if n != nil {
+			if c.suppressed == nil {
+				c.suppressed = map[string]bool{}
+			}
+			for _, v := range c.subVars {
+				c.suppressed[v] = true
+			}
+			c.subVars = append(subVars, c.subVars...)
+			// the substituted output counts as the names' variable
+			c.found++
+			return n
+		}
+	}
+	c.subVars = subVars
+	return nil
+}
+
+// nameList renders the names of one variable with the et-al rules.
+func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node, *namesMark, int) {
+	min, first := o.etAlMin, o.etAlFirst
+	if c.sec == 0 && c.pos != posFirst && c.cite != nil {
+		min, first = o.etAlSubMin, o.etAlSubFirst
+	}
+	if c.sortKey != nil {
+		if c.sortKey.namesMin != "" {
+			min, _ = strconv.Atoi(c.sortKey.namesMin)
+		}
+		if c.sortKey.namesUseFirst != "" {
+			first, _ = strconv.Atoi(c.sortKey.namesUseFirst)
+		}
+	}
+	shown := ns
+	truncated := false
+	// "others" from BibTeX's "and others" asks for et al. itself
+	if last := ns[len(ns)-1]; last.Literal == "others" && len(ns) > 1 {
+		shown, truncated = ns[:len(ns)-1], true
+	}
+	if min > 0 && first > 0 && len(shown) >= min {
+		n := first
+		if c.dis != nil {
+			n += c.dis.addNames
+		}
+		if n < len(shown) {
+			shown, truncated = shown[:n], true
+		}
+	}
+	if o.form == "count" {
+		return nil, nil, len(shown)
+	}
+	mark := &namesMark{}
+	var b []*node
+	for i, n := range shown {
+		nn := c.oneName(n, i, ne, o)
+		mark.names = append(mark.names, c.p.plain(nn))
+		mark.parts = append(mark.parts, nn)
+		b = append(b, nn)
+	}
+	inverted := func(i int) bool {
+		return o.sortOrder == "all" || o.sortOrder == "first" && i == 0 || c.sorting
+	}
+	out := &node{}
+	for i, nn := range b {
+		if i > 0 {
+			last := i == len(b)-1 && !truncated
+			sep := o.delim
+			if last && o.and != "" {
+				and := "&"
+				if o.and == "text" {
+					and, _ = c.p.loc.term("and", "long", false)
+				}
+				if precedes(o.delimLast, len(b), inverted(i-1)) {
+					sep = o.delim + and + " "
+				} else {
+					sep = " " + and + " "
+				}
+			}
+			out.kids = append(out.kids, leaf(sep))
+		}
+		out.kids = append(out.kids, nn)
+	}
+	if truncated && len(b) > 0 {
+		if o.etAlLast && len(ns) > len(b)+1 && ns[len(ns)-1].Literal != "others" {
+			out.kids = append(out.kids, leaf(o.delim+"… "), c.oneName(ns[len(ns)-1], len(ns)-1, ne, o))
+		} else {
+			term, f := "et-al", fmting{}
+			if etAl != nil {
+				term, f = etAl.term, etAl.f
+			}
+			t, _ := c.p.loc.term(term, "long", false)
+			if t != "" {
+				sep := " "
+				if precedes(o.delimEtAl, len(b), inverted(len(b)-1)) {
+					sep = o.delim
+				}
+				out.kids = append(out.kids, leaf(sep), wrap(leaf(t), f))
+			}
+		}
+	}
+	return wrap(out, ne.f), mark, len(shown)
+}
+
+func precedes(rule string, n int, afterInverted bool) bool {
+	switch rule {
+	case "always":
+		return true
+	case "never":
+		return false
+	case "after-inverted-name":
+		return afterInverted
+	}
+	return n >= 3 || (n >= 2 && false)
+}
+
+// oneName renders one name in display or sort order.
+func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
+	if n.Literal != "" {
+		return wrap(richNode(n.Literal), ne.family)
+	}
+	if n.Family == "" {
+		return wrap(leaf(n.Given), ne.given)
+	}
+	form := o.form
+	initWith := o.initWith
+	initialize := o.initialize
+	if c.dis != nil && !c.sorting {
+		level := c.dis.givenLevel
+		if i < len(c.dis.perName) && c.dis.perName[i] > level {
+			level = c.dis.perName[i]
+		}
+		if level >= 1 && form == "short" {
+			form = "long"
+		}
+		if level >= 2 || (level == 1 && initWith == nil) {
+			initWith = nil
+		}
+	}
+	inverted := o.sortOrder == "all" || o.sortOrder == "first" && i == 0 || c.sorting
+	given := n.Given
+	if initWith != nil && given != "" {
+		given = initials(given, *initWith, initialize, o.initHyphen)
+	}
+	familyPart := n.Family
+	if n.NonDroppingParticle != "" && (!inverted || o.demote == "never" || o.demote == "sort-only" && !c.sorting) {
+		familyPart = joinParticle(n.NonDroppingParticle, n.Family)
+	}
+	if form == "short" {
+		if n.NonDroppingParticle != "" && inverted && o.demote == "display-and-sort" {
+			familyPart = joinParticle(n.NonDroppingParticle, n.Family)
+		}
+		return wrap(leaf(familyPart), ne.family)
+	}
+	if isCJK(n.Family) {
+		return &node{kids: nonNil(wrap(leaf(n.Family), ne.family), wrap(leaf(n.Given), ne.given))}
+	}
+	if !inverted {
+		givenPart := given
+		if n.DroppingParticle != "" {
+			givenPart = strings.TrimSpace(given + " " + n.DroppingParticle)
+		}
+		fam := familyPart
+		if n.NonDroppingParticle != "" && !strings.HasPrefix(familyPart, n.NonDroppingParticle) {
+			fam = joinParticle(n.NonDroppingParticle, n.Family)
+		}
+		kids := []*node{}
+		if g := wrap(leaf(givenPart), ne.given); g != nil {
+			kids = append(kids, g, leaf(" "))
+		}
+		kids = append(kids, wrap(leaf(fam), ne.family))
+		if n.Suffix != "" {
+			sep := " "
+			if n.CommaSuffix {
+				sep = ", "
+			}
+			kids = append(kids, leaf(sep+n.Suffix))
+		}
+		return &node{kids: kids}
+	}
+	// inverted: "Family, Given particle, Suffix"
+	kids := []*node{wrap(leaf(familyPart), ne.family)}
+	rest := given
+	if n.DroppingParticle != "" {
+		rest = strings.TrimSpace(rest + " " + n.DroppingParticle)
+	}
+	if n.NonDroppingParticle != "" && familyPart == n.Family {
+		rest = strings.TrimSpace(rest + " " + n.NonDroppingParticle)
+	}
+	if rest != "" {
+		kids = append(kids, leaf(o.sortSep), wrap(leaf(rest), ne.given))
+	}
+	if n.Suffix != "" {
+		kids = append(kids, leaf(o.sortSep+n.Suffix))
+	}
+	return &node{kids: kids}
+}
+
+func joinParticle(p, f string) string {
+	if strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, "-") {
+		return p + f
+	}
+	return p + " " + f
+}
+
+func isCJK(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}
+
+// initials shortens given names to initials ("John Ronald" → "J. R.",
+// "Jean-Paul" → "J.-P."). With initialize="false" only names that already
+// are initials get the initialize-with punctuation.
+func initials(given, with string, initialize, hyphen bool) string {
+	var b strings.Builder
+	words := strings.Fields(given)
+	for wi, w := range words {
+		// "J.R." holds two initials
+		pieces := strings.FieldsFunc(w, func(r rune) bool { return r == '.' })
+		for pi, piece := range pieces {
+			subs := strings.Split(piece, "-")
+			for si, sub := range subs {
+				if sub == "" {
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(sub)
+				isInitial := len(pieces) > 1 || strings.HasSuffix(w, ".") || utf8.RuneCountInString(sub) == 1 || isUpperWord(sub)
+				if !unicode.IsUpper(r) && !isInitial {
+					// lowercase words (particles) stay
+					if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+						b.WriteByte(' ')
+					}
+					b.WriteString(sub)
+					b.WriteByte(' ')
+					continue
+				}
+				if !initialize && !isInitial {
+					b.WriteString(sub)
+					b.WriteByte(' ')
+					continue
+				}
+				if si > 0 {
+					s := strings.TrimRight(b.String(), " ")
+					b.Reset()
+					b.WriteString(s)
+					if hyphen {
+						b.WriteByte('-')
+					}
+				}
+				if isUpperWord(sub) && utf8.RuneCountInString(sub) > 1 && len(pieces) == 1 && !strings.HasSuffix(w, ".") && utf8.RuneCountInString(sub) <= 3 {
+					// "JR" as a given name is two initials
+					for _, x := range sub {
+						b.WriteString(string(x) + with)
+					}
+					continue
+				}
+				b.WriteString(sub[:size] + with)
+				_ = pi
+			}
+		}
+		_ = wi
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func isUpperWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
+}

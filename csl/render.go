@@ -1,0 +1,345 @@
+package csl
+
+import (
+	"strings"
+)
+
+// elem is a compiled rendering element.
+type elem interface {
+	render(c *ctx) *node
+}
+
+// Positions of a cite.
+const (
+	posFirst = iota
+	posSubsequent
+	posIbid
+	posIbidWithLocator
+)
+
+// ctx is the state of rendering one item in one section.
+type ctx struct {
+	p    *Processor
+	it   *Item
+	sec  int // 0 citation, 1 bibliography
+	cite *CiteRef
+	pos  int
+	near bool
+	// sorting renders macros as sort keys: names in sort order, dates as
+	// numbers
+	sorting bool
+	dis     *disamb
+	// group suppression counts variables called and found
+	called, found int
+	suppressed    map[string]bool
+	depth         int
+	firstNames    *node
+	citeNumber    int
+	// substitution: the parent <names> for a shorthand <names> inside
+	// <substitute>, and the variables a substitute used
+	parentNames    *namesEl
+	substituting   bool
+	subVars        []string
+	sortKey        *sortKey
+	yearSuffixDone bool
+	suppressAuthor bool
+}
+
+// disamb is the disambiguation state of one item.
+type disamb struct {
+	addNames   int // names shown beyond et-al-use-first
+	givenLevel int // 0 none, 1 initials, 2 full given names
+	perName    []int
+	yearSuffix string
+	condition  bool // the disambiguate="true" condition
+}
+
+func (c *ctx) variable(name string) string {
+	if c.suppressed[name] {
+		return ""
+	}
+	switch name {
+	case "locator":
+		if c.cite != nil {
+			return c.cite.Locator
+		}
+		return ""
+	case "citation-number":
+		if c.citeNumber > 0 {
+			return itoa(c.citeNumber)
+		}
+		return ""
+	case "year-suffix":
+		if c.dis != nil {
+			return c.dis.yearSuffix
+		}
+		return ""
+	}
+	return c.it.Var(name)
+}
+
+func (c *ctx) renderKids(kids []elem) []*node {
+	out := make([]*node, 0, len(kids))
+	for _, k := range kids {
+		if n := k.render(c); n != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// textEl is <text>.
+type textEl struct {
+	f                    fmting
+	variable, form, term string
+	value                string
+	hasValue, plural     bool
+	macro                *macro
+}
+
+func (e *textEl) render(c *ctx) *node {
+	switch {
+	case e.macro != nil:
+		if c.depth > 50 {
+			return nil // a macro that calls itself
+		}
+		c.depth++
+		kids := c.renderKids(e.macro.kids)
+		c.depth--
+		return group("", &e.f, kids...)
+	case e.variable != "":
+		c.called++
+		v, name := c.textVar(e.variable, e.form)
+		if v == "" {
+			return nil
+		}
+		c.found++
+		var n *node
+		switch name {
+		case "page", "locator":
+			n = leaf(c.p.pageRange(v, name))
+		case "DOI", "URL", "PMID", "PMCID":
+			n = leaf(v)
+			if c.p.opts.Format != Text {
+				n.link = linkFor(name, v)
+			}
+		case "title", "container-title", "collection-title", "title-short", "container-title-short", "original-title", "event-title", "volume-title", "part-title", "reviewed-title":
+			n = richNode(v)
+		default:
+			n = richNode(v)
+		}
+		return wrap(n, e.f)
+	case e.term != "":
+		t, _ := c.p.loc.term(e.term, e.form, e.plural)
+		return wrap(leaf(t), e.f)
+	default:
+		return wrap(leaf(e.value), e.f)
+	}
+}
+
+// textVar returns a variable for <text>, with the short forms' fallbacks.
+func (c *ctx) textVar(v, form string) (string, string) {
+	if form == "short" {
+		if s := c.variable(v + "-short"); s != "" {
+			return s, v + "-short"
+		}
+	}
+	if v == "title-short" || v == "container-title-short" {
+		if s := c.variable(v); s != "" {
+			return s, v
+		}
+		base := strings.TrimSuffix(v, "-short")
+		return c.variable(base), base
+	}
+	return c.variable(v), v
+}
+
+func linkFor(name, v string) string {
+	switch name {
+	case "DOI":
+		if strings.HasPrefix(v, "http") {
+			return v
+		}
+		return "https://doi.org/" + v
+	case "PMID":
+		return "https://www.ncbi.nlm.nih.gov/pubmed/" + v
+	case "PMCID":
+		return "https://www.ncbi.nlm.nih.gov/pmc/articles/" + v
+	}
+	return v
+}
+
+// groupEl is <group>, and the layout.
+type groupEl struct {
+	f     fmting
+	delim string
+	kids  []elem
+}
+
+func (e *groupEl) render(c *ctx) *node {
+	called, found := c.called, c.found
+	kids := c.renderKids(e.kids)
+	if c.called > called && c.found == found {
+		return nil // variables called and all empty
+	}
+	return group(e.delim, &e.f, kids...)
+}
+
+// chooseEl is <choose>.
+type chooseEl struct {
+	branches []branch
+}
+
+type branch struct {
+	match string
+	conds []cond
+	kids  []elem
+}
+
+type cond struct {
+	kind, val string
+}
+
+func (e *chooseEl) render(c *ctx) *node {
+	for _, b := range e.branches {
+		if c.test(b) {
+			return group("", nil, c.renderKids(b.kids)...)
+		}
+	}
+	return nil
+}
+
+func (c *ctx) test(b branch) bool {
+	if len(b.conds) == 0 {
+		return true // else
+	}
+	for _, cd := range b.conds {
+		ok := c.cond(cd)
+		switch b.match {
+		case "any":
+			if ok {
+				return true
+			}
+		case "none":
+			if ok {
+				return false
+			}
+		default:
+			if !ok {
+				return false
+			}
+		}
+	}
+	return b.match != "any"
+}
+
+func (c *ctx) cond(cd cond) bool {
+	switch cd.kind {
+	case "type":
+		return c.it.Type == cd.val
+	case "variable":
+		return c.hasVar(cd.val)
+	case "is-numeric":
+		return isNumeric(c.variable(cd.val))
+	case "is-uncertain-date":
+		d, ok := c.it.Dates[cd.val]
+		return ok && d.Circa
+	case "locator":
+		if c.cite == nil || c.cite.Locator == "" {
+			return false
+		}
+		l := c.cite.Label
+		if l == "" {
+			l = "page"
+		}
+		return l == cd.val || (cd.val == "sub-verbo" && l == "sub verbo")
+	case "position":
+		if c.sec == 1 || c.cite == nil {
+			return false
+		}
+		switch cd.val {
+		case "first":
+			return c.pos == posFirst
+		case "subsequent":
+			return c.pos != posFirst
+		case "ibid":
+			return c.pos == posIbid || c.pos == posIbidWithLocator
+		case "ibid-with-locator":
+			return c.pos == posIbidWithLocator
+		case "near-note":
+			return c.near
+		}
+	case "disambiguate":
+		return c.dis != nil && c.dis.condition == (cd.val == "true")
+	}
+	return false
+}
+
+func (c *ctx) hasVar(v string) bool {
+	if c.suppressed[v] {
+		return false
+	}
+	if nameVars[v] {
+		return len(c.it.Names[v]) > 0
+	}
+	if dateVars[v] {
+		_, ok := c.it.Dates[v]
+		return ok
+	}
+	return c.variable(v) != ""
+}
+
+// labelEl is <label>.
+type labelEl struct {
+	f                      fmting
+	variable, form, plural string
+}
+
+func (e *labelEl) render(c *ctx) *node {
+	v := c.variable(e.variable)
+	if v == "" {
+		return nil
+	}
+	name := e.variable
+	if name == "locator" {
+		name = c.cite.Label
+		if name == "" {
+			name = "page"
+		}
+	}
+	var plural bool
+	switch e.plural {
+	case "always":
+		plural = true
+	case "never":
+	default:
+		plural = labelPlural(name, v)
+	}
+	t, _ := c.p.loc.term(name, e.form, plural)
+	return wrap(leaf(t), e.f)
+}
+
+// labelPlural decides the contextual plural of a number variable's label:
+// "pp." for ranges and lists, "pages" for a count above one.
+func labelPlural(name, v string) bool {
+	if name == "number-of-pages" || name == "number-of-volumes" {
+		n := 0
+		for _, r := range v {
+			if r < '0' || r > '9' {
+				break
+			}
+			n = n*10 + int(r-'0')
+		}
+		return n > 1
+	}
+	nums := 0
+	inNum := false
+	for _, r := range v {
+		isD := r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if isD && !inNum {
+			nums++
+		}
+		inNum = isD
+	}
+	return nums > 1 && strings.ContainsAny(v, "-–,&")
+}
