@@ -33,7 +33,7 @@ func BenchmarkFormat10k(b *testing.B) {
 		b.Run(id, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				for _, e := range s.Format(items) {
+				for _, e := range format(b, s, items) {
 					_ = s.Text(e)
 				}
 			}

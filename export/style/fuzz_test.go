@@ -30,7 +30,7 @@ func FuzzFormat(f *testing.F) {
 		}
 		for _, id := range Names() {
 			s, _ := Lookup(id)
-			for _, e := range s.Format(items) {
+			for _, e := range format(t, s, items) {
 				if txt := s.Text(e); strings.ContainsAny(txt, "\n\r") {
 					t.Fatalf("%s: text entry spans lines: %q", id, txt)
 				}

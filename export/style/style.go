@@ -1,7 +1,12 @@
-// Package style formats reference lists in the common citation styles (APA,
-// Chicago author-date, Harvard, MLA, Vancouver, AMA, IEEE) from CSL items.
-// Each style is hand-written Go that follows its official .csl file; the
-// package renders text, Markdown and HTML and never reads or writes files.
+// Package style formats reference lists from CSL items in a citation style:
+// any CSL style, run by the CSL processor (package csl) and found by
+// csl/styles, and the seven built-in styles (APA, Chicago author-date,
+// Harvard, MLA, Vancouver, AMA, IEEE). It renders text, Markdown and HTML
+// and never writes files.
+//
+// The built-in styles are still formatted by hand-written Go that follows
+// their official .csl files until their golden files pass through the
+// processor (processorReady); then that Go goes.
 package style
 
 import (
@@ -10,6 +15,8 @@ import (
 	"sort"
 	"strings"
 
+	cslp "github.com/evident-tools/evident/csl"
+	"github.com/evident-tools/evident/csl/styles"
 	"github.com/evident-tools/evident/export/csl"
 )
 
@@ -37,14 +44,25 @@ func (r Rich) String() string {
 type Entry struct {
 	Key        string // library key (csl.Item.ID)
 	Label      string // "1" for numeric styles, "" for author-date styles
-	YearSuffix string // "a", "b" ... for same-author same-year works in author-date styles
-	Body       Rich
+	YearSuffix string // "a", "b" ... for same-author same-year works (hand-written styles)
+	Body       Rich   // the entry of a hand-written style
+
+	// r holds the entry of a style the processor runs: the whole entry,
+	// its number included, in each format.
+	r *rendering
+	n int
 }
 
 // Style is one reference-list style.
 type Style struct {
 	ID, Title string
 	Numeric   bool
+	// Origin says where the style came from ("built-in", "user", "zotero",
+	// "system", "file"), Path its file; both empty for a hand-written style.
+	Origin, Path string
+
+	// proc runs the style's CSL; nil for a hand-written style.
+	proc *procStyle
 
 	aliases []string
 	// layout renders the body of one entry.
@@ -90,24 +108,15 @@ func register(s *Style) {
 	}
 }
 
-// Lookup returns the style with the given id or alias (case-insensitive).
+// Lookup returns a style by name as Open does, with the style's own
+// locale and the folders of the environment.
 func Lookup(name string) (*Style, error) {
-	if s, ok := registry[strings.ToLower(strings.TrimSpace(name))]; ok {
-		return s, nil
-	}
-	return nil, fmt.Errorf("unknown style %q; known styles: %s", name, strings.Join(Names(), ", "))
+	return Open(name, Options{})
 }
 
-// Names returns the ids of the known styles, sorted.
+// Names returns the names of the built-in styles, sorted.
 func Names() []string {
-	var ids []string
-	for name, s := range registry {
-		if name == s.ID {
-			ids = append(ids, name)
-		}
-	}
-	sort.Strings(ids)
-	return ids
+	return styles.BuiltinNames()
 }
 
 // Format formats items as a reference list. Numeric styles keep the given
@@ -115,7 +124,15 @@ func Names() []string {
 // entries from 1; author-date styles sort the items as the style says and
 // give works by the same authors in the same year the suffixes a, b, ...
 // Entry.Key is the item's ID, the library key.
-func (s *Style) Format(items []csl.Item) []Entry {
+func (s *Style) Format(items []csl.Item) ([]Entry, error) {
+	if s.proc != nil {
+		return s.formatProcessor(items)
+	}
+	return s.formatHand(items), nil
+}
+
+// formatHand formats items with a hand-written style.
+func (s *Style) formatHand(items []csl.Item) []Entry {
 	order := make([]int, len(items))
 	for i := range order {
 		order[i] = i
@@ -194,13 +211,33 @@ func (s *Style) labelText(e Entry) string {
 
 // Text renders an entry as one line of plain text, its label included.
 func (s *Style) Text(e Entry) string {
+	if e.r != nil {
+		return oneLine(e.r.get(cslp.Text, e.n))
+	}
 	return s.labelText(e) + oneLine(e.Body.String())
 }
+
+// CiteLabel names an entry as an in-text citation of the style does,
+// without brackets ("Williams et al., 2014a", "3"); "" for a hand-written
+// style, whose callers label entries themselves.
+func (s *Style) CiteLabel(e Entry) string {
+	if e.r == nil {
+		return ""
+	}
+	return e.r.citeLabel(e.n)
+}
+
+// Processed reports whether the CSL processor formats the style's entries,
+// which then hold their number (numeric styles) in every format.
+func (s *Style) Processed() bool { return s.proc != nil }
 
 // Markdown renders an entry as Markdown: *italics*, **bold**, <sup> and
 // <sub>, DOIs and URLs as autolinks. Markdown metacharacters in the text are
 // escaped.
 func (s *Style) Markdown(e Entry) string {
+	if e.r != nil {
+		return oneLine(e.r.get(cslp.Markdown, e.n))
+	}
 	var b strings.Builder
 	b.WriteString(escapeMarkdown(s.labelText(e)))
 	for _, sp := range mergeSpans(e.Body) {
@@ -239,6 +276,9 @@ func (s *Style) Markdown(e Entry) string {
 // capitals as a styled span and links as <a href>. Every byte of text is
 // escaped, so the result is safe whatever the BibTeX file contains.
 func (s *Style) HTML(e Entry) string {
+	if e.r != nil {
+		return oneLine(e.r.get(cslp.HTML, e.n))
+	}
 	var b strings.Builder
 	b.WriteString(escapeHTML(s.labelText(e)))
 	for _, sp := range mergeSpans(e.Body) {

@@ -1,0 +1,73 @@
+package style
+
+import (
+	"strings"
+
+	"github.com/evident-tools/evident/export/csl"
+)
+
+// cslTitles rewrites an item's titles the way CSL expects them and pandoc's
+// BibTeX reader writes them: English titles in sentence case (a BibTeX title
+// is usually written in title case, and a CSL style that wants title case
+// turns it back; braced words and proper nouns keep their capitals), a
+// periodical's name as written, and straight apostrophes made typographic.
+// The processor then applies the style's own text-case. This is a step of
+// the BibTeX → CSL mapping that only the reference lists take: the CSL-JSON
+// export keeps titles as the library holds them.
+func cslTitles(it csl.Item) csl.Item {
+	english := isEnglish(it.Language)
+	fix := func(s string, sentence bool) string {
+		if s == "" {
+			return s
+		}
+		r := parseRich(s)
+		if sentence && english {
+			r = sentenceCase(r)
+		}
+		return richMarkup(smartApostrophes(r))
+	}
+	it.Title = fix(it.Title, true)
+	it.ContainerTitle = fix(it.ContainerTitle, !isSerial(it.Type))
+	it.CollectionTitle = fix(it.CollectionTitle, true)
+	return it
+}
+
+// isSerial reports whether an item's container is a periodical, whose
+// name is a proper name and is never put into sentence case.
+func isSerial(t string) bool {
+	switch t {
+	case "article-journal", "article-magazine", "article-newspaper", "periodical", "post-weblog", "review", "review-book", "webpage", "post":
+		return true
+	}
+	return false
+}
+
+// richMarkup writes spans back as CSL rich text, the markup the processor
+// reads: <i>, <b>, <sup>, <sub>, small capitals and nocase spans, with the
+// text escaped.
+func richMarkup(r Rich) string {
+	var b strings.Builder
+	for _, sp := range r {
+		t := htmlEscaper.Replace(sp.Text)
+		if sp.noCase {
+			t = csl.SpanNoCase + t + "</span>"
+		}
+		if sp.SmallCaps {
+			t = csl.SpanSmallCap + t + "</span>"
+		}
+		if sp.Sup {
+			t = "<sup>" + t + "</sup>"
+		}
+		if sp.Sub {
+			t = "<sub>" + t + "</sub>"
+		}
+		if sp.Bold {
+			t = "<b>" + t + "</b>"
+		}
+		if sp.Italic {
+			t = "<i>" + t + "</i>"
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
