@@ -38,6 +38,11 @@ func Open(name string, o Options) (*Style, error) {
 			return s, nil
 		}
 	}
+	return openCSL(name, o)
+}
+
+// openCSL opens a style for the processor, a built-in one too.
+func openCSL(name string, o Options) (*Style, error) {
 	f := o.Finder
 	if f == nil {
 		f = styles.NewFinder(os.Getenv)
