@@ -19,6 +19,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/claim"
+	"github.com/evident-tools/evident/csl/styles"
 	"github.com/evident-tools/evident/export/style"
 )
 
@@ -39,7 +40,7 @@ const SourceDefault = "default"
 
 // The names of the settings, in the order Settings lists them. Severities
 // follow as "severity.CODE".
-var names = append([]string{"fail-on", "scope", "max-age", "claim-threshold", "style", "ignore", "site"}, registryNames...)
+var names = append([]string{"fail-on", "scope", "max-age", "claim-threshold", "style", "locale", "ignore", "site"}, registryNames...)
 
 // retired are settings that once had an effect and no longer do, with what
 // replaced them. A file that holds one is still read: the setting is
@@ -71,7 +72,9 @@ type Config struct {
 	MaxAge         int
 	ClaimThreshold float64
 	Style          string
-	Ignore         []string
+	// Locale overrides the style's default-locale ("de-DE"); "" keeps it.
+	Locale string
+	Ignore []string
 	// Site is the publication's own address (https://www.example.org):
 	// links to it are no citations.
 	Site string
@@ -287,6 +290,8 @@ func (c *Config) value(name string) string {
 		return strconv.FormatFloat(c.ClaimThreshold, 'g', -1, 64)
 	case "style":
 		return c.Style
+	case "locale":
+		return c.Locale
 	case "site":
 		return c.Site
 	case "ignore":
@@ -339,6 +344,8 @@ func (v value) set(c *Config) {
 		c.ClaimThreshold = v.num
 	case "style":
 		c.Style = v.str
+	case "locale":
+		c.Locale = v.str
 	case "ignore":
 		c.Ignore = slices.Clone(v.list)
 	case "site":
@@ -467,6 +474,15 @@ func parseValue(name string, raw any) (value, error) {
 			return v, fmt.Errorf("site must be a string, the publication's address")
 		}
 		v.str = strings.TrimSpace(s)
+	case "locale":
+		s, ok := raw.(string)
+		if !ok {
+			return v, fmt.Errorf("locale must be a string, a language tag such as \"de-DE\"")
+		}
+		v.str = strings.TrimSpace(s)
+		if err := checkLocale(v.str); err != nil {
+			return v, fmt.Errorf("locale: %v", err)
+		}
 	case "fail-on", "scope", "style":
 		s, ok := raw.(string)
 		if !ok {
@@ -540,10 +556,26 @@ func checkStyle(name string) error {
 	if err == nil {
 		return nil
 	}
-	if near := nearest(name, style.Names()); near != "" {
+	if near := nearest(name, style.Names()); near != "" && errors.Is(err, styles.ErrNotFound) {
 		return fmt.Errorf("unknown style %q (did you mean %s?)", name, near)
 	}
 	return err
+}
+
+// checkLocale refuses a locale no CSL locale file is found for ("" keeps
+// the style's own).
+func checkLocale(lang string) error {
+	if lang == "" {
+		return nil
+	}
+	src, _, err := styles.NewFinder(os.Getenv).Locale(lang)
+	if err != nil {
+		return err
+	}
+	if src == nil {
+		return fmt.Errorf("no CSL locale file for %q (built in: %s)", lang, strings.Join(styles.EmbeddedLocales(), ", "))
+	}
+	return nil
 }
 
 // regexpReason is regexp's complaint without its "error parsing regexp"

@@ -66,6 +66,7 @@ uncited-claim = "info"
 		"claim-threshold":        {"claim-threshold", "0.7", near},
 		"fail-on":                {"fail-on", "error", SourceDefault},
 		"style":                  {"style", "apa", SourceDefault},
+		"locale":                 {"locale", "", SourceDefault},
 		"ignore":                 {"ignore", `["^Sponsored:"]`, top},
 		"severity.stale":         {"severity.stale", "off", top},
 		"severity.uncited-claim": {"severity.uncited-claim", "info", near},
@@ -135,6 +136,8 @@ func TestLoad_ErrorsNameFileAndLine(t *testing.T) {
 		{"bad level", "root = true\n[severity]\nstale = \"fatal\"\n", 3, `severity of stale: "fatal" is not one of info, warning, error, off`},
 		{"severity not a table", "root = true\nseverity = \"off\"\n", 2, "severity must be a table"},
 		{"root not a bool", "root = \"yes\"\n", 1, "root must be true or false"},
+		{"unknown locale", "root = true\nlocale = \"xx-YY\"\n", 2, `locale: no CSL locale file for "xx-YY" (built in: de-DE, en-GB,`},
+		{"locale not a string", "root = true\nlocale = 3\n", 2, "locale must be a string"},
 		{"syntax", "root = true\nscope = \"sentence\n", 2, "invalid TOML"},
 		{"duplicate key", "root = true\nscope = \"sentence\"\nscope = \"paragraph\"\n", 3, "invalid TOML"},
 	}
@@ -268,7 +271,7 @@ func TestSettings_StableOrder(t *testing.T) {
 	for _, s := range c.Settings() {
 		got = append(got, s.Name)
 	}
-	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "style", "ignore", "site",
+	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "style", "locale", "ignore", "site",
 		"mailto", "crossref-url", "doi-url", "pubmed-url", "openalex-url", "pubmed-api-key", "openalex-api-key", "cache-days", "retraction-cache-days",
 		"severity.uncited-claim", "severity.dangling-citation", "severity.stale", "severity.weak-support"}
 	if !reflect.DeepEqual(got, want) {

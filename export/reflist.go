@@ -36,7 +36,7 @@ func ReferenceList(w io.Writer, s *style.Style, entries []style.Entry, format st
 		fmt.Fprintf(bw, "<%s class=\"references\" data-style=\"%s\">\n", tag, s.ID)
 		for _, e := range entries {
 			// The number is the list's own; the entry's label is not repeated.
-			body := s.HTML(style.Entry{Key: e.Key, YearSuffix: e.YearSuffix, Body: e.Body})
+			body := s.HTMLBody(e)
 			fmt.Fprintf(bw, "  <li id=\"ref-%s\">%s</li>\n", htmlAttr(e.Key), body)
 		}
 		fmt.Fprintf(bw, "</%s>\n", tag)

@@ -79,7 +79,7 @@ func (f *Finder) Find(name string) (*Style, error) {
 		}
 		return f.withParent(in, src)
 	}
-	return nil, fmt.Errorf("style %q: not a built-in style (%s) and no %s.csl in %s: %w",
+	return nil, fmt.Errorf("unknown style %q: not a built-in style (%s), and no %s.csl in %s: %w",
 		name, strings.Join(BuiltinNames(), ", "), short, f.where(true), ErrNotFound)
 }
 

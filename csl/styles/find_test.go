@@ -107,7 +107,7 @@ func TestFind_ErrorsSayWhatAndWhere(t *testing.T) {
 		notFound bool
 		want     []string
 	}{
-		{"nosuch", true, []string{`style "nosuch"`, "not a built-in style (ama, apa,", "no nosuch.csl in", filepath.Join(dir, "home", "Zotero", "styles"), filepath.Join(dir, "sys", "styles", "dependent")}},
+		{"nosuch", true, []string{`unknown style "nosuch"`, "not a built-in style (ama, apa,", "no nosuch.csl in", filepath.Join(dir, "home", "Zotero", "styles"), filepath.Join(dir, "sys", "styles", "dependent")}},
 		{filepath.Join(dir, "missing.csl"), true, []string{"missing.csl: no such file"}},
 		{"orphan", true, []string{"orphan.csl is dependent on http://www.zotero.org/styles/gone, which is not built in"}},
 		{"broken", false, []string{"broken.csl:4: malformed XML"}},

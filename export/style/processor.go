@@ -51,6 +51,18 @@ func openCSL(name string, o Options) (*Style, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.Locale != "" {
+		// The processor falls back to en-US for a language it has no
+		// file for; a locale asked for by name must exist.
+		src, _, err := f.Locale(o.Locale)
+		if err != nil {
+			return nil, err
+		}
+		if src == nil {
+			return nil, fmt.Errorf("no CSL locale file for %q (built in: %s; other locales are read from the folders evident looks in for styles)",
+				o.Locale, strings.Join(styles.EmbeddedLocales(), ", "))
+		}
+	}
 	return compile(found, f, o.Locale)
 }
 
@@ -223,7 +235,8 @@ func (r *rendering) get(f cslp.Format, n int) string {
 }
 
 // citeLabel returns entry n's in-text citation as the style writes it,
-// without its outer brackets ("Williams et al., 2014a", "3").
+// without its outer brackets ("Williams et al., 2014a", "3"); the
+// citations of the whole list are rendered at once, the first time.
 func (r *rendering) citeLabel(n int) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()

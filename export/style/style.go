@@ -11,6 +11,7 @@ package style
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -217,15 +218,20 @@ func (s *Style) Text(e Entry) string {
 	return s.labelText(e) + oneLine(e.Body.String())
 }
 
-// CiteLabel names an entry as an in-text citation of the style does,
-// without brackets ("Williams et al., 2014a", "3"); "" for a hand-written
-// style, whose callers label entries themselves.
-func (s *Style) CiteLabel(e Entry) string {
+// YearSuffix returns the letter that tells an entry from another work of
+// the same authors and year ("a" of "2014a"): for a style the processor
+// runs, the one its in-text citation of the entry carries.
+func (s *Style) YearSuffix(e Entry) string {
 	if e.r == nil {
-		return ""
+		return e.YearSuffix
 	}
-	return e.r.citeLabel(e.n)
+	if m := yearSuffixRE.FindStringSubmatch(e.r.citeLabel(e.n)); m != nil {
+		return m[1]
+	}
+	return ""
 }
+
+var yearSuffixRE = regexp.MustCompile(`\b(?:1[5-9]|20)\d\d([a-z]{1,2})\b`)
 
 // Processed reports whether the CSL processor formats the style's entries,
 // which then hold their number (numeric styles) in every format.
@@ -351,4 +357,52 @@ func escapeHTML(s string) string { return htmlEscaper.Replace(s) }
 func safeURL(u string) bool {
 	l := strings.ToLower(u)
 	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
+}
+
+// HTMLBody renders an entry as HTML without its number, for a list that
+// numbers its items itself (<ol>, the report's labels).
+func (s *Style) HTMLBody(e Entry) string {
+	if e.r == nil {
+		return s.HTML(Entry{Key: e.Key, YearSuffix: e.YearSuffix, Body: e.Body})
+	}
+	h := s.HTML(e)
+	if !s.Numeric || e.Label == "" {
+		return h
+	}
+	return trimLabel(h, e.Label)
+}
+
+// trimLabel removes an entry's leading number as numeric styles write it
+// ("1. ", "[1] ", "(1) ", "1 ", or a csl-left-margin block), and leaves the
+// entry alone when it does not start with it.
+func trimLabel(h, label string) string {
+	const left, right = `<div class="csl-left-margin">`, `<div class="csl-right-inline">`
+	if rest, ok := strings.CutPrefix(h, left); ok {
+		if _, body, ok := strings.Cut(rest, "</div>"); ok {
+			body = strings.TrimPrefix(body, right)
+			return strings.TrimSuffix(body, "</div>")
+		}
+	}
+	rest, open := h, ""
+	if rest != "" && strings.ContainsRune("[(", rune(rest[0])) {
+		open, rest = rest[:1], rest[1:]
+	}
+	after, ok := strings.CutPrefix(rest, label)
+	if !ok {
+		return h
+	}
+	punct := false
+	if close := map[string]string{"[": "]", "(": ")"}[open]; close != "" {
+		if after, ok = strings.CutPrefix(after, close); !ok {
+			return h
+		}
+		punct = true
+	} else if a, ok := strings.CutPrefix(after, "."); ok {
+		after, punct = a, true
+	}
+	trimmed := strings.TrimLeft(after, " \u00a0")
+	if punct || trimmed != after {
+		return trimmed
+	}
+	return h
 }
