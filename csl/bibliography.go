@@ -2,7 +2,9 @@ package csl
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 )
@@ -18,23 +20,47 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 	sec := p.style.bib
 	sub, hasSub := sec.opts["subsequent-author-substitute"]
 	rule := sec.opts["subsequent-author-substitute-rule"]
-	entries := make([]Entry, 0, len(items))
-	var prev *namesMark
-	for _, i := range order {
+	entries := make([]Entry, len(order))
+	render := func(k int) (*node, *ctx) {
+		i := order[k]
 		c := &ctx{p: p, it: &items[i], sec: 1, dis: dis[i], citeNumber: nums[i]}
-		n := sec.layout.render(c)
-		if hasSub && c.firstNames != nil {
+		kids := c.renderKids(sec.layout.kids)
+		lf := sec.layoutFmt
+		if sec.opts["second-field-align"] != "" && len(kids) > 1 {
+			// the first field hangs in the margin; the layout's suffix
+			// stays with the text
+			right := wrap(group("", nil, kids[1:]...), &fmting{suffix: lf.suffix})
+			lf.suffix = ""
+			kids = []*node{wrap(kids[0], &fmting{display: "left-margin"}), wrap(right, &fmting{display: "right-inline"})}
+		}
+		return wrap(group("", nil, kids...), &lf), c
+	}
+	if !hasSub {
+		// entries are independent: render them on every core
+		parallel(len(order), func(lo, hi int) {
+			for k := lo; k < hi; k++ {
+				n, _ := render(k)
+				entries[k] = Entry{ID: items[order[k]].ID, Text: p.finish(p.flatten(n))}
+			}
+		})
+		return entries, nil
+	}
+	var prev *namesMark
+	for k := range order {
+		n, c := render(k)
+		if c.firstNames != nil && c.firstNames.names != nil {
 			cur := c.firstNames.names
+			for _, part := range cur.parts {
+				cur.names = append(cur.names, p.plain(part))
+			}
 			if prev != nil {
 				substituteNames(c.firstNames, prev, sub, rule)
 			}
 			prev = cur
-		} else if hasSub {
+		} else {
 			prev = nil
 		}
-		n = wrap(n, fmting{prefix: sec.layoutFmt.prefix, suffix: sec.layoutFmt.suffix, fontStyle: sec.layoutFmt.fontStyle,
-			fontWeight: sec.layoutFmt.fontWeight, fontVariant: sec.layoutFmt.fontVariant, verticalAlign: sec.layoutFmt.verticalAlign})
-		entries = append(entries, Entry{ID: items[i].ID, Text: p.finish(p.flatten(n))})
+		entries[k] = Entry{ID: items[order[k]].ID, Text: p.finish(p.flatten(n))}
 	}
 	return entries, nil
 }
@@ -107,13 +133,16 @@ func (p *Processor) bibOrder(items []Item) ([]int, []int) {
 }
 
 func (p *Processor) sectionSortVals(items []Item, sec *section, which int, nums []int) [][]sortVal {
-	col := newCollator(p.loc.Lang)
-	var buf collate.Buffer
 	vals := make([][]sortVal, len(items))
-	for i := range items {
-		c := &ctx{p: p, it: &items[i], sec: which, citeNumber: nums[i]}
-		vals[i] = p.sortKeys(c, sec.sort, col, &buf)
-	}
+	parallel(len(items), func(lo, hi int) {
+		// a collator is not safe for concurrent use: one per worker
+		col := newCollator(p.loc.Lang)
+		var buf collate.Buffer
+		for i := lo; i < hi; i++ {
+			c := &ctx{p: p, it: &items[i], sec: which, citeNumber: nums[i]}
+			vals[i] = p.sortKeys(c, sec.sort, col, &buf)
+		}
+	})
 	return vals
 }
 
@@ -123,4 +152,26 @@ func (p *Processor) plain(n *node) string {
 		return ""
 	}
 	return strings.TrimSpace(writeText(p.flatten(n)))
+}
+
+// parallel runs f over [0, n) in chunks, one per core; small jobs run
+// inline. Rendering only reads the compiled style and locale, so items can
+// be rendered at the same time.
+func parallel(n int, f func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < 64 || workers < 2 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(lo, hi)
+		}()
+	}
+	wg.Wait()
 }

@@ -164,7 +164,7 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 			}
 			i = j + 1
 		}
-		return wrap(group(delim, nil, parts...), sec.layoutFmt)
+		return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 	case strings.HasPrefix(collapse, "year"):
 		out := &node{}
 		for i := 0; i < len(cites); {
@@ -180,9 +180,27 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 				out.kids = append(out.kids, leaf(d))
 			}
 			out.kids = append(out.kids, withAffixes(cites[i]))
+			suffixOnly := strings.HasPrefix(collapse, "year-suffix") && cites[i].ctx.dis.yearSuffix != ""
 			for k := i + 1; k <= j; k++ {
-				// the same author again: render without the names
 				rc := cites[k]
+				if suffixOnly && rc.ctx.dis.yearSuffix != "" && rc.ref.Locator == "" {
+					// the same author and year: only the suffix ("2001a, b",
+					// or "2001a–c" when ranged)
+					if collapse == "year-suffix-ranged" && k+1 <= j && k > i && cites[k+1].ctx.dis.yearSuffix != "" &&
+						len(rc.ctx.dis.yearSuffix) == 1 && cites[k+1].ctx.dis.yearSuffix == string(rc.ctx.dis.yearSuffix[0]+1) &&
+						cites[k-1].ctx.dis.yearSuffix == string(rc.ctx.dis.yearSuffix[0]-1) {
+						if last := out.kids[len(out.kids)-1]; last.text != "–" {
+							out.kids = append(out.kids, leaf("–"))
+						}
+						continue
+					}
+					if last := out.kids[len(out.kids)-1]; last.text != "–" {
+						out.kids = append(out.kids, leaf(groupDelim))
+					}
+					out.kids = append(out.kids, leaf(rc.ctx.dis.yearSuffix))
+					continue
+				}
+				// the same author again: render without the names
 				c := *rc.ctx
 				c.firstNames, c.suppressAuthor, c.called, c.found = nil, true, 0, 0
 				c.yearSuffixDone = false
@@ -194,12 +212,12 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 			}
 			i = j + 1
 		}
-		return wrap(out, sec.layoutFmt)
+		return wrap(out, &sec.layoutFmt)
 	}
 	for _, rc := range cites {
 		parts = append(parts, withAffixes(rc))
 	}
-	return wrap(group(delim, nil, parts...), sec.layoutFmt)
+	return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 }
 
 func lastCollapsed(n *node) bool {

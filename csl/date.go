@@ -95,11 +95,14 @@ func (e *dateEl) render(c *ctx) *node {
 		return nil
 	}
 	c.found++
+	if c.substituting {
+		c.subVars = append(c.subVars, e.variable)
+	}
 	if c.sorting {
 		return leaf(dateKey(d))
 	}
 	if len(d.Parts) == 0 {
-		return wrap(leaf(d.Literal), e.f)
+		return wrap(leaf(d.Literal), &e.f)
 	}
 	parts, delim := e.partsFor(c)
 	a := d.Parts[0]
@@ -115,7 +118,7 @@ func (e *dateEl) render(c *ctx) *node {
 	if out == nil {
 		return nil
 	}
-	return wrap(out, e.f)
+	return wrap(out, &e.f)
 }
 
 func (c *ctx) dateParts(parts []datePartEl, delim string, d DatePart) *node {
@@ -248,5 +251,5 @@ func (c *ctx) datePart(p datePartEl, d DatePart) *node {
 			s = itoa(d.Day)
 		}
 	}
-	return wrap(leaf(s), p.f)
+	return wrap(leaf(s), &p.f)
 }

@@ -271,6 +271,7 @@ func TestDifferential_AgreesWithPandoc(t *testing.T) {
 	}
 	if out := os.Getenv("CSL_DIFF_REPORT"); out != "" {
 		_ = os.WriteFile(out, []byte(report.String()), 0o644)
+		_ = os.WriteFile(out+".items.json", items, 0o644)
 	}
 	share := float64(equal) / float64(max(total, 1))
 	t.Logf("differential: %d styles, %d entries, %d equal (%.1f%%); styles by share equal: %v", len(styles), total, equal, 100*share, buckets)

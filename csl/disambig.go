@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -9,6 +10,10 @@ import (
 // names, the disambiguate condition, year suffixes. order is the
 // bibliography order, which year suffixes follow.
 func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disamb {
+	rank := make([]int, len(items))
+	for pos, i := range order {
+		rank[i] = pos
+	}
 	dis := make([]*disamb, len(items))
 	for i := range dis {
 		dis[i] = &disamb{}
@@ -29,9 +34,11 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 		p.globalGivenNames(items, dis, rule)
 	}
 	keys := make([]string, len(items))
-	for i := range items {
-		keys[i] = render(i)
-	}
+	parallel(len(items), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			keys[i] = render(i)
+		}
+	})
 	ambiguous := func(members []int) [][]int {
 		m := map[string][]int{}
 		var order []string
@@ -58,6 +65,9 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 	for _, g := range groups {
 		rest := [][]int{g}
 		if addNames {
+			// show one more name at a time; an item whose cite stops
+			// changing has shown all its names
+			frozen := map[int]bool{}
 			for step := 1; step < 50 && len(rest) > 0; step++ {
 				var members []int
 				for _, r := range rest {
@@ -65,10 +75,16 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 				}
 				grew := false
 				for _, i := range members {
+					if frozen[i] {
+						continue
+					}
 					before := keys[i]
 					dis[i].addNames = step
 					keys[i] = render(i)
-					if keys[i] != before {
+					if keys[i] == before {
+						dis[i].addNames = step - 1
+						frozen[i] = true
+					} else {
 						grew = true
 					}
 				}
@@ -116,16 +132,10 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 		}
 		if addYear && len(rest) > 0 {
 			for _, r := range rest {
-				in := map[int]bool{}
-				for _, i := range r {
-					in[i] = true
-				}
-				n := 0
-				for _, i := range order {
-					if in[i] {
-						dis[i].yearSuffix = yearSuffix(n)
-						n++
-					}
+				r = append([]int(nil), r...)
+				sort.Slice(r, func(a, b int) bool { return rank[r[a]] < rank[r[b]] })
+				for n, i := range r {
+					dis[i].yearSuffix = yearSuffix(n)
 				}
 			}
 		}

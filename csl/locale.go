@@ -76,13 +76,15 @@ func compileLocale(n *xnode, file string) (*Locale, error) {
 				}
 				tm := term{gender: t.attr("gender"), genderForm: t.attr("gender-form"), match: t.attr("match")}
 				if s := t.child("single"); s != nil {
-					tm.single = s.text
-					tm.multiple = s.text
+					tm.single = strings.Trim(s.text, " \t\r\n")
+					tm.multiple = tm.single
 					if m := t.child("multiple"); m != nil {
-						tm.multiple = m.text
+						tm.multiple = strings.Trim(m.text, " \t\r\n")
 					}
 				} else {
-					tm.single = strings.TrimSpace(t.text)
+					// only the file's layout is trimmed: quote terms keep
+					// their no-break spaces ("« ")
+					tm.single = strings.Trim(t.text, " \t\r\n")
 					tm.multiple = tm.single
 				}
 				if strings.HasPrefix(nm, "ordinal") || strings.HasPrefix(nm, "long-ordinal") {

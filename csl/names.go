@@ -169,7 +169,10 @@ func (s *Style) resolveNameOptions() {
 	}
 }
 
-var defaultName = &nameEl{}
+// defaultName stands for a <names> without <name>.
+var defaultName = &nameEl{resolved: [2]nameOpts{defaultNameOpts, defaultNameOpts}}
+
+var defaultNameOpts = nameOpts{delim: ", ", sortSep: ", ", initialize: true, initHyphen: true, delimLast: "contextual", delimEtAl: "contextual", demote: "display-and-sort"}
 
 func (e *namesEl) render(c *ctx) *node {
 	c.called++
@@ -180,9 +183,6 @@ func (e *namesEl) render(c *ctx) *node {
 	}
 	if name == nil {
 		name = defaultName
-		if defaultName.resolved[0].delim == "" {
-			defaultName.resolved = [2]nameOpts{{delim: ", ", sortSep: ", ", initialize: true, initHyphen: true, delimLast: "contextual", delimEtAl: "contextual"}, {delim: ", ", sortSep: ", ", initialize: true, initHyphen: true, delimLast: "contextual", delimEtAl: "contextual"}}
-		}
 	}
 	o := name.resolved[c.sec]
 	if c.suppressAuthor && c.firstNames == nil && !c.sorting && !c.substituting {
@@ -222,7 +222,7 @@ func (e *namesEl) render(c *ctx) *node {
 				plural = false
 			}
 			t, _ := c.p.loc.term(v, label.form, plural)
-			ln := wrap(leaf(t), label.f)
+			ln := wrap(leaf(t), &label.f)
 			if labelBefore {
 				list = group("", nil, ln, list)
 			} else {
@@ -242,7 +242,7 @@ func (e *namesEl) render(c *ctx) *node {
 		if total == 0 {
 			return nil
 		}
-		return wrap(leaf(itoa(total)), e.f)
+		return wrap(leaf(itoa(total)), &e.f)
 	}
 	out := group(e.delim[c.sec], &e.f, parts...)
 	if out != nil && mark != nil && c.firstNames == nil && !c.sorting {
@@ -272,9 +272,10 @@ func (c *ctx) substituteFor(e *namesEl) *node {
 				c.suppressed[v] = true
 			}
 			c.subVars = append(subVars, c.subVars...)
-			// the substituted output counts as the names' variable
+			// the substituted output counts as the names' variable and
+			// takes the names' affixes
 			c.found++
-			return n
+			return wrap(n, &e.f)
 		}
 	}
 	c.subVars = subVars
@@ -314,13 +315,11 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 		return nil, nil, len(shown)
 	}
 	mark := &namesMark{}
-	var b []*node
+	b := make([]*node, 0, len(shown))
 	for i, n := range shown {
-		nn := c.oneName(n, i, ne, o)
-		mark.names = append(mark.names, c.p.plain(nn))
-		mark.parts = append(mark.parts, nn)
-		b = append(b, nn)
+		b = append(b, c.oneName(n, i, ne, o))
 	}
+	mark.parts = b
 	inverted := func(i int) bool {
 		return o.sortOrder == "all" || o.sortOrder == "first" && i == 0 || c.sorting
 	}
@@ -358,11 +357,11 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 				if precedes(o.delimEtAl, len(b), inverted(len(b)-1)) {
 					sep = o.delim
 				}
-				out.kids = append(out.kids, leaf(sep), wrap(leaf(t), f))
+				out.kids = append(out.kids, leaf(sep), wrap(leaf(t), &f))
 			}
 		}
 	}
-	return wrap(out, ne.f), mark, len(shown)
+	return wrap(out, &ne.f), mark, len(shown)
 }
 
 func precedes(rule string, n int, afterInverted bool) bool {
@@ -380,10 +379,10 @@ func precedes(rule string, n int, afterInverted bool) bool {
 // oneName renders one name in display or sort order.
 func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 	if n.Literal != "" {
-		return wrap(richNode(n.Literal), ne.family)
+		return wrap(richNode(n.Literal), &ne.family)
 	}
 	if n.Family == "" {
-		return wrap(leaf(n.Given), ne.given)
+		return wrap(leaf(n.Given), &ne.given)
 	}
 	form := o.form
 	initWith := o.initWith
@@ -413,10 +412,10 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && inverted && o.demote == "display-and-sort" {
 			familyPart = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		return wrap(leaf(familyPart), ne.family)
+		return wrap(leaf(familyPart), &ne.family)
 	}
 	if isCJK(n.Family) {
-		return &node{kids: nonNil(wrap(leaf(n.Family), ne.family), wrap(leaf(n.Given), ne.given))}
+		return &node{kids: nonNil(wrap(leaf(n.Family), &ne.family), wrap(leaf(n.Given), &ne.given))}
 	}
 	if !inverted {
 		givenPart := given
@@ -428,10 +427,10 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 			fam = joinParticle(n.NonDroppingParticle, n.Family)
 		}
 		kids := []*node{}
-		if g := wrap(leaf(givenPart), ne.given); g != nil {
+		if g := wrap(leaf(givenPart), &ne.given); g != nil {
 			kids = append(kids, g, leaf(" "))
 		}
-		kids = append(kids, wrap(leaf(fam), ne.family))
+		kids = append(kids, wrap(leaf(fam), &ne.family))
 		if n.Suffix != "" {
 			sep := " "
 			if n.CommaSuffix {
@@ -442,7 +441,7 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		return &node{kids: kids}
 	}
 	// inverted: "Family, Given particle, Suffix"
-	kids := []*node{wrap(leaf(familyPart), ne.family)}
+	kids := []*node{wrap(leaf(familyPart), &ne.family)}
 	rest := given
 	if n.DroppingParticle != "" {
 		rest = strings.TrimSpace(rest + " " + n.DroppingParticle)
@@ -451,7 +450,7 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		rest = strings.TrimSpace(rest + " " + n.NonDroppingParticle)
 	}
 	if rest != "" {
-		kids = append(kids, leaf(o.sortSep), wrap(leaf(rest), ne.given))
+		kids = append(kids, leaf(o.sortSep), wrap(leaf(rest), &ne.given))
 	}
 	if n.Suffix != "" {
 		kids = append(kids, leaf(o.sortSep+n.Suffix))
@@ -498,6 +497,11 @@ func initials(given, with string, initialize, hyphen bool) string {
 					continue
 				}
 				if !initialize && !isInitial {
+					if si > 0 {
+						s := strings.TrimRight(b.String(), " ")
+						b.Reset()
+						b.WriteString(s + "-")
+					}
 					b.WriteString(sub)
 					b.WriteByte(' ')
 					continue
@@ -509,13 +513,6 @@ func initials(given, with string, initialize, hyphen bool) string {
 					if hyphen {
 						b.WriteByte('-')
 					}
-				}
-				if isUpperWord(sub) && utf8.RuneCountInString(sub) > 1 && len(pieces) == 1 && !strings.HasSuffix(w, ".") && utf8.RuneCountInString(sub) <= 3 {
-					// "JR" as a given name is two initials
-					for _, x := range sub {
-						b.WriteString(string(x) + with)
-					}
-					continue
 				}
 				b.WriteString(sub[:size] + with)
 				_ = pi

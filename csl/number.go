@@ -20,8 +20,11 @@ func (e *numberEl) render(c *ctx) *node {
 		return nil
 	}
 	c.found++
+	if c.substituting {
+		c.subVars = append(c.subVars, e.variable)
+	}
 	if !isNumeric(v) {
-		return wrap(richNode(v), e.f)
+		return wrap(richNode(v), &e.f)
 	}
 	var b strings.Builder
 	for _, tok := range numberTokens(v) {
@@ -51,7 +54,7 @@ func (e *numberEl) render(c *ctx) *node {
 		}
 		b.WriteString(tok.suffix)
 	}
-	return wrap(leaf(b.String()), e.f)
+	return wrap(leaf(b.String()), &e.f)
 }
 
 func termForVariable(v string) string {

@@ -29,13 +29,15 @@ type node struct {
 	st     style // formatting of a leaf from rich-text markup
 	nocase bool
 	link   string
+	// splice: the node's kids belong to the parent's list (a choose)
+	splice bool
 	// names marks the output of a <names> element, for
 	// subsequent-author-substitute.
 	names *namesMark
 }
 
 type namesMark struct {
-	names []string // each rendered name, for the partial rules
+	names []string // each rendered name, for the partial rules (filled when needed)
 	parts []*node  // the node of each name
 }
 
@@ -66,14 +68,14 @@ func group(delim string, f *fmting, kids ...*node) *node {
 }
 
 // wrap puts formatting around one node.
-func wrap(n *node, f fmting) *node {
+func wrap(n *node, f *fmting) *node {
 	if n == nil {
 		return nil
 	}
-	if f.empty() {
+	if f == nil || f.empty() {
 		return n
 	}
-	return &node{kids: []*node{n}, f: &f}
+	return &node{kids: []*node{n}, f: f}
 }
 
 // style is a set of formatting flags on a run of text.
@@ -138,13 +140,13 @@ func (rs runs) firstChar() rune {
 	return 0
 }
 
-// trimEndChar drops one character c from the end.
+// trimEndChar drops one character c from the end, in place: runs being
+// joined belong to the join.
 func (rs runs) trimEndChar(c rune) runs {
 	for i := len(rs) - 1; i >= 0; i-- {
 		if rs[i].text != "" {
-			out := append(runs(nil), rs...)
-			out[i].text = strings.TrimSuffix(out[i].text, string(c))
-			return out
+			rs[i].text = strings.TrimSuffix(rs[i].text, string(c))
+			return rs
 		}
 	}
 	return rs
@@ -153,38 +155,20 @@ func (rs runs) trimEndChar(c rune) runs {
 func (rs runs) trimStartChar(c rune) runs {
 	for i := range rs {
 		if rs[i].text != "" {
-			out := append(runs(nil), rs...)
-			out[i].text = strings.TrimPrefix(out[i].text, string(c))
-			return out
+			rs[i].text = strings.TrimPrefix(rs[i].text, string(c))
+			return rs
 		}
 	}
 	return rs
 }
 
-// joinPunct appends y to x, merging the punctuation where they meet as CSL
-// processors do ("Why?" + "." gives "Why?"; ".." gives ".").
-func joinPunct(x, y runs) runs {
-	if len(x) == 0 {
-		return y
-	}
-	if len(y) == 0 {
-		return x
-	}
-	a, b := x.lastChar(), y.firstChar()
-	if b == '.' && (a == '"' || a == '\'' || a == '”' || a == '’' || a == '»') {
-		// look behind a closing quote: "Title?”" + "." keeps the quote's "?"
-		t := strings.TrimRight(x.text(), " \"'”’»")
-		if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '?' || r == '!' {
-			return append(x, y.trimStartChar('.')...)
+func (rs runs) hasText() bool {
+	for _, r := range rs {
+		if r.text != "" {
+			return true
 		}
 	}
-	switch punctRule(a, b) {
-	case keepFirst:
-		y = y.trimStartChar(b)
-	case keepSecond:
-		x = x.trimEndChar(a)
-	}
-	return append(append(runs(nil), x...), y...)
+	return false
 }
 
 const (
@@ -209,44 +193,123 @@ func punctRule(a, b rune) int {
 	return keepBoth
 }
 
-// flatten turns a node into runs. loc gives quotation marks and title-case
-// rules.
+// flatten turns a node into runs.
 func (p *Processor) flatten(n *node) runs {
+	return p.flattenInto(make(runs, 0, 32), n)
+}
+
+// flattenInto appends a node's runs to dst: one buffer for a whole entry,
+// because building and joining slices per node made most of the garbage.
+// Affixes and quotation marks are placed first and dropped again when the
+// content turns out empty.
+func (p *Processor) flattenInto(dst runs, n *node) runs {
 	if n == nil {
-		return nil
+		return dst
 	}
-	var out runs
-	if n.kids == nil {
-		if n.text == "" {
-			return nil
+	start := len(dst)
+	f := n.f
+	preAt := -1
+	if f != nil {
+		if f.display != "" {
+			dst = append(dst, run{blockStart: f.display})
 		}
-		out = runs{{text: n.text, st: n.st, nocase: n.nocase, link: n.link}}
+		if f.prefix != "" {
+			preAt = len(dst)
+			dst = append(dst, run{text: f.prefix})
+		}
+		if f.quotes {
+			open, _ := p.loc.term("open-quote", "long", false)
+			if open == "" {
+				open = "“"
+			}
+			dst = append(dst, run{text: open})
+		}
+	}
+	cStart := len(dst)
+	if n.kids == nil {
+		if n.text != "" {
+			dst = append(dst, run{text: n.text, st: n.st, nocase: n.nocase, link: n.link})
+		}
 	} else {
+		any := false
 		for _, k := range n.kids {
-			kr := p.flatten(k)
-			if len(kr) == 0 || kr.text() == "" && !hasBlock(kr) {
+			mark := len(dst)
+			if any && n.delim != "" {
+				dst = append(dst, run{text: n.delim})
+			}
+			kStart := len(dst)
+			dst = p.flattenInto(dst, k)
+			if !dst[kStart:].hasText() && !hasBlock(dst[kStart:]) {
+				dst = dst[:mark]
 				continue
 			}
-			if len(out) > 0 && n.delim != "" {
-				if c := kr.firstChar(); !(c == ',' || c == ';' || c == '.') {
-					out = joinPunct(out, runs{{text: n.delim}})
+			if kStart > mark {
+				if c := dst[kStart:].firstChar(); c == ',' || c == ';' || c == '.' {
+					dst[mark].text = ""
+				} else {
+					fixJoin(dst, cStart, mark)
 				}
 			}
-			out = joinPunct(out, kr)
+			if any {
+				fixJoin(dst, cStart, kStart)
+			}
+			any = true
 		}
 		if n.link != "" {
-			for i := range out {
-				out[i].link = n.link
+			for i := cStart; i < len(dst); i++ {
+				dst[i].link = n.link
 			}
 		}
 	}
-	if len(out) == 0 {
-		return nil
+	if !dst[cStart:].hasText() && !hasBlock(dst[cStart:]) {
+		return dst[:start]
 	}
-	if n.f != nil {
-		out = p.applyFmt(out, n.f)
+	if f == nil {
+		return dst
 	}
-	return out
+	p.applyFmt(dst[cStart:], f)
+	if f.quotes {
+		closeQ, _ := p.loc.term("close-quote", "long", false)
+		if closeQ == "" {
+			closeQ = "”"
+		}
+		dst = append(dst, run{text: closeQ, qclose: true})
+	}
+	if preAt >= 0 {
+		fixJoin(dst, preAt, preAt+1)
+	}
+	if f.suffix != "" {
+		b := len(dst)
+		dst = append(dst, run{text: f.suffix})
+		fixJoin(dst, start, b)
+	}
+	if f.display != "" {
+		dst = append(dst, run{blockEnd: true})
+	}
+	return dst
+}
+
+// fixJoin merges the punctuation where dst[lo:b] meets dst[b:], in place.
+func fixJoin(dst runs, lo, b int) {
+	x, y := dst[lo:b], dst[b:]
+	if !x.hasText() || !y.hasText() {
+		return
+	}
+	a, c := x.lastChar(), y.firstChar()
+	if c == '.' && (a == '"' || a == '\'' || a == '”' || a == '’' || a == '»') {
+		// look behind a closing quote: "Title?”" + "." keeps the quote's "?"
+		t := strings.TrimRight(x.text(), " \"'”’»")
+		if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '?' || r == '!' {
+			y.trimStartChar('.')
+			return
+		}
+	}
+	switch punctRule(a, c) {
+	case keepFirst:
+		y.trimStartChar(c)
+	case keepSecond:
+		x.trimEndChar(a)
+	}
 }
 
 func hasBlock(rs runs) bool {
@@ -258,7 +321,8 @@ func hasBlock(rs runs) bool {
 	return false
 }
 
-func (p *Processor) applyFmt(out runs, f *fmting) runs {
+// applyFmt applies the formatting of an element to its content, in place.
+func (p *Processor) applyFmt(out runs, f *fmting) {
 	if f.stripPeriods {
 		for i := range out {
 			out[i].text = strings.ReplaceAll(out[i].text, ".", "")
@@ -270,28 +334,8 @@ func (p *Processor) applyFmt(out runs, f *fmting) runs {
 		}
 	}
 	if f.textCase != "" {
-		out = p.textCase(out, f.textCase)
+		p.textCase(out, f.textCase)
 	}
-	if f.quotes {
-		open, _ := p.loc.term("open-quote", "long", false)
-		closeQ, _ := p.loc.term("close-quote", "long", false)
-		if open == "" {
-			open, closeQ = "“", "”"
-		}
-		q := append(runs{{text: open}}, out...)
-		out = append(q, run{text: closeQ, qclose: true})
-	}
-	if f.prefix != "" {
-		out = joinPunct(runs{{text: f.prefix}}, out)
-	}
-	if f.suffix != "" {
-		out = joinPunct(out, runs{{text: f.suffix}})
-	}
-	if f.display != "" {
-		out = append(runs{{blockStart: f.display}}, out...)
-		out = append(out, run{blockEnd: true})
-	}
-	return out
 }
 
 func applyStyle(s style, f *fmting) style {
@@ -299,8 +343,8 @@ func applyStyle(s style, f *fmting) style {
 	case "italic", "oblique":
 		if s&stItalicSet == 0 {
 			s |= stItalic | stItalicSet
-		} else if s&stItalic != 0 && false {
-			s &^= stItalic
+		} else if s&stItalic != 0 {
+			s &^= stItalic // italics inside italics turn upright
 		}
 	case "normal":
 		if s&stItalicSet == 0 {

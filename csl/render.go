@@ -55,7 +55,7 @@ type disamb struct {
 }
 
 func (c *ctx) variable(name string) string {
-	if c.suppressed[name] {
+	if c.suppressed != nil && (c.suppressed[name] || strings.HasSuffix(name, "-short") && c.suppressed[strings.TrimSuffix(name, "-short")]) {
 		return ""
 	}
 	switch name {
@@ -67,6 +67,14 @@ func (c *ctx) variable(name string) string {
 	case "citation-number":
 		if c.citeNumber > 0 {
 			return itoa(c.citeNumber)
+		}
+		return ""
+	case "page-first":
+		if v := c.it.Var("page-first"); v != "" {
+			return v
+		}
+		if toks := numberTokens(c.it.Var("page")); len(toks) > 0 {
+			return toks[0].prefix + toks[0].text + toks[0].suffix
 		}
 		return ""
 	case "year-suffix":
@@ -82,6 +90,12 @@ func (c *ctx) renderKids(kids []elem) []*node {
 	out := make([]*node, 0, len(kids))
 	for _, k := range kids {
 		if n := k.render(c); n != nil {
+			if n.splice {
+				// a choose's output joins its parent's list, so the
+				// parent's delimiter goes between its elements
+				out = append(out, n.kids...)
+				continue
+			}
 			out = append(out, n)
 		}
 	}
@@ -103,9 +117,16 @@ func (e *textEl) render(c *ctx) *node {
 		if c.depth > 50 {
 			return nil // a macro that calls itself
 		}
+		// a macro is suppressed like a group when it calls variables and
+		// all are empty (so "In: " goes with the editors it introduces), as
+		// pandoc's citeproc does
+		called, found := c.called, c.found
 		c.depth++
 		kids := c.renderKids(e.macro.kids)
 		c.depth--
+		if c.called > called && c.found == found {
+			return nil
+		}
 		return group("", &e.f, kids...)
 	case e.variable != "":
 		c.called++
@@ -114,6 +135,9 @@ func (e *textEl) render(c *ctx) *node {
 			return nil
 		}
 		c.found++
+		if c.substituting {
+			c.subVars = append(c.subVars, name)
+		}
 		var n *node
 		switch name {
 		case "page", "locator":
@@ -128,12 +152,12 @@ func (e *textEl) render(c *ctx) *node {
 		default:
 			n = richNode(v)
 		}
-		return wrap(n, e.f)
+		return wrap(n, &e.f)
 	case e.term != "":
 		t, _ := c.p.loc.term(e.term, e.form, e.plural)
-		return wrap(leaf(t), e.f)
+		return wrap(leaf(t), &e.f)
 	default:
-		return wrap(leaf(e.value), e.f)
+		return wrap(leaf(e.value), &e.f)
 	}
 }
 
@@ -203,7 +227,11 @@ type cond struct {
 func (e *chooseEl) render(c *ctx) *node {
 	for _, b := range e.branches {
 		if c.test(b) {
-			return group("", nil, c.renderKids(b.kids)...)
+			kids := c.renderKids(b.kids)
+			if len(kids) == 0 {
+				return nil
+			}
+			return &node{kids: kids, splice: true}
 		}
 	}
 	return nil
@@ -316,7 +344,7 @@ func (e *labelEl) render(c *ctx) *node {
 		plural = labelPlural(name, v)
 	}
 	t, _ := c.p.loc.term(name, e.form, plural)
-	return wrap(leaf(t), e.f)
+	return wrap(leaf(t), &e.f)
 }
 
 // labelPlural decides the contextual plural of a number variable's label:

@@ -10,6 +10,10 @@ import (
 // into output nodes. Other tags are kept as text. Hand-written because the
 // markup is a tiny fixed set inside plain text, not HTML documents.
 func richNode(s string) *node {
+	if strings.IndexByte(s, '\'') >= 0 {
+		// typographic apostrophes, as pandoc's citeproc prints them
+		s = strings.ReplaceAll(s, "'", "’")
+	}
 	if !strings.ContainsAny(s, "<&") {
 		return leaf(s)
 	}

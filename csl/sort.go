@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,8 +110,8 @@ func newCollator(lang string) *collate.Collator {
 	return collate.New(tag, collate.IgnoreCase)
 }
 
-// compareSort orders two items' sort values; empty values go last whatever
-// the direction.
+// compareSort orders two items' sort values. An empty value sorts before
+// any other, as pandoc's citeproc does (the specification puts it last).
 func compareSort(keys []sortKey, a, b []sortVal) int {
 	for i := range keys {
 		x, y := a[i], b[i]
@@ -118,16 +119,20 @@ func compareSort(keys []sortKey, a, b []sortVal) int {
 			if x.empty && y.empty {
 				continue
 			}
+			c := 1
 			if x.empty {
-				return 1
+				c = -1
 			}
-			return -1
+			if keys[i].desc {
+				return -c
+			}
+			return c
 		}
 		c := 0
 		if x.isNum && y.isNum {
 			c = x.num - y.num
 		} else {
-			c = strings.Compare(string(x.key), string(y.key))
+			c = bytes.Compare(x.key, y.key)
 		}
 		if c != 0 {
 			if keys[i].desc {

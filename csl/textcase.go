@@ -22,18 +22,15 @@ const (
 // <span class="nocase">) and small caps, superscripts and subscripts keep
 // their case but still move the state, so that a word after them is seen
 // in its place. Title case applies only in English, as CSL says.
-func (p *Processor) textCase(rs runs, mode string) runs {
+func (p *Processor) textCase(out runs, mode string) {
 	if mode == "title" && !p.english {
-		return rs
+		return
 	}
-	out := append(runs(nil), rs...)
 	// the last word gets capitalised in title case even when it is a stop
 	// word: find where it starts.
 	full := out.text()
 	lastStart := -1
-	if i := strings.LastIndexAny(full, " "); i >= 0 && i+1 < len(full) && !strings.ContainsAny(full[i+1:], "-/–—") {
-		lastStart = i + 1
-	}
+	_ = full
 	st := csStart
 	pos := 0
 	for i := range out {
@@ -58,7 +55,6 @@ func (p *Processor) textCase(rs runs, mode string) runs {
 		}
 		r.text = b.String()
 	}
-	return out
 }
 
 func nextState(st caseState, ch string) caseState {

@@ -1,0 +1,60 @@
+package csl
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParseStyle: a style file from anywhere never panics the parser, the
+// compiler or the renderer.
+func FuzzParseStyle(f *testing.F) {
+	f.Add([]byte(`<style class="in-text"><citation><layout><text variable="title"/></layout></citation></style>`))
+	f.Add([]byte(miniStyle))
+	if files, _ := filepath.Glob("../../shared/corpora/csl/*.csl"); len(files) > 0 {
+		for _, p := range files[:2] {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	item, _ := ItemFromJSON([]byte(`{"id":"a","type":"book","title":"T","author":[{"family":"F","given":"G"}],"issued":{"date-parts":[[2020,1,2],[2021]]},"page":"1-2"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, err := ParseStyle(data, "fuzz.csl")
+		if err != nil || st.Dependent {
+			return
+		}
+		p, err := New(st, nil, Options{Format: HTML})
+		if err != nil {
+			return
+		}
+		if st.HasBibliography() {
+			_, _ = p.Bibliography([]Item{item, item})
+		}
+		_, _ = p.Citations([]Item{item}, []Cluster{{Items: []CiteRef{{ID: "a", Locator: "3"}}}})
+	})
+}
+
+// FuzzParseLocale: a locale file never panics the parser.
+func FuzzParseLocale(f *testing.F) {
+	f.Add([]byte(`<locale xml:lang="en-US"><terms><term name="and">and</term></terms></locale>`))
+	if b, err := os.ReadFile("../../shared/corpora/csl/locales-de-DE.xml"); err == nil {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := ParseLocale(data, "fuzz.xml")
+		if err != nil {
+			return
+		}
+		_, _ = l.term("and", "short", true)
+	})
+}
+
+// FuzzItemFromJSON: CSL-JSON from anywhere never panics the reader.
+func FuzzItemFromJSON(f *testing.F) {
+	f.Add([]byte(`{"id":"a","issued":{"raw":"2020-05/2021"},"author":[{"family":"van Gogh"}]}`))
+	f.Add([]byte(`{"id":1,"issued":"-0044~","volume":3}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, _ = ItemFromJSON(data)
+	})
+}
