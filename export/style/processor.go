@@ -164,6 +164,12 @@ func processorItems(items []csl.Item) ([]cslp.Item, error) {
 	fixed := make([]csl.Item, len(items))
 	for i, it := range items {
 		fixed[i] = cslTitles(it)
+		// BibTeX's howpublished = {\url{...}} gives the address as the
+		// publisher too; the list prints it once, as the hand-written
+		// styles did.
+		if fixed[i].Publisher != "" && fixed[i].Publisher == fixed[i].URL {
+			fixed[i].Publisher = ""
+		}
 	}
 	data, err := json.Marshal(fixed)
 	if err != nil {

@@ -145,3 +145,17 @@ func TestTrimLabel_RemovesOnlyTheEntrysNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestSafeLinks_UnwrapsAllButWebAddresses(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<a href="javascript:alert(1)">javascript:alert(1)</a>. <i>T</i>`, `javascript:alert(1). <i>T</i>`},
+		{`<a href="https://doi.org/10.1/x">https://doi.org/10.1/x</a>`, `<a href="https://doi.org/10.1/x">https://doi.org/10.1/x</a>`},
+		{`<a href="JaVaScRiPt&#58;x">a</a> and <a href="http://e.org/?a=1&amp;b=2">b</a>`, `a and <a href="http://e.org/?a=1&amp;b=2">b</a>`},
+		{`plain`, `plain`},
+	}
+	for _, tc := range tests {
+		if got := safeLinks(tc.in); got != tc.want {
+			t.Errorf("safeLinks(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

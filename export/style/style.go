@@ -11,6 +11,7 @@ package style
 
 import (
 	"fmt"
+	"html"
 	"regexp"
 	"slices"
 	"sort"
@@ -283,7 +284,7 @@ func (s *Style) Markdown(e Entry) string {
 // escaped, so the result is safe whatever the BibTeX file contains.
 func (s *Style) HTML(e Entry) string {
 	if e.r != nil {
-		return oneLine(e.r.get(cslp.HTML, e.n))
+		return safeLinks(oneLine(e.r.get(cslp.HTML, e.n)))
 	}
 	var b strings.Builder
 	b.WriteString(escapeHTML(s.labelText(e)))
@@ -405,4 +406,39 @@ func trimLabel(h, label string) string {
 		return trimmed
 	}
 	return h
+}
+
+// safeLinks unwraps the processor's links whose address is not a web
+// address, keeping their text, so that a .bib file cannot put a javascript:
+// link into a reference list, whatever the processor lets through.
+func safeLinks(h string) string {
+	if !strings.Contains(h, "<a href=") {
+		return h
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(h, `<a href="`)
+		if i < 0 {
+			break
+		}
+		rest := h[i+len(`<a href="`):]
+		j := strings.Index(rest, `">`)
+		if j < 0 {
+			break
+		}
+		b.WriteString(h[:i])
+		if href := html.UnescapeString(rest[:j]); safeURL(href) {
+			b.WriteString(h[i : i+len(`<a href="`)+j+2])
+			h = rest[j+2:]
+			continue
+		}
+		// Drop the tag and its closing </a>; links do not nest.
+		h = rest[j+2:]
+		if k := strings.Index(h, "</a>"); k >= 0 {
+			b.WriteString(h[:k])
+			h = h[k+len("</a>"):]
+		}
+	}
+	b.WriteString(h)
+	return b.String()
 }
