@@ -25,6 +25,11 @@ import (
 //	                      array of {"id", "locator", "label", "prefix",
 //	                      "suffix", "suppress-author", "author-only"}
 //	== result ==          one bibliography entry or one citation a line
+//	== layout ==          optional, bibliography: the list's layout options
+//	                      as the processor reports them for HTML
+//	                      ("second-field-align=flush hanging-indent=true
+//	                      line-spacing=2 entry-spacing=0"); pandoc has no
+//	                      such report, so it is not cross-checked
 //	== pandoc ==          optional: pandoc's citeproc result where the
 //	                      fixture deliberately differs from it, and why
 //	                      (a "why:" line first)
@@ -35,6 +40,7 @@ type fixture struct {
 	mode, format, locale         string
 	csl, input, citations        string
 	result, pandoc, pandocReason string
+	layout                       string
 }
 
 // fixtureCite is one item of a citation-items cluster.
@@ -77,7 +83,7 @@ func parseFixture(path, src string) (*fixture, error) {
 	fx := &fixture{name: strings.TrimSuffix(filepath.Base(path), ".txt"), path: path, format: "text"}
 	sections := map[string]*string{
 		"mode": &fx.mode, "format": &fx.format, "locale": &fx.locale, "csl": &fx.csl, "input": &fx.input,
-		"citation-items": &fx.citations, "result": &fx.result, "pandoc": &fx.pandoc,
+		"citation-items": &fx.citations, "result": &fx.result, "pandoc": &fx.pandoc, "layout": &fx.layout,
 	}
 	var cur *string
 	var body []string

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -29,6 +30,7 @@ var fixtureFailures = map[string]string{
 	"second_field_align_html":                        "HTML output does not mark the first field (csl-left-margin/csl-right-inline)",
 	"text_case_sentence":                             "follows jgm/citeproc, not the specification (see the fixture's pandoc section)",
 	"links_html_unsafe_scheme":                       "a javascript: URL becomes a link in HTML",
+	"names_initialize_with_hyphen_false":             "initialize-with-hyphen=\"false\" drops the space too: J.P. Sartre",
 	"names_initials_run_together":                    "run-together initials (\"HA\") give one initial",
 	"number_ordinal_written":                         "an edition written \"2nd\" gets a second suffix: \"2ndnd\"",
 	"page_range_format_prefixed":                     "minimal page ranges keep the prefix and shorten wrongly: e103–e9",
@@ -82,6 +84,14 @@ func runFixture(fx *fixture) (string, error) {
 		var lines []string
 		for _, e := range entries {
 			lines = append(lines, e.Text)
+		}
+		if fx.layout != "" {
+			l := p.Layout()
+			got := fmt.Sprintf("second-field-align=%s hanging-indent=%v line-spacing=%d entry-spacing=%d",
+				l.SecondFieldAlign, l.HangingIndent, l.LineSpacing, l.EntrySpacing)
+			if got != strings.TrimSpace(fx.layout) {
+				return "", fmt.Errorf("layout %q, want %q", got, strings.TrimSpace(fx.layout))
+			}
 		}
 		return strings.Join(lines, "\n"), nil
 	}
