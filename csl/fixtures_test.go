@@ -3,7 +3,6 @@ package csl
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/evident-tools/evident/csl/styles"
@@ -38,27 +37,8 @@ var fixtureFailures = map[string]string{
 	"text_case_title_non_english":                    "title case is applied to an item whose language is not English",
 }
 
-// embeddedLocales is the LocaleSource of the built-in locales, parsed
-// once for all fixtures.
-var embeddedLocales = func() LocaleSource {
-	var mu sync.Mutex
-	cache := map[string]*Locale{}
-	f := &styles.Finder{} // no folders: the embedded locales only
-	return func(lang string) (*Locale, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if l, ok := cache[lang]; ok {
-			return l, nil
-		}
-		src, name, err := f.Locale(lang)
-		if err != nil || src == nil {
-			return nil, err
-		}
-		l, err := ParseLocale(src, name)
-		cache[lang] = l
-		return l, err
-	}
-}()
+// embeddedLocales is the LocaleSource of the built-in locales.
+var embeddedLocales = FSLocales(styles.LocaleFS(), "locales")
 
 // runFixture renders a fixture with the processor, one entry or citation
 // a line.

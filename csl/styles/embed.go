@@ -103,3 +103,13 @@ func EmbeddedLocales() []string {
 	}
 	return langs
 }
+
+// LocaleFS is the folder of embedded locale files (locales-de-DE.xml, ...),
+// for csl.FSLocales.
+func LocaleFS() fs.FS {
+	sub, err := fs.Sub(data, "data/locales")
+	if err != nil {
+		panic("styles: embedded locales missing: " + err.Error())
+	}
+	return sub
+}
