@@ -137,6 +137,13 @@ func itemFromRaw(raw map[string]json.RawMessage) (Item, error) {
 				it.Dates[key] = d
 			}
 		default:
+			// names CSL-JSON writers use for the short forms
+			switch key {
+			case "journalAbbreviation":
+				key = "container-title-short"
+			case "shortTitle":
+				key = "title-short"
+			}
 			if val[0] == '{' || val[0] == '[' {
 				continue // custom objects we do not render
 			}

@@ -317,7 +317,8 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	mark := &namesMark{}
 	b := make([]*node, 0, len(shown))
 	for i, n := range shown {
-		b = append(b, c.oneName(n, i, ne, o))
+		// <name>'s affixes and formatting go around each name
+		b = append(b, wrap(c.oneName(n, i, ne, o), &ne.f))
 	}
 	mark.parts = b
 	inverted := func(i int) bool {
@@ -345,7 +346,11 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	}
 	if truncated && len(b) > 0 {
 		if o.etAlLast && len(ns) > len(b)+1 && ns[len(ns)-1].Literal != "others" {
-			out.kids = append(out.kids, leaf(o.delim+"… "), c.oneName(ns[len(ns)-1], len(ns)-1, ne, o))
+			sep := " "
+			if precedes(o.delimEtAl, len(b), inverted(len(b)-1)) {
+				sep = o.delim
+			}
+			out.kids = append(out.kids, leaf(sep+"… "), wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
 		} else {
 			term, f := "et-al", fmting{}
 			if etAl != nil {
@@ -361,7 +366,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 			}
 		}
 	}
-	return wrap(out, &ne.f), mark, len(shown)
+	return out, mark, len(shown)
 }
 
 func precedes(rule string, n int, afterInverted bool) bool {
@@ -520,7 +525,8 @@ func initials(given, with string, initialize, hyphen bool) string {
 		}
 		_ = wi
 	}
-	return strings.TrimSpace(b.String())
+	// only ASCII spaces: initialize-with may end in a no-break space
+	return strings.Trim(b.String(), " ")
 }
 
 func isUpperWord(s string) bool {

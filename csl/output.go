@@ -289,26 +289,31 @@ func (p *Processor) flattenInto(dst runs, n *node) runs {
 	return dst
 }
 
-// fixJoin merges the punctuation where dst[lo:b] meets dst[b:], in place.
+// fixJoin merges the punctuation where dst[lo:b] meets dst[b:], in place,
+// until nothing changes (" " + "." drops the space, then "." + "." merges).
 func fixJoin(dst runs, lo, b int) {
 	x, y := dst[lo:b], dst[b:]
-	if !x.hasText() || !y.hasText() {
-		return
-	}
-	a, c := x.lastChar(), y.firstChar()
-	if c == '.' && (a == '"' || a == '\'' || a == '”' || a == '’' || a == '»') {
-		// look behind a closing quote: "Title?”" + "." keeps the quote's "?"
-		t := strings.TrimRight(x.text(), " \"'”’»")
-		if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '?' || r == '!' {
-			y.trimStartChar('.')
+	for range 4 {
+		if !x.hasText() || !y.hasText() {
 			return
 		}
-	}
-	switch punctRule(a, c) {
-	case keepFirst:
-		y.trimStartChar(c)
-	case keepSecond:
-		x.trimEndChar(a)
+		a, c := x.lastChar(), y.firstChar()
+		if c == '.' && (a == '"' || a == '\'' || a == '”' || a == '’' || a == '»') {
+			// look behind a closing quote: "Title?”" + "." keeps the quote's "?"
+			t := strings.TrimRight(x.text(), " \"'”’»")
+			if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '?' || r == '!' {
+				y.trimStartChar('.')
+			}
+			return
+		}
+		switch punctRule(a, c) {
+		case keepFirst:
+			y.trimStartChar(c)
+		case keepSecond:
+			x.trimEndChar(a)
+		default:
+			return
+		}
 	}
 }
 
@@ -334,58 +339,54 @@ func (p *Processor) applyFmt(out runs, f *fmting) {
 		}
 	}
 	if f.textCase != "" {
-		p.textCase(out, f.textCase)
+		// pandoc applies font-style inside the case change, which hides
+		// the last word from the last-word rule of title case
+		p.textCase(out, f.textCase, f.fontStyle == "")
 	}
 }
 
 func applyStyle(s style, f *fmting) style {
+	// an inner element that chose a property (its "set" flag) wins over
+	// the outer one; "normal" only claims the property
+	claim := func(bit, set style) {
+		if s&set == 0 {
+			s |= bit | set
+		}
+	}
 	switch f.fontStyle {
 	case "italic", "oblique":
-		if s&stItalicSet == 0 {
-			s |= stItalic | stItalicSet
-		} else if s&stItalic != 0 {
+		if s&stItalicSet != 0 && s&stItalic != 0 {
 			s &^= stItalic // italics inside italics turn upright
 		}
+		claim(stItalic, stItalicSet)
 	case "normal":
-		if s&stItalicSet == 0 {
-			s |= stItalicSet
-		}
+		claim(0, stItalicSet)
 	}
 	switch f.fontWeight {
 	case "bold":
-		if s&stBoldSet == 0 {
-			s |= stBold | stBoldSet
-		}
+		claim(stBold, stBoldSet)
 	case "normal", "light":
-		s |= stBoldSet
+		claim(0, stBoldSet)
 	}
 	switch f.fontVariant {
 	case "small-caps":
-		if s&stVariantSet == 0 {
-			s |= stSmallCaps | stVariantSet
-		}
+		claim(stSmallCaps, stVariantSet)
 	case "normal":
-		s |= stVariantSet
+		claim(0, stVariantSet)
 	}
 	switch f.verticalAlign {
 	case "sup":
-		if s&stAlignSet == 0 {
-			s |= stSup | stAlignSet
-		}
+		claim(stSup, stAlignSet)
 	case "sub":
-		if s&stAlignSet == 0 {
-			s |= stSub | stAlignSet
-		}
+		claim(stSub, stAlignSet)
 	case "baseline":
-		s |= stAlignSet
+		claim(0, stAlignSet)
 	}
 	switch f.textDecoration {
 	case "underline":
-		if s&stDecorSet == 0 {
-			s |= stUnderline | stDecorSet
-		}
+		claim(stUnderline, stDecorSet)
 	case "none":
-		s |= stDecorSet
+		claim(0, stDecorSet)
 	}
 	return s
 }

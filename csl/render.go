@@ -127,16 +127,28 @@ func (e *textEl) render(c *ctx) *node {
 		if c.called > called && c.found == found {
 			return nil
 		}
+		// a macro with output (or one that calls no variable) counts as a
+		// variable found for the group around it
+		c.called++
+		c.found++
 		return group("", &e.f, kids...)
 	case e.variable != "":
-		c.called++
+		// year-suffix is not a variable for group suppression (it exists
+		// only after disambiguation)
+		counts := e.variable != "year-suffix"
+		if counts {
+			c.called++
+		}
 		v, name := c.textVar(e.variable, e.form)
 		if v == "" {
 			return nil
 		}
-		c.found++
+		if counts {
+			c.found++
+		}
 		if c.substituting {
-			c.subVars = append(c.subVars, name)
+			// a title substituted in its short form is still the title
+			c.subVars = append(c.subVars, name, strings.TrimSuffix(e.variable, "-short"))
 		}
 		var n *node
 		switch name {
@@ -161,19 +173,13 @@ func (e *textEl) render(c *ctx) *node {
 	}
 }
 
-// textVar returns a variable for <text>, with the short forms' fallbacks.
+// textVar returns a variable for <text>: form="short" takes the -short
+// variable when there is one (an explicit title-short does not fall back).
 func (c *ctx) textVar(v, form string) (string, string) {
 	if form == "short" {
 		if s := c.variable(v + "-short"); s != "" {
 			return s, v + "-short"
 		}
-	}
-	if v == "title-short" || v == "container-title-short" {
-		if s := c.variable(v); s != "" {
-			return s, v
-		}
-		base := strings.TrimSuffix(v, "-short")
-		return c.variable(base), base
 	}
 	return c.variable(v), v
 }

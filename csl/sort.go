@@ -58,6 +58,12 @@ func (p *Processor) sortKeys(c *ctx, keys []sortKey, col *collate.Collator, buf 
 			s = plainRich(s)
 		}
 		if s == "" {
+			if k.macro != nil {
+				// pandoc's citeproc: an empty macro is an empty text, which
+				// sorts first; a missing variable sorts last
+				out[i] = sortVal{key: []byte{}}
+				continue
+			}
 			out[i] = sortVal{empty: true}
 			continue
 		}
@@ -110,8 +116,8 @@ func newCollator(lang string) *collate.Collator {
 	return collate.New(tag, collate.IgnoreCase)
 }
 
-// compareSort orders two items' sort values. An empty value sorts before
-// any other, as pandoc's citeproc does (the specification puts it last).
+// compareSort orders two items' sort values; a missing variable goes last
+// whatever the direction.
 func compareSort(keys []sortKey, a, b []sortVal) int {
 	for i := range keys {
 		x, y := a[i], b[i]
@@ -119,14 +125,10 @@ func compareSort(keys []sortKey, a, b []sortVal) int {
 			if x.empty && y.empty {
 				continue
 			}
-			c := 1
 			if x.empty {
-				c = -1
+				return 1
 			}
-			if keys[i].desc {
-				return -c
-			}
-			return c
+			return -1
 		}
 		c := 0
 		if x.isNum && y.isNum {

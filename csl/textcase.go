@@ -22,15 +22,21 @@ const (
 // <span class="nocase">) and small caps, superscripts and subscripts keep
 // their case but still move the state, so that a word after them is seen
 // in its place. Title case applies only in English, as CSL says.
-func (p *Processor) textCase(out runs, mode string) {
+func (p *Processor) textCase(out runs, mode string, lastWord bool) {
 	if mode == "title" && !p.english {
 		return
 	}
 	// the last word gets capitalised in title case even when it is a stop
-	// word: find where it starts.
-	full := out.text()
+	// word, when it is plain text after a space: find where it starts.
 	lastStart := -1
-	_ = full
+	if lastWord && len(out) > 0 {
+		last := out[len(out)-1]
+		full := out.text()
+		if i := strings.LastIndexByte(full, ' '); i >= 0 && i+1 < len(full) && !last.nocase && last.st&visible == 0 &&
+			len(full)-(i+1) <= len(last.text) && !strings.ContainsAny(full[i+1:], "-/–—") {
+			lastStart = i + 1
+		}
+	}
 	st := csStart
 	pos := 0
 	for i := range out {
