@@ -13,7 +13,7 @@ import (
 // match, and says when every entry does: the style then joins
 // processorReady and its hand-written Go can go.
 var processorFloor = map[string]int{
-	"apa": 65, "chicago": 62, "harvard": 61, "mla": 61, "vancouver": 66, "ama": 65, "ieee": 65,
+	"apa": 65, "chicago": 63, "harvard": 62, "mla": 61, "vancouver": 66, "ama": 65, "ieee": 65,
 }
 
 // notReady names built-in styles whose golden entries all pass through the
@@ -22,6 +22,14 @@ var processorFloor = map[string]int{
 // through the processor, show it).
 var notReady = map[string]string{
 	"vancouver": "a javascript: URL becomes a link in HTML; e103-e109 gives e103–e9; \"2nd\" edition gives \"2ndnd ed.\"; \"Feldman, HA\" gives \"Feldman H\"; \"and others\" gives \"Westbrook J et al.\" without the comma",
+}
+
+// processorKnown lists entries where the processor's output differs from
+// pandoc's for a reason evident keeps on purpose, beside knownDifferences
+// (the hand-written styles' list, which the processor path honours too).
+var processorKnown = map[string]map[string]string{
+	"chicago": {"macfarlane2022pandoc": diffSoftware},
+	"harvard": {"macfarlane2022pandoc": diffSoftware},
 }
 
 // TestGoldenProcessor runs the golden files through the processor with
@@ -44,7 +52,11 @@ func TestGoldenProcessor(t *testing.T) {
 			var differ []string
 			for i, e := range got {
 				text := normalizeSpace(s.Text(e))
-				if _, known := knownDifferences[id][e.Key]; text == want[i] || known {
+				_, known := knownDifferences[id][e.Key]
+				if _, ok := processorKnown[id][e.Key]; ok {
+					known = true
+				}
+				if text == want[i] || known {
 					ok++
 					continue
 				}
