@@ -454,6 +454,9 @@ func parse(path, data string, codes []string) (*file, error) {
 				}
 				return nil, fail(p, "%s (settings are root, %s and [severity])", msg, strings.Join(names, ", "))
 			}
+			if name == "style" {
+				raw = styleBesideFile(raw, path)
+			}
 			v, err := parseValue(name, raw)
 			if err != nil {
 				return nil, fail(p, "%v", err)
@@ -560,6 +563,28 @@ func checkStyle(name string) error {
 		return fmt.Errorf("unknown style %q (did you mean %s?)", name, near)
 	}
 	return err
+}
+
+// styleBesideFile reads a style setting that is a relative path to a .csl
+// file ("styles/house.csl") from the folder of the .evident.toml that sets
+// it, so that a project's house style is found from any of its folders. A
+// bare file name ("nature.csl") is taken from there when it is there, and
+// otherwise left for the styles folders.
+func styleBesideFile(raw any, file string) any {
+	s, ok := raw.(string)
+	s = strings.TrimSpace(s)
+	isPath := strings.ContainsAny(s, `/\`) && !strings.Contains(s, "://")
+	if !ok || s == "" || filepath.IsAbs(s) || !isPath && !strings.EqualFold(filepath.Ext(s), ".csl") {
+		return raw
+	}
+	p := filepath.Join(filepath.Dir(file), s)
+	if isPath {
+		return p
+	}
+	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+		return p
+	}
+	return raw
 }
 
 // checkLocale refuses a locale no CSL locale file is found for ("" keeps

@@ -299,3 +299,38 @@ func TestLoad_SupportThresholdIsIgnoredWithAWarning(t *testing.T) {
 		t.Errorf("warning %q", w)
 	}
 }
+
+func TestLoad_StyleFileIsReadBesideTheSettingsFile(t *testing.T) {
+	dir := t.TempDir()
+	csl := `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><id>h</id><title>H</title></info>` +
+		`<citation><layout><text variable="title"/></layout></citation></style>`
+	for path, content := range map[string]string{
+		".evident.toml":        "root = true\nstyle = \"styles/house.csl\"\n",
+		"styles/house.csl":     csl,
+		"news/.evident.toml":   "style = \"local.csl\"\n",
+		"news/local.csl":       csl,
+		"news/deep/.gitignore": "",
+	} {
+		p := filepath.Join(dir, path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Load(filepath.Join(dir, "styles"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "styles", "house.csl"); c.Style != want {
+		t.Errorf("style %q, want %q", c.Style, want)
+	}
+	c, err = Load(filepath.Join(dir, "news", "deep"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "news", "local.csl"); c.Style != want {
+		t.Errorf("style %q, want %q", c.Style, want)
+	}
+}
