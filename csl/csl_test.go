@@ -228,3 +228,32 @@ func mustRead(t testing.TB, p string) []byte {
 	}
 	return b
 }
+
+func TestQuotes_NestedQuotesTakeInnerMarks(t *testing.T) {
+	l, err := ParseLocale(mustRead(t, "../../shared/corpora/csl/locales-en-US.xml"), "en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Processor{loc: l}
+	inner := &node{kids: []*node{leaf("Hamlet")}, f: &fmting{quotes: true}}
+	outer := &node{kids: []*node{leaf("On "), inner}, f: &fmting{quotes: true}}
+	if got := p.plain(outer); got != "“On ‘Hamlet’”" {
+		t.Errorf("nested quotes = %q", got)
+	}
+}
+
+func TestTextCase_TitleOnlyForEnglishItems(t *testing.T) {
+	st, err := ParseStyle([]byte(`<style class="in-text"><citation><layout><text variable="title" text-case="title"/></layout></citation></style>`), "t.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(st, testLocales(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := mustItems(t, `[{"id":"a","title":"la vie en rose"},{"id":"b","title":"la vie en rose","language":"fr"}]`)
+	got, _ := p.Citations(items, []Cluster{{Items: []CiteRef{{ID: "a"}}}, {Items: []CiteRef{{ID: "b"}}}})
+	if got[0] != "La Vie En Rose" || got[1] != "la vie en rose" {
+		t.Errorf("got %q", got)
+	}
+}

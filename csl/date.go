@@ -166,7 +166,19 @@ func (c *ctx) dateRange(parts []datePartEl, delim string, a, b DatePart) *node {
 		for j < len(parts) && inRange(parts[j].name) {
 			j++
 		}
-		seg := parts[i:j]
+		// the parts both dates have: the last one shown loses its suffix
+		// before the range delimiter
+		var seg []datePartEl
+		for _, p := range parts[i:j] {
+			if p.name == "day" && (a.Day == 0 || b.Day == 0) {
+				continue
+			}
+			seg = append(seg, p)
+		}
+		if len(seg) == 0 {
+			i = j - 1
+			continue
+		}
 		first := append([]datePartEl(nil), seg...)
 		first[len(first)-1].f.suffix = ""
 		second := append([]datePartEl(nil), seg...)

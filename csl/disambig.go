@@ -64,7 +64,10 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 	groups := ambiguous(all)
 	for _, g := range groups {
 		rest := [][]int{g}
-		if addNames {
+		// works by the very same people cannot be told apart by their
+		// names: go straight to the condition and year suffixes
+		sameNames := sameContributors(items, g)
+		if addNames && !sameNames {
 			// show one more name at a time; an item whose cite stops
 			// changing has shown all its names
 			frozen := map[int]bool{}
@@ -94,7 +97,7 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 				}
 			}
 		}
-		if addGiven && len(rest) > 0 && (rule == "by-cite" || rule == "all-names" || rule == "primary-name") {
+		if addGiven && !sameNames && len(rest) > 0 && (rule == "by-cite" || rule == "all-names" || rule == "primary-name") {
 			var next [][]int
 			for _, r := range rest {
 				for level := 1; level <= 2; level++ {
@@ -110,7 +113,7 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 			}
 			rest = next
 		}
-		if len(rest) > 0 {
+		if len(rest) > 0 && p.style.usesDisambiguateCond {
 			var next [][]int
 			for _, r := range rest {
 				for _, i := range r {
@@ -216,4 +219,26 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 			dis[i].perName[j] = level
 		}
 	})
+}
+
+// sameContributors reports whether the items of a group have the same
+// authors, editors and translators, given names included.
+func sameContributors(items []Item, group []int) bool {
+	sig := func(it *Item) string {
+		var b strings.Builder
+		for _, v := range []string{"author", "editor", "translator", "composer", "director"} {
+			for _, n := range it.Names[v] {
+				b.WriteString(n.NonDroppingParticle + "|" + n.Family + "|" + n.Given + "|" + n.Literal + ";")
+			}
+			b.WriteByte('/')
+		}
+		return b.String()
+	}
+	first := sig(&items[group[0]])
+	for _, i := range group[1:] {
+		if sig(&items[i]) != first {
+			return false
+		}
+	}
+	return true
 }

@@ -195,14 +195,16 @@ func punctRule(a, b rune) int {
 
 // flatten turns a node into runs.
 func (p *Processor) flatten(n *node) runs {
-	return p.flattenInto(make(runs, 0, 32), n)
+	return p.flattenInto(make(runs, 0, 32), n, 0)
 }
 
 // flattenInto appends a node's runs to dst: one buffer for a whole entry,
 // because building and joining slices per node made most of the garbage.
 // Affixes and quotation marks are placed first and dropped again when the
 // content turns out empty.
-func (p *Processor) flattenInto(dst runs, n *node) runs {
+// quotes counts the quotation marks around n: quotes inside quotes take
+// the locale's inner marks.
+func (p *Processor) flattenInto(dst runs, n *node, quotes int) runs {
 	if n == nil {
 		return dst
 	}
@@ -218,11 +220,12 @@ func (p *Processor) flattenInto(dst runs, n *node) runs {
 			dst = append(dst, run{text: f.prefix})
 		}
 		if f.quotes {
-			open, _ := p.loc.term("open-quote", "long", false)
+			open, _ := p.loc.term(quoteTerm("open", quotes), "long", false)
 			if open == "" {
 				open = "“"
 			}
 			dst = append(dst, run{text: open})
+			quotes++
 		}
 	}
 	cStart := len(dst)
@@ -238,7 +241,7 @@ func (p *Processor) flattenInto(dst runs, n *node) runs {
 				dst = append(dst, run{text: n.delim})
 			}
 			kStart := len(dst)
-			dst = p.flattenInto(dst, k)
+			dst = p.flattenInto(dst, k, quotes)
 			if !dst[kStart:].hasText() && !hasBlock(dst[kStart:]) {
 				dst = dst[:mark]
 				continue
@@ -269,7 +272,7 @@ func (p *Processor) flattenInto(dst runs, n *node) runs {
 	}
 	p.applyFmt(dst[cStart:], f)
 	if f.quotes {
-		closeQ, _ := p.loc.term("close-quote", "long", false)
+		closeQ, _ := p.loc.term(quoteTerm("close", quotes-1), "long", false)
 		if closeQ == "" {
 			closeQ = "”"
 		}
@@ -562,3 +565,12 @@ func writeMarkdown(rs runs) string {
 
 // isAlnum matches Haskell's isAlphaNum closely enough for word splitting.
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// quoteTerm names the quotation-mark term for a nesting depth: outer marks,
+// then inner ones, alternating.
+func quoteTerm(side string, depth int) string {
+	if depth%2 == 1 {
+		return side + "-inner-quote"
+	}
+	return side + "-quote"
+}

@@ -164,7 +164,14 @@ func (e *textEl) render(c *ctx) *node {
 		default:
 			n = richNode(v)
 		}
-		return wrap(n, &e.f)
+		f := &e.f
+		if f.textCase == "title" && !englishItem(c.it) {
+			// title case is for English: other items keep their case
+			g := *f
+			g.textCase = ""
+			f = &g
+		}
+		return wrap(n, f)
 	case e.term != "":
 		t, _ := c.p.loc.term(e.term, e.form, e.plural)
 		return wrap(leaf(t), &e.f)
@@ -376,4 +383,11 @@ func labelPlural(name, v string) bool {
 		inNum = isD
 	}
 	return nums > 1 && strings.ContainsAny(v, "-–,&")
+}
+
+// englishItem reports whether an item is in English, or says nothing of its
+// language.
+func englishItem(it *Item) bool {
+	lang := strings.ToLower(it.Vars["language"])
+	return lang == "" || strings.HasPrefix(lang, "en") || strings.HasPrefix(lang, "english")
 }

@@ -32,6 +32,8 @@ type Style struct {
 	// usesYearSuffix: the style prints year-suffix itself; otherwise the
 	// suffix follows the first year.
 	usesYearSuffix bool
+	// usesDisambiguateCond: some <if> tests disambiguate="true"
+	usesDisambiguateCond bool
 }
 
 // section is the compiled <citation> or <bibliography>.
@@ -277,6 +279,9 @@ func (s *Style) compileChoose(n *xnode) (elem, error) {
 			}
 			for _, f := range strings.Fields(v) {
 				b.conds = append(b.conds, cond{kind: a, val: f})
+			}
+			if a == "disambiguate" {
+				s.usesDisambiguateCond = true
 			}
 		}
 		if k.name != "else" && len(b.conds) == 0 {
