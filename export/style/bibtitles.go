@@ -29,7 +29,38 @@ func cslTitles(it csl.Item) csl.Item {
 	it.Title = fix(it.Title, true)
 	it.ContainerTitle = fix(it.ContainerTitle, !isSerial(it.Type))
 	it.CollectionTitle = fix(it.CollectionTitle, true)
+	for _, ns := range []*[]csl.Name{&it.Author, &it.Editor, &it.Translator, &it.ContainerAuthor, &it.CollectionEditor} {
+		*ns = cslNames(*ns)
+	}
 	return it
+}
+
+// cslNames reads names as the hand-written styles did: initials run
+// together in the PubMed and RIS way ("Feldman, HA") are initials ("H. A."),
+// which a style then punctuates its own way, and a straight apostrophe in
+// a name is typographic (O’Hara), as pandoc writes it.
+func cslNames(ns []csl.Name) []csl.Name {
+	if len(ns) == 0 {
+		return ns
+	}
+	out := make([]csl.Name, len(ns))
+	for i, n := range ns {
+		if g := spreadInitials(n.Given, n.Family); g != n.Given {
+			n.Given = strings.ReplaceAll(g, " ", ". ") + "."
+		}
+		n.Family = apostrophes(n.Family)
+		n.Given = apostrophes(n.Given)
+		out[i] = n
+	}
+	return out
+}
+
+// apostrophes makes the straight apostrophes of plain text typographic.
+func apostrophes(s string) string {
+	if !strings.Contains(s, "'") {
+		return s
+	}
+	return smartApostrophes(Rich{{Text: s}}).String()
 }
 
 // isSerial reports whether an item's container is a periodical, whose

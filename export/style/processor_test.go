@@ -159,3 +159,28 @@ func TestSafeLinks_UnwrapsAllButWebAddresses(t *testing.T) {
 		}
 	}
 }
+
+func TestSafeMarkdownLinks_WritesOtherAddressesAsText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`T. <javascript:alert(1)>`, `T. \<javascript:alert(1)\>`},
+		{`<https://doi.org/10.1/x>`, `<https://doi.org/10.1/x>`},
+		{`[click](javascript:alert(1)) and [doi](https://doi.org/10.1/x)`, `click and [doi](https://doi.org/10.1/x)`},
+		{`no links: a:b`, `no links: a:b`},
+	}
+	for _, tc := range tests {
+		if got := safeMarkdownLinks(tc.in); got != tc.want {
+			t.Errorf("safeMarkdownLinks(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestAbsorbPrefix_LinksTheWholeAddress(t *testing.T) {
+	h := `T. https://doi.org/<a href="https://doi.org/10.1/a&amp;b">10.1/a&amp;b</a> and <a href="https://e.org/x">https://e.org/x</a>`
+	if got, want := absorbPrefixHTML(h), `T. <a href="https://doi.org/10.1/a&amp;b">https://doi.org/10.1/a&amp;b</a> and <a href="https://e.org/x">https://e.org/x</a>`; got != want {
+		t.Errorf("HTML:\n got %s\nwant %s", got, want)
+	}
+	md := `T. https://doi.org/[10.1/a\_b](https://doi.org/10.1/a_b). https://doi.org/[10.1/\<x\>](https://doi.org/10.1/<x>)`
+	if got, want := absorbPrefixMarkdown(md), `T. <https://doi.org/10.1/a_b>. [https://doi.org/10.1/\<x\>](https://doi.org/10.1/%3Cx%3E)`; got != want {
+		t.Errorf("Markdown:\n got %s\nwant %s", got, want)
+	}
+}

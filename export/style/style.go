@@ -4,9 +4,10 @@
 // Harvard, MLA, Vancouver, AMA, IEEE). It renders text, Markdown and HTML
 // and never writes files.
 //
-// The built-in styles are still formatted by hand-written Go that follows
-// their official .csl files until their golden files pass through the
-// processor (processorReady); then that Go goes.
+// Built-in styles whose golden files pass through the processor
+// (processorReady: APA, Harvard) are formatted by it from their embedded
+// official .csl files; the others are still hand-written Go that follows
+// those files, until they pass too and that Go goes.
 package style
 
 import (
@@ -243,7 +244,7 @@ func (s *Style) Processed() bool { return s.proc != nil }
 // escaped.
 func (s *Style) Markdown(e Entry) string {
 	if e.r != nil {
-		return oneLine(e.r.get(cslp.Markdown, e.n))
+		return safeMarkdownLinks(absorbPrefixMarkdown(oneLine(e.r.get(cslp.Markdown, e.n))))
 	}
 	var b strings.Builder
 	b.WriteString(escapeMarkdown(s.labelText(e)))
@@ -284,7 +285,7 @@ func (s *Style) Markdown(e Entry) string {
 // escaped, so the result is safe whatever the BibTeX file contains.
 func (s *Style) HTML(e Entry) string {
 	if e.r != nil {
-		return safeLinks(oneLine(e.r.get(cslp.HTML, e.n)))
+		return safeLinks(absorbPrefixHTML(oneLine(e.r.get(cslp.HTML, e.n))))
 	}
 	var b strings.Builder
 	b.WriteString(escapeHTML(s.labelText(e)))
@@ -440,5 +441,109 @@ func safeLinks(h string) string {
 		}
 	}
 	b.WriteString(h)
+	return b.String()
+}
+
+// mdAutolinkRE and mdLinkRE find the processor's Markdown links: <scheme:...>
+// and [text](address).
+var (
+	mdAutolinkRE = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>`)
+	mdLinkRE     = regexp.MustCompile(`\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)`)
+)
+
+// safeMarkdownLinks writes the processor's Markdown links whose address is
+// not a web address as text, so that a .bib file cannot put a javascript:
+// link into a Markdown reference list.
+func safeMarkdownLinks(md string) string {
+	if !strings.Contains(md, ":") {
+		return md
+	}
+	md = mdAutolinkRE.ReplaceAllStringFunc(md, func(m string) string {
+		if safeURL(m[1 : len(m)-1]) {
+			return m
+		}
+		return `\<` + m[1:len(m)-1] + `\>`
+	})
+	return mdLinkRE.ReplaceAllStringFunc(md, func(m string) string {
+		sub := mdLinkRE.FindStringSubmatch(m)
+		if safeURL(sub[2]) {
+			return m
+		}
+		return sub[1]
+	})
+}
+
+// htmlLinkRE finds the processor's HTML links.
+var htmlLinkRE = regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`)
+
+// absorbPrefixHTML puts a link's address prefix that the processor wrote
+// before the link (apa.csl's "https://doi.org/" as the DOI's prefix) into
+// the link, so that the whole address is linked as pandoc and the
+// hand-written styles link it: https://doi.org/<a href="https://doi.org/X">X</a>
+// becomes <a href="https://doi.org/X">https://doi.org/X</a>. A fixture
+// (links_html) keeps the processor's own behaviour in view.
+func absorbPrefixHTML(h string) string {
+	if !strings.Contains(h, "<a href=") {
+		return h
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range htmlLinkRE.FindAllStringSubmatchIndex(h, -1) {
+		href, text := html.UnescapeString(h[m[2]:m[3]]), html.UnescapeString(h[m[4]:m[5]])
+		prefix, ok := strings.CutSuffix(href, text)
+		before := h[last:m[0]]
+		if ok && prefix != "" && strings.HasSuffix(before, htmlEscaper.Replace(prefix)) {
+			b.WriteString(strings.TrimSuffix(before, htmlEscaper.Replace(prefix)))
+			b.WriteString(`<a href="` + h[m[2]:m[3]] + `">` + htmlEscaper.Replace(href) + `</a>`)
+		} else {
+			b.WriteString(h[last:m[1]])
+		}
+		last = m[1]
+	}
+	b.WriteString(h[last:])
+	return b.String()
+}
+
+// absorbPrefixMarkdown does for Markdown what absorbPrefixHTML does for
+// HTML: https://doi.org/[X](https://doi.org/X) becomes an autolink of the
+// whole address, or one link when the address cannot be an autolink.
+func absorbPrefixMarkdown(md string) string {
+	if !strings.Contains(md, "](") {
+		return md
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range mdLinkRE.FindAllStringSubmatchIndex(md, -1) {
+		text, href := unescapeMarkdown(md[m[2]:m[3]]), md[m[4]:m[5]]
+		prefix, ok := strings.CutSuffix(href, text)
+		before := md[last:m[0]]
+		if ok && prefix != "" && strings.HasSuffix(before, escapeMarkdown(prefix)) {
+			b.WriteString(strings.TrimSuffix(before, escapeMarkdown(prefix)))
+			if strings.ContainsAny(href, "<> \\`") {
+				b.WriteString("[" + escapeMarkdown(href) + "](" + markdownURL(href) + ")")
+			} else {
+				b.WriteString("<" + href + ">")
+			}
+		} else {
+			b.WriteString(md[last:m[1]])
+		}
+		last = m[1]
+	}
+	b.WriteString(md[last:])
+	return b.String()
+}
+
+// unescapeMarkdown removes Markdown's backslash escapes.
+func unescapeMarkdown(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
 	return b.String()
 }
