@@ -83,22 +83,7 @@ func richMarkup(r Rich) string {
 		if sp.noCase {
 			t = csl.SpanNoCase + t + "</span>"
 		}
-		if sp.SmallCaps {
-			t = csl.SpanSmallCap + t + "</span>"
-		}
-		if sp.Sup {
-			t = "<sup>" + t + "</sup>"
-		}
-		if sp.Sub {
-			t = "<sub>" + t + "</sub>"
-		}
-		if sp.Bold {
-			t = "<b>" + t + "</b>"
-		}
-		if sp.Italic {
-			t = "<i>" + t + "</i>"
-		}
-		b.WriteString(t)
+		b.WriteString(cslMarks.wrap(sp, t))
 	}
 	return b.String()
 }

@@ -263,19 +263,7 @@ func (s *Style) Markdown(e Entry) string {
 			continue
 		}
 		lead, core, trail := splitSpace(t)
-		if sp.Sup {
-			core = "<sup>" + core + "</sup>"
-		}
-		if sp.Sub {
-			core = "<sub>" + core + "</sub>"
-		}
-		if sp.Bold {
-			core = "**" + core + "**"
-		}
-		if sp.Italic {
-			core = "*" + core + "*"
-		}
-		b.WriteString(lead + core + trail)
+		b.WriteString(lead + markdownMarks.wrap(sp, core) + trail)
 	}
 	return b.String()
 }
@@ -294,22 +282,7 @@ func (s *Style) HTML(e Entry) string {
 		if sp.Link != "" && safeURL(sp.Link) {
 			t = `<a href="` + escapeHTML(sp.Link) + `">` + t + `</a>`
 		}
-		if sp.Sup {
-			t = "<sup>" + t + "</sup>"
-		}
-		if sp.Sub {
-			t = "<sub>" + t + "</sub>"
-		}
-		if sp.SmallCaps {
-			t = `<span style="font-variant:small-caps">` + t + `</span>`
-		}
-		if sp.Bold {
-			t = "<b>" + t + "</b>"
-		}
-		if sp.Italic {
-			t = "<i>" + t + "</i>"
-		}
-		b.WriteString(t)
+		b.WriteString(htmlMarks.wrap(sp, t))
 	}
 	return b.String()
 }
@@ -546,4 +519,28 @@ func unescapeMarkdown(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// marks are the opening and closing marks of a span's formatting in one
+// output, applied innermost first: superscript, subscript, small capitals,
+// bold, italics. An empty pair leaves that formatting out.
+type marks struct{ sup, sub, smallCaps, bold, italic [2]string }
+
+var (
+	htmlMarks     = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{`<span style="font-variant:small-caps">`, "</span>"}, [2]string{"<b>", "</b>"}, [2]string{"<i>", "</i>"}}
+	markdownMarks = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{}, [2]string{"**", "**"}, [2]string{"*", "*"}}
+	// cslMarks is CSL rich text, the markup the processor reads.
+	cslMarks = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{csl.SpanSmallCap, "</span>"}, [2]string{"<b>", "</b>"}, [2]string{"<i>", "</i>"}}
+)
+
+func (m marks) wrap(sp Span, t string) string {
+	for _, f := range []struct {
+		on   bool
+		mark [2]string
+	}{{sp.Sup, m.sup}, {sp.Sub, m.sub}, {sp.SmallCaps, m.smallCaps}, {sp.Bold, m.bold}, {sp.Italic, m.italic}} {
+		if f.on && f.mark[0] != "" {
+			t = f.mark[0] + t + f.mark[1]
+		}
+	}
+	return t
 }
