@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -159,8 +160,40 @@ func (ps *procStyle) citations(items []cslp.Item) ([]string, error) {
 }
 
 // processorItems maps library items to the processor's, through CSL-JSON
-// (the processor's input format), with the titles as CSL expects them.
+// (the processor's input format, which also gives them its reading of
+// names and dates), with the titles as CSL expects them. Large lists are
+// mapped in chunks on every core: the JSON round trip is a good part of
+// the cost of a list.
 func processorItems(items []csl.Item) ([]cslp.Item, error) {
+	const chunk = 1000
+	if len(items) <= chunk {
+		return processorChunk(items)
+	}
+	n := (len(items) + chunk - 1) / chunk
+	parts := make([][]cslp.Item, n)
+	errs := make([]error, n)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			parts[i], errs[i] = processorChunk(items[i*chunk : min((i+1)*chunk, len(items))])
+		}()
+	}
+	wg.Wait()
+	out := make([]cslp.Item, 0, len(items))
+	for i, p := range parts {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, p...)
+	}
+	return out, nil
+}
+
+func processorChunk(items []csl.Item) ([]cslp.Item, error) {
 	fixed := make([]csl.Item, len(items))
 	for i, it := range items {
 		fixed[i] = cslTitles(it)
