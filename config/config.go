@@ -20,7 +20,6 @@ import (
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/claim"
 	"github.com/evident-tools/evident/csl/styles"
-	"github.com/evident-tools/evident/export/style"
 )
 
 // FileName is the name of a configuration file.
@@ -549,17 +548,19 @@ func parseValue(name string, raw any) (value, error) {
 	return v, nil
 }
 
-// checkStyle refuses a style the reference-list styles do not know, and
-// suggests the nearest known one, as for a misspelt setting or code.
+// checkStyle refuses a style that cannot be found (a built-in name, a .csl
+// file, or a style in the styles folders), and suggests the nearest
+// built-in one, as for a misspelt setting or code. It only finds the file:
+// the command that uses the style parses it, once.
 func checkStyle(name string) error {
 	if name == "" {
 		return errors.New("the style must not be empty")
 	}
-	_, err := style.Lookup(name)
+	_, err := styles.NewFinder(os.Getenv).Find(name)
 	if err == nil {
 		return nil
 	}
-	if near := nearest(name, style.Names()); near != "" && errors.Is(err, styles.ErrNotFound) {
+	if near := nearest(name, styles.BuiltinNames()); near != "" && errors.Is(err, styles.ErrNotFound) {
 		return fmt.Errorf("unknown style %q (did you mean %s?)", name, near)
 	}
 	return err
