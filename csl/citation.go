@@ -84,7 +84,7 @@ func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error
 			seen[r.ID] = true
 			ref := r
 			c := &ctx{p: p, it: &cited[idx], sec: 0, cite: &ref, pos: pos, dis: dis[idx], citeNumber: nums[idx], suppressAuthor: r.SuppressAuthor}
-			n := sec.layout.render(c)
+			n := renderLayout(c, sec)
 			rc := renderedCite{ref: r, item: idx, n: n, number: nums[idx], ctx: c}
 			if c.firstNames != nil {
 				rc.names = p.plain(c.firstNames)
@@ -136,7 +136,7 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 	withAffixes := func(rc renderedCite) *node {
 		n := rc.n
 		if rc.ref.Prefix != "" || rc.ref.Suffix != "" {
-			pre, suf := rc.ref.Prefix, rc.ref.Suffix
+			pre, suf := smartQuotes(rc.ref.Prefix), smartQuotes(rc.ref.Suffix)
 			if pre != "" && !strings.HasSuffix(pre, " ") {
 				pre += " "
 			}
@@ -204,7 +204,7 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 				c := *rc.ctx
 				c.firstNames, c.suppressAuthor, c.called, c.found = nil, true, 0, 0
 				c.yearSuffixDone = false
-				n := sec.layout.render(&c)
+				n := renderLayout(&c, sec)
 				out.kids = append(out.kids, leaf(groupDelim), withAffixes(renderedCite{ref: rc.ref, n: n}))
 			}
 			if j > i {

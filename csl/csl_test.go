@@ -107,7 +107,7 @@ func TestCitations_YearSuffixDisambiguatesAndCollapses(t *testing.T) {
 	}
 }
 
-func TestBibliography_HTMLMarksItalicsAndLinks(t *testing.T) {
+func TestBibliography_HTMLItalicsInsideItalicsTurnUpright(t *testing.T) {
 	p := newMini(t, HTML)
 	items := mustItems(t, `[{"id":"a","author":[{"literal":"WHO"}],"title":"A <i>B</i> & C","issued":{"date-parts":[[2001]]}}]`)
 	got, _ := p.Bibliography(items)
@@ -255,5 +255,54 @@ func TestTextCase_TitleOnlyForEnglishItems(t *testing.T) {
 	got, _ := p.Citations(items, []Cluster{{Items: []CiteRef{{ID: "a"}}}, {Items: []CiteRef{{ID: "b"}}}})
 	if got[0] != "La Vie En Rose" || got[1] != "la vie en rose" {
 		t.Errorf("got %q", got)
+	}
+}
+
+func TestText_DOIBecomesALinkInHTMLAndMarkdown(t *testing.T) {
+	st, err := ParseStyle([]byte(`<style class="in-text"><citation><layout><text variable="DOI" prefix="doi:"/></layout></citation></style>`), "l.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := mustItems(t, `[{"id":"a","DOI":"10.1/x_y"}]`)
+	cl := []Cluster{{Items: []CiteRef{{ID: "a"}}}}
+	for f, want := range map[Format]string{
+		Text:     "doi:10.1/x_y",
+		HTML:     `doi:<a href="https://doi.org/10.1/x_y">10.1/x_y</a>`,
+		Markdown: `doi:[10.1/x\_y](https://doi.org/10.1/x_y)`,
+	} {
+		p, err := New(st, testLocales(t), Options{Format: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := p.Citations(items, cl)
+		if got[0] != want {
+			t.Errorf("format %d: %q, want %q", f, got[0], want)
+		}
+	}
+}
+
+func TestStyle_WithParentTakesTheDependentsLocale(t *testing.T) {
+	dep, err := ParseStyle([]byte(`<style class="in-text" default-locale="de-DE"><info><id>dep</id><title>Dep</title><link href="mini" rel="independent-parent"/></info></style>`), "dep.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent, err := ParseStyle([]byte(miniStyle), "mini.csl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := dep.WithParent(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.ID != "dep" || st.DefaultLocale != "de-DE" || !st.HasBibliography() {
+		t.Fatalf("got %+v", st)
+	}
+	p, err := New(st, testLocales(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := p.Bibliography(mustItems(t, `[{"id":"a","title":"T","author":[{"family":"A"},{"family":"B"}]}]`))
+	if got[0].Text != "A und B. T." {
+		t.Errorf("got %q: the German locale should give “und”", got[0].Text)
 	}
 }

@@ -272,6 +272,8 @@ func TestDifferential_AgreesWithPandoc(t *testing.T) {
 		switch {
 		case r.err != nil:
 			buckets["error"]++
+		case r.total == 0:
+			buckets["no bibliography"]++
 		case share == 1:
 			buckets["100%"]++
 		case share >= 0.9:

@@ -28,7 +28,7 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 	}
 	render := func(i int) string {
 		c := &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}}
-		return p.plain(p.style.cite.layout.render(c))
+		return p.plain(renderLayout(c, p.style.cite))
 	}
 	if addGiven && rule != "by-cite" {
 		p.globalGivenNames(items, dis, rule)

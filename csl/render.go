@@ -241,8 +241,11 @@ func (e *chooseEl) render(c *ctx) *node {
 	for _, b := range e.branches {
 		if c.test(b) {
 			kids := c.renderKids(b.kids)
-			if len(kids) == 0 {
+			switch len(kids) {
+			case 0:
 				return nil
+			case 1:
+				return kids[0] // one node needs no splicing
 			}
 			return &node{kids: kids, splice: true}
 		}
@@ -390,4 +393,10 @@ func labelPlural(name, v string) bool {
 func englishItem(it *Item) bool {
 	lang := strings.ToLower(it.Vars["language"])
 	return lang == "" || strings.HasPrefix(lang, "en") || strings.HasPrefix(lang, "english")
+}
+
+// renderLayout renders a section's layout for one item. The layout is not a
+// group: it is never suppressed for empty variables.
+func renderLayout(c *ctx, sec *section) *node {
+	return group("", nil, c.renderKids(sec.layout.kids)...)
 }

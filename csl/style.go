@@ -305,3 +305,21 @@ func readFmt(n *xnode) fmting {
 		fontWeight: a["font-weight"], textDecoration: a["text-decoration"], verticalAlign: a["vertical-align"],
 		display: a["display"], quotes: a["quotes"] == "true", stripPeriods: a["strip-periods"] == "true", textCase: a["text-case"]}
 }
+
+// WithParent makes a dependent style usable: the parent's citation and
+// bibliography with the dependent's id, title and (when it sets one)
+// default-locale. The parent must be independent.
+func (s *Style) WithParent(parent *Style) (*Style, error) {
+	if !s.Dependent {
+		return s, nil
+	}
+	if parent == nil || parent.Dependent {
+		return nil, fmt.Errorf("%s: the parent of a dependent style must be an independent style", s.file)
+	}
+	out := *parent
+	out.ID, out.Title, out.Parent = s.ID, s.Title, s.Parent
+	if s.DefaultLocale != "" {
+		out.DefaultLocale = s.DefaultLocale
+	}
+	return &out, nil
+}
