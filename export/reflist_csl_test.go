@@ -48,3 +48,19 @@ func TestReferenceList_ProcessorNumericStyleNumbersOnce(t *testing.T) {
 		}
 	}
 }
+
+// APA asks for a hanging indent and double spacing; the HTML list carries
+// them, so that a page without a style sheet for them lays it out so.
+func TestReferenceList_HTMLCarriesTheStylesLayout(t *testing.T) {
+	st, err := style.Open("apa", style.Options{Locale: "en-US", Finder: &styles.Finder{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := export.ReferenceList(&b, st, nil, "html"); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<ul class="references" data-style="apa" style="padding-left:2em;text-indent:-2em;line-height:2">`; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("list opens %q, want %q", strings.SplitN(b.String(), "\n", 2)[0], want)
+	}
+}

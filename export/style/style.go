@@ -235,6 +235,25 @@ func (s *Style) YearSuffix(e Entry) string {
 
 var yearSuffixRE = regexp.MustCompile(`\b(?:1[5-9]|20)\d\d([a-z]{1,2})\b`)
 
+// ListCSS is the inline CSS an HTML reference list needs for the style's
+// bibliography layout (CSL's hanging-indent and line-spacing; entry-spacing
+// is the list items' and is left to the page), "" when it needs none or
+// the style is hand-written.
+func (s *Style) ListCSS() string {
+	if s.proc == nil {
+		return ""
+	}
+	l := s.proc.style.Layout()
+	var css []string
+	if l.HangingIndent {
+		css = append(css, "padding-left:2em", "text-indent:-2em")
+	}
+	if l.LineSpacing > 1 {
+		css = append(css, fmt.Sprintf("line-height:%d", l.LineSpacing))
+	}
+	return strings.Join(css, ";")
+}
+
 // Processed reports whether the CSL processor formats the style's entries,
 // which then hold their number (numeric styles) in every format.
 func (s *Style) Processed() bool { return s.proc != nil }
