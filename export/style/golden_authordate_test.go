@@ -37,7 +37,6 @@ func init() {
 		"patashnik1988bibtexing": diffUnknownMacro,
 	}
 	knownDifferences["harvard"] = map[string]string{
-		"macfarlane2022pandoc":   diffSoftware,
 		"adams2000genome":        diffProperNoun,
 		"apa2020publication":     diffProperNoun,
 		"blattner1997complete":   diffProperNoun,

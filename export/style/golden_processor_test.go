@@ -21,6 +21,7 @@ var processorFloor = map[string]int{
 // still gets wrong for them (the unit tests of the hand-written style, run
 // through the processor, show it).
 var notReady = map[string]string{
+	"harvard":   "its known differences hide one of the processor's: BibTeX's \"and others\" does not count towards et-al-min, so \"Adams, Celniker, Holt and others\" gives three names and et al. where Cite Them Right (and pandoc) give \"Adams, M.D. et al.\" (fixture names_et_al_others)",
 	"ama":       "run through the processor, the hand-written style's own tests show: a \"2nd\" edition gives \"2ndnd ed.\"; \"and others\" gives \"Westbrook J et al.\" without the comma",
 	"vancouver": "run through the processor, the hand-written style's own tests show: e103-e109 gives e103–e9; a \"2nd\" edition gives \"2ndnd ed.\"; \"Feldman, HA\" gives \"Feldman H\"; \"and others\" gives \"Westbrook J et al.\" without the comma; a javascript: URL becomes a link (export/style now unwraps it)",
 }
@@ -30,6 +31,7 @@ var notReady = map[string]string{
 // (the hand-written styles' list, which the processor path honours too).
 var processorKnown = map[string]map[string]string{
 	"chicago": {"macfarlane2022pandoc": diffSoftware},
+	"harvard": {"macfarlane2022pandoc": diffSoftware},
 }
 
 // TestGoldenProcessor runs the golden files through the processor with

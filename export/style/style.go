@@ -5,7 +5,7 @@
 // and never writes files.
 //
 // Built-in styles whose golden files pass through the processor
-// (processorReady: APA, Harvard) are formatted by it from their embedded
+// (processorReady: APA) are formatted by it from their embedded
 // official .csl files; the others are still hand-written Go that follows
 // those files, until they pass too and that Go goes.
 package style
