@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -78,7 +79,8 @@ func compile(found *styles.Style, f *styles.Finder, locale string) (*Style, erro
 	}
 	in := found.Info
 	id := in.Name
-	ps := &procStyle{style: parsed, locales: localeSource(f), locale: locale, procs: map[cslp.Format]*cslp.Processor{}}
+	ps := &procStyle{style: parsed, locales: localeSource(f), locale: locale, procs: map[cslp.Format]*cslp.Processor{},
+		softwareAsBook: !softwareTypeRE.Match(found.Data)}
 	// Compile once now, so that a missing locale or a style the processor
 	// refuses is an error of Open, not of the first list.
 	if _, err := ps.processor(cslp.Text); err != nil {
@@ -119,7 +121,16 @@ type procStyle struct {
 
 	mu    sync.Mutex // the processors serve one goroutine at a time
 	procs map[cslp.Format]*cslp.Processor
+
+	// softwareAsBook: the style does not know CSL 1.0.2's software type
+	// and lays software out as a book with a version, as styles written
+	// before it did (apa.csl: "Replace with type=software ... as that
+	// becomes available"); pandoc's BibTeX reader gives software so.
+	softwareAsBook bool
 }
+
+// softwareTypeRE finds a style's test for the software type.
+var softwareTypeRE = regexp.MustCompile(`type="[^"]*\bsoftware\b`)
 
 func (ps *procStyle) processor(f cslp.Format) (*cslp.Processor, error) {
 	if p, ok := ps.procs[f]; ok {
@@ -164,10 +175,10 @@ func (ps *procStyle) citations(items []cslp.Item) ([]string, error) {
 // names and dates), with the titles as CSL expects them. Large lists are
 // mapped in chunks on every core: the JSON round trip is a good part of
 // the cost of a list.
-func processorItems(items []csl.Item) ([]cslp.Item, error) {
+func processorItems(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
 	const chunk = 1000
 	if len(items) <= chunk {
-		return processorChunk(items)
+		return processorChunk(items, softwareAsBook)
 	}
 	n := (len(items) + chunk - 1) / chunk
 	parts := make([][]cslp.Item, n)
@@ -179,7 +190,7 @@ func processorItems(items []csl.Item) ([]cslp.Item, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			parts[i], errs[i] = processorChunk(items[i*chunk : min((i+1)*chunk, len(items))])
+			parts[i], errs[i] = processorChunk(items[i*chunk:min((i+1)*chunk, len(items))], softwareAsBook)
 		}()
 	}
 	wg.Wait()
@@ -193,10 +204,13 @@ func processorItems(items []csl.Item) ([]cslp.Item, error) {
 	return out, nil
 }
 
-func processorChunk(items []csl.Item) ([]cslp.Item, error) {
+func processorChunk(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
 	fixed := make([]csl.Item, len(items))
 	for i, it := range items {
 		fixed[i] = cslTitles(it)
+		if softwareAsBook && fixed[i].Type == "software" {
+			fixed[i].Type = "book"
+		}
 		// BibTeX's howpublished = {\url{...}} gives the address as the
 		// publisher too; the list prints it once, as the hand-written
 		// styles did.
@@ -226,7 +240,7 @@ type rendering struct {
 
 // formatProcessor formats items through the CSL processor.
 func (s *Style) formatProcessor(items []csl.Item) ([]Entry, error) {
-	pitems, err := processorItems(items)
+	pitems, err := processorItems(items, s.proc.softwareAsBook)
 	if err != nil {
 		return nil, err
 	}

@@ -184,3 +184,25 @@ func TestAbsorbPrefix_LinksTheWholeAddress(t *testing.T) {
 		t.Errorf("Markdown:\n got %s\nwant %s", got, want)
 	}
 }
+
+// A style that does not know CSL 1.0.2's software type (apa.csl lays
+// software out as a book with a version) gets software as a book; one that
+// tests for it keeps it.
+func TestProcessorItems_SoftwareAsBookForOlderStyles(t *testing.T) {
+	items := []csl.Item{{ID: "p", Type: "software", Title: "Pandoc", Version: "2.17"}}
+	for _, tc := range []struct {
+		asBook bool
+		want   string
+	}{{true, "book"}, {false, "software"}} {
+		got, err := processorItems(items, tc.asBook)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[0].Type != tc.want {
+			t.Errorf("softwareAsBook %v: type %q, want %q", tc.asBook, got[0].Type, tc.want)
+		}
+	}
+	if softwareTypeRE.MatchString(`<if type="book">`) || !softwareTypeRE.MatchString(`<if type="book software">`) {
+		t.Error("softwareTypeRE")
+	}
+}
