@@ -19,7 +19,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/claim"
-	"github.com/evident-tools/evident/export/style"
+	"github.com/evident-tools/evident/csl/styles"
 )
 
 // FileName is the name of a configuration file.
@@ -39,7 +39,7 @@ const SourceDefault = "default"
 
 // The names of the settings, in the order Settings lists them. Severities
 // follow as "severity.CODE".
-var names = append([]string{"fail-on", "scope", "max-age", "claim-threshold", "style", "ignore", "site"}, registryNames...)
+var names = append([]string{"fail-on", "scope", "max-age", "claim-threshold", "style", "locale", "ignore", "site"}, registryNames...)
 
 // retired are settings that once had an effect and no longer do, with what
 // replaced them. A file that holds one is still read: the setting is
@@ -71,7 +71,9 @@ type Config struct {
 	MaxAge         int
 	ClaimThreshold float64
 	Style          string
-	Ignore         []string
+	// Locale overrides the style's default-locale ("de-DE"); "" keeps it.
+	Locale string
+	Ignore []string
 	// Site is the publication's own address (https://www.example.org):
 	// links to it are no citations.
 	Site string
@@ -287,6 +289,8 @@ func (c *Config) value(name string) string {
 		return strconv.FormatFloat(c.ClaimThreshold, 'g', -1, 64)
 	case "style":
 		return c.Style
+	case "locale":
+		return c.Locale
 	case "site":
 		return c.Site
 	case "ignore":
@@ -339,6 +343,8 @@ func (v value) set(c *Config) {
 		c.ClaimThreshold = v.num
 	case "style":
 		c.Style = v.str
+	case "locale":
+		c.Locale = v.str
 	case "ignore":
 		c.Ignore = slices.Clone(v.list)
 	case "site":
@@ -447,6 +453,9 @@ func parse(path, data string, codes []string) (*file, error) {
 				}
 				return nil, fail(p, "%s (settings are root, %s and [severity])", msg, strings.Join(names, ", "))
 			}
+			if name == "style" {
+				raw = styleBesideFile(raw, path)
+			}
 			v, err := parseValue(name, raw)
 			if err != nil {
 				return nil, fail(p, "%v", err)
@@ -467,6 +476,15 @@ func parseValue(name string, raw any) (value, error) {
 			return v, fmt.Errorf("site must be a string, the publication's address")
 		}
 		v.str = strings.TrimSpace(s)
+	case "locale":
+		s, ok := raw.(string)
+		if !ok {
+			return v, fmt.Errorf("locale must be a string, a language tag such as \"de-DE\"")
+		}
+		v.str = strings.TrimSpace(s)
+		if err := checkLocale(v.str); err != nil {
+			return v, fmt.Errorf("locale: %v", err)
+		}
 	case "fail-on", "scope", "style":
 		s, ok := raw.(string)
 		if !ok {
@@ -530,20 +548,60 @@ func parseValue(name string, raw any) (value, error) {
 	return v, nil
 }
 
-// checkStyle refuses a style the reference-list styles do not know, and
-// suggests the nearest known one, as for a misspelt setting or code.
+// checkStyle refuses a style that cannot be found (a built-in name, a .csl
+// file, or a style in the styles folders), and suggests the nearest
+// built-in one, as for a misspelt setting or code. It only finds the file:
+// the command that uses the style parses it, once.
 func checkStyle(name string) error {
 	if name == "" {
 		return errors.New("the style must not be empty")
 	}
-	_, err := style.Lookup(name)
+	_, err := styles.NewFinder(os.Getenv).Find(name)
 	if err == nil {
 		return nil
 	}
-	if near := nearest(name, style.Names()); near != "" {
+	if near := nearest(name, styles.BuiltinNames()); near != "" && errors.Is(err, styles.ErrNotFound) {
 		return fmt.Errorf("unknown style %q (did you mean %s?)", name, near)
 	}
 	return err
+}
+
+// styleBesideFile reads a style setting that is a relative path to a .csl
+// file ("styles/house.csl") from the folder of the .evident.toml that sets
+// it, so that a project's house style is found from any of its folders. A
+// bare file name ("nature.csl") is taken from there when it is there, and
+// otherwise left for the styles folders.
+func styleBesideFile(raw any, file string) any {
+	s, ok := raw.(string)
+	s = strings.TrimSpace(s)
+	isPath := strings.ContainsAny(s, `/\`) && !strings.Contains(s, "://")
+	if !ok || s == "" || filepath.IsAbs(s) || !isPath && !strings.EqualFold(filepath.Ext(s), ".csl") {
+		return raw
+	}
+	p := filepath.Join(filepath.Dir(file), s)
+	if isPath {
+		return p
+	}
+	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+		return p
+	}
+	return raw
+}
+
+// checkLocale refuses a locale no CSL locale file is found for ("" keeps
+// the style's own).
+func checkLocale(lang string) error {
+	if lang == "" {
+		return nil
+	}
+	src, _, err := styles.NewFinder(os.Getenv).Locale(lang)
+	if err != nil {
+		return err
+	}
+	if src == nil {
+		return fmt.Errorf("no CSL locale file for %q (built in: %s)", lang, strings.Join(styles.EmbeddedLocales(), ", "))
+	}
+	return nil
 }
 
 // regexpReason is regexp's complaint without its "error parsing regexp"

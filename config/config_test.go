@@ -66,6 +66,7 @@ uncited-claim = "info"
 		"claim-threshold":        {"claim-threshold", "0.7", near},
 		"fail-on":                {"fail-on", "error", SourceDefault},
 		"style":                  {"style", "apa", SourceDefault},
+		"locale":                 {"locale", "", SourceDefault},
 		"ignore":                 {"ignore", `["^Sponsored:"]`, top},
 		"severity.stale":         {"severity.stale", "off", top},
 		"severity.uncited-claim": {"severity.uncited-claim", "info", near},
@@ -135,6 +136,8 @@ func TestLoad_ErrorsNameFileAndLine(t *testing.T) {
 		{"bad level", "root = true\n[severity]\nstale = \"fatal\"\n", 3, `severity of stale: "fatal" is not one of info, warning, error, off`},
 		{"severity not a table", "root = true\nseverity = \"off\"\n", 2, "severity must be a table"},
 		{"root not a bool", "root = \"yes\"\n", 1, "root must be true or false"},
+		{"unknown locale", "root = true\nlocale = \"xx-YY\"\n", 2, `locale: no CSL locale file for "xx-YY" (built in: de-DE, en-GB,`},
+		{"locale not a string", "root = true\nlocale = 3\n", 2, "locale must be a string"},
 		{"syntax", "root = true\nscope = \"sentence\n", 2, "invalid TOML"},
 		{"duplicate key", "root = true\nscope = \"sentence\"\nscope = \"paragraph\"\n", 3, "invalid TOML"},
 	}
@@ -268,7 +271,7 @@ func TestSettings_StableOrder(t *testing.T) {
 	for _, s := range c.Settings() {
 		got = append(got, s.Name)
 	}
-	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "style", "ignore", "site",
+	want := []string{"fail-on", "scope", "max-age", "claim-threshold", "style", "locale", "ignore", "site",
 		"mailto", "crossref-url", "doi-url", "pubmed-url", "openalex-url", "pubmed-api-key", "openalex-api-key", "cache-days", "retraction-cache-days",
 		"severity.uncited-claim", "severity.dangling-citation", "severity.stale", "severity.weak-support"}
 	if !reflect.DeepEqual(got, want) {
@@ -294,5 +297,40 @@ func TestLoad_SupportThresholdIsIgnoredWithAWarning(t *testing.T) {
 	w := c.Warnings[0].Error()
 	if !strings.Contains(w, ".evident.toml:3") || !strings.Contains(w, "support-threshold no longer has an effect") {
 		t.Errorf("warning %q", w)
+	}
+}
+
+func TestLoad_StyleFileIsReadBesideTheSettingsFile(t *testing.T) {
+	dir := t.TempDir()
+	csl := `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><id>h</id><title>H</title></info>` +
+		`<citation><layout><text variable="title"/></layout></citation></style>`
+	for path, content := range map[string]string{
+		".evident.toml":        "root = true\nstyle = \"styles/house.csl\"\n",
+		"styles/house.csl":     csl,
+		"news/.evident.toml":   "style = \"local.csl\"\n",
+		"news/local.csl":       csl,
+		"news/deep/.gitignore": "",
+	} {
+		p := filepath.Join(dir, path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Load(filepath.Join(dir, "styles"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "styles", "house.csl"); c.Style != want {
+		t.Errorf("style %q, want %q", c.Style, want)
+	}
+	c, err = Load(filepath.Join(dir, "news", "deep"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "news", "local.csl"); c.Style != want {
+		t.Errorf("style %q, want %q", c.Style, want)
 	}
 }

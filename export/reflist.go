@@ -33,10 +33,16 @@ func ReferenceList(w io.Writer, s *style.Style, entries []style.Entry, format st
 		if s.Numeric {
 			tag = "ol"
 		}
-		fmt.Fprintf(bw, "<%s class=\"references\" data-style=\"%s\">\n", tag, s.ID)
+		style := ""
+		if css := s.ListCSS(); css != "" {
+			// The list's layout as the style asks for it (hanging indent,
+			// double spacing), for a page that has no style sheet for it.
+			style = ` style="` + htmlAttr(css) + `"`
+		}
+		fmt.Fprintf(bw, "<%s class=\"references\" data-style=\"%s\"%s>\n", tag, s.ID, style)
 		for _, e := range entries {
 			// The number is the list's own; the entry's label is not repeated.
-			body := s.HTML(style.Entry{Key: e.Key, YearSuffix: e.YearSuffix, Body: e.Body})
+			body := s.HTMLBody(e)
 			fmt.Fprintf(bw, "  <li id=\"ref-%s\">%s</li>\n", htmlAttr(e.Key), body)
 		}
 		fmt.Fprintf(bw, "</%s>\n", tag)

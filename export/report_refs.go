@@ -12,7 +12,7 @@ import (
 // reports' citations and reference lists matched, for the HTML report. The
 // label names each work as an author-date citation would ("Williams et al.
 // 2014a", with the style's year suffix), or by its number in a numeric style.
-func ReportReferences(st *style.Style, reports []*corpus.Report, library []*corpus.Reference) []FormattedRef {
+func ReportReferences(st *style.Style, reports []*corpus.Report, library []*corpus.Reference) ([]FormattedRef, error) {
 	byKey := make(map[string]*corpus.Reference, len(library))
 	for _, r := range library {
 		byKey[r.Key] = r
@@ -40,16 +40,19 @@ func ReportReferences(st *style.Style, reports []*corpus.Report, library []*corp
 	for i := range items {
 		byID[items[i].ID] = &items[i]
 	}
-	entries := st.Format(items)
+	entries, err := st.Format(items)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]FormattedRef, 0, len(entries))
 	for _, e := range entries {
 		label := e.Label
 		if label == "" {
-			label = citeLabel(byKey[e.Key], byID[e.Key], e.YearSuffix)
+			label = citeLabel(byKey[e.Key], byID[e.Key], st.YearSuffix(e))
 		}
-		out = append(out, FormattedRef{Key: e.Key, Label: label, HTML: st.HTML(e)})
+		out = append(out, FormattedRef{Key: e.Key, Label: label, HTML: st.HTMLBody(e)})
 	}
-	return out
+	return out, nil
 }
 
 // citeLabel names a work the way an author-date citation does: its

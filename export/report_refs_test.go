@@ -28,7 +28,11 @@ func TestReportReferences_LabelsAndOrderFollowTheStyle(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out []string
-		for _, r := range export.ReportReferences(st, []*corpus.Report{rep}, lib) {
+		refs, err := export.ReportReferences(st, []*corpus.Report{rep}, lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range refs {
 			out = append(out, r.Key+"="+r.Label)
 			if !strings.Contains(r.HTML, "caries") && !strings.Contains(r.HTML, "Fluoride") {
 				t.Errorf("%s: %s is not formatted: %q", id, r.Key, r.HTML)
@@ -73,7 +77,10 @@ func TestReportReferences_LabelIsTheAuthorLabel(t *testing.T) {
 			lib := p.References()
 			key := "k"
 			rep := &corpus.Report{References: []corpus.ListRef{{Key: &key}}}
-			got := export.ReportReferences(st, []*corpus.Report{rep}, lib)
+			got, err := export.ReportReferences(st, []*corpus.Report{rep}, lib)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if len(got) != 1 {
 				t.Fatalf("%d references, want 1", len(got))
 			}

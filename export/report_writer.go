@@ -57,7 +57,11 @@ func NewReportWriter(format string, w io.Writer, o ReportOptions) (ReportWriter,
 			return nil, fmt.Errorf("the HTML report needs a reference-list style")
 		}
 		return &allReports{write: func(as []ReportArticle) error {
-			return checkHTML(w, as, ReportReferences(o.Style, reportsOf(as), librariesOf(o.Library, as)), o.Filter)
+			refs, err := ReportReferences(o.Style, reportsOf(as), librariesOf(o.Library, as))
+			if err != nil {
+				return err
+			}
+			return checkHTML(w, as, refs, o.Filter)
 		}}, nil
 	}
 	return nil, fmt.Errorf("unknown report format %q", format)

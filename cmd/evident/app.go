@@ -124,6 +124,7 @@ The library is found by --library, else $EVIDENT_LIBRARY, else the nearest
 		newRetractionsCmd(a),
 		newVerifyCmd(a),
 		newExportCmd(a),
+		newStylesCmd(a),
 		newReindexCmd(a),
 		newVersionCmd(a),
 	)

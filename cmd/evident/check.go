@@ -30,6 +30,7 @@ type checkOptions struct {
 	ignore      []string
 	noSupport   bool
 	style       string
+	locale      string
 	verify      bool
 	registry    registryFlags
 	top         int
@@ -124,6 +125,7 @@ usage or input errors.`,
 	f.StringArrayVar(&opts.ignore, "ignore", nil, "never judge sentences matching this `REGEXP` (repeatable)")
 	f.BoolVar(&opts.noSupport, "no-support", false, "skip the evidence stage (passages, verdicts and the findings on them)")
 	styleFlag(f, &opts.style, "citation style of the reference list in --format html (default: the style setting)")
+	f.StringVar(&opts.locale, "locale", "", "language of that style's terms and dates, such as de-DE (default: the locale setting)")
 	f.BoolVar(&opts.verify, "verify", false, "verify the cited works against Crossref, doi.org, PubMed and OpenAlex (not-found, metadata-mismatch, retracted...)")
 	addRegistryFlags(f, &opts.registry)
 	return cmd
@@ -212,7 +214,7 @@ func (a *App) runCheck(cmd *cobra.Command, args []string, opts *checkOptions) er
 	}
 	ro := export.ReportOptions{Color: a.OutTTY && !a.NoColor, Version: buildVersion().Version, Library: lib, Filter: filter}
 	if opts.format == "html" {
-		if ro.Style, err = lookupStyle(cfg.Style, cfg.Source("style")); err != nil {
+		if ro.Style, err = a.lookupStyle(cfg.Style, cfg.Locale, cfg.Source("style")); err != nil {
 			return err
 		}
 	}
@@ -272,6 +274,7 @@ func (a *App) checkSettings(cmd *cobra.Command, opts *checkOptions) pipeline.Set
 			{"scope", opts.scope},
 			{"max-age", strconv.Itoa(opts.maxAge)},
 			{"style", opts.style},
+			{"locale", opts.locale},
 		} {
 			if changed(s.flag) {
 				if err := cfg.Set(s.flag, s.value, "--"+s.flag); err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/evident-tools/evident/config"
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/csl/styles"
 	"github.com/evident-tools/evident/export"
 	"github.com/evident-tools/evident/export/style"
 	"github.com/evident-tools/evident/pipeline"
@@ -23,6 +24,7 @@ type exportOptions struct {
 	keys        string
 	query       string
 	style       string
+	locale      string
 	output      string
 	salvage     bool
 	libraryOnly bool
@@ -60,10 +62,14 @@ lacks becomes a web page (BibTeX @online, CSL webpage, RIS ELEC) titled
 with the link's text, with its address and any identifier the address
 carries. --library-only leaves those out.
 
-Styles: ` + strings.Join(style.Names(), ", ") + `. --style defaults to the
-style setting of .evident.toml (see 'evident config'), which defaults to apa.
-Numeric styles number an article's references in the order of first
-citation; author-date styles sort them.
+--style takes a built-in style (` + strings.Join(style.Names(), ", ") + `),
+a path to a .csl file, or the id or file name of a CSL style in a styles
+folder (~/.local/share/evident/styles, Zotero's ~/Zotero/styles, the
+system's CSL styles; 'evident styles' lists them). It defaults to the style
+setting of .evident.toml (see 'evident config'), which defaults to apa.
+--locale (or the locale setting) overrides the style's language: its terms,
+dates and punctuation ("de-DE"). Numeric styles number an article's
+references in the order of first citation; author-date styles sort them.
 
 --format text (one entry per line), markdown, html (a <ol> or <ul> fragment),
 or a data format: bibtex (every field from its stored source: import, export
@@ -101,7 +107,7 @@ on standard error.`,
 			var st *style.Style
 			if list {
 				var err error
-				if st, err = a.exportStyle(cmd, opts.style); err != nil {
+				if st, err = a.exportStyle(cmd, opts.style, opts.locale); err != nil {
 					return err
 				}
 			}
@@ -125,7 +131,11 @@ on standard error.`,
 				if data := referenceWriter(opts.format); data != nil {
 					return data(w, refs)
 				}
-				return export.ReferenceList(w, st, st.References(refs), opts.format)
+				entries, err := st.References(refs)
+				if err != nil {
+					return err
+				}
+				return export.ReferenceList(w, st, entries, opts.format)
 			}
 			if opts.output == "" || opts.output == "-" {
 				return write(a.Out)
@@ -146,6 +156,7 @@ on standard error.`,
 		return s, nil
 	}
 	styleFlag(f, &opts.style, "citation style (default: the style setting, apa)")
+	f.StringVar(&opts.locale, "locale", "", "language of the style's terms and dates, such as de-DE (default: the locale setting, else the style's own)")
 	f.StringVar(&opts.keys, "keys", "", "only these references (comma-separated keys)")
 	f.StringVar(&opts.query, "query", "", "only the references this search `QUERY` finds")
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
@@ -172,10 +183,11 @@ func formatForFile(path string) string {
 }
 
 // exportStyle finds the style: the flag, else the style setting of the
-// .evident.toml files that apply to the working directory.
-func (a *App) exportStyle(cmd *cobra.Command, flag string) (*style.Style, error) {
-	if cmd.Flags().Changed("style") {
-		return lookupStyle(flag, "--style")
+// .evident.toml files that apply to the working directory; and its locale
+// the same way.
+func (a *App) exportStyle(cmd *cobra.Command, flag, locale string) (*style.Style, error) {
+	if cmd.Flags().Changed("style") && cmd.Flags().Changed("locale") {
+		return a.lookupStyle(flag, locale, "--style")
 	}
 	cwd, err := a.Getwd()
 	if err != nil {
@@ -190,13 +202,21 @@ func (a *App) exportStyle(cmd *cobra.Command, flag string) (*style.Style, error)
 		return nil, err
 	}
 	a.sayConfigWarnings(cfg)
-	return lookupStyle(cfg.Style, relSource(cwd, cfg.Source("style")))
+	name, source := cfg.Style, relSource(cwd, cfg.Source("style"))
+	if cmd.Flags().Changed("style") {
+		name, source = flag, "--style"
+	}
+	if !cmd.Flags().Changed("locale") {
+		locale = cfg.Locale
+	}
+	return a.lookupStyle(name, locale, source)
 }
 
-// lookupStyle finds a style by name; an unknown one is a usage error that
-// names the .evident.toml it was set in, if it came from one.
-func lookupStyle(name, source string) (*style.Style, error) {
-	st, err := style.Lookup(name)
+// lookupStyle finds a style by name (built in, a .csl file, or in a styles
+// folder) with a locale ("" for the style's own); an unknown one is a usage
+// error that names the .evident.toml it was set in, if it came from one.
+func (a *App) lookupStyle(name, locale, source string) (*style.Style, error) {
+	st, err := style.Open(name, style.Options{Locale: locale, Finder: styles.NewFinder(a.Getenv)})
 	if err != nil {
 		if !strings.HasPrefix(source, "--") && source != config.SourceDefault {
 			err = fmt.Errorf("%s: style: %w", source, err)

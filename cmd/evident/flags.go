@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -60,13 +61,17 @@ func formatFlag(f *pflag.FlagSet, p *string) {
 	enumFlag(f, p, "format", "text", []string{"text", "json"}, "output format")
 }
 
-// styleFlag defines --style: a reference-list style by name or alias. Its
-// default is empty, meaning the style setting of .evident.toml.
+// styleFlag defines --style: a built-in style by name or alias, a .csl
+// file, or a style in a styles folder. Its default is empty, meaning the
+// style setting of .evident.toml. The style is found (and an unknown one
+// refused) when the command runs, with the locale it is to use.
 func styleFlag(f *pflag.FlagSet, p *string, usage string) {
-	v := enumFlag(f, p, "style", "", style.Names(), usage)
+	v := enumFlag(f, p, "style", "", style.Names(), usage+" (or a .csl file, or a style 'evident styles' lists)")
 	v.accept = func(s string) (string, error) {
-		_, err := style.Lookup(s)
-		return s, err
+		if strings.TrimSpace(s) == "" {
+			return "", errors.New("the style must not be empty")
+		}
+		return strings.TrimSpace(s), nil
 	}
 }
 

@@ -43,6 +43,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", filepath.Join(env.WorkDir, "home"))
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "data"))
+			// The system's CSL folder is the script's own, so that what
+			// styles a machine has installed does not change the results.
+			env.Setenv("EVIDENT_CSL_DIR", filepath.Join(env.WorkDir, "csl"))
 			env.Setenv("NO_COLOR", "1")
 			// The README's examples, so scripts can run its commands as written.
 			env.Setenv("EXAMPLES", examples)

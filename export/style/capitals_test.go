@@ -119,7 +119,7 @@ func TestStyles_RISRecordKeepsItsCapitalsAndInitials(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := s.Text(s.Format(items)[0])
+			got := s.Text(format(t, s, items)[0])
 			if !strings.Contains(got, tc.names) {
 				t.Errorf("names: want %q in\n%s", tc.names, got)
 			}

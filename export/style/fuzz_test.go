@@ -16,6 +16,16 @@ func FuzzFormat(f *testing.F) {
 	f.Add("book", "Title", "Bennett, Peter and Nolan, Stuart and Fraser, Mike and Roe, R", "1", "2017", "")
 	f.Add("incollection", `<script>x</script> $p$-values \foo{bar}`, "Doe, Jane", "e124", "n.d.", "")
 	f.Add("online", "{{{unbalanced", "O'Brien, Jr., Pat", "1-", "", "javascript:alert(1)")
+	// The styles are opened once: the processor's are parsed and compiled
+	// then, as in a run of evident.
+	var all []*Style
+	for _, id := range Names() {
+		s, err := Lookup(id)
+		if err != nil {
+			f.Fatal(err)
+		}
+		all = append(all, s)
+	}
 	f.Fuzz(func(t *testing.T, typ, title, author, pages, year, doi string) {
 		// Two works by the same authors, so that sorting, year suffixes and
 		// added names all run.
@@ -28,9 +38,9 @@ func FuzzFormat(f *testing.F) {
 		for _, r := range p.References() {
 			items = append(items, csl.FromReference(r))
 		}
-		for _, id := range Names() {
-			s, _ := Lookup(id)
-			for _, e := range s.Format(items) {
+		for _, s := range all {
+			id := s.ID
+			for _, e := range format(t, s, items) {
 				if txt := s.Text(e); strings.ContainsAny(txt, "\n\r") {
 					t.Fatalf("%s: text entry spans lines: %q", id, txt)
 				}

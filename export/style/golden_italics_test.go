@@ -70,7 +70,7 @@ func TestGoldenItalics(t *testing.T) {
 			if styleListed {
 				report = t.Logf
 			}
-			for _, e := range s.Format(items) {
+			for _, e := range format(t, s, items) {
 				if _, listed := knownDifferences[id][e.Key]; listed {
 					continue
 				}

@@ -84,7 +84,7 @@ func TestGolden(t *testing.T) {
 				t.Skipf("style %s is not implemented yet: %v", id, err)
 			}
 			want := goldenEntries(t, id)
-			got := s.Format(items)
+			got := format(t, s, items)
 			if len(got) != len(want) {
 				t.Fatalf("%d entries formatted, golden file has %d", len(got), len(want))
 			}
@@ -113,4 +113,14 @@ func TestGolden(t *testing.T) {
 			t.Logf("%s: %d of %d entries match pandoc; %d known differences", id, matched, len(got), len(known))
 		})
 	}
+}
+
+// format formats items, failing the test on an error.
+func format(t testing.TB, s *Style, items []csl.Item) []Entry {
+	t.Helper()
+	es, err := s.Format(items)
+	if err != nil {
+		t.Fatalf("%s: %v", s.ID, err)
+	}
+	return es
 }

@@ -43,7 +43,7 @@ func formatOne(t *testing.T, id string, it csl.Item) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es := s.Format([]csl.Item{it})
+	es := format(t, s, []csl.Item{it})
 	if len(es) != 1 {
 		t.Fatalf("%s: %d entries for one item", id, len(es))
 	}
@@ -162,7 +162,7 @@ func TestNumeric_LabelsKeepTheGivenOrder(t *testing.T) {
 		s, _ := Lookup(id)
 		// The caller passes the order of first citation; numeric styles
 		// do not sort, even when the second item would sort first.
-		es := s.Format([]csl.Item{b, a})
+		es := format(t, s, []csl.Item{b, a})
 		if es[0].Key != "second" || es[0].Label != "1" || es[1].Label != "2" {
 			t.Errorf("%s: entries %q %q labelled %q %q", id, es[0].Key, es[1].Key, es[0].Label, es[1].Label)
 		}
@@ -183,7 +183,7 @@ func TestNumeric_HTMLIsEscaped(t *testing.T) {
 	it.URL = "javascript:alert(1)"
 	for _, id := range []string{"vancouver", "ama", "ieee"} {
 		s, _ := Lookup(id)
-		h := s.HTML(s.Format([]csl.Item{it})[0])
+		h := s.HTML(format(t, s, []csl.Item{it})[0])
 		for _, bad := range []string{"<script", "<img", `href="javascript`} {
 			if strings.Contains(h, bad) {
 				t.Errorf("%s: HTML contains %s: %s", id, bad, h)
@@ -197,7 +197,7 @@ func TestNumeric_HTMLIsEscaped(t *testing.T) {
 
 func TestIEEE_EtAlIsItalic(t *testing.T) {
 	s, _ := Lookup("ieee")
-	e := s.Format([]csl.Item{journalItem(authorsOf(8))})[0]
+	e := format(t, s, []csl.Item{journalItem(authorsOf(8))})[0]
 	if md := s.Markdown(e); !strings.HasPrefix(md, `\[1\] H. M. Berman *et al.*, “The Protein Data Bank,” *Nucleic Acids Research*`) {
 		t.Errorf("Markdown: %s", md)
 	}
@@ -239,7 +239,7 @@ func TestNumeric_EveryTypeFormats(t *testing.T) {
 			for i, it := range []csl.Item{{ID: "empty", Type: typ}, full} {
 				it.Type = typ
 				it.ID = fmt.Sprintf("%s-%d", typ, i)
-				es := s.Format([]csl.Item{it})
+				es := format(t, s, []csl.Item{it})
 				txt := s.Text(es[0])
 				if !strings.HasPrefix(txt, s.labelText(es[0])) || strings.ContainsAny(txt, "\n\r") || strings.Contains(txt, "..") {
 					t.Errorf("%s %s: %q", id, it.ID, txt)

@@ -349,3 +349,29 @@ func wordDate(d *csl.Date, names *[12]string, dayFirst, padDay bool) string {
 	}
 	return names[m-1] + " " + dd + ", " + itoa(y)
 }
+
+// longDate is "March 5, 2024", or as much of it as the date has.
+func longDate(d *csl.Date) string {
+	return wordDate(d, &months, false, false)
+}
+
+// pagesLabel is "p." for a single page ("7", "e124", "S12") and "pp."
+// otherwise, as citeproc decides: a range, a list, or text ("To appear").
+func pagesLabel(p string) string {
+	if singlePage(strings.TrimSpace(p)) {
+		return "p."
+	}
+	return "pp."
+}
+
+func singlePage(p string) bool {
+	i := 0
+	for i < len(p) && (p[i] >= 'a' && p[i] <= 'z' || p[i] >= 'A' && p[i] <= 'Z') {
+		i++
+	}
+	j := i
+	for j < len(p) && p[j] >= '0' && p[j] <= '9' {
+		j++
+	}
+	return j > i && j == len(p)
+}

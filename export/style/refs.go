@@ -9,7 +9,7 @@ import (
 // numeric styles number them in the order given (pass the order of first
 // citation), author-date styles sort them. Each Entry.Key is the library key
 // of its reference, so a report can find the entry for a citation.
-func (s *Style) References(refs []*corpus.Reference) []Entry {
+func (s *Style) References(refs []*corpus.Reference) ([]Entry, error) {
 	items := make([]csl.Item, len(refs))
 	for i, r := range refs {
 		items[i] = csl.FromReference(r)

@@ -1,10 +1,11 @@
 package style
 
 import (
-	"github.com/evident-tools/evident/export/csl"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/evident-tools/evident/export/csl"
 )
 
 // stopWords are the English words title case leaves in lower case unless
