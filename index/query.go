@@ -423,7 +423,7 @@ func (ix *Index) hits(ctx context.Context, q, text query.Query, found bsearch.Do
 			return nil, err
 		}
 	}
-	r, err := ix.reader()
+	r, err := ix.readers()
 	if err != nil {
 		return nil, err
 	}
