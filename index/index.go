@@ -573,4 +573,3 @@ func mappingSum() ([]byte, error) {
 	sum := sha256.Sum256(append(data, layout...))
 	return sum[:], nil
 }
-
