@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -207,4 +208,67 @@ func TestSync_RebuildsAnIndexOfOneBleveIndex(t *testing.T) {
 	if why != "" {
 		t.Errorf("second Sync rebuilt again: %q", why)
 	}
+}
+
+// BenchmarkShards builds the index of a real library (3,725 references)
+// as a rebuild does, with 1, 2 and 4 shards, and then searches it:
+//
+//	go test ./index -run '^$' -bench Shards -count 6 | benchstat -col /shards -
+func BenchmarkShards(b *testing.B) {
+	refs := realLibrary(b)
+	queries := []string{"neural network", "author:smith", "year:2015", `"deep learning"`, "title:model"}
+	for _, n := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("shards=%d/build", n), func(b *testing.B) {
+			for b.Loop() {
+				dir := filepath.Join(b.TempDir(), "index")
+				ix, err := rebuildShards(dir, n, refs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ix.Close()
+			}
+			b.ReportMetric(float64(len(refs)*b.N)/b.Elapsed().Seconds(), "refs/s")
+		})
+		b.Run(fmt.Sprintf("shards=%d/search", n), func(b *testing.B) {
+			ix, err := rebuildShards(filepath.Join(b.TempDir(), "index"), n, refs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ix.Close()
+			ctx := context.Background()
+			i := 0
+			for b.Loop() {
+				if _, err := ix.Search(ctx, Query{Text: queries[i%len(queries)], Facets: true}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// rebuildShards builds a library index of refs with n shards in dir.
+func rebuildShards(dir string, n int, refs []*corpus.Reference) (*Index, error) {
+	rev, err := newRevision(dir)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := createShards(rev, n)
+	if err != nil {
+		return nil, err
+	}
+	w := ix.newWriter(context.Background())
+	w.fresh = true
+	for _, r := range refs {
+		if err := w.put(r); err != nil {
+			w.wait()
+			ix.Close()
+			return nil, err
+		}
+	}
+	if err := w.finish(1); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
 }
