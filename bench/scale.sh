@@ -10,12 +10,14 @@
 #   bench/scale.sh -sizes 1000,10000            some sizes
 #   bench/scale.sh -sizes 100000 -shards 4      an index of 4 shards (docs/scale.md)
 #   bench/scale.sh -runs 5                      timed runs of check and export (default 3)
+#   bench/scale.sh -fresh-ids                   repeats get fresh DOIs too, not only fresh keys
 #
 # The inputs are bench/runner's (as bench/peers.sh builds them): the real
 # entries of the shared corpora, interleaved, then repeated under fresh keys
 # (-r2, -r3, ... after every key and crossref) up to the size. They are
 # imported with --on-duplicate keep, so that every repeat is stored and
-# indexed as a reference of its own.
+# indexed as a reference of its own. With -fresh-ids the repeats' DOIs get
+# the same suffix as their keys, so that a look-up by DOI finds one work.
 #
 # EVIDENT_CORPORA names the shared corpora folder (default: ../shared/corpora
 # beside the repository); EVIDENT_BENCH_WORK the scratch folder (default:
@@ -29,11 +31,13 @@ corpora=${EVIDENT_CORPORA:-$repo/../shared/corpora}
 sizes=1000,10000,100000,1000000
 shards=""
 runs=3
+fresh=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-sizes) sizes=$2; shift 2 ;;
 	-shards) shards=$2; shift 2 ;;
 	-runs) runs=$2; shift 2 ;;
+	-fresh-ids) fresh=-fresh-ids; shift ;;
 	-h | --help) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) echo "scale.sh: unknown argument $1 (see -h)" >&2; exit 2 ;;
 	esac
@@ -53,7 +57,11 @@ mkdir -p "$work/bin" "$work/scale"
 	go build -o "$work/bin/runner" ./bench/runner
 )
 ev=$work/bin/evident
-"$work/bin/runner" -work "$work" -bin "$work/bin" -bench "$here" -corpora "$corpora" -inputs-only -sizes "$sizes" >&2
+# Inputs with fresh DOIs are not bench/peers.sh's: they get a folder of
+# their own.
+inputs=$work
+[ -z "$fresh" ] || inputs=$work/fresh-ids
+"$work/bin/runner" -work "$inputs" -bin "$work/bin" -bench "$here" -corpora "$corpora" -inputs-only -sizes "$sizes" $fresh >&2
 
 # timed CMD... runs CMD under GNU time and prints "SECONDS KB"; its output
 # goes to /dev/null. Exit status 1 (findings) counts as success, and so do
@@ -79,7 +87,7 @@ mb() { awk '{printf "%.0f", $1/1024}'; }
 report=$work/scale.md
 rev=$(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown)
 {
-	echo "evident $rev; $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(go version | awk '{print $3}'); shards: ${shards:-default}; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "evident $rev; $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(go version | awk '{print $3}'); shards: ${shards:-default}; ${fresh:-keys fresh, DOIs repeated}; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo
 	echo "| references | parse-only | import | import / parse | import peak | check (median) | search p50 | search p95 | export (median) | library on disk |"
 	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -89,7 +97,7 @@ IFS=, read -r -a ns <<<"$sizes"
 for n in "${ns[@]}"; do
 	label=$n
 	[ "$n" -ge 1000 ] && label=$((n / 1000))k
-	in=$work/inputs/real-$label.bib
+	in=$inputs/inputs/real-$label.bib
 	lib=$work/scale/lib-$label
 	rm -rf "$lib"
 	echo "scale.sh: $n references: parse, import" >&2
