@@ -145,13 +145,7 @@ func createShards(dir string, n int) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	dirs := []string{dir}
-	if n > 0 {
-		dirs = make([]string, n)
-		for i := range dirs {
-			dirs[i] = shardDir(dir, i)
-		}
-	}
+	dirs := shardDirs(dir, n)
 	shards := make([]bleve.Index, 0, len(dirs))
 	for _, d := range dirs {
 		b, err := bleve.NewUsing(d, m, scorch.Name, scorch.Name, runtimeConfig(lockTimeout))
@@ -187,13 +181,7 @@ func openBleve(dir string, readOnly bool) (ix *Index, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	dirs := []string{dir}
-	if n > 0 {
-		dirs = make([]string, n)
-		for i := range dirs {
-			dirs[i] = shardDir(dir, i)
-		}
-	}
+	dirs := shardDirs(dir, n)
 	cfg := runtimeConfig(lockTimeout)
 	if readOnly {
 		cfg["read_only"] = true

@@ -61,6 +61,19 @@ func shardDir(rev string, i int) string {
 	return filepath.Join(rev, shardPrefix+strconv.Itoa(i))
 }
 
+// shardDirs returns the directories of the n shards of the revision rev,
+// or rev itself when n is 0 (one Bleve index in rev, as before shards).
+func shardDirs(rev string, n int) []string {
+	if n == 0 {
+		return []string{rev}
+	}
+	dirs := make([]string, n)
+	for i := range dirs {
+		dirs[i] = shardDir(rev, i)
+	}
+	return dirs
+}
+
 // owner returns what decides a document's shard: the key of a reference
 // ("ref:KEY"), the work of a passage ("passage:KEY#3"), the article of a
 // claim ("claim:ARTICLE#c12").
