@@ -47,7 +47,11 @@ var (
 // Index is an open search index. Its methods may be called from several
 // goroutines.
 type Index struct {
+	// b searches every shard: the one shard, or an alias of them.
 	b bleve.Index
+	// shards are the Bleve indexes themselves (see shard.go); the first
+	// keeps the generation and the mapping's fingerprint.
+	shards []bleve.Index
 	// rev is the revision of a library index the index was opened from,
 	// and manifest its files; empty for Open and OpenMem.
 	rev      string
@@ -77,6 +81,12 @@ func Open(dir string) (*Index, error) {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	return openBleve(dir, false)
+}
+
+// create makes a new index in dir, or in memory when dir is "": one Bleve
+// index, in dir itself, as tests and Open want it.
+func create(dir string) (*Index, error) {
+	return createShards(dir, 0)
 }
 
 // OpenRead opens the current revision of the library index in dir for
@@ -124,8 +134,10 @@ func OpenMem() (*Index, error) {
 	return create("")
 }
 
-// create makes a new scorch index in dir, or in memory when dir is "".
-func create(dir string) (*Index, error) {
+// createShards makes a new scorch index of n shards in dir, in the
+// directories shard.go names; n 0 makes one Bleve index in dir itself, or
+// in memory when dir is "".
+func createShards(dir string, n int) (*Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
@@ -134,39 +146,60 @@ func create(dir string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtimeConfig(lockTimeout))
-	if err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, lockError(err))
+	dirs := shardDirs(dir, n)
+	shards := make([]bleve.Index, 0, len(dirs))
+	for _, d := range dirs {
+		b, err := bleve.NewUsing(d, m, scorch.Name, scorch.Name, runtimeConfig(lockTimeout))
+		if err != nil {
+			closeShards(shards)
+			return nil, fmt.Errorf("create index %s: %w", d, lockError(err))
+		}
+		shards = append(shards, b)
 	}
-	if err := b.SetInternal(keyMapping, sum); err != nil {
-		b.Close()
+	if err := shards[0].SetInternal(keyMapping, sum); err != nil {
+		closeShards(shards)
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return &Index{b: b}, nil
+	return newIndex(shards, m), nil
 }
 
 // openBleve opens the Bleve index in dir. A damaged index can make Bleve
 // panic rather than fail (a segment footer that points past the end of the
 // file); that is reported as an error wrapping ErrDamaged, so that Sync can
 // rebuild.
+//
+// dir holds shards (shard.go), or, written before them or by Open, one
+// Bleve index in dir itself.
 func openBleve(dir string, readOnly bool) (ix *Index, err error) {
+	var shards []bleve.Index
 	defer func() {
 		if r := recover(); r != nil {
+			closeShards(shards)
 			ix, err = nil, fmt.Errorf("open index %s: %w: %v", dir, ErrDamaged, r)
 		}
 	}()
+	n, err := countShards(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	dirs := shardDirs(dir, n)
 	cfg := runtimeConfig(lockTimeout)
 	if readOnly {
 		cfg["read_only"] = true
 	}
-	b, err := bleve.OpenUsing(dir, cfg)
-	switch {
-	case err == nil:
-		return &Index{b: b}, nil
-	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, fmt.Errorf("open index %s: %w", dir, ErrLocked)
+	for _, d := range dirs {
+		b, err := bleve.OpenUsing(d, cfg)
+		switch {
+		case errors.Is(err, bolterrors.ErrTimeout):
+			closeShards(shards)
+			return nil, fmt.Errorf("open index %s: %w", d, ErrLocked)
+		case err != nil:
+			closeShards(shards)
+			return nil, fmt.Errorf("open index %s: %w: %v", d, ErrDamaged, err)
+		}
+		shards = append(shards, b)
 	}
-	return nil, fmt.Errorf("open index %s: %w: %v", dir, ErrDamaged, err)
+	return newIndex(shards, shards[0].Mapping()), nil
 }
 
 // runtimeConfig is scorch's configuration. Batches wait for the disk: with
@@ -188,7 +221,7 @@ func lockError(err error) error {
 // twice is harmless (Bleve itself would panic), so a deferred Close may follow
 // one whose error is checked.
 func (ix *Index) Close() error {
-	ix.closeOnce.Do(func() { ix.closeErr = ix.b.Close() })
+	ix.closeOnce.Do(func() { ix.closeErr = closeShards(ix.shards) })
 	return ix.closeErr
 }
 
@@ -202,7 +235,7 @@ func (ix *Index) Generation() (uint64, error) {
 // generation also says whether a generation was recorded at all, which tells
 // a finished build from one that was interrupted before its last batch.
 func (ix *Index) generation() (gen uint64, ok bool, err error) {
-	v, err := ix.b.GetInternal(keyGeneration)
+	v, err := ix.shards[0].GetInternal(keyGeneration)
 	if err != nil {
 		return 0, false, fmt.Errorf("index generation: %w", err)
 	}
@@ -262,20 +295,21 @@ func (ix *Index) DocCount() (uint64, error) {
 
 // PassageCount returns the number of passages in the index.
 func (ix *Index) PassageCount() (uint64, error) {
-	r, err := ix.reader()
+	rs, err := ix.readers()
 	if err != nil {
 		return 0, err
 	}
-	defer r.Close()
-	return countTerm(context.Background(), r, fieldType, typePassage)
+	defer rs.Close()
+	return rs.countTerm(context.Background(), fieldType, typePassage)
 }
 
 // writer fills Bleve batches and writes each when it is full.
 type writer struct {
-	done  int
-	ctx   context.Context
-	ix    *Index
-	batch *bleve.Batch
+	done int
+	ctx  context.Context
+	ix   *Index
+	// batches holds the batch being filled of every shard.
+	batches []*bleve.Batch
 	// fresh is set while a new index is built: there is nothing to replace,
 	// so an article's old claims are not looked up.
 	fresh    bool
@@ -286,7 +320,11 @@ type writer struct {
 }
 
 func (ix *Index) newWriter(ctx context.Context) *writer {
-	return &writer{ctx: ctx, ix: ix, batch: ix.b.NewBatch()}
+	w := &writer{ctx: ctx, ix: ix, batches: make([]*bleve.Batch, len(ix.shards))}
+	for i, s := range ix.shards {
+		w.batches[i] = s.NewBatch()
+	}
+	return w
 }
 
 func (w *writer) put(r *corpus.Reference) error {
@@ -379,25 +417,12 @@ func (ix *Index) claimsOf(id string) ([]string, error) {
 
 // docsWith returns the IDs of the documents that have term in field.
 func (ix *Index) docsWith(field, term string) ([]string, error) {
-	r, err := ix.reader()
+	rs, err := ix.readers()
 	if err != nil {
 		return nil, err
 	}
-	defer r.Close()
-	var ids []string
-	var external error
-	err = eachDoc(r, term, field, func(iid string) {
-		if external != nil {
-			return
-		}
-		var docID string
-		docID, external = r.ExternalID(bleveindex.IndexInternalID(iid))
-		ids = append(ids, docID)
-	})
-	if err == nil {
-		err = external
-	}
-	return ids, err
+	defer rs.Close()
+	return rs.docsWith(field, term)
 }
 
 // eachDoc calls fn with the internal ID of every document that has term in
@@ -419,26 +444,28 @@ func eachDoc(r bleveindex.IndexReader, term, field string, fn func(id string)) e
 }
 
 func (w *writer) index(id string, doc map[string]any) error {
-	if err := w.batch.Index(id, doc); err != nil {
+	s := shardOf(id, len(w.batches))
+	if err := w.batches[s].Index(id, doc); err != nil {
 		return err
 	}
 	w.done++
 	if w.ix.Progress != nil && w.done%1000 == 0 {
 		w.ix.Progress(w.done)
 	}
-	return w.flushIfFull()
+	return w.flushIfFull(s)
 }
 
 func (w *writer) remove(id string) error {
-	w.batch.Delete(id)
-	return w.flushIfFull()
+	s := shardOf(id, len(w.batches))
+	w.batches[s].Delete(id)
+	return w.flushIfFull(s)
 }
 
-func (w *writer) flushIfFull() error {
-	if w.batch.Size() < batchSize {
+func (w *writer) flushIfFull(s int) error {
+	if w.batches[s].Size() < batchSize {
 		return nil
 	}
-	return w.flush()
+	return w.flush(s)
 }
 
 // flush writes the batch. An update writes one batch at a time, in order: a
@@ -447,15 +474,18 @@ func (w *writer) flushIfFull() error {
 // so it writes up to maxInflight batches at once: Bleve analyses one batch
 // on several cores but builds its segment on one, and two batches in flight
 // keep both cores of a small machine busy (measured: 20% faster on 2 cores).
-func (w *writer) flush() error {
+//
+// The batch of shard s is written to shard s.
+func (w *writer) flush(s int) error {
 	if err := w.ctx.Err(); err != nil {
 		return err
 	}
+	shard := w.ix.shards[s]
 	if !w.fresh {
-		if err := w.ix.b.Batch(w.batch); err != nil {
+		if err := shard.Batch(w.batches[s]); err != nil {
 			return fmt.Errorf("write index batch: %w", err)
 		}
-		w.batch.Reset()
+		w.batches[s].Reset()
 		return nil
 	}
 	for len(w.inflight) >= maxInflight {
@@ -463,10 +493,10 @@ func (w *writer) flush() error {
 			return err
 		}
 	}
-	b, done := w.batch, make(chan error, 1)
-	go func() { done <- w.ix.b.Batch(b) }()
+	b, done := w.batches[s], make(chan error, 1)
+	go func() { done <- shard.Batch(b) }()
 	w.inflight = append(w.inflight, done)
-	w.batch = w.ix.b.NewBatch()
+	w.batches[s] = shard.NewBatch()
 	return nil
 }
 
@@ -500,10 +530,22 @@ func (w *writer) finish(generation uint64) error {
 	if err := w.wait(); err != nil {
 		return err
 	}
-	w.batch.SetInternal(keyGeneration, binary.BigEndian.AppendUint64(nil, generation))
-	w.fresh = false // the last batch is written before finish returns
-	return w.flush()
+	w.fresh = false // the last batches are written before finish returns
+	// The first shard's last: it records the generation.
+	for s := len(w.batches) - 1; s >= 0; s-- {
+		if s == 0 {
+			w.batches[0].SetInternal(keyGeneration, binary.BigEndian.AppendUint64(nil, generation))
+		}
+		if err := w.flush(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// layout names how a revision is laid out on disk (shard.go), for
+// mappingSum.
+const layout = "shards by key hash"
 
 // mappingSum fingerprints the mapping this build writes. An index built with
 // another mapping (an older evident, or one before a new document type) has
@@ -518,15 +560,8 @@ func mappingSum() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	sum := sha256.Sum256(data)
+	// The layout counts too: an index of one Bleve index per revision,
+	// written before shards, is rebuilt as shards once.
+	sum := sha256.Sum256(append(data, layout...))
 	return sum[:], nil
-}
-
-// reader opens a reader of the index's current snapshot; close it when done.
-func (ix *Index) reader() (bleveindex.IndexReader, error) {
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	return adv.Reader()
 }

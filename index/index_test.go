@@ -458,7 +458,7 @@ func TestSync_Rebuilds(t *testing.T) {
 	// An index written with another mapping, by an older evident say.
 	rev := ix.rev
 	ix.Close()
-	rewriteRevision(t, dir, rev, func(w *Index) error { return w.b.SetInternal(keyMapping, []byte("older mapping")) })
+	rewriteRevision(t, dir, rev, func(w *Index) error { return w.shards[0].SetInternal(keyMapping, []byte("older mapping")) })
 	ix, rebuilt = syncOK(t, dir, 4)
 	ix.Close()
 	if !rebuilt {
@@ -530,10 +530,10 @@ func TestSync_RebuildsAfterInterruptedApply(t *testing.T) {
 	ix.Close()
 	// Half an index and no generation: a build that died.
 	rewriteRevision(t, dir, rev, func(w *Index) error {
-		if err := w.b.DeleteInternal(keyGeneration); err != nil {
+		if err := w.shards[0].DeleteInternal(keyGeneration); err != nil {
 			return err
 		}
-		return w.b.Index(refID("x"), refDocument(library()[0]))
+		return w.shards[0].Index(refID("x"), refDocument(library()[0]))
 	})
 	ix, rebuilt := syncOK(t, dir, 0)
 	ix.Close()
@@ -549,21 +549,21 @@ func TestSync_RebuildsDamagedIndex(t *testing.T) {
 		file   string // glob inside the index directory
 		damage func(path string) error
 	}{
-		{"meta overwritten", "rev-*/index_meta.json", func(p string) error { return os.WriteFile(p, []byte("{not json"), 0o600) }},
-		{"meta removed", "rev-*/index_meta.json", os.Remove},
-		{"root truncated", "rev-*/store/root.bolt", func(p string) error { return os.Truncate(p, 0) }},
-		{"root overwritten", "rev-*/store/root.bolt", func(p string) error { return overwriteAll(p, garbage) }},
-		{"segment truncated", "rev-*/store/*.zap", func(p string) error { return truncateHalf(p) }},
-		{"segment emptied", "rev-*/store/*.zap", func(p string) error { return os.Truncate(p, 0) }},
-		{"segment tail overwritten", "rev-*/store/*.zap", func(p string) error { return overwriteTail(p, garbage) }},
-		{"segment middle overwritten", "rev-*/store/*.zap", func(p string) error { return overwriteMiddle(p, garbage[:64]) }},
-		{"segment removed", "rev-*/store/*.zap", os.Remove},
+		{"meta overwritten", "rev-*/shard-*/index_meta.json", func(p string) error { return os.WriteFile(p, []byte("{not json"), 0o600) }},
+		{"meta removed", "rev-*/shard-*/index_meta.json", os.Remove},
+		{"root truncated", "rev-*/shard-*/store/root.bolt", func(p string) error { return os.Truncate(p, 0) }},
+		{"root overwritten", "rev-*/shard-*/store/root.bolt", func(p string) error { return overwriteAll(p, garbage) }},
+		{"segment truncated", "rev-*/shard-*/store/*.zap", func(p string) error { return truncateHalf(p) }},
+		{"segment emptied", "rev-*/shard-*/store/*.zap", func(p string) error { return os.Truncate(p, 0) }},
+		{"segment tail overwritten", "rev-*/shard-*/store/*.zap", func(p string) error { return overwriteTail(p, garbage) }},
+		{"segment middle overwritten", "rev-*/shard-*/store/*.zap", func(p string) error { return overwriteMiddle(p, garbage[:64]) }},
+		{"segment removed", "rev-*/shard-*/store/*.zap", os.Remove},
 		{"manifest removed", "rev-*/manifest.json", os.Remove},
 		{"current removed", "current", os.Remove},
 		{"current emptied", "current", func(p string) error { return os.Truncate(p, 0) }},
 		{"current names nothing", "current", func(p string) error { return os.WriteFile(p, []byte("rev-999999\n"), 0o600) }},
 		{"revision removed", "rev-*", os.RemoveAll},
-		{"every file emptied", "rev-*/*/*", func(p string) error { return os.Truncate(p, 0) }},
+		{"every file emptied", "rev-*/shard-*/store/*", func(p string) error { return os.Truncate(p, 0) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -100,6 +100,21 @@ const (
 // facetSize is the number of values kept for each facet.
 const facetSize = 10
 
+// shardFacetSize is the number of values asked of each shard of a sharded
+// index. The alias adds up what each shard returns, so a value that is
+// eleventh in one shard and first in another would be undercounted if
+// each returned ten: with this many, the counts of the ten kept are exact
+// unless a shard's matches hold more distinct values than this.
+const shardFacetSize = 1000
+
+// facetRequestSize is the number of values a facet asks of the index.
+func (ix *Index) facetRequestSize() int {
+	if len(ix.shards) > 1 {
+		return shardFacetSize
+	}
+	return facetSize
+}
+
 // facetFields are the facets of Result.Facets and the fields they count.
 var facetFields = map[string]string{
 	"type": fieldType, "year": fieldYear, "venue": fieldVenueFacet, "status": fieldStatus,
@@ -176,7 +191,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (_ *Result, err error) {
 			if !facetVaries(name, refs, claims) {
 				continue
 			}
-			f := bleve.NewFacetRequest(field, facetSize)
+			f := bleve.NewFacetRequest(field, ix.facetRequestSize())
 			if field == fieldYear {
 				// A number is indexed at several precisions; the terms of
 				// full precision begin with this byte.
@@ -423,7 +438,7 @@ func (ix *Index) hits(ctx context.Context, q, text query.Query, found bsearch.Do
 			return nil, err
 		}
 	}
-	r, err := ix.reader()
+	r, err := ix.readers()
 	if err != nil {
 		return nil, err
 	}
@@ -542,7 +557,7 @@ func facets(res bsearch.FacetResults) map[string][]FacetCount {
 				if name == "year" {
 					term = yearTerm(term)
 				}
-				if term != "" {
+				if term != "" && len(counts) < facetSize {
 					counts = append(counts, FacetCount{Term: term, Count: t.Count})
 				}
 			}

@@ -15,46 +15,50 @@ import (
 // documents it searches instead: every document but the passages, or the
 // passages alone.
 func (ix *Index) scoredAmong(ctx context.Context, passages bool) context.Context {
-	r, err := ix.reader()
+	rs, err := ix.readers()
 	if err != nil {
 		return ctx
 	}
-	defer r.Close()
-	total, err := r.DocCount()
+	defer rs.Close()
+	total, err := rs.DocCount()
 	if err != nil {
 		return ctx
 	}
-	n, err := countTerm(ctx, r, fieldType, typePassage)
-	if err != nil || n == 0 && !passages {
+	n, err := rs.countTerm(ctx, fieldType, typePassage)
+	if err != nil || n == 0 && !passages && len(rs) == 1 {
 		return ctx
 	}
-	bm, ok := r.(bleveindex.BM25Reader)
-	if !ok {
-		return ctx
-	}
-	fields, err := r.Fields()
-	if err != nil {
-		return ctx
-	}
-	stats := &bsearch.BM25Stats{DocCount: float64(total - n), FieldCardinality: make(map[string]int, len(fields))}
+	stats := &bsearch.BM25Stats{DocCount: float64(total - n), FieldCardinality: map[string]int{}}
 	if passages {
 		stats.DocCount = float64(n)
+	}
+	// The statistics are the sums over the shards, so that a sharded index
+	// scores as one would (but for a term's document frequency, which
+	// Bleve takes from the shard).
+	for _, r := range rs {
+		bm, ok := r.(bleveindex.BM25Reader)
+		if !ok {
+			return ctx
+		}
+		fields, err := r.Fields()
+		if err != nil {
+			return ctx
+		}
+		for _, f := range append(fields, mappedFields()...) {
+			c, err := bm.FieldCardinality(f)
+			if err != nil {
+				return ctx
+			}
+			stats.FieldCardinality[f] += c
+		}
 	}
 	// Bleve fails a search on a field it has no statistics for, even one
 	// no document has ("keywords" in a library without any): those get the
 	// document count, which matters to nothing since nothing matches there.
-	for _, f := range append(fields, mappedFields()...) {
-		if _, done := stats.FieldCardinality[f]; done {
-			continue
-		}
-		c, err := bm.FieldCardinality(f)
-		if err != nil {
-			return ctx
-		}
+	for f, c := range stats.FieldCardinality {
 		if c == 0 {
-			c = int(stats.DocCount)
+			stats.FieldCardinality[f] = int(stats.DocCount)
 		}
-		stats.FieldCardinality[f] = c
 	}
 	if stats.DocCount == 0 {
 		return ctx

@@ -102,7 +102,7 @@ func (ix *Index) state(gen uint64) (string, error) {
 	case g != gen:
 		return fmt.Sprintf("out of date (it reflects generation %d of the library, which is at %d)", g, gen), nil
 	}
-	sum, err := ix.b.GetInternal(keyMapping)
+	sum, err := ix.shards[0].GetInternal(keyMapping)
 	if err != nil {
 		return "", err
 	}
@@ -130,7 +130,7 @@ func rebuild(ctx context.Context, dir string, gen uint64, src source) (*Index, e
 	if err != nil {
 		return nil, fmt.Errorf("rebuild index: %w", err)
 	}
-	ix, err := create(rev)
+	ix, err := createShards(rev, shardCount())
 	if err != nil {
 		discard(rev)
 		return nil, fmt.Errorf("rebuild index: %w", err)

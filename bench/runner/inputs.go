@@ -51,6 +51,9 @@ var entryStart = regexp.MustCompile(`(?m)^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]`)
 // every exporter writes them.
 var crossrefField = regexp.MustCompile(`(?im)^([ \t]*crossref[ \t]*=[ \t]*[{"])([^}"\n]*)([}"])`)
 
+// doiField finds a DOI value at the start of a line, as crossrefField does.
+var doiField = regexp.MustCompile(`(?im)^([ \t]*doi[ \t]*=[ \t]*[{"])([^}"\n]*[^}"\n \t])([ \t]*[}"])`)
+
 // chunk is one '@' construct as written, up to the next one, with the text
 // between them.
 type chunk struct {
@@ -153,7 +156,10 @@ func readChunks(files []string) (macros, entries []chunk, perFile []int, err err
 // the interleaved entries, again and again with the keys of each later pass
 // suffixed (-r2, -r3, ...) until n is reached. A key already used (BibTeX keys
 // are case-insensitive) gets -dN. crossref values follow their parents' keys.
-func buildInput(path string, n int, macros, entries []chunk) error {
+// With freshIDs the DOIs of a later pass get the same suffix, so that every
+// repeat is a work of its own to duplicate detection and to look-ups by
+// DOI, as in a library that large.
+func buildInput(path string, n int, macros, entries []chunk, freshIDs bool) error {
 	if len(entries) == 0 {
 		return fmt.Errorf("no entries to build %s from", path)
 	}
@@ -199,6 +205,9 @@ func buildInput(path string, n int, macros, entries []chunk) error {
 				}
 				return sm[1] + parent + sm[3]
 			})
+			if freshIDs && suffix != "" {
+				text = doiField.ReplaceAllString(text, "${1}${2}"+suffix+"${3}")
+			}
 			b.WriteString(text)
 			if !strings.HasSuffix(text, "\n") {
 				b.WriteString("\n")

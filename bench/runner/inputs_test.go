@@ -42,7 +42,7 @@ func TestBuildInput_RepeatsWithSuffixedKeysAndParents(t *testing.T) {
 		t.Fatalf("got %d macros, %d entries, per file %v", len(macros), len(entries), perFile)
 	}
 	out := filepath.Join(t.TempDir(), "in.bib")
-	if err := buildInput(out, 7, macros, entries); err != nil {
+	if err := buildInput(out, 7, macros, entries, false); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(out)
@@ -136,3 +136,24 @@ func TestProjected_GrowsAtLeastLinearly(t *testing.T) {
 }
 
 func secondsDur(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+func TestBuildInput_FreshIDsSuffixRepeatedDOIs(t *testing.T) {
+	paths := writeFiles(t, map[string]string{
+		"a.bib": "@article{A,\n  doi = {10.1000/xyz},\n  title = {T}}\n@article{B,\n  DOI = \"10.1000/abc \",\n  title = {U}}\n",
+	})
+	macros, entries, _, err := readChunks(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "in.bib")
+	if err := buildInput(out, 5, macros, entries, true); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(out)
+	text := string(data)
+	for _, want := range []string{"doi = {10.1000/xyz}", "doi = {10.1000/xyz-r2}", "doi = {10.1000/xyz-r3}", `DOI = "10.1000/abc "`, `DOI = "10.1000/abc-r2 "`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, text)
+		}
+	}
+}

@@ -99,6 +99,7 @@ func main() {
 		inputs  = flag.Bool("inputs-only", false, "only build the inputs (WORK/inputs/real-SIZE.bib, clean-SIZE.bib), for profiling")
 		real    = flag.String("real-sizes", "1000", "sizes at which the parsers are also given the real input as it is, comma-separated")
 		slow    = flag.Duration("slow", 0, "time a row only once when its counting run took longer than this (0: always -runs times)")
+		fresh   = flag.Bool("fresh-ids", false, "give the DOIs of repeated entries the suffix of their keys (-r2, ...), so that repeats are works of their own")
 	)
 	flag.Parse()
 	if *work == "" || *bin == "" || *bench == "" {
@@ -115,7 +116,7 @@ func main() {
 		*out = filepath.Join(*work, "results.md")
 	}
 	o := options{corpora: *corpora, work: *work, bin: *bin, bench: *bench, python: *python, sizes: *sizes, runs: *runs,
-		timeout: *timeout, only: *only, out: *out, rev: *rev, inputsOnly: *inputs, realSizes: *real, slow: *slow}
+		timeout: *timeout, only: *only, out: *out, rev: *rev, inputsOnly: *inputs, realSizes: *real, slow: *slow, freshIDs: *fresh}
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "runner:", err)
 		os.Exit(1)
@@ -128,7 +129,7 @@ type options struct {
 	sizes, runs, realSizes            string
 	timeout, slow                     time.Duration
 	only, out, rev                    string
-	inputsOnly                        bool
+	inputsOnly, freshIDs              bool
 }
 
 func run(o options) error {
@@ -182,10 +183,10 @@ func run(o options) error {
 	for _, n := range ns {
 		real := input{n: n, label: label(n), path: filepath.Join(work, "inputs", fmt.Sprintf("real-%s.bib", label(n)))}
 		in := input{n: n, label: label(n), path: filepath.Join(work, "inputs", fmt.Sprintf("clean-%s.bib", label(n)))}
-		if err := buildInput(real.path, n, macros, entries); err != nil {
+		if err := buildInput(real.path, n, macros, entries, o.freshIDs); err != nil {
 			return err
 		}
-		if err := buildInput(in.path, n, cleanMacros, cleanEntries); err != nil {
+		if err := buildInput(in.path, n, cleanMacros, cleanEntries, o.freshIDs); err != nil {
 			return err
 		}
 		if o.inputsOnly {
