@@ -324,7 +324,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	inverted := func(i int) bool {
 		return o.sortOrder == "all" || o.sortOrder == "first" && i == 0 || c.sorting
 	}
-	out := &node{}
+	out := &node{kids: make([]*node, 0, 2*len(b)+2)}
 	for i, nn := range b {
 		if i > 0 {
 			last := i == len(b)-1 && !truncated

@@ -48,10 +48,18 @@ func leaf(s string) *node {
 }
 
 func group(delim string, f *fmting, kids ...*node) *node {
-	var ks []*node
-	for _, k := range kids {
-		if k != nil {
-			ks = append(ks, k)
+	// the list is kept as given when it holds no nil (renderKids never
+	// returns one), so that a group costs one allocation, not two
+	ks := kids
+	for i, k := range kids {
+		if k == nil {
+			ks = append(make([]*node, 0, len(kids)), kids[:i]...)
+			for _, k := range kids[i+1:] {
+				if k != nil {
+					ks = append(ks, k)
+				}
+			}
+			break
 		}
 	}
 	if len(ks) == 0 {
