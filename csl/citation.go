@@ -166,53 +166,7 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 		}
 		return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 	case strings.HasPrefix(collapse, "year"):
-		out := &node{}
-		for i := 0; i < len(cites); {
-			j := i
-			for j+1 < len(cites) && cites[j+1].names != "" && cites[j+1].names == cites[i].names {
-				j++
-			}
-			if i > 0 {
-				d := delim
-				if j > i || (i > 0 && out.kids != nil && lastCollapsed(out)) {
-					d = afterCollapse
-				}
-				out.kids = append(out.kids, leaf(d))
-			}
-			out.kids = append(out.kids, withAffixes(cites[i]))
-			suffixOnly := strings.HasPrefix(collapse, "year-suffix") && cites[i].ctx.dis.yearSuffix != ""
-			for k := i + 1; k <= j; k++ {
-				rc := cites[k]
-				if suffixOnly && rc.ctx.dis.yearSuffix != "" && rc.ref.Locator == "" {
-					// the same author and year: only the suffix ("2001a, b",
-					// or "2001a–c" when ranged)
-					if collapse == "year-suffix-ranged" && k+1 <= j && k > i && cites[k+1].ctx.dis.yearSuffix != "" &&
-						len(rc.ctx.dis.yearSuffix) == 1 && cites[k+1].ctx.dis.yearSuffix == string(rc.ctx.dis.yearSuffix[0]+1) &&
-						cites[k-1].ctx.dis.yearSuffix == string(rc.ctx.dis.yearSuffix[0]-1) {
-						if last := out.kids[len(out.kids)-1]; last.text != "–" {
-							out.kids = append(out.kids, leaf("–"))
-						}
-						continue
-					}
-					if last := out.kids[len(out.kids)-1]; last.text != "–" {
-						out.kids = append(out.kids, leaf(groupDelim))
-					}
-					out.kids = append(out.kids, leaf(rc.ctx.dis.yearSuffix))
-					continue
-				}
-				// the same author again: render without the names
-				c := *rc.ctx
-				c.firstNames, c.suppressAuthor, c.called, c.found = nil, true, 0, 0
-				c.yearSuffixDone = false
-				n := renderLayout(&c, sec)
-				out.kids = append(out.kids, leaf(groupDelim), withAffixes(renderedCite{ref: rc.ref, n: n}))
-			}
-			if j > i {
-				out.kids = append(out.kids, &node{}) // marks a collapsed group
-			}
-			i = j + 1
-		}
-		return wrap(out, &sec.layoutFmt)
+		return wrap(p.collapseYears(cites, collapse, delim, afterCollapse, groupDelim, withAffixes), &sec.layoutFmt)
 	}
 	for _, rc := range cites {
 		parts = append(parts, withAffixes(rc))
@@ -220,7 +174,3 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 	return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 }
 
-func lastCollapsed(n *node) bool {
-	k := n.kids[len(n.kids)-1]
-	return k.kids == nil && k.text == ""
-}

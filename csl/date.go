@@ -101,6 +101,13 @@ func (e *dateEl) render(c *ctx) *node {
 	if c.sorting {
 		return leaf(dateKey(d))
 	}
+	if c.suffixOnly && e.variable == "issued" {
+		if c.dis == nil || c.p.style.usesYearSuffix || c.yearSuffixDone {
+			return nil
+		}
+		c.yearSuffixDone = true
+		return leaf(c.dis.yearSuffix)
+	}
 	if len(d.Parts) == 0 {
 		return wrap(leaf(d.Literal), &e.f)
 	}

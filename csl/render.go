@@ -43,6 +43,9 @@ type ctx struct {
 	sortKey        *sortKey
 	yearSuffixDone bool
 	suppressAuthor bool
+	// suffixOnly: a cite collapsed into the one before it shows its
+	// issued date as its year suffix alone ("2022a, b, p. 6")
+	suffixOnly bool
 }
 
 // disamb is the disambiguation state of one item.
