@@ -173,4 +173,3 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 	}
 	return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 }
-
