@@ -17,12 +17,20 @@ import "strings"
 //     years are separated by after-collapse-delimiter, since the group
 //     delimiter would run into the locator ("2016; 2015, 333");
 //   - suffixes are separated by year-suffix-delimiter, else
-//     cite-group-delimiter.
+//     cite-group-delimiter, else the layout's delimiter; when suffixes were
+//     joined, the years of the group are separated by
+//     after-collapse-delimiter ("2001a, b; 2003").
 func (p *Processor) collapseYears(cites []renderedCite, collapse, delim, afterCollapse, groupDelim string, withAffixes func(renderedCite) *node) *node {
 	sec := p.style.cite
 	suffixDelim, ok := sec.opts["year-suffix-delimiter"]
 	if !ok {
-		suffixDelim = groupDelim
+		if suffixDelim, ok = sec.opts["cite-group-delimiter"]; !ok {
+			suffixDelim = delim
+		}
+	}
+	suffixOnly := func(k int) bool {
+		return strings.HasPrefix(collapse, "year-suffix") && cites[k].ctx.dis.yearSuffix != "" &&
+			cites[k-1].ctx.dis.yearSuffix != "" && sameYear(cites[k-1], cites[k])
 	}
 	out := &node{}
 	prevCollapsed := false
@@ -43,10 +51,17 @@ func (p *Processor) collapseYears(cites []renderedCite, collapse, delim, afterCo
 		if collapse == "year" && anyLocator(cites[i:j+1]) {
 			between = afterCollapse
 		}
+		for k := i + 1; k <= j; k++ {
+			if suffixOnly(k) {
+				// years whose suffixes were joined are set apart
+				// more strongly: "2001a, b; 2003"
+				between = afterCollapse
+			}
+		}
 		out.kids = append(out.kids, withAffixes(cites[i]))
 		for k := i + 1; k <= j; k++ {
 			rc := cites[k]
-			if strings.HasPrefix(collapse, "year-suffix") && rc.ctx.dis.yearSuffix != "" && cites[k-1].ctx.dis.yearSuffix != "" && sameYear(cites[k-1], rc) {
+			if suffixOnly(k) {
 				if rc.ref.Locator != "" {
 					// the suffix with the rest of the cite (its locator)
 					out.kids = append(out.kids, leaf(suffixDelim), withAffixes(renderedCite{ref: rc.ref, n: p.rerender(rc, true)}))

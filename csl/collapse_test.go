@@ -31,7 +31,9 @@ func TestCollapse_YearSuffixKeepsLocatorsAndStopsAtAffixes(t *testing.T) {
 		cites      []CiteRef
 		want       string
 	}{
-		{"suffixes alone", `collapse="year-suffix"`,
+		{"suffixes take the layout delimiter by default", `collapse="year-suffix"`,
+			[]CiteRef{{ID: "a"}, {ID: "b"}}, "(Dummy 2022a; b)"},
+		{"suffixes take cite-group-delimiter", `collapse="year-suffix" cite-group-delimiter=", "`,
 			[]CiteRef{{ID: "a"}, {ID: "b"}}, "(Dummy 2022a, b)"},
 		{"a locator stays with its suffix", `collapse="year-suffix" year-suffix-delimiter=", "`,
 			[]CiteRef{{ID: "a", Locator: "100"}, {ID: "b", Locator: "6"}}, "(Dummy 2022a, p. 100, b, p. 6)"},
@@ -41,8 +43,10 @@ func TestCollapse_YearSuffixKeepsLocatorsAndStopsAtAffixes(t *testing.T) {
 			[]CiteRef{{ID: "a"}, {ID: "b", Prefix: "see"}}, "(Dummy 2022a; see Dummy 2022b)"},
 		{"year-suffix-delimiter between suffixes", `collapse="year-suffix" year-suffix-delimiter="/"`,
 			[]CiteRef{{ID: "a"}, {ID: "b"}}, "(Dummy 2022a/b)"},
-		{"another year is a year", `collapse="year-suffix"`,
-			[]CiteRef{{ID: "c"}, {ID: "a"}, {ID: "b"}}, "(Dummy 2020, 2022a, b)"},
+		{"joined suffixes set the years apart with after-collapse-delimiter", `collapse="year-suffix" year-suffix-delimiter="," after-collapse-delimiter="; "`,
+			[]CiteRef{{ID: "c"}, {ID: "a"}, {ID: "b"}}, "(Dummy 2020; 2022a,b)"},
+		{"years without joined suffixes take cite-group-delimiter", `collapse="year-suffix" cite-group-delimiter=", "`,
+			[]CiteRef{{ID: "c"}, {ID: "a"}}, "(Dummy 2020, 2022a)"},
 		{"year collapse with a locator takes after-collapse-delimiter", `collapse="year" after-collapse-delimiter="; "`,
 			[]CiteRef{{ID: "c"}, {ID: "a", Locator: "333"}}, "(Dummy 2020; 2022a, p. 333)"},
 		{"year collapse without locators takes the group delimiter", `collapse="year" after-collapse-delimiter="; "`,
