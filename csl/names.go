@@ -491,7 +491,11 @@ func initials(given, with string, initialize, hyphen bool) string {
 					continue
 				}
 				r, size := utf8.DecodeRuneInString(sub)
-				isInitial := len(pieces) > 1 || strings.HasSuffix(w, ".") || utf8.RuneCountInString(sub) == 1 || isUpperWord(sub)
+				// a word in capitals ("CA") counts as an initial when names
+				// are initialized, but initialize="false" leaves it as
+				// written, as pandoc's citeproc does: only one letter or a
+				// letter with a period is an initial then
+				isInitial := len(pieces) > 1 || strings.HasSuffix(w, ".") || utf8.RuneCountInString(sub) == 1 || initialize && isUpperWord(sub)
 				if !unicode.IsUpper(r) && !isInitial {
 					// lowercase words (particles) stay
 					if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
