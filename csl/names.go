@@ -346,11 +346,9 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	}
 	if truncated && len(b) > 0 {
 		if o.etAlLast && len(ns) > len(b)+1 && ns[len(ns)-1].Literal != "others" {
-			sep := " "
-			if precedes(o.delimEtAl, len(b), inverted(len(b)-1)) {
-				sep = o.delim
-			}
-			out.kids = append(out.kids, leaf(sep+"… "), wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
+			// CSL 1.0.2: the delimiter, an ellipsis and the last name,
+			// whatever delimiter-precedes-et-al says
+			out.kids = append(out.kids, leaf(o.delim+"… "), wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
 		} else {
 			term, f := "et-al", fmting{}
 			if etAl != nil {
@@ -359,7 +357,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 			t, _ := c.p.loc.term(term, "long", false)
 			if t != "" {
 				sep := " "
-				if precedes(o.delimEtAl, len(b), inverted(len(b)-1)) {
+				if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
 					sep = o.delim
 				}
 				out.kids = append(out.kids, leaf(sep), wrap(leaf(t), &f))
@@ -378,7 +376,17 @@ func precedes(rule string, n int, afterInverted bool) bool {
 	case "after-inverted-name":
 		return afterInverted
 	}
-	return n >= 3 || (n >= 2 && false)
+	return n >= 3 // contextual: only between three names or more
+}
+
+// precedesEtAl tells whether the delimiter goes before "et al." (or the
+// ellipsis of et-al-use-last) after n names; contextual means two names
+// or more are shown, as CSL 1.0.2 says.
+func precedesEtAl(rule string, n int, afterInverted bool) bool {
+	if rule == "always" || rule == "never" || rule == "after-inverted-name" {
+		return precedes(rule, n, afterInverted)
+	}
+	return n >= 2
 }
 
 // oneName renders one name in display or sort order.

@@ -275,6 +275,11 @@ func rangeSecond(a, b, format string) string {
 	if len(nb) < len(na) { // expand "321-28" to "321-328"
 		nb = na[:len(na)-len(nb)] + nb
 	}
+	if format != "expanded" {
+		// a shortened second page drops the prefix the first one
+		// carries ("e103–9", "S12–9"): it only repeats
+		pb = ""
+	}
 	switch format {
 	case "expanded":
 		return pb + nb
