@@ -14,7 +14,8 @@ func TestNames_EtAlDelimiterRules(t *testing.T) {
 		{"contextual puts none after one name", `et-al-min="4" et-al-use-first="1"`, "Alice Adams et al."},
 		{"never", `et-al-min="4" et-al-use-first="2" delimiter-precedes-et-al="never"`, "Alice Adams, Bob Baker et al."},
 		{"always", `et-al-min="4" et-al-use-first="1" delimiter-precedes-et-al="always"`, "Alice Adams, et al."},
-		{"et-al-use-last takes the delimiter and an ellipsis", `et-al-min="4" et-al-use-first="1" et-al-use-last="true"`, "Alice Adams, … Eve Evans"},
+		{"et-al-use-last after two names takes the delimiter", `et-al-min="4" et-al-use-first="2" et-al-use-last="true"`, "Alice Adams, Bob Baker, … Eve Evans"},
+		{"et-al-use-last after one name takes a space", `et-al-min="4" et-al-use-first="1" et-al-use-last="true"`, "Alice Adams … Eve Evans"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -346,9 +346,14 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	}
 	if truncated && len(b) > 0 {
 		if o.etAlLast && len(ns) > len(b)+1 && ns[len(ns)-1].Literal != "others" {
-			// CSL 1.0.2: the delimiter, an ellipsis and the last name,
-			// whatever delimiter-precedes-et-al says
-			out.kids = append(out.kids, leaf(o.delim+"… "), wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
+			// the delimiter before the ellipsis follows
+			// delimiter-precedes-et-al, as pandoc's citeproc does (CSL
+			// 1.0.2 names the delimiter without saying when)
+			sep := " "
+			if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
+				sep = o.delim
+			}
+			out.kids = append(out.kids, leaf(sep+"… "), wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
 		} else {
 			term, f := "et-al", fmting{}
 			if etAl != nil {

@@ -167,6 +167,16 @@ func (e *textEl) render(c *ctx) *node {
 			n = leaf(v)
 			if c.p.opts.Format != Text {
 				n.link = linkFor(name, v)
+				if i := resolverAt(e.f.prefix); name == "DOI" && i >= 0 {
+					// the resolver in the prefix belongs to the link
+					// (CSL 1.0.2, appendix on links): "DOI: " stays
+					// outside, "https://doi.org/" goes in
+					g := e.f
+					n.text = g.prefix[i:] + v
+					n.link = linkFor(name, n.text)
+					g.prefix = g.prefix[:i]
+					return wrap(n, &g)
+				}
 			}
 		case "title", "container-title", "collection-title", "title-short", "container-title-short", "original-title", "event-title", "volume-title", "part-title", "reviewed-title":
 			n = richNode(v)
@@ -202,9 +212,16 @@ func (c *ctx) textVar(v, form string) (string, string) {
 
 func linkFor(name, v string) string {
 	switch name {
+	case "URL":
+		if !safeLink(v) {
+			return "" // javascript: and the like stay text
+		}
 	case "DOI":
 		if strings.HasPrefix(v, "http") {
 			return v
+		}
+		if strings.Contains(v, "doi.org/") {
+			return "https://" + v[strings.Index(v, "doi.org/"):]
 		}
 		return "https://doi.org/" + v
 	case "PMID":
@@ -408,4 +425,36 @@ func englishItem(it *Item) bool {
 // group: it is never suppressed for empty variables.
 func renderLayout(c *ctx, sec *section) *node {
 	return group("", nil, c.renderKids(sec.layout.kids)...)
+}
+
+// safeLink tells whether a URL from the data may become a link: only web,
+// FTP and mail addresses, since a link's scheme runs code in a browser
+// (javascript:, data:).
+func safeLink(u string) bool {
+	i := strings.IndexByte(u, ':')
+	if i < 0 {
+		return false
+	}
+	switch strings.ToLower(u[:i]) {
+	case "http", "https", "ftp", "mailto":
+		return true
+	}
+	return false
+}
+
+// resolverAt finds a DOI resolver ("https://doi.org/", "doi.org/") at the
+// end of a prefix and returns where it starts, or -1.
+func resolverAt(prefix string) int {
+	if !strings.HasSuffix(prefix, "doi.org/") {
+		return -1
+	}
+	i := strings.LastIndex(prefix, "http")
+	if j := strings.LastIndex(prefix, "doi.org/"); i < 0 || strings.ContainsAny(prefix[i:j], " ") {
+		i = j
+		// keep a "dx." before doi.org with it
+		if strings.HasSuffix(prefix[:i], "dx.") {
+			i -= 3
+		}
+	}
+	return i
 }
