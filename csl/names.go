@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -169,6 +170,21 @@ func (s *Style) resolveNameOptions() {
 	}
 }
 
+// editorTranslator tells whether a <names> of both editor and translator
+// meets an item whose editors are its translators.
+func (c *ctx) editorTranslator(vars []string) bool {
+	hasEd, hasTr := false, false
+	for _, v := range vars {
+		hasEd = hasEd || v == "editor"
+		hasTr = hasTr || v == "translator"
+	}
+	if !hasEd || !hasTr || c.suppressed["editor"] || c.suppressed["translator"] {
+		return false
+	}
+	ed, tr := c.it.Names["editor"], c.it.Names["translator"]
+	return len(ed) > 0 && slices.Equal(ed, tr)
+}
+
 // defaultName stands for a <names> without <name>.
 var defaultName = &nameEl{resolved: [2]nameOpts{defaultNameOpts, defaultNameOpts}}
 
@@ -196,6 +212,7 @@ func (e *namesEl) render(c *ctx) *node {
 	var used []string
 	var mark *namesMark
 	total := 0
+	merged := c.editorTranslator(e.variables)
 	for _, v := range e.variables {
 		if c.suppressed[v] {
 			continue
@@ -205,6 +222,17 @@ func (e *namesEl) render(c *ctx) *node {
 			continue
 		}
 		used = append(used, v)
+		termName := v
+		if merged {
+			// CSL 1.0.2: the same people as editor and translator are
+			// named once, labelled with the editortranslator term
+			if v == "translator" {
+				continue
+			}
+			if v == "editor" {
+				termName = "editortranslator"
+			}
+		}
 		list, m, count := c.nameList(ns, name, etAl, &o)
 		total += count
 		if mark == nil {
@@ -221,7 +249,7 @@ func (e *namesEl) render(c *ctx) *node {
 			case "never":
 				plural = false
 			}
-			t, _ := c.p.loc.term(v, label.form, plural)
+			t, _ := c.p.loc.term(termName, label.form, plural)
 			ln := wrap(leaf(t), &label.f)
 			if labelBefore {
 				list = group("", nil, ln, list)
