@@ -98,7 +98,13 @@ func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error
 		if len(sec.sort) > 0 && len(cites) > 1 {
 			cites = p.sortCites(cites, cited, nums)
 		}
-		out = append(out, p.finish(p.flatten(p.joinCites(cites))))
+		joined := p.joinCites(cites)
+		if allAuthorOnly(cl.Items) && joined != nil && joined.f == &sec.layoutFmt && len(joined.kids) == 1 {
+			// an author-only cite stands in the running text: the
+			// layout's parentheses do not go around it
+			joined = joined.kids[0]
+		}
+		out = append(out, p.finish(p.flatten(joined)))
 	}
 	return out, nil
 }
@@ -172,4 +178,13 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 		parts = append(parts, withAffixes(rc))
 	}
 	return wrap(group(delim, nil, parts...), &sec.layoutFmt)
+}
+
+func allAuthorOnly(refs []CiteRef) bool {
+	for _, r := range refs {
+		if !r.AuthorOnly {
+			return false
+		}
+	}
+	return len(refs) > 0
 }

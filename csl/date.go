@@ -227,6 +227,10 @@ func (c *ctx) datePart(p datePartEl, d DatePart) *node {
 		if d.Year < 0 {
 			bc, _ := c.p.loc.term("bc", "long", false)
 			s += bc
+		} else if d.Year < 1000 {
+			// CSL 1.0.2: years of one to three digits take the "ad" term
+			ad, _ := c.p.loc.term("ad", "long", false)
+			s += ad
 		}
 		if c.dis != nil && c.dis.yearSuffix != "" && !c.p.style.usesYearSuffix && !c.yearSuffixDone {
 			c.yearSuffixDone = true

@@ -45,10 +45,12 @@ const visible = stItalic | stBold | stSmallCaps | stSup | stSub | stUnderline
 
 func writeHTML(rs runs) string {
 	var b strings.Builder
+	opened := false // a block just opened: its text starts without space
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if r.blockStart != "" {
 			b.WriteString(`<div class="csl-` + r.blockStart + `">`)
+			opened = true
 			continue
 		}
 		if r.blockEnd {
@@ -63,6 +65,15 @@ func writeHTML(rs runs) string {
 		for i+1 < len(rs) && rs[i+1].blockStart == "" && !rs[i+1].blockEnd && rs[i+1].st&visible == r.st&visible && rs[i+1].link == r.link {
 			i++
 			text += rs[i].text
+		}
+		if opened {
+			// the space between the first field and the rest belongs to
+			// neither block ("[1]" and "Alpha", not " Alpha")
+			text = strings.TrimLeft(text, " ")
+			opened = text == ""
+			if opened {
+				continue
+			}
 		}
 		if r.link != "" {
 			b.WriteString(`<a href="` + html.EscapeString(r.link) + `">`)

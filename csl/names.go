@@ -556,13 +556,13 @@ func initials(given, with string, initialize, hyphen bool) string {
 					b.WriteByte(' ')
 					continue
 				}
-				if si > 0 {
+				if si > 0 && hyphen {
+					// "J.-P.": the hyphen joins the initials; without
+					// initialize-with-hyphen they stand apart ("J. P.")
 					s := strings.TrimRight(b.String(), " ")
 					b.Reset()
 					b.WriteString(s)
-					if hyphen {
-						b.WriteByte('-')
-					}
+					b.WriteByte('-')
 				}
 				b.WriteString(sub[:size] + with)
 				_ = pi
