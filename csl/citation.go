@@ -8,6 +8,10 @@ import (
 // Cluster is one in-text citation: one or more cites together.
 type Cluster struct {
 	Items []CiteRef
+	// NoteNumber is the number of the footnote that holds the cluster,
+	// for the near-note position and first-reference-note-number; 0
+	// numbers clusters 1, 2, … in order, each in its own note.
+	NoteNumber int
 }
 
 // CiteRef is one cite of an item in a cluster.
@@ -56,34 +60,20 @@ func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error
 	order, nums := p.bibOrder(cited)
 	dis := p.disambiguate(cited, nums, order)
 	sec := p.style.cite
-	seen := map[string]bool{}
-	var prevCluster []CiteRef
+	track := newPositions(p.nearNoteDistance())
 	out := make([]string, 0, len(clusters))
 	for ci, cl := range clusters {
 		var cites []renderedCite
+		note := cl.NoteNumber
+		if note <= 0 {
+			note = ci + 1
+		}
 		for k, r := range cl.Items {
 			idx := firstOrder[r.ID]
-			pos := posSubsequent
-			if !seen[r.ID] {
-				pos = posFirst
-			}
-			var prev *CiteRef
-			if k > 0 {
-				prev = &cl.Items[k-1]
-			} else if ci > 0 && len(prevCluster) == 1 {
-				prev = &prevCluster[0]
-			}
-			if pos != posFirst && prev != nil && prev.ID == r.ID {
-				switch {
-				case r.Locator == "" && prev.Locator == "" || r.Locator == prev.Locator:
-					pos = posIbid
-				case r.Locator != "":
-					pos = posIbidWithLocator
-				}
-			}
-			seen[r.ID] = true
+			at := track.cite(cl.Items, k, note)
 			ref := r
-			c := &ctx{p: p, it: &cited[idx], sec: 0, cite: &ref, pos: pos, dis: dis[idx], citeNumber: nums[idx], suppressAuthor: r.SuppressAuthor}
+			c := &ctx{p: p, it: &cited[idx], sec: 0, cite: &ref, pos: at.pos, near: at.near, firstNote: at.firstNote,
+				dis: dis[idx], citeNumber: nums[idx], suppressAuthor: r.SuppressAuthor}
 			n := renderLayout(c, sec)
 			rc := renderedCite{ref: r, item: idx, n: n, number: nums[idx], ctx: c}
 			if c.firstNames != nil {
@@ -94,7 +84,7 @@ func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error
 			}
 			cites = append(cites, rc)
 		}
-		prevCluster = cl.Items
+		track.endCluster(cl.Items, note)
 		if len(sec.sort) > 0 && len(cites) > 1 {
 			cites = p.sortCites(cites, cited, nums)
 		}

@@ -25,6 +25,10 @@ type ctx struct {
 	cite *CiteRef
 	pos  int
 	near bool
+	// firstNote is the note of the item's first cite, for
+	// first-reference-note-number (0 in the first cite and in the
+	// bibliography)
+	firstNote int
 	// sorting renders macros as sort keys: names in sort order, dates as
 	// numbers
 	sorting bool
@@ -65,6 +69,11 @@ func (c *ctx) variable(name string) string {
 	case "locator":
 		if c.cite != nil {
 			return c.cite.Locator
+		}
+		return ""
+	case "first-reference-note-number":
+		if c.firstNote > 0 && c.pos != posFirst {
+			return itoa(c.firstNote)
 		}
 		return ""
 	case "citation-number":
