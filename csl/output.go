@@ -239,7 +239,11 @@ func (p *Processor) flattenInto(dst runs, n *node, quotes int) runs {
 	cStart := len(dst)
 	if n.kids == nil {
 		if n.text != "" {
-			dst = append(dst, run{text: n.text, st: n.st, nocase: n.nocase, link: n.link})
+			text := n.text
+			if n.link == "" && strings.ContainsAny(text, "\"“”") {
+				text = p.dataQuotes(text, quotes)
+			}
+			dst = append(dst, run{text: text, st: n.st, nocase: n.nocase, link: n.link})
 		}
 	} else {
 		any := false
@@ -448,4 +452,42 @@ func quoteTerm(side string, depth int) string {
 		return side + "-inner-quote"
 	}
 	return side + "-quote"
+}
+
+// dataQuotes gives double quotation marks written in the data (straight
+// pairs, or curly ones) the locale's marks for their depth: inside a
+// quoted title they become the inner marks ("Why ‘most’ findings"), as
+// pandoc's citeproc and citeproc-js print them.
+func (p *Processor) dataQuotes(s string, depth int) string {
+	open, _ := p.loc.term(quoteTerm("open", depth), "long", false)
+	shut, _ := p.loc.term(quoteTerm("close", depth), "long", false)
+	if open == "" || shut == "" {
+		return s
+	}
+	open, shut = curlyQuote(open, true), curlyQuote(shut, false)
+	if strings.Count(s, "\"")%2 != 0 && !strings.ContainsAny(s, "“”") {
+		return s // an odd straight quote is no pair: leave it
+	}
+	var b strings.Builder
+	opening := true
+	for _, r := range s {
+		switch r {
+		case '"':
+			if opening {
+				b.WriteString(open)
+			} else {
+				b.WriteString(shut)
+			}
+			opening = !opening
+		case '“':
+			b.WriteString(open)
+			opening = false
+		case '”':
+			b.WriteString(shut)
+			opening = true
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
