@@ -203,13 +203,17 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 			return
 		}
 		level := 1
-		if !strings.HasSuffix(rule, "with-initials") {
-			inits := map[string]int{}
-			for g := range givens {
-				inits[initialsOf(g)]++
-			}
-			if inits[initialsOf(n.Given)] > 1 {
-				level = 2
+		inits := map[string]int{}
+		for g := range givens {
+			inits[initialsOf(g)]++
+		}
+		if inits[initialsOf(n.Given)] > 1 {
+			// initials do not tell this name apart: the full given
+			// name does, unless the rule allows initials only, where
+			// nothing is added and later methods (year suffixes) decide
+			level = 2
+			if strings.HasSuffix(rule, "with-initials") {
+				return
 			}
 		}
 		for len(dis[i].perName) <= j {
