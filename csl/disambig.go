@@ -197,15 +197,21 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 		}
 		byFamily[fam][n.Given] = true
 	})
+	initsByFamily := map[string]map[string]int{}
 	each(func(i, j int, n Name) {
 		givens := byFamily[n.NonDroppingParticle+n.Family]
 		if len(givens) < 2 {
 			return
 		}
 		level := 1
-		inits := map[string]int{}
-		for g := range givens {
-			inits[initialsOf(g)]++
+		inits := initsByFamily[n.NonDroppingParticle+n.Family]
+		if inits == nil {
+			// counted once a family, not once a name
+			inits = map[string]int{}
+			for g := range givens {
+				inits[initialsOf(g)]++
+			}
+			initsByFamily[n.NonDroppingParticle+n.Family] = inits
 		}
 		if inits[initialsOf(n.Given)] > 1 {
 			// initials do not tell this name apart: the full given

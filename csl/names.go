@@ -521,13 +521,17 @@ func isCJK(s string) bool {
 // are initials get the initialize-with punctuation.
 func initials(given, with string, initialize, hyphen bool) string {
 	var b strings.Builder
-	words := strings.Fields(given)
-	for wi, w := range words {
+	// iterators, not slices: this runs for every name of every entry
+	for w := range strings.FieldsSeq(given) {
 		// "J.R." holds two initials
-		pieces := strings.FieldsFunc(w, func(r rune) bool { return r == '.' })
-		for pi, piece := range pieces {
-			subs := strings.Split(piece, "-")
-			for si, sub := range subs {
+		pieces := 0
+		for range strings.FieldsFuncSeq(w, isDot) {
+			pieces++
+		}
+		for piece := range strings.FieldsFuncSeq(w, isDot) {
+			si := -1
+			for sub := range strings.SplitSeq(piece, "-") {
+				si++
 				if sub == "" {
 					continue
 				}
@@ -536,7 +540,7 @@ func initials(given, with string, initialize, hyphen bool) string {
 				// are initialized, but initialize="false" leaves it as
 				// written, as pandoc's citeproc does: only one letter or a
 				// letter with a period is an initial then
-				isInitial := len(pieces) > 1 || strings.HasSuffix(w, ".") || utf8.RuneCountInString(sub) == 1 || initialize && isUpperWord(sub)
+				isInitial := pieces > 1 || strings.HasSuffix(w, ".") || utf8.RuneCountInString(sub) == 1 || initialize && isUpperWord(sub)
 				if !unicode.IsUpper(r) && !isInitial {
 					// lowercase words (particles) stay
 					if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
@@ -564,15 +568,16 @@ func initials(given, with string, initialize, hyphen bool) string {
 					b.WriteString(s)
 					b.WriteByte('-')
 				}
-				b.WriteString(sub[:size] + with)
-				_ = pi
+				b.WriteString(sub[:size])
+				b.WriteString(with)
 			}
 		}
-		_ = wi
 	}
 	// only ASCII spaces: initialize-with may end in a no-break space
 	return strings.Trim(b.String(), " ")
 }
+
+func isDot(r rune) bool { return r == '.' }
 
 func isUpperWord(s string) bool {
 	for _, r := range s {
