@@ -33,6 +33,9 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 			lf.suffix = ""
 			kids = []*node{wrap(kids[0], &fmting{display: "left-margin"}), wrap(right, &fmting{display: "right-inline"})}
 		}
+		if lf.suffix != "" && len(kids) > 0 && suffixIntoBlock(kids[len(kids)-1], lf.suffix) {
+			lf.suffix = ""
+		}
 		return wrap(group("", nil, kids...), &lf), c
 	}
 	if !hasSub {
@@ -174,4 +177,25 @@ func parallel(n int, f func(lo, hi int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// suffixIntoBlock moves the layout's suffix into the display block that
+// ends an entry, so that the closing period stays on the block's line
+// ("… 2011, p. 207–216." rather than a lone "." after the block), as
+// pandoc's citeproc and citeproc-js do. It follows the last child down to
+// a block and reports whether it found one.
+func suffixIntoBlock(n *node, suffix string) bool {
+	for n != nil {
+		if n.f != nil && n.f.display != "" {
+			f := *n.f
+			f.suffix += suffix
+			n.f = &f
+			return true
+		}
+		if len(n.kids) == 0 {
+			return false
+		}
+		n = n.kids[len(n.kids)-1]
+	}
+	return false
 }

@@ -10,6 +10,11 @@ import (
 
 func writeText(rs runs) string {
 	var b strings.Builder
+	n := 0
+	for _, r := range rs {
+		n += len(r.text) + 1
+	}
+	b.Grow(n)
 	for _, r := range rs {
 		if r.blockEnd && b.Len() > 0 {
 			// blocks (left-margin numbers, display="block") stay apart

@@ -120,3 +120,15 @@ func TestHTML_SecondFieldAlignRightBlockStartsWithoutSpace(t *testing.T) {
 		t.Errorf("got %q, want the right block to start with Alpha", es[0].Text)
 	}
 }
+
+func TestBibliography_LayoutSuffixMovesIntoTheLastBlock(t *testing.T) {
+	layout := `<layout suffix="."><group display="block"><text variable="title"/><text variable="page" prefix=", p. "/></group></layout>`
+	got := renderWith(t, layout, plainCite, `{"id":"a","type":"book","title":"T","page":"3"}`, HTML)
+	if want := `<div class="csl-block">T, p. 3.</div>`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	got = renderWith(t, layout, plainCite, `{"id":"a","type":"book","title":"T","page":"3"}`, Text)
+	if got != "T, p. 3." {
+		t.Errorf("text: got %q, want %q", got, "T, p. 3.")
+	}
+}
