@@ -147,15 +147,45 @@ func writeMarkdown(rs runs) string {
 			core = "*" + core + "*"
 		}
 		if r.link != "" {
-			if strings.TrimSpace(text) == r.link {
-				core = "<" + r.link + ">"
-			} else {
-				core = "[" + core + "](" + r.link + ")"
-			}
+			core = mdLink(core, strings.TrimSpace(text), r.link)
 		}
 		b.WriteString(lead + core + trail)
 	}
-	return strings.TrimSpace(collapseSpace(b.String()))
+	return mdLineStart(strings.TrimSpace(collapseSpace(b.String())))
+}
+
+// mdLink writes a link: an address shown as itself is an autolink, unless
+// it holds characters an autolink cannot; a destination with spaces or
+// parentheses goes in angle brackets so that it does not end early.
+func mdLink(core, text, link string) string {
+	plain := !strings.ContainsAny(link, " <>")
+	if text == link && plain {
+		return "<" + link + ">"
+	}
+	dest := link
+	if strings.ContainsAny(link, " ()") && plain {
+		dest = "<" + link + ">"
+	} else if !plain {
+		dest = strings.NewReplacer(" ", "%20", "<", "%3C", ">", "%3E").Replace(link)
+	}
+	return "[" + core + "](" + dest + ")"
+}
+
+// mdLineStart escapes what would make an entry a list item, a heading or
+// a quotation in Markdown ("1. Smith", "# 5", "- Anon.", "> 2"): numeric
+// styles start entries with a number and a period.
+func mdLineStart(s string) string {
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') && (i+1 == len(s) || s[i+1] == ' ') {
+		return s[:i] + `\` + s[i:]
+	}
+	if s != "" && strings.ContainsRune("#>+-=|", rune(s[0])) {
+		return `\` + s
+	}
+	return s
 }
 
 // curlyQuote turns a straight quotation mark that a style writes as a term
