@@ -109,7 +109,7 @@ func (e *dateEl) render(c *ctx) *node {
 		return leaf(c.dis.yearSuffix)
 	}
 	if len(d.Parts) == 0 {
-		return wrap(leaf(d.Literal), &e.f)
+		return styled(d.Literal, &e.f)
 	}
 	parts, delim := e.partsFor(c)
 	a := d.Parts[0]
@@ -274,5 +274,5 @@ func (c *ctx) datePart(p datePartEl, d DatePart) *node {
 			s = itoa(d.Day)
 		}
 	}
-	return wrap(leaf(s), &p.f)
+	return styled(s, &p.f)
 }

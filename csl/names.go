@@ -250,7 +250,7 @@ func (e *namesEl) render(c *ctx) *node {
 				plural = false
 			}
 			t, _ := c.p.loc.term(termName, label.form, plural)
-			ln := wrap(leaf(t), &label.f)
+			ln := styled(t, &label.f)
 			if labelBefore {
 				list = group("", nil, ln, list)
 			} else {
@@ -270,7 +270,7 @@ func (e *namesEl) render(c *ctx) *node {
 		if total == 0 {
 			return nil
 		}
-		return wrap(leaf(itoa(total)), &e.f)
+		return styled(itoa(total), &e.f)
 	}
 	out := group(e.delim[c.sec], &e.f, parts...)
 	if out != nil && mark != nil && c.firstNames == nil && !c.sorting {
@@ -393,7 +393,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 				if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
 					sep = o.delim
 				}
-				out.kids = append(out.kids, leaf(sep), wrap(leaf(t), &f))
+				out.kids = append(out.kids, leaf(sep), styled(t, &f))
 			}
 		}
 	}
@@ -428,7 +428,7 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		return wrap(richNode(n.Literal), &ne.family)
 	}
 	if n.Family == "" {
-		return wrap(leaf(n.Given), &ne.given)
+		return styled(n.Given, &ne.given)
 	}
 	form := o.form
 	initWith := o.initWith
@@ -458,10 +458,10 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && inverted && o.demote == "display-and-sort" {
 			familyPart = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		return wrap(leaf(familyPart), &ne.family)
+		return styled(familyPart, &ne.family)
 	}
 	if isCJK(n.Family) {
-		return &node{kids: nonNil(wrap(leaf(n.Family), &ne.family), wrap(leaf(n.Given), &ne.given))}
+		return &node{kids: nonNil(styled(n.Family, &ne.family), styled(n.Given, &ne.given))}
 	}
 	if !inverted {
 		givenPart := given
@@ -472,11 +472,11 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && !strings.HasPrefix(familyPart, n.NonDroppingParticle) {
 			fam = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		kids := []*node{}
-		if g := wrap(leaf(givenPart), &ne.given); g != nil {
+		kids := make([]*node, 0, 4)
+		if g := styled(givenPart, &ne.given); g != nil {
 			kids = append(kids, g, leaf(" "))
 		}
-		kids = append(kids, wrap(leaf(fam), &ne.family))
+		kids = append(kids, styled(fam, &ne.family))
 		if n.Suffix != "" {
 			sep := " "
 			if n.CommaSuffix {
@@ -487,7 +487,8 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		return &node{kids: kids}
 	}
 	// inverted: "Family, Given particle, Suffix"
-	kids := []*node{wrap(leaf(familyPart), &ne.family)}
+	kids := make([]*node, 1, 4)
+	kids[0] = styled(familyPart, &ne.family)
 	rest := given
 	if n.DroppingParticle != "" {
 		rest = strings.TrimSpace(rest + " " + n.DroppingParticle)
@@ -496,7 +497,7 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		rest = strings.TrimSpace(rest + " " + n.NonDroppingParticle)
 	}
 	if rest != "" {
-		kids = append(kids, leaf(o.sortSep), wrap(leaf(rest), &ne.given))
+		kids = append(kids, leaf(o.sortSep), styled(rest, &ne.given))
 	}
 	if n.Suffix != "" {
 		kids = append(kids, leaf(o.sortSep+n.Suffix))

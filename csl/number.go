@@ -60,7 +60,7 @@ func (e *numberEl) render(c *ctx) *node {
 		}
 		b.WriteString(tok.suffix)
 	}
-	return wrap(leaf(b.String()), &e.f)
+	return styled(b.String(), &e.f)
 }
 
 func termForVariable(v string) string {

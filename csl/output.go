@@ -74,6 +74,18 @@ func group(delim string, f *fmting, kids ...*node) *node {
 	return &node{kids: ks, f: f, delim: delim}
 }
 
+// styled is a leaf with its own formatting: one node where wrap(leaf(s), f)
+// makes two (names and dates make most of the nodes of an entry).
+func styled(s string, f *fmting) *node {
+	if s == "" {
+		return nil
+	}
+	if f == nil || f.empty() {
+		return &node{text: s}
+	}
+	return &node{text: s, f: f}
+}
+
 // wrap puts formatting around one node.
 func wrap(n *node, f *fmting) *node {
 	if n == nil {
