@@ -43,7 +43,7 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 		parallel(len(order), func(lo, hi int) {
 			for k := lo; k < hi; k++ {
 				n, _ := render(k)
-				entries[k] = Entry{ID: items[order[k]].ID, Text: p.finish(p.flatten(n))}
+				entries[k] = Entry{ID: items[order[k]].ID, Text: p.render(n, false)}
 			}
 		})
 		return entries, nil
@@ -63,7 +63,7 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 		} else {
 			prev = nil
 		}
-		entries[k] = Entry{ID: items[order[k]].ID, Text: p.finish(p.flatten(n))}
+		entries[k] = Entry{ID: items[order[k]].ID, Text: p.render(n, false)}
 	}
 	return entries, nil
 }
@@ -154,7 +154,7 @@ func (p *Processor) plain(n *node) string {
 	if n == nil {
 		return ""
 	}
-	return strings.TrimSpace(writeText(p.flatten(n)))
+	return strings.TrimSpace(p.render(n, true))
 }
 
 // parallel runs f over [0, n) in chunks, one per core; small jobs run

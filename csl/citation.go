@@ -94,7 +94,7 @@ func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error
 			// layout's parentheses do not go around it
 			joined = joined.kids[0]
 		}
-		out = append(out, p.finish(p.flatten(joined)))
+		out = append(out, p.render(joined, false))
 	}
 	return out, nil
 }

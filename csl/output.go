@@ -212,9 +212,24 @@ func punctRule(a, b rune) int {
 	return keepBoth
 }
 
-// flatten turns a node into runs.
-func (p *Processor) flatten(n *node) runs {
-	return p.flattenInto(make(runs, 0, 32), n, 0)
+// render flattens a node and writes it in the output format (or as plain
+// text), with a recycled run buffer.
+func (p *Processor) render(n *node, plain bool) string {
+	buf, _ := p.bufs.Get().(*runs)
+	if buf == nil {
+		buf = new(runs)
+	}
+	rs := p.flattenInto((*buf)[:0], n, 0)
+	var s string
+	if plain {
+		s = writeText(rs)
+	} else {
+		s = p.finish(rs)
+	}
+	clear(rs) // let go of the texts
+	*buf = rs[:0]
+	p.bufs.Put(buf)
+	return s
 }
 
 // flattenInto appends a node's runs to dst: one buffer for a whole entry,
