@@ -97,6 +97,19 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 				}
 			}
 		}
+		if addGiven && !sameNames && len(rest) > 0 && rule == "by-cite" {
+			// by-cite: expand only the names that collide, one by one
+			var next [][]int
+			for _, r := range rest {
+				if expandCollidingNames(items, dis, r) {
+					for _, i := range r {
+						keys[i] = render(i)
+					}
+				}
+				next = append(next, ambiguous(r)...)
+			}
+			rest = next
+		}
 		if addGiven && !sameNames && len(rest) > 0 && (rule == "by-cite" || rule == "all-names" || rule == "primary-name") {
 			var next [][]int
 			for _, r := range rest {
@@ -251,4 +264,53 @@ func sameContributors(items []Item, group []int) bool {
 		}
 	}
 	return true
+}
+
+// expandCollidingNames gives the names of an ambiguous group's items that
+// share a family name with a different person, at the same place in
+// another item's list, their initials, or the full given name where the
+// initials are the same too (the by-cite rule: only ambiguous names grow).
+// It reports whether it changed anything.
+func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
+	names := func(i int) []Name {
+		for _, v := range []string{"author", "editor", "translator"} {
+			if ns := items[i].Names[v]; len(ns) > 0 {
+				return ns
+			}
+		}
+		return nil
+	}
+	changed := false
+	for _, i := range group {
+		ni := names(i)
+		for j, a := range ni {
+			level := 0
+			for _, k := range group {
+				nk := names(k)
+				if k == i || j >= len(nk) {
+					continue
+				}
+				b := nk[j]
+				if a.Family == "" || a.Family != b.Family || a.NonDroppingParticle != b.NonDroppingParticle || a.Given == b.Given {
+					continue
+				}
+				l := 1
+				if initials(a.Given, ".", true, true) == initials(b.Given, ".", true, true) {
+					l = 2
+				}
+				level = max(level, l)
+			}
+			if level == 0 {
+				continue
+			}
+			for len(dis[i].perName) <= j {
+				dis[i].perName = append(dis[i].perName, 0)
+			}
+			if level > dis[i].perName[j] {
+				dis[i].perName[j] = level
+				changed = true
+			}
+		}
+	}
+	return changed
 }
