@@ -16,7 +16,7 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 		return nil, fmt.Errorf("%s: style has no bibliography", p.style.file)
 	}
 	order, nums := p.bibOrder(items)
-	dis := p.disambiguate(items, nums, order)
+	dis := p.disambiguate(items, nums, order, false)
 	sec := p.style.bib
 	sub, hasSub := sec.opts["subsequent-author-substitute"]
 	rule := sec.opts["subsequent-author-substitute-rule"]

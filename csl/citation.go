@@ -58,7 +58,11 @@ func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error
 		}
 	}
 	order, nums := p.bibOrder(cited)
-	dis := p.disambiguate(cited, nums, order)
+	cites := 0
+	for _, cl := range clusters {
+		cites += len(cl.Items)
+	}
+	dis := p.disambiguate(cited, nums, order, cites > len(cited))
 	sec := p.style.cite
 	track := newPositions(p.nearNoteDistance())
 	out := make([]string, 0, len(clusters))

@@ -8,8 +8,12 @@ import (
 // disambiguate makes the citations of items tell them apart, with the
 // methods the style allows, in the specification's order: more names, given
 // names, the disambiguate condition, year suffixes. order is the
-// bibliography order, which year suffixes follow.
-func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disamb {
+// bibliography order, which year suffixes follow. citedAgain says some
+// item is cited after its first cite (never for a bibliography alone):
+// then, in a style whose later cites read differently (short notes), the
+// later forms must read apart too, cited again or not, as pandoc's
+// citeproc compares them.
+func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAgain bool) []*disamb {
 	rank := make([]int, len(items))
 	for pos, i := range order {
 		rank[i] = pos
@@ -28,7 +32,14 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 	}
 	render := func(i int) string {
 		c := &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}}
-		return p.plain(renderLayout(c, p.style.cite))
+		key := p.plain(renderLayout(c, p.style.cite))
+		if p.style.usesPosition && citedAgain {
+			// a later cite (a short note) must tell items apart too:
+			// two works of an author both shortened to "Turville-Petre"
+			c = &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}, pos: posSubsequent}
+			key += "\x00" + p.plain(renderLayout(c, p.style.cite))
+		}
+		return key
 	}
 	if addGiven && rule != "by-cite" {
 		p.globalGivenNames(items, dis, rule)
@@ -39,20 +50,47 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 			keys[i] = render(i)
 		}
 	})
+	// members are ambiguous together when their first cites or their
+	// later cites read the same (connected through either)
 	ambiguous := func(members []int) [][]int {
-		m := map[string][]int{}
-		var order []string
-		for _, i := range members {
-			k := keys[i]
-			if _, ok := m[k]; !ok {
-				order = append(order, k)
+		parent := make(map[int]int, len(members))
+		find := func(x int) int {
+			for parent[x] != x {
+				parent[x] = parent[parent[x]]
+				x = parent[x]
 			}
-			m[k] = append(m[k], i)
+			return x
+		}
+		for _, i := range members {
+			parent[i] = i
+		}
+		for part := 0; part < 2; part++ {
+			seen := map[string]int{}
+			for _, i := range members {
+				k, ok := keyPart(keys[i], part)
+				if !ok {
+					continue
+				}
+				if j, dup := seen[k]; dup {
+					parent[find(i)] = find(j)
+				} else {
+					seen[k] = i
+				}
+			}
+		}
+		groups := map[int][]int{}
+		var order []int
+		for _, i := range members {
+			r := find(i)
+			if _, ok := groups[r]; !ok {
+				order = append(order, r)
+			}
+			groups[r] = append(groups[r], i)
 		}
 		var out [][]int
-		for _, k := range order {
-			if len(m[k]) > 1 && !sameItems(items, m[k]) {
-				out = append(out, m[k])
+		for _, r := range order {
+			if g := groups[r]; len(g) > 1 && !sameItems(items, g) {
+				out = append(out, g)
 			}
 		}
 		return out
@@ -313,4 +351,14 @@ func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
 		}
 	}
 	return changed
+}
+
+// keyPart is the first cite's rendering (part 0) or a later cite's (part
+// 1) in a disambiguation key.
+func keyPart(key string, part int) (string, bool) {
+	first, later, ok := strings.Cut(key, "\x00")
+	if part == 0 {
+		return first, true
+	}
+	return later, ok
 }
