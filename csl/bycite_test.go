@@ -10,14 +10,7 @@ func TestDisambiguate_ByCiteExpandsOnlyTheNamesThatCollide(t *testing.T) {
 <layout><group delimiter=" "><names variable="author"><name form="short" and="symbol" initialize-with=". "/></names><date variable="issued"><date-part name="year"/></date></group></layout>
 </citation>
 </style>`
-	st, err := ParseStyle([]byte(style), "t.csl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := New(st, testLocales(t), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustProcessor(t, style, Options{})
 	items := mustItems(t, `[
  {"id":"a","type":"book","author":[{"family":"Smith","given":"John"},{"family":"Doe","given":"Ann"}],"issued":{"date-parts":[[2001]]}},
  {"id":"b","type":"book","author":[{"family":"Smith","given":"Jane"},{"family":"Doe","given":"Ann"}],"issued":{"date-parts":[[2001]]}},

@@ -54,14 +54,7 @@ func TestCollapse_YearSuffixKeepsLocatorsAndStopsAtAffixes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st, err := ParseStyle([]byte(strings.Replace(collapseStyle, "COLLAPSE", tt.opts, 1)), "collapse.csl")
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := New(st, testLocales(t), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := mustProcessor(t, strings.Replace(collapseStyle, "COLLAPSE", tt.opts, 1), Options{})
 			// all three items are cited (in a first cluster) so that the
 			// suffixes stay a and b
 			got, err := p.Citations(mustItems(t, collapseItems), []Cluster{{Items: []CiteRef{{ID: "a"}, {ID: "b"}, {ID: "c"}}}, {Items: tt.cites}})

@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -17,26 +16,10 @@ func TestNames_EditorWhoTranslatesIsNamedOnce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			style := strings.Replace(`<?xml version="1.0"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
-<info><title>T</title><id>t</id></info>
-<citation><layout><text variable="title"/></layout></citation>
-<bibliography><layout><names variable="VARS" delimiter="; "><name/><label prefix=", " form="short"/></names></layout></bibliography>
-</style>`, "VARS", tt.vars, 1)
-			st, err := ParseStyle([]byte(style), "t.csl")
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := New(st, testLocales(t), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			es, err := p.Bibliography(mustItems(t, `[{"id":"a","type":"book","title":"T","editor":`+tt.editor+`,"translator":`+tt.translator+`}]`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if es[0].Text != tt.want {
-				t.Errorf("got %q, want %q", es[0].Text, tt.want)
+			layout := `<layout><names variable="` + tt.vars + `" delimiter="; "><name/><label prefix=", " form="short"/></names></layout>`
+			got := renderWith(t, layout, plainCite, `{"id":"a","type":"book","title":"T","editor":`+tt.editor+`,"translator":`+tt.translator+`}`, Text)
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

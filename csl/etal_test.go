@@ -1,12 +1,11 @@
 package csl
 
 import (
-	"strings"
 	"testing"
 )
 
 func TestNames_EtAlDelimiterRules(t *testing.T) {
-	const five = `[{"id":"a","type":"book","author":[{"family":"Adams","given":"Alice"},{"family":"Baker","given":"Bob"},{"family":"Clark","given":"Carol"},{"family":"Davis","given":"Dan"},{"family":"Evans","given":"Eve"}]}]`
+	const five = `{"id":"a","type":"book","author":[{"family":"Adams","given":"Alice"},{"family":"Baker","given":"Bob"},{"family":"Clark","given":"Carol"},{"family":"Davis","given":"Dan"},{"family":"Evans","given":"Eve"}]}`
 	tests := []struct {
 		name, attrs, want string
 	}{
@@ -19,26 +18,10 @@ func TestNames_EtAlDelimiterRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			style := strings.Replace(`<?xml version="1.0"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
-<info><title>T</title><id>t</id></info>
-<citation><layout><text variable="title"/></layout></citation>
-<bibliography><layout><names variable="author"><name ATTRS/></names></layout></bibliography>
-</style>`, "ATTRS", tt.attrs, 1)
-			st, err := ParseStyle([]byte(style), "t.csl")
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := New(st, testLocales(t), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			es, err := p.Bibliography(mustItems(t, five))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if es[0].Text != tt.want {
-				t.Errorf("got %q, want %q", es[0].Text, tt.want)
+			layout := `<layout><names variable="author"><name ` + tt.attrs + `/></names></layout>`
+			got := renderWith(t, layout, plainCite, five, Text)
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -24,14 +24,7 @@ func TestDisambiguate_WithInitialsRulesAddOnlyInitialsThatHelp(t *testing.T) {
 <layout><group delimiter=" "><names variable="author"><name form="short" initialize-with=". "/></names><date variable="issued"><date-part name="year"/></date></group></layout>
 </citation>
 </style>`, "RULE", tt.rule, 1)
-			st, err := ParseStyle([]byte(style), "t.csl")
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := New(st, testLocales(t), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := mustProcessor(t, style, Options{})
 			items := mustItems(t, `[{"id":"a","type":"book","author":[{"family":"Smith","given":"John"}],"issued":{"date-parts":[[2001]]}},
  {"id":"b","type":"book","author":[{"family":"Smith","given":"`+tt.givenB+`"}],"issued":{"date-parts":[[2001]]}}]`)
 			got, err := p.Citations(items, []Cluster{{Items: []CiteRef{{ID: "a"}}}, {Items: []CiteRef{{ID: "b"}}}})

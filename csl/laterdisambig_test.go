@@ -12,14 +12,7 @@ func TestDisambiguate_ShortLaterCitesOfOneAuthorReadApart(t *testing.T) {
 </choose></layout></citation>
 <bibliography><layout><text variable="title"/></layout></bibliography>
 </style>`
-	st, err := ParseStyle([]byte(style), "t.csl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := New(st, testLocales(t), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustProcessor(t, style, Options{})
 	items := mustItems(t, `[
  {"id":"a","type":"book","author":[{"family":"Roe","given":"Ann"}],"title":"First Book: A Study","title-short":"First Book"},
  {"id":"b","type":"book","author":[{"family":"Roe","given":"Ann"}],"title":"Second Book: More","title-short":"Second Book"},

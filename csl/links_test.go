@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -26,28 +25,7 @@ func TestLinks_DOIPrefixInsideAndUnsafeSchemesStayText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			style := strings.Replace(`<?xml version="1.0"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
-<info><title>T</title><id>t</id></info>
-<citation><layout><text variable="title"/></layout></citation>
-<bibliography><layout>LAYOUT</layout></bibliography>
-</style>`, "LAYOUT", tt.layout, 1)
-			st, err := ParseStyle([]byte(style), "t.csl")
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := New(st, testLocales(t), Options{Format: tt.format})
-			if err != nil {
-				t.Fatal(err)
-			}
-			es, err := p.Bibliography(mustItems(t, `[{"id":"a","type":"book",`+tt.item+`}]`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := es[0].Text
-			if tt.format == HTML {
-				got = strings.TrimSuffix(strings.TrimPrefix(got, `<div class="csl-entry">`), `</div>`)
-			}
+			got := renderWith(t, "<layout>"+tt.layout+"</layout>", plainCite, `{"id":"a","type":"book",`+tt.item+`}`, tt.format)
 			if got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}

@@ -13,14 +13,7 @@ func TestPositions_NearNoteIbidAndFirstNoteNumber(t *testing.T) {
 	style := `<?xml version="1.0"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" default-locale="en-US">
 <info><title>T</title><id>t</id></info>` + cite + `</style>`
-	st, err := ParseStyle([]byte(style), "t.csl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := New(st, testLocales(t), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustProcessor(t, style, Options{})
 	items := mustItems(t, `[{"id":"a","type":"book","title":"A"},{"id":"b","type":"book","title":"B"}]`)
 	one := func(note int, refs ...CiteRef) Cluster { return Cluster{Items: refs, NoteNumber: note} }
 	clusters := []Cluster{

@@ -9,20 +9,7 @@ import (
 // a citation layout) written inline.
 func renderWith(t *testing.T, bibLayout, citeLayout, item string, f Format, cites ...CiteRef) string {
 	t.Helper()
-	style := `<?xml version="1.0"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
-<info><title>T</title><id>t</id></info>
-<citation>` + citeLayout + `</citation>
-<bibliography>` + bibLayout + `</bibliography>
-</style>`
-	st, err := ParseStyle([]byte(style), "t.csl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := New(st, testLocales(t), Options{Format: f})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustProcessor(t, styleWith("in-text", "<citation>"+citeLayout+"</citation>", "<bibliography>"+bibLayout+"</bibliography>"), Options{Format: f})
 	items := mustItems(t, `[`+item+`]`)
 	if len(cites) > 0 {
 		out, err := p.Citations(items, []Cluster{{Items: cites}})
@@ -70,14 +57,7 @@ func renderWithRoot(t *testing.T, rootAttrs, bibLayout, item string) string {
 <citation>` + plainCite + `</citation>
 <bibliography>` + bibLayout + `</bibliography>
 </style>`
-	st, err := ParseStyle([]byte(style), "t.csl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := New(st, testLocales(t), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustProcessor(t, style, Options{})
 	es, err := p.Bibliography(mustItems(t, `[`+item+`]`))
 	if err != nil {
 		t.Fatal(err)
@@ -104,14 +84,7 @@ func TestHTML_SecondFieldAlignRightBlockStartsWithoutSpace(t *testing.T) {
 <citation>` + plainCite + `</citation>
 <bibliography second-field-align="flush">` + bib + `</bibliography>
 </style>`
-	st, err := ParseStyle([]byte(style), "t.csl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := New(st, testLocales(t), Options{Format: HTML})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustProcessor(t, style, Options{Format: HTML})
 	es, err := p.Bibliography(mustItems(t, `[{"id":"a","type":"book","title":"Alpha"}]`))
 	if err != nil {
 		t.Fatal(err)
