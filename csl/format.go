@@ -155,21 +155,19 @@ func writeMarkdown(rs runs) string {
 }
 
 // mdLink writes a link: an address shown as itself is an autolink, unless
-// it holds characters an autolink cannot; a destination with spaces or
-// parentheses goes in angle brackets so that it does not end early.
+// it holds characters an autolink cannot; a destination's spaces,
+// parentheses and angle brackets are percent-encoded so that it cannot end
+// early (a SICI DOI holds all of them).
 func mdLink(core, text, link string) string {
-	plain := !strings.ContainsAny(link, " <>")
-	if text == link && plain {
+	if text == link && !strings.ContainsAny(link, " <>") {
 		return "<" + link + ">"
 	}
-	dest := link
-	if strings.ContainsAny(link, " ()") && plain {
-		dest = "<" + link + ">"
-	} else if !plain {
-		dest = strings.NewReplacer(" ", "%20", "<", "%3C", ">", "%3E").Replace(link)
-	}
-	return "[" + core + "](" + dest + ")"
+	// in link text a ">" is escaped too, so that "<…>" in an address
+	// shown as text cannot read as an autolink
+	return "[" + strings.ReplaceAll(core, ">", `\>`) + "](" + mdURL.Replace(link) + ")"
 }
+
+var mdURL = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E")
 
 // mdLineStart escapes what would make an entry a list item, a heading or
 // a quotation in Markdown ("1. Smith", "# 5", "- Anon.", "> 2"): numeric

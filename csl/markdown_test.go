@@ -19,8 +19,10 @@ func TestMarkdown_EntryStartAndLinksCannotBreakTheMarkup(t *testing.T) {
 	}
 	links := []struct{ core, text, link, want string }{
 		{"https://a.org/x", "https://a.org/x", "https://a.org/x", "<https://a.org/x>"},
-		{"see", "see", "https://a.org/x_(y)", "[see](<https://a.org/x_(y)>)"},
+		{"see", "see", "https://a.org/x_(y)", "[see](https://a.org/x_%28y%29)"},
+		{"https://a.org/x_(y)", "https://a.org/x_(y)", "https://a.org/x_(y)", "<https://a.org/x_(y)>"},
 		{"x", "https://a.org/a b", "https://a.org/a b", "[x](https://a.org/a%20b)"},
+		{`a\<b>`, "a<b>", "https://a.org/a<b>", `[a\<b\>](https://a.org/a%3Cb%3E)`},
 	}
 	for _, tt := range links {
 		if got := mdLink(tt.core, tt.text, tt.link); got != tt.want {
