@@ -39,3 +39,16 @@ func TestPageRange_ShortenedSecondDropsPrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestNames_OthersCountTowardsEtAlMin(t *testing.T) {
+	layout := `<layout><names variable="author"><name et-al-min="4" et-al-use-first="1"/></names></layout>`
+	for _, tt := range []struct{ authors, want string }{
+		{`{"family":"Adams","given":"Mark"},{"family":"Holt","given":"Rob"},{"family":"Cole","given":"Sue"},{"literal":"others"}`, "Mark Adams et al."},
+		{`{"family":"Adams","given":"Mark"},{"family":"Holt","given":"Rob"},{"literal":"others"}`, "Mark Adams, Rob Holt, et al."},
+	} {
+		got := renderWith(t, layout, plainCite, `{"id":"a","type":"book","author":[`+tt.authors+`]}`, Text)
+		if got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}

@@ -330,7 +330,9 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	if last := ns[len(ns)-1]; last.Literal == "others" && len(ns) > 1 {
 		shown, truncated = ns[:len(ns)-1], true
 	}
-	if min > 0 && first > 0 && len(shown) >= min {
+	// the "others" counts towards et-al-min: three names and others are
+	// four or more
+	if min > 0 && first > 0 && len(ns) >= min {
 		n := first
 		if c.dis != nil {
 			n += c.dis.addNames
