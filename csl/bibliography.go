@@ -16,7 +16,7 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 		return nil, fmt.Errorf("%s: style has no bibliography", p.style.file)
 	}
 	order, nums := p.bibOrder(items)
-	dis := p.disambiguate(items, nums, order)
+	dis := p.disambiguate(items, nums, order, false)
 	sec := p.style.bib
 	sub, hasSub := sec.opts["subsequent-author-substitute"]
 	rule := sec.opts["subsequent-author-substitute-rule"]
@@ -33,6 +33,9 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 			lf.suffix = ""
 			kids = []*node{wrap(kids[0], &fmting{display: "left-margin"}), wrap(right, &fmting{display: "right-inline"})}
 		}
+		if lf.suffix != "" && len(kids) > 0 && suffixIntoBlock(kids[len(kids)-1], lf.suffix) {
+			lf.suffix = ""
+		}
 		return wrap(group("", nil, kids...), &lf), c
 	}
 	if !hasSub {
@@ -40,7 +43,7 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 		parallel(len(order), func(lo, hi int) {
 			for k := lo; k < hi; k++ {
 				n, _ := render(k)
-				entries[k] = Entry{ID: items[order[k]].ID, Text: p.finish(p.flatten(n))}
+				entries[k] = Entry{ID: items[order[k]].ID, Text: p.render(n, false)}
 			}
 		})
 		return entries, nil
@@ -60,7 +63,7 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 		} else {
 			prev = nil
 		}
-		entries[k] = Entry{ID: items[order[k]].ID, Text: p.finish(p.flatten(n))}
+		entries[k] = Entry{ID: items[order[k]].ID, Text: p.render(n, false)}
 	}
 	return entries, nil
 }
@@ -151,7 +154,7 @@ func (p *Processor) plain(n *node) string {
 	if n == nil {
 		return ""
 	}
-	return strings.TrimSpace(writeText(p.flatten(n)))
+	return strings.TrimSpace(p.render(n, true))
 }
 
 // parallel runs f over [0, n) in chunks, one per core; small jobs run
@@ -174,4 +177,25 @@ func parallel(n int, f func(lo, hi int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// suffixIntoBlock moves the layout's suffix into the display block that
+// ends an entry, so that the closing period stays on the block's line
+// ("… 2011, p. 207–216." rather than a lone "." after the block), as
+// pandoc's citeproc and citeproc-js do. It follows the last child down to
+// a block and reports whether it found one.
+func suffixIntoBlock(n *node, suffix string) bool {
+	for n != nil {
+		if n.f != nil && n.f.display != "" {
+			f := *n.f
+			f.suffix += suffix
+			n.f = &f
+			return true
+		}
+		if len(n.kids) == 0 {
+			return false
+		}
+		n = n.kids[len(n.kids)-1]
+	}
+	return false
 }

@@ -8,6 +8,10 @@ import (
 // Cluster is one in-text citation: one or more cites together.
 type Cluster struct {
 	Items []CiteRef
+	// NoteNumber is the number of the footnote that holds the cluster,
+	// for the near-note position and first-reference-note-number; 0
+	// numbers clusters 1, 2, … in order, each in its own note.
+	NoteNumber int
 }
 
 // CiteRef is one cite of an item in a cluster.
@@ -54,36 +58,26 @@ func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error
 		}
 	}
 	order, nums := p.bibOrder(cited)
-	dis := p.disambiguate(cited, nums, order)
+	cites := 0
+	for _, cl := range clusters {
+		cites += len(cl.Items)
+	}
+	dis := p.disambiguate(cited, nums, order, cites > len(cited))
 	sec := p.style.cite
-	seen := map[string]bool{}
-	var prevCluster []CiteRef
+	track := newPositions(p.nearNoteDistance())
 	out := make([]string, 0, len(clusters))
 	for ci, cl := range clusters {
 		var cites []renderedCite
+		note := cl.NoteNumber
+		if note <= 0 {
+			note = ci + 1
+		}
 		for k, r := range cl.Items {
 			idx := firstOrder[r.ID]
-			pos := posSubsequent
-			if !seen[r.ID] {
-				pos = posFirst
-			}
-			var prev *CiteRef
-			if k > 0 {
-				prev = &cl.Items[k-1]
-			} else if ci > 0 && len(prevCluster) == 1 {
-				prev = &prevCluster[0]
-			}
-			if pos != posFirst && prev != nil && prev.ID == r.ID {
-				switch {
-				case r.Locator == "" && prev.Locator == "" || r.Locator == prev.Locator:
-					pos = posIbid
-				case r.Locator != "":
-					pos = posIbidWithLocator
-				}
-			}
-			seen[r.ID] = true
+			at := track.cite(cl.Items, k, note)
 			ref := r
-			c := &ctx{p: p, it: &cited[idx], sec: 0, cite: &ref, pos: pos, dis: dis[idx], citeNumber: nums[idx], suppressAuthor: r.SuppressAuthor}
+			c := &ctx{p: p, it: &cited[idx], sec: 0, cite: &ref, pos: at.pos, near: at.near, firstNote: at.firstNote,
+				dis: dis[idx], citeNumber: nums[idx], suppressAuthor: r.SuppressAuthor}
 			n := renderLayout(c, sec)
 			rc := renderedCite{ref: r, item: idx, n: n, number: nums[idx], ctx: c}
 			if c.firstNames != nil {
@@ -94,11 +88,17 @@ func (p *Processor) Citations(items []Item, clusters []Cluster) ([]string, error
 			}
 			cites = append(cites, rc)
 		}
-		prevCluster = cl.Items
+		track.endCluster(cl.Items, note)
 		if len(sec.sort) > 0 && len(cites) > 1 {
 			cites = p.sortCites(cites, cited, nums)
 		}
-		out = append(out, p.finish(p.flatten(p.joinCites(cites))))
+		joined := p.joinCites(cites)
+		if allAuthorOnly(cl.Items) && joined != nil && joined.f == &sec.layoutFmt && len(joined.kids) == 1 {
+			// an author-only cite stands in the running text: the
+			// layout's parentheses do not go around it
+			joined = joined.kids[0]
+		}
+		out = append(out, p.render(joined, false))
 	}
 	return out, nil
 }
@@ -166,53 +166,7 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 		}
 		return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 	case strings.HasPrefix(collapse, "year"):
-		out := &node{}
-		for i := 0; i < len(cites); {
-			j := i
-			for j+1 < len(cites) && cites[j+1].names != "" && cites[j+1].names == cites[i].names {
-				j++
-			}
-			if i > 0 {
-				d := delim
-				if j > i || (i > 0 && out.kids != nil && lastCollapsed(out)) {
-					d = afterCollapse
-				}
-				out.kids = append(out.kids, leaf(d))
-			}
-			out.kids = append(out.kids, withAffixes(cites[i]))
-			suffixOnly := strings.HasPrefix(collapse, "year-suffix") && cites[i].ctx.dis.yearSuffix != ""
-			for k := i + 1; k <= j; k++ {
-				rc := cites[k]
-				if suffixOnly && rc.ctx.dis.yearSuffix != "" && rc.ref.Locator == "" {
-					// the same author and year: only the suffix ("2001a, b",
-					// or "2001a–c" when ranged)
-					if collapse == "year-suffix-ranged" && k+1 <= j && k > i && cites[k+1].ctx.dis.yearSuffix != "" &&
-						len(rc.ctx.dis.yearSuffix) == 1 && cites[k+1].ctx.dis.yearSuffix == string(rc.ctx.dis.yearSuffix[0]+1) &&
-						cites[k-1].ctx.dis.yearSuffix == string(rc.ctx.dis.yearSuffix[0]-1) {
-						if last := out.kids[len(out.kids)-1]; last.text != "–" {
-							out.kids = append(out.kids, leaf("–"))
-						}
-						continue
-					}
-					if last := out.kids[len(out.kids)-1]; last.text != "–" {
-						out.kids = append(out.kids, leaf(groupDelim))
-					}
-					out.kids = append(out.kids, leaf(rc.ctx.dis.yearSuffix))
-					continue
-				}
-				// the same author again: render without the names
-				c := *rc.ctx
-				c.firstNames, c.suppressAuthor, c.called, c.found = nil, true, 0, 0
-				c.yearSuffixDone = false
-				n := renderLayout(&c, sec)
-				out.kids = append(out.kids, leaf(groupDelim), withAffixes(renderedCite{ref: rc.ref, n: n}))
-			}
-			if j > i {
-				out.kids = append(out.kids, &node{}) // marks a collapsed group
-			}
-			i = j + 1
-		}
-		return wrap(out, &sec.layoutFmt)
+		return wrap(p.collapseYears(cites, collapse, delim, afterCollapse, groupDelim, withAffixes), &sec.layoutFmt)
 	}
 	for _, rc := range cites {
 		parts = append(parts, withAffixes(rc))
@@ -220,7 +174,11 @@ func (p *Processor) joinCites(cites []renderedCite) *node {
 	return wrap(group(delim, nil, parts...), &sec.layoutFmt)
 }
 
-func lastCollapsed(n *node) bool {
-	k := n.kids[len(n.kids)-1]
-	return k.kids == nil && k.text == ""
+func allAuthorOnly(refs []CiteRef) bool {
+	for _, r := range refs {
+		if !r.AuthorOnly {
+			return false
+		}
+	}
+	return len(refs) > 0
 }

@@ -101,8 +101,15 @@ func (e *dateEl) render(c *ctx) *node {
 	if c.sorting {
 		return leaf(dateKey(d))
 	}
+	if c.suffixOnly && e.variable == "issued" {
+		if c.dis == nil || c.p.style.usesYearSuffix || c.yearSuffixDone {
+			return nil
+		}
+		c.yearSuffixDone = true
+		return leaf(c.dis.yearSuffix)
+	}
 	if len(d.Parts) == 0 {
-		return wrap(leaf(d.Literal), &e.f)
+		return styled(d.Literal, &e.f)
 	}
 	parts, delim := e.partsFor(c)
 	a := d.Parts[0]
@@ -220,6 +227,10 @@ func (c *ctx) datePart(p datePartEl, d DatePart) *node {
 		if d.Year < 0 {
 			bc, _ := c.p.loc.term("bc", "long", false)
 			s += bc
+		} else if d.Year < 1000 {
+			// CSL 1.0.2: years of one to three digits take the "ad" term
+			ad, _ := c.p.loc.term("ad", "long", false)
+			s += ad
 		}
 		if c.dis != nil && c.dis.yearSuffix != "" && !c.p.style.usesYearSuffix && !c.yearSuffixDone {
 			c.yearSuffixDone = true
@@ -263,5 +274,5 @@ func (c *ctx) datePart(p datePartEl, d DatePart) *node {
 			s = itoa(d.Day)
 		}
 	}
-	return wrap(leaf(s), &p.f)
+	return styled(s, &p.f)
 }

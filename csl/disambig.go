@@ -8,8 +8,12 @@ import (
 // disambiguate makes the citations of items tell them apart, with the
 // methods the style allows, in the specification's order: more names, given
 // names, the disambiguate condition, year suffixes. order is the
-// bibliography order, which year suffixes follow.
-func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disamb {
+// bibliography order, which year suffixes follow. citedAgain says some
+// item is cited after its first cite (never for a bibliography alone):
+// then, in a style whose later cites read differently (short notes), the
+// later forms must read apart too, cited again or not, as pandoc's
+// citeproc compares them.
+func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAgain bool) []*disamb {
 	rank := make([]int, len(items))
 	for pos, i := range order {
 		rank[i] = pos
@@ -28,7 +32,14 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 	}
 	render := func(i int) string {
 		c := &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}}
-		return p.plain(renderLayout(c, p.style.cite))
+		key := p.plain(renderLayout(c, p.style.cite))
+		if p.style.usesPosition && citedAgain {
+			// a later cite (a short note) must tell items apart too:
+			// two works of an author both shortened to "Turville-Petre"
+			c = &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}, pos: posSubsequent}
+			key += "\x00" + p.plain(renderLayout(c, p.style.cite))
+		}
+		return key
 	}
 	if addGiven && rule != "by-cite" {
 		p.globalGivenNames(items, dis, rule)
@@ -39,20 +50,47 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 			keys[i] = render(i)
 		}
 	})
+	// members are ambiguous together when their first cites or their
+	// later cites read the same (connected through either)
 	ambiguous := func(members []int) [][]int {
-		m := map[string][]int{}
-		var order []string
-		for _, i := range members {
-			k := keys[i]
-			if _, ok := m[k]; !ok {
-				order = append(order, k)
+		parent := make(map[int]int, len(members))
+		find := func(x int) int {
+			for parent[x] != x {
+				parent[x] = parent[parent[x]]
+				x = parent[x]
 			}
-			m[k] = append(m[k], i)
+			return x
+		}
+		for _, i := range members {
+			parent[i] = i
+		}
+		for part := 0; part < 2; part++ {
+			seen := map[string]int{}
+			for _, i := range members {
+				k, ok := keyPart(keys[i], part)
+				if !ok {
+					continue
+				}
+				if j, dup := seen[k]; dup {
+					parent[find(i)] = find(j)
+				} else {
+					seen[k] = i
+				}
+			}
+		}
+		groups := map[int][]int{}
+		var order []int
+		for _, i := range members {
+			r := find(i)
+			if _, ok := groups[r]; !ok {
+				order = append(order, r)
+			}
+			groups[r] = append(groups[r], i)
 		}
 		var out [][]int
-		for _, k := range order {
-			if len(m[k]) > 1 && !sameItems(items, m[k]) {
-				out = append(out, m[k])
+		for _, r := range order {
+			if g := groups[r]; len(g) > 1 && !sameItems(items, g) {
+				out = append(out, g)
 			}
 		}
 		return out
@@ -96,6 +134,19 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int) []*disam
 					break
 				}
 			}
+		}
+		if addGiven && !sameNames && len(rest) > 0 && rule == "by-cite" {
+			// by-cite: expand only the names that collide, one by one
+			var next [][]int
+			for _, r := range rest {
+				if expandCollidingNames(items, dis, r) {
+					for _, i := range r {
+						keys[i] = render(i)
+					}
+				}
+				next = append(next, ambiguous(r)...)
+			}
+			rest = next
 		}
 		if addGiven && !sameNames && len(rest) > 0 && (rule == "by-cite" || rule == "all-names" || rule == "primary-name") {
 			var next [][]int
@@ -197,19 +248,29 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 		}
 		byFamily[fam][n.Given] = true
 	})
+	initsByFamily := map[string]map[string]int{}
 	each(func(i, j int, n Name) {
 		givens := byFamily[n.NonDroppingParticle+n.Family]
 		if len(givens) < 2 {
 			return
 		}
 		level := 1
-		if !strings.HasSuffix(rule, "with-initials") {
-			inits := map[string]int{}
+		inits := initsByFamily[n.NonDroppingParticle+n.Family]
+		if inits == nil {
+			// counted once a family, not once a name
+			inits = map[string]int{}
 			for g := range givens {
 				inits[initialsOf(g)]++
 			}
-			if inits[initialsOf(n.Given)] > 1 {
-				level = 2
+			initsByFamily[n.NonDroppingParticle+n.Family] = inits
+		}
+		if inits[initialsOf(n.Given)] > 1 {
+			// initials do not tell this name apart: the full given
+			// name does, unless the rule allows initials only, where
+			// nothing is added and later methods (year suffixes) decide
+			level = 2
+			if strings.HasSuffix(rule, "with-initials") {
+				return
 			}
 		}
 		for len(dis[i].perName) <= j {
@@ -241,4 +302,63 @@ func sameContributors(items []Item, group []int) bool {
 		}
 	}
 	return true
+}
+
+// expandCollidingNames gives the names of an ambiguous group's items that
+// share a family name with a different person, at the same place in
+// another item's list, their initials, or the full given name where the
+// initials are the same too (the by-cite rule: only ambiguous names grow).
+// It reports whether it changed anything.
+func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
+	names := func(i int) []Name {
+		for _, v := range []string{"author", "editor", "translator"} {
+			if ns := items[i].Names[v]; len(ns) > 0 {
+				return ns
+			}
+		}
+		return nil
+	}
+	changed := false
+	for _, i := range group {
+		ni := names(i)
+		for j, a := range ni {
+			level := 0
+			for _, k := range group {
+				nk := names(k)
+				if k == i || j >= len(nk) {
+					continue
+				}
+				b := nk[j]
+				if a.Family == "" || a.Family != b.Family || a.NonDroppingParticle != b.NonDroppingParticle || a.Given == b.Given {
+					continue
+				}
+				l := 1
+				if initials(a.Given, ".", true, true) == initials(b.Given, ".", true, true) {
+					l = 2
+				}
+				level = max(level, l)
+			}
+			if level == 0 {
+				continue
+			}
+			for len(dis[i].perName) <= j {
+				dis[i].perName = append(dis[i].perName, 0)
+			}
+			if level > dis[i].perName[j] {
+				dis[i].perName[j] = level
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// keyPart is the first cite's rendering (part 0) or a later cite's (part
+// 1) in a disambiguation key.
+func keyPart(key string, part int) (string, bool) {
+	first, later, ok := strings.Cut(key, "\x00")
+	if part == 0 {
+		return first, true
+	}
+	return later, ok
 }

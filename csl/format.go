@@ -10,6 +10,11 @@ import (
 
 func writeText(rs runs) string {
 	var b strings.Builder
+	n := 0
+	for _, r := range rs {
+		n += len(r.text) + 1
+	}
+	b.Grow(n)
 	for _, r := range rs {
 		if r.blockEnd && b.Len() > 0 {
 			// blocks (left-margin numbers, display="block") stay apart
@@ -45,10 +50,12 @@ const visible = stItalic | stBold | stSmallCaps | stSup | stSub | stUnderline
 
 func writeHTML(rs runs) string {
 	var b strings.Builder
+	opened := false // a block just opened: its text starts without space
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if r.blockStart != "" {
 			b.WriteString(`<div class="csl-` + r.blockStart + `">`)
+			opened = true
 			continue
 		}
 		if r.blockEnd {
@@ -63,6 +70,15 @@ func writeHTML(rs runs) string {
 		for i+1 < len(rs) && rs[i+1].blockStart == "" && !rs[i+1].blockEnd && rs[i+1].st&visible == r.st&visible && rs[i+1].link == r.link {
 			i++
 			text += rs[i].text
+		}
+		if opened {
+			// the space between the first field and the rest belongs to
+			// neither block ("[1]" and "Alpha", not " Alpha")
+			text = strings.TrimLeft(text, " ")
+			opened = text == ""
+			if opened {
+				continue
+			}
 		}
 		if r.link != "" {
 			b.WriteString(`<a href="` + html.EscapeString(r.link) + `">`)
@@ -131,15 +147,43 @@ func writeMarkdown(rs runs) string {
 			core = "*" + core + "*"
 		}
 		if r.link != "" {
-			if strings.TrimSpace(text) == r.link {
-				core = "<" + r.link + ">"
-			} else {
-				core = "[" + core + "](" + r.link + ")"
-			}
+			core = mdLink(core, strings.TrimSpace(text), r.link)
 		}
 		b.WriteString(lead + core + trail)
 	}
-	return strings.TrimSpace(collapseSpace(b.String()))
+	return mdLineStart(strings.TrimSpace(collapseSpace(b.String())))
+}
+
+// mdLink writes a link: an address shown as itself is an autolink, unless
+// it holds characters an autolink cannot; a destination's spaces,
+// parentheses and angle brackets are percent-encoded so that it cannot end
+// early (a SICI DOI holds all of them).
+func mdLink(core, text, link string) string {
+	if text == link && !strings.ContainsAny(link, " <>") {
+		return "<" + link + ">"
+	}
+	// in link text a ">" is escaped too, so that "<…>" in an address
+	// shown as text cannot read as an autolink
+	return "[" + strings.ReplaceAll(core, ">", `\>`) + "](" + mdURL.Replace(link) + ")"
+}
+
+var mdURL = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E")
+
+// mdLineStart escapes what would make an entry a list item, a heading or
+// a quotation in Markdown ("1. Smith", "# 5", "- Anon.", "> 2"): numeric
+// styles start entries with a number and a period.
+func mdLineStart(s string) string {
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') && (i+1 == len(s) || s[i+1] == ' ') {
+		return s[:i] + `\` + s[i:]
+	}
+	if s != "" && strings.ContainsRune("#>+-=|", rune(s[0])) {
+		return `\` + s
+	}
+	return s
 }
 
 // curlyQuote turns a straight quotation mark that a style writes as a term

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -169,6 +170,21 @@ func (s *Style) resolveNameOptions() {
 	}
 }
 
+// editorTranslator tells whether a <names> of both editor and translator
+// meets an item whose editors are its translators.
+func (c *ctx) editorTranslator(vars []string) bool {
+	hasEd, hasTr := false, false
+	for _, v := range vars {
+		hasEd = hasEd || v == "editor"
+		hasTr = hasTr || v == "translator"
+	}
+	if !hasEd || !hasTr || c.suppressed["editor"] || c.suppressed["translator"] {
+		return false
+	}
+	ed, tr := c.it.Names["editor"], c.it.Names["translator"]
+	return len(ed) > 0 && slices.Equal(ed, tr)
+}
+
 // defaultName stands for a <names> without <name>.
 var defaultName = &nameEl{resolved: [2]nameOpts{defaultNameOpts, defaultNameOpts}}
 
@@ -196,6 +212,7 @@ func (e *namesEl) render(c *ctx) *node {
 	var used []string
 	var mark *namesMark
 	total := 0
+	merged := c.editorTranslator(e.variables)
 	for _, v := range e.variables {
 		if c.suppressed[v] {
 			continue
@@ -205,6 +222,17 @@ func (e *namesEl) render(c *ctx) *node {
 			continue
 		}
 		used = append(used, v)
+		termName := v
+		if merged {
+			// CSL 1.0.2: the same people as editor and translator are
+			// named once, labelled with the editortranslator term
+			if v == "translator" {
+				continue
+			}
+			if v == "editor" {
+				termName = "editortranslator"
+			}
+		}
 		list, m, count := c.nameList(ns, name, etAl, &o)
 		total += count
 		if mark == nil {
@@ -221,8 +249,8 @@ func (e *namesEl) render(c *ctx) *node {
 			case "never":
 				plural = false
 			}
-			t, _ := c.p.loc.term(v, label.form, plural)
-			ln := wrap(leaf(t), &label.f)
+			t, _ := c.p.loc.term(termName, label.form, plural)
+			ln := styled(t, &label.f)
 			if labelBefore {
 				list = group("", nil, ln, list)
 			} else {
@@ -242,7 +270,7 @@ func (e *namesEl) render(c *ctx) *node {
 		if total == 0 {
 			return nil
 		}
-		return wrap(leaf(itoa(total)), &e.f)
+		return styled(itoa(total), &e.f)
 	}
 	out := group(e.delim[c.sec], &e.f, parts...)
 	if out != nil && mark != nil && c.firstNames == nil && !c.sorting {
@@ -302,7 +330,9 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	if last := ns[len(ns)-1]; last.Literal == "others" && len(ns) > 1 {
 		shown, truncated = ns[:len(ns)-1], true
 	}
-	if min > 0 && first > 0 && len(shown) >= min {
+	// the "others" counts towards et-al-min: three names and others are
+	// four or more
+	if min > 0 && first > 0 && len(ns) >= min {
 		n := first
 		if c.dis != nil {
 			n += c.dis.addNames
@@ -324,7 +354,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	inverted := func(i int) bool {
 		return o.sortOrder == "all" || o.sortOrder == "first" && i == 0 || c.sorting
 	}
-	out := &node{}
+	out := &node{kids: make([]*node, 0, 2*len(b)+2)}
 	for i, nn := range b {
 		if i > 0 {
 			last := i == len(b)-1 && !truncated
@@ -346,8 +376,11 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	}
 	if truncated && len(b) > 0 {
 		if o.etAlLast && len(ns) > len(b)+1 && ns[len(ns)-1].Literal != "others" {
+			// the delimiter before the ellipsis follows
+			// delimiter-precedes-et-al, as pandoc's citeproc does (CSL
+			// 1.0.2 names the delimiter without saying when)
 			sep := " "
-			if precedes(o.delimEtAl, len(b), inverted(len(b)-1)) {
+			if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
 				sep = o.delim
 			}
 			out.kids = append(out.kids, leaf(sep+"… "), wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
@@ -359,10 +392,10 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 			t, _ := c.p.loc.term(term, "long", false)
 			if t != "" {
 				sep := " "
-				if precedes(o.delimEtAl, len(b), inverted(len(b)-1)) {
+				if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
 					sep = o.delim
 				}
-				out.kids = append(out.kids, leaf(sep), wrap(leaf(t), &f))
+				out.kids = append(out.kids, leaf(sep), styled(t, &f))
 			}
 		}
 	}
@@ -378,7 +411,17 @@ func precedes(rule string, n int, afterInverted bool) bool {
 	case "after-inverted-name":
 		return afterInverted
 	}
-	return n >= 3 || (n >= 2 && false)
+	return n >= 3 // contextual: only between three names or more
+}
+
+// precedesEtAl tells whether the delimiter goes before "et al." (or the
+// ellipsis of et-al-use-last) after n names; contextual means two names
+// or more are shown, as CSL 1.0.2 says.
+func precedesEtAl(rule string, n int, afterInverted bool) bool {
+	if rule == "always" || rule == "never" || rule == "after-inverted-name" {
+		return precedes(rule, n, afterInverted)
+	}
+	return n >= 2
 }
 
 // oneName renders one name in display or sort order.
@@ -387,7 +430,7 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		return wrap(richNode(n.Literal), &ne.family)
 	}
 	if n.Family == "" {
-		return wrap(leaf(n.Given), &ne.given)
+		return styled(n.Given, &ne.given)
 	}
 	form := o.form
 	initWith := o.initWith
@@ -417,10 +460,10 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && inverted && o.demote == "display-and-sort" {
 			familyPart = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		return wrap(leaf(familyPart), &ne.family)
+		return styled(familyPart, &ne.family)
 	}
 	if isCJK(n.Family) {
-		return &node{kids: nonNil(wrap(leaf(n.Family), &ne.family), wrap(leaf(n.Given), &ne.given))}
+		return &node{kids: nonNil(styled(n.Family, &ne.family), styled(n.Given, &ne.given))}
 	}
 	if !inverted {
 		givenPart := given
@@ -431,11 +474,11 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && !strings.HasPrefix(familyPart, n.NonDroppingParticle) {
 			fam = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		kids := []*node{}
-		if g := wrap(leaf(givenPart), &ne.given); g != nil {
+		kids := make([]*node, 0, 4)
+		if g := styled(givenPart, &ne.given); g != nil {
 			kids = append(kids, g, leaf(" "))
 		}
-		kids = append(kids, wrap(leaf(fam), &ne.family))
+		kids = append(kids, styled(fam, &ne.family))
 		if n.Suffix != "" {
 			sep := " "
 			if n.CommaSuffix {
@@ -446,7 +489,8 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		return &node{kids: kids}
 	}
 	// inverted: "Family, Given particle, Suffix"
-	kids := []*node{wrap(leaf(familyPart), &ne.family)}
+	kids := make([]*node, 1, 4)
+	kids[0] = styled(familyPart, &ne.family)
 	rest := given
 	if n.DroppingParticle != "" {
 		rest = strings.TrimSpace(rest + " " + n.DroppingParticle)
@@ -455,7 +499,7 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		rest = strings.TrimSpace(rest + " " + n.NonDroppingParticle)
 	}
 	if rest != "" {
-		kids = append(kids, leaf(o.sortSep), wrap(leaf(rest), &ne.given))
+		kids = append(kids, leaf(o.sortSep), styled(rest, &ne.given))
 	}
 	if n.Suffix != "" {
 		kids = append(kids, leaf(o.sortSep+n.Suffix))
@@ -480,18 +524,26 @@ func isCJK(s string) bool {
 // are initials get the initialize-with punctuation.
 func initials(given, with string, initialize, hyphen bool) string {
 	var b strings.Builder
-	words := strings.Fields(given)
-	for wi, w := range words {
+	// iterators, not slices: this runs for every name of every entry
+	for w := range strings.FieldsSeq(given) {
 		// "J.R." holds two initials
-		pieces := strings.FieldsFunc(w, func(r rune) bool { return r == '.' })
-		for pi, piece := range pieces {
-			subs := strings.Split(piece, "-")
-			for si, sub := range subs {
+		pieces := 0
+		for range strings.FieldsFuncSeq(w, isDot) {
+			pieces++
+		}
+		for piece := range strings.FieldsFuncSeq(w, isDot) {
+			si := -1
+			for sub := range strings.SplitSeq(piece, "-") {
+				si++
 				if sub == "" {
 					continue
 				}
 				r, size := utf8.DecodeRuneInString(sub)
-				isInitial := len(pieces) > 1 || strings.HasSuffix(w, ".") || utf8.RuneCountInString(sub) == 1 || isUpperWord(sub)
+				// a word in capitals ("CA") counts as an initial when names
+				// are initialized, but initialize="false" leaves it as
+				// written, as pandoc's citeproc does: only one letter or a
+				// letter with a period is an initial then
+				isInitial := pieces > 1 || strings.HasSuffix(w, ".") || utf8.RuneCountInString(sub) == 1 || initialize && isUpperWord(sub)
 				if !unicode.IsUpper(r) && !isInitial {
 					// lowercase words (particles) stay
 					if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
@@ -511,23 +563,24 @@ func initials(given, with string, initialize, hyphen bool) string {
 					b.WriteByte(' ')
 					continue
 				}
-				if si > 0 {
+				if si > 0 && hyphen {
+					// "J.-P.": the hyphen joins the initials; without
+					// initialize-with-hyphen they stand apart ("J. P.")
 					s := strings.TrimRight(b.String(), " ")
 					b.Reset()
 					b.WriteString(s)
-					if hyphen {
-						b.WriteByte('-')
-					}
+					b.WriteByte('-')
 				}
-				b.WriteString(sub[:size] + with)
-				_ = pi
+				b.WriteString(sub[:size])
+				b.WriteString(with)
 			}
 		}
-		_ = wi
 	}
 	// only ASCII spaces: initialize-with may end in a no-break space
 	return strings.Trim(b.String(), " ")
 }
+
+func isDot(r rune) bool { return r == '.' }
 
 func isUpperWord(s string) bool {
 	for _, r := range s {

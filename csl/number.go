@@ -3,6 +3,7 @@ package csl
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -42,6 +43,11 @@ func (e *numberEl) render(c *ctx) *node {
 			continue
 		}
 		b.WriteString(tok.prefix)
+		if (e.form == "ordinal" || e.form == "long-ordinal") && ordinalSuffix(tok.suffix) {
+			// "2nd" is already an ordinal: the form gives its own
+			// suffix, and the written one would double it ("2ndnd")
+			tok.suffix = ""
+		}
 		switch e.form {
 		case "ordinal":
 			b.WriteString(c.p.ordinal(tok.num, c.p.loc.gender(termForVariable(e.variable))))
@@ -54,7 +60,7 @@ func (e *numberEl) render(c *ctx) *node {
 		}
 		b.WriteString(tok.suffix)
 	}
-	return wrap(leaf(b.String()), &e.f)
+	return styled(b.String(), &e.f)
 }
 
 func termForVariable(v string) string {
@@ -69,6 +75,22 @@ func termForVariable(v string) string {
 		return "chapter"
 	}
 	return v
+}
+
+// ordinalSuffix tells whether letters after a number are an ordinal's
+// ending as people write it ("nd", "th", "e", "ème", "º", ".").
+func ordinalSuffix(s string) bool {
+	if s == "." || s == "º" || s == "ª" {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 3
 }
 
 type numTok struct {
@@ -252,6 +274,11 @@ func rangeSecond(a, b, format string) string {
 	}
 	if len(nb) < len(na) { // expand "321-28" to "321-328"
 		nb = na[:len(na)-len(nb)] + nb
+	}
+	if format != "expanded" {
+		// a shortened second page drops the prefix the first one
+		// carries ("e103–9", "S12–9"): it only repeats
+		pb = ""
 	}
 	switch format {
 	case "expanded":

@@ -48,10 +48,18 @@ func leaf(s string) *node {
 }
 
 func group(delim string, f *fmting, kids ...*node) *node {
-	var ks []*node
-	for _, k := range kids {
-		if k != nil {
-			ks = append(ks, k)
+	// the list is kept as given when it holds no nil (renderKids never
+	// returns one), so that a group costs one allocation, not two
+	ks := kids
+	for i, k := range kids {
+		if k == nil {
+			ks = append(make([]*node, 0, len(kids)), kids[:i]...)
+			for _, k := range kids[i+1:] {
+				if k != nil {
+					ks = append(ks, k)
+				}
+			}
+			break
 		}
 	}
 	if len(ks) == 0 {
@@ -64,6 +72,18 @@ func group(delim string, f *fmting, kids ...*node) *node {
 		return ks[0]
 	}
 	return &node{kids: ks, f: f, delim: delim}
+}
+
+// styled is a leaf with its own formatting: one node where wrap(leaf(s), f)
+// makes two (names and dates make most of the nodes of an entry).
+func styled(s string, f *fmting) *node {
+	if s == "" {
+		return nil
+	}
+	if f == nil || f.empty() {
+		return &node{text: s}
+	}
+	return &node{text: s, f: f}
 }
 
 // wrap puts formatting around one node.
@@ -192,9 +212,24 @@ func punctRule(a, b rune) int {
 	return keepBoth
 }
 
-// flatten turns a node into runs.
-func (p *Processor) flatten(n *node) runs {
-	return p.flattenInto(make(runs, 0, 32), n, 0)
+// render flattens a node and writes it in the output format (or as plain
+// text), with a recycled run buffer.
+func (p *Processor) render(n *node, plain bool) string {
+	buf, _ := p.bufs.Get().(*runs)
+	if buf == nil {
+		buf = new(runs)
+	}
+	rs := p.flattenInto((*buf)[:0], n, 0)
+	var s string
+	if plain {
+		s = writeText(rs)
+	} else {
+		s = p.finish(rs)
+	}
+	clear(rs) // let go of the texts
+	*buf = rs[:0]
+	p.bufs.Put(buf)
+	return s
 }
 
 // flattenInto appends a node's runs to dst: one buffer for a whole entry,
@@ -231,7 +266,11 @@ func (p *Processor) flattenInto(dst runs, n *node, quotes int) runs {
 	cStart := len(dst)
 	if n.kids == nil {
 		if n.text != "" {
-			dst = append(dst, run{text: n.text, st: n.st, nocase: n.nocase, link: n.link})
+			text := n.text
+			if n.link == "" && strings.ContainsAny(text, "\"“”") {
+				text = p.dataQuotes(text, quotes)
+			}
+			dst = append(dst, run{text: text, st: n.st, nocase: n.nocase, link: n.link})
 		}
 	} else {
 		any := false
@@ -440,4 +479,42 @@ func quoteTerm(side string, depth int) string {
 		return side + "-inner-quote"
 	}
 	return side + "-quote"
+}
+
+// dataQuotes gives double quotation marks written in the data (straight
+// pairs, or curly ones) the locale's marks for their depth: inside a
+// quoted title they become the inner marks ("Why ‘most’ findings"), as
+// pandoc's citeproc and citeproc-js print them.
+func (p *Processor) dataQuotes(s string, depth int) string {
+	open, _ := p.loc.term(quoteTerm("open", depth), "long", false)
+	shut, _ := p.loc.term(quoteTerm("close", depth), "long", false)
+	if open == "" || shut == "" {
+		return s
+	}
+	open, shut = curlyQuote(open, true), curlyQuote(shut, false)
+	if strings.Count(s, "\"")%2 != 0 && !strings.ContainsAny(s, "“”") {
+		return s // an odd straight quote is no pair: leave it
+	}
+	var b strings.Builder
+	opening := true
+	for _, r := range s {
+		switch r {
+		case '"':
+			if opening {
+				b.WriteString(open)
+			} else {
+				b.WriteString(shut)
+			}
+			opening = !opening
+		case '“':
+			b.WriteString(open)
+			opening = false
+		case '”':
+			b.WriteString(shut)
+			opening = true
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -3,6 +3,7 @@ package csl
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Format is an output format.
@@ -31,6 +32,10 @@ type Processor struct {
 	english bool
 	// the inheritable options of citation and bibliography
 	secOpts [2]map[string]string
+	// bufs recycles the run buffers entries are flattened into: an entry
+	// needs one only until it is text, and fresh ones were a third of the
+	// bytes a bibliography allocated
+	bufs sync.Pool
 }
 
 // Entry is one rendered bibliography entry.

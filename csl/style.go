@@ -34,6 +34,9 @@ type Style struct {
 	usesYearSuffix bool
 	// usesDisambiguateCond: some <if> tests disambiguate="true"
 	usesDisambiguateCond bool
+	// usesPosition: some <if> tests a cite's position, so later cites
+	// of an item may read differently from the first (short notes)
+	usesPosition bool
 }
 
 // section is the compiled <citation> or <bibliography>.
@@ -282,6 +285,9 @@ func (s *Style) compileChoose(n *xnode) (elem, error) {
 			}
 			if a == "disambiguate" {
 				s.usesDisambiguateCond = true
+			}
+			if a == "position" {
+				s.usesPosition = true
 			}
 		}
 		if k.name != "else" && len(b.conds) == 0 {

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,7 +47,8 @@ func (p *Processor) textCase(out runs, mode string, lastWord bool) {
 		}
 		frozen := r.nocase || r.st&(stSmallCaps|stSup|stSub) != 0
 		var b strings.Builder
-		for _, ch := range chunks(r.text) {
+		b.Grow(len(r.text))
+		for ch := range chunks(r.text) {
 			if lastStart >= 0 && pos == lastStart && (st == csAfterWordEnd || st == csStartSentence || st == csStart) {
 				st = csBeforeLastWord
 			}
@@ -78,11 +80,9 @@ func nextState(st caseState, ch string) caseState {
 	return st
 }
 
-// chunks splits text into runs of letters and digits, of spaces and of
-// punctuation.
-func chunks(s string) []string {
-	var out []string
-	start := 0
+// chunks yields the runs of letters and digits, of spaces and of
+// punctuation in text (an iterator: it runs over every case-changed run).
+func chunks(s string) iter.Seq[string] {
 	kind := func(r rune) int {
 		switch {
 		case isAlnum(r):
@@ -94,16 +94,20 @@ func chunks(s string) []string {
 		}
 		return 3
 	}
-	prev := -1
-	for i, r := range s {
-		k := kind(r)
-		if i > 0 && (k != prev || k == 3) {
-			out = append(out, s[start:i])
-			start = i
+	return func(yield func(string) bool) {
+		start, prev := 0, -1
+		for i, r := range s {
+			k := kind(r)
+			if i > 0 && (k != prev || k == 3) {
+				if !yield(s[start:i]) {
+					return
+				}
+				start = i
+			}
+			prev = k
 		}
-		prev = k
+		yield(s[start:])
 	}
-	return append(out, s[start:])
 }
 
 func allAlnum(s string) bool {
