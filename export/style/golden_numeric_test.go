@@ -24,11 +24,9 @@ func init() {
 	knownDifferences["ama"] = map[string]string{
 		"adams2000genome":        diffProperNoun,
 		"blattner1997complete":   diffProperNoun,
-		"he2016deep":             diffStraySemicolon,
 		"patashnik1988bibtexing": diffUnknownMacro + "; " + diffStraySemicolon,
 		"kahneman2011thinking":   diffAndInPublisher,
 		"nist2015shs":            diffAndInPublisher,
-		"macfarlane2022pandoc":   diffSoftware,
 	}
 	knownDifferences["ieee"] = map[string]string{
 		"adams2000genome":        diffProperNoun,
@@ -39,6 +37,5 @@ func init() {
 		"kahneman2011thinking":   diffAndInPublisher,
 		"nist2015shs":            diffAndInPublisher,
 		"patashnik1988bibtexing": diffUnknownMacro,
-		"macfarlane2022pandoc":   diffSoftware,
 	}
 }

@@ -215,9 +215,6 @@ func doiLink(doi string) Rich {
 // urlLink is a URL as a link.
 func urlLink(u string) Rich { return link(strings.TrimSpace(u), strings.TrimSpace(u)) }
 
-// title is the item's title as rich text.
-func title(it *csl.Item) Rich { return parseRich(it.Title) }
-
 // foldKey lower-cases s and removes accents and punctuation so that sort
 // keys compare as a reader expects ("Élise" beside "Elise").
 func foldKey(s string) string {

@@ -27,7 +27,7 @@ type Options struct {
 // the CSL processor; the others are still formatted by their hand-written
 // Go (see TestGoldenProcessor), unless a locale is asked for, which only
 // the processor can honour.
-var processorReady = map[string]bool{"apa": true}
+var processorReady = map[string]bool{"apa": true, "ieee": true, "harvard": true, "ama": true, "vancouver": true}
 
 // Open finds a style: a built-in name or alias, a path to a .csl file, or
 // a style id or file name in a styles folder (see styles.Finder.Find); a

@@ -137,15 +137,6 @@ func italic(r Rich) Rich {
 	return out
 }
 
-func bold(r Rich) Rich {
-	out := make(Rich, len(r))
-	for i, s := range r {
-		s.Bold = true
-		out[i] = s
-	}
-	return out
-}
-
 // cat concatenates parts, skipping empty ones, and joins punctuation as a
 // typesetter would: a period after text that already ends in . ? or ! is
 // dropped, so "J Med." and "." give "J Med." and "Why?" and "." give

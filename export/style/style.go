@@ -5,9 +5,10 @@
 // and never writes files.
 //
 // Built-in styles whose golden files pass through the processor
-// (processorReady: APA) are formatted by it from their embedded
-// official .csl files; the others are still hand-written Go that follows
-// those files, until they pass too and that Go goes.
+// (processorReady: APA, Harvard, Vancouver, AMA, IEEE) are formatted by it
+// from their embedded official .csl files; Chicago and MLA are still
+// hand-written Go that follows those files, until they pass too and that
+// Go goes.
 package style
 
 import (

@@ -356,12 +356,6 @@ func hasLetterOrDigit(w string) bool {
 	return false
 }
 
-// titleCaseString is titleCase for plain text.
-func titleCaseString(s string) string {
-	t, _ := titleCaseText(s, true)
-	return t
-}
-
 // titleCaseFor applies title case to English items only, as CSL says:
 // a German or French title keeps its own capitalisation.
 func titleCaseFor(it *csl.Item, r Rich) Rich {
