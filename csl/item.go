@@ -103,7 +103,7 @@ func ItemsFromJSON(data []byte) ([]Item, error) {
 }
 
 func itemFromRaw(raw map[string]json.RawMessage) (Item, error) {
-	it := Item{Vars: map[string]string{}}
+	it := NewItem("", "")
 	for key, val := range raw {
 		val = bytes.TrimSpace(val)
 		if len(val) == 0 || string(val) == "null" {
@@ -115,41 +115,22 @@ func itemFromRaw(raw map[string]json.RawMessage) (Item, error) {
 		case key == "type":
 			it.Type = scalar(val)
 		case nameVars[key]:
-			ns, err := namesFromJSON(val)
+			ns, parse, err := namesFromJSON(val)
 			if err != nil {
 				return it, fmt.Errorf("%s (id %s): %w", key, scalar(raw["id"]), err)
 			}
-			if len(ns) > 0 {
-				if it.Names == nil {
-					it.Names = map[string][]Name{}
-				}
-				it.Names[key] = ns
-			}
+			it.setNames(key, ns, parse)
 		case dateVars[key]:
 			d, err := dateFromJSON(val)
 			if err != nil {
 				return it, fmt.Errorf("%s (id %s): %w", key, scalar(raw["id"]), err)
 			}
-			if len(d.Parts) > 0 || d.Literal != "" {
-				if it.Dates == nil {
-					it.Dates = map[string]Date{}
-				}
-				it.Dates[key] = d
-			}
+			it.SetDate(key, d)
 		default:
-			// names CSL-JSON writers use for the short forms
-			switch key {
-			case "journalAbbreviation":
-				key = "container-title-short"
-			case "shortTitle":
-				key = "title-short"
-			}
 			if val[0] == '{' || val[0] == '[' {
 				continue // custom objects we do not render
 			}
-			if s := scalar(val); s != "" {
-				it.Vars[key] = s
-			}
+			it.SetVar(key, scalar(val))
 		}
 	}
 	if it.ID == "" {
@@ -176,14 +157,18 @@ func scalar(val json.RawMessage) string {
 	return string(val)
 }
 
-func namesFromJSON(val json.RawMessage) ([]Name, error) {
+// namesFromJSON reads a CSL-JSON name list, and for each name whether it
+// asks for its particles to be split ("parse-names"); setNames does the
+// rest.
+func namesFromJSON(val json.RawMessage) ([]Name, []bool, error) {
 	var raws []map[string]json.RawMessage
 	if err := json.Unmarshal(val, &raws); err != nil {
-		return nil, fmt.Errorf("names must be an array of objects")
+		return nil, nil, fmt.Errorf("names must be an array of objects")
 	}
-	out := make([]Name, 0, len(raws))
-	for _, r := range raws {
-		n := Name{
+	out := make([]Name, len(raws))
+	parse := make([]bool, len(raws))
+	for i, r := range raws {
+		out[i] = Name{
 			Family:              scalar(r["family"]),
 			Given:               scalar(r["given"]),
 			DroppingParticle:    scalar(r["dropping-particle"]),
@@ -193,15 +178,9 @@ func namesFromJSON(val json.RawMessage) ([]Name, error) {
 			CommaSuffix:         truthy(r["comma-suffix"]),
 			StaticOrdering:      truthy(r["static-ordering"]),
 		}
-		if n.Literal == "" && n.Family == "" && n.Given == "" {
-			continue
-		}
-		if truthy(r["parse-names"]) || (n.NonDroppingParticle == "" && n.DroppingParticle == "") {
-			splitParticles(&n)
-		}
-		out = append(out, n)
+		parse[i] = truthy(r["parse-names"])
 	}
-	return out, nil
+	return out, parse, nil
 }
 
 func truthy(v json.RawMessage) bool {

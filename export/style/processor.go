@@ -1,7 +1,6 @@
 package style
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"regexp"
@@ -170,11 +169,9 @@ func (ps *procStyle) citations(items []cslp.Item) ([]string, error) {
 	return p.Citations(items, clusters)
 }
 
-// processorItems maps library items to the processor's, through CSL-JSON
-// (the processor's input format, which also gives them its reading of
-// names and dates), with the titles as CSL expects them. Large lists are
-// mapped in chunks on every core: the JSON round trip is a good part of
-// the cost of a list.
+// processorItems maps library items to the processor's (see
+// processorItem), with the titles as CSL expects them. Large lists are
+// mapped in chunks on every core.
 func processorItems(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
 	const chunk = 1000
 	if len(items) <= chunk {
@@ -218,11 +215,15 @@ func processorChunk(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) 
 			fixed[i].Publisher = ""
 		}
 	}
-	data, err := json.Marshal(fixed)
-	if err != nil {
-		return nil, err
+	out := make([]cslp.Item, len(fixed))
+	for i := range fixed {
+		it, err := processorItem(&fixed[i])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = it
 	}
-	return cslp.ItemsFromJSON(data)
+	return out, nil
 }
 
 // rendering is one reference list rendered by the processor: text at
