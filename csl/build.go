@@ -11,7 +11,9 @@ import (
 // holds typed fields hands them to the processor directly, without
 // writing CSL-JSON for it to read back, and gets the same item.
 func NewItem(id, typ string) Item {
-	return Item{ID: textValue(id), Type: textValue(typ), Vars: map[string]string{}}
+	// room for the dozen variables a typical item has: growing the map
+	// was most of the cost of building one
+	return Item{ID: textValue(id), Type: textValue(typ), Vars: make(map[string]string, 12)}
 }
 
 // SetVar sets an ordinary or number variable (numbers are text, as CSL-JSON
@@ -92,6 +94,23 @@ func (it *Item) SetDate(variable string, d Date) {
 		it.Dates = map[string]Date{}
 	}
 	it.Dates[variable] = d
+}
+
+// NewDatePart reads a CSL-JSON date part, [year, month, day] or a prefix
+// of it; anything after the day is ignored, as CSL-JSON readers do.
+func NewDatePart(ymd []int) DatePart {
+	var p DatePart
+	for i, n := range ymd[:min(len(ymd), 3)] {
+		switch i {
+		case 0:
+			p.Year = n
+		case 1:
+			p.Month = n
+		case 2:
+			p.Day = n
+		}
+	}
+	return p
 }
 
 // textValue is a text value as the processor keeps it: trimmed, and valid

@@ -248,7 +248,7 @@ func dateFromJSON(val json.RawMessage) (Date, error) {
 			return Date{}, fmt.Errorf("date-parts must be an array of arrays")
 		}
 		for _, p := range parts {
-			var x DatePart
+			ymd := make([]int, 0, 3)
 			for i, v := range p {
 				n, err := strconv.Atoi(scalar(v))
 				if err != nil {
@@ -257,21 +257,11 @@ func dateFromJSON(val json.RawMessage) (Date, error) {
 					}
 					break
 				}
-				switch i {
-				case 0:
-					x.Year = n
-				case 1:
-					x.Month = n
-				case 2:
-					x.Day = n
-				}
+				ymd = append(ymd, n)
 			}
-			if x.Year != 0 || x.Month != 0 {
-				d.Parts = append(d.Parts, x)
+			if x := NewDatePart(ymd); x.Year != 0 || x.Month != 0 {
+				d.Parts = append(d.Parts, x) // SetDate keeps the first two
 			}
-		}
-		if len(d.Parts) > 2 {
-			d.Parts = d.Parts[:2]
 		}
 	}
 	if s := scalar(r["season"]); s != "" {

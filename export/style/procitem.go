@@ -94,23 +94,10 @@ func processorNames(ns []csl.Name) []cslp.Name {
 	return out
 }
 
-// processorDate reads a date's [year, month, day] parts; CSL-JSON readers
-// ignore anything after the day.
 func processorDate(d *csl.Date) cslp.Date {
 	out := cslp.Date{Literal: d.Literal}
 	for _, p := range d.DateParts {
-		var x cslp.DatePart
-		for i, n := range p[:min(len(p), 3)] {
-			switch i {
-			case 0:
-				x.Year = n
-			case 1:
-				x.Month = n
-			case 2:
-				x.Day = n
-			}
-		}
-		out.Parts = append(out.Parts, x)
+		out.Parts = append(out.Parts, cslp.NewDatePart(p))
 	}
 	return out
 }
