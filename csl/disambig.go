@@ -105,7 +105,23 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 		// works by the very same people cannot be told apart by their
 		// names: go straight to the condition and year suffixes
 		sameNames := sameContributors(items, g)
-		if addNames && !sameNames {
+		if addNames && addGiven && !sameNames && rule == "by-cite" {
+			// pandoc's citeproc tells a work apart by a colliding first
+			// name's given name before it shows more names: "Cynthia
+			// Bennett et al." needs no second name next to two works of
+			// "Peter Bennett et al."
+			var next [][]int
+			for _, r := range rest {
+				if expandCollidingNames(items, dis, r) {
+					for _, i := range r {
+						keys[i] = render(i)
+					}
+				}
+				next = append(next, ambiguous(r)...)
+			}
+			rest = next
+		}
+		if addNames && !sameNames && len(rest) > 0 {
 			// show one more name at a time; an item whose cite stops
 			// changing has shown all its names
 			frozen := map[int]bool{}
