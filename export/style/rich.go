@@ -118,7 +118,3 @@ func lastText(r Rich) string {
 	}
 	return ""
 }
-
-var nestedQuotes = strings.NewReplacer("“", "‘", "”", "’")
-
-var britishNested = strings.NewReplacer("‘", "“", "’", "”")

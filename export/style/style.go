@@ -1,14 +1,8 @@
 // Package style formats reference lists from CSL items in a citation style:
 // any CSL style, run by the CSL processor (package csl) and found by
-// csl/styles, and the seven built-in styles (APA, Chicago author-date,
-// Harvard, MLA, Vancouver, AMA, IEEE). It renders text, Markdown and HTML
-// and never writes files.
-//
-// Built-in styles whose golden files pass through the processor
-// (processorReady: APA, Harvard, Vancouver, AMA, IEEE) are formatted by it
-// from their embedded official .csl files; Chicago and MLA are still
-// hand-written Go that follows those files, until they pass too and that
-// Go goes.
+// csl/styles, the seven built-in styles (APA, Chicago author-date, Harvard,
+// MLA, Vancouver, AMA, IEEE) among them, from their embedded official .csl
+// files. It renders text, Markdown and HTML and never writes files.
 package style
 
 import (
@@ -301,8 +295,8 @@ var htmlLinkRE = regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`)
 
 // absorbPrefixHTML puts a link's address prefix that the processor wrote
 // before the link (apa.csl's "https://doi.org/" as the DOI's prefix) into
-// the link, so that the whole address is linked as pandoc and the
-// hand-written styles link it: https://doi.org/<a href="https://doi.org/X">X</a>
+// the link, so that the whole address is linked as pandoc links
+// it: https://doi.org/<a href="https://doi.org/X">X</a>
 // becomes <a href="https://doi.org/X">https://doi.org/X</a>. A fixture
 // (links_html) keeps the processor's own behaviour in view.
 func absorbPrefixHTML(h string) string {
@@ -377,8 +371,6 @@ func unescapeMarkdown(s string) string {
 type marks struct{ sup, sub, smallCaps, bold, italic [2]string }
 
 var (
-	htmlMarks     = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{`<span style="font-variant:small-caps">`, "</span>"}, [2]string{"<b>", "</b>"}, [2]string{"<i>", "</i>"}}
-	markdownMarks = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{}, [2]string{"**", "**"}, [2]string{"*", "*"}}
 	// cslMarks is CSL rich text, the markup the processor reads.
 	cslMarks = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{csl.SpanSmallCap, "</span>"}, [2]string{"<b>", "</b>"}, [2]string{"<i>", "</i>"}}
 )
