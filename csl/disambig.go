@@ -95,6 +95,20 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 		}
 		return out
 	}
+	// expandColliding gives the colliding names of each ambiguous group
+	// their given names (the by-cite rule) and returns what stays ambiguous
+	expandColliding := func(rest [][]int) [][]int {
+		var next [][]int
+		for _, r := range rest {
+			if expandCollidingNames(items, dis, r) {
+				for _, i := range r {
+					keys[i] = render(i)
+				}
+			}
+			next = append(next, ambiguous(r)...)
+		}
+		return next
+	}
 	all := make([]int, len(items))
 	for i := range all {
 		all[i] = i
@@ -110,16 +124,7 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 			// name's given name before it shows more names: "Cynthia
 			// Bennett et al." needs no second name next to two works of
 			// "Peter Bennett et al."
-			var next [][]int
-			for _, r := range rest {
-				if expandCollidingNames(items, dis, r) {
-					for _, i := range r {
-						keys[i] = render(i)
-					}
-				}
-				next = append(next, ambiguous(r)...)
-			}
-			rest = next
+			rest = expandColliding(rest)
 		}
 		if addNames && !sameNames && len(rest) > 0 {
 			// show one more name at a time; an item whose cite stops
@@ -153,16 +158,7 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 		}
 		if addGiven && !sameNames && len(rest) > 0 && rule == "by-cite" {
 			// by-cite: expand only the names that collide, one by one
-			var next [][]int
-			for _, r := range rest {
-				if expandCollidingNames(items, dis, r) {
-					for _, i := range r {
-						keys[i] = render(i)
-					}
-				}
-				next = append(next, ambiguous(r)...)
-			}
-			rest = next
+			rest = expandColliding(rest)
 		}
 		if addGiven && !sameNames && len(rest) > 0 && (rule == "by-cite" || rule == "all-names" || rule == "primary-name") {
 			var next [][]int
