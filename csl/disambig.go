@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -330,22 +331,49 @@ func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
 		}
 		return nil
 	}
+	// the distinct given names at each place of the group's lists, by
+	// family name: comparing with these instead of with every other item
+	// keeps a large group (a thousand works of "Smith et al.") linear
+	type person struct{ family, particle string }
+	givens := map[int]map[person][]string{}
+	for _, k := range group {
+		for j, b := range names(k) {
+			if b.Family == "" {
+				continue
+			}
+			at := givens[j]
+			if at == nil {
+				at = map[person][]string{}
+				givens[j] = at
+			}
+			p := person{b.Family, b.NonDroppingParticle}
+			if !slices.Contains(at[p], b.Given) {
+				at[p] = append(at[p], b.Given)
+			}
+		}
+	}
+	initialsOf := map[string]string{}
+	ini := func(g string) string {
+		v, ok := initialsOf[g]
+		if !ok {
+			v = initials(g, ".", true, true)
+			initialsOf[g] = v
+		}
+		return v
+	}
 	changed := false
 	for _, i := range group {
-		ni := names(i)
-		for j, a := range ni {
+		for j, a := range names(i) {
+			if a.Family == "" {
+				continue
+			}
 			level := 0
-			for _, k := range group {
-				nk := names(k)
-				if k == i || j >= len(nk) {
-					continue
-				}
-				b := nk[j]
-				if a.Family == "" || a.Family != b.Family || a.NonDroppingParticle != b.NonDroppingParticle || a.Given == b.Given {
+			for _, g := range givens[j][person{a.Family, a.NonDroppingParticle}] {
+				if g == a.Given {
 					continue
 				}
 				l := 1
-				if initials(a.Given, ".", true, true) == initials(b.Given, ".", true, true) {
+				if ini(a.Given) == ini(g) {
 					l = 2
 				}
 				level = max(level, l)
