@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -95,6 +96,20 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 		}
 		return out
 	}
+	// expandColliding gives the colliding names of each ambiguous group
+	// their given names (the by-cite rule) and returns what stays ambiguous
+	expandColliding := func(rest [][]int) [][]int {
+		var next [][]int
+		for _, r := range rest {
+			if expandCollidingNames(items, dis, r) {
+				for _, i := range r {
+					keys[i] = render(i)
+				}
+			}
+			next = append(next, ambiguous(r)...)
+		}
+		return next
+	}
 	all := make([]int, len(items))
 	for i := range all {
 		all[i] = i
@@ -105,7 +120,14 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 		// works by the very same people cannot be told apart by their
 		// names: go straight to the condition and year suffixes
 		sameNames := sameContributors(items, g)
-		if addNames && !sameNames {
+		if addNames && addGiven && !sameNames && rule == "by-cite" {
+			// pandoc's citeproc tells a work apart by a colliding first
+			// name's given name before it shows more names: "Cynthia
+			// Bennett et al." needs no second name next to two works of
+			// "Peter Bennett et al."
+			rest = expandColliding(rest)
+		}
+		if addNames && !sameNames && len(rest) > 0 {
 			// show one more name at a time; an item whose cite stops
 			// changing has shown all its names
 			frozen := map[int]bool{}
@@ -137,16 +159,7 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 		}
 		if addGiven && !sameNames && len(rest) > 0 && rule == "by-cite" {
 			// by-cite: expand only the names that collide, one by one
-			var next [][]int
-			for _, r := range rest {
-				if expandCollidingNames(items, dis, r) {
-					for _, i := range r {
-						keys[i] = render(i)
-					}
-				}
-				next = append(next, ambiguous(r)...)
-			}
-			rest = next
+			rest = expandColliding(rest)
 		}
 		if addGiven && !sameNames && len(rest) > 0 && (rule == "by-cite" || rule == "all-names" || rule == "primary-name") {
 			var next [][]int
@@ -318,22 +331,49 @@ func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
 		}
 		return nil
 	}
+	// the distinct given names at each place of the group's lists, by
+	// family name: comparing with these instead of with every other item
+	// keeps a large group (a thousand works of "Smith et al.") linear
+	type person struct{ family, particle string }
+	givens := map[int]map[person][]string{}
+	for _, k := range group {
+		for j, b := range names(k) {
+			if b.Family == "" {
+				continue
+			}
+			at := givens[j]
+			if at == nil {
+				at = map[person][]string{}
+				givens[j] = at
+			}
+			p := person{b.Family, b.NonDroppingParticle}
+			if !slices.Contains(at[p], b.Given) {
+				at[p] = append(at[p], b.Given)
+			}
+		}
+	}
+	initialsOf := map[string]string{}
+	ini := func(g string) string {
+		v, ok := initialsOf[g]
+		if !ok {
+			v = initials(g, ".", true, true)
+			initialsOf[g] = v
+		}
+		return v
+	}
 	changed := false
 	for _, i := range group {
-		ni := names(i)
-		for j, a := range ni {
+		for j, a := range names(i) {
+			if a.Family == "" {
+				continue
+			}
 			level := 0
-			for _, k := range group {
-				nk := names(k)
-				if k == i || j >= len(nk) {
-					continue
-				}
-				b := nk[j]
-				if a.Family == "" || a.Family != b.Family || a.NonDroppingParticle != b.NonDroppingParticle || a.Given == b.Given {
+			for _, g := range givens[j][person{a.Family, a.NonDroppingParticle}] {
+				if g == a.Given {
 					continue
 				}
 				l := 1
-				if initials(a.Given, ".", true, true) == initials(b.Given, ".", true, true) {
+				if ini(a.Given) == ini(g) {
 					l = 2
 				}
 				level = max(level, l)

@@ -241,7 +241,10 @@ func (e *namesEl) render(c *ctx) *node {
 		if o.form == "count" {
 			continue
 		}
-		if label != nil {
+		// a sort key leaves the label out: pandoc's citeproc sorts an
+		// edited book ("Higgins, J., editors") with the same first
+		// author's articles by title, not after them
+		if label != nil && !c.sorting {
 			plural := len(ns) > 1
 			switch label.plural {
 			case "always":

@@ -455,7 +455,10 @@ func (p *Processor) finish(rs runs) string {
 			}
 			before := strings.TrimRight(runs(rs[:i]).text(), " ")
 			if r, _ := utf8.DecodeLastRuneInString(before); !strings.ContainsRune(".,;:!?", r) {
-				rs[i-1].text += t[:1]
+				// the mark joins the closing quote's run, not the run
+				// before it: a title ending in an italic phrase keeps
+				// its period upright, as pandoc's citeproc prints it
+				rs[i].text = t[:1] + rs[i].text
 			}
 			rs[j].text = t[1:]
 		}

@@ -9,64 +9,6 @@ import (
 	"github.com/evident-tools/evident/export/csl"
 )
 
-func TestFormatNames_InitialsParticlesAndCorporateNames(t *testing.T) {
-	vanDerBerg := csl.Name{Family: "Berg", Given: "Jan Willem", DroppingParticle: "van der"}
-	deGaulle := csl.Name{Family: "de Gaulle", Given: "Charles", NonDroppingParticle: ""}
-	ndp := csl.Name{Family: "Gogh", Given: "Vincent", NonDroppingParticle: "van"}
-	king := csl.Name{Family: "King", Given: "Martin Luther", Suffix: "Jr."}
-	sartre := csl.Name{Family: "Sartre", Given: "Jean-Paul"}
-	who := csl.Name{Literal: "World Health Organization"}
-	apa := nameOpts{order: orderAll, initialize: true, initWith: ". ", and: "&", precedesLast: delimAlways}
-	vancouver := nameOpts{order: orderAll, initialize: true, initWith: "", sortSep: " ", noHyphenInit: true}
-	chicago := nameOpts{order: orderFirst, and: "and", precedesLast: delimAlways}
-	for _, tc := range []struct {
-		name  string
-		names []csl.Name
-		opts  nameOpts
-		want  string
-	}{
-		{"apa dropping particle follows the initials", []csl.Name{vanDerBerg}, apa, "Berg, J. W. van der"},
-		{"apa non-dropping particle stays with the family name", []csl.Name{ndp}, apa, "van Gogh, V."},
-		{"apa corporate name is never inverted or initialised", []csl.Name{who, king}, apa, "World Health Organization, & King, M. L., Jr."},
-		{"apa hyphenated given name keeps its hyphen", []csl.Name{sartre}, apa, "Sartre, J.-P."},
-		{"vancouver initials run together", []csl.Name{sartre, king}, vancouver, "Sartre JP, King ML Jr."},
-		{"chicago inverts the first name only", []csl.Name{vanDerBerg, king, deGaulle}, chicago, "Berg, Jan Willem van der, Martin Luther King Jr., and Charles de Gaulle"},
-		{"two names take no comma before and by default", []csl.Name{king, sartre}, nameOpts{and: "and"}, "Martin Luther King Jr. and Jean-Paul Sartre"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := formatNames(tc.names, tc.opts); got != tc.want {
-				t.Errorf("got  %q\nwant %q", got, tc.want)
-			}
-		})
-	}
-}
-
-func TestFormatNames_EtAlThresholds(t *testing.T) {
-	var ns []csl.Name
-	for _, f := range []string{"Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"} {
-		ns = append(ns, csl.Name{Family: f, Given: "A."})
-	}
-	others := append(append([]csl.Name{}, ns[:2]...), csl.Name{Literal: "others"})
-	for _, tc := range []struct {
-		name  string
-		names []csl.Name
-		opts  nameOpts
-		want  string
-	}{
-		{"under the threshold all names show", ns[:6], nameOpts{order: orderAll, etAlMin: 7, etAlUseFirst: 6}, "Alpha, A., Beta, A., Gamma, A., Delta, A., Epsilon, A., Zeta, A."},
-		{"at the threshold the first names and et al.", ns[:7], nameOpts{order: orderAll, etAlMin: 7, etAlUseFirst: 6, precedesEtAl: delimAlways}, "Alpha, A., Beta, A., Gamma, A., Delta, A., Epsilon, A., Zeta, A., et al."},
-		{"apa keeps the last name after an ellipsis", ns, nameOpts{order: orderAll, and: "&", etAlMin: 8, etAlUseFirst: 6, etAlUseLast: true}, "Alpha, A., Beta, A., Gamma, A., Delta, A., Epsilon, A., Zeta, A., … Theta, A."},
-		{"and others gives et al.", others, nameOpts{order: orderFirst, and: "and", precedesEtAl: delimContextual}, "Alpha, A., A. Beta, et al."},
-		{"and others counts towards the threshold", others, nameOpts{order: orderFirst, etAlMin: 3, etAlUseFirst: 1}, "Alpha, A. et al."},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := formatNames(tc.names, tc.opts); got != tc.want {
-				t.Errorf("got  %q\nwant %q", got, tc.want)
-			}
-		})
-	}
-}
-
 func TestSentenceCase_AsPandocReadsBibTeXTitles(t *testing.T) {
 	for in, want := range map[string]string{
 		"The Art of Computer Programming":                  "The art of computer programming",
@@ -84,21 +26,6 @@ func TestSentenceCase_AsPandocReadsBibTeXTitles(t *testing.T) {
 	}
 }
 
-func TestTitleCase_LeavesCapitalsAndProtectedTextAlone(t *testing.T) {
-	for in, want := range map[string]string{
-		"the art of computer programming":                 "The Art of Computer Programming",
-		"bias in meta-analysis detected by a simple test": "Bias in Meta-Analysis Detected by a Simple Test",
-		"power failure: why small samples fail":           "Power Failure: Why Small Samples Fail",
-		"RNA-seq data with DESeq2 in mRNA":                "RNA-Seq Data with DESeq2 in mRNA",
-		`the <span class="nocase">von</span> effect`:      `The <span class="nocase">von</span> Effect`,
-	} {
-		got := renderTags(titleCase(parseRich(in)))
-		if got != want {
-			t.Errorf("titleCase(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // renderTags writes r back as CSL rich text, for comparing casing.
 func renderTags(r Rich) string {
 	var b strings.Builder
@@ -110,44 +37,6 @@ func renderTags(r Rich) string {
 		b.WriteString(s.Text)
 	}
 	return b.String()
-}
-
-func TestPageRange_Formats(t *testing.T) {
-	for _, tc := range []struct{ in, format, want string }{
-		{"321--328", "expanded", "321–328"},
-		{"321-28", "expanded", "321–328"},
-		{"321--328", "minimal", "321–8"},
-		{"1123--1129", "minimal-two", "1123–29"},
-		{"321--328", "chicago", "321–28"},
-		{"101--108", "chicago", "101–8"},
-		{"1496--1504", "chicago", "1496–1504"},
-		{"e124", "expanded", "e124"},
-		{"S12--S19", "minimal", "S12–S19"},
-		{"12--14, 20--25", "expanded", "12–14, 20–25"},
-	} {
-		if got := pageRange(tc.in, tc.format); got != tc.want {
-			t.Errorf("pageRange(%q, %q) = %q, want %q", tc.in, tc.format, got, tc.want)
-		}
-	}
-}
-
-func TestCat_NeverDoublesPunctuation(t *testing.T) {
-	for _, tc := range []struct {
-		parts []Rich
-		want  string
-	}{
-		{[]Rich{plain("J Med."), plain(".")}, "J Med."},
-		{[]Rich{plain("Why?"), plain(". Next")}, "Why? Next"},
-		{[]Rich{quoted(plain("A title"), ""), plain(". Journal")}, "“A title.” Journal"},
-		{[]Rich{quoted(plain("Is it?"), ""), plain(". Journal")}, "“Is it?” Journal"},
-		{[]Rich{quoted(plain("A title"), ""), plain(", in")}, "“A title,” in"},
-		{[]Rich{quotedGB(plain("A title")), plain(", in")}, "‘A title’, in"},
-		{[]Rich{italic(plain("Book.")), plain(".")}, "Book."},
-	} {
-		if got := cat(tc.parts...).String(); got != tc.want {
-			t.Errorf("cat = %q, want %q", got, tc.want)
-		}
-	}
 }
 
 func TestFormat_YearSuffixesFollowTheSortedOrder(t *testing.T) {

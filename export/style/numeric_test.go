@@ -241,7 +241,7 @@ func TestNumeric_EveryTypeFormats(t *testing.T) {
 				it.ID = fmt.Sprintf("%s-%d", typ, i)
 				es := format(t, s, []csl.Item{it})
 				txt := s.Text(es[0])
-				if !strings.HasPrefix(txt, s.labelText(es[0])) || strings.ContainsAny(txt, "\n\r") || strings.Contains(txt, "..") {
+				if !strings.Contains(txt, es[0].Label) || strings.ContainsAny(txt, "\n\r") || strings.Contains(txt, "..") {
 					t.Errorf("%s %s: %q", id, it.ID, txt)
 				}
 				_ = s.Markdown(es[0])

@@ -22,23 +22,12 @@ type Options struct {
 	Finder *styles.Finder
 }
 
-// processorReady names the built-in styles whose golden files pass through
-// the CSL processor; the others are still formatted by their hand-written
-// Go (see TestGoldenProcessor), unless a locale is asked for, which only
-// the processor can honour.
-var processorReady = map[string]bool{"apa": true, "ieee": true, "harvard": true, "ama": true, "vancouver": true}
-
 // Open finds a style: a built-in name or alias, a path to a .csl file, or
 // a style id or file name in a styles folder (see styles.Finder.Find); a
 // dependent style runs its parent's rules with its own default-locale.
 // Errors name what was looked for and where, or the file and line of a
 // malformed style.
 func Open(name string, o Options) (*Style, error) {
-	if b, ok := styles.LookupBuiltin(name); ok && o.Locale == "" && !processorReady[b.Name] {
-		if s, ok := registry[b.Name]; ok {
-			return s, nil
-		}
-	}
 	return openCSL(name, o)
 }
 

@@ -1,22 +1,14 @@
 // Package style formats reference lists from CSL items in a citation style:
 // any CSL style, run by the CSL processor (package csl) and found by
-// csl/styles, and the seven built-in styles (APA, Chicago author-date,
-// Harvard, MLA, Vancouver, AMA, IEEE). It renders text, Markdown and HTML
-// and never writes files.
-//
-// Built-in styles whose golden files pass through the processor
-// (processorReady: APA, Harvard, Vancouver, AMA, IEEE) are formatted by it
-// from their embedded official .csl files; Chicago and MLA are still
-// hand-written Go that follows those files, until they pass too and that
-// Go goes.
+// csl/styles, the seven built-in styles (APA, Chicago author-date, Harvard,
+// MLA, Vancouver, AMA, IEEE) among them, from their embedded official .csl
+// files. It renders text, Markdown and HTML and never writes files.
 package style
 
 import (
 	"fmt"
 	"html"
 	"regexp"
-	"slices"
-	"sort"
 	"strings"
 
 	cslp "github.com/evident-tools/evident/csl"
@@ -46,12 +38,10 @@ func (r Rich) String() string {
 
 // Entry is one formatted reference.
 type Entry struct {
-	Key        string // library key (csl.Item.ID)
-	Label      string // "1" for numeric styles, "" for author-date styles
-	YearSuffix string // "a", "b" ... for same-author same-year works (hand-written styles)
-	Body       Rich   // the entry of a hand-written style
+	Key   string // library key (csl.Item.ID)
+	Label string // "1" for numeric styles, "" for author-date styles
 
-	// r holds the entry of a style the processor runs: the whole entry,
+	// r holds the entry as the processor rendered it: the whole entry,
 	// its number included, in each format.
 	r *rendering
 	n int
@@ -62,54 +52,11 @@ type Style struct {
 	ID, Title string
 	Numeric   bool
 	// Origin says where the style came from ("built-in", "user", "zotero",
-	// "system", "file"), Path its file; both empty for a hand-written style.
+	// "system", "file"), Path its file.
 	Origin, Path string
 
-	// proc runs the style's CSL; nil for a hand-written style.
+	// proc runs the style's CSL.
 	proc *procStyle
-
-	aliases []string
-	// layout renders the body of one entry.
-	layout func(it *csl.Item, c *ctx) Rich
-	// sortKey orders author-date lists; nil keeps the given order.
-	sortKey func(it *csl.Item, c *ctx) []string
-	// suffixKey says which items share an author list and year and so need
-	// year suffixes; nil assigns none. It gets the item's sort key (nil for
-	// a style without one), which usually begins with the author key.
-	suffixKey func(it *csl.Item, sortKey []string) string
-	// label formats the number of a numeric entry: "%s. " or "[%s] ".
-	label string
-	// authorText and subsequentAuthor: when set, an entry whose author
-	// text equals the previous entry's shows subsequentAuthor instead
-	// (CSL subsequent-author-substitute, Chicago's "———").
-	authorText       func(it *csl.Item, c *ctx) string
-	subsequentAuthor string
-	// cite is the in-text citation's name form, for adding names that tell
-	// works apart (CSL disambiguate-add-names); zero for none.
-	cite citeForm
-}
-
-// ctx carries what one entry's layout needs besides the item.
-type ctx struct {
-	yearSuffix string
-	number     int
-	sameAuthor bool   // the previous entry has the same author text
-	substitute string // what replaces the author then
-	names      int    // authors to show, when disambiguation added names; 0: the style's rule
-}
-
-// registry holds every style; each style file adds itself from init, so
-// the numeric and author-date styles can live in separate files. It is
-// written only while the package initialises.
-var registry = map[string]*Style{}
-
-func register(s *Style) {
-	for _, name := range append([]string{s.ID}, s.aliases...) {
-		if _, dup := registry[name]; dup {
-			panic("style: duplicate style name " + name)
-		}
-		registry[name] = s
-	}
 }
 
 // Lookup returns a style by name as Open does, with the style's own
@@ -129,96 +76,15 @@ func Names() []string {
 // give works by the same authors in the same year the suffixes a, b, ...
 // Entry.Key is the item's ID, the library key.
 func (s *Style) Format(items []csl.Item) ([]Entry, error) {
-	if s.proc != nil {
-		return s.formatProcessor(items)
-	}
-	return s.formatHand(items), nil
-}
-
-// formatHand formats items with a hand-written style.
-func (s *Style) formatHand(items []csl.Item) []Entry {
-	order := make([]int, len(items))
-	for i := range order {
-		order[i] = i
-	}
-	ctxs := make([]ctx, len(items))
-	if !s.Numeric {
-		for i, n := range addNames(items, s.cite) {
-			ctxs[i].names = n
-		}
-	}
-	var keys [][]string
-	if !s.Numeric && s.sortKey != nil {
-		keys = make([][]string, len(items))
-		for i := range items {
-			keys[i] = s.sortKey(&items[i], &ctxs[i])
-		}
-		sort.SliceStable(order, func(a, b int) bool {
-			return slices.Compare(keys[order[a]], keys[order[b]]) < 0
-		})
-	}
-	suffixes := make([]string, len(items))
-	if !s.Numeric && s.suffixKey != nil {
-		groups := map[string][]int{}
-		for _, i := range order {
-			var sk []string
-			if keys != nil {
-				sk = keys[i]
-			}
-			if k := s.suffixKey(&items[i], sk); k != "" {
-				groups[k] = append(groups[k], i)
-			}
-		}
-		for _, g := range groups {
-			if len(g) < 2 {
-				continue
-			}
-			for n, i := range g {
-				suffixes[i] = yearSuffix(n)
-			}
-		}
-	}
-	out := make([]Entry, 0, len(items))
-	prevAuthor := ""
-	for n, i := range order {
-		it := &items[i]
-		c := &ctxs[i]
-		c.yearSuffix, c.number, c.substitute = suffixes[i], n+1, s.subsequentAuthor
-		if s.authorText != nil && s.subsequentAuthor != "" {
-			a := s.authorText(it, c)
-			c.sameAuthor = a != "" && a == prevAuthor
-			prevAuthor = a
-		}
-		e := Entry{Key: it.ID, YearSuffix: suffixes[i], Body: normalize(s.layout(it, c))}
-		if s.Numeric {
-			e.Label = fmt.Sprint(n + 1)
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
-// yearSuffix returns a, b, ..., z, aa, ab, ... for n = 0, 1, ...
-func yearSuffix(n int) string {
-	if n < 26 {
-		return string(rune('a' + n))
-	}
-	return yearSuffix(n/26-1) + string(rune('a'+n%26))
-}
-
-func (s *Style) labelText(e Entry) string {
-	if e.Label == "" || s.label == "" {
-		return ""
-	}
-	return fmt.Sprintf(s.label, e.Label)
+	return s.formatProcessor(items)
 }
 
 // Text renders an entry as one line of plain text, its label included.
 func (s *Style) Text(e Entry) string {
-	if e.r != nil {
-		return oneLine(e.r.get(cslp.Text, e.n))
+	if e.r == nil {
+		return ""
 	}
-	return s.labelText(e) + oneLine(e.Body.String())
+	return oneLine(e.r.get(cslp.Text, e.n))
 }
 
 // YearSuffix returns the letter that tells an entry from another work of
@@ -226,7 +92,7 @@ func (s *Style) Text(e Entry) string {
 // runs, the one its in-text citation of the entry carries.
 func (s *Style) YearSuffix(e Entry) string {
 	if e.r == nil {
-		return e.YearSuffix
+		return ""
 	}
 	if m := yearSuffixRE.FindStringSubmatch(e.r.citeLabel(e.n)); m != nil {
 		return m[1]
@@ -238,8 +104,7 @@ var yearSuffixRE = regexp.MustCompile(`\b(?:1[5-9]|20)\d\d([a-z]{1,2})\b`)
 
 // ListCSS is the inline CSS an HTML reference list needs for the style's
 // bibliography layout (CSL's hanging-indent and line-spacing; entry-spacing
-// is the list items' and is left to the page), "" when it needs none or
-// the style is hand-written.
+// is the list items' and is left to the page), "" when it needs none.
 func (s *Style) ListCSS() string {
 	if s.proc == nil {
 		return ""
@@ -263,48 +128,20 @@ func (s *Style) Processed() bool { return s.proc != nil }
 // <sub>, DOIs and URLs as autolinks. Markdown metacharacters in the text are
 // escaped.
 func (s *Style) Markdown(e Entry) string {
-	if e.r != nil {
-		return safeMarkdownLinks(absorbPrefixMarkdown(oneLine(e.r.get(cslp.Markdown, e.n))))
+	if e.r == nil {
+		return ""
 	}
-	var b strings.Builder
-	b.WriteString(escapeMarkdown(s.labelText(e)))
-	for _, sp := range mergeSpans(e.Body) {
-		t := oneLine(sp.Text)
-		if sp.Link != "" && sp.Text == sp.Link && !strings.ContainsAny(sp.Link, "<> \\`") {
-			b.WriteString("<" + sp.Link + ">")
-			continue
-		}
-		t = escapeMarkdown(t)
-		if sp.Link != "" {
-			t = "[" + t + "](" + markdownURL(sp.Link) + ")"
-		}
-		if strings.TrimSpace(t) == "" {
-			b.WriteString(t)
-			continue
-		}
-		lead, core, trail := splitSpace(t)
-		b.WriteString(lead + markdownMarks.wrap(sp, core) + trail)
-	}
-	return b.String()
+	return safeMarkdownLinks(absorbPrefixMarkdown(oneLine(e.r.get(cslp.Markdown, e.n))))
 }
 
 // HTML renders an entry as an HTML fragment: <i>, <b>, <sup>, <sub>, small
 // capitals as a styled span and links as <a href>. Every byte of text is
 // escaped, so the result is safe whatever the BibTeX file contains.
 func (s *Style) HTML(e Entry) string {
-	if e.r != nil {
-		return safeLinks(absorbPrefixHTML(oneLine(e.r.get(cslp.HTML, e.n))))
+	if e.r == nil {
+		return ""
 	}
-	var b strings.Builder
-	b.WriteString(escapeHTML(s.labelText(e)))
-	for _, sp := range mergeSpans(e.Body) {
-		t := escapeHTML(oneLine(sp.Text))
-		if sp.Link != "" && safeURL(sp.Link) {
-			t = `<a href="` + escapeHTML(sp.Link) + `">` + t + `</a>`
-		}
-		b.WriteString(htmlMarks.wrap(sp, t))
-	}
-	return b.String()
+	return safeLinks(absorbPrefixHTML(oneLine(e.r.get(cslp.HTML, e.n))))
 }
 
 func oneLine(s string) string {
@@ -317,14 +154,6 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-}
-
-func splitSpace(s string) (lead, core, trail string) {
-	core = strings.TrimLeft(s, " ")
-	lead = s[:len(s)-len(core)]
-	c2 := strings.TrimRight(core, " ")
-	trail = core[len(c2):]
-	return lead, c2, trail
 }
 
 var markdownEscaper = strings.NewReplacer(
@@ -345,8 +174,6 @@ func markdownURL(u string) string {
 
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
 
-func escapeHTML(s string) string { return htmlEscaper.Replace(s) }
-
 // safeURL admits only web links, so that a .bib file cannot smuggle a
 // javascript: URL into a report.
 func safeURL(u string) bool {
@@ -357,9 +184,6 @@ func safeURL(u string) bool {
 // HTMLBody renders an entry as HTML without its number, for a list that
 // numbers its items itself (<ol>, the report's labels).
 func (s *Style) HTMLBody(e Entry) string {
-	if e.r == nil {
-		return s.HTML(Entry{Key: e.Key, YearSuffix: e.YearSuffix, Body: e.Body})
-	}
 	h := s.HTML(e)
 	if !s.Numeric || e.Label == "" {
 		return h
@@ -471,8 +295,8 @@ var htmlLinkRE = regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`)
 
 // absorbPrefixHTML puts a link's address prefix that the processor wrote
 // before the link (apa.csl's "https://doi.org/" as the DOI's prefix) into
-// the link, so that the whole address is linked as pandoc and the
-// hand-written styles link it: https://doi.org/<a href="https://doi.org/X">X</a>
+// the link, so that the whole address is linked as pandoc links
+// it: https://doi.org/<a href="https://doi.org/X">X</a>
 // becomes <a href="https://doi.org/X">https://doi.org/X</a>. A fixture
 // (links_html) keeps the processor's own behaviour in view.
 func absorbPrefixHTML(h string) string {
@@ -547,8 +371,6 @@ func unescapeMarkdown(s string) string {
 type marks struct{ sup, sub, smallCaps, bold, italic [2]string }
 
 var (
-	htmlMarks     = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{`<span style="font-variant:small-caps">`, "</span>"}, [2]string{"<b>", "</b>"}, [2]string{"<i>", "</i>"}}
-	markdownMarks = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{}, [2]string{"**", "**"}, [2]string{"*", "*"}}
 	// cslMarks is CSL rich text, the markup the processor reads.
 	cslMarks = marks{[2]string{"<sup>", "</sup>"}, [2]string{"<sub>", "</sub>"}, [2]string{csl.SpanSmallCap, "</span>"}, [2]string{"<b>", "</b>"}, [2]string{"<i>", "</i>"}}
 )

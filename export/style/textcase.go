@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/evident-tools/evident/export/csl"
 )
 
 // stopWords are the English words title case leaves in lower case unless
@@ -18,35 +16,6 @@ var stopWords = map[string]bool{
 	"into": true, "nor": true, "of": true, "on": true, "onto": true,
 	"or": true, "over": true, "so": true, "the": true, "till": true,
 	"to": true, "up": true, "v": true, "via": true, "with": true, "yet": true,
-}
-
-// titleCase applies CSL title case: a word written all in lower case gets a
-// capital first letter unless it is a stop word inside the title; a word
-// with any capital (an acronym, "iPhone", "mRNA") is left as written, and
-// so is text protected by <span class="nocase">.
-func titleCase(r Rich) Rich {
-	out := make(Rich, len(r))
-	copy(out, r)
-	first := true // the next word starts the title or a subtitle
-	for i := range out {
-		if out[i].noCase {
-			if strings.TrimSpace(out[i].Text) != "" {
-				first = endsSentence(out[i].Text)
-			}
-			continue
-		}
-		// Text that continues a word begun in the span before ("{Today}'s")
-		// is no new word.
-		head, rest := splitContinuation(out[:i], out[i].Text)
-		if head != "" {
-			first = endsSentence(head)
-		}
-		if rest != "" {
-			rest, first = titleCaseText(rest, first)
-		}
-		out[i].Text = head + rest
-	}
-	return out
 }
 
 // continuesWord reports whether text starts with a letter, digit or
@@ -78,36 +47,6 @@ func splitContinuation(before Rich, text string) (head, rest string) {
 func endsSentence(s string) bool {
 	t := strings.TrimRight(s, " ”’\"')")
 	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ".")
-}
-
-func titleCaseText(s string, first bool) (string, bool) {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		// A word runs to the next space, hyphen or slash: the parts of
-		// "meta-analysis" and "GPS-less" are capitalised one by one.
-		j := i
-		for j < len(s) && !isWordBreak(s[j]) {
-			j++
-		}
-		if j > i {
-			w := s[i:j]
-			// A lone small letter stays small inside a title, as pandoc has
-			// it: "e-Learning", "p-Values", "m -Sequences".
-			lone := j-i == 1 && !first
-			if isLowerWord(w) && !lone && (first || !stopWords[strings.Trim(w, "“‘\"'([)]”’.,;:!?")]) {
-				w = upperFirst(w)
-			}
-			b.WriteString(w)
-			first = strings.HasSuffix(w, ":") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
-		}
-		if j < len(s) {
-			b.WriteByte(s[j])
-			j++
-		}
-		i = j
-	}
-	return b.String(), first
 }
 
 func isWordBreak(c byte) bool { return c == ' ' || c == '-' || c == '/' }
@@ -142,10 +81,6 @@ func upperFirst(w string) string {
 	}
 	return w
 }
-
-// capitalizeFirstText capitalises the first letter of s (CSL
-// text-case="capitalize-first").
-func capitalizeFirstText(s string) string { return upperFirst(s) }
 
 // sentenceCase lower-cases the capitalised words of a title, as pandoc's
 // BibTeX reader does before a style sees the title: "The Art of Computer
@@ -354,13 +289,4 @@ func hasLetterOrDigit(w string) bool {
 		}
 	}
 	return false
-}
-
-// titleCaseFor applies title case to English items only, as CSL says:
-// a German or French title keeps its own capitalisation.
-func titleCaseFor(it *csl.Item, r Rich) Rich {
-	if !isEnglish(it.Language) {
-		return r
-	}
-	return titleCase(r)
 }
