@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // xnode is one element of a style or locale file with the line it starts on,
@@ -90,13 +89,4 @@ func asSyntax(err error, se **xml.SyntaxError) bool {
 		*se = s
 	}
 	return ok
-}
-
-// trimText returns an element's text content as a term or value: CSL keeps
-// spaces inside terms ("et al."), but not the indentation around them.
-func trimText(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	return s
 }

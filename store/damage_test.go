@@ -15,13 +15,6 @@ import (
 	"github.com/evident-tools/evident/corpus"
 )
 
-// damageLibrary writes a library of n references and returns its path and
-// the ids of its pages by type, as bbolt itself reports them.
-func damageLibrary(t *testing.T, n int) (string, map[string][]int) {
-	path, pages, _ := damageLibrarySize(t, n)
-	return path, pages
-}
-
 // damageLibrarySize is damageLibrary that also returns the size of the
 // file that is in use: bbolt grows the file ahead of need.
 func damageLibrarySize(t *testing.T, n int) (string, map[string][]int, int64) {

@@ -124,8 +124,6 @@ func (w *docxWalker) content() (string, error) {
 	}
 }
 
-func (w *docxWalker) skip(xml.StartElement) error { return w.dec.Skip() }
-
 // body is the handler of a part's root element.
 func (w *docxWalker) body(se xml.StartElement) error { return w.elem(se) }
 

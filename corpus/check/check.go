@@ -482,13 +482,6 @@ func authorYear(c corpus.Cite) string {
 // nearKey suggests a library key one or two edits away from a dangling one.
 func (rep *state) nearKey(key string) string { return rep.lib.NearKey(key) }
 
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
 // listFindings reports list entries that match nothing or are never cited.
 func (rep *state) listFindings(ls *listState) {
 	for _, e := range ls.entries {

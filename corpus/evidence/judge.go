@@ -135,12 +135,6 @@ func NewFromRefs(refs []*corpus.Reference, open Opener) (j *Judge, problems []st
 	return New(texts), problems
 }
 
-// HasText reports whether the judge holds any passage of the work key.
-func (j *Judge) HasText(key string) bool {
-	w := j.works[key]
-	return w != nil && len(w.Passages) > 0
-}
-
 // Design returns the study design of the work key, "" when unknown.
 func (j *Judge) Design(key string) string {
 	if w := j.works[key]; w != nil {

@@ -149,15 +149,6 @@ func (l *Library) MatchEntry(text string) (Match, *Mismatch) {
 	return l.matchEntry(&e)
 }
 
-// MatchParsed is MatchEntry for an entry already read with ParseEntry.
-func (l *Library) MatchParsed(p Parsed) (Match, *Mismatch) {
-	e := entry{Parsed: p, text: strings.Join(append([]string{p.Title}, p.Venue), " ")}
-	if p.IDs.URL != "" {
-		e.urls = []string{p.IDs.URL}
-	}
-	return l.matchEntry(&e)
-}
-
 func (l *Library) matchEntry(e *entry) (Match, *Mismatch) {
 	q := newQuery(e)
 	var mm *Mismatch

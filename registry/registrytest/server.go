@@ -54,13 +54,6 @@ func NewServer(t testing.TB, ins ...Interaction) *Server {
 	return s
 }
 
-// Add records more interactions.
-func (s *Server) Add(ins ...Interaction) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.recorded = append(s.recorded, ins...)
-}
-
 // Then queues faults: the next requests get them, in order, before the
 // server answers from the recording again.
 func (s *Server) Then(f ...Fault) {
