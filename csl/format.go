@@ -65,12 +65,8 @@ func writeHTML(rs runs) string {
 		if r.text == "" {
 			continue
 		}
-		// merge neighbours with the same formatting and link
-		text := r.text
-		for i+1 < len(rs) && rs[i+1].blockStart == "" && !rs[i+1].blockEnd && rs[i+1].st&visible == r.st&visible && rs[i+1].link == r.link {
-			i++
-			text += rs[i].text
-		}
+		var text string
+		text, i = mergeRuns(rs, i)
 		if opened {
 			// the space between the first field and the rest belongs to
 			// neither block ("[1]" and "Alpha", not " Alpha")
@@ -101,6 +97,19 @@ func writeHTML(rs runs) string {
 	return strings.TrimSpace(b.String())
 }
 
+// mergeRuns joins run i with the runs after it that have the same
+// formatting and link (and no block boundary between), and returns their
+// text and the index of the last run joined.
+func mergeRuns(rs runs, i int) (string, int) {
+	r := rs[i]
+	text := r.text
+	for i+1 < len(rs) && rs[i+1].blockStart == "" && !rs[i+1].blockEnd && rs[i+1].st&visible == r.st&visible && rs[i+1].link == r.link {
+		i++
+		text += rs[i].text
+	}
+	return text, i
+}
+
 var mdEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`, `^`, `\^`, `~`, `\~`, `<`, `\<`)
 
 func writeMarkdown(rs runs) string {
@@ -116,11 +125,8 @@ func writeMarkdown(rs runs) string {
 		if r.text == "" {
 			continue
 		}
-		text := r.text
-		for i+1 < len(rs) && rs[i+1].blockStart == "" && !rs[i+1].blockEnd && rs[i+1].st&visible == r.st&visible && rs[i+1].link == r.link {
-			i++
-			text += rs[i].text
-		}
+		var text string
+		text, i = mergeRuns(rs, i)
 		lead := text[:len(text)-len(strings.TrimLeft(text, " "))]
 		trail := text[len(strings.TrimRight(text, " ")):]
 		core := mdEscaper.Replace(strings.TrimSpace(text))
