@@ -95,6 +95,21 @@ func differentialItems(t testing.TB) []byte {
 	return out
 }
 
+// pandocVersion returns the first line of `pandoc --version`, part of the
+// cache key of pandoc's answers; it skips the test in -short mode or when
+// pandoc is not installed.
+func pandocVersion(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("differential test against pandoc skipped in -short mode")
+	}
+	out, err := exec.Command("pandoc", "--version").Output()
+	if err != nil {
+		t.Skip("pandoc not installed: the differential test needs pandoc (Debian package pandoc)")
+	}
+	return strings.SplitN(string(out), "\n", 2)[0]
+}
+
 // sampleStyles picks a fixed, evenly spread sample of n independent styles
 // from the system folder, plus the corpora's styles.
 func sampleStyles(t testing.TB, n int) []string {
@@ -231,14 +246,7 @@ type styleResult struct {
 // in 300 system styles and the corpora's styles with pandoc's citeproc and
 // with this package, and compares entry by entry.
 func TestDifferential_AgreesWithPandoc(t *testing.T) {
-	if testing.Short() {
-		t.Skip("differential test against pandoc skipped in -short mode")
-	}
-	verOut, err := exec.Command("pandoc", "--version").Output()
-	if err != nil {
-		t.Skip("pandoc not installed: the differential test needs pandoc (Debian package pandoc)")
-	}
-	version := strings.SplitN(string(verOut), "\n", 2)[0]
+	version := pandocVersion(t)
 	items := differentialItems(t)
 	styles := sampleStyles(t, 300)
 	parsed, err := csl.ItemsFromJSON(items)
@@ -353,14 +361,7 @@ var paraRE = regexp.MustCompile(`(?s)<p>(.*?)</p>`)
 // corpora's in-text styles with pandoc and with this package. It reports
 // the share equal and fails below 80%.
 func TestDifferential_CitationsAgreeWithPandoc(t *testing.T) {
-	if testing.Short() {
-		t.Skip("differential test against pandoc skipped in -short mode")
-	}
-	verOut, err := exec.Command("pandoc", "--version").Output()
-	if err != nil {
-		t.Skip("pandoc not installed: the differential test needs pandoc (Debian package pandoc)")
-	}
-	version := strings.SplitN(string(verOut), "\n", 2)[0]
+	version := pandocVersion(t)
 	items := differentialItems(t)
 	parsed, err := csl.ItemsFromJSON(items)
 	if err != nil {

@@ -193,12 +193,7 @@ func TestClient_SetIntervalPacesAServiceFromTheStart(t *testing.T) {
 // A server announcing 5 requests a second never sees a sixth within any
 // second. (Slowness only makes this pass: it bounds the pace from above.)
 func TestClient_NeverExceedsTheAnnouncedRate(t *testing.T) {
-	srv := registrytest.NewServer(t)
-	srv.Handle("/works/x", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Rate-Limit-Limit", "5")
-		w.Header().Set("X-Rate-Limit-Interval", "1s")
-		w.Write([]byte("{}"))
-	})
+	srv := fivePerSecond(t)
 	// When each request leaves the client is what the client controls;
 	// when the server's handler runs also depends on how busy the
 	// machine is, so the sends are what is measured.
@@ -226,6 +221,18 @@ func TestClient_NeverExceedsTheAnnouncedRate(t *testing.T) {
 	t.Logf("%d requests in %v: %.2f a second against a server announcing 5", n, elapsed.Round(time.Millisecond), float64(n-1)/times[n-1].Sub(times[0]).Seconds())
 }
 
+// fivePerSecond is a server whose /works/x announces a limit of 5
+// requests a second, as Crossref's public pool does.
+func fivePerSecond(t *testing.T) *registrytest.Server {
+	srv := registrytest.NewServer(t)
+	srv.Handle("/works/x", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Rate-Limit-Limit", "5")
+		w.Header().Set("X-Rate-Limit-Interval", "1s")
+		w.Write([]byte("{}"))
+	})
+	return srv
+}
+
 // sendTimes records when each request is handed to the network.
 type sendTimes struct {
 	next  http.RoundTripper
@@ -240,12 +247,7 @@ func (s *sendTimes) RoundTrip(r *http.Request) (*http.Response, error) {
 // A busy machine may wake the client late for a request; the next one must
 // still leave a whole interval after it, not at the time first planned.
 func TestClient_ALateRequestPushesTheNextOneBack(t *testing.T) {
-	srv := registrytest.NewServer(t)
-	srv.Handle("/works/x", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Rate-Limit-Limit", "5")
-		w.Header().Set("X-Rate-Limit-Interval", "1s")
-		w.Write([]byte("{}"))
-	})
+	srv := fivePerSecond(t)
 	sends := &sendTimes{next: http.DefaultTransport}
 	calls := 0
 	c := &registry.Client{HTTP: &http.Client{Transport: sends}, Sleep: func(ctx context.Context, d time.Duration) error {

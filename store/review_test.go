@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/evident-tools/evident/corpus"
 )
 
@@ -133,14 +131,7 @@ func TestOpen_Schema4LibraryGetsTheReviewsBucket(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.db.Update(func(btx *bolt.Tx) error {
-		if err := btx.DeleteBucket(bucketReviews); err != nil {
-			return err
-		}
-		return putUint(btx.Bucket(bucketMeta), metaSchema, 4)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	rewind(t, s, 4, nil, bucketReviews)
 	s.Close()
 
 	r, err := Open(path, true)

@@ -170,11 +170,11 @@ func TestNear_FindsEveryValueWithinTheEdits(t *testing.T) {
 	}
 }
 
-// TestUpgrade_FromSchema5IndexesAndReencodes opens a library as schema 5
+// TestUpgrade_FromSchema6IndexesAndReencodes opens a library as schema 6
 // left it (JSON values, no resolution indexes) for writing: the upgrade
 // builds the indexes as a fresh library has them, rewrites every value in
 // the compact encoding, and says so.
-func TestUpgrade_FromSchema5IndexesAndReencodes(t *testing.T) {
+func TestUpgrade_FromSchema6IndexesAndReencodes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "library.db")
 	s, err := Open(path, false)
 	if err != nil {
@@ -188,13 +188,8 @@ func TestUpgrade_FromSchema5IndexesAndReencodes(t *testing.T) {
 	if err := s.Each(func(r *corpus.Reference) error { all = append(all, r); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	// Back to schema 5.
-	if err := s.db.Update(func(btx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketTerms, bucketTermCount, bucketNear} {
-			if err := btx.DeleteBucket(name); err != nil {
-				return err
-			}
-		}
+	// Back to schema 6: no resolution indexes, references in JSON.
+	rewind(t, s, 6, func(btx *bolt.Tx) error {
 		b := btx.Bucket(bucketRefs)
 		for _, r := range all {
 			js, err := json.Marshal(r)
@@ -205,10 +200,8 @@ func TestUpgrade_FromSchema5IndexesAndReencodes(t *testing.T) {
 				return err
 			}
 		}
-		return putUint(btx.Bucket(bucketMeta), metaSchema, 5)
-	}); err != nil {
-		t.Fatal(err)
-	}
+		return nil
+	}, bucketTerms, bucketTermCount, bucketNear)
 	s.Close()
 
 	s, err = Open(path, false)
@@ -217,8 +210,8 @@ func TestUpgrade_FromSchema5IndexesAndReencodes(t *testing.T) {
 	}
 	defer s.Close()
 	u := s.Upgraded()
-	if u.From != 5 || u.Indexed != len(all) || u.Reencoded != len(all) {
-		t.Errorf("Upgraded() = %+v, want from 5 with %d indexed and re-encoded", u, len(all))
+	if u.From != 6 || u.Indexed != len(all) || u.Reencoded != len(all) {
+		t.Errorf("Upgraded() = %+v, want from 6 with %d indexed and re-encoded", u, len(all))
 	}
 	if got, want := indexSnapshot(t, s), rebuilt(t, all); !slices.Equal(got, want) {
 		t.Errorf("the upgrade's indexes differ from a fresh build (%d and %d entries)", len(got), len(want))

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/evidence"
 )
@@ -191,14 +189,7 @@ func TestOpen_Schema5LibraryGetsTexts(t *testing.T) {
 	}
 	put(t, s, withAbstract("a", "Coffee drinkers slept less than others in the cohort."), ref("b", "Title only", 2020, "Jones", ""))
 	// Back to schema 5: no texts bucket.
-	if err := s.db.Update(func(btx *bolt.Tx) error {
-		if err := btx.DeleteBucket(bucketTexts); err != nil {
-			return err
-		}
-		return putUint(btx.Bucket(bucketMeta), metaSchema, 5)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	rewind(t, s, 5, nil, bucketTexts)
 	s.Close()
 
 	r, err := Open(path, true)
