@@ -22,6 +22,13 @@ const (
 	GroupLayout
 	// GroupWords is the hashed unigrams and bigrams.
 	GroupWords
+	// GroupShape is how the sentence is put (shape.go) and whether it and
+	// its neighbours are cited (neighbours.go).
+	GroupShape
+	// GroupKind is each rule feature again, once for each kind of article
+	// the layout tells apart: the same cue weighs differently in an essay,
+	// a paper and a page that talks to its reader.
+	GroupKind
 )
 
 // Offsets of the inputs.
@@ -50,7 +57,12 @@ const (
 	lNoCue      = 37 // no content feature fired: a bare statement
 	numLayout   = 38
 
-	inWords = inLayout + numLayout
+	inShape = inLayout + numLayout
+	inKindX = inShape + numShape
+	// numKindX is the kinds of article GroupKind tells apart: told in
+	// the first person, a research paper, talking to "you".
+	numKindX = 3
+	inWords  = inKindX + numKindX*int(numFeatures)
 	// wordBuckets is the size of the hashed word table: large enough that
 	// the few thousand words of the labelled articles seldom share a
 	// bucket, small enough to keep the generated file readable.
@@ -63,14 +75,18 @@ const (
 	InputRuleLogOdds = inRuleZ
 )
 
-// InputGroup returns the group (GroupRules, GroupLayout or GroupWords) of
-// input i.
+// InputGroup returns the group (GroupRules, GroupLayout, GroupShape,
+// GroupKind or GroupWords) of input i.
 func InputGroup(i int) int {
 	switch {
 	case i < inLayout:
 		return GroupRules
-	case i < inWords:
+	case i < inShape:
 		return GroupLayout
+	case i < inKindX:
+		return GroupShape
+	case i < inWords:
+		return GroupKind
 	}
 	return GroupWords
 }
@@ -85,7 +101,7 @@ func (l *Layout) Inputs(i int, emit func(index int, value float64)) {
 	var buf [64]token
 	sc.toks = tokenize(sc.low, sc.orig, buf[:0])
 	sc.run(s.Kind, ctx)
-	sc.inputs(ctx, GroupRules|GroupLayout|GroupWords, sc.ruleZ(), emit)
+	sc.inputs(ctx, GroupRules|GroupLayout|GroupShape|GroupKind|GroupWords, sc.ruleZ(), emit)
 }
 
 // ruleZ is the rules' log-odds of the sentence once run has scanned it.
@@ -125,6 +141,21 @@ func (s *scan) inputs(ctx context, groups int, ruleZ float64, emit func(int, flo
 		}
 		if !cue {
 			emit(inLayout+lNoCue, 1)
+		}
+	}
+	if groups&GroupShape != 0 {
+		s.shapeInputs(ctx, inShape, emit)
+	}
+	if groups&GroupKind != 0 {
+		for k, on := range [numKindX]bool{ctx.personal || ctx.density > 0.15, ctx.paper, ctx.style[2] > 0.1} {
+			if !on {
+				continue
+			}
+			for f := feature(0); f < numFeatures; f++ {
+				if s.fired[f] {
+					emit(inKindX+k*int(numFeatures)+int(f), 1)
+				}
+			}
 		}
 	}
 	if groups&GroupWords != 0 {
