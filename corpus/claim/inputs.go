@@ -10,8 +10,10 @@ import (
 // compute, as a 0/1 input, and the rules' own log-odds; where the sentence
 // stands (its block kind, the part of a paper, whether it follows a lead-in
 // or a heading, its place in the article and its length, how much of the
-// article is told in the first person); and its words, lower-cased unigrams
-// and bigrams hashed into a fixed table. internal/traingen reads them
+// article is told in the first person); how it is put and its neighbours'
+// citations (shape.go); the rule features again per kind of article; and
+// its words, lower-cased unigrams and bigrams hashed into a fixed table.
+// internal/traingen reads them
 // through Layout.Inputs to train the weights; judge reads them to score.
 
 // Input groups, so that training can choose which to use.

@@ -33,18 +33,46 @@ const (
 )
 
 var (
-	modalWords   = set("may", "might", "could", "would", "can", "cannot", "can't", "couldn't", "wouldn't")
-	negWords     = set("not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without")
-	genericOpen  = set("people", "we", "nobody", "everyone", "everybody", "anyone", "someone", "many", "most", "few", "us")
-	openerWords  = set("but", "still", "yet", "so", "and", "even", "of", "then", "however", "instead", "partly", "perhaps", "probably", "after", "now")
-	studyNouns   = set("study", "trial", "review", "meta-analysis", "analysis", "survey", "experiment", "cohort", "studies", "trials", "paper", "report")
-	studyDeterms = set("a", "an", "one", "another", "the", "in", "latest", "largest", "recent")
-	pastWords    = set("was", "were", "had", "did", "found", "showed", "rose", "fell", "grew", "took", "led", "began", "became", "saw", "gave", "made")
-	pronounOpen  = set("it", "they", "this", "that", "these", "those", "such", "he", "she", "there", "its", "their")
-	whetherOpen  = set("whether", "how", "why", "what", "which", "who")
-	gapPhrases   = []string{"not known", "unknown", "unclear", "less clear", "less certain", "not clear", "not been tested", "not been studied",
-		"is needed", "are needed", "little is known", "few studies", "no good", "remains to", "open question", "not been shown"}
+	genericOpen = set("people", "we", "nobody", "everyone", "everybody", "anyone", "someone", "many", "most", "few", "us")
+	openerWords = set("but", "still", "yet", "so", "and", "even", "of", "then", "however", "instead", "partly", "perhaps",
+		"probably", "after", "now")
+	pronounOpen = set("it", "they", "this", "that", "these", "those", "such", "he", "she", "there", "its", "their")
+	whetherOpen = set("whether", "how", "why", "what", "which", "who")
+	gapPhrases  = []string{"not known", "unknown", "unclear", "less clear", "less certain", "not clear", "not been tested",
+		"not been studied", "is needed", "are needed", "little is known", "few studies", "no good", "remains to",
+		"open question", "not been shown"}
 )
+
+// The words shapeInputs looks for in every token, as bits of one table: one
+// look-up a token rather than one a list, since every sentence of every
+// checked article passes through here.
+const (
+	wModal  = 1 << iota // may, might, could, would, can
+	wNeg                // not, no, never
+	wPast               // was, were, had, found
+	wStudy              // study, trial, review
+	wDeterm             // a, one, another: before a study noun, it names one study
+	wGapKey             // a word of one of gapPhrases: only then are they looked for
+)
+
+var shapeWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(bit uint8, words ...string) {
+		for _, w := range words {
+			m[w] |= bit
+		}
+	}
+	add(wModal, "may", "might", "could", "would", "can", "cannot", "can't", "couldn't", "wouldn't")
+	add(wNeg, "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without")
+	add(wPast, "was", "were", "had", "did", "found", "showed", "rose", "fell", "grew", "took", "led", "began", "became",
+		"saw", "gave", "made")
+	add(wStudy, "study", "trial", "review", "meta-analysis", "analysis", "survey", "experiment", "cohort", "studies",
+		"trials", "paper", "report")
+	add(wDeterm, "a", "an", "one", "another", "the", "in", "latest", "largest", "recent")
+	add(wGapKey, "known", "unknown", "unclear", "clear", "certain", "tested", "studied", "needed", "few", "good",
+		"remains", "question", "shown")
+	return m
+}()
 
 // shapeInputs emits the shape of the sentence and what ctx says of its
 // neighbours' citations.
@@ -54,15 +82,17 @@ func (s *scan) shapeInputs(ctx context, base int, emit func(int, float64)) {
 			emit(base+i, 1)
 		}
 	}
-	var modal, neg, past, study bool
+	var modal, neg, past, study, gapKey bool
 	for i, t := range s.toks {
 		w := s.tw(t)
-		modal = modal || modalWords[w]
-		neg = neg || negWords[w] || strings.HasSuffix(w, "n't")
-		past = past || pastWords[w] || i > 0 && len(w) > 4 && strings.HasSuffix(w, "ed") && !t.cap
-		if studyNouns[w] && !study {
+		bits := shapeWords[w]
+		modal = modal || bits&wModal != 0
+		neg = neg || bits&wNeg != 0 || strings.HasSuffix(w, "n't")
+		past = past || bits&wPast != 0 || i > 0 && len(w) > 4 && strings.HasSuffix(w, "ed") && !t.cap
+		gapKey = gapKey || bits&wGapKey != 0
+		if bits&wStudy != 0 && !study {
 			for k := max(0, i-3); k < i; k++ {
-				if d := s.word(k); studyDeterms[d] || s.toks[k].num {
+				if shapeWords[s.word(k)]&wDeterm != 0 || s.toks[k].num {
 					study = true
 				}
 			}
@@ -79,6 +109,9 @@ func (s *scan) shapeInputs(ctx context, base int, emit func(int, float64)) {
 	on(sWhether, whetherOpen[first] && !strings.HasSuffix(strings.TrimSpace(s.orig), "?"))
 	gap := false
 	for _, p := range gapPhrases {
+		if !gapKey {
+			break
+		}
 		if strings.Contains(s.low, p) {
 			gap = true
 			break
