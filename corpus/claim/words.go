@@ -201,6 +201,10 @@ var lexicon = map[feature][]string{
 		"we return", "this guide", "this article", "let me", "not everyone agrees", "then there is",
 		"than most people assume", "than you might think", "than most people think", "than many people realise",
 		"than many people realize",
+		// A paper pointing at its own sections: "The next section
+		// describes the texts and the procedure."
+		"the next section", "the following section", "the sections that follow", "section 2 describes",
+		"section 3 describes",
 	},
 }
 
