@@ -33,6 +33,8 @@ func TestJudge_NotClaimsOfEveryKindOfArticle(t *testing.T) {
 		{"BackReference", "That is a failure of nerve, not of evidence.", "", false, "comments on what went before"},
 		{"AnswerFragment", "Partly because the alternative is a fight over which time to keep.", "", false, "fragment"},
 		{"FutureIsNoHistory", "His book on attention will be published next year.", "", false, ""},
+		{"PaperPointsAtItsSections", "The next section describes the texts, the procedure and the analysis.", "", false,
+			"transition"},
 		{"MetaLineWithUpdate", "By Megan Cho · Updated April 2, 2025", "", false, "byline 'Updated'"},
 		{"DatelineWithUpdate", "September 26, 2023 Updated September 27, 2023, 8:05 a.m.", "", false, "byline 'Updated'"},
 		{"BioOfATester", "Marcus Lindgren has reviewed home appliances for more than a decade.", "", false, "author bio"},
