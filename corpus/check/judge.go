@@ -25,6 +25,9 @@ func (rep *state) judge(sentences []corpus.Sentence, opts Options) {
 	// The layout reads where each sentence stands: the part of a paper,
 	// the notice a paragraph opens.
 	layout := claim.NewLayout(sentences)
+	// What the writer cited, resolved or not: the scorer reads a
+	// sentence's neighbours' citations (claim/neighbours.go).
+	layout.SetCited(func(i int) bool { return len(rep.Claims[i].Citations) > 0 })
 	for i := range rep.Claims {
 		c := &rep.Claims[i]
 		s := sentences[i]

@@ -14,44 +14,48 @@ import (
 
 // The articles of five kinds under corpus/claim/testdata/kinds: a research
 // paper, a news story, a health explainer, an essay and a scraped web page,
-// each kind with six articles the scorer was tuned on (tune/, tune2/,
-// heldout2/, heldout3/) and two it was not (heldout4/). Every sentence is labelled,
-// before the scorer was run on it, as a claim that needs a source or not,
-// with a category (testdata/kinds/README.md).
+// in a tuning pool the scorer's model is trained on (tune/, tune2/,
+// heldout2/, heldout3/, heldout4/, tune3/) and a held-out set it is not.
+// Every sentence is labelled, before the scorer was run on it, as a claim
+// that needs a source or not, with a category (testdata/kinds/README.md).
 
-// kindFloors are the uncited-claim floors on the held-out articles
-// (heldout4/), set a little under what the scorer reaches, so that a change
-// that makes it worse fails; top10 is the share of true claims among each
-// article's ten highest-scoring findings. The figures themselves are
-// printed with -v.
-var kindFloors = map[string]struct{ precision, recall, top10 float64 }{
-	// Measured on heldout4/ right after it was labelled, with the rules of
-	// the third round (tuned on tune/ + tune2/ + heldout2/, and read on
-	// heldout3/), then once with the learned model (trained on tune/ +
-	// tune2/ + heldout2/ + heldout3/, corpus/claim/weights_gen.go):
-	// all 0.688 / 0.875, top-10 0.612, then 0.721 / 0.909, 0.646; essay
-	// 0.286 / 0.500, 0.286, then 0.364 / 0.500, 0.364; health 0.875 /
-	// 0.955, 0.850, unchanged; news 0.930 / 0.930, 0.950, then 0.933 /
-	// 0.977, 0.950; paper 0.412 / 0.875, 0.412, then 0.467 / 0.875,
-	// 0.467; web 0.357 / 0.714, 0.357, then 0.375 / 0.857, 0.375. The
-	// issue aims at 0.95 for all three; essays, papers and scraped pages
-	// are far from it.
-	"all":    {0.70, 0.88, 0.62},
-	"essay":  {0.33, 0.45, 0.33},
-	"health": {0.85, 0.93, 0.82},
-	"news":   {0.90, 0.95, 0.92},
-	"paper":  {0.44, 0.85, 0.44},
-	"web":    {0.35, 0.83, 0.35},
+// kindFloors are the uncited-claim floors on the held-out articles, set a
+// little under what the scorer reaches, so that a change that makes it
+// worse fails; top10 is the share of true claims among each article's ten
+// highest-scoring findings. The figures themselves are printed with -v.
+//
+// heldout4/, the held-out set of the fourth round, was measured once with
+// the rules and once with the model of that round (all 0.688 / 0.875,
+// top-10 0.612, then 0.721 / 0.909, 0.646) and then joined the pool. This
+// branch has no held-out set: the next one is measured once by the lead
+// after the merge, and its floors go here then. Until then poolFloors
+// guard the pool, where the model is trained, so they are no estimate of
+// accuracy (the cross-validated figures are in
+// corpus/claim/weights_gen.go).
+var kindFloors = map[string]kindFloor{}
+
+// kindFloor is the least uncited-claim precision, recall and top-10 share
+// a kind of article may reach.
+type kindFloor struct{ precision, recall, top10 float64 }
+
+// poolFloors are floors on the tuning pool, in-sample, set a little under
+// what the scorer reaches on it.
+var poolFloors = map[string]kindFloor{
+	"all":    {0.89, 0.91, 0.90},
+	"essay":  {0.79, 0.80, 0.82},
+	"health": {0.94, 0.94, 0.97},
+	"news":   {0.94, 0.97, 0.97},
+	"paper":  {0.82, 0.87, 0.82},
+	"web":    {0.87, 0.90, 0.87},
 }
 
-// kindDirs are the directories of each split. tune2/, heldout2/ and
-// heldout3/ were the held-out sets of earlier rounds; their articles were
-// read while the scorer was tuned, so they joined the tuning pool, and
-// heldout4/ (written and labelled before the scorer was run on it) is the
-// one measured clean.
+// kindDirs are the directories of each split. tune2/, heldout2/, heldout3/
+// and heldout4/ were the held-out sets of earlier rounds; each joined the
+// tuning pool once it had been measured. The held-out split is empty on
+// this branch (see kindFloors).
 var kindDirs = map[string][]string{
-	"tune":    {"tune", "tune2", "heldout2", "heldout3"},
-	"heldout": {"heldout4"},
+	"tune":    {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3"},
+	"heldout": {},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
@@ -175,6 +179,10 @@ func TestKinds_UncitedClaimPrecisionAndRecall(t *testing.T) {
 			}
 			files = append(files, got...)
 		}
+		if len(files) == 0 && len(kindDirs[split]) == 0 {
+			t.Logf("%s: no articles on this branch", split)
+			continue
+		}
 		if len(files) < 5 {
 			t.Fatalf("%s: %d labelled articles, want at least one of each of five kinds", split, len(files))
 		}
@@ -201,14 +209,22 @@ func TestKinds_UncitedClaimPrecisionAndRecall(t *testing.T) {
 			t.Logf("%-7s %-7s %s", split, kind, results[split][kind])
 		}
 	}
-	for kind, floor := range kindFloors {
-		got := results["heldout"][kind]
-		if got == nil {
-			t.Errorf("held-out set has no %s article", kind)
+	holdFloors(t, "pool", results["tune"], poolFloors)
+	holdFloors(t, "held-out", results["heldout"], kindFloors)
+}
+
+// holdFloors fails for each kind of a split whose figures fall below its
+// floors.
+func holdFloors(t *testing.T, split string, got map[string]*kindScore, floors map[string]kindFloor) {
+	t.Helper()
+	for kind, floor := range floors {
+		k := got[kind]
+		if k == nil {
+			t.Errorf("%s set has no %s article", split, kind)
 			continue
 		}
-		if got.precision() < floor.precision || got.recall() < floor.recall || got.top10() < floor.top10 {
-			t.Errorf("held-out %s: %s; floors precision %.2f recall %.2f top-10 %.2f", kind, got, floor.precision,
+		if k.precision() < floor.precision || k.recall() < floor.recall || k.top10() < floor.top10 {
+			t.Errorf("%s %s: %s; floors precision %.2f recall %.2f top-10 %.2f", split, kind, k, floor.precision,
 				floor.recall, floor.top10)
 		}
 	}

@@ -33,6 +33,18 @@ func TestJudge_NotClaimsOfEveryKindOfArticle(t *testing.T) {
 		{"BackReference", "That is a failure of nerve, not of evidence.", "", false, "comments on what went before"},
 		{"AnswerFragment", "Partly because the alternative is a fight over which time to keep.", "", false, "fragment"},
 		{"FutureIsNoHistory", "His book on attention will be published next year.", "", false, ""},
+		{"PaperPointsAtItsSections", "The next section describes the texts, the procedure and the analysis.", "", false,
+			"transition"},
+		{"MetaLineWithUpdate", "By Megan Cho · Updated April 2, 2025", "", false, "byline 'Updated'"},
+		{"DatelineWithUpdate", "September 26, 2023 Updated September 27, 2023, 8:05 a.m.", "", false, "byline 'Updated'"},
+		{"BioOfATester", "Marcus Lindgren has reviewed home appliances for more than a decade.", "", false, "author bio"},
+		{"BioWithQualification", "Megan Cho is a certified ergonomist who has tested more than 40 desks since 2019.", "", false,
+			"author bio"},
+		{"PagesOwnPick", "Our top pick is FloraBiotic Daily, which contains both tested strains.", "", false, "marketing 'Our top pick'"},
+		{"PagesOwnProduct", "Our capsules pair 1,000 mg of turmeric with black pepper extract for better absorption.", "", false,
+			"marketing 'Our capsules'"},
+		{"AdviceToALongGroup", "People who are seriously ill or have a weakened immune system should ask their doctor first.", "",
+			false, "advice to a group of readers"},
 	})
 }
 
@@ -95,5 +107,21 @@ func TestJudge_ReasonsCarryInformation(t *testing.T) {
 	j := Judge("For this metaphor, Recurrent Neural Networks are a good fit.", corpus.KindSentence, 0)
 	if !hasReason(j.Reasons, "named entity 'Recurrent Neural Networks'") {
 		t.Errorf("reasons %v, want the whole name quoted", j.Reasons)
+	}
+}
+
+// TestJudge_CaveatsOnEvidenceAreNamed checks that what the evidence lacks
+// is named a caveat; whether the sentence is then a claim is the model's
+// call, with the sentences around it.
+func TestJudge_CaveatsOnEvidenceAreNamed(t *testing.T) {
+	for _, text := range []string{
+		"Most of those trials were small and at risk of bias.",
+		"Whether it prevents heart attacks and strokes is less certain.",
+		"The quality of that evidence was low, and few studies followed people for more than a year.",
+		"More research is needed before anyone can recommend it.",
+	} {
+		if j := Judge(text, corpus.KindSentence, 0); !hasReason(j.Reasons, "caveat") {
+			t.Errorf("%q: reasons %v, want a caveat", text, j.Reasons)
+		}
 	}
 }

@@ -102,7 +102,9 @@ func (s *scan) groupAdvice() {
 	if s.fired[fAttribution] {
 		return
 	}
-	for i := 1; i < len(s.toks) && i < 10; i++ {
+	// "People who are seriously ill or have a weakened immune system
+	// should…": the group may take a dozen words to name.
+	for i := 1; i < len(s.toks) && i < 16; i++ {
 		w := s.word(i)
 		if w != "should" && w != "must" && w != "shouldn't" && !(w == "ought" && s.word(i+1) == "to") {
 			continue

@@ -10,8 +10,10 @@ import (
 // compute, as a 0/1 input, and the rules' own log-odds; where the sentence
 // stands (its block kind, the part of a paper, whether it follows a lead-in
 // or a heading, its place in the article and its length, how much of the
-// article is told in the first person); and its words, lower-cased unigrams
-// and bigrams hashed into a fixed table. internal/traingen reads them
+// article is told in the first person); how it is put and its neighbours'
+// citations (shape.go); the rule features again per kind of article; and
+// its words, lower-cased unigrams and bigrams hashed into a fixed table.
+// internal/traingen reads them
 // through Layout.Inputs to train the weights; judge reads them to score.
 
 // Input groups, so that training can choose which to use.
@@ -22,6 +24,13 @@ const (
 	GroupLayout
 	// GroupWords is the hashed unigrams and bigrams.
 	GroupWords
+	// GroupShape is how the sentence is put (shape.go) and whether it and
+	// its neighbours are cited (neighbours.go).
+	GroupShape
+	// GroupKind is each rule feature again, once for each kind of article
+	// the layout tells apart: the same cue weighs differently in an essay,
+	// a paper and a page that talks to its reader.
+	GroupKind
 )
 
 // Offsets of the inputs.
@@ -50,7 +59,12 @@ const (
 	lNoCue      = 37 // no content feature fired: a bare statement
 	numLayout   = 38
 
-	inWords = inLayout + numLayout
+	inShape = inLayout + numLayout
+	inKindX = inShape + numShape
+	// numKindX is the kinds of article GroupKind tells apart: told in
+	// the first person, a research paper, talking to "you".
+	numKindX = 3
+	inWords  = inKindX + numKindX*int(numFeatures)
 	// wordBuckets is the size of the hashed word table: large enough that
 	// the few thousand words of the labelled articles seldom share a
 	// bucket, small enough to keep the generated file readable.
@@ -63,14 +77,18 @@ const (
 	InputRuleLogOdds = inRuleZ
 )
 
-// InputGroup returns the group (GroupRules, GroupLayout or GroupWords) of
-// input i.
+// InputGroup returns the group (GroupRules, GroupLayout, GroupShape,
+// GroupKind or GroupWords) of input i.
 func InputGroup(i int) int {
 	switch {
 	case i < inLayout:
 		return GroupRules
-	case i < inWords:
+	case i < inShape:
 		return GroupLayout
+	case i < inKindX:
+		return GroupShape
+	case i < inWords:
+		return GroupKind
 	}
 	return GroupWords
 }
@@ -85,7 +103,7 @@ func (l *Layout) Inputs(i int, emit func(index int, value float64)) {
 	var buf [64]token
 	sc.toks = tokenize(sc.low, sc.orig, buf[:0])
 	sc.run(s.Kind, ctx)
-	sc.inputs(ctx, GroupRules|GroupLayout|GroupWords, sc.ruleZ(), emit)
+	sc.inputs(ctx, GroupRules|GroupLayout|GroupShape|GroupKind|GroupWords, sc.ruleZ(), emit)
 }
 
 // ruleZ is the rules' log-odds of the sentence once run has scanned it.
@@ -125,6 +143,21 @@ func (s *scan) inputs(ctx context, groups int, ruleZ float64, emit func(int, flo
 		}
 		if !cue {
 			emit(inLayout+lNoCue, 1)
+		}
+	}
+	if groups&GroupShape != 0 {
+		s.shapeInputs(ctx, inShape, emit)
+	}
+	if groups&GroupKind != 0 {
+		for k, on := range [numKindX]bool{ctx.personal || ctx.density > 0.15, ctx.paper, ctx.style[2] > 0.1} {
+			if !on {
+				continue
+			}
+			for f := feature(0); f < numFeatures; f++ {
+				if s.fired[f] {
+					emit(inKindX+k*int(numFeatures)+int(f), 1)
+				}
+			}
 		}
 	}
 	if groups&GroupWords != 0 {

@@ -45,6 +45,15 @@ type Layout struct {
 	// report what someone said, and speak to the reader: what tells a
 	// news story from an explainer, a sales page or an essay.
 	style [3]float64
+	// cited, paraCites and citeShare are what SetCited told: the
+	// sentences the writer cited, how many of them each paragraph holds,
+	// and their share of the article's sentences.
+	cited     []bool
+	paraCites map[int]int
+	citeShare float64
+	// lastPara marks the sentences of the last paragraph before a
+	// heading: where a paper's introduction states its gap and its aim.
+	lastPara []bool
 }
 
 // NewLayout reads the headings and paragraphs of an article's sentences,
@@ -74,6 +83,19 @@ func NewLayout(sentences []corpus.Sentence) *Layout {
 	if n > 0 {
 		l.density = float64(own) / float64(n)
 		l.style = articleStyle(sentences, n)
+	}
+	l.lastPara = make([]bool, len(sentences))
+	last := -1 // the paragraph that runs up to the next heading
+	for i := len(sentences) - 1; i >= 0; i-- {
+		switch s := sentences[i]; {
+		case s.Kind == corpus.KindHeading:
+			last = -1
+		case last == -1:
+			last = s.Paragraph
+			l.lastPara[i] = true
+		default:
+			l.lastPara[i] = s.Paragraph == last
+		}
 	}
 	cur := partNone
 	seenIntro, review := false, false
@@ -186,7 +208,10 @@ func (l *Layout) context(i int) context {
 		prev := l.sentences[i-1]
 		ctx.afterHeading = prev.Kind == corpus.KindHeading
 		ctx.afterColon = lastRune(strings.TrimSpace(prev.Text)) == ':'
+		ctx.afterQuestion = prev.Kind != corpus.KindHeading && lastRune(strings.TrimSpace(prev.Text)) == '?'
 	}
+	ctx.lastPara = l.lastPara[i]
+	l.neighbours(i, &ctx)
 	return ctx
 }
 
@@ -202,6 +227,11 @@ type context struct {
 	density, position                            float64 // position is i/articleLen
 	style                                        [3]float64
 	articleLen                                   int
+	// What SetCited told of the sentence and its neighbours
+	// (neighbours.go), and whether the sentence before asks a question:
+	// "Yes, for particles." answers it.
+	cited, prevCited, nextCited, paraCited, afterQuestion, lastPara bool
+	citeShare                                                       float64
 }
 
 // introWords open a paper's introduction or its review of earlier work.

@@ -5,8 +5,8 @@ import "math"
 //go:generate go run ./internal/traingen -o weights_gen.go
 
 // The learned model: a logistic regression over the inputs of inputs.go,
-// trained by internal/traingen on our own labelled articles (testdata/kinds
-// tune/, tune2/, heldout2/ and heldout3/), with the input groups, the
+// trained by internal/traingen on our own labelled articles (the tuning
+// pool of testdata/kinds, see its README), with the input groups, the
 // regularisation and the threshold chosen by leave-one-article-out
 // cross-validation on those articles only. weights_gen.go holds the result
 // and says whether the model beat the rules there (modelAdopted); when it

@@ -40,7 +40,8 @@ func TestInputGroup_CoversEveryInput(t *testing.T) {
 	for i := range NumInputs {
 		counts[InputGroup(i)]++
 	}
-	if counts[GroupRules] != int(numFeatures)+1 || counts[GroupLayout] != numLayout || counts[GroupWords] != wordBuckets {
+	if counts[GroupRules] != int(numFeatures)+1 || counts[GroupLayout] != numLayout || counts[GroupShape] != numShape ||
+		counts[GroupKind] != numKindX*int(numFeatures) || counts[GroupWords] != wordBuckets {
 		t.Fatalf("groups %v", counts)
 	}
 }

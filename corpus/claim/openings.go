@@ -20,6 +20,15 @@ func (s *scan) start() {
 	if s.tw(first) == "by" && n > 1 && s.toks[1].cap && n <= 12 && s.verbs == 0 {
 		s.fireTok(fByline, 0, 1)
 	}
+	// "By Megan Cho · Updated April 2, 2025", "September 26, 2023
+	// Updated September 27, 2023": a page's meta line names its own
+	// versions with a capital in mid-line, which no sentence does.
+	for i := 1; i < n && i < 12; i++ {
+		if w := s.word(i); s.toks[i].cap && (w == "updated" || w == "published" || w == "posted") {
+			s.fireTok(fByline, i, i)
+			break
+		}
+	}
 	// "Updated 4 June 2024", "Published on Monday".
 	if (s.tw(first) == "published" || s.tw(first) == "posted") && n <= 8 {
 		s.fireTok(fByline, 0, 0)
@@ -245,7 +254,8 @@ func (s *scan) bio() {
 	// covers.
 	if i >= 2 && i < n-1 && !determiners[s.word(0)] {
 		if w := s.word(i); w == "covers" || w == "reports" && s.word(i+1) == "on" ||
-			w == "has" && (s.word(i+1) == "covered" || s.word(i+1) == "reported" || s.word(i+1) == "written") {
+			w == "has" && (s.word(i+1) == "covered" || s.word(i+1) == "reported" || s.word(i+1) == "written" ||
+				s.word(i+1) == "reviewed" || s.word(i+1) == "tested") {
 			s.fireTok(fBio, 0, i)
 			return
 		}

@@ -122,6 +122,12 @@ var lexicon = map[feature][]string{
 		"too soon to tell", "less is known", "little is known", "not yet known", "remains unknown",
 		"remain unknown", "still trying to", "remains unclear", "remain unclear", "is unclear",
 		"some promise", "show promise", "shows promise",
+		// What the evidence lacks: "at risk of bias", "more research is
+		// needed", "the study was small".
+		"risk of bias", "low quality", "research is needed", "studies are needed", "trials are needed",
+		"larger studies", "larger trials", "not been tested", "not been studied", "thinner than",
+		"study was small", "trials were small", "studies were small", "evidence was low", "evidence is low",
+		"evidence is weak", "evidence was weak", "less clear", "less certain", "not yet clear", "is uncertain",
 	},
 	fHedge: {"may", "might", "could", "seem", "seems", "seemed", "appear to", "appears to", "unlikely"},
 	fStrongHedge: {
@@ -172,6 +178,10 @@ var lexicon = map[feature][]string{
 		"bestselling", "best seller", "customers love", "verified buyer", "to your door", "limited time",
 		"money-back", "money back guarantee", "in stock", "shop all",
 		"star reviews", "donation", "donations", "donate", "our helpline",
+		// A page's own products and picks: "Our top pick is…", "Our
+		// capsules pair…", "and is currently 25% off".
+		"our top pick", "our pick", "our favourite", "our favorite", "our capsules", "our products",
+		"our formula", "our blend", "our test", "% off", "check price",
 	},
 	fNotice: {
 		"last reviewed", "next review", "review due", "page last", "reviewed on",
@@ -191,6 +201,10 @@ var lexicon = map[feature][]string{
 		"we return", "this guide", "this article", "let me", "not everyone agrees", "then there is",
 		"than most people assume", "than you might think", "than most people think", "than many people realise",
 		"than many people realize",
+		// A paper pointing at its own sections: "The next section
+		// describes the texts and the procedure."
+		"the next section", "the following section", "the sections that follow", "section 2 describes",
+		"section 3 describes",
 	},
 }
 
@@ -221,7 +235,10 @@ var leadClauseWords = set("if", "when", "before", "after", "once", "while", "whe
 // roleWords are the jobs an author bio names.
 var roleWords = set("writer", "journalist", "correspondent", "editor", "reporter", "author", "columnist",
 	"contributor", "blogger", "freelancer", "producer", "photographer", "presenter", "podcaster",
-	"nutritionist", "dietitian", "contributing", "freelance", "staff")
+	"nutritionist", "dietitian", "contributing", "freelance", "staff",
+	// "is a certified ergonomist", "is a registered nurse": a
+	// qualification before the role.
+	"certified", "registered")
 
 // units follow a number to make it a statistic.
 var units = set("%", "percent", "pc", "mg", "g", "kg", "µg", "mcg", "ug", "iu", "ml", "l", "dl", "mmol",
