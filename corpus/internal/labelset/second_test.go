@@ -32,6 +32,15 @@ func TestSecondLabels_AlignAndAgreeWithTheFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Every article of the two labelled splits has its second labels.
+	for _, split := range []string{"heldout5", "heldout4"} {
+		firsts, _ := filepath.Glob(filepath.Join(secondDir, "..", split, "*.labels.tsv"))
+		for _, f := range firsts {
+			if _, err := os.Stat(filepath.Join(secondDir, split, filepath.Base(f))); err != nil {
+				t.Errorf("%s/%s has no second labels: %v", split, filepath.Base(f), err)
+			}
+		}
+	}
 	if len(seconds) < 25 {
 		t.Fatalf("%d second labels files under %s, want the 25 of heldout5/ and heldout4/", len(seconds), secondDir)
 	}
