@@ -240,7 +240,7 @@ func encodeArticle(a *Article) ([]byte, error) {
 	if err := enc.Encode(a); err != nil {
 		return nil, err
 	}
-	return snappy.Encode(nil, buf.Bytes()), nil
+	return compress(buf.Bytes()), nil
 }
 
 // decodeArticle reads a stored article. A value that does not decode is

@@ -61,26 +61,30 @@ type Tx struct {
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
+	b := func(name []byte) *bolt.Bucket { return packed(btx.Bucket(name)) }
+	ix := func(name []byte) index {
+		return index{sh: sh, b: b(name), staged: make(map[string]map[string]bool)}
+	}
 	return &Tx{
 		sh:     sh,
-		refs:   btx.Bucket(bucketRefs),
+		refs:   b(bucketRefs),
 		staged: make(map[string][]byte),
-		doi:    index{sh: sh, b: btx.Bucket(bucketDOI), staged: make(map[string]map[string]bool)},
-		fp:     index{sh: sh, b: btx.Bucket(bucketFP), staged: make(map[string]map[string]bool)},
+		doi:    ix(bucketDOI),
+		fp:     ix(bucketFP),
 
-		articles:       btx.Bucket(bucketArticles),
+		articles:       b(bucketArticles),
 		stagedArticles: make(map[string][]byte),
-		alias:          btx.Bucket(bucketAlias),
+		alias:          b(bucketAlias),
 		stagedAlias:    make(map[string][]byte),
-		artPath:        index{sh: sh, b: btx.Bucket(bucketArtPath), staged: make(map[string]map[string]bool)},
-		artHash:        index{sh: sh, b: btx.Bucket(bucketArtHash), staged: make(map[string]map[string]bool)},
-		reviews:        btx.Bucket(bucketReviews),
+		artPath:        ix(bucketArtPath),
+		artHash:        ix(bucketArtHash),
+		reviews:        b(bucketReviews),
 		stagedReviews:  make(map[string][]byte),
-		texts:          btx.Bucket(bucketTexts),
+		texts:          b(bucketTexts),
 		stagedTexts:    make(map[string][]byte),
-		terms:          index{sh: sh, b: btx.Bucket(bucketTerms), staged: make(map[string]map[string]bool)},
-		termCount:      btx.Bucket(bucketTermCount),
-		near:           btx.Bucket(bucketNear),
+		terms:          ix(bucketTerms),
+		termCount:      b(bucketTermCount),
+		near:           b(bucketNear),
 	}
 }
 
