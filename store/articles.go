@@ -147,14 +147,6 @@ func (tx *Tx) References() ([]*corpus.Reference, error) {
 	return refs, tx.fail(err)
 }
 
-// ChangedKeys returns the keys of the references this transaction has put
-// or deleted so far, in key order, leaving out those put back as they were:
-// what Changes.Put and Changes.Deleted will hold after the commit.
-func (tx *Tx) ChangedKeys() []string {
-	keys, err := changed(tx.sh, tx.refs, tx.staged)
-	tx.fail(err)
-	return keys
-}
 
 // GetArticle returns the article stored under id, or an error wrapping
 // ErrNotFound.

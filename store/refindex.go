@@ -14,11 +14,14 @@ import (
 
 // RefIndex looks the library's references up through its resolution
 // indexes (resolve.Index): a check reads the references its citations
-// could name, never the whole library. Each lookup is a read transaction
-// of its own.
+// could name, never the whole library. Each lookup of a Store's index is a
+// read transaction of its own; a Tx's (Tx.RefIndex) reads that write
+// transaction.
 type RefIndex struct {
-	s *Store
-	n int
+	path string
+	// read runs fn on a bbolt transaction under the shield.
+	read func(op string, fn func(btx *bolt.Tx) error) error
+	n    int
 
 	mu  sync.Mutex
 	err error
@@ -42,7 +45,10 @@ func (s *Store) RefIndex() (*RefIndex, error) {
 	if err != nil || !ok {
 		return nil, err
 	}
-	return &RefIndex{s: s, n: n}, nil
+	read := func(op string, fn func(btx *bolt.Tx) error) error {
+		return s.view(op, func(_ *shield, btx *bolt.Tx) error { return fn(btx) })
+	}
+	return &RefIndex{path: s.path, read: read, n: n}, nil
 }
 
 // Len is the number of references.
@@ -56,8 +62,7 @@ func (x *RefIndex) Err() error {
 }
 
 func (x *RefIndex) view(op string, fn func(btx *bolt.Tx) error) {
-	err := x.s.view(op, func(_ *shield, btx *bolt.Tx) error { return fn(btx) })
-	if err != nil {
+	if err := x.read(op, fn); err != nil {
 		x.mu.Lock()
 		if x.err == nil {
 			x.err = err
@@ -139,7 +144,7 @@ func (x *RefIndex) Get(key string) *corpus.Reference {
 			return nil
 		}
 		var err error
-		r, err = decode(x.s.path, []byte(key), v)
+		r, err = decode(x.path, []byte(key), v)
 		return err
 	})
 	return r

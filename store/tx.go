@@ -28,10 +28,14 @@ type Tx struct {
 	// says: methods without an error result return their zero value then.
 	sh   *shield
 	err  error
+	btx  *bolt.Tx
 	refs *bolt.Bucket
 	// staged maps a reference key to its encoded value, or to nil when the
 	// reference is deleted.
 	staged map[string][]byte
+	// put and deleted are the keys of the references written to bbolt
+	// before the commit (flushRefs, for Tx.RefIndex), in key order.
+	put, deleted []string
 	doi    index
 	fp     index
 	// articles is the articles bucket and stagedArticles its staged writes,
@@ -67,6 +71,7 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 	}
 	return &Tx{
 		sh:     sh,
+		btx:    btx,
 		refs:   b(bucketRefs),
 		staged: make(map[string][]byte),
 		doi:    ix(bucketDOI),
@@ -261,24 +266,12 @@ func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
 func (tx *Tx) flush() (Changes, error) {
 	var ch Changes
 	var err error
-	refs := refDelta(tx.refs, tx.staged)
-	if ch.Put, ch.Deleted, err = flushBucket(tx.refs, tx.staged); err != nil {
+	if err := tx.flushRefs(); err != nil {
 		return Changes{}, err
 	}
-	if err := tx.flushTerms(refs); err != nil {
-		return Changes{}, fmt.Errorf("resolution index: %w", err)
-	}
+	ch.Put, ch.Deleted = tx.put, tx.deleted
 	if ch.Articles, ch.ArticlesDeleted, err = flushBucket(tx.articles, tx.stagedArticles); err != nil {
 		return Changes{}, fmt.Errorf("articles: %w", err)
-	}
-	if err := tx.doi.flush(); err != nil {
-		return Changes{}, fmt.Errorf("DOI index: %w", err)
-	}
-	if err := tx.fp.flush(); err != nil {
-		return Changes{}, fmt.Errorf("fingerprint index: %w", err)
-	}
-	if _, _, err := flushBucket(tx.alias, tx.stagedAlias); err != nil {
-		return Changes{}, fmt.Errorf("alias index: %w", err)
 	}
 	if err := tx.artPath.flush(); err != nil {
 		return Changes{}, fmt.Errorf("article path index: %w", err)
@@ -493,7 +486,9 @@ func (ix *index) sorted() []stagedEntry {
 }
 
 func (ix *index) flush() error {
-	for _, e := range ix.sorted() {
+	entries := ix.sorted()
+	ix.staged = make(map[string]map[string]bool)
+	for _, e := range entries {
 		var err error
 		if e.present {
 			err = ix.b.Put(e.k, nil)
