@@ -147,7 +147,6 @@ func (tx *Tx) References() ([]*corpus.Reference, error) {
 	return refs, tx.fail(err)
 }
 
-
 // GetArticle returns the article stored under id, or an error wrapping
 // ErrNotFound.
 func (s *Store) GetArticle(id string) (*Article, error) {

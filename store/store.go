@@ -29,12 +29,13 @@ import (
 // bucket (an editor's marks on findings, review.go); version 6 the texts
 // bucket (each work's sentences, texts.go); version 7 the resolution
 // indexes (terms, termcount and near: terms.go, near.go); version 8 the
-// compact encoding of references (refcodec.go). An older file is read as
+// compact encoding of references (refcodec.go); version 9 the near-miss
+// index as posting lists (postings.go). An older file is read as
 // it is (without aliases or article paths) and brought to this version by
 // the first writer that opens it, in one transaction (migrate.go); an
 // older evident refuses the file then, as it could not keep the new
 // buckets in step.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only

@@ -36,8 +36,8 @@ type Tx struct {
 	// put and deleted are the keys of the references written to bbolt
 	// before the commit (flushRefs, for Tx.RefIndex), in key order.
 	put, deleted []string
-	doi    index
-	fp     index
+	doi          index
+	fp           index
 	// articles is the articles bucket and stagedArticles its staged writes,
 	// like refs and staged.
 	articles       *bolt.Bucket
