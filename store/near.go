@@ -88,7 +88,8 @@ func (tx *Tx) flushNear(d termDelta) error {
 		lens[p] = append(lens[p], postingOp{nv.v, exists})
 	}
 	gramOps := map[string][]postingOp{}
-	err := applyPostings(tx.near, lens, func(p string, o postingOp) {
+	writes := map[string][]byte{}
+	err := applyPostings(tx.near, lens, writes, func(p string, o postingOp) {
 		f := resolve.Field(p[0])
 		gs, _ := grams(o.v)
 		step := 1
@@ -106,7 +107,11 @@ func (tx *Tx) flushNear(d termDelta) error {
 	if err != nil {
 		return err
 	}
-	return applyPostings(tx.near, gramOps, nil)
+	if err := applyPostings(tx.near, gramOps, writes, nil); err != nil {
+		return err
+	}
+	_, _, err = flushBucket(tx.near, writes)
+	return err
 }
 
 // nearValues returns the values of f that may lie within maxEdits edits of

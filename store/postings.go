@@ -30,24 +30,29 @@ type postingOp struct {
 	add bool
 }
 
-// applyPostings applies ops (at most one per value of a list), list by
-// list in key order, and calls changed (when not nil) for each op that
-// changed its list: a value added that was not there, or removed that was.
-func applyPostings(b *bolt.Bucket, ops map[string][]postingOp, changed func(p string, o postingOp)) error {
+// applyPostings stages in writes (chunk key to value, nil to delete) what
+// ops (at most one per value of a list) make of the lists in b, and calls
+// changed (when not nil) for each op that changes its list: a value added
+// that was not there, or removed that was. The caller writes them in key
+// order (flushBucket): bbolt shifts every later entry of a node for a
+// key put before them, which made writing the lists one after the other
+// (the lengths' first) take seconds.
+func applyPostings(b *bolt.Bucket, ops map[string][]postingOp, writes map[string][]byte, changed func(p string, o postingOp)) error {
 	for _, p := range slices.Sorted(maps.Keys(ops)) {
 		list := ops[p]
 		slices.SortFunc(list, func(a, b postingOp) int { return strings.Compare(a.v, b.v) })
-		if err := applyPosting(b, []byte(p), list, changed); err != nil {
+		if err := applyPosting(b, []byte(p), list, writes, changed); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// applyPosting applies ops, sorted by value, to the posting list p, a
-// chunk at a time: the chunk where the first op falls takes every op
-// before the next chunk's first value.
-func applyPosting(b *bolt.Bucket, p []byte, ops []postingOp, changed func(p string, o postingOp)) error {
+// applyPosting stages what ops, sorted by value, make of the posting list
+// p, a chunk at a time: the chunk where the first op falls takes every op
+// before the next chunk's first value. Each chunk is read once, from b,
+// so the staged writes need not be in b yet.
+func applyPosting(b *bolt.Bucket, p []byte, ops []postingOp, writes map[string][]byte, changed func(p string, o postingOp)) error {
 	for i := 0; i < len(ops); {
 		ck, cv, next := chunkOf(b, p, ops[i].v)
 		vals, ok := decodeChunk(cv)
@@ -64,20 +69,16 @@ func applyPosting(b *bolt.Bucket, p []byte, ops []postingOp, changed func(p stri
 			}
 		})
 		if ck != nil {
-			if err := b.Delete(ck); err != nil {
-				return err
-			}
+			writes[string(ck)] = nil
 		}
-		if err := putChunks(b, p, vals); err != nil {
-			return err
-		}
+		putChunks(writes, p, vals)
 		i = j
 	}
 	return nil
 }
 
 // chunkOf returns the chunk of list p that v falls in (its key and value,
-// copied: writing invalidates bbolt's memory), and the first value of the
+// copied: a write may move bbolt's memory), and the first value of the
 // chunk after it, nil when it is the last. The chunk is the last whose first
 // value is not after v, else the first; nil when the list is empty.
 func chunkOf(b *bolt.Bucket, p []byte, v string) (key, val, next []byte) {
@@ -131,9 +132,9 @@ func mergeOps(vals []string, ops []postingOp, done func(postingOp)) []string {
 	return append(out, vals[i:]...)
 }
 
-// putChunks writes vals as the chunks of list p, of about equal size, as
+// putChunks stages vals as the chunks of list p, of about equal size, as
 // few as maxChunk allows.
-func putChunks(b *bolt.Bucket, p []byte, vals []string) error {
+func putChunks(writes map[string][]byte, p []byte, vals []string) {
 	size := 0
 	var lenBuf [binary.MaxVarintLen64]byte
 	for _, v := range vals {
@@ -149,14 +150,11 @@ func putChunks(b *bolt.Bucket, p []byte, vals []string) error {
 			chunk = binary.AppendUvarint(chunk, uint64(len(vals[k])))
 			chunk = append(chunk, vals[k]...)
 		}
-		if err := b.Put(append(slices.Clip(p), vals[0]...), chunk); err != nil {
-			return err
-		}
+		writes[string(p)+vals[0]] = chunk
 		size -= len(chunk)
 		n = max(n-1, 1)
 		vals = vals[k:]
 	}
-	return nil
 }
 
 // decodeChunk reads a chunk's values; false when it does not decode.

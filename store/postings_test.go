@@ -56,7 +56,12 @@ func TestPostings_HoldTheSetTheOpsMake(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			return applyPostings(packed(b), ops, func(p string, o postingOp) { got[p] = append(got[p], o.v) })
+			writes := map[string][]byte{}
+			if err := applyPostings(packed(b), ops, writes, func(p string, o postingOp) { got[p] = append(got[p], o.v) }); err != nil {
+				return err
+			}
+			_, _, err = flushBucket(b, writes)
+			return err
 		}); err != nil {
 			t.Fatal(err)
 		}
