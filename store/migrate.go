@@ -50,8 +50,14 @@ var upgrades = []func(path string, btx *bolt.Tx, u *Upgrade) error{
 	buildTerms,
 	// 7 → 8: references in the compact encoding (refcodec.go).
 	reencode,
-	// 8 → 9: the near-miss index as posting lists (postings.go).
-	rebuildNear,
+	// 8 → 9: the near-miss index and the title words as posting lists
+	// (postings.go).
+	func(path string, btx *bolt.Tx, u *Upgrade) error {
+		if err := moveWords(path, btx, u); err != nil {
+			return err
+		}
+		return rebuildNear(path, btx, u)
+	},
 }
 
 // upgrade brings a library at schema from (1 or later) up to SchemaVersion

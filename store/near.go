@@ -132,14 +132,14 @@ func nearValues(btx *bolt.Tx, f resolve.Field, v string, maxEdits int) []string 
 	seen := map[string]bool{}
 	var out []string
 	for _, g := range gs[:len(gs)-need+1] {
-		eachPosting(near, gramPosting(f, g), func(cand string) {
-			if seen[cand] {
-				return
+		eachPosting(near, gramPosting(f, g), func(cand string) bool {
+			if !seen[cand] {
+				seen[cand] = true
+				if shared(gs, cand) >= need {
+					out = append(out, cand)
+				}
 			}
-			seen[cand] = true
-			if shared(gs, cand) >= need {
-				out = append(out, cand)
-			}
+			return true
 		})
 	}
 	return out
@@ -163,7 +163,10 @@ func byLength(near *bolt.Bucket, f resolve.Field, v string, maxEdits int) []stri
 	n := utf8.RuneCountInString(v)
 	var out []string
 	for l := max(0, n-maxEdits); l <= min(255, n+maxEdits); l++ {
-		eachPosting(near, []byte{byte(f), 0xff, byte(l)}, func(v string) { out = append(out, v) })
+		eachPosting(near, []byte{byte(f), 0xff, byte(l)}, func(v string) bool {
+			out = append(out, v)
+			return true
+		})
 	}
 	return out
 }

@@ -171,15 +171,18 @@ func decodeChunk(v []byte) ([]string, bool) {
 	return out, true
 }
 
-// eachPosting calls fn for each value of the posting list p, in order. A
-// chunk that does not decode ends its part of the list: the near-miss
-// index only suggests.
-func eachPosting(b *bolt.Bucket, p []byte, fn func(v string)) {
+// eachPosting calls fn for each value of the posting list p, in order,
+// while fn returns true. A chunk that does not decode ends its part of
+// the list: a look-up finds fewer candidates, as if a reference were
+// missing, and never fails on the index.
+func eachPosting(b *bolt.Bucket, p []byte, fn func(v string) bool) {
 	c := b.Cursor()
 	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
 		vals, _ := decodeChunk(v)
 		for _, s := range vals {
-			fn(s)
+			if !fn(s) {
+				return
+			}
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/evident-tools/evident/corpus/resolve"
 )
 
 // TestPostings_HoldTheSetTheOpsMake adds and removes values of two lists
@@ -74,7 +76,10 @@ func TestPostings_HoldTheSetTheOpsMake(t *testing.T) {
 					t.Errorf("batch %d, list %q: %d changes reported, want %d", batch, p, len(got[p]), len(want[p]))
 				}
 				var vals []string
-				eachPosting(b, []byte(p), func(v string) { vals = append(vals, v) })
+				eachPosting(b, []byte(p), func(v string) bool {
+					vals = append(vals, v)
+					return true
+				})
 				wantVals := make([]string, 0, len(model[p]))
 				for v := range model[p] {
 					wantVals = append(wantVals, v)
@@ -116,8 +121,9 @@ func TestDecodeChunk_RefusesDamage(t *testing.T) {
 }
 
 // TestUpgrade_FromSchema8RebuildsTheNearIndex: a library whose near-miss
-// index has one entry per gram and value (schema 8) gets posting lists
-// that hold the same values, and the gram counts stay as they were.
+// index has one entry per gram and value, and its title words one per
+// word and key in the terms index (schema 8), gets posting lists that
+// hold the same values, and the counts stay as they were.
 func TestUpgrade_FromSchema8RebuildsTheNearIndex(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "library.db")
 	s, err := Open(path, false)
@@ -146,6 +152,20 @@ func TestUpgrade_FromSchema8RebuildsTheNearIndex(t *testing.T) {
 		}); err != nil {
 			return err
 		}
+		// And the title words in the terms index: "\x0bword\x00key".
+		terms := btx.Bucket(bucketTerms)
+		if err := btx.Bucket(bucketWords).ForEach(func(k, v []byte) error {
+			vals, _ := decodeChunk(v)
+			w := k[:bytes.IndexByte(k, 0)]
+			for _, key := range vals {
+				if err := terms.Put([]byte(termKey(resolve.FieldWord, string(w))+"\x00"+key), nil); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 		if err := btx.DeleteBucket(bucketNear); err != nil {
 			return err
 		}
@@ -158,7 +178,7 @@ func TestUpgrade_FromSchema8RebuildsTheNearIndex(t *testing.T) {
 				return err
 			}
 		}
-		return nil
+		return btx.DeleteBucket(bucketWords)
 	})
 	s.Close()
 

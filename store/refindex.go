@@ -28,7 +28,7 @@ type RefIndex struct {
 }
 
 // RefIndex returns the library's resolution index, or nil when the library
-// has none: one written by an evident before schema 7 and opened
+// has none: one written by an evident before schema 9 and opened
 // read-only, which the next writer upgrades (the caller then reads the
 // references whole, as before).
 func (s *Store) RefIndex() (*RefIndex, error) {
@@ -36,7 +36,9 @@ func (s *Store) RefIndex() (*RefIndex, error) {
 	n := 0
 	err := s.view("open the resolution index", func(_ *shield, btx *bolt.Tx) error {
 		tc := btx.Bucket(bucketTermCount)
-		ok = tc != nil && btx.Bucket(bucketTerms) != nil && btx.Bucket(bucketNear) != nil
+		// The words bucket came last (schema 9), with the near-miss
+		// index's present form.
+		ok = tc != nil && btx.Bucket(bucketTerms) != nil && btx.Bucket(bucketNear) != nil && btx.Bucket(bucketWords) != nil
 		if ok {
 			n = int(getCount(tc, countRefs))
 		}
@@ -89,6 +91,12 @@ func (x *RefIndex) Keys(f resolve.Field, value string, limit int) []string {
 			if k := btx.Bucket(bucketAlias).Get([]byte(value)); k != nil {
 				out = []string{string(k)}
 			}
+			return nil
+		case resolve.FieldWord:
+			eachPosting(btx.Bucket(bucketWords), []byte(wordPosting(value)), func(k string) bool {
+				out = append(out, k)
+				return limit <= 0 || len(out) < limit
+			})
 			return nil
 		}
 		prefix := []byte(termKey(f, value))

@@ -60,6 +60,7 @@ type Tx struct {
 	// terms is the resolution index (terms.go), termCount and near what
 	// follows from it.
 	terms     index
+	words     index
 	termCount *bolt.Bucket
 	near      *bolt.Bucket
 }
@@ -88,6 +89,7 @@ func newTx(btx *bolt.Tx, sh *shield) *Tx {
 		texts:          b(bucketTexts),
 		stagedTexts:    make(map[string][]byte),
 		terms:          ix(bucketTerms),
+		words:          ix(bucketWords),
 		termCount:      b(bucketTermCount),
 		near:           b(bucketNear),
 	}
