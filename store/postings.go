@@ -144,11 +144,15 @@ func putChunks(writes map[string][]byte, p []byte, vals []string) {
 	for len(vals) > 0 {
 		// What is left, shared by the chunks left to write.
 		target := (size + n - 1) / n
-		var chunk []byte
-		k := 0
-		for ; k < len(vals) && (k == 0 || len(chunk)+len(vals[k]) < target); k++ {
-			chunk = binary.AppendUvarint(chunk, uint64(len(vals[k])))
-			chunk = append(chunk, vals[k]...)
+		k, csize := 0, 0
+		for ; k < len(vals) && (k == 0 || csize+len(vals[k]) < target); k++ {
+			csize += binary.PutUvarint(lenBuf[:], uint64(len(vals[k]))) + len(vals[k])
+		}
+		// Of its own size: it stays staged until the commit.
+		chunk := make([]byte, 0, csize)
+		for _, v := range vals[:k] {
+			chunk = binary.AppendUvarint(chunk, uint64(len(v)))
+			chunk = append(chunk, v...)
 		}
 		writes[string(p)+vals[0]] = chunk
 		size -= len(chunk)
