@@ -2,7 +2,6 @@ package store
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -19,17 +18,11 @@ func indexRef(key, title, family, doi string) *corpus.Reference {
 // finds the references it put and not those it deleted, and the commit
 // reports and indexes what it would have without the index.
 func TestTxRefIndex_SeesStagedReferences(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "library.db"), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := newStore(t)
 	a := indexRef("adams2019", "Sleep and memory", "Adams", "10.1/a")
 	b := indexRef("baker2019", "Coffee and attention", "Baker", "10.1/b")
 	c := indexRef("carter2019", "Walking and mood", "Carter", "10.1/c")
-	if _, err := s.Update(func(tx *Tx) error { return tx.Put(a) }); err != nil {
-		t.Fatal(err)
-	}
+	put(t, s, a)
 	ch, err := s.Update(func(tx *Tx) error {
 		if err := tx.Put(b); err != nil {
 			return err
@@ -73,18 +66,12 @@ func TestTxRefIndex_SeesStagedReferences(t *testing.T) {
 // TestTxRefIndex_FailureWritesNothing: the staged references written to
 // bbolt for the index are gone when the transaction fails after it.
 func TestTxRefIndex_FailureWritesNothing(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "library.db"), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := newStore(t)
 	a := indexRef("adams2019", "Sleep and memory", "Adams", "10.1/a")
-	if _, err := s.Update(func(tx *Tx) error { return tx.Put(a) }); err != nil {
-		t.Fatal(err)
-	}
+	put(t, s, a)
 	before := indexSnapshot(t, s)
 	boom := errors.New("boom")
-	_, err = s.Update(func(tx *Tx) error {
+	_, err := s.Update(func(tx *Tx) error {
 		if err := tx.Put(indexRef("baker2019", "Coffee", "Baker", "10.1/b")); err != nil {
 			return err
 		}
