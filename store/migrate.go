@@ -23,7 +23,8 @@ type Upgrade struct {
 	// encoding.
 	Reencoded int
 	// Near is how many keys and first-author names got their near-miss
-	// entries again, as posting lists (schema 9).
+	// entries again, as posting lists, when the title words moved to
+	// theirs (schema 9).
 	Near int
 }
 
