@@ -138,7 +138,8 @@ func TestAsLibrary_Digilat(t *testing.T) {
 	}
 	st := openStore(t)
 	sum := &importer.Summary{}
-	if err := importer.Merge(st, refs, sum, importer.Options{}); err != nil {
+	// Merge clears the references it is given as it stores them.
+	if err := importer.Merge(st, slices.Clone(refs), sum, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	lib, mem := shape(stored(t, st)), shape(importer.AsLibrary(refs))

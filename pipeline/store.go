@@ -73,10 +73,13 @@ func Recheck(tx *store.Tx, o Options) (ids []string, skipped []error, err error)
 	if err != nil || len(arts) == 0 {
 		return nil, nil, err
 	}
-	lib, err := tx.References()
+	// Resolved through the indexes, as a check resolves, with this
+	// write's references in them: the library is not read whole.
+	idx, err := tx.RefIndex()
 	if err != nil {
 		return nil, nil, fmt.Errorf("re-check articles: %w", err)
 	}
+	o.Library = &Indexed{idx: idx}
 	now := time.Now()
 	o.bibs = newBibliographies(context.Background())
 	// The texts as this write leaves them.
@@ -98,7 +101,7 @@ func Recheck(tx *store.Tx, o Options) (ids []string, skipped []error, err error)
 			skipped = append(skipped, fmt.Errorf("stored article %s not checked again: %w", a.ID, err))
 			continue
 		}
-		c, err := checkWith(in, where, lib, opts, o)
+		c, err := checkWith(in, where, nil, opts, o)
 		if err != nil {
 			return nil, nil, fmt.Errorf("re-check article %s: %w", a.ID, err)
 		}

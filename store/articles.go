@@ -147,15 +147,6 @@ func (tx *Tx) References() ([]*corpus.Reference, error) {
 	return refs, tx.fail(err)
 }
 
-// ChangedKeys returns the keys of the references this transaction has put
-// or deleted so far, in key order, leaving out those put back as they were:
-// what Changes.Put and Changes.Deleted will hold after the commit.
-func (tx *Tx) ChangedKeys() []string {
-	keys, err := changed(tx.sh, tx.refs, tx.staged)
-	tx.fail(err)
-	return keys
-}
-
 // GetArticle returns the article stored under id, or an error wrapping
 // ErrNotFound.
 func (s *Store) GetArticle(id string) (*Article, error) {
@@ -240,7 +231,7 @@ func encodeArticle(a *Article) ([]byte, error) {
 	if err := enc.Encode(a); err != nil {
 		return nil, err
 	}
-	return snappy.Encode(nil, buf.Bytes()), nil
+	return compress(buf.Bytes()), nil
 }
 
 // decodeArticle reads a stored article. A value that does not decode is

@@ -22,6 +22,10 @@ type Upgrade struct {
 	// Reencoded is how many references were rewritten in the compact
 	// encoding.
 	Reencoded int
+	// Near is how many keys and first-author names got their near-miss
+	// entries again, as posting lists, when the title words moved to
+	// theirs (schema 9).
+	Near int
 }
 
 // upgrades[v-1] brings a library from schema v to v+1. They run in order,
@@ -47,6 +51,14 @@ var upgrades = []func(path string, btx *bolt.Tx, u *Upgrade) error{
 	buildTerms,
 	// 7 → 8: references in the compact encoding (refcodec.go).
 	reencode,
+	// 8 → 9: the near-miss index and the title words as posting lists
+	// (postings.go).
+	func(path string, btx *bolt.Tx, u *Upgrade) error {
+		if err := moveWords(path, btx, u); err != nil {
+			return err
+		}
+		return rebuildNear(path, btx, u)
+	},
 }
 
 // upgrade brings a library at schema from (1 or later) up to SchemaVersion

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,9 +16,12 @@ import (
 // them all. It is a trigram index, written by hand: bbolt has none, and
 // Bleve's fuzzy queries would make resolution wait for the search index,
 // which may lag the library. Each distinct value of FieldFold (keys in
-// lower case) and each distinct first-author name of FieldFirst has, in
-// bucketNear, one entry per distinct gram ("field gram\x00value") and one
-// by length ("field \xff length value"). Two strings within k edits share
+// lower case) and each distinct first-author name of FieldFirst is in
+// bucketNear's posting list of each of its distinct grams ("field
+// gram\x00") and in that of its length ("field \xff length"): postings.go
+// (schema 9; until then one bbolt entry per gram and value, 1.9 million
+// entries for 100,000 references, which bbolt held in memory until the
+// commit at about 100 bytes each). Two strings within k edits share
 // at least len+2-3k of the len+2 padded trigrams of either (the q-gram
 // lemma), so a value with fewer in common cannot be near; of the grams
 // of the query, one of the rarest len+2-T+1 must be shared, so only
@@ -50,29 +54,26 @@ func grams(s string) (distinct []string, n int) {
 	return distinct, n
 }
 
-func gramKey(f resolve.Field, g, v string) []byte {
-	b := make([]byte, 0, 2+len(g)+len(v))
+// gramPosting is the posting list of a gram of f's values.
+func gramPosting(f resolve.Field, g string) []byte {
+	b := make([]byte, 0, 2+len(g))
 	b = append(b, byte(f))
 	b = append(b, g...)
-	b = append(b, 0)
-	return append(b, v...)
+	return append(b, 0)
 }
 
-// lenKey is a value's entry by its length in runes (at most 255).
-func lenKey(f resolve.Field, v string) []byte {
-	n := min(utf8.RuneCountInString(v), 255)
-	b := append([]byte{byte(f), 0xff, byte(n)}, v...)
-	return b
+// lenPosting is the posting list of f's values of v's length in runes
+// (at most 255). A gram is valid UTF-8, which never holds the byte 0xff.
+func lenPosting(f resolve.Field, v string) []byte {
+	return []byte{byte(f), 0xff, byte(min(utf8.RuneCountInString(v), 255))}
 }
 
 // flushNear brings the near-miss entries of the values d touched in step
-// with the terms index: present while some reference has the value.
+// with the terms index: present while some reference has the value. The
+// length lists tell which values really came or went, and only those
+// change the gram lists and counts.
 func (tx *Tx) flushNear(d termDelta) error {
-	type op struct {
-		k   []byte
-		put bool
-	}
-	var ops []op
+	lens := map[string][]postingOp{}
 	for nv := range d.near {
 		prefix := []byte{byte(nv.f)}
 		prefix = append(prefix, nv.v...)
@@ -83,34 +84,34 @@ func (tx *Tx) flushNear(d termDelta) error {
 		}
 		k, _ := tx.terms.b.Cursor().Seek(prefix)
 		exists := k != nil && bytes.HasPrefix(k, prefix)
-		lk := lenKey(nv.f, nv.v)
-		if has := tx.near.Get(lk) != nil; has == exists {
-			continue
-		}
-		ops = append(ops, op{lk, exists})
-		gs, _ := grams(nv.v)
+		p := string(lenPosting(nv.f, nv.v))
+		lens[p] = append(lens[p], postingOp{nv.v, exists})
+	}
+	gramOps := map[string][]postingOp{}
+	writes := map[string][]byte{}
+	err := applyPostings(tx.near, lens, writes, func(p string, o postingOp) {
+		f := resolve.Field(p[0])
+		gs, _ := grams(o.v)
 		step := 1
-		if !exists {
+		if !o.add {
 			step = -1
 		}
 		for _, g := range gs {
-			ops = append(ops, op{gramKey(nv.f, g, nv.v), exists})
-			d.counts[string(countKey(kindGram, nv.f, g))] += step
+			gp := string(gramPosting(f, g))
+			gramOps[gp] = append(gramOps[gp], o)
+			if d.counts != nil {
+				d.counts[string(countKey(kindGram, f, g))] += step
+			}
 		}
+	})
+	if err != nil {
+		return err
 	}
-	slices.SortFunc(ops, func(a, b op) int { return bytes.Compare(a.k, b.k) })
-	for _, o := range ops {
-		var err error
-		if o.put {
-			err = tx.near.Put(o.k, nil)
-		} else {
-			err = tx.near.Delete(o.k)
-		}
-		if err != nil {
-			return err
-		}
+	if err := applyPostings(tx.near, gramOps, writes, nil); err != nil {
+		return err
 	}
-	return nil
+	_, _, err = flushBucket(tx.near, writes)
+	return err
 }
 
 // nearValues returns the values of f that may lie within maxEdits edits of
@@ -131,18 +132,15 @@ func nearValues(btx *bolt.Tx, f resolve.Field, v string, maxEdits int) []string 
 	seen := map[string]bool{}
 	var out []string
 	for _, g := range gs[:len(gs)-need+1] {
-		prefix := gramKey(f, g, "")
-		c := near.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			cand := string(k[len(prefix):])
-			if seen[cand] {
-				continue
+		eachPosting(near, gramPosting(f, g), func(cand string) bool {
+			if !seen[cand] {
+				seen[cand] = true
+				if shared(gs, cand) >= need {
+					out = append(out, cand)
+				}
 			}
-			seen[cand] = true
-			if shared(gs, cand) >= need {
-				out = append(out, cand)
-			}
-		}
+			return true
+		})
 	}
 	return out
 }
@@ -164,12 +162,40 @@ func shared(gs []string, s string) int {
 func byLength(near *bolt.Bucket, f resolve.Field, v string, maxEdits int) []string {
 	n := utf8.RuneCountInString(v)
 	var out []string
-	c := near.Cursor()
 	for l := max(0, n-maxEdits); l <= min(255, n+maxEdits); l++ {
-		prefix := []byte{byte(f), 0xff, byte(l)}
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			out = append(out, string(k[len(prefix):]))
-		}
+		eachPosting(near, []byte{byte(f), 0xff, byte(l)}, func(v string) bool {
+			out = append(out, v)
+			return true
+		})
 	}
 	return out
+}
+
+// rebuildNear brings a library up to schema 9: the near-miss index again,
+// as posting lists, from the values of the terms index. The gram counts
+// in bucketTermCount stay as they were: the grams are the same.
+func rebuildNear(path string, btx *bolt.Tx, u *Upgrade) error {
+	if err := btx.DeleteBucket(bucketNear); err != nil {
+		return err
+	}
+	near, err := btx.CreateBucket(bucketNear)
+	if err != nil {
+		return err
+	}
+	tx := newTx(btx, &shield{path: path})
+	tx.near = packed(near)
+	d := termDelta{near: map[nearValue]bool{}}
+	c := tx.terms.b.Cursor()
+	for _, f := range []resolve.Field{resolve.FieldFold, resolve.FieldFirst} {
+		prefix := []byte{byte(f)}
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			value := string(k[1:bytes.IndexByte(k, 0)])
+			if f == resolve.FieldFirst {
+				value, _, _ = strings.Cut(value, "\x1f")
+			}
+			d.near[nearValue{f, value}] = true
+		}
+	}
+	u.Near = len(d.near)
+	return tx.flushNear(d)
 }

@@ -64,7 +64,7 @@ func encode(r *corpus.Reference) ([]byte, error) {
 	b = putStr(b, r.Source.File)
 	b = binary.AppendVarint(b, int64(r.Source.Line))
 	b = putStr(b, string(added))
-	return snappy.Encode(nil, b), nil
+	return compress(b), nil
 }
 
 func putStr(b []byte, s string) []byte {

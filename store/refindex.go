@@ -14,18 +14,21 @@ import (
 
 // RefIndex looks the library's references up through its resolution
 // indexes (resolve.Index): a check reads the references its citations
-// could name, never the whole library. Each lookup is a read transaction
-// of its own.
+// could name, never the whole library. Each lookup of a Store's index is a
+// read transaction of its own; a Tx's (Tx.RefIndex) reads that write
+// transaction.
 type RefIndex struct {
-	s *Store
-	n int
+	path string
+	// read runs fn on a bbolt transaction under the shield.
+	read func(op string, fn func(btx *bolt.Tx) error) error
+	n    int
 
 	mu  sync.Mutex
 	err error
 }
 
 // RefIndex returns the library's resolution index, or nil when the library
-// has none: one written by an evident before schema 7 and opened
+// has none: one written by an evident before schema 9 and opened
 // read-only, which the next writer upgrades (the caller then reads the
 // references whole, as before).
 func (s *Store) RefIndex() (*RefIndex, error) {
@@ -33,7 +36,9 @@ func (s *Store) RefIndex() (*RefIndex, error) {
 	n := 0
 	err := s.view("open the resolution index", func(_ *shield, btx *bolt.Tx) error {
 		tc := btx.Bucket(bucketTermCount)
-		ok = tc != nil && btx.Bucket(bucketTerms) != nil && btx.Bucket(bucketNear) != nil
+		// The words bucket came last (schema 9), with the near-miss
+		// index's present form.
+		ok = tc != nil && btx.Bucket(bucketTerms) != nil && btx.Bucket(bucketNear) != nil && btx.Bucket(bucketWords) != nil
 		if ok {
 			n = int(getCount(tc, countRefs))
 		}
@@ -42,7 +47,10 @@ func (s *Store) RefIndex() (*RefIndex, error) {
 	if err != nil || !ok {
 		return nil, err
 	}
-	return &RefIndex{s: s, n: n}, nil
+	read := func(op string, fn func(btx *bolt.Tx) error) error {
+		return s.view(op, func(_ *shield, btx *bolt.Tx) error { return fn(btx) })
+	}
+	return &RefIndex{path: s.path, read: read, n: n}, nil
 }
 
 // Len is the number of references.
@@ -56,8 +64,7 @@ func (x *RefIndex) Err() error {
 }
 
 func (x *RefIndex) view(op string, fn func(btx *bolt.Tx) error) {
-	err := x.s.view(op, func(_ *shield, btx *bolt.Tx) error { return fn(btx) })
-	if err != nil {
+	if err := x.read(op, fn); err != nil {
 		x.mu.Lock()
 		if x.err == nil {
 			x.err = err
@@ -84,6 +91,12 @@ func (x *RefIndex) Keys(f resolve.Field, value string, limit int) []string {
 			if k := btx.Bucket(bucketAlias).Get([]byte(value)); k != nil {
 				out = []string{string(k)}
 			}
+			return nil
+		case resolve.FieldWord:
+			eachPosting(btx.Bucket(bucketWords), []byte(wordPosting(value)), func(k string) bool {
+				out = append(out, k)
+				return limit <= 0 || len(out) < limit
+			})
 			return nil
 		}
 		prefix := []byte(termKey(f, value))
@@ -139,7 +152,7 @@ func (x *RefIndex) Get(key string) *corpus.Reference {
 			return nil
 		}
 		var err error
-		r, err = decode(x.s.path, []byte(key), v)
+		r, err = decode(x.path, []byte(key), v)
 		return err
 	})
 	return r

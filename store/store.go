@@ -29,12 +29,14 @@ import (
 // bucket (an editor's marks on findings, review.go); version 6 the texts
 // bucket (each work's sentences, texts.go); version 7 the resolution
 // indexes (terms, termcount and near: terms.go, near.go); version 8 the
-// compact encoding of references (refcodec.go). An older file is read as
+// compact encoding of references (refcodec.go); version 9 the near-miss
+// index and the title words as posting lists (postings.go, the words
+// bucket). An older file is read as
 // it is (without aliases or article paths) and brought to this version by
 // the first writer that opens it, in one transaction (migrate.go); an
 // older evident refuses the file then, as it could not keep the new
 // buckets in step.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 // ErrLocked is returned by Open when another process holds the library for
 // longer than Open waits: a writer excludes other writers; readers wait only
@@ -92,7 +94,7 @@ var (
 	// buckets are the buckets of the current schema besides bucketMeta;
 	// a writer creates those missing when it opens the library.
 	buckets = [][]byte{bucketRefs, bucketDOI, bucketFP, bucketArticles, bucketAlias, bucketArtPath, bucketArtHash, bucketRegistry, bucketRetractions, bucketReviews, bucketTexts,
-		bucketTerms, bucketTermCount, bucketNear}
+		bucketTerms, bucketTermCount, bucketNear, bucketWords}
 
 	metaSchema     = []byte("schema")
 	metaGeneration = []byte("generation")

@@ -18,10 +18,15 @@ import (
 // field one byte); bucketTermCount how many references a title word
 // (resolve.FieldWord) is indexed under, and how many references the
 // library holds; bucketNear the near-miss index of keys and first-author
-// names (near.go). All three are written only by Tx.flush, in the
-// transaction that writes the references.
+// names (near.go). Since schema 9 the title words are not in bucketTerms
+// but in bucketWords, a posting list of reference keys for each word
+// (postings.go): 812,000 entries of 100,000 references' titles become
+// 20,000, which bbolt holds in memory until the commit. All four are
+// written only by Tx.flush, in the transaction that writes the
+// references.
 var (
 	bucketTerms     = []byte("terms")
+	bucketWords     = []byte("words")
 	bucketTermCount = []byte("termcount")
 	bucketNear      = []byte("near")
 
@@ -46,12 +51,20 @@ const (
 	kindGram = 'g' // a near-miss gram's count
 )
 
-// setTerms stages r's terms present or absent in the terms index.
+// setTerms stages r's terms present or absent in the terms index, its
+// title words in the words index.
 func (tx *Tx) setTerms(r *corpus.Reference, present bool) {
 	for _, t := range resolve.Terms(r) {
+		if t.Field == resolve.FieldWord {
+			tx.words.set(t.Value, r.Key, present)
+			continue
+		}
 		tx.terms.set(termKey(t.Field, t.Value), r.Key, present)
 	}
 }
+
+// wordPosting is the posting list of a title word: the word, then NUL.
+func wordPosting(w string) string { return w + "\x00" }
 
 // termDelta is what writing the staged terms changed that the counts and
 // the near-miss index follow.
@@ -90,6 +103,7 @@ func (tx *Tx) flushTerms(refs int) error {
 		value := string(e.k[1:bytes.IndexByte(e.k, 0)])
 		switch f {
 		case resolve.FieldWord:
+			// Indexed by a library before schema 9, and not yet upgraded.
 			d.counts[string(countKey(kindWord, f, value))] += step
 		case resolve.FieldFold:
 			d.near[nearValue{f, value}] = true
@@ -99,6 +113,9 @@ func (tx *Tx) flushTerms(refs int) error {
 		}
 	}
 	ix.staged = make(map[string]map[string]bool)
+	if err := tx.flushWords(d.counts); err != nil {
+		return fmt.Errorf("title word index: %w", err)
+	}
 	if err := tx.flushNear(d); err != nil {
 		return fmt.Errorf("near-miss index: %w", err)
 	}
@@ -182,4 +199,52 @@ func buildTerms(path string, btx *bolt.Tx, u *Upgrade) error {
 	}
 	u.Indexed = n
 	return nil
+}
+
+// flushWords writes the staged title words' posting lists, and adds to
+// counts how many references each word gained or lost.
+func (tx *Tx) flushWords(counts map[string]int) error {
+	ops := make(map[string][]postingOp, len(tx.words.staged))
+	for w, keys := range tx.words.staged {
+		list := make([]postingOp, 0, len(keys))
+		for k, present := range keys {
+			list = append(list, postingOp{k, present})
+		}
+		ops[wordPosting(w)] = list
+	}
+	tx.words.staged = make(map[string]map[string]bool)
+	writes := map[string][]byte{}
+	err := applyPostings(tx.words.b, ops, writes, func(p string, o postingOp) {
+		step := 1
+		if !o.add {
+			step = -1
+		}
+		counts[string(countKey(kindWord, resolve.FieldWord, p[:len(p)-1]))] += step
+	})
+	if err != nil {
+		return err
+	}
+	_, _, err = flushBucket(tx.words.b, writes)
+	return err
+}
+
+// moveWords brings a library up to schema 9: its title words move from
+// the terms index to the words index. Their counts stay as they were.
+func moveWords(path string, btx *bolt.Tx, u *Upgrade) error {
+	tx := newTx(btx, &shield{path: path})
+	prefix := []byte{byte(resolve.FieldWord)}
+	var old [][]byte
+	c := tx.terms.b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		old = append(old, bytes.Clone(k))
+		w, key, _ := strings.Cut(string(k[1:]), "\x00")
+		tx.words.set(w, key, true)
+	}
+	// bbolt forbids deleting while a cursor walks the bucket.
+	for _, k := range old {
+		if err := tx.terms.b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return tx.flushWords(map[string]int{})
 }

@@ -40,7 +40,7 @@ func encodeText(s *evidence.Source) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return snappy.Encode(nil, js), nil
+	return compress(js), nil
 }
 
 // decodeText reads a stored text. A value that does not decode is damage

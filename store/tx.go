@@ -28,12 +28,16 @@ type Tx struct {
 	// says: methods without an error result return their zero value then.
 	sh   *shield
 	err  error
+	btx  *bolt.Tx
 	refs *bolt.Bucket
 	// staged maps a reference key to its encoded value, or to nil when the
 	// reference is deleted.
 	staged map[string][]byte
-	doi    index
-	fp     index
+	// put and deleted are the keys of the references written to bbolt
+	// before the commit (flushRefs, for Tx.RefIndex), in key order.
+	put, deleted []string
+	doi          index
+	fp           index
 	// articles is the articles bucket and stagedArticles its staged writes,
 	// like refs and staged.
 	articles       *bolt.Bucket
@@ -56,31 +60,38 @@ type Tx struct {
 	// terms is the resolution index (terms.go), termCount and near what
 	// follows from it.
 	terms     index
+	words     index
 	termCount *bolt.Bucket
 	near      *bolt.Bucket
 }
 
 func newTx(btx *bolt.Tx, sh *shield) *Tx {
+	b := func(name []byte) *bolt.Bucket { return packed(btx.Bucket(name)) }
+	ix := func(name []byte) index {
+		return index{sh: sh, b: b(name), staged: make(map[string]map[string]bool)}
+	}
 	return &Tx{
 		sh:     sh,
-		refs:   btx.Bucket(bucketRefs),
+		btx:    btx,
+		refs:   b(bucketRefs),
 		staged: make(map[string][]byte),
-		doi:    index{sh: sh, b: btx.Bucket(bucketDOI), staged: make(map[string]map[string]bool)},
-		fp:     index{sh: sh, b: btx.Bucket(bucketFP), staged: make(map[string]map[string]bool)},
+		doi:    ix(bucketDOI),
+		fp:     ix(bucketFP),
 
-		articles:       btx.Bucket(bucketArticles),
+		articles:       b(bucketArticles),
 		stagedArticles: make(map[string][]byte),
-		alias:          btx.Bucket(bucketAlias),
+		alias:          b(bucketAlias),
 		stagedAlias:    make(map[string][]byte),
-		artPath:        index{sh: sh, b: btx.Bucket(bucketArtPath), staged: make(map[string]map[string]bool)},
-		artHash:        index{sh: sh, b: btx.Bucket(bucketArtHash), staged: make(map[string]map[string]bool)},
-		reviews:        btx.Bucket(bucketReviews),
+		artPath:        ix(bucketArtPath),
+		artHash:        ix(bucketArtHash),
+		reviews:        b(bucketReviews),
 		stagedReviews:  make(map[string][]byte),
-		texts:          btx.Bucket(bucketTexts),
+		texts:          b(bucketTexts),
 		stagedTexts:    make(map[string][]byte),
-		terms:          index{sh: sh, b: btx.Bucket(bucketTerms), staged: make(map[string]map[string]bool)},
-		termCount:      btx.Bucket(bucketTermCount),
-		near:           btx.Bucket(bucketNear),
+		terms:          ix(bucketTerms),
+		words:          ix(bucketWords),
+		termCount:      b(bucketTermCount),
+		near:           b(bucketNear),
 	}
 }
 
@@ -257,24 +268,12 @@ func (tx *Tx) setIndexes(r *corpus.Reference, present bool) {
 func (tx *Tx) flush() (Changes, error) {
 	var ch Changes
 	var err error
-	refs := refDelta(tx.refs, tx.staged)
-	if ch.Put, ch.Deleted, err = flushBucket(tx.refs, tx.staged); err != nil {
+	if err := tx.flushRefs(); err != nil {
 		return Changes{}, err
 	}
-	if err := tx.flushTerms(refs); err != nil {
-		return Changes{}, fmt.Errorf("resolution index: %w", err)
-	}
+	ch.Put, ch.Deleted = tx.put, tx.deleted
 	if ch.Articles, ch.ArticlesDeleted, err = flushBucket(tx.articles, tx.stagedArticles); err != nil {
 		return Changes{}, fmt.Errorf("articles: %w", err)
-	}
-	if err := tx.doi.flush(); err != nil {
-		return Changes{}, fmt.Errorf("DOI index: %w", err)
-	}
-	if err := tx.fp.flush(); err != nil {
-		return Changes{}, fmt.Errorf("fingerprint index: %w", err)
-	}
-	if _, _, err := flushBucket(tx.alias, tx.stagedAlias); err != nil {
-		return Changes{}, fmt.Errorf("alias index: %w", err)
 	}
 	if err := tx.artPath.flush(); err != nil {
 		return Changes{}, fmt.Errorf("article path index: %w", err)
@@ -489,7 +488,9 @@ func (ix *index) sorted() []stagedEntry {
 }
 
 func (ix *index) flush() error {
-	for _, e := range ix.sorted() {
+	entries := ix.sorted()
+	ix.staged = make(map[string]map[string]bool)
+	for _, e := range entries {
 		var err error
 		if e.present {
 			err = ix.b.Put(e.k, nil)

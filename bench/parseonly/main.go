@@ -2,7 +2,10 @@
 // library: read the files and turn them into references (importer.Parse).
 // It prints how many references it made, so that benchmarks can time
 // evident's parsing apart from the store and the index. With -read it only
-// reads the files, the floor any parser is measured against.
+// reads the files, the floor any parser is measured against; with -store
+// LIBRARY it also stores the references there as import does
+// (importer.Merge, --on-duplicate keep), without the search index, to time
+// and profile the store's part of an import apart from Bleve's.
 package main
 
 import (
@@ -15,14 +18,16 @@ import (
 	"runtime/pprof"
 
 	"github.com/evident-tools/evident/importer"
+	"github.com/evident-tools/evident/store"
 )
 
 func main() {
 	read := flag.Bool("read", false, "only read the files and print their size in bytes")
+	storeIn := flag.String("store", "", "store the references in the library file `LIBRARY` (no search index)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile to `FILE`")
 	memProfile := flag.String("memprofile", "", "write an allocation profile to `FILE` at the end")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: parseonly [-read] [-cpuprofile FILE] [-memprofile FILE] FILE.bib...")
+		fmt.Fprintln(os.Stderr, "usage: parseonly [-read] [-store LIBRARY] [-cpuprofile FILE] [-memprofile FILE] FILE.bib...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -35,13 +40,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*read, *cpuProfile, *memProfile, flag.Args()); err != nil {
+	if err := run(*read, *storeIn, *cpuProfile, *memProfile, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "parseonly:", err)
 		os.Exit(1)
 	}
 }
 
-func run(readOnly bool, cpuProfile, memProfile string, files []string) error {
+func run(readOnly bool, storeIn, cpuProfile, memProfile string, files []string) error {
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err != nil {
@@ -74,6 +79,17 @@ func run(readOnly bool, cpuProfile, memProfile string, files []string) error {
 		return err
 	}
 	fmt.Printf("%d (%d rejected)\n", len(refs), sum.Rejected)
+	if storeIn != "" {
+		st, err := store.Open(storeIn, false)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if err := importer.Merge(st, refs, sum, importer.Options{Policy: store.Keep}); err != nil {
+			return err
+		}
+		fmt.Printf("%d stored\n", sum.Added+sum.Updated)
+	}
 	if memProfile != "" {
 		f, err := os.Create(memProfile)
 		if err != nil {

@@ -222,6 +222,9 @@ func (a *App) sayUpgraded(st *store.Store) {
 	if u.Reencoded > 0 {
 		fmt.Fprintf(a.Err, "; rewrote %d %s in the compact encoding", u.Reencoded, export.Plural(u.Reencoded, "reference", "references"))
 	}
+	if u.Near > 0 {
+		fmt.Fprintf(a.Err, "; rebuilt the title-word and near-miss indexes (%d %s)", u.Near, export.Plural(u.Near, "key or name", "keys and names"))
+	}
 	fmt.Fprintln(a.Err)
 }
 
