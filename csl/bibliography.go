@@ -5,8 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-
-	"golang.org/x/text/collate"
 )
 
 // Bibliography renders the items as a sorted, disambiguated bibliography.
@@ -120,8 +118,7 @@ func (p *Processor) bibOrder(items []Item) ([]int, []int) {
 	if sec == nil || len(sec.sort) == 0 {
 		return order, nums
 	}
-	vals := p.sectionSortVals(items, sec, 1, nums)
-	sortItems(sec.sort, vals, order)
+	p.sortIndexes(items, sec, 1, nums, order)
 	final := make([]int, len(items))
 	for pos, i := range order {
 		final[i] = pos + 1
@@ -133,20 +130,6 @@ func (p *Processor) bibOrder(items []Item) ([]int, []int) {
 		}
 	}
 	return order, final
-}
-
-func (p *Processor) sectionSortVals(items []Item, sec *section, which int, nums []int) [][]sortVal {
-	vals := make([][]sortVal, len(items))
-	parallel(len(items), func(lo, hi int) {
-		// a collator is not safe for concurrent use: one per worker
-		col := newCollator(p.loc.Lang)
-		var buf collate.Buffer
-		for i := lo; i < hi; i++ {
-			c := &ctx{p: p, it: &items[i], sec: which, citeNumber: nums[i]}
-			vals[i] = p.sortKeys(c, sec.sort, col, &buf)
-		}
-	})
-	return vals
 }
 
 // plain renders a node as text without formatting, for comparisons.
