@@ -10,11 +10,53 @@ import (
 // Bibliography renders the items as a sorted, disambiguated bibliography.
 // Items are numbered in the order given (the order of first citation).
 func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
+	b, err := p.Prepare(items)
+	if err != nil {
+		return nil, err
+	}
+	return p.Render(b)
+}
+
+// Prepared is a bibliography sorted and disambiguated but not yet
+// rendered: the part of the work that does not depend on the output
+// format, done once for a list written in several formats.
+type Prepared struct {
+	style *Style
+	items []Item
+	order []int
+	nums  []int
+	dis   []*disamb
+}
+
+// IDs returns the items' ids in bibliography order.
+func (b *Prepared) IDs() []string {
+	ids := make([]string, len(b.order))
+	for k, i := range b.order {
+		ids[k] = b.items[i].ID
+	}
+	return ids
+}
+
+// Prepare sorts and disambiguates items for a bibliography (see
+// Bibliography); Render writes the result in a processor's format.
+func (p *Processor) Prepare(items []Item) (*Prepared, error) {
 	if p.style.bib == nil {
 		return nil, fmt.Errorf("%s: style has no bibliography", p.style.file)
 	}
 	order, nums := p.bibOrder(items)
-	dis := p.disambiguate(items, nums, order, false)
+	return &Prepared{style: p.style, items: items, order: order, nums: nums,
+		dis: p.disambiguate(items, nums, order, false)}, nil
+}
+
+// Render writes a prepared bibliography in the processor's format. The
+// processor must run the style that prepared it (in the same locale, for
+// another output format): the order and the disambiguation stay the
+// preparing processor's.
+func (p *Processor) Render(b *Prepared) ([]Entry, error) {
+	if b.style != p.style {
+		return nil, fmt.Errorf("%s: bibliography prepared with another style (%s)", p.style.file, b.style.file)
+	}
+	items, order, nums, dis := b.items, b.order, b.nums, b.dis
 	sec := p.style.bib
 	sub, hasSub := sec.opts["subsequent-author-substitute"]
 	rule := sec.opts["subsequent-author-substitute-rule"]
