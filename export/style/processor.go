@@ -175,57 +175,65 @@ func (ps *procStyle) citations(items []cslp.Item) ([]string, error) {
 // processorItem), with the titles as CSL expects them. Large lists are
 // mapped in chunks on every core.
 func processorItems(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
-	const chunk = 1000
-	if len(items) <= chunk {
-		return processorChunk(items, softwareAsBook)
-	}
-	n := (len(items) + chunk - 1) / chunk
-	parts := make([][]cslp.Item, n)
-	errs := make([]error, n)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			parts[i], errs[i] = processorChunk(items[i*chunk:min((i+1)*chunk, len(items))], softwareAsBook)
-		}()
-	}
-	wg.Wait()
-	out := make([]cslp.Item, 0, len(items))
-	for i, p := range parts {
-		if errs[i] != nil {
-			return nil, errs[i]
+	out := make([]cslp.Item, len(items))
+	var mu sync.Mutex
+	var first error
+	inChunks(len(items), func(lo, hi int) {
+		if err := processorChunk(items[lo:hi], out[lo:hi], softwareAsBook); err != nil {
+			mu.Lock()
+			if first == nil {
+				first = err
+			}
+			mu.Unlock()
 		}
-		out = append(out, p...)
+	})
+	if first != nil {
+		return nil, first
 	}
 	return out, nil
 }
 
-func processorChunk(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
-	fixed := make([]csl.Item, len(items))
+// inChunks runs f over [0, n) in chunks of a thousand, as many at once as
+// there are cores; a short list runs inline.
+func inChunks(n int, f func(lo, hi int)) {
+	const chunk = 1000
+	if n <= chunk {
+		f(0, n)
+		return
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += chunk {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f(lo, min(lo+chunk, n))
+		}()
+	}
+	wg.Wait()
+}
+
+// processorChunk maps items into out, which has their length.
+func processorChunk(items []csl.Item, out []cslp.Item, softwareAsBook bool) error {
 	for i, it := range items {
-		fixed[i] = cslTitles(it)
-		if softwareAsBook && fixed[i].Type == "software" {
-			fixed[i].Type = "book"
+		fixed := cslTitles(it)
+		if softwareAsBook && fixed.Type == "software" {
+			fixed.Type = "book"
 		}
 		// BibTeX's howpublished = {\url{...}} gives the address as the
 		// publisher too; the list prints it once, as the hand-written
 		// styles did.
-		if fixed[i].Publisher != "" && fixed[i].Publisher == fixed[i].URL {
-			fixed[i].Publisher = ""
+		if fixed.Publisher != "" && fixed.Publisher == fixed.URL {
+			fixed.Publisher = ""
 		}
-	}
-	out := make([]cslp.Item, len(fixed))
-	for i := range fixed {
-		it, err := processorItem(&fixed[i])
+		p, err := processorItem(&fixed)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out[i] = it
+		out[i] = p
 	}
-	return out, nil
+	return nil
 }
 
 // rendering is one reference list, sorted and disambiguated once and

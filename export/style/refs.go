@@ -11,9 +11,11 @@ import (
 // of its reference, so a report can find the entry for a citation.
 func (s *Style) References(refs []*corpus.Reference) ([]Entry, error) {
 	items := make([]csl.Item, len(refs))
-	for i, r := range refs {
-		items[i] = csl.FromReference(r)
-	}
+	inChunks(len(refs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			items[i] = csl.FromReference(refs[i])
+		}
+	})
 	return s.Format(items)
 }
 
