@@ -61,9 +61,9 @@ func (p *Processor) Render(b *Prepared) ([]Entry, error) {
 	sub, hasSub := sec.opts["subsequent-author-substitute"]
 	rule := sec.opts["subsequent-author-substitute-rule"]
 	entries := make([]Entry, len(order))
-	render := func(k int) (*node, *ctx) {
+	render := func(k int, slab *nodeSlab) (*node, *ctx) {
 		i := order[k]
-		c := &ctx{p: p, it: &items[i], sec: 1, dis: dis[i], citeNumber: nums[i]}
+		c := &ctx{p: p, it: &items[i], sec: 1, dis: dis[i], citeNumber: nums[i], slab: slab}
 		kids := c.renderKids(sec.layout.kids)
 		lf := sec.layoutFmt
 		if sec.opts["second-field-align"] != "" && len(kids) > 1 {
@@ -81,16 +81,20 @@ func (p *Processor) Render(b *Prepared) ([]Entry, error) {
 	if !hasSub {
 		// entries are independent: render them on every core
 		parallel(len(order), func(lo, hi int) {
+			slab := &nodeSlab{}
 			for k := lo; k < hi; k++ {
-				n, _ := render(k)
+				n, _ := render(k, slab)
 				entries[k] = Entry{ID: items[order[k]].ID, Text: p.render(n, false)}
+				slab.reset()
 			}
 		})
 		return entries, nil
 	}
 	var prev *namesMark
 	for k := range order {
-		n, c := render(k)
+		// each node allocated alone: the next entry looks back at this
+		// one's names
+		n, c := render(k, nil)
 		if c.firstNames != nil && c.firstNames.names != nil {
 			cur := c.firstNames.names
 			for _, part := range cur.parts {

@@ -31,24 +31,30 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 	if rule == "" {
 		rule = "by-cite"
 	}
-	render := func(i int) string {
-		c := &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}}
+	// the key is text once rendered: its nodes go back to the slab
+	renderIn := func(i int, slab *nodeSlab) string {
+		c := &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}, slab: slab}
 		key := p.plain(renderLayout(c, p.style.cite))
+		slab.reset()
 		if p.style.usesPosition && citedAgain {
 			// a later cite (a short note) must tell items apart too:
 			// two works of an author both shortened to "Turville-Petre"
-			c = &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}, pos: posSubsequent}
+			c = &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}, pos: posSubsequent, slab: slab}
 			key += "\x00" + p.plain(renderLayout(c, p.style.cite))
+			slab.reset()
 		}
 		return key
 	}
+	slab := &nodeSlab{} // for the renderings one at a time below
+	render := func(i int) string { return renderIn(i, slab) }
 	if addGiven && rule != "by-cite" {
 		p.globalGivenNames(items, dis, rule)
 	}
 	keys := make([]string, len(items))
 	parallel(len(items), func(lo, hi int) {
+		slab := &nodeSlab{}
 		for i := lo; i < hi; i++ {
-			keys[i] = render(i)
+			keys[i] = renderIn(i, slab)
 		}
 	})
 	// members are ambiguous together when their first cites or their

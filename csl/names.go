@@ -253,11 +253,11 @@ func (e *namesEl) render(c *ctx) *node {
 				plural = false
 			}
 			t, _ := c.p.loc.term(termName, label.form, plural)
-			ln := styled(t, &label.f)
+			ln := c.slab.styled(t, &label.f)
 			if labelBefore {
-				list = group("", nil, ln, list)
+				list = c.slab.group("", nil, ln, list)
 			} else {
-				list = group("", nil, list, ln)
+				list = c.slab.group("", nil, list, ln)
 			}
 		}
 		parts = append(parts, list)
@@ -273,11 +273,14 @@ func (e *namesEl) render(c *ctx) *node {
 		if total == 0 {
 			return nil
 		}
-		return styled(itoa(total), &e.f)
+		return c.slab.styled(itoa(total), &e.f)
 	}
-	out := group(e.delim[c.sec], &e.f, parts...)
+	out := c.slab.group(e.delim[c.sec], &e.f, parts...)
 	if out != nil && mark != nil && c.firstNames == nil && !c.sorting {
-		out = &node{kids: []*node{out}, names: mark}
+		inner := out
+		out = c.slab.get()
+		out.one[0] = inner
+		out.kids, out.names = out.one[:], mark
 		c.firstNames = out
 	}
 	return out
@@ -306,7 +309,7 @@ func (c *ctx) substituteFor(e *namesEl) *node {
 			// the substituted output counts as the names' variable and
 			// takes the names' affixes
 			c.found++
-			return wrap(n, &e.f)
+			return c.slab.wrap(n, &e.f)
 		}
 	}
 	c.subVars = subVars
@@ -351,13 +354,13 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	b := make([]*node, 0, len(shown))
 	for i, n := range shown {
 		// <name>'s affixes and formatting go around each name
-		b = append(b, wrap(c.oneName(n, i, ne, o), &ne.f))
+		b = append(b, c.slab.wrap(c.oneName(n, i, ne, o), &ne.f))
 	}
 	mark.parts = b
 	inverted := func(i int) bool {
 		return o.sortOrder == "all" || o.sortOrder == "first" && i == 0 || c.sorting
 	}
-	out := &node{kids: make([]*node, 0, 2*len(b)+2)}
+	out := c.slab.parent(make([]*node, 0, 2*len(b)+2))
 	for i, nn := range b {
 		if i > 0 {
 			last := i == len(b)-1 && !truncated
@@ -373,7 +376,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 					sep = " " + and + " "
 				}
 			}
-			out.kids = append(out.kids, leaf(sep))
+			out.kids = append(out.kids, c.slab.leaf(sep))
 		}
 		out.kids = append(out.kids, nn)
 	}
@@ -386,7 +389,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 			if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
 				sep = o.delim
 			}
-			out.kids = append(out.kids, leaf(sep+"… "), wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
+			out.kids = append(out.kids, c.slab.leaf(sep+"… "), c.slab.wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
 		} else {
 			term, f := "et-al", fmting{}
 			if etAl != nil {
@@ -398,7 +401,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 				if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
 					sep = o.delim
 				}
-				out.kids = append(out.kids, leaf(sep), styled(t, &f))
+				out.kids = append(out.kids, c.slab.leaf(sep), c.slab.styled(t, &f))
 			}
 		}
 	}
@@ -430,10 +433,10 @@ func precedesEtAl(rule string, n int, afterInverted bool) bool {
 // oneName renders one name in display or sort order.
 func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 	if n.Literal != "" {
-		return wrap(richNode(n.Literal), &ne.family)
+		return c.slab.wrap(richNode(n.Literal), &ne.family)
 	}
 	if n.Family == "" {
-		return styled(n.Given, &ne.given)
+		return c.slab.styled(n.Given, &ne.given)
 	}
 	form := o.form
 	initWith := o.initWith
@@ -463,10 +466,10 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && inverted && o.demote == "display-and-sort" {
 			familyPart = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		return styled(familyPart, &ne.family)
+		return c.slab.styled(familyPart, &ne.family)
 	}
 	if isCJK(n.Family) {
-		return &node{kids: nonNil(styled(n.Family, &ne.family), styled(n.Given, &ne.given))}
+		return c.slab.parent(nonNil(c.slab.styled(n.Family, &ne.family), c.slab.styled(n.Given, &ne.given)))
 	}
 	if !inverted {
 		givenPart := given
@@ -478,22 +481,22 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 			fam = joinParticle(n.NonDroppingParticle, n.Family)
 		}
 		kids := make([]*node, 0, 4)
-		if g := styled(givenPart, &ne.given); g != nil {
-			kids = append(kids, g, leaf(" "))
+		if g := c.slab.styled(givenPart, &ne.given); g != nil {
+			kids = append(kids, g, c.slab.leaf(" "))
 		}
-		kids = append(kids, styled(fam, &ne.family))
+		kids = append(kids, c.slab.styled(fam, &ne.family))
 		if n.Suffix != "" {
 			sep := " "
 			if n.CommaSuffix {
 				sep = ", "
 			}
-			kids = append(kids, leaf(sep+n.Suffix))
+			kids = append(kids, c.slab.leaf(sep+n.Suffix))
 		}
-		return &node{kids: kids}
+		return c.slab.parent(kids)
 	}
 	// inverted: "Family, Given particle, Suffix"
 	kids := make([]*node, 1, 4)
-	kids[0] = styled(familyPart, &ne.family)
+	kids[0] = c.slab.styled(familyPart, &ne.family)
 	rest := given
 	if n.DroppingParticle != "" {
 		rest = strings.TrimSpace(rest + " " + n.DroppingParticle)
@@ -502,12 +505,12 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		rest = strings.TrimSpace(rest + " " + n.NonDroppingParticle)
 	}
 	if rest != "" {
-		kids = append(kids, leaf(o.sortSep), styled(rest, &ne.given))
+		kids = append(kids, c.slab.leaf(o.sortSep), c.slab.styled(rest, &ne.given))
 	}
 	if n.Suffix != "" {
-		kids = append(kids, leaf(o.sortSep+n.Suffix))
+		kids = append(kids, c.slab.leaf(o.sortSep+n.Suffix))
 	}
-	return &node{kids: kids}
+	return c.slab.parent(kids)
 }
 
 func joinParticle(p, f string) string {

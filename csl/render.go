@@ -41,10 +41,12 @@ type ctx struct {
 	citeNumber    int
 	// substitution: the parent <names> for a shorthand <names> inside
 	// <substitute>, and the variables a substitute used
-	parentNames    *namesEl
-	substituting   bool
-	subVars        []string
-	sortKey        *sortKey
+	parentNames  *namesEl
+	substituting bool
+	subVars      []string
+	sortKey      *sortKey
+	// slab hands out the nodes (nil: each allocated alone)
+	slab           *nodeSlab
 	yearSuffixDone bool
 	suppressAuthor bool
 	// suffixOnly: a cite collapsed into the one before it shows its
@@ -149,7 +151,7 @@ func (e *textEl) render(c *ctx) *node {
 		// variable found for the group around it
 		c.called++
 		c.found++
-		return group("", &e.f, kids...)
+		return c.slab.group("", &e.f, kids...)
 	case e.variable != "":
 		// year-suffix is not a variable for group suppression (it exists
 		// only after disambiguation)
@@ -171,9 +173,9 @@ func (e *textEl) render(c *ctx) *node {
 		var n *node
 		switch name {
 		case "page", "locator":
-			n = leaf(c.p.pageRange(v, name))
+			n = c.slab.leaf(c.p.pageRange(v, name))
 		case "DOI", "URL", "PMID", "PMCID":
-			n = leaf(v)
+			n = c.slab.leaf(v)
 			if c.p.opts.Format != Text {
 				n.link = linkFor(name, v)
 				if i := resolverAt(e.f.prefix); name == "DOI" && i >= 0 {
@@ -184,7 +186,7 @@ func (e *textEl) render(c *ctx) *node {
 					n.text = g.prefix[i:] + v
 					n.link = linkFor(name, n.text)
 					g.prefix = g.prefix[:i]
-					return wrap(n, &g)
+					return c.slab.wrap(n, &g)
 				}
 			}
 		case "title", "container-title", "collection-title", "title-short", "container-title-short", "original-title", "event-title", "volume-title", "part-title", "reviewed-title":
@@ -199,12 +201,12 @@ func (e *textEl) render(c *ctx) *node {
 			g.textCase = ""
 			f = &g
 		}
-		return wrap(n, f)
+		return c.slab.wrap(n, f)
 	case e.term != "":
 		t, _ := c.p.loc.term(e.term, e.form, e.plural)
-		return wrap(leaf(t), &e.f)
+		return c.slab.wrap(c.slab.leaf(t), &e.f)
 	default:
-		return wrap(leaf(e.value), &e.f)
+		return c.slab.wrap(c.slab.leaf(e.value), &e.f)
 	}
 }
 
@@ -254,7 +256,7 @@ func (e *groupEl) render(c *ctx) *node {
 	if c.called > called && c.found == found {
 		return nil // variables called and all empty
 	}
-	return group(e.delim, &e.f, kids...)
+	return c.slab.group(e.delim, &e.f, kids...)
 }
 
 // chooseEl is <choose>.
@@ -282,7 +284,9 @@ func (e *chooseEl) render(c *ctx) *node {
 			case 1:
 				return kids[0] // one node needs no splicing
 			}
-			return &node{kids: kids, splice: true}
+			n := c.slab.parent(kids)
+			n.splice = true
+			return n
 		}
 	}
 	return nil
@@ -395,7 +399,7 @@ func (e *labelEl) render(c *ctx) *node {
 		plural = labelPlural(name, v)
 	}
 	t, _ := c.p.loc.term(name, e.form, plural)
-	return wrap(leaf(t), &e.f)
+	return c.slab.wrap(c.slab.leaf(t), &e.f)
 }
 
 // labelPlural decides the contextual plural of a number variable's label:
@@ -433,7 +437,7 @@ func englishItem(it *Item) bool {
 // renderLayout renders a section's layout for one item. The layout is not a
 // group: it is never suppressed for empty variables.
 func renderLayout(c *ctx, sec *section) *node {
-	return group("", nil, c.renderKids(sec.layout.kids)...)
+	return c.slab.group("", nil, c.renderKids(sec.layout.kids)...)
 }
 
 // safeLink tells whether a URL from the data may become a link: only web,

@@ -153,13 +153,18 @@ func (p *Processor) sortIndexes(items []Item, sec *section, which int, nums []in
 			// a collator is not safe for concurrent use: one per worker
 			col := newCollator(p.loc.Lang)
 			var buf collate.Buffer
+			// a key is text once rendered: its nodes go back to the slab
+			slab := &nodeSlab{}
 			for _, i := range members[lo:hi] {
 				c := ctxs[i]
 				if c == nil {
 					c = &ctx{p: p, it: &items[i], sec: which, citeNumber: nums[i]}
 					ctxs[i] = c
 				}
+				c.slab = slab
 				vals[i*len(keys)+k] = p.sortKeyVal(c, &keys[k], col, &buf)
+				c.slab, c.firstNames = nil, nil
+				slab.reset()
 			}
 		})
 	}
