@@ -226,7 +226,7 @@ func (p *Processor) flattenInto(dst runs, n *node, quotes int) runs {
 	if n.kids == nil {
 		if n.text != "" {
 			text := n.text
-			if n.link == "" && strings.ContainsAny(text, "\"“”") {
+			if n.link == "" && hasDoubleQuote(text) {
 				text = p.dataQuotes(text, quotes)
 			}
 			dst = append(dst, run{text: text, st: n.st, nocase: n.nocase, link: n.link})
@@ -441,6 +441,28 @@ func quoteTerm(side string, depth int) string {
 		return side + "-inner-quote"
 	}
 	return side + "-quote"
+}
+
+// hasDoubleQuote reports whether s holds a straight or curly double
+// quotation mark: strings.ContainsAny, given non-ASCII marks, looks each
+// character of s up in the set, and this runs for every leaf of every
+// entry.
+func hasDoubleQuote(s string) bool {
+	if strings.IndexByte(s, '"') >= 0 {
+		return true
+	}
+	// “ and ” are E2 80 9C and E2 80 9D
+	for i := strings.IndexByte(s, 0xE2); i >= 0 && i+2 < len(s); {
+		if s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // dataQuotes gives double quotation marks written in the data (straight
