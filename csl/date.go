@@ -87,7 +87,7 @@ func (e *dateEl) partsFor(c *ctx) ([]datePartEl, string) {
 
 func (e *dateEl) render(c *ctx) *node {
 	c.called++
-	if c.suppressed[e.variable] {
+	if c.isSuppressed(e.variable) {
 		return nil
 	}
 	d, ok := c.it.Dates[e.variable]

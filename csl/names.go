@@ -178,7 +178,7 @@ func (c *ctx) editorTranslator(vars []string) bool {
 		hasEd = hasEd || v == "editor"
 		hasTr = hasTr || v == "translator"
 	}
-	if !hasEd || !hasTr || c.suppressed["editor"] || c.suppressed["translator"] {
+	if !hasEd || !hasTr || c.isSuppressed("editor") || c.isSuppressed("translator") {
 		return false
 	}
 	ed, tr := c.it.Names["editor"], c.it.Names["translator"]
@@ -214,7 +214,7 @@ func (e *namesEl) render(c *ctx) *node {
 	total := 0
 	merged := c.editorTranslator(e.variables)
 	for _, v := range e.variables {
-		if c.suppressed[v] {
+		if c.isSuppressed(v) {
 			continue
 		}
 		ns := c.it.Names[v]
@@ -299,11 +299,10 @@ func (c *ctx) substituteFor(e *namesEl) *node {
 		c.subVars = nil
 		n := s.render(c)
 		if n != nil {
-			if c.suppressed == nil {
-				c.suppressed = map[string]bool{}
-			}
 			for _, v := range c.subVars {
-				c.suppressed[v] = true
+				if !c.isSuppressed(v) {
+					c.suppressed = append(c.suppressed, v)
+				}
 			}
 			c.subVars = append(subVars, c.subVars...)
 			// the substituted output counts as the names' variable and

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -35,10 +36,13 @@ type ctx struct {
 	dis     *disamb
 	// group suppression counts variables called and found
 	called, found int
-	suppressed    map[string]bool
-	depth         int
-	firstNames    *node
-	citeNumber    int
+	// suppressed lists the variables a <substitute> used, which the rest
+	// of the entry leaves out: a few at most, so a list, not a map made
+	// for every entry
+	suppressed []string
+	depth      int
+	firstNames *node
+	citeNumber int
 	// substitution: the parent <names> for a shorthand <names> inside
 	// <substitute>, and the variables a substitute used
 	parentNames  *namesEl
@@ -64,7 +68,7 @@ type disamb struct {
 }
 
 func (c *ctx) variable(name string) string {
-	if c.suppressed != nil && (c.suppressed[name] || strings.HasSuffix(name, "-short") && c.suppressed[strings.TrimSuffix(name, "-short")]) {
+	if c.suppressed != nil && (c.isSuppressed(name) || strings.HasSuffix(name, "-short") && c.isSuppressed(strings.TrimSuffix(name, "-short"))) {
 		return ""
 	}
 	switch name {
@@ -98,6 +102,11 @@ func (c *ctx) variable(name string) string {
 		return ""
 	}
 	return c.it.Var(name)
+}
+
+// isSuppressed reports whether a substitute used variable v.
+func (c *ctx) isSuppressed(v string) bool {
+	return slices.Contains(c.suppressed, v)
 }
 
 func (c *ctx) renderKids(kids []elem) []*node {
@@ -359,7 +368,7 @@ func (c *ctx) cond(cd cond) bool {
 }
 
 func (c *ctx) hasVar(v string) bool {
-	if c.suppressed[v] {
+	if c.isSuppressed(v) {
 		return false
 	}
 	if nameVars[v] {
