@@ -350,7 +350,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 		return nil, nil, len(shown)
 	}
 	mark := &namesMark{}
-	b := make([]*node, 0, len(shown))
+	b := c.slab.list(len(shown))
 	for i, n := range shown {
 		// <name>'s affixes and formatting go around each name
 		b = append(b, c.slab.wrap(c.oneName(n, i, ne, o), &ne.f))
@@ -359,7 +359,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 	inverted := func(i int) bool {
 		return o.sortOrder == "all" || o.sortOrder == "first" && i == 0 || c.sorting
 	}
-	out := c.slab.parent(make([]*node, 0, 2*len(b)+2))
+	out := c.slab.parent(c.slab.list(2*len(b) + 2))
 	for i, nn := range b {
 		if i > 0 {
 			last := i == len(b)-1 && !truncated
@@ -479,7 +479,7 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && !strings.HasPrefix(familyPart, n.NonDroppingParticle) {
 			fam = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		kids := make([]*node, 0, 4)
+		kids := c.slab.list(4)
 		if g := c.slab.styled(givenPart, &ne.given); g != nil {
 			kids = append(kids, g, c.slab.leaf(" "))
 		}
@@ -494,8 +494,7 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		return c.slab.parent(kids)
 	}
 	// inverted: "Family, Given particle, Suffix"
-	kids := make([]*node, 1, 4)
-	kids[0] = c.slab.styled(familyPart, &ne.family)
+	kids := append(c.slab.list(4), c.slab.styled(familyPart, &ne.family))
 	rest := given
 	if n.DroppingParticle != "" {
 		rest = strings.TrimSpace(rest + " " + n.DroppingParticle)

@@ -117,7 +117,7 @@ func (c *ctx) renderKids(kids []elem) []*node {
 	for _, k := range kids {
 		if n := k.render(c); n != nil {
 			if out == nil {
-				out = make([]*node, 0, len(kids))
+				out = c.slab.list(len(kids))
 			}
 			if n.splice {
 				// a choose's output joins its parent's list, so the

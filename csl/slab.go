@@ -10,6 +10,9 @@ package csl
 type nodeSlab struct {
 	chunks [][]node
 	ci, ni int // the chunk and the node in it handed out next
+	// the same for the lists of kids
+	lists  [][]*node
+	li, lj int
 }
 
 // get returns a zeroed node.
@@ -32,7 +35,27 @@ func (s *nodeSlab) get() *node {
 // reset takes every node back: the caller holds none of them any more.
 func (s *nodeSlab) reset() {
 	if s != nil {
-		s.ci, s.ni = 0, 0
+		s.ci, s.ni, s.li, s.lj = 0, 0, 0, 0
+	}
+}
+
+// list returns an empty list of kids with room for n; appending past n
+// moves it to the heap as usual.
+func (s *nodeSlab) list(n int) []*node {
+	const size = 1024
+	if s == nil || n > size/4 {
+		return make([]*node, 0, n)
+	}
+	for {
+		if s.li == len(s.lists) {
+			s.lists = append(s.lists, make([]*node, size))
+		}
+		if ch := s.lists[s.li]; s.lj+n <= len(ch) {
+			l := ch[s.lj : s.lj : s.lj+n]
+			s.lj += n
+			return l
+		}
+		s.li, s.lj = s.li+1, 0
 	}
 }
 

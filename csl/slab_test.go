@@ -34,3 +34,24 @@ func TestNodeSlab_NilAllocatesEachNode(t *testing.T) {
 		t.Errorf("wrap holds %v", w.kids)
 	}
 }
+
+func TestNodeSlab_ListsDoNotOverlap(t *testing.T) {
+	s := &nodeSlab{}
+	a, b := s.list(3), s.list(3)
+	x, y := s.leaf("x"), s.leaf("y")
+	a = append(a, x, x, x, x) // past its room: moved, b untouched
+	b = append(b, y, y, y)
+	for _, n := range a {
+		if n != x {
+			t.Fatalf("list a holds %v", a)
+		}
+	}
+	for _, n := range b {
+		if n != y {
+			t.Fatalf("list b holds %v", b)
+		}
+	}
+	if big := s.list(5000); cap(big) != 5000 || len(big) != 0 {
+		t.Errorf("a long list has len %d cap %d", len(big), cap(big))
+	}
+}
