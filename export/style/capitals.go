@@ -134,12 +134,13 @@ func keepCapitals(toks []titleToken) []bool {
 		if k == 0 || t.noCase || !t.spaced {
 			continue
 		}
+		low := strings.ToLower(t.core)
 		if !t.afterStop && isCapitalizedWord(t.core) && t.core != "A" {
-			if l := strings.ToLower(t.core); len(l) <= 3 && stopWords[l] && l != "up" && l != "v" {
+			if len(low) <= 3 && stopWords[low] && low != "up" && low != "v" {
 				startCase = true
 			}
 		}
-		if utf8.RuneCountInString(t.core) < 2 || lists.minor[strings.ToLower(t.core)] || !isLetters(t.core) {
+		if utf8.RuneCountInString(t.core) < 2 || lists.minor[low] || !isLetters(t.core) {
 			continue
 		}
 		switch {
