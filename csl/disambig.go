@@ -245,7 +245,16 @@ func yearSuffix(n int) string {
 func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 	type person struct{ family, given string }
 	byFamily := map[string]map[string]bool{}
-	initialsOf := func(g string) string { return initials(g, ".", true, true) }
+	// once a given name: every name of every item asks
+	memo := map[string]string{}
+	initialsOf := func(g string) string {
+		v, ok := memo[g]
+		if !ok {
+			v = initials(g, ".", true, true)
+			memo[g] = v
+		}
+		return v
+	}
 	each := func(f func(i, j int, n Name)) {
 		for i := range items {
 			for _, v := range []string{"author", "editor", "translator"} {
