@@ -175,11 +175,18 @@ func (ps *procStyle) citations(items []cslp.Item) ([]string, error) {
 // processorItem), with the titles as CSL expects them. Large lists are
 // mapped in chunks on every core.
 func processorItems(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
-	out := make([]cslp.Item, len(items))
+	return mapItems(len(items), func(i int) csl.Item { return items[i] }, softwareAsBook)
+}
+
+// mapItems maps n library items, item i from get(i), as processorItems
+// does: References reads each from its reference there, without a list
+// of library items in between.
+func mapItems(n int, get func(i int) csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
+	out := make([]cslp.Item, n)
 	var mu sync.Mutex
 	var first error
-	inChunks(len(items), func(lo, hi int) {
-		if err := processorChunk(items[lo:hi], out[lo:hi], softwareAsBook); err != nil {
+	inChunks(n, func(lo, hi int) {
+		if err := processorChunk(lo, get, out[lo:hi], softwareAsBook); err != nil {
 			mu.Lock()
 			if first == nil {
 				first = err
@@ -214,10 +221,10 @@ func inChunks(n int, f func(lo, hi int)) {
 	wg.Wait()
 }
 
-// processorChunk maps items into out, which has their length.
-func processorChunk(items []csl.Item, out []cslp.Item, softwareAsBook bool) error {
-	for i, it := range items {
-		fixed := cslTitles(it)
+// processorChunk maps the items from get(lo) on into out.
+func processorChunk(lo int, get func(i int) csl.Item, out []cslp.Item, softwareAsBook bool) error {
+	for i := range out {
+		fixed := cslTitles(get(lo + i))
 		if softwareAsBook && fixed.Type == "software" {
 			fixed.Type = "book"
 		}
@@ -257,6 +264,11 @@ func (s *Style) formatProcessor(items []csl.Item) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.formatMapped(pitems)
+}
+
+// formatMapped formats items mapped for the processor.
+func (s *Style) formatMapped(pitems []cslp.Item) ([]Entry, error) {
 	prep, err := s.proc.prepare(pitems)
 	if err != nil {
 		return nil, fmt.Errorf("style %s: %w", s.ID, err)
