@@ -244,7 +244,10 @@ func yearSuffix(n int) string {
 // initials, or the full given name when initials still collide.
 func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 	type person struct{ family, given string }
-	byFamily := map[string]map[string]bool{}
+	// the distinct given names of each family name: a list, not a set
+	// made for each of the thousands of families a library holds
+	byFamily := map[string][]string{}
+	seen := map[person]bool{}
 	// once a given name: every name of every item asks
 	memo := map[string]string{}
 	initialsOf := func(g string) string {
@@ -271,10 +274,10 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 	}
 	each(func(i, j int, n Name) {
 		fam := n.NonDroppingParticle + n.Family
-		if byFamily[fam] == nil {
-			byFamily[fam] = map[string]bool{}
+		if k := (person{fam, n.Given}); !seen[k] {
+			seen[k] = true
+			byFamily[fam] = append(byFamily[fam], n.Given)
 		}
-		byFamily[fam][n.Given] = true
 	})
 	initsByFamily := map[string]map[string]int{}
 	each(func(i, j int, n Name) {
@@ -287,7 +290,7 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 		if inits == nil {
 			// counted once a family, not once a name
 			inits = map[string]int{}
-			for g := range givens {
+			for _, g := range givens {
 				inits[initialsOf(g)]++
 			}
 			initsByFamily[n.NonDroppingParticle+n.Family] = inits
