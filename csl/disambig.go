@@ -246,8 +246,8 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 	type person struct{ family, given string }
 	// the distinct given names of each family name: a list, not a set
 	// made for each of the thousands of families a library holds
-	byFamily := map[string][]string{}
-	seen := map[person]bool{}
+	byFamily := make(map[string][]string, len(items))
+	seen := make(map[person]bool, 2*len(items))
 	// once a given name: every name of every item asks
 	memo := map[string]string{}
 	initialsOf := func(g string) string {
