@@ -249,15 +249,7 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 	byFamily := make(map[string][]string, len(items))
 	seen := make(map[person]bool, 2*len(items))
 	// once a given name: every name of every item asks
-	memo := map[string]string{}
-	initialsOf := func(g string) string {
-		v, ok := memo[g]
-		if !ok {
-			v = initials(g, ".", true, true)
-			memo[g] = v
-		}
-		return v
-	}
+	initialsOf := givenInitials(map[string]string{}).of
 	each := func(f func(i, j int, n Name)) {
 		for i := range items {
 			for _, v := range []string{"author", "editor", "translator"} {
@@ -370,15 +362,7 @@ func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
 			}
 		}
 	}
-	initialsOf := map[string]string{}
-	ini := func(g string) string {
-		v, ok := initialsOf[g]
-		if !ok {
-			v = initials(g, ".", true, true)
-			initialsOf[g] = v
-		}
-		return v
-	}
+	ini := givenInitials(map[string]string{}).of
 	changed := false
 	for _, i := range group {
 		for j, a := range names(i) {
@@ -409,6 +393,19 @@ func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
 		}
 	}
 	return changed
+}
+
+// givenInitials remembers the initials of given names, as disambiguation
+// compares them ("J." for "John").
+type givenInitials map[string]string
+
+func (m givenInitials) of(given string) string {
+	v, ok := m[given]
+	if !ok {
+		v = initials(given, ".", true, true)
+		m[given] = v
+	}
+	return v
 }
 
 // keyPart is the first cite's rendering (part 0) or a later cite's (part
