@@ -5,25 +5,65 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-
-	"golang.org/x/text/collate"
 )
 
 // Bibliography renders the items as a sorted, disambiguated bibliography.
 // Items are numbered in the order given (the order of first citation).
 func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
+	b, err := p.Prepare(items)
+	if err != nil {
+		return nil, err
+	}
+	return p.Render(b)
+}
+
+// Prepared is a bibliography sorted and disambiguated but not yet
+// rendered: the part of the work that does not depend on the output
+// format, done once for a list written in several formats.
+type Prepared struct {
+	style *Style
+	items []Item
+	order []int
+	nums  []int
+	dis   []*disamb
+}
+
+// IDs returns the items' ids in bibliography order.
+func (b *Prepared) IDs() []string {
+	ids := make([]string, len(b.order))
+	for k, i := range b.order {
+		ids[k] = b.items[i].ID
+	}
+	return ids
+}
+
+// Prepare sorts and disambiguates items for a bibliography (see
+// Bibliography); Render writes the result in a processor's format.
+func (p *Processor) Prepare(items []Item) (*Prepared, error) {
 	if p.style.bib == nil {
 		return nil, fmt.Errorf("%s: style has no bibliography", p.style.file)
 	}
 	order, nums := p.bibOrder(items)
-	dis := p.disambiguate(items, nums, order, false)
+	return &Prepared{style: p.style, items: items, order: order, nums: nums,
+		dis: p.disambiguate(items, nums, order, false)}, nil
+}
+
+// Render writes a prepared bibliography in the processor's format. The
+// processor must run the style that prepared it (in the same locale, for
+// another output format): the order and the disambiguation stay the
+// preparing processor's.
+func (p *Processor) Render(b *Prepared) ([]Entry, error) {
+	if b.style != p.style {
+		return nil, fmt.Errorf("%s: bibliography prepared with another style (%s)", p.style.file, b.style.file)
+	}
+	items, order, nums, dis := b.items, b.order, b.nums, b.dis
 	sec := p.style.bib
 	sub, hasSub := sec.opts["subsequent-author-substitute"]
 	rule := sec.opts["subsequent-author-substitute-rule"]
 	entries := make([]Entry, len(order))
-	render := func(k int) (*node, *ctx) {
+	render := func(k int, slab *nodeSlab) (*node, *ctx) {
 		i := order[k]
-		c := &ctx{p: p, it: &items[i], sec: 1, dis: dis[i], citeNumber: nums[i]}
+		c := &ctx{p: p, it: &items[i], sec: 1, dis: dis[i], citeNumber: nums[i], slab: slab}
 		kids := c.renderKids(sec.layout.kids)
 		lf := sec.layoutFmt
 		if sec.opts["second-field-align"] != "" && len(kids) > 1 {
@@ -41,16 +81,20 @@ func (p *Processor) Bibliography(items []Item) ([]Entry, error) {
 	if !hasSub {
 		// entries are independent: render them on every core
 		parallel(len(order), func(lo, hi int) {
+			slab := &nodeSlab{}
 			for k := lo; k < hi; k++ {
-				n, _ := render(k)
+				n, _ := render(k, slab)
 				entries[k] = Entry{ID: items[order[k]].ID, Text: p.render(n, false)}
+				slab.reset()
 			}
 		})
 		return entries, nil
 	}
 	var prev *namesMark
 	for k := range order {
-		n, c := render(k)
+		// each node allocated alone: the next entry looks back at this
+		// one's names
+		n, c := render(k, nil)
 		if c.firstNames != nil && c.firstNames.names != nil {
 			cur := c.firstNames.names
 			for _, part := range cur.parts {
@@ -120,8 +164,7 @@ func (p *Processor) bibOrder(items []Item) ([]int, []int) {
 	if sec == nil || len(sec.sort) == 0 {
 		return order, nums
 	}
-	vals := p.sectionSortVals(items, sec, 1, nums)
-	sortItems(sec.sort, vals, order)
+	p.sortIndexes(items, sec, 1, nums, order)
 	final := make([]int, len(items))
 	for pos, i := range order {
 		final[i] = pos + 1
@@ -133,20 +176,6 @@ func (p *Processor) bibOrder(items []Item) ([]int, []int) {
 		}
 	}
 	return order, final
-}
-
-func (p *Processor) sectionSortVals(items []Item, sec *section, which int, nums []int) [][]sortVal {
-	vals := make([][]sortVal, len(items))
-	parallel(len(items), func(lo, hi int) {
-		// a collator is not safe for concurrent use: one per worker
-		col := newCollator(p.loc.Lang)
-		var buf collate.Buffer
-		for i := lo; i < hi; i++ {
-			c := &ctx{p: p, it: &items[i], sec: which, citeNumber: nums[i]}
-			vals[i] = p.sortKeys(c, sec.sort, col, &buf)
-		}
-	})
-	return vals
 }
 
 // plain renders a node as text without formatting, for comparisons.

@@ -110,8 +110,7 @@ func (p *Processor) sortCites(cites []renderedCite, items []Item, nums []int) []
 	for i, rc := range cites {
 		sub[i], subNums[i], idx[i] = items[rc.item], nums[rc.item], i
 	}
-	vals := p.sectionSortVals(sub, p.style.cite, 0, subNums)
-	sortItems(p.style.cite.sort, vals, idx)
+	p.sortIndexes(sub, p.style.cite, 0, subNums, idx)
 	out := make([]renderedCite, len(cites))
 	for i, j := range idx {
 		out[i] = cites[j]

@@ -87,7 +87,7 @@ func (e *dateEl) partsFor(c *ctx) ([]datePartEl, string) {
 
 func (e *dateEl) render(c *ctx) *node {
 	c.called++
-	if c.suppressed[e.variable] {
+	if c.isSuppressed(e.variable) {
 		return nil
 	}
 	d, ok := c.it.Dates[e.variable]
@@ -99,17 +99,17 @@ func (e *dateEl) render(c *ctx) *node {
 		c.subVars = append(c.subVars, e.variable)
 	}
 	if c.sorting {
-		return leaf(dateKey(d))
+		return c.slab.leaf(dateKey(d))
 	}
 	if c.suffixOnly && e.variable == "issued" {
 		if c.dis == nil || c.p.style.usesYearSuffix || c.yearSuffixDone {
 			return nil
 		}
 		c.yearSuffixDone = true
-		return leaf(c.dis.yearSuffix)
+		return c.slab.leaf(c.dis.yearSuffix)
 	}
 	if len(d.Parts) == 0 {
-		return styled(d.Literal, &e.f)
+		return c.slab.styled(d.Literal, &e.f)
 	}
 	parts, delim := e.partsFor(c)
 	a := d.Parts[0]
@@ -125,7 +125,7 @@ func (e *dateEl) render(c *ctx) *node {
 	if out == nil {
 		return nil
 	}
-	return wrap(out, &e.f)
+	return c.slab.wrap(out, &e.f)
 }
 
 func (c *ctx) dateParts(parts []datePartEl, delim string, d DatePart) *node {
@@ -135,7 +135,7 @@ func (c *ctx) dateParts(parts []datePartEl, delim string, d DatePart) *node {
 			kids = append(kids, n)
 		}
 	}
-	return group(delim, nil, kids...)
+	return c.slab.group(delim, nil, kids...)
 }
 
 // dateRange renders two dates, sharing the parts they have in common
@@ -156,7 +156,7 @@ func (c *ctx) dateRange(parts []datePartEl, delim string, a, b DatePart) *node {
 	}
 	if diff == "year" {
 		x, y := c.dateParts(parts, delim, a), c.dateParts(parts, delim, b)
-		return group(rangeDelim, nil, x, y)
+		return c.slab.group(rangeDelim, nil, x, y)
 	}
 	inRange := func(name string) bool {
 		return name == "day" || name == "month" && diff == "month"
@@ -192,10 +192,10 @@ func (c *ctx) dateRange(parts []datePartEl, delim string, a, b DatePart) *node {
 		second[0].f.prefix = ""
 		x := c.dateParts(first, delim, a)
 		y := c.dateParts(second, delim, b)
-		kids = append(kids, &node{kids: nonNil(x, leaf(rangeDelim), y)})
+		kids = append(kids, c.slab.parent(nonNil(x, c.slab.leaf(rangeDelim), y)))
 		i = j - 1
 	}
-	return group(delim, nil, kids...)
+	return c.slab.group(delim, nil, kids...)
 }
 
 func nonNil(ns ...*node) []*node {
@@ -274,5 +274,5 @@ func (c *ctx) datePart(p datePartEl, d DatePart) *node {
 			s = itoa(d.Day)
 		}
 	}
-	return styled(s, &p.f)
+	return c.slab.styled(s, &p.f)
 }

@@ -31,24 +31,30 @@ func (p *Processor) disambiguate(items []Item, nums []int, order []int, citedAga
 	if rule == "" {
 		rule = "by-cite"
 	}
-	render := func(i int) string {
-		c := &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}}
+	// the key is text once rendered: its nodes go back to the slab
+	renderIn := func(i int, slab *nodeSlab) string {
+		c := &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}, slab: slab}
 		key := p.plain(renderLayout(c, p.style.cite))
+		slab.reset()
 		if p.style.usesPosition && citedAgain {
 			// a later cite (a short note) must tell items apart too:
 			// two works of an author both shortened to "Turville-Petre"
-			c = &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}, pos: posSubsequent}
+			c = &ctx{p: p, it: &items[i], sec: 0, dis: dis[i], citeNumber: nums[i], cite: &CiteRef{ID: items[i].ID}, pos: posSubsequent, slab: slab}
 			key += "\x00" + p.plain(renderLayout(c, p.style.cite))
+			slab.reset()
 		}
 		return key
 	}
+	slab := &nodeSlab{} // for the renderings one at a time below
+	render := func(i int) string { return renderIn(i, slab) }
 	if addGiven && rule != "by-cite" {
 		p.globalGivenNames(items, dis, rule)
 	}
 	keys := make([]string, len(items))
 	parallel(len(items), func(lo, hi int) {
+		slab := &nodeSlab{}
 		for i := lo; i < hi; i++ {
-			keys[i] = render(i)
+			keys[i] = renderIn(i, slab)
 		}
 	})
 	// members are ambiguous together when their first cites or their
@@ -238,8 +244,12 @@ func yearSuffix(n int) string {
 // initials, or the full given name when initials still collide.
 func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 	type person struct{ family, given string }
-	byFamily := map[string]map[string]bool{}
-	initialsOf := func(g string) string { return initials(g, ".", true, true) }
+	// the distinct given names of each family name: a list, not a set
+	// made for each of the thousands of families a library holds
+	byFamily := make(map[string][]string, len(items))
+	seen := make(map[person]bool, 2*len(items))
+	// once a given name: every name of every item asks
+	initialsOf := givenInitials(map[string]string{}).of
 	each := func(f func(i, j int, n Name)) {
 		for i := range items {
 			for _, v := range []string{"author", "editor", "translator"} {
@@ -256,10 +266,10 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 	}
 	each(func(i, j int, n Name) {
 		fam := n.NonDroppingParticle + n.Family
-		if byFamily[fam] == nil {
-			byFamily[fam] = map[string]bool{}
+		if k := (person{fam, n.Given}); !seen[k] {
+			seen[k] = true
+			byFamily[fam] = append(byFamily[fam], n.Given)
 		}
-		byFamily[fam][n.Given] = true
 	})
 	initsByFamily := map[string]map[string]int{}
 	each(func(i, j int, n Name) {
@@ -272,7 +282,7 @@ func (p *Processor) globalGivenNames(items []Item, dis []*disamb, rule string) {
 		if inits == nil {
 			// counted once a family, not once a name
 			inits = map[string]int{}
-			for g := range givens {
+			for _, g := range givens {
 				inits[initialsOf(g)]++
 			}
 			initsByFamily[n.NonDroppingParticle+n.Family] = inits
@@ -352,15 +362,7 @@ func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
 			}
 		}
 	}
-	initialsOf := map[string]string{}
-	ini := func(g string) string {
-		v, ok := initialsOf[g]
-		if !ok {
-			v = initials(g, ".", true, true)
-			initialsOf[g] = v
-		}
-		return v
-	}
+	ini := givenInitials(map[string]string{}).of
 	changed := false
 	for _, i := range group {
 		for j, a := range names(i) {
@@ -391,6 +393,19 @@ func expandCollidingNames(items []Item, dis []*disamb, group []int) bool {
 		}
 	}
 	return changed
+}
+
+// givenInitials remembers the initials of given names, as disambiguation
+// compares them ("J." for "John").
+type givenInitials map[string]string
+
+func (m givenInitials) of(given string) string {
+	v, ok := m[given]
+	if !ok {
+		v = initials(given, ".", true, true)
+		m[given] = v
+	}
+	return v
 }
 
 // keyPart is the first cite's rendering (part 0) or a later cite's (part

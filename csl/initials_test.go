@@ -23,3 +23,23 @@ func TestInitials_CapitalsStayWhenNotInitializing(t *testing.T) {
 		}
 	}
 }
+
+// TestInitials_PlainNamesAsTheGeneralRules holds the shortcut for plain
+// given names to the general rules.
+func TestInitials_PlainNamesAsTheGeneralRules(t *testing.T) {
+	if _, ok := plainInitials("John Ronald", ". ", true); !ok {
+		t.Error("plain names do not take the shortcut")
+	}
+	for _, given := range []string{"John Ronald", "J", "JR", "John  Ronald ", " Mary", "Ann marie", "", "A B C", "Élodie", "Jean-Paul", "J.R."} {
+		for _, with := range []string{". ", ".", "", "\u00a0", ". \u00a0"} {
+			got := initials(given, with, true, true)
+			if _, ok := plainInitials(given, with, false); ok {
+				t.Fatalf("plainInitials took initialize=false")
+			}
+			want := anyInitials(given, with, true, true)
+			if got != want {
+				t.Errorf("initials(%q, %q) = %q, the general rules give %q", given, with, got, want)
+			}
+		}
+	}
+}

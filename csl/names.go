@@ -178,7 +178,7 @@ func (c *ctx) editorTranslator(vars []string) bool {
 		hasEd = hasEd || v == "editor"
 		hasTr = hasTr || v == "translator"
 	}
-	if !hasEd || !hasTr || c.suppressed["editor"] || c.suppressed["translator"] {
+	if !hasEd || !hasTr || c.isSuppressed("editor") || c.isSuppressed("translator") {
 		return false
 	}
 	ed, tr := c.it.Names["editor"], c.it.Names["translator"]
@@ -214,7 +214,7 @@ func (e *namesEl) render(c *ctx) *node {
 	total := 0
 	merged := c.editorTranslator(e.variables)
 	for _, v := range e.variables {
-		if c.suppressed[v] {
+		if c.isSuppressed(v) {
 			continue
 		}
 		ns := c.it.Names[v]
@@ -253,11 +253,11 @@ func (e *namesEl) render(c *ctx) *node {
 				plural = false
 			}
 			t, _ := c.p.loc.term(termName, label.form, plural)
-			ln := styled(t, &label.f)
+			ln := c.slab.styled(t, &label.f)
 			if labelBefore {
-				list = group("", nil, ln, list)
+				list = c.slab.group("", nil, ln, list)
 			} else {
-				list = group("", nil, list, ln)
+				list = c.slab.group("", nil, list, ln)
 			}
 		}
 		parts = append(parts, list)
@@ -273,11 +273,14 @@ func (e *namesEl) render(c *ctx) *node {
 		if total == 0 {
 			return nil
 		}
-		return styled(itoa(total), &e.f)
+		return c.slab.styled(itoa(total), &e.f)
 	}
-	out := group(e.delim[c.sec], &e.f, parts...)
+	out := c.slab.group(e.delim[c.sec], &e.f, parts...)
 	if out != nil && mark != nil && c.firstNames == nil && !c.sorting {
-		out = &node{kids: []*node{out}, names: mark}
+		inner := out
+		out = c.slab.get()
+		out.one[0] = inner
+		out.kids, out.names = out.one[:], mark
 		c.firstNames = out
 	}
 	return out
@@ -296,17 +299,16 @@ func (c *ctx) substituteFor(e *namesEl) *node {
 		c.subVars = nil
 		n := s.render(c)
 		if n != nil {
-			if c.suppressed == nil {
-				c.suppressed = map[string]bool{}
-			}
 			for _, v := range c.subVars {
-				c.suppressed[v] = true
+				if !c.isSuppressed(v) {
+					c.suppressed = append(c.suppressed, v)
+				}
 			}
 			c.subVars = append(subVars, c.subVars...)
 			// the substituted output counts as the names' variable and
 			// takes the names' affixes
 			c.found++
-			return wrap(n, &e.f)
+			return c.slab.wrap(n, &e.f)
 		}
 	}
 	c.subVars = subVars
@@ -348,16 +350,16 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 		return nil, nil, len(shown)
 	}
 	mark := &namesMark{}
-	b := make([]*node, 0, len(shown))
+	b := c.slab.list(len(shown))
 	for i, n := range shown {
 		// <name>'s affixes and formatting go around each name
-		b = append(b, wrap(c.oneName(n, i, ne, o), &ne.f))
+		b = append(b, c.slab.wrap(c.oneName(n, i, ne, o), &ne.f))
 	}
 	mark.parts = b
 	inverted := func(i int) bool {
 		return o.sortOrder == "all" || o.sortOrder == "first" && i == 0 || c.sorting
 	}
-	out := &node{kids: make([]*node, 0, 2*len(b)+2)}
+	out := c.slab.parent(c.slab.list(2*len(b) + 2))
 	for i, nn := range b {
 		if i > 0 {
 			last := i == len(b)-1 && !truncated
@@ -373,7 +375,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 					sep = " " + and + " "
 				}
 			}
-			out.kids = append(out.kids, leaf(sep))
+			out.kids = append(out.kids, c.slab.leaf(sep))
 		}
 		out.kids = append(out.kids, nn)
 	}
@@ -386,7 +388,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 			if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
 				sep = o.delim
 			}
-			out.kids = append(out.kids, leaf(sep+"… "), wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
+			out.kids = append(out.kids, c.slab.leaf(sep+"… "), c.slab.wrap(c.oneName(ns[len(ns)-1], len(ns)-1, ne, o), &ne.f))
 		} else {
 			term, f := "et-al", fmting{}
 			if etAl != nil {
@@ -398,7 +400,7 @@ func (c *ctx) nameList(ns []Name, ne *nameEl, etAl *etAlEl, o *nameOpts) (*node,
 				if precedesEtAl(o.delimEtAl, len(b), inverted(len(b)-1)) {
 					sep = o.delim
 				}
-				out.kids = append(out.kids, leaf(sep), styled(t, &f))
+				out.kids = append(out.kids, c.slab.leaf(sep), c.slab.styled(t, &f))
 			}
 		}
 	}
@@ -430,10 +432,10 @@ func precedesEtAl(rule string, n int, afterInverted bool) bool {
 // oneName renders one name in display or sort order.
 func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 	if n.Literal != "" {
-		return wrap(richNode(n.Literal), &ne.family)
+		return c.slab.wrap(richNode(n.Literal), &ne.family)
 	}
 	if n.Family == "" {
-		return styled(n.Given, &ne.given)
+		return c.slab.styled(n.Given, &ne.given)
 	}
 	form := o.form
 	initWith := o.initWith
@@ -463,10 +465,10 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && inverted && o.demote == "display-and-sort" {
 			familyPart = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		return styled(familyPart, &ne.family)
+		return c.slab.styled(familyPart, &ne.family)
 	}
 	if isCJK(n.Family) {
-		return &node{kids: nonNil(styled(n.Family, &ne.family), styled(n.Given, &ne.given))}
+		return c.slab.parent(nonNil(c.slab.styled(n.Family, &ne.family), c.slab.styled(n.Given, &ne.given)))
 	}
 	if !inverted {
 		givenPart := given
@@ -477,23 +479,22 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		if n.NonDroppingParticle != "" && !strings.HasPrefix(familyPart, n.NonDroppingParticle) {
 			fam = joinParticle(n.NonDroppingParticle, n.Family)
 		}
-		kids := make([]*node, 0, 4)
-		if g := styled(givenPart, &ne.given); g != nil {
-			kids = append(kids, g, leaf(" "))
+		kids := c.slab.list(4)
+		if g := c.slab.styled(givenPart, &ne.given); g != nil {
+			kids = append(kids, g, c.slab.leaf(" "))
 		}
-		kids = append(kids, styled(fam, &ne.family))
+		kids = append(kids, c.slab.styled(fam, &ne.family))
 		if n.Suffix != "" {
 			sep := " "
 			if n.CommaSuffix {
 				sep = ", "
 			}
-			kids = append(kids, leaf(sep+n.Suffix))
+			kids = append(kids, c.slab.leaf(sep+n.Suffix))
 		}
-		return &node{kids: kids}
+		return c.slab.parent(kids)
 	}
 	// inverted: "Family, Given particle, Suffix"
-	kids := make([]*node, 1, 4)
-	kids[0] = styled(familyPart, &ne.family)
+	kids := append(c.slab.list(4), c.slab.styled(familyPart, &ne.family))
 	rest := given
 	if n.DroppingParticle != "" {
 		rest = strings.TrimSpace(rest + " " + n.DroppingParticle)
@@ -502,12 +503,12 @@ func (c *ctx) oneName(n Name, i int, ne *nameEl, o *nameOpts) *node {
 		rest = strings.TrimSpace(rest + " " + n.NonDroppingParticle)
 	}
 	if rest != "" {
-		kids = append(kids, leaf(o.sortSep), styled(rest, &ne.given))
+		kids = append(kids, c.slab.leaf(o.sortSep), c.slab.styled(rest, &ne.given))
 	}
 	if n.Suffix != "" {
-		kids = append(kids, leaf(o.sortSep+n.Suffix))
+		kids = append(kids, c.slab.leaf(o.sortSep+n.Suffix))
 	}
-	return &node{kids: kids}
+	return c.slab.parent(kids)
 }
 
 func joinParticle(p, f string) string {
@@ -526,6 +527,14 @@ func isCJK(s string) bool {
 // "Jean-Paul" → "J.-P."). With initialize="false" only names that already
 // are initials get the initialize-with punctuation.
 func initials(given, with string, initialize, hyphen bool) string {
+	if s, ok := plainInitials(given, with, initialize); ok {
+		return s
+	}
+	return anyInitials(given, with, initialize, hyphen)
+}
+
+// anyInitials is initials by the general rules.
+func anyInitials(given, with string, initialize, hyphen bool) string {
 	var b strings.Builder
 	// iterators, not slices: this runs for every name of every entry
 	for w := range strings.FieldsSeq(given) {
@@ -581,6 +590,34 @@ func initials(given, with string, initialize, hyphen bool) string {
 	}
 	// only ASCII spaces: initialize-with may end in a no-break space
 	return strings.Trim(b.String(), " ")
+}
+
+// plainInitials is initials for the common case, given names of ASCII
+// letters each starting with a capital ("John Ronald"), where each name
+// gives its first letter: the general rules, run for every name of every
+// entry, cost a tenth of a bibliography.
+func plainInitials(given, with string, initialize bool) (string, bool) {
+	if !initialize {
+		return "", false
+	}
+	for i := 0; i < len(given); i++ {
+		c := given[i]
+		if c != ' ' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return "", false
+		}
+		if c != ' ' && (i == 0 || given[i-1] == ' ') && (c < 'A' || c > 'Z') {
+			return "", false // a lowercase word (a particle) stays
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(given))
+	for i := 0; i < len(given); i++ {
+		if given[i] != ' ' && (i == 0 || given[i-1] == ' ') {
+			b.WriteByte(given[i])
+			b.WriteString(with)
+		}
+	}
+	return strings.Trim(b.String(), " "), true
 }
 
 func isDot(r rune) bool { return r == '.' }

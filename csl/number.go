@@ -25,7 +25,7 @@ func (e *numberEl) render(c *ctx) *node {
 		c.subVars = append(c.subVars, e.variable)
 	}
 	if !isNumeric(v) {
-		return wrap(richNode(v), &e.f)
+		return c.slab.wrap(richNode(v), &e.f)
 	}
 	var b strings.Builder
 	for _, tok := range numberTokens(v) {
@@ -60,7 +60,7 @@ func (e *numberEl) render(c *ctx) *node {
 		}
 		b.WriteString(tok.suffix)
 	}
-	return styled(b.String(), &e.f)
+	return c.slab.styled(b.String(), &e.f)
 }
 
 func termForVariable(v string) string {

@@ -33,6 +33,9 @@ type node struct {
 	// names marks the output of a <names> element, for
 	// subsequent-author-substitute.
 	names *namesMark
+	// one holds the kids of a node with one child (wrap), which then
+	// needs no slice of its own
+	one [1]*node
 }
 
 type namesMark struct {
@@ -40,62 +43,18 @@ type namesMark struct {
 	parts []*node  // the node of each name
 }
 
-func leaf(s string) *node {
-	if s == "" {
-		return nil
-	}
-	return &node{text: s}
-}
+func leaf(s string) *node { return (*nodeSlab)(nil).leaf(s) }
 
 func group(delim string, f *fmting, kids ...*node) *node {
-	// the list is kept as given when it holds no nil (renderKids never
-	// returns one), so that a group costs one allocation, not two
-	ks := kids
-	for i, k := range kids {
-		if k == nil {
-			ks = append(make([]*node, 0, len(kids)), kids[:i]...)
-			for _, k := range kids[i+1:] {
-				if k != nil {
-					ks = append(ks, k)
-				}
-			}
-			break
-		}
-	}
-	if len(ks) == 0 {
-		return nil
-	}
-	if f != nil && f.empty() {
-		f = nil
-	}
-	if len(ks) == 1 && f == nil && delim == "" {
-		return ks[0]
-	}
-	return &node{kids: ks, f: f, delim: delim}
+	return (*nodeSlab)(nil).group(delim, f, kids...)
 }
 
 // styled is a leaf with its own formatting: one node where wrap(leaf(s), f)
 // makes two (names and dates make most of the nodes of an entry).
-func styled(s string, f *fmting) *node {
-	if s == "" {
-		return nil
-	}
-	if f == nil || f.empty() {
-		return &node{text: s}
-	}
-	return &node{text: s, f: f}
-}
+func styled(s string, f *fmting) *node { return (*nodeSlab)(nil).styled(s, f) }
 
 // wrap puts formatting around one node.
-func wrap(n *node, f *fmting) *node {
-	if n == nil {
-		return nil
-	}
-	if f == nil || f.empty() {
-		return n
-	}
-	return &node{kids: []*node{n}, f: f}
-}
+func wrap(n *node, f *fmting) *node { return (*nodeSlab)(nil).wrap(n, f) }
 
 // style is a set of formatting flags on a run of text.
 type style uint16
@@ -267,7 +226,7 @@ func (p *Processor) flattenInto(dst runs, n *node, quotes int) runs {
 	if n.kids == nil {
 		if n.text != "" {
 			text := n.text
-			if n.link == "" && strings.ContainsAny(text, "\"“”") {
+			if n.link == "" && hasDoubleQuote(text) {
 				text = p.dataQuotes(text, quotes)
 			}
 			dst = append(dst, run{text: text, st: n.st, nocase: n.nocase, link: n.link})
@@ -482,6 +441,28 @@ func quoteTerm(side string, depth int) string {
 		return side + "-inner-quote"
 	}
 	return side + "-quote"
+}
+
+// hasDoubleQuote reports whether s holds a straight or curly double
+// quotation mark: strings.ContainsAny, given non-ASCII marks, looks each
+// character of s up in the set, and this runs for every leaf of every
+// entry.
+func hasDoubleQuote(s string) bool {
+	if strings.IndexByte(s, '"') >= 0 {
+		return true
+	}
+	// “ and ” are E2 80 9C and E2 80 9D
+	for i := strings.IndexByte(s, 0xE2); i >= 0 && i+2 < len(s); {
+		if s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // dataQuotes gives double quotation marks written in the data (straight

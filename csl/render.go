@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -35,16 +36,21 @@ type ctx struct {
 	dis     *disamb
 	// group suppression counts variables called and found
 	called, found int
-	suppressed    map[string]bool
-	depth         int
-	firstNames    *node
-	citeNumber    int
+	// suppressed lists the variables a <substitute> used, which the rest
+	// of the entry leaves out: a few at most, so a list, not a map made
+	// for every entry
+	suppressed []string
+	depth      int
+	firstNames *node
+	citeNumber int
 	// substitution: the parent <names> for a shorthand <names> inside
 	// <substitute>, and the variables a substitute used
-	parentNames    *namesEl
-	substituting   bool
-	subVars        []string
-	sortKey        *sortKey
+	parentNames  *namesEl
+	substituting bool
+	subVars      []string
+	sortKey      *sortKey
+	// slab hands out the nodes (nil: each allocated alone)
+	slab           *nodeSlab
 	yearSuffixDone bool
 	suppressAuthor bool
 	// suffixOnly: a cite collapsed into the one before it shows its
@@ -62,7 +68,7 @@ type disamb struct {
 }
 
 func (c *ctx) variable(name string) string {
-	if c.suppressed != nil && (c.suppressed[name] || strings.HasSuffix(name, "-short") && c.suppressed[strings.TrimSuffix(name, "-short")]) {
+	if c.suppressed != nil && (c.isSuppressed(name) || strings.HasSuffix(name, "-short") && c.isSuppressed(strings.TrimSuffix(name, "-short"))) {
 		return ""
 	}
 	switch name {
@@ -98,6 +104,11 @@ func (c *ctx) variable(name string) string {
 	return c.it.Var(name)
 }
 
+// isSuppressed reports whether a substitute used variable v.
+func (c *ctx) isSuppressed(v string) bool {
+	return slices.Contains(c.suppressed, v)
+}
+
 func (c *ctx) renderKids(kids []elem) []*node {
 	// allocated on the first output: most elements of a style render
 	// nothing for a given item (allocation counts dominate the 10k
@@ -106,7 +117,7 @@ func (c *ctx) renderKids(kids []elem) []*node {
 	for _, k := range kids {
 		if n := k.render(c); n != nil {
 			if out == nil {
-				out = make([]*node, 0, len(kids))
+				out = c.slab.list(len(kids))
 			}
 			if n.splice {
 				// a choose's output joins its parent's list, so the
@@ -149,7 +160,7 @@ func (e *textEl) render(c *ctx) *node {
 		// variable found for the group around it
 		c.called++
 		c.found++
-		return group("", &e.f, kids...)
+		return c.slab.group("", &e.f, kids...)
 	case e.variable != "":
 		// year-suffix is not a variable for group suppression (it exists
 		// only after disambiguation)
@@ -171,9 +182,9 @@ func (e *textEl) render(c *ctx) *node {
 		var n *node
 		switch name {
 		case "page", "locator":
-			n = leaf(c.p.pageRange(v, name))
+			n = c.slab.leaf(c.p.pageRange(v, name))
 		case "DOI", "URL", "PMID", "PMCID":
-			n = leaf(v)
+			n = c.slab.leaf(v)
 			if c.p.opts.Format != Text {
 				n.link = linkFor(name, v)
 				if i := resolverAt(e.f.prefix); name == "DOI" && i >= 0 {
@@ -184,7 +195,7 @@ func (e *textEl) render(c *ctx) *node {
 					n.text = g.prefix[i:] + v
 					n.link = linkFor(name, n.text)
 					g.prefix = g.prefix[:i]
-					return wrap(n, &g)
+					return c.slab.wrap(n, &g)
 				}
 			}
 		case "title", "container-title", "collection-title", "title-short", "container-title-short", "original-title", "event-title", "volume-title", "part-title", "reviewed-title":
@@ -199,12 +210,12 @@ func (e *textEl) render(c *ctx) *node {
 			g.textCase = ""
 			f = &g
 		}
-		return wrap(n, f)
+		return c.slab.wrap(n, f)
 	case e.term != "":
 		t, _ := c.p.loc.term(e.term, e.form, e.plural)
-		return wrap(leaf(t), &e.f)
+		return c.slab.wrap(c.slab.leaf(t), &e.f)
 	default:
-		return wrap(leaf(e.value), &e.f)
+		return c.slab.wrap(c.slab.leaf(e.value), &e.f)
 	}
 }
 
@@ -254,7 +265,7 @@ func (e *groupEl) render(c *ctx) *node {
 	if c.called > called && c.found == found {
 		return nil // variables called and all empty
 	}
-	return group(e.delim, &e.f, kids...)
+	return c.slab.group(e.delim, &e.f, kids...)
 }
 
 // chooseEl is <choose>.
@@ -270,6 +281,7 @@ type branch struct {
 
 type cond struct {
 	kind, val string
+	vk        varKind // val's kind, for kind "variable"
 }
 
 func (e *chooseEl) render(c *ctx) *node {
@@ -282,7 +294,9 @@ func (e *chooseEl) render(c *ctx) *node {
 			case 1:
 				return kids[0] // one node needs no splicing
 			}
-			return &node{kids: kids, splice: true}
+			n := c.slab.parent(kids)
+			n.splice = true
+			return n
 		}
 	}
 	return nil
@@ -317,7 +331,7 @@ func (c *ctx) cond(cd cond) bool {
 	case "type":
 		return c.it.Type == cd.val
 	case "variable":
-		return c.hasVar(cd.val)
+		return c.hasVar(cd.val, cd.vk)
 	case "is-numeric":
 		return isNumeric(c.variable(cd.val))
 	case "is-uncertain-date":
@@ -354,18 +368,41 @@ func (c *ctx) cond(cd cond) bool {
 	return false
 }
 
-func (c *ctx) hasVar(v string) bool {
-	if c.suppressed[v] {
+// hasVar reports whether the item has variable v, of kind k.
+func (c *ctx) hasVar(v string, k varKind) bool {
+	if c.isSuppressed(v) {
 		return false
 	}
-	if nameVars[v] {
+	switch k {
+	case nameVar:
 		return len(c.it.Names[v]) > 0
-	}
-	if dateVars[v] {
+	case dateVar:
 		_, ok := c.it.Dates[v]
 		return ok
 	}
 	return c.variable(v) != ""
+}
+
+// varKind says where an item keeps a variable.
+type varKind uint8
+
+const (
+	textVar varKind = iota
+	nameVar
+	dateVar
+)
+
+// kindOf is a variable's kind; a style's conditions know theirs from its
+// compilation, since two map look-ups for every condition were a tenth of
+// an entry's rendering.
+func kindOf(v string) varKind {
+	switch {
+	case nameVars[v]:
+		return nameVar
+	case dateVars[v]:
+		return dateVar
+	}
+	return textVar
 }
 
 // labelEl is <label>.
@@ -395,7 +432,7 @@ func (e *labelEl) render(c *ctx) *node {
 		plural = labelPlural(name, v)
 	}
 	t, _ := c.p.loc.term(name, e.form, plural)
-	return wrap(leaf(t), &e.f)
+	return c.slab.wrap(c.slab.leaf(t), &e.f)
 }
 
 // labelPlural decides the contextual plural of a number variable's label:
@@ -433,7 +470,7 @@ func englishItem(it *Item) bool {
 // renderLayout renders a section's layout for one item. The layout is not a
 // group: it is never suppressed for empty variables.
 func renderLayout(c *ctx, sec *section) *node {
-	return group("", nil, c.renderKids(sec.layout.kids)...)
+	return c.slab.group("", nil, c.renderKids(sec.layout.kids)...)
 }
 
 // safeLink tells whether a URL from the data may become a link: only web,

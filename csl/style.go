@@ -281,7 +281,7 @@ func (s *Style) compileChoose(n *xnode) (elem, error) {
 				continue
 			}
 			for _, f := range strings.Fields(v) {
-				b.conds = append(b.conds, cond{kind: a, val: f})
+				b.conds = append(b.conds, cond{kind: a, val: f, vk: kindOf(f)})
 			}
 			if a == "disambiguate" {
 				s.usesDisambiguateCond = true

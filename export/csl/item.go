@@ -176,9 +176,13 @@ func FromReference(r *corpus.Reference) Item {
 		if f == nil {
 			return nil
 		}
-		ns, etAl := bibtex.ParseNames(nameSource(f))
+		var ns []corpus.Name
+		var etAl bool
 		if field == "author" && len(r.Authors) > 0 {
+			// read at import: not parsed again
 			ns, etAl = r.Authors, r.AuthorsEtAl
+		} else {
+			ns, etAl = bibtex.ParseNames(nameSource(f))
 		}
 		out := make([]Name, 0, len(ns)+1)
 		for _, n := range ns {

@@ -79,6 +79,11 @@ func splitWords(s string) []string {
 // wordCore is a word without the punctuation around it and without a
 // possessive: "(Alzheimer's" → "Alzheimer", "Graves'" → "Graves".
 func wordCore(w string) string {
+	if n := len(w); n > 0 && isASCIIAlnum(w[0]) && isASCIIAlnum(w[n-1]) && (w[n-1] != 's' || n < 2 || w[n-2] != '\'' && !strings.HasSuffix(w[:n-1], "’")) {
+		// most words: nothing around them to trim and no possessive (the
+		// general path below costs a title's preparation a fifth)
+		return w
+	}
 	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
 	for _, p := range []string{"'s", "’s", "'", "’"} {
 		if c, ok := strings.CutSuffix(w, p); ok {
@@ -87,6 +92,10 @@ func wordCore(w string) string {
 		}
 	}
 	return strings.TrimLeft(w, "'’")
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // titleToken is a word of a title as sentenceCase reads it.
@@ -125,12 +134,13 @@ func keepCapitals(toks []titleToken) []bool {
 		if k == 0 || t.noCase || !t.spaced {
 			continue
 		}
+		low := strings.ToLower(t.core)
 		if !t.afterStop && isCapitalizedWord(t.core) && t.core != "A" {
-			if l := strings.ToLower(t.core); len(l) <= 3 && stopWords[l] && l != "up" && l != "v" {
+			if len(low) <= 3 && stopWords[low] && low != "up" && low != "v" {
 				startCase = true
 			}
 		}
-		if utf8.RuneCountInString(t.core) < 2 || lists.minor[strings.ToLower(t.core)] || !isLetters(t.core) {
+		if utf8.RuneCountInString(t.core) < 2 || lists.minor[low] || !isLetters(t.core) {
 			continue
 		}
 		switch {

@@ -129,3 +129,17 @@ func TestStyles_RISRecordKeepsItsCapitalsAndInitials(t *testing.T) {
 		})
 	}
 }
+
+// TestWordCore_TrimsPunctuationAndPossessives holds the plain-word shortcut
+// of wordCore to the general rule.
+func TestWordCore_TrimsPunctuationAndPossessives(t *testing.T) {
+	for w, want := range map[string]string{
+		"Study": "Study", "(Alzheimer's": "Alzheimer", "Graves'": "Graves", "Parkinson’s": "Parkinson",
+		"cells,": "cells", "DNAs": "DNAs", "s": "s", "'s": "", "1990s": "1990s", "x’s": "x", "‘quoted’": "quoted",
+		"it's": "it", "Ys": "Ys", "": "",
+	} {
+		if got := wordCore(w); got != want {
+			t.Errorf("wordCore(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

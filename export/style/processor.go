@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -132,15 +133,27 @@ func (ps *procStyle) processor(f cslp.Format) (*cslp.Processor, error) {
 	return p, nil
 }
 
-// bibliography renders items in one format, in the style's order.
-func (ps *procStyle) bibliography(items []cslp.Item, f cslp.Format) ([]cslp.Entry, error) {
+// prepare sorts and disambiguates items for a bibliography, once for
+// every format the list is written in.
+func (ps *procStyle) prepare(items []cslp.Item) (*cslp.Prepared, error) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	p, err := ps.processor(cslp.Text)
+	if err != nil {
+		return nil, err
+	}
+	return p.Prepare(items)
+}
+
+// render writes a prepared bibliography in one format, in its order.
+func (ps *procStyle) render(b *cslp.Prepared, f cslp.Format) ([]cslp.Entry, error) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	p, err := ps.processor(f)
 	if err != nil {
 		return nil, err
 	}
-	return p.Bibliography(items)
+	return p.Render(b)
 }
 
 // citations renders one citation of each item, alone, in order.
@@ -162,65 +175,82 @@ func (ps *procStyle) citations(items []cslp.Item) ([]string, error) {
 // processorItem), with the titles as CSL expects them. Large lists are
 // mapped in chunks on every core.
 func processorItems(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
-	const chunk = 1000
-	if len(items) <= chunk {
-		return processorChunk(items, softwareAsBook)
+	return mapItems(len(items), func(i int) csl.Item { return items[i] }, softwareAsBook)
+}
+
+// mapItems maps n library items, item i from get(i), as processorItems
+// does: References reads each from its reference there, without a list
+// of library items in between.
+func mapItems(n int, get func(i int) csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
+	out := make([]cslp.Item, n)
+	var mu sync.Mutex
+	var first error
+	inChunks(n, func(lo, hi int) {
+		if err := processorChunk(lo, get, out[lo:hi], softwareAsBook); err != nil {
+			mu.Lock()
+			if first == nil {
+				first = err
+			}
+			mu.Unlock()
+		}
+	})
+	if first != nil {
+		return nil, first
 	}
-	n := (len(items) + chunk - 1) / chunk
-	parts := make([][]cslp.Item, n)
-	errs := make([]error, n)
+	return out, nil
+}
+
+// inChunks runs f over [0, n) in chunks of a thousand, as many at once as
+// there are cores; a short list runs inline.
+func inChunks(n int, f func(lo, hi int)) {
+	const chunk = 1000
+	if n <= chunk {
+		f(0, n)
+		return
+	}
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i := range n {
+	for lo := 0; lo < n; lo += chunk {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			parts[i], errs[i] = processorChunk(items[i*chunk:min((i+1)*chunk, len(items))], softwareAsBook)
+			f(lo, min(lo+chunk, n))
 		}()
 	}
 	wg.Wait()
-	out := make([]cslp.Item, 0, len(items))
-	for i, p := range parts {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		out = append(out, p...)
-	}
-	return out, nil
 }
 
-func processorChunk(items []csl.Item, softwareAsBook bool) ([]cslp.Item, error) {
-	fixed := make([]csl.Item, len(items))
-	for i, it := range items {
-		fixed[i] = cslTitles(it)
-		if softwareAsBook && fixed[i].Type == "software" {
-			fixed[i].Type = "book"
+// processorChunk maps the items from get(lo) on into out.
+func processorChunk(lo int, get func(i int) csl.Item, out []cslp.Item, softwareAsBook bool) error {
+	for i := range out {
+		fixed := cslTitles(get(lo + i))
+		if softwareAsBook && fixed.Type == "software" {
+			fixed.Type = "book"
 		}
 		// BibTeX's howpublished = {\url{...}} gives the address as the
 		// publisher too; the list prints it once, as the hand-written
 		// styles did.
-		if fixed[i].Publisher != "" && fixed[i].Publisher == fixed[i].URL {
-			fixed[i].Publisher = ""
+		if fixed.Publisher != "" && fixed.Publisher == fixed.URL {
+			fixed.Publisher = ""
 		}
-	}
-	out := make([]cslp.Item, len(fixed))
-	for i := range fixed {
-		it, err := processorItem(&fixed[i])
+		p, err := processorItem(&fixed)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out[i] = it
+		out[i] = p
 	}
-	return out, nil
+	return nil
 }
 
-// rendering is one reference list rendered by the processor: text at
-// once (it gives the order), HTML and Markdown when first asked for.
+// rendering is one reference list, sorted and disambiguated once and
+// rendered in each format when first asked for (an HTML list is never
+// rendered as text too).
 type rendering struct {
 	ps    *procStyle
 	items []cslp.Item
-	pos   map[string]int // entry index by key
+	prep  *cslp.Prepared
+	n     int // entries
 
 	mu     sync.Mutex
 	byForm map[cslp.Format][]string
@@ -234,22 +264,24 @@ func (s *Style) formatProcessor(items []csl.Item) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	text, err := s.proc.bibliography(pitems, cslp.Text)
+	return s.formatMapped(pitems)
+}
+
+// formatMapped formats items mapped for the processor.
+func (s *Style) formatMapped(pitems []cslp.Item) ([]Entry, error) {
+	prep, err := s.proc.prepare(pitems)
 	if err != nil {
 		return nil, fmt.Errorf("style %s: %w", s.ID, err)
 	}
-	r := &rendering{ps: s.proc, items: pitems, pos: make(map[string]int, len(text)), byForm: map[cslp.Format][]string{}}
-	lines := make([]string, len(text))
-	out := make([]Entry, len(text))
-	for i, e := range text {
-		r.pos[e.ID] = i
-		lines[i] = e.Text
-		out[i] = Entry{Key: e.ID, r: r, n: i}
+	ids := prep.IDs()
+	r := &rendering{ps: s.proc, items: pitems, prep: prep, n: len(ids), byForm: map[cslp.Format][]string{}}
+	out := make([]Entry, len(ids))
+	for i, id := range ids {
+		out[i] = Entry{Key: id, r: r, n: i}
 		if s.Numeric {
-			out[i].Label = fmt.Sprint(i + 1)
+			out[i].Label = strconv.Itoa(i + 1)
 		}
 	}
-	r.byForm[cslp.Text] = lines
 	return out, nil
 }
 
@@ -260,12 +292,10 @@ func (r *rendering) get(f cslp.Format, n int) string {
 	lines, ok := r.byForm[f]
 	if !ok && r.err == nil {
 		var entries []cslp.Entry
-		entries, r.err = r.ps.bibliography(r.items, f)
-		lines = make([]string, len(r.pos))
+		entries, r.err = r.ps.render(r.prep, f)
+		lines = make([]string, r.n)
 		for i, e := range entries {
-			if k, ok := r.pos[e.ID]; ok {
-				lines[k] = e.Text
-			} else if i < len(lines) {
+			if i < len(lines) {
 				lines[i] = e.Text
 			}
 		}
@@ -284,9 +314,13 @@ func (r *rendering) citeLabel(n int) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.labels == nil {
-		order := make([]cslp.Item, len(r.pos))
+		pos := make(map[string]int, r.n)
+		for i, id := range r.prep.IDs() {
+			pos[id] = i
+		}
+		order := make([]cslp.Item, r.n)
 		for _, it := range r.items {
-			if k, ok := r.pos[it.ID]; ok {
+			if k, ok := pos[it.ID]; ok {
 				order[k] = it
 			}
 		}

@@ -10,11 +10,11 @@ import (
 // citation), author-date styles sort them. Each Entry.Key is the library key
 // of its reference, so a report can find the entry for a citation.
 func (s *Style) References(refs []*corpus.Reference) ([]Entry, error) {
-	items := make([]csl.Item, len(refs))
-	for i, r := range refs {
-		items[i] = csl.FromReference(r)
+	pitems, err := mapItems(len(refs), func(i int) csl.Item { return csl.FromReference(refs[i]) }, s.proc.softwareAsBook)
+	if err != nil {
+		return nil, err
 	}
-	return s.Format(items)
+	return s.formatMapped(pitems)
 }
 
 // ByKey indexes entries by library key.

@@ -46,12 +46,17 @@ func parseRich(s string) Rich {
 			}
 		}
 	}
-	open := map[string]string{
-		"<i>": "i", "<b>": "b", "<sup>": "sup", "<sub>": "sub",
-		csl.SpanNoCase: "nocase", csl.SpanSmallCap: "sc",
-	}
-	closeTag := map[string]string{"</i>": "i", "</b>": "b", "</sup>": "sup", "</sub>": "sub"}
 	for i := 0; i < len(s); {
+		if s[i] != '$' && s[i] != '<' {
+			// plain text up to the next mark, at once
+			j := strings.IndexAny(s[i:], "<$")
+			if j < 0 {
+				j = len(s) - i
+			}
+			b.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
 		if s[i] == '$' {
 			// TeX math ($p$-values) shows its content, protected from
 			// case changes, as pandoc prints it.
@@ -69,8 +74,8 @@ func parseRich(s string) Rich {
 		}
 		if s[i] == '<' {
 			matched := false
-			for tag, name := range open {
-				if strings.HasPrefix(s[i:], tag) {
+			for _, t := range richOpen {
+				if tag, name := t[0], t[1]; strings.HasPrefix(s[i:], tag) {
 					flush()
 					stack = append(stack, name)
 					apply()
@@ -89,8 +94,8 @@ func parseRich(s string) Rich {
 				i += len("</span>")
 				continue
 			}
-			for tag, name := range closeTag {
-				if strings.HasPrefix(s[i:], tag) && len(stack) > 0 && stack[len(stack)-1] == name {
+			for _, t := range richClose {
+				if tag, name := t[0], t[1]; strings.HasPrefix(s[i:], tag) && len(stack) > 0 && stack[len(stack)-1] == name {
 					flush()
 					stack = stack[:len(stack)-1]
 					apply()
@@ -109,6 +114,16 @@ func parseRich(s string) Rich {
 	flush()
 	return out
 }
+
+// The tags parseRich reads, and the names it stacks them by. No tag is
+// the start of another, so the order does not matter.
+var (
+	richOpen = [...][2]string{
+		{"<i>", "i"}, {"<b>", "b"}, {"<sup>", "sup"}, {"<sub>", "sub"},
+		{csl.SpanNoCase, "nocase"}, {csl.SpanSmallCap, "sc"},
+	}
+	richClose = [...][2]string{{"</i>", "i"}, {"</b>", "b"}, {"</sup>", "sup"}, {"</sub>", "sub"}}
+)
 
 func lastText(r Rich) string {
 	for i := len(r) - 1; i >= 0; i-- {

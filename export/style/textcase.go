@@ -124,9 +124,18 @@ func sentenceCase(r Rich) Rich {
 // returns, for each span, which of its words keep their capitals
 // (keepCapitals), in the order apply meets them.
 func spanKeeps(r Rich) [][]bool {
-	var toks []titleToken
+	// room for every word: a break ends one
+	words := len(r)
+	for _, sp := range r {
+		for i := 0; i < len(sp.Text); i++ {
+			if isWordBreak(sp.Text[i]) {
+				words++
+			}
+		}
+	}
+	toks := make([]titleToken, 0, words)
 	type at struct{ span, word int }
-	var where []at
+	where := make([]at, 0, words)
 	var prev byte = ' '
 	stop := false
 	add := func(span, word int, w string, noCase bool) {
