@@ -30,6 +30,11 @@ var chromeLabels = set("related", "related stories", "related articles", "relate
 // name: "More from Science", "More on this story".
 var chromePrefixes = []string{"more from ", "more on ", "more in ", "more about "}
 
+// maxLabel is the longest label ("More from Health and Science"), and
+// maxLabelled the longest block that may be a label with its link ("Read
+// more: " and a headline).
+const maxLabel, maxLabelled = 60, 300
+
 // linkShare is the least share of a block's text inside links for the
 // block to be a teaser rather than a sentence with a link in it.
 const linkShare = 0.8
@@ -38,7 +43,7 @@ const linkShare = 0.8
 // the links inside what it drops as page chrome: a teaser's link cites
 // nothing.
 func dropLinkLists(blocks []rawBlock, links []corpus.Link) []rawBlock {
-	out := blocks[:0:0]
+	out := blocks[:0] // filtered in place: nothing is read behind what is written
 	var dropped [][2]corpus.Position
 	drop := func(bs []rawBlock) {
 		for _, b := range bs {
@@ -90,6 +95,10 @@ func dropLinkLists(blocks []rawBlock, links []corpus.Link) []rawBlock {
 // chromeLabel reports whether text is, or starts with, the label of a link
 // list, and returns what follows a label that starts it ("Read more: …").
 func chromeLabel(text string) (label bool, rest string) {
+	colon := strings.IndexByte(text, ':')
+	if len(text) > maxLabelled || len(text) > maxLabel && (colon < 0 || colon > maxLabel) {
+		return false, "" // prose, not looked at word by word
+	}
 	norm := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	norm = strings.ReplaceAll(norm, "’", "'")
 	whole := strings.TrimRight(norm, " :»›>…")
