@@ -27,6 +27,8 @@ var fuzzSeeds = []string{
 	newsPage, texPaper, textArticle,
 	"# H\n\nText [@a]. More.^1^ x<sup>2</sup>[^n]\n\n[^n]: Note.\n\n## References\n\n1. A.\n",
 	"---\ntitle: x\nbibliography: [a.bib, 'b.bib']\n---\n| a | b |\n|---|---|\n| [@k] | c |\n",
+	"---\nabstract: |\n  A *b* [@k].\n\n    - c\nsubtitle: \"d\"\nabstract: 'e\n---\n# T\n\nPASADENA, Calif. — X. N.Y. Then Y.\n",
+	"<main><h2>Related:</h2><p>Read more: <a href=/a>x</a></p><h3><a href=/b>y</a></h3><p>z</p><h2>Most read</h2><a href=/c>",
 	"<ol start=3><li>a<li>b</ol><div id=refs><div id=ref-x class=csl-entry>X</div></div>",
 	`\begin{document}\section{A}\footnote{\footnote{x}}\cite[a][b]{c}$x$\begin{itemize}\item a\end{itemize}\end{document}`,
 	`\begin{thebibliography}{9}\bibitem{a} A. \newblock B.\end{thebibliography}`,

@@ -38,7 +38,10 @@ var (
 	tagsSvg                                               = set("svg")
 	// skipWords in an element's id or class mark page furniture.
 	skipWords = []string{"cookie", "consent", "banner", "newsletter", "subscribe", "share", "social", "related",
-		"breadcrumb", "comments", "advert", "backlink", "footnote-back", "editsection", "noprint", "skip-link", "sr-only"}
+		"breadcrumb", "comments", "advert", "backlink", "footnote-back", "editsection", "noprint", "skip-link", "sr-only",
+		// Lists of other stories (see also chromeLabels).
+		"most-read", "mostread", "most-popular", "most-viewed", "more-stories", "more-from", "trending",
+		"recommended", "read-more", "readmore", "read-next"}
 	// refListWords in an element's id or class mark a reference list.
 	refListWords = []string{"references", "ref-list", "reflist", "bibliography", "csl-bib-body", "citation-list"}
 )
@@ -104,6 +107,7 @@ type htmlReader struct {
 	ctx     rawBlock // context of the block being built
 	ctxIn   bool     // the block is in the main content
 	ctxItem int      // serial of the <li> whose number ctx took
+	linked  int      // bytes of the block's text inside links
 
 	lastAnchor string // the last anchor-like id seen since the last block
 
@@ -136,6 +140,7 @@ func readHTML(src *source) reader {
 	if hl := headline(h.blocks); hl != nil && hl.level == 1 {
 		title = strings.Join(strings.Fields(hl.text), " ")
 	}
+	h.blocks = dropLinkLists(h.blocks, h.links)
 	classifyLinks(h.links, h.site)
 	return reader{title: title, blocks: h.blocks, extraRefs: h.outside, suppress: h.suppress, links: h.links}
 }
@@ -275,6 +280,10 @@ func (h *htmlReader) text(start, end int) {
 		return
 	}
 	h.prepare()
+	if h.link != nil {
+		n := len(h.b.text)
+		defer func() { h.linked += len(h.b.text) - n }()
+	}
 	s := h.src.text
 	from := start
 	for i := start; i < end; i++ {
@@ -381,11 +390,14 @@ func noteLabel(id string) string {
 
 func (h *htmlReader) flush() {
 	h.flushes++
+	linked := h.linked
+	h.linked = 0
 	if h.b.empty() {
 		h.b.take()
 		return
 	}
 	r := h.ctx
+	r.linked = linked
 	if r.anchor == "" {
 		r.anchor = h.lastAnchor // <li><a id="ref3"></a>Adams R, ...
 	}

@@ -57,9 +57,12 @@ type mdReader struct {
 func readMarkdown(src *source) reader {
 	var r reader
 	body := []byte(src.text)
+	var abstract []rawBlock
+	var abstractLinks []corpus.Link
 	if end, title, bibs := frontMatter(src.text); end > 0 {
 		blank(body, 0, end)
 		r.title, r.bibs = title, bibs
+		abstract, abstractLinks = readAbstract(src, frontMatterAbstract(src.text, end))
 	}
 	blankFencedDivs(body)
 	limitNesting(body)
@@ -67,9 +70,9 @@ func readMarkdown(src *source) reader {
 	m := &mdReader{src: src, raw: body}
 	doc := newMarkdown().Parser().Parse(text.NewReader(body))
 	m.walk(doc, blockCtx{kind: corpus.KindSentence, item: -1})
-	r.blocks, r.suppress = m.blocks, m.suppress
-	classifyLinks(m.links, "")
-	r.links = m.links
+	r.blocks, r.suppress = withAbstract(abstract, m.blocks, r.title != ""), m.suppress
+	r.links = append(abstractLinks, m.links...)
+	classifyLinks(r.links, "")
 	r.aliases = CitationAliases(string(body))
 	return r
 }

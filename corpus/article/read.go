@@ -19,6 +19,9 @@ type rawBlock struct {
 	level    int    // heading level, 1 = highest
 	item     int    // number of an ordered-list item, or -1
 	footnote string // label of a footnote body
+	// linked is how many bytes of text are inside hyperlinks (HTML): a
+	// block that is all link is a teaser, not prose.
+	linked int
 	// fields are the reference manager's citation fields in text (Word).
 	fields []corpus.CitationField
 	// section is the block's section when it is not the heading before it

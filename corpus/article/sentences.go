@@ -75,6 +75,23 @@ var abbreviations = set("e.g", "i.e", "cf", "vs", "viz", "fig", "figs", "eq", "e
 var weakAbbreviations = set("etc", "al", "st", "inc", "ltd", "co", "corp", "jr", "no", "jan", "feb", "mar",
 	"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "min", "max", "ibid", "incl", "ex")
 
+// stateAbbreviations are the AP-style abbreviations of US states written
+// as one word ("PASADENA, Calif. — The…", "Boston, Mass., officials"),
+// matched with their capital, since "ill." and "mass." end sentences. Like
+// a weak abbreviation, one ends a sentence only before a word that usually
+// starts one ("she moved to Calif. Then…"): a dateline's dash, its
+// "(AP)", or a name ("the Calif. Department of Health") continue it. The
+// dotted ones (N.Y., D.C., W.Va.) are told by isDottedAbbreviation and
+// follow the same rule.
+var stateAbbreviations = set("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+	"Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Vt",
+	"Va", "Wash", "Wis", "Wyo")
+
+// wordStates are the state abbreviations that are also words or names
+// ("attended Mass.", "said Pa.", "Miss. Smith"): they are read as a state
+// only after a place name and a comma, as in a dateline or "Salem, Ore.".
+var wordStates = set("Del", "Ill", "Ind", "La", "Mass", "Miss", "Mo", "Ore", "Pa", "Wash")
+
 // sentenceStarters are capitalised words that usually start a sentence
 // rather than continue a name or an abbreviation.
 var sentenceStarters = set("The", "This", "That", "These", "Those", "It", "Its", "In", "We", "Our", "A", "An",
@@ -373,6 +390,8 @@ func endsSentence(text string, start, i, termEnd, next int) bool {
 		return starter
 	case abbreviations[lw]:
 		return false
+	case stateAbbreviations[word] && (!wordStates[word] || afterComma(text, start, i-len(word))):
+		return starter
 	case isNumber(word):
 		// "1. Mix", "Figure 3. Results": a number right at the start is a
 		// list or caption number, not a sentence.
@@ -384,6 +403,12 @@ func endsSentence(text string, start, i, termEnd, next int) bool {
 		return starter // U.S., Ph.D., a.m.
 	}
 	return true
+}
+
+// afterComma reports whether the text of the sentence before offset i
+// ends with a comma ("Salem, " before "Ore.").
+func afterComma(text string, start, i int) bool {
+	return strings.HasSuffix(strings.TrimRight(text[start:i], " \t\n"), ",")
 }
 
 func skipOpeners(text string, i int) int {

@@ -208,3 +208,38 @@ func TestSentences_NumbersInReadingOrderWithPositions(t *testing.T) {
 		t.Errorf("Sentences:\n got %+v\nwant %+v", got, want)
 	}
 }
+
+func TestSplitSentences_StateAbbreviationsEndOnlyBeforeASentenceStart(t *testing.T) {
+	runSplitCases(t, []splitCase{
+		{"dateline with a dash", "PASADENA, Calif. — The most distant probe spoke again. It had been silent.",
+			[]string{"PASADENA, Calif. — The most distant probe spoke again.", "It had been silent."}},
+		{"dateline with an en dash", "MARLOW VALLEY, Colo. – A third herd tested positive.",
+			[]string{"MARLOW VALLEY, Colo. – A third herd tested positive."}},
+		{"dateline with two hyphens", "TULSA, Okla. -- Storms hit the city.",
+			[]string{"TULSA, Okla. -- Storms hit the city."}},
+		{"dateline with an agency", "SALEM, Ore. (AP) — Fires spread overnight.",
+			[]string{"SALEM, Ore. (AP) — Fires spread overnight."}},
+		{"dotted state in a dateline", "ALBANY, N.Y. — Lawmakers passed the bill.",
+			[]string{"ALBANY, N.Y. — Lawmakers passed the bill."}},
+		{"District of Columbia", "WASHINGTON, D.C. — The vote was close.",
+			[]string{"WASHINGTON, D.C. — The vote was close."}},
+		{"two-part dotted state", "CHARLESTON, W.Va. — Miners walked out.",
+			[]string{"CHARLESTON, W.Va. — Miners walked out."}},
+		{"lower case after the state", "A Boston, Mass. based firm won. It was small.",
+			[]string{"A Boston, Mass. based firm won.", "It was small."}},
+		{"name after the state", "She works for the Calif. Department of Health. It pays well.",
+			[]string{"She works for the Calif. Department of Health.", "It pays well."}},
+		{"state ends a sentence", "She moved to Calif. Then she found work.",
+			[]string{"She moved to Calif.", "Then she found work."}},
+		{"dotted state ends a sentence", "The firm left N.Y. The rent was too high.",
+			[]string{"The firm left N.Y.", "The rent was too high."}},
+		{"word state ends a sentence", "Every Sunday they attended Mass. Afterwards they ate lunch.",
+			[]string{"Every Sunday they attended Mass.", "Afterwards they ate lunch."}},
+		{"ill is a word", "By Friday he was Ill. Doctors kept him in.",
+			[]string{"By Friday he was Ill.", "Doctors kept him in."}},
+		{"word state after a city", "WORCESTER, Mass. — Snow closed schools.",
+			[]string{"WORCESTER, Mass. — Snow closed schools."}},
+		{"lower-case word is no state", "He fell ill. Doctors kept him in.",
+			[]string{"He fell ill.", "Doctors kept him in."}},
+	})
+}

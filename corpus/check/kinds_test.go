@@ -31,12 +31,16 @@ import (
 // on its own branch and measured once, after the merge, with the model of
 // the fourth round and with the model of the fifth (all 0.708 / 0.930,
 // top-10 0.728, then 0.720 / 0.906, 0.742); the floors are those of the
-// fifth round's model. poolFloors guard the pool, where the model is
+// fifth round's model, the essay floor lowered by 0.02 when the readers
+// stopped reading datelines apart and link lists as text (issue 16) and
+// the model, retrained on a pool four sentences smaller, chose the
+// threshold 0.44 for 0.50 (held-out essay 0.632 / 0.923, top-10 0.632,
+// then 0.600 / 0.923, 0.600). poolFloors guard the pool, where the model is
 // trained, so they are no estimate of accuracy (the cross-validated
 // figures are in corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
 	"all":    {0.70, 0.88, 0.72},
-	"essay":  {0.61, 0.90, 0.61},
+	"essay":  {0.59, 0.90, 0.59},
 	"health": {0.79, 0.91, 0.81},
 	"news":   {0.79, 0.96, 0.91},
 	"paper":  {0.79, 0.62, 0.79},
@@ -48,14 +52,15 @@ var kindFloors = map[string]kindFloor{
 type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning pool, in-sample, set a little under
-// what the scorer reaches on it.
+// what the scorer reaches on it (all, essay and web lowered with that
+// retraining: 0.905 / 0.927 to 0.882 / 0.941 on all).
 var poolFloors = map[string]kindFloor{
-	"all":    {0.89, 0.91, 0.90},
-	"essay":  {0.79, 0.80, 0.82},
+	"all":    {0.87, 0.91, 0.87},
+	"essay":  {0.76, 0.80, 0.78},
 	"health": {0.94, 0.94, 0.97},
 	"news":   {0.94, 0.97, 0.97},
 	"paper":  {0.82, 0.87, 0.82},
-	"web":    {0.87, 0.90, 0.87},
+	"web":    {0.83, 0.90, 0.83},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/
