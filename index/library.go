@@ -122,8 +122,12 @@ func applyChanges(ctx context.Context, ix *Index, st *store.Store, changes store
 		}
 		step(1000)
 	}
-	// Works whose text alone changed: their passages only.
+	// Works whose text alone changed: their passages only, if the index
+	// keeps passages at all.
 	for _, k := range changes.Texts {
+		if !w.passages {
+			break
+		}
 		r, err := st.Get(k)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
