@@ -90,4 +90,3 @@ func BenchmarkRebuildReal(b *testing.B) {
 	b.ReportMetric(float64(size)/float64(len(seen)), "disk-B/ref")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
-
