@@ -571,9 +571,12 @@ func (w *writer) finish(generation uint64) error {
 	return nil
 }
 
-// layout names how a revision is laid out on disk (shard.go), for
-// mappingSum.
-const layout = "shards by key hash"
+// layout names how a revision is laid out on disk (shard.go) and what it
+// holds, for mappingSum. An index of an evident before passages were left
+// for the first passage search (passages.go) holds them without saying
+// so: it is rebuilt once, with the message of any index built by another
+// version.
+const layout = "shards by key hash; passages marked when kept"
 
 // mappingSum fingerprints the mapping this build writes. An index built with
 // another mapping (an older evident, or one before a new document type) has
