@@ -79,17 +79,8 @@ func FillPassages(ctx context.Context, dir string, st *store.Store, progress fun
 	}
 	rev, prev := cur.rev, cur.manifest
 	cur.Close()
-	next, err := newRevision(dir)
+	ix, next, err := openCopy(dir, rev)
 	if err != nil {
-		return nil, fmt.Errorf("index %s: %w", dir, err)
-	}
-	if err := copyRevision(rev, next); err != nil {
-		discard(next)
-		return nil, fmt.Errorf("index %s: copy %s: %w", dir, rev, err)
-	}
-	ix, err := openBleve(next, false)
-	if err != nil {
-		discard(next)
 		return nil, err
 	}
 	// Every passage is new to this index: written as a rebuild writes.
