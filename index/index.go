@@ -42,6 +42,10 @@ const lockTimeout = 3 * time.Second
 var (
 	keyGeneration = []byte("evident.generation")
 	keyMapping    = []byte("evident.mapping")
+	// keyPassages is set in an index that holds the passages of its works
+	// (passages.go): every index made by Open, and a library's once a
+	// passage search has asked for them (FillPassages).
+	keyPassages = []byte("evident.passages")
 )
 
 // Index is an open search index. Its methods may be called from several
@@ -156,7 +160,10 @@ func createShards(dir string, n int) (*Index, error) {
 		}
 		shards = append(shards, b)
 	}
-	if err := shards[0].SetInternal(keyMapping, sum); err != nil {
+	b := shards[0].NewBatch()
+	b.SetInternal(keyMapping, sum)
+	b.SetInternal(keyPassages, []byte{1})
+	if err := shards[0].Batch(b); err != nil {
 		closeShards(shards)
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
@@ -317,10 +324,19 @@ type writer struct {
 	// texts reads a work's stored text (store.Store.Text); nil reads each
 	// reference's abstract and files instead.
 	texts func(key string) (*evidence.Source, error)
+	// bulk, when set, takes every document instead of the batches: a
+	// rebuild's (build.go).
+	bulk *bulk
+	// passages says whether the index keeps the passages of works, and
+	// so whether a put or delete indexes or removes them too.
+	passages bool
+	// markPassages records, with the last batch, that the index now has
+	// every work's passages (FillPassages).
+	markPassages bool
 }
 
 func (ix *Index) newWriter(ctx context.Context) *writer {
-	w := &writer{ctx: ctx, ix: ix, batches: make([]*bleve.Batch, len(ix.shards))}
+	w := &writer{ctx: ctx, ix: ix, batches: make([]*bleve.Batch, len(ix.shards)), passages: ix.HasPassages()}
 	for i, s := range ix.shards {
 		w.batches[i] = s.NewBatch()
 	}
@@ -334,12 +350,18 @@ func (w *writer) put(r *corpus.Reference) error {
 	if err := w.index(refID(r.Key), refDocument(r)); err != nil {
 		return fmt.Errorf("index reference %s: %w", r.Key, err)
 	}
+	if !w.passages {
+		return nil
+	}
 	return w.putPassages(r)
 }
 
 func (w *writer) delete(key string) error {
 	if err := w.remove(refID(key)); err != nil {
 		return err
+	}
+	if !w.passages {
+		return nil
 	}
 	return w.removePassages(key, 0)
 }
@@ -444,6 +466,9 @@ func eachDoc(r bleveindex.IndexReader, term, field string, fn func(id string)) e
 }
 
 func (w *writer) index(id string, doc map[string]any) error {
+	if w.bulk != nil {
+		return w.bulk.index(w.ctx, shardOf(id, len(w.bulk.builders)), id, doc)
+	}
 	s := shardOf(id, len(w.batches))
 	if err := w.batches[s].Index(id, doc); err != nil {
 		return err
@@ -535,6 +560,9 @@ func (w *writer) finish(generation uint64) error {
 	for s := len(w.batches) - 1; s >= 0; s-- {
 		if s == 0 {
 			w.batches[0].SetInternal(keyGeneration, binary.BigEndian.AppendUint64(nil, generation))
+			if w.markPassages {
+				w.batches[0].SetInternal(keyPassages, []byte{1})
+			}
 		}
 		if err := w.flush(s); err != nil {
 			return err
@@ -543,9 +571,12 @@ func (w *writer) finish(generation uint64) error {
 	return nil
 }
 
-// layout names how a revision is laid out on disk (shard.go), for
-// mappingSum.
-const layout = "shards by key hash"
+// layout names how a revision is laid out on disk (shard.go) and what it
+// holds, for mappingSum. An index of an evident before passages were left
+// for the first passage search (passages.go) holds them without saying
+// so: it is rebuilt once, with the message of any index built by another
+// version.
+const layout = "shards by key hash; passages marked when kept"
 
 // mappingSum fingerprints the mapping this build writes. An index built with
 // another mapping (an older evident, or one before a new document type) has

@@ -70,21 +70,30 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 
 // applyToCopy makes a new revision from rev with one store write applied.
 func applyToCopy(ctx context.Context, dir, rev string, prev *manifest, st *store.Store, changes store.Changes, gen uint64, progress func(done, total int)) (*Index, error) {
-	next, err := newRevision(dir)
+	ix, next, err := openCopy(dir, rev)
 	if err != nil {
-		return nil, fmt.Errorf("index %s: %w", dir, err)
-	}
-	if err := copyRevision(rev, next); err != nil {
-		discard(next)
-		return nil, fmt.Errorf("index %s: copy %s: %w", dir, rev, err)
-	}
-	ix, err := openBleve(next, false)
-	if err != nil {
-		discard(next)
 		return nil, err
 	}
 	err = applyChanges(ctx, ix, st, changes, gen, progress)
 	return finishRevision(ix, dir, next, prev, err)
+}
+
+// openCopy makes the next revision in dir a copy of rev and opens it for
+// writing; finishRevision publishes or discards it.
+func openCopy(dir, rev string) (ix *Index, next string, err error) {
+	next, err = newRevision(dir)
+	if err != nil {
+		return nil, "", fmt.Errorf("index %s: %w", dir, err)
+	}
+	if err := copyRevision(rev, next); err != nil {
+		discard(next)
+		return nil, "", fmt.Errorf("index %s: copy %s: %w", dir, rev, err)
+	}
+	if ix, err = openBleve(next, false); err != nil {
+		discard(next)
+		return nil, "", err
+	}
+	return ix, next, nil
 }
 
 // applyChanges indexes what one store write changed, in one run of batches
@@ -122,8 +131,12 @@ func applyChanges(ctx context.Context, ix *Index, st *store.Store, changes store
 		}
 		step(1000)
 	}
-	// Works whose text alone changed: their passages only.
+	// Works whose text alone changed: their passages only, if the index
+	// keeps passages at all.
 	for _, k := range changes.Texts {
+		if !w.passages {
+			break
+		}
 		r, err := st.Get(k)
 		if errors.Is(err, store.ErrNotFound) {
 			continue

@@ -13,6 +13,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/evidence"
+	"github.com/evident-tools/evident/store"
 )
 
 // A work's passages are the sentences of its text as the library keeps it
@@ -23,6 +24,76 @@ import (
 // the reference and replaced or removed with it, and indexed again when
 // only its text changed (store.Changes.Texts). An index built from
 // references alone (Sync) reads each one's abstract and files itself.
+//
+// A library's index is built without them (Rebuild, Update, Sync: an
+// import of 100,000 references spent a fifth of its indexing on
+// passages, measured in bench/RESULTS.md, and most libraries are never
+// searched by passage). The first passage search adds them
+// (FillPassages); from then on they are kept with their works.
+
+// ErrNoPassages is returned by SearchPassages when the index keeps no
+// passages yet: FillPassages adds them.
+var ErrNoPassages = errors.New("the search index holds no passages yet")
+
+// HasPassages reports whether the index keeps the passages of its works.
+func (ix *Index) HasPassages() bool {
+	v, err := ix.shards[0].GetInternal(keyPassages)
+	return err == nil && len(v) > 0
+}
+
+// FillPassages makes sure the library index in dir keeps the passages of
+// every work, and returns its current revision opened for reading. An
+// index that has them is returned as it is; one that does not gets a new
+// revision with them added (a copy of the current one, as an update
+// makes), one that is not current is rebuilt with them. The caller holds
+// the library's write lock. progress, when not nil, is told how many
+// works have been read of how many.
+func FillPassages(ctx context.Context, dir string, st *store.Store, progress func(done, total int)) (*Index, error) {
+	gen, err := st.Generation()
+	if err != nil {
+		return nil, err
+	}
+	total, err := st.Count()
+	if err != nil {
+		return nil, err
+	}
+	src := source{
+		refs: counting(st, func(done int) {
+			if progress != nil {
+				progress(done, total)
+			}
+		}),
+		articles: st.EachArticle,
+		texts:    storeTexts(st),
+		passages: true,
+	}
+	cur, why := openCurrent(dir, gen)
+	if why != "" {
+		if cur != nil {
+			cur.Close()
+		}
+		return rebuild(ctx, dir, gen, src)
+	}
+	if cur.HasPassages() {
+		return cur, nil
+	}
+	rev, prev := cur.rev, cur.manifest
+	cur.Close()
+	ix, next, err := openCopy(dir, rev)
+	if err != nil {
+		return nil, err
+	}
+	// Every passage is new to this index: written as a rebuild writes.
+	w := ix.newWriter(ctx)
+	w.fresh, w.passages, w.markPassages, w.texts = true, true, true, src.texts
+	err = src.refs(w.putPassages)
+	if err == nil {
+		err = w.finish(gen)
+	} else {
+		w.wait()
+	}
+	return finishRevision(ix, dir, next, prev, err)
+}
 
 // TypePassage is the document type of a passage, as Query.Types and
 // SearchHit.Type name it.
@@ -124,6 +195,9 @@ func (ix *Index) SearchPassages(ctx context.Context, text string, limit int) (_ 
 	defer recoverDamage(&err)
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
+	}
+	if !ix.HasPassages() {
+		return nil, ErrNoPassages
 	}
 	if limit <= 0 {
 		limit = DefaultLimit

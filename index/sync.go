@@ -35,6 +35,9 @@ type source struct {
 	articles func(fn func(*store.Article) error) error
 	// texts reads a work's stored text, when the source is a store.
 	texts func(key string) (*evidence.Source, error)
+	// passages indexes the passages of works too (FillPassages); a
+	// rebuild leaves them for the first passage search.
+	passages bool
 }
 
 func syncIndex(ctx context.Context, dir string, gen uint64, src source) (ix *Index, why string, err error) {
@@ -130,22 +133,10 @@ func rebuild(ctx context.Context, dir string, gen uint64, src source) (*Index, e
 	if err != nil {
 		return nil, fmt.Errorf("rebuild index: %w", err)
 	}
-	ix, err := createShards(rev, shardCount())
+	ix, err := bulkRebuild(ctx, rev, shardCount(), gen, src)
 	if err != nil {
 		discard(rev)
 		return nil, fmt.Errorf("rebuild index: %w", err)
-	}
-	w := ix.newWriter(ctx)
-	w.fresh = true
-	w.texts = src.texts
-	err = src.refs(w.put)
-	if err == nil && src.articles != nil {
-		err = src.articles(func(a *store.Article) error { return w.putArticle(a.ID, a) })
-	}
-	if err == nil {
-		err = w.finish(gen)
-	} else {
-		w.wait() // the index must not close under a batch in flight
 	}
 	return finishRevision(ix, dir, rev, nil, err)
 }

@@ -68,6 +68,37 @@ func (a *App) openIndex(cmd *cobra.Command) (*index.Index, error) {
 	return index.OpenRead(loc.IndexPath())
 }
 
+// openPassageIndex opens the library's index as openIndex does, for a
+// passage search: the first one adds the passages of every work, which a
+// library's index is built without (index/passages.go says why).
+func (a *App) openPassageIndex(cmd *cobra.Command) (*index.Index, error) {
+	ix, err := a.openIndex(cmd)
+	if err != nil || ix.HasPassages() {
+		return ix, err
+	}
+	ix.Close()
+	w, loc, err := a.openWrite(false)
+	if err != nil {
+		return nil, err
+	}
+	defer w.Close()
+	return a.fillPassages(cmd, w, loc)
+}
+
+// fillPassages adds the passages of every work to the library's index,
+// and says so.
+func (a *App) fillPassages(cmd *cobra.Command, w *store.Store, loc store.Location) (*index.Index, error) {
+	start := time.Now()
+	progress, done := a.indexProgress()
+	ix, err := index.FillPassages(cmd.Context(), loc.IndexPath(), w, progress)
+	done()
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(a.Err, "evident: indexed the passages of the library's works for the first passage search in %s\n", time.Since(start).Round(time.Millisecond))
+	return ix, nil
+}
+
 // search runs a search, and when Bleve trips over a damaged index that
 // passed its checks, rebuilds the index and searches once more.
 func (a *App) search(cmd *cobra.Command, ix *index.Index, fn func(*index.Index) error) error {
@@ -75,6 +106,7 @@ func (a *App) search(cmd *cobra.Command, ix *index.Index, fn func(*index.Index) 
 	if !errors.Is(err, index.ErrDamaged) {
 		return err
 	}
+	passages := ix.HasPassages()
 	ix.Close()
 	w, loc, werr := a.openWrite(false)
 	if werr != nil {
@@ -86,7 +118,13 @@ func (a *App) search(cmd *cobra.Command, ix *index.Index, fn func(*index.Index) 
 		return err
 	}
 	fmt.Fprintf(a.Err, "evident: %v; rebuilt it from the library in %s\n", err, time.Since(start).Round(time.Millisecond))
-	again, err := index.OpenRead(loc.IndexPath())
+	var again *index.Index
+	if passages {
+		// A rebuild leaves the passages out; this search needs them.
+		again, err = a.fillPassages(cmd, w, loc)
+	} else {
+		again, err = index.OpenRead(loc.IndexPath())
+	}
 	if err != nil {
 		return err
 	}

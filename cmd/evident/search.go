@@ -274,7 +274,7 @@ abstracts.`,
 					}
 				}
 			}
-			ix, err := a.openIndex(cmd)
+			ix, err := a.openPassageIndex(cmd)
 			if err != nil {
 				return err
 			}

@@ -14,7 +14,7 @@ import (
 // library's abstracts and attached full texts that match the words given,
 // best first, each with its work.
 func (a *App) searchPassages(cmd *cobra.Command, text string, opts searchOptions) error {
-	ix, err := a.openIndex(cmd)
+	ix, err := a.openPassageIndex(cmd)
 	if err != nil {
 		return err
 	}
