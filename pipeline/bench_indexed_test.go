@@ -22,13 +22,17 @@ import (
 // corpora's real references, repeated with fresh keys and identifiers
 // where the corpora run out. EVIDENT_BENCH_SIZES limits the sizes
 // ("1000,10000"); each library is built once per run, with Tx.Put, in a
-// directory removed at the end.
+// directory removed at the end, or, when EVIDENT_BENCH_LIBS names a
+// directory, kept there and reused by the next run (a million references
+// take half an hour to build; before/after comparisons want the same
+// file).
 //
 //	go test ./pipeline -run '^$' -bench CheckLibrary -benchmem -benchtime 10x
 
 var benchLibs = struct {
 	sync.Mutex
 	dir  string
+	keep bool // dir is EVIDENT_BENCH_LIBS: kept after the run
 	base []*corpus.Reference
 	st   map[int]*store.Store
 }{st: map[int]*store.Store{}}
@@ -94,14 +98,33 @@ func benchLibrary(b *testing.B, n int) *store.Store {
 		return st
 	}
 	if benchLibs.dir == "" {
-		d, err := os.MkdirTemp("", "evident-bench-")
+		if d := os.Getenv("EVIDENT_BENCH_LIBS"); d != "" {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				b.Fatal(err)
+			}
+			benchLibs.dir, benchLibs.keep = d, true
+		} else {
+			d, err := os.MkdirTemp("", "evident-bench-")
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchLibs.dir = d
+		}
+	}
+	path := filepath.Join(benchLibs.dir, fmt.Sprintf("lib-%d.db", n))
+	// A kept library is complete once its marker is written.
+	marker := path + ".done"
+	if _, err := os.Stat(marker); err == nil && benchLibs.keep {
+		st, err := store.Open(path, false)
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchLibs.dir = d
+		benchLibs.st[n] = st
+		return st
 	}
+	os.Remove(path)
 	base := baseRefs(b)
-	st, err := store.Open(filepath.Join(benchLibs.dir, fmt.Sprintf("lib-%d.db", n)), false)
+	st, err := store.Open(path, false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -119,6 +142,11 @@ func benchLibrary(b *testing.B, n int) *store.Store {
 		}
 	}
 	b.Logf("library of %d references built from %d distinct corpora references", n, len(base))
+	if benchLibs.keep {
+		if err := os.WriteFile(marker, nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
 	benchLibs.st[n] = st
 	return st
 }
@@ -149,7 +177,7 @@ func closeBenchLibraries() {
 	for _, st := range benchLibs.st {
 		st.Close()
 	}
-	if benchLibs.dir != "" {
+	if benchLibs.dir != "" && !benchLibs.keep {
 		os.RemoveAll(benchLibs.dir)
 	}
 }
