@@ -115,7 +115,8 @@ func benchLibrary(b *testing.B, n int) *store.Store {
 	// A kept library is complete once its marker is written.
 	marker := path + ".done"
 	if _, err := os.Stat(marker); err == nil && benchLibs.keep {
-		st, err := store.Open(path, false)
+		// Read-only, as 'check' opens it: runs can share the file.
+		st, err := store.Open(path, true)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -139,11 +139,22 @@ func (x *RefIndex) Get(key string) *corpus.Reference {
 			return nil
 		}
 		var err error
-		r, err = decode(x.s.path, []byte(key), v)
+		r, err = x.s.decode([]byte(key), v)
 		return err
 	})
 	return r
 }
+
+// decode reads a stored reference of s, counting it (Decoded).
+func (s *Store) decode(k, v []byte) (*corpus.Reference, error) {
+	s.decoded.Add(1)
+	return decode(s.path, k, v)
+}
+
+// Decoded is how many references s has decoded since it was opened (Get,
+// Find, Each, RefIndex.Get): tests and benchmarks use it to show that a
+// command reads the references its citations could name, not the library.
+func (s *Store) Decoded() int64 { return s.decoded.Load() }
 
 // Near returns the keys in lower case (FieldFold) or first-author names
 // (FieldFirst) that may lie within maxEdits edits of value.
