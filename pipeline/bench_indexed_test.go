@@ -198,6 +198,7 @@ func BenchmarkCheckLibrary(b *testing.B) {
 			st := benchLibrary(b, n)
 			runtime.GC()
 			b.ReportAllocs()
+			cpu0, cpuOK := cpuTime()
 			b.ResetTimer()
 			for b.Loop() {
 				ix, err := FromIndex(st)
@@ -207,6 +208,9 @@ func BenchmarkCheckLibrary(b *testing.B) {
 				if _, err := CheckAll(context.Background(), []Input{in}, nil, Options{Library: ix}); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if cpu1, ok := cpuTime(); ok && cpuOK {
+				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}
