@@ -192,7 +192,23 @@ func TestMain(m *testing.M) {
 // BenchmarkCheckLibrary checks the article against each library through
 // its indexes, as 'check' does.
 func BenchmarkCheckLibrary(b *testing.B) {
-	in := benchArticle(b)
+	benchCheckIndexed(b, benchArticle(b))
+}
+
+// BenchmarkCheckLibraryRefList checks an article with a numbered
+// reference list of 69 entries (a PLOS Biology article in JATS, its works
+// mostly absent from the library): each entry is matched by its title
+// words and first author, the posting lists that grow with the library.
+func BenchmarkCheckLibraryRefList(b *testing.B) {
+	path := filepath.Join(corporaDir(b), "articles", "plos-jats", "journal.pbio.0040088.xml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchCheckIndexed(b, Input{Path: path, Data: data})
+}
+
+func benchCheckIndexed(b *testing.B, in Input) {
 	for _, n := range benchSizes(b) {
 		b.Run("refs="+strconv.Itoa(n), func(b *testing.B) {
 			st := benchLibrary(b, n)

@@ -9,7 +9,7 @@ import (
 // title, those sharing the rarest title words, and those with the same
 // first author and year. It never scans the library: it reads the
 // posting lists of the rarest words first and stops after six lists, or
-// once a list is common (a tenth of the library) and two have been read.
+// once a list is common (commonList) and two have been read.
 func (l *Library) candidates(q *query) []int32 {
 	words := q.title
 	if len(words) == 0 {
@@ -41,7 +41,7 @@ func (l *Library) candidates(q *query) []int32 {
 		}
 	}
 	slices.SortFunc(lists, func(a, b posting) int { return a.n - b.n })
-	common := max(64, l.Len()/10)
+	common := commonList(l.Len())
 	for k, list := range lists {
 		if k >= 6 || k >= 2 && list.n > common {
 			break
@@ -72,11 +72,13 @@ func (l *Library) candidates(q *query) []int32 {
 	}
 	if q.hasFirst {
 		for _, k := range []string{q.first.full, q.first.bare} {
+			// A name as common as a common word (Wang, Smith): a
+			// bounded share, as for a title of common words.
 			var is []int32
 			if q.e.Year == 0 {
-				is = l.some(FieldFirst, k, 0)
+				is = l.some(FieldFirst, k, common)
 			} else {
-				is = l.some(FieldFirst, FirstValue(k, q.e.Year), 0)
+				is = l.some(FieldFirst, FirstValue(k, q.e.Year), common)
 			}
 			for _, i := range is {
 				c.add(i, 2)
@@ -118,6 +120,18 @@ func (l *Library) candidates(q *query) []int32 {
 	}
 	return out
 }
+
+// maxList is the length from which a posting list is common in any
+// library: a tenth of a library of 20,000, and under a tenth of a larger
+// one, so that the work of matching an entry stops growing with the
+// library. Of 48 candidates scored (maxScored), a list this long adds
+// little but the references it names first.
+const maxList = 2000
+
+// commonList is the length from which a posting list is common in a
+// library of n references: a tenth of it, at least 64 and at most
+// maxList.
+func commonList(n int) int { return max(64, min(n/10, maxList)) }
 
 // counter counts, per reference, the evidence that makes it a candidate.
 // A slice indexed by reference beats a map by a wide margin; the
