@@ -130,6 +130,24 @@ func (x *RefIndex) Count(f resolve.Field, value string) int {
 	return n
 }
 
+// Has reports for each of keys whether its reference is indexed under
+// value in f (a term of bucketTerms; not FieldKey or FieldAlias), in one
+// read transaction.
+func (x *RefIndex) Has(f resolve.Field, value string, keys []string) []bool {
+	out := make([]bool, len(keys))
+	x.view("look up references", func(btx *bolt.Tx) error {
+		b := btx.Bucket(bucketTerms)
+		k := append([]byte(termKey(f, value)), 0)
+		n := len(k)
+		for i, key := range keys {
+			k = append(k[:n], key...)
+			out[i] = b.Get(k) != nil
+		}
+		return nil
+	})
+	return out
+}
+
 // Get returns the reference stored under key, or nil.
 func (x *RefIndex) Get(key string) *corpus.Reference {
 	var r *corpus.Reference

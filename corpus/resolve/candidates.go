@@ -53,9 +53,9 @@ func (l *Library) candidates(q *query) []int32 {
 				// bring in a tenth of the library: those whose
 				// titles have it, read from the candidates rather
 				// than from the long list.
-				for _, i := range c.touched {
-					if indexOf(l.inf(i).words, list.word) >= 0 {
-						c.n[i]++
+				for k, has := range l.haveWord(c.touched, list.word) {
+					if has {
+						c.n[c.touched[k]]++
 					}
 				}
 				continue
@@ -103,20 +103,71 @@ func (l *Library) candidates(q *query) []int32 {
 			}
 		}
 	}
-	out := make([]int32, 0, min(len(c.touched), 2*maxScored))
+	// Sorted by count, then in library order (Library.before), on keys
+	// read once: comparing through the library takes its lock each time,
+	// and a common list leaves thousands tied at the floor.
+	type ranked struct {
+		i   int32
+		n   uint16
+		mem bool
+		key string
+	}
+	rs := make([]ranked, 0, min(len(c.touched), 2*maxScored))
+	l.mu.Lock()
 	for _, i := range c.touched {
 		if c.n[i] >= floor {
-			out = append(out, i)
+			r := ranked{i: i, n: c.n[i], mem: l.idx != nil && int(i) < l.nMem}
+			if l.idx != nil && !r.mem {
+				r.key = l.keys[i]
+			}
+			rs = append(rs, r)
 		}
 	}
-	slices.SortFunc(out, func(a, b int32) int {
-		if na, nb := c.n[a], c.n[b]; na != nb {
-			return int(nb) - int(na)
+	l.mu.Unlock()
+	slices.SortFunc(rs, func(a, b ranked) int {
+		switch {
+		case a.n != b.n:
+			return int(b.n) - int(a.n)
+		case a.mem != b.mem:
+			// The Index's references come before those in memory.
+			if a.mem {
+				return 1
+			}
+			return -1
+		case a.key != b.key:
+			return strings.Compare(a.key, b.key)
 		}
-		return l.compare(a, b)
+		return int(a.i) - int(b.i)
 	})
-	if len(out) > maxScored {
-		out = out[:maxScored]
+	out := make([]int32, 0, min(len(rs), maxScored))
+	for _, r := range rs[:min(len(rs), maxScored)] {
+		out = append(out, r.i)
+	}
+	return out
+}
+
+// haveWord reports for each reference whether its title has the word w:
+// from what the library has decoded, and for the Index's references it
+// has not, from the Index in one look-up, without decoding them (the
+// candidates of a common word are thousands in a large library).
+func (l *Library) haveWord(is []int32, w string) []bool {
+	out := make([]bool, len(is))
+	var ask []string
+	var at []int
+	l.mu.Lock()
+	for k, i := range is {
+		if info := l.info[i]; info != nil {
+			out[k] = indexOf(info.words, w) >= 0
+		} else {
+			ask = append(ask, l.keys[i])
+			at = append(at, k)
+		}
+	}
+	l.mu.Unlock()
+	if len(ask) > 0 {
+		for j, has := range l.idx.Has(FieldWord, w, ask) {
+			out[at[j]] = has
+		}
 	}
 	return out
 }

@@ -42,6 +42,16 @@ func (x *countingIndex) Count(f Field, v string) int {
 	return x.lib.count(f, v)
 }
 
+func (x *countingIndex) Has(f Field, v string, keys []string) []bool {
+	x.asked[fmt.Sprintf("has %d %s %v", f, v, keys)]++
+	all := x.Keys(f, v, 0)
+	out := make([]bool, len(keys))
+	for k, key := range keys {
+		out[k] = slices.Contains(all, key)
+	}
+	return out
+}
+
 func (x *countingIndex) Get(key string) *corpus.Reference {
 	x.asked["get "+key]++
 	return x.refs[key]
