@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/resolve"
 	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/store"
 )
@@ -258,6 +259,32 @@ func BenchmarkCheckLibraryFullScan(b *testing.B) {
 				if _, err := CheckAll(context.Background(), []Input{in}, lib, Options{}); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkNearKey asks each library for the keys near dangling keys
+// ("did you mean"): short keys, whose grams are common in a large
+// library, and a long one. An op is the four look-ups.
+func BenchmarkNearKey(b *testing.B) {
+	keys := []string{"smith2019x", "lecun15", "bengio2013", "tag:goodfellow2016deep"}
+	for _, n := range benchSizes(b) {
+		b.Run("refs="+strconv.Itoa(n), func(b *testing.B) {
+			st := benchLibrary(b, n)
+			ix, err := st.RefIndex()
+			if err != nil || ix == nil {
+				b.Fatalf("RefIndex: %v", err)
+			}
+			b.ReportAllocs()
+			cpu0, cpuOK := cpuTime()
+			for b.Loop() {
+				for _, k := range keys {
+					ix.Near(resolve.FieldFold, k, 2)
+				}
+			}
+			if cpu1, ok := cpuTime(); ok && cpuOK {
+				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}
