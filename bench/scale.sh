@@ -128,12 +128,16 @@ for n in "${ns[@]}"; do
 		read -r imp impKB _ < <(ok=2 timed "$ev" --library "$lib" import -q --on-duplicate keep "$in")
 		[ -n "$impKB" ] || { echo "scale.sh: the import of $n references failed" >&2; exit 1; }
 		echo "$parse $imp $impKB ${shards:-default}" >"$made"
+		echo "scale.sh: $n references: parse-only ${parse} s, import ${imp} s, import peak $(echo "$impKB" | mb) MB" >&2
 	fi
 	echo "scale.sh: $n references: check, search, export" >&2
 	checks=$(for _ in $(seq "$runs"); do timed "$ev" --library "$lib" check "$article"; done)
 	check=$(echo "$checks" | cut -d' ' -f1 | median)
 	checkCPU=$(echo "$checks" | cut -d' ' -f3 | median)
 	checkKB=$(echo "$checks" | cut -d' ' -f2 | median)
+	# Each figure is said as it is measured: a run stopped part-way
+	# leaves what it measured.
+	echo "scale.sh: $n references: check ${check} s (CPU ${checkCPU} s, peak $(echo "$checkKB" | mb) MB)" >&2
 	searches=$work/scale/search-$label.txt
 	: >"$searches"
 	while IFS= read -r q; do
@@ -142,6 +146,7 @@ for n in "${ns[@]}"; do
 	done <"$here/scale-queries.txt"
 	p50=$(pct 50 <"$searches")
 	p95=$(pct 95 <"$searches")
+	echo "scale.sh: $n references: search p50 ${p50} s, p95 ${p95} s" >&2
 	exp=$(for _ in $(seq "$runs"); do timed "$ev" --library "$lib" export --format bibtex | cut -d' ' -f1; done | median)
 	disk=$(du -sk "$lib" | cut -f1 | mb)
 	ratio=$(awk -v a="$imp" -v b="$parse" 'BEGIN {printf "%.1f×", a/b}')
