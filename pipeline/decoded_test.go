@@ -3,11 +3,11 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/store"
+	"github.com/evident-tools/evident/store/storetest"
 )
 
 // decodedLibrary is a stored library of n references, "ref0"…, each with
@@ -15,36 +15,24 @@ import (
 // text), one in a hundred by one author in one year ("Smith 2019").
 func decodedLibrary(t *testing.T, n int) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "library.db"), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.Update(func(tx *store.Tx) error {
-		for i := range n {
-			family, year := fmt.Sprintf("Author%d", i), 1900+i%100
-			if i%100 == 0 {
-				family, year = "Smith", 2019
-			}
-			r := &corpus.Reference{
-				Key:     fmt.Sprintf("ref%d", i),
-				Type:    "article",
-				Title:   fmt.Sprintf("Exercise number %d and the treatment of chronic back pain in adults", i),
-				Authors: []corpus.Name{{First: "Ann", Last: family}},
-				Year:    year,
-				IDs:     corpus.Identifiers{DOI: fmt.Sprintf("10.1000/test.%d", i)},
-				Fields: []corpus.Field{{Name: "abstract", Value: fmt.Sprintf(
-					"Exercise reduced pain in trial %d. Adults who exercised reported less pain at twelve weeks.", i)}},
-			}
-			if err := tx.Put(r); err != nil {
-				return err
-			}
+	var refs []*corpus.Reference
+	for i := range n {
+		family, year := fmt.Sprintf("Author%d", i), 1900+i%100
+		if i%100 == 0 {
+			family, year = "Smith", 2019
 		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
+		refs = append(refs, &corpus.Reference{
+			Key:     fmt.Sprintf("ref%d", i),
+			Type:    "article",
+			Title:   fmt.Sprintf("Exercise number %d and the treatment of chronic back pain in adults", i),
+			Authors: []corpus.Name{{First: "Ann", Last: family}},
+			Year:    year,
+			IDs:     corpus.Identifiers{DOI: fmt.Sprintf("10.1000/test.%d", i)},
+			Fields: []corpus.Field{{Name: "abstract", Value: fmt.Sprintf(
+				"Exercise reduced pain in trial %d. Adults who exercised reported less pain at twelve weeks.", i)}},
+		})
 	}
-	return st
+	return storetest.Filled(t, refs)
 }
 
 // TestCheck_ThroughIndexesDecodesOnlyWhatCitationsName checks an article

@@ -42,54 +42,44 @@ func newMemo(idx Index) *memo {
 // Keys answers from an earlier answer with the same limit, or with no
 // limit (all keys, of which the first limit are the answer).
 func (m *memo) Keys(f Field, value string, limit int) []string {
-	k := memoKey{f, value, limit}
-	m.mu.Lock()
-	ks, ok := m.keys[k]
-	if !ok && limit > 0 {
-		if all, found := m.keys[memoKey{f, value, 0}]; found {
-			ks, ok = slices.Clip(all[:min(limit, len(all))]), true
+	if limit > 0 {
+		m.mu.Lock()
+		all, ok := m.keys[memoKey{f, value, 0}]
+		m.mu.Unlock()
+		if ok {
+			return slices.Clip(all[:min(limit, len(all))])
 		}
 	}
-	m.mu.Unlock()
-	if ok {
-		return ks
-	}
-	// Clipped: a caller that appends to an answer copies it.
-	ks = slices.Clip(m.Index.Keys(f, value, limit))
-	m.mu.Lock()
-	m.keys[k] = ks
-	m.mu.Unlock()
-	return ks
+	return remember(&m.mu, m.keys, memoKey{f, value, limit}, func() []string {
+		// Clipped: a caller that appends to an answer copies it.
+		return slices.Clip(m.Index.Keys(f, value, limit))
+	})
 }
 
 func (m *memo) Count(f Field, value string) int {
-	k := memoKey{f, value, 0}
-	m.mu.Lock()
-	n, ok := m.counts[k]
-	m.mu.Unlock()
-	if ok {
-		return n
-	}
-	n = m.Index.Count(f, value)
-	m.mu.Lock()
-	m.counts[k] = n
-	m.mu.Unlock()
-	return n
+	return remember(&m.mu, m.counts, memoKey{f, value, 0}, func() int { return m.Index.Count(f, value) })
 }
 
 func (m *memo) Near(f Field, value string, maxEdits int) []string {
-	k := memoKey{f, value, maxEdits}
-	m.mu.Lock()
-	vs, ok := m.near[k]
-	m.mu.Unlock()
+	return remember(&m.mu, m.near, memoKey{f, value, maxEdits}, func() []string {
+		// Clipped: a caller that appends to an answer copies it.
+		return slices.Clip(m.Index.Near(f, value, maxEdits))
+	})
+}
+
+// remember returns the answer to k in answers, asking for it once.
+func remember[V any](mu *sync.Mutex, answers map[memoKey]V, k memoKey, ask func() V) V {
+	mu.Lock()
+	v, ok := answers[k]
+	mu.Unlock()
 	if ok {
-		return vs
+		return v
 	}
-	vs = slices.Clip(m.Index.Near(f, value, maxEdits))
-	m.mu.Lock()
-	m.near[k] = vs
-	m.mu.Unlock()
-	return vs
+	v = ask()
+	mu.Lock()
+	answers[k] = v
+	mu.Unlock()
+	return v
 }
 
 // Get is not remembered here: the Library keeps what it decodes.
