@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/resolve"
 	"github.com/evident-tools/evident/importer"
 	"github.com/evident-tools/evident/store"
 )
@@ -22,13 +23,17 @@ import (
 // corpora's real references, repeated with fresh keys and identifiers
 // where the corpora run out. EVIDENT_BENCH_SIZES limits the sizes
 // ("1000,10000"); each library is built once per run, with Tx.Put, in a
-// directory removed at the end.
+// directory removed at the end, or, when EVIDENT_BENCH_LIBS names a
+// directory, kept there and reused by the next run (a million references
+// take half an hour to build; before/after comparisons want the same
+// file).
 //
 //	go test ./pipeline -run '^$' -bench CheckLibrary -benchmem -benchtime 10x
 
 var benchLibs = struct {
 	sync.Mutex
 	dir  string
+	keep bool // dir is EVIDENT_BENCH_LIBS: kept after the run
 	base []*corpus.Reference
 	st   map[int]*store.Store
 }{st: map[int]*store.Store{}}
@@ -94,14 +99,34 @@ func benchLibrary(b *testing.B, n int) *store.Store {
 		return st
 	}
 	if benchLibs.dir == "" {
-		d, err := os.MkdirTemp("", "evident-bench-")
+		if d := os.Getenv("EVIDENT_BENCH_LIBS"); d != "" {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				b.Fatal(err)
+			}
+			benchLibs.dir, benchLibs.keep = d, true
+		} else {
+			d, err := os.MkdirTemp("", "evident-bench-")
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchLibs.dir = d
+		}
+	}
+	path := filepath.Join(benchLibs.dir, fmt.Sprintf("lib-%d.db", n))
+	// A kept library is complete once its marker is written.
+	marker := path + ".done"
+	if _, err := os.Stat(marker); err == nil && benchLibs.keep {
+		// Read-only, as 'check' opens it: runs can share the file.
+		st, err := store.Open(path, true)
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchLibs.dir = d
+		benchLibs.st[n] = st
+		return st
 	}
+	os.Remove(path)
 	base := baseRefs(b)
-	st, err := store.Open(filepath.Join(benchLibs.dir, fmt.Sprintf("lib-%d.db", n)), false)
+	st, err := store.Open(path, false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -119,6 +144,11 @@ func benchLibrary(b *testing.B, n int) *store.Store {
 		}
 	}
 	b.Logf("library of %d references built from %d distinct corpora references", n, len(base))
+	if benchLibs.keep {
+		if err := os.WriteFile(marker, nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
 	benchLibs.st[n] = st
 	return st
 }
@@ -149,7 +179,7 @@ func closeBenchLibraries() {
 	for _, st := range benchLibs.st {
 		st.Close()
 	}
-	if benchLibs.dir != "" {
+	if benchLibs.dir != "" && !benchLibs.keep {
 		os.RemoveAll(benchLibs.dir)
 	}
 }
@@ -163,12 +193,30 @@ func TestMain(m *testing.M) {
 // BenchmarkCheckLibrary checks the article against each library through
 // its indexes, as 'check' does.
 func BenchmarkCheckLibrary(b *testing.B) {
-	in := benchArticle(b)
+	benchCheckIndexed(b, benchArticle(b))
+}
+
+// BenchmarkCheckLibraryRefList checks an article with a numbered
+// reference list of 69 entries (a PLOS Biology article in JATS, its works
+// mostly absent from the library): each entry is matched by its title
+// words and first author, the posting lists that grow with the library.
+func BenchmarkCheckLibraryRefList(b *testing.B) {
+	path := filepath.Join(corporaDir(b), "articles", "plos-jats", "journal.pbio.0040088.xml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchCheckIndexed(b, Input{Path: path, Data: data})
+}
+
+func benchCheckIndexed(b *testing.B, in Input) {
 	for _, n := range benchSizes(b) {
 		b.Run("refs="+strconv.Itoa(n), func(b *testing.B) {
 			st := benchLibrary(b, n)
 			runtime.GC()
 			b.ReportAllocs()
+			cpu0, cpuOK := cpuTime()
+			dec0 := st.Decoded()
 			b.ResetTimer()
 			for b.Loop() {
 				ix, err := FromIndex(st)
@@ -179,6 +227,12 @@ func BenchmarkCheckLibrary(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			if cpu1, ok := cpuTime(); ok && cpuOK {
+				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
+			}
+			// The references decoded per check: those the citations and
+			// entries could name, never the library.
+			b.ReportMetric(float64(st.Decoded()-dec0)/float64(b.N), "decoded/op")
 		})
 	}
 }
@@ -205,6 +259,32 @@ func BenchmarkCheckLibraryFullScan(b *testing.B) {
 				if _, err := CheckAll(context.Background(), []Input{in}, lib, Options{}); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkNearKey asks each library for the keys near dangling keys
+// ("did you mean"): short keys, whose grams are common in a large
+// library, and a long one. An op is the four look-ups.
+func BenchmarkNearKey(b *testing.B) {
+	keys := []string{"smith2019x", "lecun15", "bengio2013", "tag:goodfellow2016deep"}
+	for _, n := range benchSizes(b) {
+		b.Run("refs="+strconv.Itoa(n), func(b *testing.B) {
+			st := benchLibrary(b, n)
+			ix, err := st.RefIndex()
+			if err != nil || ix == nil {
+				b.Fatalf("RefIndex: %v", err)
+			}
+			b.ReportAllocs()
+			cpu0, cpuOK := cpuTime()
+			for b.Loop() {
+				for _, k := range keys {
+					ix.Near(resolve.FieldFold, k, 2)
+				}
+			}
+			if cpu1, ok := cpuTime(); ok && cpuOK {
+				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}

@@ -129,13 +129,21 @@ func nearValues(btx *bolt.Tx, f resolve.Field, v string, maxEdits int) []string 
 	slices.SortFunc(gs, func(a, b string) int {
 		return int(getCount(counts, countKey(kindGram, f, a))) - int(getCount(counts, countKey(kindGram, f, b)))
 	})
+	q := newGramSet(gs)
+	vn := utf8.RuneCountInString(v)
 	seen := map[string]bool{}
 	var out []string
 	for _, g := range gs[:len(gs)-need+1] {
 		eachPosting(near, gramPosting(f, g), func(cand string) bool {
+			// A value whose length differs from v's by more than
+			// maxEdits cannot be near: in a large library most of a
+			// gram's list, and told without building anything.
+			if d := utf8.RuneCountInString(cand) - vn; d > maxEdits || -d > maxEdits {
+				return true
+			}
 			if !seen[cand] {
 				seen[cand] = true
-				if shared(gs, cand) >= need {
+				if q.shared([]byte(cand)) >= need {
 					out = append(out, cand)
 				}
 			}
@@ -145,12 +153,41 @@ func nearValues(btx *bolt.Tx, f resolve.Field, v string, maxEdits int) []string 
 	return out
 }
 
-// shared counts the grams of gs that s has.
-func shared(gs []string, s string) int {
-	cs, _ := grams(s)
+// gramSet is the distinct grams of a value looked up, to count those a
+// candidate shares without building the candidate's grams as strings
+// (nearValues measures thousands of candidates in a large library).
+type gramSet struct {
+	at  map[[3]rune]int
+	hit []bool
+	buf []rune
+}
+
+func newGramSet(gs []string) *gramSet {
+	q := &gramSet{at: make(map[[3]rune]int, len(gs)), hit: make([]bool, len(gs))}
+	for i, g := range gs {
+		var k [3]rune
+		copy(k[:], []rune(g))
+		q.at[k] = i
+	}
+	return q
+}
+
+// shared counts the grams of the set that s has, as grams(s) pads and
+// cuts it.
+func (q *gramSet) shared(s []byte) int {
+	clear(q.hit)
+	rs := append(q.buf[:0], gramPad, gramPad)
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		rs = append(rs, r)
+		s = s[size:]
+	}
+	rs = append(rs, gramPad, gramPad)
+	q.buf = rs
 	n := 0
-	for _, g := range gs {
-		if slices.Contains(cs, g) {
+	for i := 0; i+3 <= len(rs); i++ {
+		if j, ok := q.at[[3]rune(rs[i:i+3])]; ok && !q.hit[j] {
+			q.hit[j] = true
 			n++
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -22,6 +23,9 @@ type RefIndex struct {
 	// read runs fn on a bbolt transaction under the shield.
 	read func(op string, fn func(btx *bolt.Tx) error) error
 	n    int
+	// decoded counts the references Get decodes, for Store.Decoded; nil
+	// for an index read inside a write transaction.
+	decoded *atomic.Int64
 
 	mu  sync.Mutex
 	err error
@@ -50,7 +54,7 @@ func (s *Store) RefIndex() (*RefIndex, error) {
 	read := func(op string, fn func(btx *bolt.Tx) error) error {
 		return s.view(op, func(_ *shield, btx *bolt.Tx) error { return fn(btx) })
 	}
-	return &RefIndex{path: s.path, read: read, n: n}, nil
+	return &RefIndex{path: s.path, read: read, n: n, decoded: &s.decoded}, nil
 }
 
 // Len is the number of references.
@@ -143,6 +147,24 @@ func (x *RefIndex) Count(f resolve.Field, value string) int {
 	return n
 }
 
+// Has reports for each of keys whether its reference is indexed under
+// value in f (a term of bucketTerms; not FieldKey or FieldAlias), in one
+// read transaction.
+func (x *RefIndex) Has(f resolve.Field, value string, keys []string) []bool {
+	out := make([]bool, len(keys))
+	x.view("look up references", func(btx *bolt.Tx) error {
+		b := btx.Bucket(bucketTerms)
+		k := append([]byte(termKey(f, value)), 0)
+		n := len(k)
+		for i, key := range keys {
+			k = append(k[:n], key...)
+			out[i] = b.Get(k) != nil
+		}
+		return nil
+	})
+	return out
+}
+
 // Get returns the reference stored under key, or nil.
 func (x *RefIndex) Get(key string) *corpus.Reference {
 	var r *corpus.Reference
@@ -152,11 +174,25 @@ func (x *RefIndex) Get(key string) *corpus.Reference {
 			return nil
 		}
 		var err error
+		if x.decoded != nil {
+			x.decoded.Add(1)
+		}
 		r, err = decode(x.path, []byte(key), v)
 		return err
 	})
 	return r
 }
+
+// decode reads a stored reference of s, counting it (Decoded).
+func (s *Store) decode(k, v []byte) (*corpus.Reference, error) {
+	s.decoded.Add(1)
+	return decode(s.path, k, v)
+}
+
+// Decoded is how many references s has decoded since it was opened (Get,
+// Find, Each, RefIndex.Get): tests and benchmarks use it to show that a
+// command reads the references its citations could name, not the library.
+func (s *Store) Decoded() int64 { return s.decoded.Load() }
 
 // Near returns the keys in lower case (FieldFold) or first-author names
 // (FieldFirst) that may lie within maxEdits edits of value.

@@ -118,7 +118,9 @@ type Store struct {
 	broken atomic.Bool
 	// upgraded says what opening did to bring an older library up to
 	// date (Upgraded).
-	upgraded  Upgrade
+	upgraded Upgrade
+	// decoded counts the references read whole (Decoded).
+	decoded   atomic.Int64
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -205,7 +207,7 @@ func (s *Store) Get(key string) (*corpus.Reference, error) {
 			return fmt.Errorf("reference %s: %w", key, ErrNotFound)
 		}
 		var err error
-		r, err = decode(s.path, []byte(key), v)
+		r, err = s.decode([]byte(key), v)
 		return err
 	})
 	return r, err
@@ -232,7 +234,7 @@ func (s *Store) Find(key string) (*corpus.Reference, error) {
 			return fmt.Errorf("reference %s: %w", key, ErrNotFound)
 		}
 		var err error
-		r, err = decode(s.path, k, v)
+		r, err = s.decode(k, v)
 		return err
 	})
 	return r, err
@@ -245,7 +247,7 @@ func (s *Store) Each(fn func(*corpus.Reference) error) error {
 	return s.view("read references", func(sh *shield, btx *bolt.Tx) error {
 		c := btx.Bucket(bucketRefs).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			r, err := decode(s.path, k, v)
+			r, err := s.decode(k, v)
 			if err != nil {
 				return err
 			}

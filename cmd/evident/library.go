@@ -145,7 +145,9 @@ func (a *App) checkForSuggest(cmd *cobra.Command, path string, format corpus.For
 		return nil, err
 	}
 	in := pipeline.Input{Path: path, Format: format}
-	checked, err := pipeline.CheckAll(cmd.Context(), []pipeline.Input{in}, lib, pipeline.Options{Library: ix})
+	// The cited works' stored texts, as 'check' reads them, rather than
+	// each rebuilt from its reference.
+	checked, err := pipeline.CheckAll(cmd.Context(), []pipeline.Input{in}, lib, pipeline.Options{Library: ix, Texts: st})
 	if err != nil {
 		return nil, err
 	}

@@ -114,6 +114,9 @@ func NewLibrary(refs []*corpus.Reference) *Library {
 // reference of refs under a key idx has stands in for idx's (a copy that
 // gained aliases: importer.ExtendStored), in its place.
 func NewIndexed(idx Index, refs []*corpus.Reference) *Library {
+	if idx != nil {
+		idx = newMemo(idx)
+	}
 	n := len(refs)
 	l := &Library{
 		refs: make([]*corpus.Reference, 0, n),

@@ -133,6 +133,9 @@ type Index interface {
 	Keys(f Field, value string, limit int) []string
 	// Count is len(Keys(f, value, 0)), without reading the keys.
 	Count(f Field, value string) int
+	// Has reports for each of keys whether its reference is indexed
+	// under value in f, without decoding it.
+	Has(f Field, value string, keys []string) []bool
 	// Get returns the reference stored under key, or nil.
 	Get(key string) *corpus.Reference
 	// Near returns the distinct values of f (FieldFold, or the names of
