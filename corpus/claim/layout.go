@@ -232,6 +232,11 @@ type context struct {
 	// "Yes, for particles." answers it.
 	cited, prevCited, nextCited, paraCited, afterQuestion, lastPara bool
 	citeShare                                                       float64
+	// nextLow and nextWords are the cited sentence after an uncited one,
+	// in lower case, and its length in words: whether this one announces
+	// it (role.go).
+	nextLow   string
+	nextWords int
 }
 
 // introWords open a paper's introduction or its review of earlier work.

@@ -1,6 +1,10 @@
 package claim
 
-import "github.com/evident-tools/evident/corpus"
+import (
+	"strings"
+
+	"github.com/evident-tools/evident/corpus"
+)
 
 // What the sentences around a sentence say about it: whether the writer
 // cited it or its neighbours, and how much of the article cites at all. A
@@ -54,5 +58,10 @@ func (l *Layout) neighbours(i int, ctx *context) {
 	}
 	if i+1 < len(l.sentences) && l.sentences[i+1].Kind != corpus.KindHeading {
 		ctx.nextCited = l.cited[i+1]
+		if ctx.nextCited && !ctx.cited {
+			next := l.sentences[i+1].Text
+			ctx.nextLow = strings.ToLower(next)
+			ctx.nextWords = len(strings.Fields(next))
+		}
 	}
 }
