@@ -10,17 +10,22 @@ import "strings"
 // the next sentence's, and the claim is there. A quotation that opens the
 // sentence or speaks in the first person is a pull quote or a testimonial.
 // A past-tense sentence about a person, in an article told in the first
-// person, is the writer's story, not a fact to check.
+// person or mostly in the past tense, is the writer's story, not a fact to
+// check. A sentence that talks of the evidence without a number ("Overall,
+// the evidence is promising but thin.") is a verdict on it or a pointer to
+// it more often than a finding.
 
 // Role inputs, offsets from inRole.
 const (
-	rAnnounce    = iota // uncited, shorter than the cited sentence after it, and shares a content word with it
-	rShortBefore        // uncited, under twelve words, before a cited sentence at least half as long again
-	rThenBefore         // says "then" or "next", before a cited sentence
-	rQuoteOpen          // opens with a quotation mark
-	rQuotedSelf         // a first-person word inside a quotation
-	rStory              // past tense in an article told in the first person
-	rStoryPerson        // past tense with a person or a pronoun as subject: "She kept", "It was"
+	rAnnounce     = iota // uncited, shorter than the cited sentence after it, and shares a content word with it
+	rShortBefore         // uncited, under twelve words, before a cited sentence at least half as long again
+	rThenBefore          // says "then" or "next", before a cited sentence
+	rQuoteOpen           // opens with a quotation mark
+	rQuotedSelf          // a first-person word inside a quotation
+	rStory               // past tense in an article told in the first person
+	rStoryPerson         // past tense with a person or a pronoun as subject: "She kept", "It was"
+	rStoryShare          // past tense, weighted by the share of the article's sentences in the past tense
+	rEvidenceTalk        // speaks of the evidence without a number: a verdict on it or a pointer to it
 	numRole
 )
 
@@ -74,4 +79,16 @@ func (s *scan) roleInputs(ctx context, past bool, emit func(int, float64)) {
 	on(rQuotedSelf, self)
 	on(rStory, past && (ctx.personal || ctx.density > 0.15))
 	on(rStoryPerson, past && storySubjects[s.word(0)])
+	if past && ctx.pastShare > 0 {
+		emit(inRole+rStoryShare, ctx.pastShare)
+	}
+	evidence, number := false, false
+	for _, t := range s.toks {
+		evidence = evidence || evidenceWords[s.tw(t)]
+		number = number || t.num
+	}
+	on(rEvidenceTalk, evidence && !number)
 }
+
+// evidenceWords name the evidence itself.
+var evidenceWords = set("evidence", "research", "studies", "study", "trial", "trials", "benefit", "results", "data")
