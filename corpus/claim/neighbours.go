@@ -2,6 +2,7 @@ package claim
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/evident-tools/evident/corpus"
 )
@@ -61,7 +62,21 @@ func (l *Layout) neighbours(i int, ctx *context) {
 		if ctx.nextCited && !ctx.cited {
 			next := l.sentences[i+1].Text
 			ctx.nextLow = strings.ToLower(next)
-			ctx.nextWords = len(strings.Fields(next))
+			ctx.nextWords = wordCount(next)
 		}
 	}
+}
+
+// wordCount is len(strings.Fields(s)) without the slice: it runs for every
+// uncited sentence before a cited one.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

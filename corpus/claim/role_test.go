@@ -2,6 +2,7 @@ package claim
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -89,5 +90,13 @@ func TestRoleInputs_ReadAStoryInAnArticleToldInThePast(t *testing.T) {
 	})
 	if share != 0.75 {
 		t.Errorf("story share input %v, want 0.75", share)
+	}
+}
+
+func TestWordCount_CountsAsFieldsDoes(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", " two  words ", "tab\tand\u00a0nbsp\nline", "“Quoted,” she said."} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
 	}
 }
