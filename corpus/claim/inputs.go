@@ -11,7 +11,8 @@ import (
 // stands (its block kind, the part of a paper, whether it follows a lead-in
 // or a heading, its place in the article and its length, how much of the
 // article is told in the first person); how it is put and its neighbours'
-// citations (shape.go); the rule features again per kind of article; and
+// citations (shape.go); its role among its neighbours (role.go); the rule
+// features again per kind of article; and
 // its words, lower-cased unigrams and bigrams hashed into a fixed table.
 // internal/traingen reads them
 // through Layout.Inputs to train the weights; judge reads them to score.
@@ -31,6 +32,9 @@ const (
 	// the layout tells apart: the same cue weighs differently in an essay,
 	// a paper and a page that talks to its reader.
 	GroupKind
+	// GroupRole is the sentence's role among its neighbours (role.go):
+	// announcing the cited sentence after it, quoting, telling a story.
+	GroupRole
 )
 
 // Offsets of the inputs.
@@ -60,7 +64,8 @@ const (
 	numLayout   = 38
 
 	inShape = inLayout + numLayout
-	inKindX = inShape + numShape
+	inRole  = inShape + numShape
+	inKindX = inRole + numRole
 	// numKindX is the kinds of article GroupKind tells apart: told in
 	// the first person, a research paper, talking to "you".
 	numKindX = 3
@@ -78,15 +83,17 @@ const (
 )
 
 // InputGroup returns the group (GroupRules, GroupLayout, GroupShape,
-// GroupKind or GroupWords) of input i.
+// GroupRole, GroupKind or GroupWords) of input i.
 func InputGroup(i int) int {
 	switch {
 	case i < inLayout:
 		return GroupRules
 	case i < inShape:
 		return GroupLayout
-	case i < inKindX:
+	case i < inRole:
 		return GroupShape
+	case i < inKindX:
+		return GroupRole
 	case i < inWords:
 		return GroupKind
 	}
@@ -103,7 +110,7 @@ func (l *Layout) Inputs(i int, emit func(index int, value float64)) {
 	var buf [64]token
 	sc.toks = tokenize(sc.low, sc.orig, buf[:0])
 	sc.run(s.Kind, ctx)
-	sc.inputs(ctx, GroupRules|GroupLayout|GroupShape|GroupKind|GroupWords, sc.ruleZ(), emit)
+	sc.inputs(ctx, GroupRules|GroupLayout|GroupShape|GroupRole|GroupKind|GroupWords, sc.ruleZ(), emit)
 }
 
 // ruleZ is the rules' log-odds of the sentence once run has scanned it.
@@ -145,8 +152,15 @@ func (s *scan) inputs(ctx context, groups int, ruleZ float64, emit func(int, flo
 			emit(inLayout+lNoCue, 1)
 		}
 	}
-	if groups&GroupShape != 0 {
-		s.shapeInputs(ctx, inShape, emit)
+	if groups&(GroupShape|GroupRole) != 0 {
+		shape := emit
+		if groups&GroupShape == 0 {
+			shape = func(int, float64) {}
+		}
+		past := s.shapeInputs(ctx, inShape, shape)
+		if groups&GroupRole != 0 {
+			s.roleInputs(ctx, past, emit)
+		}
 	}
 	if groups&GroupKind != 0 {
 		for k, on := range [numKindX]bool{ctx.personal || ctx.density > 0.15, ctx.paper, ctx.style[2] > 0.1} {

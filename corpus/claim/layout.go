@@ -45,6 +45,9 @@ type Layout struct {
 	// report what someone said, and speak to the reader: what tells a
 	// news story from an explainer, a sales page or an essay.
 	style [3]float64
+	// pastShare is the share of the article's sentences with "was",
+	// "were" or "had": how much of it tells a story.
+	pastShare float64
 	// cited, paraCites and citeShare are what SetCited told: the
 	// sentences the writer cited, how many of them each paragraph holds,
 	// and their share of the article's sentences.
@@ -83,6 +86,7 @@ func NewLayout(sentences []corpus.Sentence) *Layout {
 	if n > 0 {
 		l.density = float64(own) / float64(n)
 		l.style = articleStyle(sentences, n)
+		l.pastShare = pastShare(sentences, n)
 	}
 	l.lastPara = make([]bool, len(sentences))
 	last := -1 // the paragraph that runs up to the next heading
@@ -199,6 +203,7 @@ func (l *Layout) Judge(i int, threshold float64) Judgement {
 func (l *Layout) context(i int) context {
 	s := l.sentences[i]
 	ctx := context{section: s.Section, part: l.parts[i], personal: l.personal, density: l.density, paper: l.paper, style: l.style,
+		pastShare:  l.pastShare,
 		articleLen: len(l.sentences), position: float64(i) / float64(len(l.sentences))}
 	if i > 0 && l.sentences[i-1].Paragraph == s.Paragraph {
 		ctx.inNotice = l.notice[s.Paragraph]
@@ -232,6 +237,14 @@ type context struct {
 	// "Yes, for particles." answers it.
 	cited, prevCited, nextCited, paraCited, afterQuestion, lastPara bool
 	citeShare                                                       float64
+	// nextLow and nextWords are the cited sentence after an uncited one,
+	// in lower case, and its length in words: whether this one announces
+	// it (role.go).
+	nextLow   string
+	nextWords int
+	// pastShare is the share of the article's sentences with a common
+	// verb in the past tense: how much of it tells a story (role.go).
+	pastShare float64
 }
 
 // introWords open a paper's introduction or its review of earlier work.
@@ -384,3 +397,21 @@ func firstPersonSingular(text string) bool {
 }
 
 var firstSingular = set("i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine")
+
+// pastShare is the share of the n sentences that are not headings with
+// "was", "were" or "had" in them: a substring test on the text as written,
+// since it runs over every sentence before any is scanned.
+func pastShare(sentences []corpus.Sentence, n int) float64 {
+	past := 0
+	for _, s := range sentences {
+		if s.Kind == corpus.KindHeading {
+			continue
+		}
+		t := s.Text
+		if strings.Contains(t, " was ") || strings.Contains(t, " were ") || strings.Contains(t, " had ") ||
+			strings.HasPrefix(t, "Was ") || strings.HasPrefix(t, "Had ") {
+			past++
+		}
+	}
+	return float64(past) / float64(n)
+}

@@ -7,8 +7,10 @@ import "math"
 // The learned model: a logistic regression over the inputs of inputs.go,
 // trained by internal/traingen on our own labelled articles (the tuning
 // pool of testdata/kinds, see its README), with the input groups, the
-// regularisation and the threshold chosen by leave-one-article-out
-// cross-validation on those articles only. weights_gen.go holds the result
+// regularisation and the threshold chosen by leave-one-set-out
+// cross-validation on those articles only (each labelled directory scored by
+// a model trained on the others: articles by another hand, as a held-out
+// set's are; leave-one-article-out is reported beside it). weights_gen.go holds the result
 // and says whether the model beat the rules there (modelAdopted); when it
 // did not, the score is the rules' own. Either way the reasons an editor
 // reads are the rules' features that fired: a weight on a hashed word pair

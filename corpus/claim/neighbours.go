@@ -1,6 +1,11 @@
 package claim
 
-import "github.com/evident-tools/evident/corpus"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/evident-tools/evident/corpus"
+)
 
 // What the sentences around a sentence say about it: whether the writer
 // cited it or its neighbours, and how much of the article cites at all. A
@@ -54,5 +59,24 @@ func (l *Layout) neighbours(i int, ctx *context) {
 	}
 	if i+1 < len(l.sentences) && l.sentences[i+1].Kind != corpus.KindHeading {
 		ctx.nextCited = l.cited[i+1]
+		if ctx.nextCited && !ctx.cited {
+			next := l.sentences[i+1].Text
+			ctx.nextLow = strings.ToLower(next)
+			ctx.nextWords = wordCount(next)
+		}
 	}
+}
+
+// wordCount is len(strings.Fields(s)) without the slice: it runs for every
+// uncited sentence before a cited one.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

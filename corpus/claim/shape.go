@@ -75,8 +75,9 @@ var shapeWords = func() map[string]uint8 {
 }()
 
 // shapeInputs emits the shape of the sentence and what ctx says of its
-// neighbours' citations.
-func (s *scan) shapeInputs(ctx context, base int, emit func(int, float64)) {
+// neighbours' citations, and returns whether it has a verb in the past
+// tense (roleInputs reads it).
+func (s *scan) shapeInputs(ctx context, base int, emit func(int, float64)) bool {
 	on := func(i int, b bool) {
 		if b {
 			emit(base+i, 1)
@@ -132,4 +133,5 @@ func (s *scan) shapeInputs(ctx context, base int, emit func(int, float64)) {
 	lone := !ctx.cited && !ctx.paraCited && ctx.citeShare > 0.1
 	on(sLoneUncited, lone)
 	on(sPaperGap, lone && ctx.lastPara && ctx.part == partIntro)
+	return past
 }

@@ -81,6 +81,36 @@ func TestCrossValidate_NeverSeesTheArticleItScores(t *testing.T) {
 	}
 }
 
+func TestCrossValidateBy_NeverSeesAnyArticleOfTheFoldItScores(t *testing.T) {
+	ex := toy()
+	// Articles a and b make one fold: flipping the labels of both must
+	// not move their out-of-fold scores, and the other fold's scores move
+	// (it was trained on them).
+	fold := func(e Example) string {
+		if e.Article == "a" || e.Article == "b" {
+			return "ab"
+		}
+		return "cd"
+	}
+	before := CrossValidateBy(ex, toyOptions, fold)
+	for i := range ex {
+		if fold(ex[i]) == "ab" {
+			ex[i].Claim = !ex[i].Claim
+		}
+	}
+	after := CrossValidateBy(ex, toyOptions, fold)
+	moved := false
+	for i := range ex {
+		if fold(ex[i]) == "ab" && before[i] != after[i] {
+			t.Fatalf("example %d of the left-out fold: %.4f, then %.4f after its labels flipped", i, before[i], after[i])
+		}
+		moved = moved || fold(ex[i]) == "cd" && before[i] != after[i]
+	}
+	if !moved {
+		t.Fatal("the other fold's scores did not move: the flipped labels were never trained on")
+	}
+}
+
 func TestMeasure_CountsUncitedSentencesAndTheTopTen(t *testing.T) {
 	ex := []Example{
 		{Article: "a", Claim: true, Uncited: true},
