@@ -49,10 +49,6 @@ func group(delim string, f *fmting, kids ...*node) *node {
 	return (*nodeSlab)(nil).group(delim, f, kids...)
 }
 
-// styled is a leaf with its own formatting: one node where wrap(leaf(s), f)
-// makes two (names and dates make most of the nodes of an entry).
-func styled(s string, f *fmting) *node { return (*nodeSlab)(nil).styled(s, f) }
-
 // wrap puts formatting around one node.
 func wrap(n *node, f *fmting) *node { return (*nodeSlab)(nil).wrap(n, f) }
 

@@ -59,8 +59,10 @@ func (s *nodeSlab) list(n int) []*node {
 	}
 }
 
-// leaf, styled, wrap and group make nodes from the slab (see the
-// package's functions of the same names, which allocate each).
+// leaf, styled, wrap and group make nodes from the slab (the package's
+// leaf, wrap and group allocate each). styled is a leaf with its own
+// formatting: one node where wrap(leaf(t), f) makes two (names and dates
+// make most of the nodes of an entry).
 
 func (s *nodeSlab) leaf(t string) *node {
 	if t == "" {
