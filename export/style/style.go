@@ -300,53 +300,75 @@ var htmlLinkRE = regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`)
 // becomes <a href="https://doi.org/X">https://doi.org/X</a>. A fixture
 // (links_html) keeps the processor's own behaviour in view.
 func absorbPrefixHTML(h string) string {
-	if !strings.Contains(h, "<a href=") {
-		return h
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range htmlLinkRE.FindAllStringSubmatchIndex(h, -1) {
-		href, text := html.UnescapeString(h[m[2]:m[3]]), html.UnescapeString(h[m[4]:m[5]])
-		prefix, ok := strings.CutSuffix(href, text)
-		before := h[last:m[0]]
-		if ok && prefix != "" && strings.HasSuffix(before, htmlEscaper.Replace(prefix)) {
-			b.WriteString(strings.TrimSuffix(before, htmlEscaper.Replace(prefix)))
-			b.WriteString(`<a href="` + h[m[2]:m[3]] + `">` + htmlEscaper.Replace(href) + `</a>`)
-		} else {
-			b.WriteString(h[last:m[1]])
-		}
-		last = m[1]
-	}
-	b.WriteString(h[last:])
-	return b.String()
+	return absorbPrefix(h, "<a href=", htmlLinks)
 }
 
 // absorbPrefixMarkdown does for Markdown what absorbPrefixHTML does for
 // HTML: https://doi.org/[X](https://doi.org/X) becomes an autolink of the
 // whole address, or one link when the address cannot be an autolink.
 func absorbPrefixMarkdown(md string) string {
-	if !strings.Contains(md, "](") {
-		return md
+	return absorbPrefix(md, "](", markdownLinks)
+}
+
+// linkSyntax is how absorbPrefix reads and writes the links of one output
+// format.
+type linkSyntax struct {
+	re *regexp.Regexp
+	// parts gives a match's address and text, unescaped.
+	parts func(s string, m []int) (href, text string)
+	// escape writes text as the format writes it.
+	escape func(string) string
+	// whole writes a link of the whole address href in place of match m.
+	whole func(s string, m []int, href string) string
+}
+
+var htmlLinks = linkSyntax{
+	re: htmlLinkRE,
+	parts: func(h string, m []int) (string, string) {
+		return html.UnescapeString(h[m[2]:m[3]]), html.UnescapeString(h[m[4]:m[5]])
+	},
+	escape: htmlEscaper.Replace,
+	whole: func(h string, m []int, href string) string {
+		return `<a href="` + h[m[2]:m[3]] + `">` + htmlEscaper.Replace(href) + `</a>`
+	},
+}
+
+var markdownLinks = linkSyntax{
+	re: mdLinkRE,
+	parts: func(md string, m []int) (string, string) {
+		return md[m[4]:m[5]], unescapeMarkdown(md[m[2]:m[3]])
+	},
+	escape: escapeMarkdown,
+	whole: func(_ string, _ []int, href string) string {
+		if strings.ContainsAny(href, "<> \\`") {
+			return "[" + escapeMarkdown(href) + "](" + markdownURL(href) + ")"
+		}
+		return "<" + href + ">"
+	},
+}
+
+// absorbPrefix moves into each link of s (found by ls) the part of its
+// address that the text before the link already spells out, and links
+// the whole address.
+func absorbPrefix(s, marker string, ls linkSyntax) string {
+	if !strings.Contains(s, marker) {
+		return s
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range mdLinkRE.FindAllStringSubmatchIndex(md, -1) {
-		text, href := unescapeMarkdown(md[m[2]:m[3]]), md[m[4]:m[5]]
+	for _, m := range ls.re.FindAllStringSubmatchIndex(s, -1) {
+		href, text := ls.parts(s, m)
 		prefix, ok := strings.CutSuffix(href, text)
-		before := md[last:m[0]]
-		if ok && prefix != "" && strings.HasSuffix(before, escapeMarkdown(prefix)) {
-			b.WriteString(strings.TrimSuffix(before, escapeMarkdown(prefix)))
-			if strings.ContainsAny(href, "<> \\`") {
-				b.WriteString("[" + escapeMarkdown(href) + "](" + markdownURL(href) + ")")
-			} else {
-				b.WriteString("<" + href + ">")
-			}
+		before := s[last:m[0]]
+		if ok && prefix != "" && strings.HasSuffix(before, ls.escape(prefix)) {
+			b.WriteString(strings.TrimSuffix(before, ls.escape(prefix)))
+			b.WriteString(ls.whole(s, m, href))
 		} else {
-			b.WriteString(md[last:m[1]])
+			b.WriteString(s[last:m[1]])
 		}
 		last = m[1]
 	}
-	b.WriteString(md[last:])
+	b.WriteString(s[last:])
 	return b.String()
 }
 
