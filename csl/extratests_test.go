@@ -40,6 +40,19 @@ func (f fixtureCite) ref() csl.CiteRef {
 		SuppressAuthor: f.SuppressAuthor, AuthorOnly: f.AuthorOnly}
 }
 
+// clustersOf makes a cluster of each list of cites.
+func clustersOf(lists [][]fixtureCite) []csl.Cluster {
+	var out []csl.Cluster
+	for _, cl := range lists {
+		var c csl.Cluster
+		for _, r := range cl {
+			c.Items = append(c.Items, r.ref())
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // fixtureClusters reads CITATION-ITEMS, or the cites of CITATIONS; without
 // either, one cluster cites every item.
 func fixtureClusters(sec map[string]string, items []csl.Item) ([]csl.Cluster, bool) {
@@ -48,29 +61,13 @@ func fixtureClusters(sec map[string]string, items []csl.Item) ([]csl.Cluster, bo
 		if json.Unmarshal([]byte(ci), &raw) != nil {
 			return nil, false
 		}
-		var out []csl.Cluster
-		for _, cl := range raw {
-			var c csl.Cluster
-			for _, r := range cl {
-				c.Items = append(c.Items, r.ref())
-			}
-			out = append(out, c)
-		}
-		return out, true
+		return clustersOf(raw), true
 	}
 	if cs := sec["CITATIONS"]; cs != "" {
 		// either lists of cites, or [citation, before, after] triples
 		var plain [][]fixtureCite
 		if json.Unmarshal([]byte(cs), &plain) == nil && len(plain) > 0 && len(plain[0]) > 0 && plain[0][0].ID != nil {
-			var out []csl.Cluster
-			for _, cl := range plain {
-				var c csl.Cluster
-				for _, r := range cl {
-					c.Items = append(c.Items, r.ref())
-				}
-				out = append(out, c)
-			}
-			return out, true
+			return clustersOf(plain), true
 		}
 		var raw [][]json.RawMessage
 		if json.Unmarshal([]byte(cs), &raw) != nil {
