@@ -86,13 +86,7 @@ func (tx *Tx) flushTerms(refs int) error {
 		if cur == e.present {
 			continue
 		}
-		var err error
-		if e.present {
-			err = ix.b.Put(e.k, nil)
-		} else {
-			err = ix.b.Delete(e.k)
-		}
-		if err != nil {
+		if err := e.write(ix.b); err != nil {
 			return err
 		}
 		step := 1

@@ -474,6 +474,14 @@ type stagedEntry struct {
 	present bool
 }
 
+// write puts the entry's key into b, or deletes it, as staged.
+func (e stagedEntry) write(b *bolt.Bucket) error {
+	if e.present {
+		return b.Put(e.k, nil)
+	}
+	return b.Delete(e.k)
+}
+
 // sorted returns the staged entries in bbolt key order, the order in
 // which bbolt takes writes fastest.
 func (ix *index) sorted() []stagedEntry {
@@ -491,13 +499,7 @@ func (ix *index) flush() error {
 	entries := ix.sorted()
 	ix.staged = make(map[string]map[string]bool)
 	for _, e := range entries {
-		var err error
-		if e.present {
-			err = ix.b.Put(e.k, nil)
-		} else {
-			err = ix.b.Delete(e.k)
-		}
-		if err != nil {
+		if err := e.write(ix.b); err != nil {
 			return err
 		}
 	}
