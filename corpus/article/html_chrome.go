@@ -12,9 +12,9 @@ import (
 // are told here, after reading, by their shape: a label, as a heading or a
 // short block, followed by blocks that are nothing but links (the teasers'
 // headlines, a linked heading perhaps with a short summary under it), or
-// a label run into one link ("Read more: How to keep cool"). They are page chrome, not the article's sentences. A list of
-// the article's own, whose items are sentences with a link in them, is not
-// all link and stays.
+// a label run into one link ("Read more: How to keep cool"). They are page
+// chrome, not the article's sentences. A list of the article's own, whose
+// items are sentences with a link in them, is not all link and stays.
 
 // chromeLabels are the labels of such lists, lower case, without a final
 // colon. "See also" and "Further reading" are not among them: under those
