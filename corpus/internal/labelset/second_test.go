@@ -21,9 +21,8 @@ var secondDir = filepath.Join("..", "..", "claim", "testdata", "kinds", "second"
 // alignment, or that drifts far from the other, fails. The seventh round's
 // relabelling (b) applied the guide's decisions to heldout5/ and changed five
 // labels both labellers had agreed on (four announcing sentences, one key
-// point):
-// 0.932 over all 918 (agreement 0.968, 29 disagreements), heldout5/ alone
-// 0.921 → 0.928 (21 → 19 disagreements).
+// point): kappa 0.932 over all 918 (agreement 0.968, 29 disagreements),
+// heldout5/ alone 0.921 → 0.928 (21 → 19 disagreements).
 const kappaFloor = 0.90
 
 // TestSecondLabels_AlignAndAgreeWithTheFirst reads both labellings of each
