@@ -15,7 +15,7 @@ import (
 // The articles of five kinds under corpus/claim/testdata/kinds: a research
 // paper, a news story, a health explainer, an essay and a scraped web page,
 // in a tuning pool the scorer's model is trained on (tune/, tune2/,
-// heldout2/, heldout3/, heldout4/, tune3/, heldout5/) and a held-out set it
+// heldout2/, heldout3/, heldout4/, tune3/, heldout5/, tune4/) and a held-out set it
 // is not.
 // Every sentence is labelled, before the scorer was run on it, as a claim
 // that needs a source or not, with a category (testdata/kinds/README.md).
@@ -69,7 +69,7 @@ var poolFloors = map[string]kindFloor{
 // heldout4/ and heldout5/ were the held-out sets of earlier rounds; each
 // joined the tuning pool once it had been measured (see kindFloors).
 var kindDirs = map[string][]string{
-	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5"},
+	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4"},
 	// The sixth round's held-out set, written and labelled on its own
 	// branch and measured once after the merge (see kindFloors).
 	"heldout": {"heldout6"},
