@@ -55,14 +55,19 @@ var kindFloors = map[string]kindFloor{
 type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning pool, in-sample, set a little under
-// what the scorer reaches on it.
+// what the scorer reaches on it. tune4/ (seventh round), written where the
+// model is weakest, joined the pool before the weights were generated again
+// on it: the sixth round's model reads 0.655 / 0.864, top-10 0.693 on its
+// twelve articles, and the pool's figures fall with them (all 0.833 /
+// 0.932, top-10 0.843 without tune4/, 0.810 / 0.924, 0.821 with it; essays,
+// papers and pages by 0.01 to 0.04), which is what the floors below follow.
 var poolFloors = map[string]kindFloor{
-	"all":    {0.82, 0.92, 0.83},
-	"essay":  {0.69, 0.85, 0.70},
+	"all":    {0.80, 0.92, 0.81},
+	"essay":  {0.67, 0.84, 0.69},
 	"health": {0.90, 0.94, 0.93},
 	"news":   {0.91, 0.97, 0.98},
-	"paper":  {0.79, 0.87, 0.79},
-	"web":    {0.75, 0.89, 0.78},
+	"paper":  {0.75, 0.87, 0.75},
+	"web":    {0.73, 0.89, 0.77},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
