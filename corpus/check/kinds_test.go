@@ -15,7 +15,7 @@ import (
 // The articles of five kinds under corpus/claim/testdata/kinds: a research
 // paper, a news story, a health explainer, an essay and a scraped web page,
 // in a tuning pool the scorer's model is trained on (tune/, tune2/,
-// heldout2/, heldout3/, heldout4/, tune3/, heldout5/) and a held-out set it
+// heldout2/, heldout3/, heldout4/, tune3/, heldout5/, tune4/) and a held-out set it
 // is not.
 // Every sentence is labelled, before the scorer was run on it, as a claim
 // that needs a source or not, with a category (testdata/kinds/README.md).
@@ -56,23 +56,23 @@ type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning pool, in-sample, set a little under
 // what the scorer reaches on it. The seventh round's relabelling of the
-// pool by the borderline rules (kinds/README.md, (a) and (b)) changed labels
-// the sixth round's model was trained on; these floors are set again below
-// once the model is retrained on the new labels.
+// pool by the borderline rules (kinds/README.md, (a) and (b)) and tune4/
+// changed what the sixth round's model was trained on; these floors are set
+// again once the model is retrained.
 var poolFloors = map[string]kindFloor{
-	"all":    {0.81, 0.92, 0.81},
-	"essay":  {0.68, 0.85, 0.70},
+	"all":    {0.80, 0.92, 0.81},
+	"essay":  {0.67, 0.84, 0.69},
 	"health": {0.89, 0.94, 0.92},
 	"news":   {0.90, 0.97, 0.97},
 	"paper":  {0.71, 0.87, 0.71},
-	"web":    {0.75, 0.89, 0.78},
+	"web":    {0.73, 0.89, 0.77},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
 // heldout4/ and heldout5/ were the held-out sets of earlier rounds; each
 // joined the tuning pool once it had been measured (see kindFloors).
 var kindDirs = map[string][]string{
-	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5"},
+	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4"},
 	// The sixth round's held-out set, written and labelled on its own
 	// branch and measured once after the merge (see kindFloors).
 	"heldout": {"heldout6"},

@@ -11,8 +11,8 @@
 // (shape.go, neighbours.go), and its role among them: announcing the cited
 // sentence after it, quoting, telling a story (role.go); trained by
 // internal/traingen on our own labelled articles of five kinds
-// (testdata/kinds tune/, tune2/, heldout2/, heldout3/, heldout4/, tune3/
-// and heldout5/; no outside data or weights: no labelled claim data with a
+// (testdata/kinds tune/, tune2/, heldout2/, heldout3/, heldout4/, tune3/,
+// heldout5/ and tune4/; no outside data or weights: no labelled claim data with a
 // licence that allows it could be used, see the corpora README), with its
 // inputs, regularisation and threshold chosen by leave-one-set-out
 // cross-validation on them (train on every labelled directory but one,
