@@ -44,13 +44,13 @@ func scoreOfInputs(l *Layout, i int) float64 {
 			k := int(r)
 			for forestNodes[k].feature >= 0 {
 				n := forestNodes[k]
-				if x[int(n.feature)] <= n.threshold {
+				if x[int(n.feature)] <= n.v {
 					k = int(n.left)
 				} else {
-					k = int(n.right)
+					k = int(n.left) + 1
 				}
 			}
-			z += float64(forestNodes[k].value)
+			z += forestNodes[k].v
 		}
 	case modelAdopted:
 		z = modelBias
@@ -64,8 +64,8 @@ func scoreOfInputs(l *Layout, i int) float64 {
 }
 
 // TestForest_NodesAreWellFormed walks every tree of the committed forest:
-// each split's children lie inside the table and after the split, each
-// split reads a dense input, and each tree ends in leaves.
+// each split's two children lie side by side inside the table and after the
+// split, each split reads a dense input, and each tree ends in leaves.
 func TestForest_NodesAreWellFormed(t *testing.T) {
 	for _, r := range forestRoots {
 		stack := []int{int(r)}
@@ -79,10 +79,10 @@ func TestForest_NodesAreWellFormed(t *testing.T) {
 			if n.feature < 0 {
 				continue
 			}
-			if int(n.feature) >= NumDenseInputs || int(n.left) <= k || int(n.right) <= k {
+			if int(n.feature) >= NumDenseInputs || int(n.left) <= k || int(n.left)+1 >= len(forestNodes) {
 				t.Fatalf("tree at %d: node %d %+v", r, k, n)
 			}
-			stack = append(stack, int(n.left), int(n.right))
+			stack = append(stack, int(n.left), int(n.left)+1)
 		}
 	}
 	if modelTrees && len(forestRoots) == 0 {

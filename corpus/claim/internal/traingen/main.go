@@ -269,7 +269,11 @@ func generate(dir string, log io.Writer) ([]byte, error) {
 	if c.trees == nil {
 		writeLogistic(&b, train.Train(examples, options(c)))
 	} else {
-		writeForest(&b, train.TrainTrees(examples, treeOptions(c)))
+		f := train.TrainTrees(examples, treeOptions(c))
+		if len(f.Nodes) > math.MaxUint16 {
+			return nil, fmt.Errorf("%d nodes: more than a forest's uint16 indexes hold", len(f.Nodes))
+		}
+		writeForest(&b, f)
 	}
 	return format.Source(b.Bytes())
 }
@@ -293,9 +297,11 @@ func writeLogistic(b *bytes.Buffer, m train.Model) {
 }
 
 // writeForest writes the forest's nodes, each tree's root and no logistic
-// weights. A split's threshold is written in full (the shortest form that
-// reads back as the same number), so that the committed forest sends every
-// sentence the way the trained one did; a leaf's value to four decimals.
+// weights. Each tree is laid out again breadth first, a split's two
+// children side by side (model.go steps to left or left+1). A split's
+// threshold is written in full (the shortest form that reads back as the
+// same number), so that the committed forest sends every sentence the way
+// the trained one did; a leaf's value to four decimals.
 func writeForest(b *bytes.Buffer, f train.Forest) {
 	scale := 0.0
 	if f.BaseInput >= 0 {
@@ -303,25 +309,39 @@ func writeForest(b *bytes.Buffer, f train.Forest) {
 	}
 	fmt.Fprintf(b, "modelBias = 0.0000\nforestBias = %s\nforestBaseScale = %s\n)\n\n", num(f.Bias), num(scale))
 	fmt.Fprintf(b, "var modelWeights = [NumInputs]float32{}\n\n")
+	var nodes []string
+	var roots []int
+	for _, r := range f.Roots {
+		roots = append(roots, len(nodes))
+		// queue holds the trained nodes in their new order.
+		queue := []int{r}
+		for q := 0; q < len(queue); q++ {
+			n := f.Nodes[queue[q]]
+			if n.Feature < 0 {
+				nodes = append(nodes, fmt.Sprintf("{-1, 0, %s}", num(n.Value)))
+				continue
+			}
+			// The children go after every node already queued.
+			left := roots[len(roots)-1] + len(queue)
+			queue = append(queue, n.Left, n.Right)
+			nodes = append(nodes, fmt.Sprintf("{%d, %d, %s}", n.Feature, left, strconv.FormatFloat(n.Threshold, 'g', -1, 64)))
+		}
+	}
 	fmt.Fprintf(b, "var forestRoots = []uint16{")
-	for k, r := range f.Roots {
+	for k, r := range roots {
 		if k%16 == 0 {
 			b.WriteString("\n")
 		}
 		fmt.Fprintf(b, "%d,", r)
 	}
 	b.WriteString("\n}\n\n")
-	fmt.Fprintf(b, "// forestNodes: {feature, left, right, threshold, value}; a leaf has feature -1.\n")
+	fmt.Fprintf(b, "// forestNodes: {feature, left, threshold}, and {-1, 0, value} for a leaf.\n")
 	fmt.Fprintf(b, "var forestNodes = []treeNode{")
-	for k, n := range f.Nodes {
+	for k, n := range nodes {
 		if k%4 == 0 {
 			b.WriteString("\n")
 		}
-		if n.Feature < 0 {
-			fmt.Fprintf(b, "{-1, 0, 0, 0, %s},", num(n.Value))
-		} else {
-			fmt.Fprintf(b, "{%d, %d, %d, %s, 0},", n.Feature, n.Left, n.Right, strconv.FormatFloat(n.Threshold, 'g', -1, 64))
-		}
+		b.WriteString(n + ",")
 	}
 	b.WriteString("\n}\n")
 }
