@@ -1,12 +1,14 @@
 // Command traingen trains the claim scorer's learned model on the labelled
 // articles of the tuning pool (testdata/kinds tune/, tune2/, heldout2/,
-// heldout3/, heldout4/, tune3/, heldout5/; never a held-out set still to be
-// measured), chooses its input groups, regularisation and threshold by
-// leave-one-set-out cross-validation on that pool (train on every labelled
-// directory but one, score that one: a new writer on new topics, as a
-// held-out set is), reports leave-one-article-out beside it, and writes the
-// weights as Go source. Run it with `go generate
-// ./corpus/claim`.
+// heldout3/, heldout4/, tune3/, heldout5/, heldout6/; never a held-out set
+// still to be measured), chooses between a logistic regression and
+// gradient-boosted trees, and their input groups, penalty or shape and
+// threshold, by leave-one-set-out cross-validation on that pool (train on
+// every labelled directory but one, score that one: a new writer on new
+// topics, as a held-out set is), reports leave-one-article-out for the
+// best of each family beside it, and writes the weights or the trees as Go
+// source. Run it with `go generate ./corpus/claim`; it needs no flags, so
+// that the pool's labels can change and the model be chosen again.
 package main
 
 import (
