@@ -5,21 +5,22 @@
 // The scorer has two layers. The rules (features.go and the files they
 // call) are a handful of words or simple patterns each, with a weight set by
 // hand: they give the reasons an editor reads, and their weighted sum is the
-// rules' own log-odds. The score is a learned logistic regression
-// (model.go) over those rules, their log-odds, where the sentence stands
-// (inputs.go), how it is put and whether its neighbours are cited
-// (shape.go, neighbours.go), and its role among them: announcing the cited
-// sentence after it, quoting, telling a story (role.go); trained by
-// internal/traingen on our own labelled articles of five kinds
+// rules' own log-odds. The score is a learned model (model.go): a logistic
+// regression or gradient-boosted shallow trees, whichever does better, over
+// those rules, their log-odds, where the sentence stands (inputs.go), how it
+// is put and whether its neighbours are cited (shape.go, neighbours.go), its
+// role among them: announcing the cited sentence after it, quoting, telling
+// a story (role.go), and its place in its section and paragraph (place.go);
+// trained by internal/traingen on our own labelled articles of five kinds
 // (testdata/kinds tune/, tune2/, heldout2/, heldout3/, heldout4/, tune3/,
-// heldout5/ and tune4/; no outside data or weights: no labelled claim data with a
-// licence that allows it could be used, see the corpora README), with its
-// inputs, regularisation and threshold chosen by leave-one-set-out
-// cross-validation on them (train on every labelled directory but one,
-// score that one: a new writer on new topics, as a held-out set is;
-// 0.847 / 0.907, top-10 0.846 in the sixth round; leave-one-article-out
-// 0.839 / 0.927). Each held-out set was measured once and then joined the
-// pool; testdata/kinds/README.md gives the figures per kind.
+// heldout5/, tune4/ and heldout6/; no outside data or weights: no labelled
+// claim data with a licence that allows it could be used, see the corpora
+// README), with the model, its inputs, its penalty or the trees' shape, and
+// its threshold chosen by leave-one-set-out cross-validation on them (train
+// on every labelled directory but one, score that one: a new writer on new
+// topics, as a held-out set is). Each held-out set was measured once and
+// then joined the pool; testdata/kinds/README.md gives the figures per kind
+// and round, weights_gen.go those of every candidate.
 //
 // Beyond a sentence's words the scorer reads its place (Layout): the part
 // of a paper it stands in, the notice it belongs to, and whether the

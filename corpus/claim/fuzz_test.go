@@ -53,10 +53,15 @@ func FuzzJudge(f *testing.F) {
 		doc := []corpus.Sentence{{Text: "Introduction", Kind: corpus.KindHeading}, {Text: text, Kind: corpus.KindHeading},
 			{Text: text, Kind: kind, Paragraph: 1}, {Text: text, Kind: kind, Paragraph: 1},
 			{Text: "Results", Kind: corpus.KindHeading}}
-		l := NewLayout(doc)
-		for i := range doc {
-			if s := l.Judge(i, 0).Score; math.IsNaN(s) || s < 0 || s > 1 {
-				t.Fatalf("Layout.Judge(%d) of %q: score %v out of [0,1]", i, text, s)
+		// Read as it stands, and with one of the two sentences cited:
+		// the section and paragraph inputs (place.go) read the citations.
+		cited := NewLayout(doc)
+		cited.SetCited(func(i int) bool { return i == 3 })
+		for _, l := range []*Layout{NewLayout(doc), cited} {
+			for i := range doc {
+				if s := l.Judge(i, 0).Score; math.IsNaN(s) || s < 0 || s > 1 {
+					t.Fatalf("Layout.Judge(%d) of %q: score %v out of [0,1]", i, text, s)
+				}
 			}
 		}
 	})

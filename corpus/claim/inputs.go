@@ -11,7 +11,8 @@ import (
 // stands (its block kind, the part of a paper, whether it follows a lead-in
 // or a heading, its place in the article and its length, how much of the
 // article is told in the first person); how it is put and its neighbours'
-// citations (shape.go); its role among its neighbours (role.go); the rule
+// citations (shape.go); its role among its neighbours (role.go); where it
+// stands in its section and paragraph (place.go); the rule
 // features again per kind of article; and
 // its words, lower-cased unigrams and bigrams hashed into a fixed table.
 // internal/traingen reads them
@@ -35,6 +36,10 @@ const (
 	// GroupRole is the sentence's role among its neighbours (role.go):
 	// announcing the cited sentence after it, quoting, telling a story.
 	GroupRole
+	// GroupPlace is where the sentence stands in its section and
+	// paragraph, how much its section cites, and the article's length
+	// and share of past tense (place.go).
+	GroupPlace
 )
 
 // Offsets of the inputs.
@@ -65,7 +70,8 @@ const (
 
 	inShape = inLayout + numLayout
 	inRole  = inShape + numShape
-	inKindX = inRole + numRole
+	inPlace = inRole + numRole
+	inKindX = inPlace + numPlace
 	// numKindX is the kinds of article GroupKind tells apart: told in
 	// the first person, a research paper, talking to "you".
 	numKindX = 3
@@ -77,13 +83,16 @@ const (
 
 	// NumInputs is the number of inputs of the model.
 	NumInputs = inWords + wordBuckets
+	// NumDenseInputs is the number of inputs before the hashed words:
+	// the ones the trees read.
+	NumDenseInputs = inWords
 	// InputRuleLogOdds is the input that holds the rules' log-odds,
 	// divided by 4: the rules' own score is the logistic of 4 times it.
 	InputRuleLogOdds = inRuleZ
 )
 
 // InputGroup returns the group (GroupRules, GroupLayout, GroupShape,
-// GroupRole, GroupKind or GroupWords) of input i.
+// GroupRole, GroupPlace, GroupKind or GroupWords) of input i.
 func InputGroup(i int) int {
 	switch {
 	case i < inLayout:
@@ -92,8 +101,10 @@ func InputGroup(i int) int {
 		return GroupLayout
 	case i < inRole:
 		return GroupShape
-	case i < inKindX:
+	case i < inPlace:
 		return GroupRole
+	case i < inKindX:
+		return GroupPlace
 	case i < inWords:
 		return GroupKind
 	}
@@ -110,7 +121,7 @@ func (l *Layout) Inputs(i int, emit func(index int, value float64)) {
 	var buf [64]token
 	sc.toks = tokenize(sc.low, sc.orig, buf[:0])
 	sc.run(s.Kind, ctx)
-	sc.inputs(ctx, GroupRules|GroupLayout|GroupShape|GroupRole|GroupKind|GroupWords, sc.ruleZ(), emit)
+	sc.inputs(ctx, GroupRules|GroupLayout|GroupShape|GroupRole|GroupPlace|GroupKind|GroupWords, sc.ruleZ(), emit)
 }
 
 // ruleZ is the rules' log-odds of the sentence once run has scanned it.
@@ -161,6 +172,9 @@ func (s *scan) inputs(ctx context, groups int, ruleZ float64, emit func(int, flo
 		if groups&GroupRole != 0 {
 			s.roleInputs(ctx, past, emit)
 		}
+	}
+	if groups&GroupPlace != 0 {
+		placeInputs(ctx, emit)
 	}
 	if groups&GroupKind != 0 {
 		for k, on := range [numKindX]bool{ctx.personal || ctx.density > 0.15, ctx.paper, ctx.style[2] > 0.1} {

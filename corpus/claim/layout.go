@@ -57,6 +57,14 @@ type Layout struct {
 	// lastPara marks the sentences of the last paragraph before a
 	// heading: where a paper's introduction states its gap and its aim.
 	lastPara []bool
+	// sectStart and sectEnd are the first and last sentence of each
+	// sentence's section, paraLen the sentences of each paragraph, and
+	// sectCites the cited sentences of each section by its first
+	// (place.go).
+	sectStart, sectEnd []int32
+	paraLen            map[int]int
+	sectCites          map[int32]int
+	traits             []traits
 }
 
 // NewLayout reads the headings and paragraphs of an article's sentences,
@@ -101,6 +109,7 @@ func NewLayout(sentences []corpus.Sentence) *Layout {
 			l.lastPara[i] = s.Paragraph == last
 		}
 	}
+	l.sections()
 	cur := partNone
 	seenIntro, review := false, false
 	for i, s := range sentences {
@@ -217,6 +226,7 @@ func (l *Layout) context(i int) context {
 	}
 	ctx.lastPara = l.lastPara[i]
 	l.neighbours(i, &ctx)
+	l.place(i, &ctx)
 	return ctx
 }
 
@@ -245,6 +255,12 @@ type context struct {
 	// pastShare is the share of the article's sentences with a common
 	// verb in the past tense: how much of it tells a story (role.go).
 	pastShare float64
+	// Where the sentence stands in its section and paragraph (place.go);
+	// placed is false for a sentence judged alone.
+	placed, firstInSect, lastInSect, lastInPara bool
+	prevDigit, nextDigit, nextLonger, nextQuote bool
+	sectionPos, sectionCite                     float64
+	paraLen                                     int
 }
 
 // introWords open a paper's introduction or its review of earlier work.

@@ -15,23 +15,78 @@ func TestLayout_InputsAreWhatJudgeScores(t *testing.T) {
 	for _, a := range loadLabelled(t) {
 		l := NewLayout(a.sentences)
 		for i := range a.sentences {
-			z, rule := modelBias, 0.0
-			l.Inputs(i, func(k int, v float64) {
-				if k == InputRuleLogOdds {
-					rule = 4 * v
-				}
-				if InputGroup(k)&modelGroups != 0 {
-					z += float64(modelWeights[k]) * v
-				}
-			})
-			if !modelAdopted {
-				z = rule
-			}
-			want := 1 / (1 + math.Exp(-z))
+			want := scoreOfInputs(l, i)
 			if got := l.Judge(i, 0).Score; math.Abs(got-want) > 1e-9 {
 				t.Fatalf("%s sentence %d: Judge scores %.6f, its inputs give %.6f", a.name, i, got, want)
 			}
 		}
+	}
+}
+
+// scoreOfInputs is the score of sentence i of l computed from Layout.Inputs
+// as training reads them: the logistic sum or the walk down each tree,
+// written apart from model.go's.
+func scoreOfInputs(l *Layout, i int) float64 {
+	x := map[int]float64{}
+	l.Inputs(i, func(k int, v float64) {
+		if InputGroup(k)&modelGroups != 0 {
+			x[k] = v
+		}
+		if k == InputRuleLogOdds {
+			x[-1] = 4 * v
+		}
+	})
+	z := x[-1]
+	switch {
+	case modelAdopted && modelTrees:
+		z = forestBias + forestBaseScale*x[InputRuleLogOdds]
+		for _, r := range forestRoots {
+			k := int(r)
+			for forestNodes[k].feature >= 0 {
+				n := forestNodes[k]
+				if x[int(n.feature)] <= n.v {
+					k = int(n.left)
+				} else {
+					k = int(n.left) + 1
+				}
+			}
+			z += forestNodes[k].v
+		}
+	case modelAdopted:
+		z = modelBias
+		for k, v := range x {
+			if k >= 0 {
+				z += float64(modelWeights[k]) * v
+			}
+		}
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// TestForest_NodesAreWellFormed walks every tree of the committed forest:
+// each split's two children lie side by side inside the table and after the
+// split, each split reads a dense input, and each tree ends in leaves.
+func TestForest_NodesAreWellFormed(t *testing.T) {
+	for _, r := range forestRoots {
+		stack := []int{int(r)}
+		for len(stack) > 0 {
+			k := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if k >= len(forestNodes) {
+				t.Fatalf("tree at %d: node %d outside the table of %d", r, k, len(forestNodes))
+			}
+			n := forestNodes[k]
+			if n.feature < 0 {
+				continue
+			}
+			if int(n.feature) >= NumDenseInputs || int(n.left) <= k || int(n.left)+1 >= len(forestNodes) {
+				t.Fatalf("tree at %d: node %d %+v", r, k, n)
+			}
+			stack = append(stack, int(n.left), int(n.left)+1)
+		}
+	}
+	if modelTrees && len(forestRoots) == 0 {
+		t.Fatal("the model is a forest with no trees")
 	}
 }
 
@@ -40,7 +95,7 @@ func TestInputGroup_CoversEveryInput(t *testing.T) {
 	for i := range NumInputs {
 		counts[InputGroup(i)]++
 	}
-	if counts[GroupRules] != int(numFeatures)+1 || counts[GroupLayout] != numLayout || counts[GroupShape] != numShape ||
+	if counts[GroupRules] != int(numFeatures)+1 || counts[GroupLayout] != numLayout || counts[GroupShape] != numShape || counts[GroupPlace] != numPlace ||
 		counts[GroupKind] != numKindX*int(numFeatures) || counts[GroupWords] != wordBuckets {
 		t.Fatalf("groups %v", counts)
 	}

@@ -38,6 +38,7 @@ func (l *Layout) SetCited(cited func(i int) bool) {
 	if n > 0 {
 		l.citeShare = float64(c) / float64(n)
 	}
+	l.sectionCites()
 }
 
 // neighbours fills in ctx what the layout knows of the citations around

@@ -1,5 +1,6 @@
-// Package train fits the claim scorer's logistic regression and measures it
-// by leave-one-article-out cross-validation. It owns the arithmetic only: it
+// Package train fits the claim scorer's logistic regression or its
+// gradient-boosted trees (trees.go) and measures them by cross-validation,
+// leaving out one article or one labelled set at a time. It owns the arithmetic only: it
 // reads no files and knows nothing of sentences (internal/traingen turns
 // the labelled articles into examples and writes the weights).
 //
@@ -135,6 +136,14 @@ func CrossValidate(examples []Example, o Options) []float64 {
 // does on articles by another writer on other topics, which folds of one
 // article, whose neighbours share its writer, do not.
 func CrossValidateBy(examples []Example, o Options, fold func(Example) string) []float64 {
+	return CrossValidateWith(examples, fold, func(rest []Example) func(Example) float64 {
+		return Train(rest, o).Prob
+	})
+}
+
+// CrossValidateWith is CrossValidateBy for any model: fit trains one on
+// the examples it is given and returns its probability of a claim.
+func CrossValidateWith(examples []Example, fold func(Example) string, fit func([]Example) func(Example) float64) []float64 {
 	var folds []string
 	for _, e := range examples {
 		folds = append(folds, fold(e))
@@ -150,10 +159,10 @@ func CrossValidateBy(examples []Example, o Options, fold func(Example) string) [
 				rest = append(rest, e)
 			}
 		}
-		m := Train(rest, o)
+		prob := fit(rest)
 		for i, e := range examples {
 			if fold(e) == f {
-				probs[i] = m.Prob(e)
+				probs[i] = prob(e)
 			}
 		}
 	}

@@ -1,12 +1,14 @@
 // Command traingen trains the claim scorer's learned model on the labelled
 // articles of the tuning pool (testdata/kinds tune/, tune2/, heldout2/,
-// heldout3/, heldout4/, tune3/, heldout5/, tune4/; never a held-out set
-// still to be measured), chooses its input groups, regularisation and threshold by
-// leave-one-set-out cross-validation on that pool (train on every labelled
-// directory but one, score that one: a new writer on new topics, as a
-// held-out set is), reports leave-one-article-out beside it, and writes the
-// weights as Go source. Run it with `go generate
-// ./corpus/claim`.
+// heldout3/, heldout4/, tune3/, heldout5/, tune4/, heldout6/; never a
+// held-out set still to be measured), chooses between a logistic regression
+// and gradient-boosted trees, and their input groups, penalty or shape and
+// threshold, by leave-one-set-out cross-validation on that pool (train on
+// every labelled directory but one, score that one: a new writer on new
+// topics, as a held-out set is), reports leave-one-article-out for the
+// best of each family beside it, and writes the weights or the trees as Go
+// source. Run it with `go generate ./corpus/claim`; it needs no flags, so
+// that the pool's labels can change and the model be chosen again.
 package main
 
 import (
@@ -30,15 +32,27 @@ import (
 
 // poolDirs are the directories of the tuning pool, under testdata/kinds:
 // every held-out set joins it once it has been measured (heldout4/ in the
-// fifth round, heldout5/ in the sixth). A set still to be measured is never listed here.
+// fifth round, heldout5/ in the sixth, heldout6/ in the seventh). A set still to be measured is never listed here.
 // tune4/ was written for the seventh round where the model was weakest
 // (papers, scraped pages, essays) and joins the pool directly, as tune3/ did.
-var poolDirs = []string{"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4"}
+var poolDirs = []string{"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6"}
 
-// config is one candidate of the cross-validation.
+// config is one candidate of the cross-validation: a logistic regression
+// (trees nil) or a forest.
 type config struct {
 	groups int
-	l2     float64 // the penalty of the layout and word inputs; the rules' is a tenth of the smallest
+	l2     float64 // the logistic penalty of the layout and word inputs
+	trees  *shape
+}
+
+// shape is the shape of a forest.
+type shape struct {
+	n, depth, minLeaf int
+	shrink, cols      float64
+	// fromRules starts every sentence at the rules' log-odds, so that the
+	// trees learn where the rules are wrong; otherwise they start at the
+	// share of claims.
+	fromRules bool
 }
 
 func (c config) String() string {
@@ -47,23 +61,43 @@ func (c config) String() string {
 		bit  int
 		name string
 	}{{claim.GroupRules, "rules"}, {claim.GroupLayout, "layout"}, {claim.GroupShape, "shape"}, {claim.GroupRole, "role"},
-		{claim.GroupKind, "kind"}, {claim.GroupWords, "words"}} {
+		{claim.GroupPlace, "place"}, {claim.GroupKind, "kind"}, {claim.GroupWords, "words"}} {
 		if c.groups&n.bit != 0 {
 			g = append(g, n.name)
 		}
 	}
+	if t := c.trees; t != nil {
+		from := "the share of claims"
+		if t.fromRules {
+			from = "the rules"
+		}
+		return fmt.Sprintf("trees over %s, %d of depth %d, leaf %d, shrink %g, columns %g, from %s",
+			strings.Join(g, "+"), t.n, t.depth, t.minLeaf, t.shrink, t.cols, from)
+	}
 	return fmt.Sprintf("%s, L2 %g", strings.Join(g, "+"), c.l2)
 }
 
+// candidates are today's logistic regressions (the sixth round's groups
+// and penalties, the weakest dropped) and forests of a few shapes over the
+// dense inputs: the per-kind copies of the rules are left to the trees'
+// own splits, and the hashed words, which have lost every round, are not
+// offered to them.
 var candidates = func() []config {
 	var out []config
 	const rl = claim.GroupRules | claim.GroupLayout
 	const rls = rl | claim.GroupShape
-	for _, g := range []int{claim.GroupRules, rl, rls, rl | claim.GroupKind, rls | claim.GroupKind,
-		rls | claim.GroupKind | claim.GroupWords, rls | claim.GroupRole, rls | claim.GroupRole | claim.GroupKind,
-		rls | claim.GroupRole | claim.GroupKind | claim.GroupWords} {
-		for _, l2 := range []float64{0.003, 0.03, 0.1, 0.3, 1} {
-			out = append(out, config{g, l2})
+	const rlsr = rls | claim.GroupRole
+	for _, g := range []int{claim.GroupRules, rl, rls, rls | claim.GroupKind, rlsr, rlsr | claim.GroupPlace,
+		rlsr | claim.GroupKind, rlsr | claim.GroupKind | claim.GroupWords} {
+		for _, l2 := range []float64{0.003, 0.03, 0.1} {
+			out = append(out, config{groups: g, l2: l2})
+		}
+	}
+	for _, g := range []int{rlsr, rlsr | claim.GroupPlace} {
+		for _, t := range []shape{
+			{200, 3, 20, 0.1, 0.5, true}, {300, 2, 10, 0.1, 0.5, true}, {200, 3, 20, 0.1, 1, true},
+		} {
+			out = append(out, config{groups: g, trees: &t})
 		}
 	}
 	return out
@@ -76,10 +110,32 @@ func options(c config) train.Options {
 		Keep: func(i int) bool { return claim.InputGroup(i)&c.groups != 0 }}
 }
 
+func treeOptions(c config) train.TreeOptions {
+	t := c.trees
+	o := train.TreeOptions{Dim: claim.NumDenseInputs, Trees: t.n, Depth: t.depth, MinLeaf: t.minLeaf, Shrink: t.shrink,
+		Lambda: 1, ColSample: t.cols, Seed: 16, BaseInput: -1,
+		Keep: func(i int) bool { return claim.InputGroup(i)&c.groups != 0 }}
+	if t.fromRules {
+		o.BaseInput, o.BaseScale = claim.InputRuleLogOdds, 4
+	}
+	return o
+}
+
+// fit trains the candidate on examples and returns its probability.
+func fit(c config) func([]train.Example) func(train.Example) float64 {
+	return func(ex []train.Example) func(train.Example) float64 {
+		if c.trees != nil {
+			return train.TrainTrees(ex, treeOptions(c)).Prob
+		}
+		return train.Train(ex, options(c)).Prob
+	}
+}
+
 func main() {
 	out := flag.String("o", "weights_gen.go", "file to write")
 	flag.BoolVar(&explain, "explain", false, "log every sentence of the pool the chosen model gets wrong in cross-validation")
 	only := flag.String("only", "", "try only the candidates whose description holds this text (to explore; the weights written are then not the committed ones)")
+	flag.BoolVar(&setsOnly, "sets", false, "leave out only whole sets, not each article (to explore: quicker, and the weights written are then not the committed ones)")
 	flag.Parse()
 	if *only != "" {
 		var keep []config
@@ -100,6 +156,9 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// setsOnly, set by -sets, skips leave-one-article-out cross-validation.
+var setsOnly bool
 
 // explain, set by -explain, logs the cross-validated disagreements of the
 // chosen model: what to read before changing the inputs.
@@ -127,53 +186,80 @@ func generate(dir string, log io.Writer) ([]byte, error) {
 	fmt.Fprintf(&b, "// Our own weights, trained on our own labels: %d sentences of the %d labelled\n", len(examples), countArticles(examples))
 	fmt.Fprintf(&b, "// articles of testdata/kinds %s/ (written for these tests), with no outside\n", strings.Join(poolDirs, "/, "))
 	fmt.Fprintf(&b, "// weights or data. No held-out set still to be measured was read.\n//\n")
-	fmt.Fprintf(&b, "// Cross-validation on that pool, uncited sentences only (precision /\n")
-	fmt.Fprintf(&b, "// recall / F1, top-10 share, at the best threshold), leaving out one\n")
-	fmt.Fprintf(&b, "// labelled set at a time (set) and one article at a time (article); the\n")
-	fmt.Fprintf(&b, "// candidate is chosen by the first, which estimates a new writer:\n")
+	fmt.Fprintf(&b, "// Leave-one-set-out cross-validation on that pool (train on every labelled\n")
+	fmt.Fprintf(&b, "// set but one, score that one: a new writer on new topics), uncited\n")
+	fmt.Fprintf(&b, "// sentences only: precision / recall / F1, top-10 share, at the threshold\n")
+	fmt.Fprintf(&b, "// chosen on the cross-validated scores. The candidate is chosen by it:\n")
 	fmt.Fprintf(&b, "//   rules (score 0.5, tuned on most of the pool): %s\n", figures(rulesFig))
-	best, bestT, bestFig := -1, 0.0, train.Figures{F1: -1}
-	var bestProbs, bestArticle []float64
-	bestArticleT := 0.0
+	type result struct {
+		k     int
+		t     float64
+		fig   train.Figures
+		probs []float64
+	}
+	best, bestLogistic, bestForest := result{k: -1, fig: train.Figures{F1: -1}}, result{k: -1, fig: train.Figures{F1: -1}},
+		result{k: -1, fig: train.Figures{F1: -1}}
 	for k, c := range candidates {
-		probs := train.CrossValidateBy(examples, options(c), setOf)
+		probs := train.CrossValidateWith(examples, setOf, fit(c))
 		t, fig := train.ChooseThreshold(examples, probs)
-		aProbs := train.CrossValidate(examples, options(c))
-		at, afig := train.ChooseThreshold(examples, aProbs)
-		fmt.Fprintf(&b, "//   %s:\n//     set     %s at %.2f\n//     article %s at %.2f\n", c, figures(fig), t, figures(afig), at)
-		fmt.Fprintf(log, "%s: set %s at %.2f; article %s at %.2f\n", c, figures(fig), t, figures(afig), at)
-		if fig.F1 > bestFig.F1 {
-			best, bestT, bestFig, bestProbs, bestArticle, bestArticleT = k, t, fig, probs, aProbs, at
+		fmt.Fprintf(&b, "//   %s:\n//     %s at %.2f\n", c, figures(fig), t)
+		fmt.Fprintf(log, "%s: set %s at %.2f\n", c, figures(fig), t)
+		r := result{k, t, fig, probs}
+		if fig.F1 > best.fig.F1 {
+			best = r
+		}
+		if c.trees == nil && fig.F1 > bestLogistic.fig.F1 {
+			bestLogistic = r
+		}
+		if c.trees != nil && fig.F1 > bestForest.fig.F1 {
+			bestForest = r
 		}
 	}
-	c := candidates[best]
+	c, bestT, bestFig := candidates[best.k], best.t, best.fig
 	if explain {
 		for i, e := range examples {
-			if e.Uncited && e.Claim != (bestProbs[i] >= bestT) {
-				fmt.Fprintf(log, "%s %v %.2f %s\n", e.Article, map[bool]string{true: "claim", false: "not"}[e.Claim], bestProbs[i], texts[i])
+			if e.Uncited && e.Claim != (best.probs[i] >= bestT) {
+				fmt.Fprintf(log, "%s %v %.2f %s\n", e.Article, map[bool]string{true: "claim", false: "not"}[e.Claim], best.probs[i], texts[i])
 			}
 		}
 	}
-	fmt.Fprintf(&b, "//\n// Chosen: %s, threshold %.2f. Per kind and per set, left out:\n", c, bestT)
-	perGroup := func(name string, in func(train.Example) bool) {
-		var sub []train.Example
-		var subP, subA []float64
-		for i, e := range examples {
-			if in(e) {
-				sub = append(sub, e)
-				subP = append(subP, bestProbs[i])
-				subA = append(subA, bestArticle[i])
-			}
+	// The best of each family, per kind and per left-out set, and left out
+	// one article at a time (each article scored by a model trained on all
+	// the others): the comparison of the logistic model and the trees.
+	for _, r := range []result{bestLogistic, bestForest} {
+		if r.k < 0 {
+			continue
 		}
-		fmt.Fprintf(&b, "//   %-8s set     %s\n//   %-8s article %s\n", name, figures(train.Measure(sub, subP, bestT)),
-			"", figures(train.Measure(sub, subA, bestArticleT)))
+		rc := candidates[r.k]
+		aProbs := r.probs
+		if !setsOnly {
+			aProbs = train.CrossValidateWith(examples, articleOf, fit(rc))
+		}
+		at, afig := train.ChooseThreshold(examples, aProbs)
+		fmt.Fprintf(&b, "//\n// Best %s: %s, threshold %.2f.\n", map[bool]string{true: "forest", false: "logistic"}[rc.trees != nil], rc, r.t)
+		fmt.Fprintf(&b, "//   all      set     %s\n//            article %s at %.2f\n", figures(r.fig), figures(afig), at)
+		fmt.Fprintf(log, "best %s: article %s at %.2f\n", rc, figures(afig), at)
+		perGroup := func(name string, in func(train.Example) bool) {
+			var sub []train.Example
+			var subP, subA []float64
+			for i, e := range examples {
+				if in(e) {
+					sub = append(sub, e)
+					subP = append(subP, r.probs[i])
+					subA = append(subA, aProbs[i])
+				}
+			}
+			fmt.Fprintf(&b, "//   %-8s set     %s\n//   %-8s article %s\n", name, figures(train.Measure(sub, subP, r.t)),
+				"", figures(train.Measure(sub, subA, at)))
+		}
+		for _, kind := range []string{"essay", "health", "news", "paper", "web"} {
+			perGroup(kind, func(e train.Example) bool { return strings.HasPrefix(filepath.Base(e.Article), kind+"-") })
+		}
+		for _, d := range poolDirs {
+			perGroup(d+"/", func(e train.Example) bool { return setOf(e) == d })
+		}
 	}
-	for _, kind := range []string{"essay", "health", "news", "paper", "web"} {
-		perGroup(kind, func(e train.Example) bool { return strings.HasPrefix(filepath.Base(e.Article), kind+"-") })
-	}
-	for _, d := range poolDirs {
-		perGroup(d+"/", func(e train.Example) bool { return setOf(e) == d })
-	}
+	fmt.Fprintf(&b, "//\n// Chosen: %s, threshold %.2f.\n", c, bestT)
 	adopted := bestFig.F1 > rulesFig.F1
 	if adopted {
 		fmt.Fprintf(&b, "// It beats the rules on the pool, so the model's probability is the score.\n")
@@ -181,23 +267,87 @@ func generate(dir string, log io.Writer) ([]byte, error) {
 		fmt.Fprintf(&b, "// It does not beat the rules on the pool, so the rules' score stays.\n")
 		bestT = 0.5
 	}
-	m := train.Train(examples, options(c))
 	fmt.Fprintf(&b, "\npackage claim\n\nconst (\n")
-	fmt.Fprintf(&b, "modelAdopted = %v\nmodelGroups = %d\nmodelBias = %s\nmodelThreshold = %s\n)\n\n", adopted, c.groups,
-		num(m.Bias), strconv.FormatFloat(bestT, 'f', 2, 64))
-	fmt.Fprintf(&b, "var modelWeights = [NumInputs]float32{\n")
+	fmt.Fprintf(&b, "modelAdopted = %v\nmodelTrees = %v\nmodelGroups = %d\nmodelThreshold = %s\n", adopted, c.trees != nil,
+		c.groups, strconv.FormatFloat(bestT, 'f', 2, 64))
+	if c.trees == nil {
+		writeLogistic(&b, train.Train(examples, options(c)))
+	} else {
+		f := train.TrainTrees(examples, treeOptions(c))
+		if len(f.Nodes) > math.MaxUint16 {
+			return nil, fmt.Errorf("%d nodes: more than a forest's uint16 indexes hold", len(f.Nodes))
+		}
+		writeForest(&b, f)
+	}
+	return format.Source(b.Bytes())
+}
+
+// writeLogistic writes the logistic model's weights, and an empty forest.
+func writeLogistic(b *bytes.Buffer, m train.Model) {
+	fmt.Fprintf(b, "modelBias = %s\nforestBias = 0.0000\nforestBaseScale = 0.0000\n)\n\n", num(m.Bias))
+	fmt.Fprintf(b, "var forestRoots = []uint16{}\n\nvar forestNodes = []treeNode{}\n\n")
+	fmt.Fprintf(b, "var modelWeights = [NumInputs]float32{\n")
 	n := 0
 	for i, w := range m.Weights {
 		if float32(w) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "%d: %s,", i, num(w))
+		fmt.Fprintf(b, "%d: %s,", i, num(w))
 		if n++; n%6 == 0 {
 			b.WriteString("\n")
 		}
 	}
 	b.WriteString("\n}\n")
-	return format.Source(b.Bytes())
+}
+
+// writeForest writes the forest's nodes, each tree's root and no logistic
+// weights. Each tree is laid out again breadth first, a split's two
+// children side by side (model.go steps to left or left+1). A split's
+// threshold is written in full (the shortest form that reads back as the
+// same number), so that the committed forest sends every sentence the way
+// the trained one did; a leaf's value to four decimals.
+func writeForest(b *bytes.Buffer, f train.Forest) {
+	scale := 0.0
+	if f.BaseInput >= 0 {
+		scale = f.BaseScale
+	}
+	fmt.Fprintf(b, "modelBias = 0.0000\nforestBias = %s\nforestBaseScale = %s\n)\n\n", num(f.Bias), num(scale))
+	fmt.Fprintf(b, "var modelWeights = [NumInputs]float32{}\n\n")
+	var nodes []string
+	var roots []int
+	for _, r := range f.Roots {
+		roots = append(roots, len(nodes))
+		// queue holds the trained nodes in their new order.
+		queue := []int{r}
+		for q := 0; q < len(queue); q++ {
+			n := f.Nodes[queue[q]]
+			if n.Feature < 0 {
+				nodes = append(nodes, fmt.Sprintf("{-1, 0, %s}", num(n.Value)))
+				continue
+			}
+			// The children go after every node already queued.
+			left := roots[len(roots)-1] + len(queue)
+			queue = append(queue, n.Left, n.Right)
+			nodes = append(nodes, fmt.Sprintf("{%d, %d, %s}", n.Feature, left, strconv.FormatFloat(n.Threshold, 'g', -1, 64)))
+		}
+	}
+	fmt.Fprintf(b, "var forestRoots = []uint16{")
+	for k, r := range roots {
+		if k%16 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%d,", r)
+	}
+	b.WriteString("\n}\n\n")
+	fmt.Fprintf(b, "// forestNodes: {feature, left, threshold}, and {-1, 0, value} for a leaf.\n")
+	fmt.Fprintf(b, "var forestNodes = []treeNode{")
+	for k, n := range nodes {
+		if k%4 == 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(n + ",")
+	}
+	b.WriteString("\n}\n")
 }
 
 // num writes a weight to four decimals: finer digits would make the file
@@ -214,6 +364,9 @@ func figures(f train.Figures) string {
 	return fmt.Sprintf("%.3f / %.3f / %.3f, top-10 %.3f (tp %d fp %d fn %d)", f.Precision, f.Recall, f.F1, f.Top10,
 		f.TP, f.FP, f.FN)
 }
+
+// articleOf is the article an example is a sentence of.
+func articleOf(e train.Example) string { return e.Article }
 
 // setOf is the labelled set, the directory, an example's article is in.
 func setOf(e train.Example) string { return filepath.Dir(e.Article) }

@@ -5,7 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/evident-tools/evident/corpus/claim/internal/train"
 )
 
 // TestGenerate_RebuildsTheCommittedWeights trains again on the committed
@@ -51,6 +54,29 @@ func TestLoadPool_ReadsThePoolAndNothingElse(t *testing.T) {
 	for _, d := range poolDirs {
 		if !seen[d] {
 			t.Errorf("no example from %s/", d)
+		}
+	}
+}
+
+func TestWriteForest_PutsEachSplitsChildrenSideBySide(t *testing.T) {
+	// One tree laid out as training left it: the right child before the
+	// left one, and a second tree after it.
+	f := train.Forest{Bias: 0.5, BaseInput: -1, Roots: []int{0, 3}, Nodes: []train.Node{
+		{Feature: 7, Threshold: 0.25, Left: 2, Right: 1},
+		{Feature: -1, Value: 1},
+		{Feature: -1, Value: -1},
+		{Feature: -1, Value: 0.125},
+	}}
+	var b bytes.Buffer
+	writeForest(&b, f)
+	got := b.String()
+	for _, want := range []string{
+		"forestBias = 0.5000\nforestBaseScale = 0.0000\n",
+		"var forestRoots = []uint16{\n0,3,\n}",
+		"{7, 1, 0.25},{-1, 0, -1.0000},{-1, 0, 1.0000},{-1, 0, 0.1250},",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("written forest lacks %q:\n%s", want, got)
 		}
 	}
 }

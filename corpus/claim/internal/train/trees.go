@@ -1,0 +1,363 @@
+package train
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// Gradient-boosted shallow trees: the non-linear model the trainer weighs
+// against the logistic regression. A linear model over the rules' cues
+// adds up "a study word", "a quantity" and "a page that talks to you" the
+// same way in every article; a tree can say that a study word counts in a
+// news story and not in a page's own verdict, or that a quantity counts
+// unless the cited sentence after it says the same. It is written here
+// rather than taken from a library for the reasons the logistic
+// regression is: the project takes no ML dependency, the model must be
+// plain Go data in weights_gen.go, and training must be deterministic (a
+// fixed seed for the columns each tree may use, sums in example order, no
+// threads) so that the committed model can be rebuilt byte for byte.
+
+// TreeOptions set a boosting run.
+type TreeOptions struct {
+	// Dim is the number of inputs read: inputs at Dim and above (the
+	// hashed words) are ignored.
+	Dim int
+	// Keep, when set, says which inputs the trees may split on.
+	Keep func(index int) bool
+	// Trees is the number of trees, Depth the most splits from the root
+	// to a leaf, MinLeaf the fewest training examples in a leaf.
+	Trees, Depth, MinLeaf int
+	// Shrink scales each tree's leaves (the learning rate); Lambda is the
+	// L2 penalty on a leaf's value.
+	Shrink, Lambda float64
+	// ColSample is the share of the usable inputs each tree may split on,
+	// drawn from Seed.
+	ColSample float64
+	Seed      uint64
+	// BaseInput, when not negative, is the input whose value times
+	// BaseScale is where every example's log-odds start (the rules' own
+	// score): the trees then learn where the rules are wrong.
+	BaseInput int
+	BaseScale float64
+}
+
+// Node is a node of a tree. A leaf has Feature -1 and holds Value, the
+// log-odds it adds; a split sends an example whose input Feature is at most
+// Threshold (an input not given is 0) to Left, others to Right.
+type Node struct {
+	Feature     int
+	Threshold   float64
+	Left, Right int
+	Value       float64
+}
+
+// Forest is a trained tree ensemble: the log-odds of an example are Bias,
+// plus BaseScale times its input BaseInput when that is not negative, plus
+// the value of the leaf it reaches in each tree.
+type Forest struct {
+	Bias      float64
+	BaseInput int
+	BaseScale float64
+	Nodes     []Node
+	Roots     []int
+}
+
+// Prob is the forest's probability that e is a claim.
+func (f Forest) Prob(e Example) float64 {
+	x := func(k int) float64 {
+		for _, in := range e.Inputs {
+			if in.Index == k {
+				return in.Value
+			}
+		}
+		return 0
+	}
+	z := f.Bias
+	if f.BaseInput >= 0 {
+		z += float64(f.BaseScale * x(f.BaseInput))
+	}
+	for _, r := range f.Roots {
+		n := f.Nodes[r]
+		for n.Feature >= 0 {
+			if x(n.Feature) <= n.Threshold {
+				n = f.Nodes[n.Left]
+			} else {
+				n = f.Nodes[n.Right]
+			}
+		}
+		z += n.Value
+	}
+	return sigmoid(z)
+}
+
+// maxBins is the most split points tried on one input: quantiles of its
+// values, enough for the shares and counts the inputs hold.
+const maxBins = 32
+
+// binned is the training set as the trees read it: each example's non-zero
+// inputs as (input, bin), and for each input its split points and the bin
+// of the value 0.
+type binned struct {
+	rows  [][]cell
+	cuts  [][]float64 // per input: go left when value <= cuts[b]
+	zeroB []int       // per input: the bin of 0
+}
+
+type cell struct{ f, b int }
+
+// binOf is the bin of v among cuts: the first cut v is at most, or
+// len(cuts) when v exceeds them all.
+func binOf(cuts []float64, v float64) int {
+	b, _ := slices.BinarySearch(cuts, v)
+	return b
+}
+
+func bin(examples []Example, o TreeOptions) binned {
+	vals := make([][]float64, o.Dim)
+	count := make([]int, o.Dim)
+	for _, e := range examples {
+		for _, in := range e.Inputs {
+			if in.Index < o.Dim && (o.Keep == nil || o.Keep(in.Index)) && in.Value != 0 {
+				vals[in.Index] = append(vals[in.Index], in.Value)
+				count[in.Index]++
+			}
+		}
+	}
+	bd := binned{cuts: make([][]float64, o.Dim), zeroB: make([]int, o.Dim)}
+	for f, v := range vals {
+		if len(v) == 0 {
+			continue
+		}
+		if count[f] < len(examples) {
+			v = append(v, 0) // the examples without the input
+		}
+		slices.Sort(v)
+		v = slices.Compact(v)
+		// Split points halfway between neighbouring values, at most
+		// maxBins of them, spread over the distinct values.
+		step := max(1, (len(v)+maxBins-1)/maxBins)
+		var cuts []float64
+		for k := step - 1; k+1 < len(v); k += step {
+			cuts = append(cuts, (v[k]+v[k+1])/2)
+		}
+		bd.cuts[f] = cuts
+		bd.zeroB[f] = binOf(cuts, 0)
+	}
+	bd.rows = make([][]cell, len(examples))
+	for i, e := range examples {
+		for _, in := range e.Inputs {
+			if in.Index < o.Dim && bd.cuts[in.Index] != nil && in.Value != 0 {
+				bd.rows[i] = append(bd.rows[i], cell{in.Index, binOf(bd.cuts[in.Index], in.Value)})
+			}
+		}
+	}
+	return bd
+}
+
+// TrainTrees fits a forest to the examples by gradient boosting with
+// second-order (Newton) leaf values: each tree is grown on the gradient
+// and curvature of the log-loss of the trees before it, splitting a node
+// where the gain is largest, and its leaves scaled by Shrink.
+func TrainTrees(examples []Example, o TreeOptions) Forest {
+	bd := bin(examples, o)
+	f := Forest{BaseInput: o.BaseInput, BaseScale: o.BaseScale}
+	n := len(examples)
+	z := make([]float64, n)
+	y := make([]float64, n)
+	pos := 0.0
+	for i, e := range examples {
+		if e.Claim {
+			y[i] = 1
+			pos++
+		}
+		if o.BaseInput >= 0 {
+			for _, in := range e.Inputs {
+				if in.Index == o.BaseInput {
+					z[i] = float64(o.BaseScale * in.Value)
+				}
+			}
+		}
+	}
+	// The bias: a few Newton steps on the log-odds shared by all.
+	for range 8 {
+		var g, h float64
+		for i := range n {
+			p := sigmoid(z[i] + f.Bias)
+			g += p - y[i]
+			h += float64(p * (1 - p))
+		}
+		if h > 0 {
+			f.Bias -= g / (h + 1e-9)
+		}
+	}
+	for i := range z {
+		z[i] += f.Bias
+	}
+	var usable []int
+	for k, c := range bd.cuts {
+		if len(c) > 0 {
+			usable = append(usable, k)
+		}
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x7ee5))
+	g := make([]float64, n)
+	h := make([]float64, n)
+	all := make([]int, n)
+	for i := range all {
+		all[i] = i
+	}
+	gr := grower{bd: &bd, o: o, g: g, h: h, z: z, inCols: make([]bool, o.Dim)}
+	for range o.Trees {
+		for i := range n {
+			p := sigmoid(z[i])
+			g[i] = p - y[i]
+			h[i] = float64(p * (1 - p))
+		}
+		cols := usable
+		if o.ColSample > 0 && o.ColSample < 1 {
+			cols = slices.Clone(usable)
+			rng.Shuffle(len(cols), func(i, j int) { cols[i], cols[j] = cols[j], cols[i] })
+			cols = cols[:max(1, int(math.Round(o.ColSample*float64(len(cols)))))]
+			slices.Sort(cols)
+		}
+		for _, c := range cols {
+			gr.inCols[c] = true
+		}
+		gr.cols = cols
+		root := len(f.Nodes)
+		gr.grow(&f, slices.Clone(all), 0)
+		f.Roots = append(f.Roots, root)
+		for _, c := range cols {
+			gr.inCols[c] = false
+		}
+	}
+	return f
+}
+
+// grower grows one tree on the current gradients.
+type grower struct {
+	bd     *binned
+	o      TreeOptions
+	g, h   []float64
+	z      []float64 // each example's log-odds so far: a leaf adds its value to its examples'
+	cols   []int
+	inCols []bool
+	// hist holds, per column and bin, the sums of gradient and
+	// curvature and the count of a node's examples.
+	hist [][]stat
+}
+
+type stat struct {
+	g, h float64
+	n    int
+}
+
+// grow appends the node for the examples rows at depth d, and its subtree,
+// and returns its index; each leaf moves its examples' log-odds by its
+// value.
+func (gr *grower) grow(f *Forest, rows []int, d int) int {
+	var G, H float64
+	for _, i := range rows {
+		G += gr.g[i]
+		H += gr.h[i]
+	}
+	me := len(f.Nodes)
+	leaf := func() int {
+		v := float64(gr.o.Shrink * -G / (H + gr.o.Lambda))
+		f.Nodes = append(f.Nodes, Node{Feature: -1, Value: v})
+		for _, i := range rows {
+			gr.z[i] += v
+		}
+		return me
+	}
+	if d >= gr.o.Depth || len(rows) < 2*gr.o.MinLeaf {
+		return leaf()
+	}
+	feat, cut, ok := gr.bestSplit(rows, G, H)
+	if !ok {
+		return leaf()
+	}
+	f.Nodes = append(f.Nodes, Node{})
+	var left, right []int
+	for _, i := range rows {
+		if gr.binOfRow(i, feat) <= cut {
+			left = append(left, i)
+		} else {
+			right = append(right, i)
+		}
+	}
+	f.Nodes[me] = Node{Feature: feat, Threshold: gr.bd.cuts[feat][cut]}
+	l := gr.grow(f, left, d+1)
+	r := gr.grow(f, right, d+1)
+	f.Nodes[me].Left, f.Nodes[me].Right = l, r
+	return me
+}
+
+func (gr *grower) binOfRow(i, feat int) int {
+	for _, c := range gr.bd.rows[i] {
+		if c.f == feat {
+			return c.b
+		}
+	}
+	return gr.bd.zeroB[feat]
+}
+
+// bestSplit finds the column and bin whose split of rows gains most, with
+// at least MinLeaf examples on each side; ties go to the first found.
+func (gr *grower) bestSplit(rows []int, G, H float64) (feat, cut int, ok bool) {
+	if gr.hist == nil {
+		gr.hist = make([][]stat, len(gr.bd.cuts))
+	}
+	for _, c := range gr.cols {
+		if gr.hist[c] == nil {
+			gr.hist[c] = make([]stat, len(gr.bd.cuts[c])+1)
+		}
+		clear(gr.hist[c])
+	}
+	for _, i := range rows {
+		for _, c := range gr.bd.rows[i] {
+			if gr.inCols[c.f] {
+				s := &gr.hist[c.f][c.b]
+				s.g += gr.g[i]
+				s.h += gr.h[i]
+				s.n++
+			}
+		}
+	}
+	lam := gr.o.Lambda
+	parent := float64(G*G) / (H + lam)
+	best := 1e-6 // a split must gain something
+	for _, c := range gr.cols {
+		hist := gr.hist[c]
+		// The examples without the input sit in the bin of 0: the
+		// node's sums less those of the examples with it.
+		var sg, sh float64
+		sn := 0
+		for _, s := range hist {
+			sg += s.g
+			sh += s.h
+			sn += s.n
+		}
+		z := &hist[gr.bd.zeroB[c]]
+		z.g += G - sg
+		z.h += H - sh
+		z.n += len(rows) - sn
+		var lg, lh float64
+		ln := 0
+		for b := 0; b+1 < len(hist); b++ {
+			lg += hist[b].g
+			lh += hist[b].h
+			ln += hist[b].n
+			if ln < gr.o.MinLeaf || len(rows)-ln < gr.o.MinLeaf {
+				continue
+			}
+			rg, rh := G-lg, H-lh
+			gain := float64(lg*lg)/(lh+lam) + float64(rg*rg)/(rh+lam) - parent
+			if gain > best {
+				best, feat, cut, ok = gain, c, b, true
+			}
+		}
+	}
+	return feat, cut, ok
+}
