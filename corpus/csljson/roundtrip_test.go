@@ -3,12 +3,13 @@ package csljson_test
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/evident-tools/evident/corpus"
-	"github.com/evident-tools/evident/corpus/bibtex"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/evident-tools/evident/corpus"
+	"github.com/evident-tools/evident/corpus/bibtex"
 
 	"github.com/evident-tools/evident/corpus/csljson"
 	"github.com/evident-tools/evident/export"
