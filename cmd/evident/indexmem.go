@@ -1,0 +1,46 @@
+package main
+
+import "runtime/debug"
+
+// largeWrite is the number of references written at once from which the
+// index update after the write is given the memory the write freed.
+const largeWrite = 10000
+
+// While a large write is indexed, the garbage collector lets the heap grow
+// to indexGCPercent% over the live heap, up to indexMemoryLimit in all.
+// The build's live heap is 100-150 MB whatever the library's size (a
+// batch of analysed documents, the segment being built), so at the
+// default 100% it collected every 150 MB or so of the 6 GB a
+// 100,000-reference build allocates; measured on that import (bench/RESULTS.md),
+// 300% under a 360 MiB limit took a fifth of the import's CPU time off,
+// and the build's resident size stays under the store's transaction's,
+// the import's peak.
+const (
+	indexGCPercent   = 300
+	indexMemoryLimit = 360 << 20
+)
+
+// indexMemory readies the process for indexing a write of refs references
+// and returns the function that undoes it. The store's transaction has
+// just freed hundreds of megabytes of heap that the runtime keeps (their
+// pages count in the resident size until its scavenger returns them,
+// slowly), and the build maps the library's file and its own segments on
+// top: they are returned first, so that the build does not add to the
+// import's peak. GOGC or GOMEMLIMIT in the environment (getenv) keep the
+// collector as they set it.
+func indexMemory(refs int, getenv func(string) string) (restore func()) {
+	if refs < largeWrite {
+		return func() {}
+	}
+	debug.FreeOSMemory()
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	pct := debug.SetGCPercent(indexGCPercent)
+	limit := debug.SetMemoryLimit(-1)
+	debug.SetMemoryLimit(min(limit, indexMemoryLimit))
+	return func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	}
+}
