@@ -8,13 +8,12 @@ const largeWrite = 10000
 
 // While a large write is indexed, the garbage collector lets the heap grow
 // to indexGCPercent% over the live heap, up to indexMemoryLimit in all.
-// The build's live heap is 100-150 MB whatever the library's size (a
-// batch of analysed documents, the segment being built), so at the
-// default 100% it collected every 150 MB or so of the 6 GB a
-// 100,000-reference build allocates; measured on that import (bench/RESULTS.md),
-// 300% under a 360 MiB limit took a fifth of the import's CPU time off,
-// and the build's resident size stays under the store's transaction's,
-// the import's peak.
+// The build's live heap is about 100 MB (the analysed documents of a batch,
+// the segment being built; BenchmarkRebuildReal peaks at 85-94 MiB), and a
+// 100,000-reference build allocates some 6 GB: at the default 100% it
+// collected every 100 MB or so. Measured on that import (bench/RESULTS.md,
+// "The index's half, third round"): 4-5% less CPU, and the build's
+// resident size near 400 MB, under the store's commit, the import's peak.
 const (
 	indexGCPercent   = 300
 	indexMemoryLimit = 360 << 20
