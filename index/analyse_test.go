@@ -2,7 +2,6 @@ package index
 
 import (
 	"cmp"
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
@@ -27,15 +26,7 @@ func TestRebuild_AnalysingAheadOfTheBuilderChangesNothing(t *testing.T) {
 		withAbstract("walk2020", "Brisk walking and blood pressure", "We followed 2,000 adults for ten years. Brisk walking lowered blood pressure by 5 mmHg."),
 		withAbstract("schon2019", "Schön's reflective practice", "Reflection in action, revisited."))
 	st := storetest.Filled(t, refs)
-	dir := filepath.Join(t.TempDir(), "index")
-	if _, err := Rebuild(context.Background(), dir, st, nil); err != nil {
-		t.Fatal(err)
-	}
-	ahead, err := OpenRead(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ahead.Close()
+	ahead := rebuilt(t, st)
 
 	// The same references, in the order a rebuild reads them, through
 	// Bleve's builder alone.

@@ -37,15 +37,7 @@ func firstOfEachKey(refs []*corpus.Reference) []*corpus.Reference {
 func TestRebuild_AnswersAsAnIndexBuiltByBatches(t *testing.T) {
 	refs := firstOfEachKey(realLibrary(t))
 	st := storetest.Filled(t, refs)
-	dir := filepath.Join(t.TempDir(), "index")
-	if _, err := Rebuild(context.Background(), dir, st, nil); err != nil {
-		t.Fatal(err)
-	}
-	built, err := OpenRead(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer built.Close()
+	built := rebuilt(t, st)
 	batched, err := OpenMem()
 	if err != nil {
 		t.Fatal(err)
@@ -188,6 +180,22 @@ func TestFillPassages_AddsThemOnceAndUpdatesKeepThem(t *testing.T) {
 	if err != nil || len(hits) != 1 || hits[0].Key != "salt2021" {
 		t.Errorf("a work added after FillPassages: %+v, %v; want its passage", hits, err)
 	}
+}
+
+// rebuilt rebuilds the index of st in a temporary directory and opens it
+// for reading until the test ends.
+func rebuilt(t *testing.T, st *store.Store) *Index {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Rebuild(context.Background(), dir, st, nil); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := OpenRead(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
 
 // shared returns the elements of a that b has too.
