@@ -12,8 +12,9 @@ const largeWrite = 10000
 // the segment being built; BenchmarkRebuildReal peaks at 85-94 MiB), and a
 // 100,000-reference build allocates some 6 GB: at the default 100% it
 // collected every 100 MB or so. Measured on that import (bench/RESULTS.md,
-// "The index's half, third round"): 4-5% less CPU, and the build's
-// resident size near 400 MB, under the store's commit, the import's peak.
+// "The index's half, third round"): the build's resident size near 400 MB
+// instead of 530-590, under the store's commit, now the import's peak; its
+// CPU time moved less than the shared machine's noise.
 const (
 	indexGCPercent   = 300
 	indexMemoryLimit = 360 << 20
