@@ -75,9 +75,27 @@ func TestRebuild_AnswersAsAnIndexBuiltByBatches(t *testing.T) {
 				t.Errorf("%q: found %s, which the batched index does not", q.Text, h.Key)
 			}
 		}
+		// The best ten, with every hit that ties the tenth: Bleve's
+		// builder and batches put a batch's documents into their segment
+		// in no set order, so hits of equal score come in any order (a
+		// run of them cut at the tenth made "given:j" fail now and then).
 		top := func(hits []SearchHit) []string {
 			var keys []string
-			for _, h := range hits[:min(10, len(hits))] {
+			for i, h := range hits {
+				if i >= 10 && h.Score < hits[9].Score {
+					break
+				}
+				keys = append(keys, h.Key)
+			}
+			return keys
+		}
+		// best returns the keys of the hits that tie the best.
+		best := func(hits []SearchHit) []string {
+			var keys []string
+			for _, h := range hits {
+				if h.Score < hits[0].Score {
+					break
+				}
 				keys = append(keys, h.Key)
 			}
 			return keys
@@ -85,7 +103,7 @@ func TestRebuild_AnswersAsAnIndexBuiltByBatches(t *testing.T) {
 		if q.Text == "year:2015" {
 			continue // every match scores the same: no order to compare
 		}
-		if w, g := top(want.Hits), top(got.Hits); w[0] != g[0] || len(shared(w, g)) < len(w)*7/10 {
+		if w, g := top(want.Hits), top(got.Hits); !slices.Contains(best(want.Hits), g[0]) || len(shared(g, w)) < min(len(g), 10)*7/10 {
 			t.Errorf("%q: best ten\n%v, want nearly\n%v", q.Text, g, w)
 		}
 		for name, counts := range want.Facets {
