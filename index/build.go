@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/evident-tools/evident/store"
 )
@@ -25,11 +26,11 @@ import (
 // Measured (BenchmarkRebuildReal, and the 100,000-reference import): see
 // bench/RESULTS.md.
 //
-// The builder analyses and builds segments on the goroutine that calls
-// it; the documents are made (the store read and decoded, references and
-// passages turned into documents) on the caller's, so that a build keeps
-// two cores busy: a bulk hands the documents of each shard to a goroutine
-// of its own.
+// The documents are made (the store read and decoded, references and
+// passages turned into documents) on the caller's goroutine, mapped and
+// analysed on a pool of goroutines (analyse.go), and built into segments
+// by each shard's builder on a goroutine of its own, so that a build keeps
+// both cores busy.
 
 // builderBatch is the number of documents per segment the builder writes
 // before its final merge, and builderMergeMax how many segments it merges
@@ -41,14 +42,23 @@ const (
 	builderMergeMax = 10
 )
 
-// bulk feeds the builders of a new revision's shards.
+// bulk feeds the builders of a new revision's shards. The caller's
+// documents go, a chunk at a time, to a pool of goroutines that map and
+// analyse them (analyse.go), and then, in the order they were made, to
+// the builder of their shard, which runs on a goroutine of its own.
 type bulk struct {
+	m        *mapping.IndexMappingImpl
 	builders []bleve.Builder
 	dirs     []string
 	// counts is the number of documents sent to each builder.
 	counts []int
-	queues []chan bulkDoc
-	wg     sync.WaitGroup
+	// pending is the chunk being filled of each shard.
+	pending [][]bulkDoc
+	work    chan *chunk
+	queues  []chan *chunk
+	// workers counts the analysing goroutines, wg the builders'.
+	workers sync.WaitGroup
+	wg      sync.WaitGroup
 	// failed is closed when a builder fails; err is its error.
 	failed   chan struct{}
 	failOnce sync.Once
@@ -68,7 +78,7 @@ func newBulk(rev string, n int) (*bulk, error) {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
 	dirs := shardDirs(rev, n)
-	bk := &bulk{failed: make(chan struct{})}
+	bk := &bulk{m: m, failed: make(chan struct{})}
 	for _, d := range dirs {
 		// The builder's segments are written beside the index, not in
 		// the system's temporary directory: the last is renamed into
@@ -77,7 +87,7 @@ func newBulk(rev string, n int) (*bulk, error) {
 			bk.abort()
 			return nil, err
 		}
-		b, err := bleve.NewBuilder(d, m, map[string]any{
+		b, err := bleve.NewBuilder(d, premapped{m}, map[string]any{
 			"buildPathPrefix": d,
 			"batchSize":       builderBatch,
 			"mergeMax":        builderMergeMax,
@@ -90,8 +100,18 @@ func newBulk(rev string, n int) (*bulk, error) {
 		bk.dirs = append(bk.dirs, d)
 	}
 	bk.counts = make([]int, len(bk.builders))
+	bk.pending = make([][]bulkDoc, len(bk.builders))
+	work := make(chan *chunk, 2*analysers())
+	bk.work = work
+	for range analysers() {
+		bk.workers.Add(1)
+		go func() {
+			defer bk.workers.Done()
+			analyseChunks(m, work)
+		}()
+	}
 	for _, b := range bk.builders {
-		q := make(chan bulkDoc, 256)
+		q := make(chan *chunk, 4)
 		bk.queues = append(bk.queues, q)
 		bk.wg.Add(1)
 		go bk.run(b, q)
@@ -99,17 +119,34 @@ func newBulk(rev string, n int) (*bulk, error) {
 	return bk, nil
 }
 
-// run indexes the documents of one shard; after a failure it only drains
-// its queue.
-func (bk *bulk) run(b bleve.Builder, q chan bulkDoc) {
+// run indexes the chunks of one shard, in order, as their analysis
+// finishes; after a failure it only drains its queue.
+func (bk *bulk) run(b bleve.Builder, q chan *chunk) {
 	defer bk.wg.Done()
-	for d := range q {
-		if bk.err != nil {
+	for c := range q {
+		<-c.done
+		if bk.stopped() {
 			continue
 		}
-		if err := b.Index(d.id, d.doc); err != nil {
-			bk.fail(fmt.Errorf("index %s: %w", d.id, err))
+		if c.err != nil {
+			bk.fail(c.err)
+			continue
 		}
+		for i, d := range c.out {
+			if err := b.Index(c.docs[i].id, d); err != nil {
+				bk.fail(fmt.Errorf("index %s: %w", c.docs[i].id, err))
+				break
+			}
+		}
+	}
+}
+
+func (bk *bulk) stopped() bool {
+	select {
+	case <-bk.failed:
+		return true
+	default:
+		return false
 	}
 }
 
@@ -122,25 +159,49 @@ func (bk *bulk) fail(err error) {
 
 // index queues the document id for the builder of shard s.
 func (bk *bulk) index(ctx context.Context, s int, id string, doc map[string]any) error {
-	select {
-	case bk.queues[s] <- bulkDoc{id, doc}:
-		bk.counts[s]++
-		return nil
-	case <-bk.failed:
-		return bk.err
-	case <-ctx.Done():
-		return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
 	}
+	if bk.pending[s] == nil {
+		bk.pending[s] = make([]bulkDoc, 0, chunkSize)
+	}
+	bk.pending[s] = append(bk.pending[s], bulkDoc{id, doc})
+	bk.counts[s]++
+	if len(bk.pending[s]) < chunkSize {
+		return nil
+	}
+	return bk.send(ctx, s)
+}
+
+// send hands the pending chunk of shard s to the analysers and to the
+// shard's builder.
+func (bk *bulk) send(ctx context.Context, s int) error {
+	c := &chunk{docs: bk.pending[s], done: make(chan struct{})}
+	bk.pending[s] = nil
+	for _, q := range []chan *chunk{bk.work, bk.queues[s]} {
+		select {
+		case q <- c:
+		case <-bk.failed:
+			return bk.err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
 }
 
 // finish waits for the builders, merges each shard's segments and closes
 // them.
 func (bk *bulk) finish() error {
-	for _, q := range bk.queues {
-		close(q)
+	for s := range bk.pending {
+		if len(bk.pending[s]) > 0 {
+			if err := bk.send(context.Background(), s); err != nil {
+				bk.abort()
+				return err
+			}
+		}
 	}
-	bk.queues = nil
-	bk.wg.Wait()
+	bk.stop()
 	if bk.err != nil {
 		return bk.err
 	}
@@ -157,6 +218,21 @@ func (bk *bulk) finish() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// stop closes the queues and waits for the analysers and the builders to
+// drain them.
+func (bk *bulk) stop() {
+	if bk.work != nil {
+		close(bk.work)
+		bk.work = nil
+	}
+	for _, q := range bk.queues {
+		close(q)
+	}
+	bk.queues = nil
+	bk.workers.Wait()
+	bk.wg.Wait()
 }
 
 // emptyShard makes an empty index in dir in place of a builder that was
@@ -180,11 +256,8 @@ func emptyShard(dir string) error {
 // abort stops the builders without finishing them; the caller discards
 // the revision.
 func (bk *bulk) abort() {
-	for _, q := range bk.queues {
-		close(q)
-	}
-	bk.queues = nil
-	bk.wg.Wait()
+	bk.fail(errors.New("build stopped"))
+	bk.stop()
 }
 
 // bulkRebuild builds a new revision in rev from src with the offline

@@ -37,15 +37,7 @@ func firstOfEachKey(refs []*corpus.Reference) []*corpus.Reference {
 func TestRebuild_AnswersAsAnIndexBuiltByBatches(t *testing.T) {
 	refs := firstOfEachKey(realLibrary(t))
 	st := storetest.Filled(t, refs)
-	dir := filepath.Join(t.TempDir(), "index")
-	if _, err := Rebuild(context.Background(), dir, st, nil); err != nil {
-		t.Fatal(err)
-	}
-	built, err := OpenRead(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer built.Close()
+	built := rebuilt(t, st)
 	batched, err := OpenMem()
 	if err != nil {
 		t.Fatal(err)
@@ -83,9 +75,27 @@ func TestRebuild_AnswersAsAnIndexBuiltByBatches(t *testing.T) {
 				t.Errorf("%q: found %s, which the batched index does not", q.Text, h.Key)
 			}
 		}
+		// The best ten, with every hit that ties the tenth: Bleve's
+		// builder and batches put a batch's documents into their segment
+		// in no set order, so hits of equal score come in any order (a
+		// run of them cut at the tenth made "given:j" fail now and then).
 		top := func(hits []SearchHit) []string {
 			var keys []string
-			for _, h := range hits[:min(10, len(hits))] {
+			for i, h := range hits {
+				if i >= 10 && h.Score < hits[9].Score {
+					break
+				}
+				keys = append(keys, h.Key)
+			}
+			return keys
+		}
+		// best returns the keys of the hits that tie the best.
+		best := func(hits []SearchHit) []string {
+			var keys []string
+			for _, h := range hits {
+				if h.Score < hits[0].Score {
+					break
+				}
 				keys = append(keys, h.Key)
 			}
 			return keys
@@ -93,7 +103,7 @@ func TestRebuild_AnswersAsAnIndexBuiltByBatches(t *testing.T) {
 		if q.Text == "year:2015" {
 			continue // every match scores the same: no order to compare
 		}
-		if w, g := top(want.Hits), top(got.Hits); w[0] != g[0] || len(shared(w, g)) < len(w)*7/10 {
+		if w, g := top(want.Hits), top(got.Hits); !slices.Contains(best(want.Hits), g[0]) || len(shared(g, w)) < min(len(g), 10)*7/10 {
 			t.Errorf("%q: best ten\n%v, want nearly\n%v", q.Text, g, w)
 		}
 		for name, counts := range want.Facets {
@@ -188,6 +198,22 @@ func TestFillPassages_AddsThemOnceAndUpdatesKeepThem(t *testing.T) {
 	if err != nil || len(hits) != 1 || hits[0].Key != "salt2021" {
 		t.Errorf("a work added after FillPassages: %+v, %v; want its passage", hits, err)
 	}
+}
+
+// rebuilt rebuilds the index of st in a temporary directory and opens it
+// for reading until the test ends.
+func rebuilt(t *testing.T, st *store.Store) *Index {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Rebuild(context.Background(), dir, st, nil); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := OpenRead(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
 
 // shared returns the elements of a that b has too.

@@ -235,6 +235,7 @@ func (a *App) syncIndex(ctx context.Context, st *store.Store, loc store.Location
 	start := time.Now()
 	progress, done := a.indexProgress()
 	defer done()
+	defer indexMemory(len(changes.Put), a.Getenv)()
 	ix, why, err := index.Update(ctx, loc.IndexPath(), st, changes, progress)
 	if err != nil {
 		full := ""
