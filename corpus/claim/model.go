@@ -45,6 +45,9 @@ func (s *scan) score(ctx context) float64 {
 		s.inputs(ctx, modelGroups, z, func(i int, v float64) { m += float64(modelWeights[i]) * v })
 		z = m
 	}
+	if modelAdopted {
+		z += modelKindShift[ctx.articleKind()]
+	}
 	return 1 / (1 + math.Exp(-z))
 }
 

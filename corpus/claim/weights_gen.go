@@ -149,6 +149,8 @@ const (
 	forestBaseScale = 4.0000
 )
 
+var modelKindShift = [NumArticleKinds]float64{}
+
 var modelWeights = [NumInputs]float32{}
 
 var forestRoots = []uint16{
