@@ -57,15 +57,16 @@ var kindFloors = map[string]kindFloor{}
 type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning pool, in-sample, set a little under
-// what the scorer reaches on it (seventh round: all 0.884 / 0.921, top-10
-// 0.901; the trees fit the pool more closely than the logistic model did).
+// what the scorer reaches on it (eighth round, heldout7/ in the pool: all
+// 0.871 / 0.921, top-10 0.893; the trees fit the pool more closely than the
+// logistic model did).
 var poolFloors = map[string]kindFloor{
-	"all":    {0.87, 0.91, 0.89},
-	"essay":  {0.80, 0.80, 0.83},
-	"health": {0.92, 0.94, 0.94},
-	"news":   {0.91, 0.96, 0.98},
-	"paper":  {0.80, 0.87, 0.80},
-	"web":    {0.87, 0.92, 0.87},
+	"all":    {0.86, 0.91, 0.88},
+	"essay":  {0.79, 0.79, 0.82},
+	"health": {0.89, 0.94, 0.92},
+	"news":   {0.90, 0.96, 0.98},
+	"paper":  {0.79, 0.87, 0.80},
+	"web":    {0.86, 0.92, 0.86},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
