@@ -11,7 +11,8 @@ import "math"
 // leaves more of each labelled set right when that set is left out of
 // training (leave-one-set-out cross-validation: articles by another hand,
 // as a held-out set's are; leave-one-article-out is reported beside it).
-// The input groups, the penalty or the trees' shape, and the threshold are
+// The input groups, the penalty or the trees' shape, and the threshold
+// (one for all, or one for each kind of article: articlekind.go) are
 // chosen the same way. weights_gen.go holds the result and says whether the
 // model beat the rules there (modelAdopted); when it did not, the score is
 // the rules' own. Either way the reasons an editor reads are the rules'
@@ -46,6 +47,8 @@ func (s *scan) score(ctx context) float64 {
 		z = m
 	}
 	if modelAdopted {
+		// The kind of article's threshold, as a shift of the log-odds
+		// (articlekind.go): zero while one threshold for all wins.
 		z += modelKindShift[ctx.articleKind()]
 	}
 	return 1 / (1 + math.Exp(-z))
