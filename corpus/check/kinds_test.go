@@ -15,7 +15,8 @@ import (
 // The articles of five kinds under corpus/claim/testdata/kinds: a research
 // paper, a news story, a health explainer, an essay and a scraped web page,
 // in a tuning pool the scorer's model is trained on (tune/, tune2/,
-// heldout2/, heldout3/, heldout4/, tune3/, heldout5/, tune4/, heldout6/)
+// heldout2/, heldout3/, heldout4/, tune3/, heldout5/, tune4/, heldout6/,
+// heldout7/)
 // and a held-out set it is not.
 // Every sentence is labelled, before the scorer was run on it, as a claim
 // that needs a source or not, with a category (testdata/kinds/README.md).
@@ -41,45 +42,43 @@ import (
 // round, was written and labelled on its own branch and measured once after
 // the merge: with the sixth round's model 0.647 / 0.902, top-10 0.693, and
 // with the seventh round's (trees, trained on the relabelled pool with
-// tune4/ and heldout6/) 0.695 / 0.879, 0.770; the floors are the seventh
-// round's. poolFloors guard the pool, where the model is trained, so they
+// tune4/ and heldout6/) 0.695 / 0.879, 0.770, and joined the pool in the
+// eighth round. heldout8/, the held-out set of the eighth round, is written
+// and labelled on its own branch while the model changes; it is measured
+// once after the merge and its floors are set then, so there are none yet.
+// poolFloors guard the pool, where the model is trained, so they
 // are no estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
-var kindFloors = map[string]kindFloor{
-	"all":    {0.68, 0.86, 0.76},
-	"essay":  {0.64, 0.82, 0.72},
-	"health": {0.72, 0.80, 0.74},
-	"news":   {0.81, 0.90, 0.95},
-	"paper":  {0.50, 0.81, 0.72},
-	"web":    {0.56, 0.98, 0.56},
-}
+var kindFloors = map[string]kindFloor{}
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
 // a kind of article may reach.
 type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning pool, in-sample, set a little under
-// what the scorer reaches on it (seventh round: all 0.884 / 0.921, top-10
-// 0.901; the trees fit the pool more closely than the logistic model did).
+// what the scorer reaches on it (eighth round, heldout7/ in the pool: all
+// 0.871 / 0.921, top-10 0.893; the trees fit the pool more closely than the
+// logistic model did).
 var poolFloors = map[string]kindFloor{
-	"all":    {0.87, 0.91, 0.89},
-	"essay":  {0.80, 0.80, 0.83},
-	"health": {0.92, 0.94, 0.94},
-	"news":   {0.91, 0.96, 0.98},
-	"paper":  {0.80, 0.87, 0.80},
-	"web":    {0.87, 0.92, 0.87},
+	"all":    {0.86, 0.91, 0.88},
+	"essay":  {0.79, 0.79, 0.82},
+	"health": {0.89, 0.94, 0.92},
+	"news":   {0.90, 0.96, 0.98},
+	"paper":  {0.79, 0.87, 0.80},
+	"web":    {0.86, 0.92, 0.86},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
-// heldout4/, heldout5/ and heldout6/ were the held-out sets of earlier
+// heldout4/, heldout5/, heldout6/ and heldout7/ were the held-out sets of earlier
 // rounds; each joined the tuning pool once it had been measured (see
 // kindFloors).
 var kindDirs = map[string][]string{
-	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6"},
-	// The seventh round's held-out set, written and labelled on its own
-	// branch and measured once after the merge (see kindFloors).
-	"heldout": {"heldout7"},
+	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7"},
+	// The eighth round's held-out set, written and labelled on its own
+	// branch while the model changed, and measured once after the merge
+	// (see kindFloors).
+	"heldout": {"heldout8"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
@@ -203,7 +202,9 @@ func TestKinds_UncitedClaimPrecisionAndRecall(t *testing.T) {
 			}
 			files = append(files, got...)
 		}
-		if len(files) == 0 && len(kindDirs[split]) == 0 {
+		if len(files) == 0 && split == "heldout" {
+			// The held-out set is written on its own branch and
+			// joins this one when it is measured.
 			t.Logf("%s: no articles on this branch", split)
 			continue
 		}

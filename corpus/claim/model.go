@@ -11,7 +11,8 @@ import "math"
 // leaves more of each labelled set right when that set is left out of
 // training (leave-one-set-out cross-validation: articles by another hand,
 // as a held-out set's are; leave-one-article-out is reported beside it).
-// The input groups, the penalty or the trees' shape, and the threshold are
+// The input groups, the penalty or the trees' shape, and the threshold
+// (one for all, or one for each kind of article: articlekind.go) are
 // chosen the same way. weights_gen.go holds the result and says whether the
 // model beat the rules there (modelAdopted); when it did not, the score is
 // the rules' own. Either way the reasons an editor reads are the rules'
@@ -44,6 +45,11 @@ func (s *scan) score(ctx context) float64 {
 		m := modelBias
 		s.inputs(ctx, modelGroups, z, func(i int, v float64) { m += float64(modelWeights[i]) * v })
 		z = m
+	}
+	if modelAdopted {
+		// The kind of article's threshold, as a shift of the log-odds
+		// (articlekind.go): zero while one threshold for all wins.
+		z += modelKindShift[ctx.articleKind()]
 	}
 	return 1 / (1 + math.Exp(-z))
 }

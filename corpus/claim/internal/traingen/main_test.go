@@ -35,7 +35,7 @@ func TestGenerate_RebuildsTheCommittedWeights(t *testing.T) {
 }
 
 func TestLoadPool_ReadsThePoolAndNothingElse(t *testing.T) {
-	ex, _, err := loadPool(filepath.Join("..", "..", "testdata", "kinds"))
+	ex, _, _, err := loadPool(filepath.Join("..", "..", "testdata", "kinds"))
 	if err != nil {
 		t.Fatal(err)
 	}
