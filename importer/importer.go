@@ -60,6 +60,9 @@ type Summary struct {
 	Aliased   []corpus.Problem
 	Changes   store.Changes
 	Rechecked []string // ids of the stored articles checked again
+	// memFloor is the soft memory limit Parse found, which Merge brings
+	// the limit back to once the references are stored (memlimit.go).
+	memFloor int64
 }
 
 // InputError is a file that could not be read at all; nothing was imported.
@@ -81,6 +84,7 @@ func Parse(ctx context.Context, inputs []Input, progress func(done, total int64)
 		datas[i] = data
 		total += int64(len(data))
 	}
+	sum.memFloor = makeRoomFor(total)
 	p := &parsing{bib: bibtex.NewParser()}
 	var done int64
 	for i, in := range inputs {
@@ -219,6 +223,7 @@ func Merge(st *store.Store, refs []*corpus.Reference, sum *Summary, opts Options
 		}
 		return err
 	})
+	fitLimit(sum.memFloor)
 	if err != nil {
 		return err
 	}
