@@ -17,8 +17,9 @@ const heapPerInputByte = 8
 // is more, and returns the limit it found, for fitLimit to come back to;
 // 0 when it is not to be touched (an explicit GOMEMLIMIT). Below the live
 // heap the limit cannot be kept, and the collector runs back to back
-// trying: a 600 MB, million-reference file took 53 s of CPU to parse
-// under the 512 MiB limit and 15 s with room (bench/RESULTS.md).
+// trying: a 600 MB, million-reference file took 75.6 s of CPU to parse
+// under the 512 MiB limit and 31.1 s with room (quiet machine,
+// bench/RESULTS.md).
 func makeRoomFor(total int64) (floor int64) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return 0
