@@ -464,10 +464,14 @@ func isSingleSurname(s string) bool {
 }
 
 // isGivenPart reports whether s can be the given names of an inverted name
-// written in full: "John", "John A.", "Marco Tulio".
+// written in full: "John", "John A.", "Marco Tulio". A word all in
+// capitals and longer than initials run is a firm's or a body's name
+// ("Atkins, AECOM and Maher, M."), not a given name: in a list that is not
+// all capitals (parseNames title-cases those) no one's first name is.
 func isGivenPart(s string) bool {
 	toks := strings.Fields(s)
-	if len(toks) == 0 || len(toks) > 3 || !isCapWord(toks[0]) || isInitialTok(toks[0]) && len(toks[0]) <= 2 {
+	if len(toks) == 0 || len(toks) > 3 || !isCapWord(toks[0]) || isInitialTok(toks[0]) && len(toks[0]) <= 2 ||
+		isAcronym(toks[0]) && !isInitialTok(toks[0]) {
 		return false
 	}
 	for _, t := range toks {

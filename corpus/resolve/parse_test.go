@@ -22,6 +22,8 @@ func TestParseEntry_Styles(t *testing.T) {
 				IDs: corpus.Identifiers{DOI: "10.1000/xyz"}}},
 		{"harvard", "Smith, J. and Jones, K. (2019) 'Africa's title', Journal, 12(3), pp. 45–67.",
 			Parsed{Authors: []string{"Smith", "Jones"}, Year: 2019, Title: "Africa's title", Venue: "Journal"}},
+		{"harvard with a firm among the authors", "Atkins, AECOM and Maher, M. (2018). 20mph Research Study: Headline Report. London: Department for Transport.",
+			Parsed{Authors: []string{"Atkins", "AECOM", "Maher"}, Year: 2018, Title: "20mph Research Study: Headline Report", Venue: "London: Department for Transport"}},
 		{"ieee", `J. Smith, K. L. Jones, and A. van der Berg, "Title of the work," J. Abbrev., vol. 12, no. 3, pp. 1735–1780, 2019.`,
 			Parsed{Authors: []string{"Smith", "Jones", "van der Berg"}, Year: 2019, Title: "Title of the work", Venue: "J. Abbrev"}},
 		{"ieee book without quotes", "I. Goodfellow, Y. Bengio, and A. Courville, Deep Learning. Cambridge, MA: MIT Press, 2016.",
