@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -205,18 +206,25 @@ func (bk *bulk) finish() error {
 	if bk.err != nil {
 		return bk.err
 	}
-	var errs []error
+	// Each builder's Close merges its shard's segments on one core, so
+	// the shards close side by side: one after another, two shards' final
+	// merges took as long as one shard's.
+	errs := make([]error, len(bk.builders))
+	var closing sync.WaitGroup
 	for i, b := range bk.builders {
-		var err error
-		if bk.counts[i] == 0 {
-			err = emptyShard(bk.dirs[i])
-		} else {
-			err = b.Close()
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("build index: %w", err))
-		}
+		closing.Go(func() {
+			var err error
+			if bk.counts[i] == 0 {
+				err = emptyShard(bk.dirs[i])
+			} else {
+				err = b.Close()
+			}
+			if err != nil {
+				errs[i] = fmt.Errorf("build index: %w", err)
+			}
+		})
 	}
+	closing.Wait()
 	return errors.Join(errs...)
 }
 
@@ -277,9 +285,11 @@ func bulkRebuild(ctx context.Context, rev string, n int, gen uint64, src source)
 		bk.abort()
 		return nil, err
 	}
+	t0 := time.Now()
 	if err := bk.finish(); err != nil {
 		return nil, err
 	}
+	fmt.Fprintln(os.Stderr, "TRACE finish", time.Since(t0))
 	ix, err := openBleve(rev, false)
 	if err != nil {
 		return nil, err

@@ -49,12 +49,12 @@ func Update(ctx context.Context, dir string, st *store.Store, changes store.Chan
 	if cur != nil {
 		cur.Close()
 	}
-	src := source{refs: st.Each, articles: st.EachArticle, texts: storeTexts(st)}
+	total, err := st.Count()
+	if err != nil {
+		return nil, "", err
+	}
+	src := source{refs: st.Each, articles: st.EachArticle, texts: storeTexts(st), size: total}
 	if progress != nil {
-		total, err := st.Count()
-		if err != nil {
-			return nil, "", err
-		}
 		src.refs = counting(st, func(done int) { progress(done, total) })
 	}
 	// A rebuild reads the store as it is now, changes included.
@@ -207,6 +207,7 @@ func Rebuild(ctx context.Context, dir string, st *store.Store, progress func(don
 		}),
 		articles: st.EachArticle,
 		texts:    storeTexts(st),
+		size:     total,
 	})
 	if err != nil {
 		return 0, err

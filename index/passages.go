@@ -66,6 +66,7 @@ func FillPassages(ctx context.Context, dir string, st *store.Store, progress fun
 		articles: st.EachArticle,
 		texts:    storeTexts(st),
 		passages: true,
+		size:     total,
 	}
 	cur, why := openCurrent(dir, gen)
 	if why != "" {

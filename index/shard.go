@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -36,12 +37,23 @@ import (
 // rebuilt index has (1 to 16).
 const ShardsEnv = "EVIDENT_INDEX_SHARDS"
 
-// defaultShards is the number of shards of a rebuilt index. One: on the
-// 2-core machine the figures of docs/scale.md come from, shared with other
-// work, more shards cost 8-15% more CPU time to build and gave no wall
-// time back that could be told from the load's noise. Where cores are
-// idle, EVIDENT_INDEX_SHARDS=2 builds two.
+// defaultShards is the number of shards of a rebuilt index of fewer than
+// shardedFrom references, or on a machine of one core.
 const defaultShards = 1
+
+// shardedFrom is the size of library from which a rebuilt index gets
+// largeShards shards when the machine has the cores. Two shards close
+// (merge their segments) side by side, so that the final merge of a
+// build takes half as long; on the 2-core machine of docs/scale.md,
+// quiet, a 100,000-reference import took 20.2-20.7 s against
+// 24.8-26.5 s with one shard, for the same CPU time, and 10,000
+// references 2.2-2.3 s against 2.6 s, with a higher build peak (230 MB
+// against 145 MB, under the import's). Below it the second shard's files
+// and reader are not worth it.
+const shardedFrom = 10_000
+
+// largeShards is the number of shards of a large library's index.
+const largeShards = 2
 
 // maxShards bounds ShardsEnv.
 const maxShards = 16
@@ -49,10 +61,15 @@ const maxShards = 16
 // shardPrefix begins the name of a shard's directory in a revision.
 const shardPrefix = "shard-"
 
-// shardCount returns the number of shards a new revision gets.
-func shardCount() int {
+// shardCount returns the number of shards a new revision of an index of
+// size references gets: ShardsEnv's, else largeShards for a large library
+// on a machine of several cores, else defaultShards.
+func shardCount(size int) int {
 	if n, err := strconv.Atoi(os.Getenv(ShardsEnv)); err == nil && n >= 1 && n <= maxShards {
 		return n
+	}
+	if size >= shardedFrom && runtime.NumCPU() >= largeShards {
+		return largeShards
 	}
 	return defaultShards
 }

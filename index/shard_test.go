@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -267,4 +268,31 @@ func rebuildShards(dir string, n int, refs []*corpus.Reference) (*Index, error) 
 		return nil, err
 	}
 	return ix, nil
+}
+
+// TestShardCount_LargeLibrariesGetTwoShards: a library of shardedFrom
+// references or more is built in two shards on a machine of several
+// cores, a smaller one in one, and ShardsEnv decides over both.
+func TestShardCount_LargeLibrariesGetTwoShards(t *testing.T) {
+	multi := runtime.NumCPU() >= largeShards
+	for _, tc := range []struct {
+		env  string
+		size int
+		want int
+	}{
+		{"", 0, defaultShards},
+		{"", shardedFrom - 1, defaultShards},
+		{"", shardedFrom, map[bool]int{true: largeShards, false: defaultShards}[multi]},
+		{"", 1_000_000, map[bool]int{true: largeShards, false: defaultShards}[multi]},
+		{"3", 10, 3},
+		{"1", 1_000_000, 1},
+		{"0", shardedFrom, map[bool]int{true: largeShards, false: defaultShards}[multi]}, // out of range: ignored
+		{"17", 10, defaultShards},  // over maxShards: ignored
+		{"two", 10, defaultShards}, // not a number: ignored
+	} {
+		t.Setenv(ShardsEnv, tc.env)
+		if got := shardCount(tc.size); got != tc.want {
+			t.Errorf("%s=%q, %d references: %d shards, want %d", ShardsEnv, tc.env, tc.size, got, tc.want)
+		}
+	}
 }

@@ -38,6 +38,9 @@ type source struct {
 	// passages indexes the passages of works too (FillPassages); a
 	// rebuild leaves them for the first passage search.
 	passages bool
+	// size is about how many references refs yields, for the number of
+	// shards (shardCount); 0 when not known.
+	size int
 }
 
 func syncIndex(ctx context.Context, dir string, gen uint64, src source) (ix *Index, why string, err error) {
@@ -133,7 +136,7 @@ func rebuild(ctx context.Context, dir string, gen uint64, src source) (*Index, e
 	if err != nil {
 		return nil, fmt.Errorf("rebuild index: %w", err)
 	}
-	ix, err := bulkRebuild(ctx, rev, shardCount(), gen, src)
+	ix, err := bulkRebuild(ctx, rev, shardCount(src.size), gen, src)
 	if err != nil {
 		discard(rev)
 		return nil, fmt.Errorf("rebuild index: %w", err)
