@@ -160,6 +160,10 @@ func TestJudge_NonClaimsByReason(t *testing.T) {
 		{"ReferenceEntryInFootnote", "Cappuccio FP, et al. Sleep duration and all-cause mortality: a systematic review.",
 			corpus.KindFootnote, false, "reference entry 'Cappuccio FP'"},
 		{"Caveat", "Such studies cannot prove that the vitamin itself makes the difference.", "", false, "caveat"},
+		{"GapStatement", "Whether the effect survives in a live lecture hall is not known.", "", false,
+			"caveat 'is not known'"},
+		{"GapStatementFewStudies", "General medical wards have received much less attention.", "", false,
+			"caveat 'received much less attention'"},
 		{"PublicationAboutItself", "Our readers send us more questions about sleep than about any other topic.", "",
 			false, "boilerplate 'Our readers'"},
 	})

@@ -70,10 +70,14 @@ type Layout struct {
 // NewLayout reads the headings and paragraphs of an article's sentences,
 // in reading order. An article is read as a research paper when it has an
 // abstract or an introduction and a heading of a paper's own work or
-// discussion; in any other article every sentence has no part.
+// discussion, or a heading of earlier work ("Background", the first
+// heading of the structured papers of medicine, where a LaTeX abstract
+// has no heading) and one of the paper's own methods or results; in any
+// other article every sentence has no part. "Background" and a
+// discussion alone do not make a paper: explainers have both.
 func NewLayout(sentences []corpus.Sentence) *Layout {
 	l := &Layout{sentences: sentences, parts: make([]part, len(sentences)), notice: map[int]bool{}}
-	var intro, rest bool
+	var intro, earlier, ownPart, rest bool
 	for _, s := range sentences {
 		if s.Kind != corpus.KindHeading {
 			continue
@@ -83,11 +87,14 @@ func NewLayout(sentences []corpus.Sentence) *Layout {
 			intro = true
 		case partIntro:
 			intro = intro || strings.Contains(strings.ToLower(s.Text), "introduction")
-		case partOwn, partDiscussion:
+			earlier = true
+		case partOwn:
+			ownPart, rest = true, true
+		case partDiscussion:
 			rest = true
 		}
 	}
-	paper := intro && rest
+	paper := intro && rest || earlier && ownPart
 	n, own := firstPersonCount(sentences)
 	l.personal = !paper && own >= 3 && own*16 >= n
 	l.paper = paper

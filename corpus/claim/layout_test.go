@@ -177,3 +177,32 @@ func TestPlainFact_PluralNounBeforeAPastVerb(t *testing.T) {
 		t.Errorf("no plain-fact reason: %v", j.Reasons)
 	}
 }
+
+// TestLayout_StructuredPaperIsAPaper: a paper laid out as medicine's
+// structured papers are (Background, Methods, Results, Discussion), with
+// no Introduction and no Abstract heading (a LaTeX abstract has none), is
+// read as a paper, its methods as its own work; "Background" with a
+// discussion alone, as an explainer may have, is not.
+func TestLayout_StructuredPaperIsAPaper(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		headings []string
+		paper    bool
+	}{
+		{"background, methods, results, discussion", []string{"Background", "Methods", "Results", "Discussion"}, true},
+		{"background and method", []string{"Background", "Method"}, true},
+		{"introduction and discussion", []string{"Introduction", "Discussion"}, true},
+		{"background and discussion", []string{"Background", "Discussion"}, false},
+		{"methods alone", []string{"Methods"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var lines []string
+			for _, h := range tc.headings {
+				lines = append(lines, "# "+h, "Each of the 24 sessions will be divided into four segments of twelve minutes.", "")
+			}
+			if l := NewLayout(sentencesOf(lines...)); l.paper != tc.paper {
+				t.Errorf("read as a paper: %v, want %v", l.paper, tc.paper)
+			}
+		})
+	}
+}

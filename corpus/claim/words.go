@@ -128,6 +128,14 @@ var lexicon = map[feature][]string{
 		"larger studies", "larger trials", "not been tested", "not been studied", "thinner than",
 		"study was small", "trials were small", "studies were small", "evidence was low", "evidence is low",
 		"evidence is weak", "evidence was weak", "less clear", "less certain", "not yet clear", "is uncertain",
+		// A paper's gap statement: what earlier work has not done
+		// ("Whether the effect survives in a live lecture hall is not
+		// known", "have received much less attention").
+		"is not known", "are not known", "was not known", "is seldom reported", "are seldom reported",
+		"is rarely reported", "not been reported", "few studies have", "few evaluations have", "few trials have",
+		"studied far less", "studied much less", "received less attention", "received much less attention",
+		"received little attention", "most of what is known", "almost everything known", "has been overlooked",
+		"have been overlooked", "not been measured", "not been examined", "is poorly understood",
 	},
 	fHedge: {"may", "might", "could", "seem", "seems", "seemed", "appear to", "appears to", "unlikely"},
 	fStrongHedge: {
