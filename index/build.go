@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"sync"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -285,11 +284,9 @@ func bulkRebuild(ctx context.Context, rev string, n int, gen uint64, src source)
 		bk.abort()
 		return nil, err
 	}
-	t0 := time.Now()
 	if err := bk.finish(); err != nil {
 		return nil, err
 	}
-	fmt.Fprintln(os.Stderr, "TRACE finish", time.Since(t0))
 	ix, err := openBleve(rev, false)
 	if err != nil {
 		return nil, err
