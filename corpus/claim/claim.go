@@ -13,7 +13,8 @@
 // a story (role.go), and its place in its section and paragraph (place.go);
 // trained by internal/traingen on our own labelled articles of five kinds
 // (testdata/kinds tune/, tune2/, heldout2/, heldout3/, heldout4/, tune3/,
-// heldout5/, tune4/, heldout6/, heldout7/, heldout8/, tune5/ and heldout9/;
+// heldout5/, tune4/, heldout6/, heldout7/, heldout8/, tune5/, heldout9/ and
+// heldout10/;
 // no outside data or weights: no labelled
 // claim data with a licence that allows it could be used, see the corpora
 // README), with the model, its inputs, its penalty or the trees' shape, and

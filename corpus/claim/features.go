@@ -69,6 +69,7 @@ const (
 	fPersonalVoice   // in a first-person essay, with no figure, finding or attribution: the writer's view
 	fGroupAdvice     // "Adults over 40 should…": advice to a group of readers
 	fSiteFurniture   // pieces of a page strung with "·" or "|" and no verb: an address, a link bar
+	fRepeat          // repeats words of another sentence of the article: a pull quote
 
 	numFeatures
 )
@@ -156,4 +157,7 @@ var featureInfo = [numFeatures]struct {
 	fPersonalVoice: {"the writer's own voice (a first-person essay), with no figure or source cue", -1.1},
 	fGroupAdvice:   {"advice to a group of readers", -4},
 	fSiteFurniture: {"page furniture", -4},
+	// A pull quote says again what a sentence of the body says: one
+	// problem, reported once, where the body says it.
+	fRepeat: {"repeats another sentence of the article (a pull quote)", -5},
 }

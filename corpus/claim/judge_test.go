@@ -136,6 +136,8 @@ func TestJudge_NonClaimsByReason(t *testing.T) {
 		{"Byline", "By Jane Doe", "", false, "byline 'By Jane'"},
 		{"ReviewedBy", "Medically reviewed by Dr. Sam Lee, a family physician.", "", false, "byline 'reviewed by'"},
 		{"UpdatedDate", "Updated 4 June 2024.", "", false, "update or correction notice 'Updated'"},
+		{"Dateline", "Thursday 30 November 2023", "", false, "byline 'Thursday 30 November 2023'"},
+		{"DatelineWithTime", "30 Nov 2023, 10:42 GMT", "", false, "byline"},
 		{"AuthorBio", "Jane Doe is a health writer based in Leeds.", "", false, "author bio 'Jane Doe is a health writer'"},
 		{"AuthorBioWritesAbout", "She writes about food, farming and the science of cooking.", "", false,
 			"author bio 'writes about'"},

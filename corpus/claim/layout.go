@@ -65,6 +65,9 @@ type Layout struct {
 	paraLen            map[int]int
 	sectCites          map[int32]int
 	traits             []traits
+	// repeats marks the sentences that say again what another says
+	// (repeat.go).
+	repeats []bool
 }
 
 // NewLayout reads the headings and paragraphs of an article's sentences,
@@ -117,6 +120,7 @@ func NewLayout(sentences []corpus.Sentence) *Layout {
 		}
 	}
 	l.sections()
+	l.repeats = repeats(sentences)
 	cur := partNone
 	seenIntro, review := false, false
 	for i, s := range sentences {
@@ -232,6 +236,7 @@ func (l *Layout) context(i int) context {
 		ctx.afterQuestion = prev.Kind != corpus.KindHeading && lastRune(strings.TrimSpace(prev.Text)) == '?'
 	}
 	ctx.lastPara = l.lastPara[i]
+	ctx.repeat = l.repeats[i]
 	l.neighbours(i, &ctx)
 	l.place(i, &ctx)
 	return ctx
@@ -242,6 +247,7 @@ type context struct {
 	section  string
 	part     part
 	inNotice bool // follows the opening of a notice in its paragraph
+	repeat   bool // says again what another sentence says (repeat.go)
 	personal bool // the article is told in the first person singular
 
 	// What only the learned model reads (inputs.go).
@@ -290,6 +296,9 @@ var noticeOpenings = []string{"correction:", "corrections:", "clarification:", "
 func (s *scan) placed(ctx context) {
 	if ctx.inNotice {
 		s.fire(fNotice, 0, 0)
+	}
+	if ctx.repeat {
+		s.fire(fRepeat, 0, 0)
 	}
 	switch ctx.part {
 	case partOwn:

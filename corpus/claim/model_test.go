@@ -60,6 +60,12 @@ func scoreOfInputs(l *Layout, i int) float64 {
 			}
 		}
 	}
+	if modelAdopted {
+		// The threshold of the article's kind, as a shift of the
+		// log-odds, the same for every sentence of the article.
+		ctx := l.context(i)
+		z += modelKindShift[ctx.articleKind()]
+	}
 	return 1 / (1 + math.Exp(-z))
 }
 

@@ -33,6 +33,11 @@ func (s *scan) start() {
 	if (s.tw(first) == "published" || s.tw(first) == "posted") && n <= 8 {
 		s.fireTok(fByline, 0, 0)
 	}
+	// "Thursday 30 November 2023", "30 November 2023, 10:42 GMT": a
+	// dateline alone says when the page was written, not what happened.
+	if s.verbs == 0 && n <= 10 && dateLine(s.low) {
+		s.fireTok(fByline, 0, n-1)
+	}
 	// "Updated at 4:15 p.m. with comments from…", "Correction: An
 	// earlier version…": the article speaks of its own versions.
 	switch s.tw(first) {
@@ -272,4 +277,52 @@ func (s *scan) bio() {
 			return
 		}
 	}
+}
+
+// dateWords are the words a dateline is made of besides numbers.
+var dateWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "at", "am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt",
+	"et", "pt", "the", "of")
+
+// dateLine reports whether low (a sentence in lower case) is only a date,
+// perhaps with its weekday and a time: every word a weekday, a month, a
+// number ("30", "30th", "10:42") or a time zone, and at least one month or
+// weekday and one number.
+func dateLine(low string) bool {
+	named, number := false, false
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '·' || r == '–' || r == '—' || r == '/'
+	}) {
+		w = strings.TrimSuffix(w, ".")
+		switch {
+		case w == "":
+		case dateNumber(w):
+			number = true
+		case dateWords[w]:
+			named = named || w != "at" && w != "the" && w != "of" && len(w) > 2 && w != "am" && w != "pm"
+		default:
+			return false
+		}
+	}
+	return named && number
+}
+
+// dateNumber reports whether w is a day, a year or a time: "30", "30th",
+// "2023", "10:42", "9.30".
+func dateNumber(w string) bool {
+	digits := 0
+	for i, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case (r == ':' || r == '.') && digits > 0 && i < len(w)-1:
+		default:
+			suf := w[i:]
+			return digits > 0 && digits <= 2 && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")
+		}
+	}
+	return digits > 0 && digits <= 4
 }
