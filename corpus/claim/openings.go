@@ -3,6 +3,7 @@ package claim
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Patterns of whole sentences, most of them at the start: bylines, labels,
@@ -290,13 +291,17 @@ var dateWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "sat
 // dateLine reports whether low (a sentence in lower case) is only a date,
 // perhaps with its weekday and a time: every word a weekday, a month, a
 // number ("30", "30th", "10:42") or a time zone, and at least one month or
-// weekday and one number.
+// weekday and one number. It walks low in place: a slice of its words
+// (strings.Fields) would make the scan's text, and with it the tokens
+// every judge keeps on its stack, escape to the heap.
 func dateLine(low string) bool {
 	named, number := false, false
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '·' || r == '–' || r == '—' || r == '/'
-	}) {
-		w = strings.TrimSuffix(w, ".")
+	for len(low) > 0 {
+		i := strings.IndexFunc(low, dateSep)
+		if i < 0 {
+			i = len(low)
+		}
+		w := strings.TrimSuffix(low[:i], ".")
 		switch {
 		case w == "":
 		case dateNumber(w):
@@ -306,8 +311,18 @@ func dateLine(low string) bool {
 		default:
 			return false
 		}
+		if i == len(low) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(low[i:])
+		low = low[i+size:]
 	}
 	return named && number
+}
+
+// dateSep parts the words of a dateline.
+func dateSep(r rune) bool {
+	return unicode.IsSpace(r) || r == ',' || r == '|' || r == '·' || r == '–' || r == '—' || r == '/'
 }
 
 // dateNumber reports whether w is a day, a year or a time: "30", "30th",
