@@ -280,18 +280,18 @@ func (s *scan) bio() {
 	}
 }
 
-// dateWords are the words a dateline is made of besides numbers.
-var dateWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-	"dec", "at", "am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt",
-	"et", "pt", "the", "of")
+// A dateline's words besides numbers, months and weekdays (words.go):
+// short weekdays and time zones name the date as a month does, and the
+// rest only join its parts.
+var (
+	dateNames   = set("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt")
+	dateFillers = set("at", "am", "pm", "a.m", "p.m", "et", "pt", "the", "of")
+)
 
 // dateLine reports whether low (a sentence in lower case) is only a date,
 // perhaps with its weekday and a time: every word a weekday, a month, a
-// number ("30", "30th", "10:42") or a time zone, and at least one month or
-// weekday and one number. It walks low in place: a slice of its words
+// number ("30", "30th", "10:42") or a time zone, and at least one month,
+// weekday or time zone and one number. It walks low in place: a slice of its words
 // (strings.Fields) would make the scan's text, and with it the tokens
 // every judge keeps on its stack, escape to the heap.
 func dateLine(low string) bool {
@@ -306,8 +306,9 @@ func dateLine(low string) bool {
 		case w == "":
 		case dateNumber(w):
 			number = true
-		case dateWords[w]:
-			named = named || w != "at" && w != "the" && w != "of" && len(w) > 2 && w != "am" && w != "pm"
+		case months[w] || weekdays[w] || dateNames[w]:
+			named = true
+		case dateFillers[w]:
 		default:
 			return false
 		}
