@@ -249,3 +249,69 @@ func TestOpen_Version1(t *testing.T) {
 	}
 	checkIndexes(t, w)
 }
+
+// An alias a duplicate leaves (Tx.addAlias) is indexed as Put indexes the
+// reference with that alias: a library built by merging duplicates holds,
+// bucket for bucket, what putting the merged references holds.
+func TestMerge_AliasesIndexedAsPutIndexesThem(t *testing.T) {
+	refs := batch()
+	for i, key := range []string{"Smith2019a", "SMITH-2019", "smith2019b"} {
+		dup := ref(key, "Sleep and memory", 2019, "Smith", "")
+		dup.Source.Line = 50 + i
+		refs = append(refs, dup)
+	}
+	merged := newStore(t)
+	out, _ := merge(t, merged, refs, Skip)
+	if len(out.Aliased) != 4 {
+		t.Fatalf("aliased %d duplicates, want 4: %v", len(out.Aliased), out.Aliased)
+	}
+	var stored []*corpus.Reference
+	if err := merged.Each(func(r *corpus.Reference) error {
+		stored = append(stored, r)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	put2 := newStore(t)
+	put(t, put2, stored...)
+	a, b := contents(t, merged), contents(t, put2)
+	for name := range a {
+		if name == "meta" {
+			continue
+		}
+		if !slices.Equal(a[name], b[name]) {
+			t.Errorf("bucket %s: merged %q, put %q", name, a[name], b[name])
+		}
+	}
+	if !slices.Contains(a["alias"], "SMITH-2019=smith2019") {
+		t.Errorf("alias bucket %q lacks SMITH-2019", a["alias"])
+	}
+}
+
+// contents returns every key and value of every bucket of s, nested
+// buckets' under their path, in order.
+func contents(t *testing.T, s *Store) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			var walk func(b *bolt.Bucket, prefix string)
+			walk = func(b *bolt.Bucket, prefix string) {
+				_ = b.ForEach(func(k, v []byte) error {
+					if v == nil {
+						walk(b.Bucket(k), prefix+string(k)+"/")
+						return nil
+					}
+					out[string(name)] = append(out[string(name)], prefix+string(k)+"="+string(v))
+					return nil
+				})
+			}
+			walk(b, "")
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -173,12 +173,7 @@ func (tx *Tx) skip(r *corpus.Reference, match string, why corpus.DuplicateReason
 		out.Duplicates++
 		out.Notes = append(out.Notes, problemAt(at, fmt.Sprintf("duplicate of %s (%s), skipped", match, why)))
 	default:
-		prev, err := tx.Get(match)
-		if err != nil {
-			return err
-		}
-		prev.Aliases = append(prev.Aliases, r.Key)
-		if err := tx.Put(prev); err != nil {
+		if err := tx.addAlias(match, r.Key); err != nil {
 			return err
 		}
 		out.Duplicates++
