@@ -242,7 +242,7 @@ func TestIsRefHeading_NamesNumbersAndLanguages(t *testing.T) {
 		"Bibliography", "Works Cited", "Literature Cited", "Notes and References", "Endnotes", "Sources",
 		"Research Citations", "Referencias", "Bibliografía", "Literaturverzeichnis", "Références", "Bibliographie",
 		"Riferimenti bibliografici", "Referências bibliográficas", "Literatuur", "Källor", "Kaynakça", "Литература",
-		"Список литературы", "参考文献", "참고문헌", "  Reference   List "}
+		"Список литературы", "参考文献", "참고문헌", "  Reference   List ", "Reference"}
 	no := []string{"Further Reading", "Further reading", "Referencing figures", "Methods", "References to the past",
 		"Introduction", ""}
 	for _, h := range yes {

@@ -3,6 +3,8 @@ package article
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/evident-tools/evident/corpus"
 )
@@ -24,6 +26,11 @@ var (
 	// refAuthors: a reference's first author, family name and initials:
 	// "Smith J,", "Smith JA.", "Smith, J. A.", "van Dijk, K." .
 	refAuthors = regexp.MustCompile(`^(\p{Ll}+ )?\p{Lu}[\p{L}'’-]+(,? (\p{Lu}\.\s?){1,3}| \p{Lu}{1,3}[,.])`)
+	// refAuthorDate: an author-date entry's head, the authors then the
+	// year in brackets and a full stop: "Department for Culture, Media and
+	// Sport (2023).", where the authors are an organisation with no initials
+	// for refAuthors to find (orgAuthors tells its name from prose).
+	refAuthorDate = regexp.MustCompile(`^(\p{Lu}[^()]{1,160}) \((1[5-9]\d\d|20\d\d)[a-z]?\)\.(\s|$)`)
 	// refShorthand: a note that points back at a reference cited before.
 	refShorthand = regexp.MustCompile(`(?i)^(ibid|id|op\. cit|loc\. cit)\b`)
 	// refBoilerplate: what a page footer, a byline or a disclaimer says.
@@ -54,6 +61,9 @@ func looksLikeReference(text string) bool {
 	if refAuthors.MatchString(s) || refShorthand.MatchString(s) {
 		return true
 	}
+	if m := refAuthorDate.FindStringSubmatch(s); m != nil && orgAuthors(m[1]) {
+		return true
+	}
 	return refYear.MatchString(s) && (refShape.MatchString(s) || strings.Count(s, ". ") >= 2)
 }
 
@@ -82,4 +92,28 @@ func splitRefSection(blocks []*rawBlock) (before, list, after []*rawBlock) {
 		first-- // a subheading that opens the list ("Journal articles")
 	}
 	return blocks[:first], blocks[first : last+1], blocks[last+1:]
+}
+
+// orgLinks are the small words an organisation's name holds in lower
+// case.
+var orgLinks = map[string]bool{"and": true, "for": true, "of": true, "the": true, "on": true, "in": true,
+	"&": true, "de": true, "du": true, "des": true, "van": true, "von": true, "der": true, "la": true, "le": true}
+
+// orgAuthors reports whether s reads as the authors of an entry rather
+// than the start of a sentence: every word capitalised but the small words
+// that link an organisation's name ("Department for Culture, Media and
+// Sport"), where a sentence has verbs and nouns in lower case ("Our
+// records go back to the 1990s").
+func orgAuthors(s string) bool {
+	words := strings.Fields(s)
+	if len(words) > 16 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !orgLinks[strings.TrimRight(w, ",")] {
+			return false
+		}
+	}
+	return true
 }

@@ -18,6 +18,8 @@ func TestLooksLikeReference_RealEntriesAndPageText(t *testing.T) {
 		{"Holick MF. Vitamin D deficiency. N Engl J Med 2007; 357: 266–81.", true},
 		{"National Institutes of Health. Vitamin D: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/VitaminD-HealthProfessional/", true},
 		{"World Health Organization (2020). Guidelines on physical activity and sedentary behaviour. Geneva: WHO.", true},
+		{"Department for Culture, Media and Sport (2023). UK concussion guidelines for non-elite (grassroots) sport.", true},
+		{"British Hedgehog Preservation Society and People's Trust for Endangered Species (2022). The State of Britain's Hedgehogs 2022.", true},
 		{"doi:10.1136/bmj.i6583", true},
 		{"Smith, John. \"The Long Walk Home.\" The Atlantic, 12 May 2019.", true},
 		{"Ibid., p. 45.", true},
@@ -29,6 +31,8 @@ func TestLooksLikeReference_RealEntriesAndPageText(t *testing.T) {
 		{"HealthWise Daily content is for informational purposes only and is not a substitute for professional medical advice.", false},
 		{"© 2024 HealthWise Media LLC. All rights reserved. Privacy Policy | Terms of Use", false},
 		{"Medically reviewed by Dr. Anna Keller, MD — Written by Tom Reyes — Updated on March 4, 2024", false},
+		{"The survey (2019). It found little.", false},
+		{"Our records go back to the 1990s (1994). Before that, nothing.", false},
 		{"Sign up for our newsletter to get the latest health news in 2024.", false},
 		{"We use cookies to improve your experience at https://example.org.", false},
 	}

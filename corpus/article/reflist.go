@@ -13,7 +13,7 @@ import (
 // works they cite. "Further reading" is missing on purpose: its works are
 // not cited.
 var refHeadings = map[string]bool{
-	"references": true, "reference list": true, "bibliography": true, "works cited": true,
+	"references": true, "reference": true, "reference list": true, "bibliography": true, "works cited": true,
 	"sources": true, "citations": true, "research citations": true, "literature cited": true,
 	"literature": true, "notes": true, "endnotes": true, "notes and references": true,
 	"references and notes": true, "cited literature": true, "literature references": true,
