@@ -21,7 +21,11 @@ func (s *scan) framing() {
 func (s *scan) pointer() {
 	at := -1
 	for i := 1; i+1 < len(s.toks); i++ {
-		if s.word(i) == "can" && pointerVerbs[s.word(i+1)] {
+		if s.word(i) != "can" {
+			continue
+		}
+		// "Questions can be sent to…", "Sightings can be logged…".
+		if v := s.word(i + 1); pointerVerbs[v] || v == "be" && sentVerbs[s.word(i+2)] {
 			at = i
 			break
 		}
@@ -35,15 +39,23 @@ func (s *scan) pointer() {
 			return
 		}
 	}
+	// An e-mail or web address is a resource too.
+	if strings.Contains(s.low[s.toks[at].end:], "@") || strings.Contains(s.low[s.toks[at].end:], "www.") {
+		s.fireTok(fAdvice, at, at+1)
+	}
 }
 
 // pointerVerbs after "can" send the reader somewhere.
 var pointerVerbs = set("find", "check", "read", "download", "view", "see", "visit", "search", "call", "email",
-	"contact", "book", "order", "sign")
+	"contact", "book", "order", "sign", "report", "follow", "log", "register", "apply", "submit", "send", "watch",
+	"listen", "track", "donate", "comment", "phone", "ring", "text")
+
+// sentVerbs after "can be" send something the reader has to someone.
+var sentVerbs = set("sent", "emailed", "reported", "logged", "submitted", "made", "posted", "registered", "raised")
 
 // resourceNouns name where the reader is sent.
 var resourceNouns = set("website", "site", "online", "page", "map", "portal", "app", "helpline", "hotline",
-	"webpage", "web", "pdf", "form")
+	"webpage", "web", "pdf", "form", "email", "freephone", "phone")
 
 // evidenceVerdict fires a caveat for a sentence whose subject is the
 // evidence and whose predicate judges it: "Research on mood is still
@@ -125,15 +137,61 @@ func (s *scan) groupAdvice() {
 // peopleNouns name a group of readers.
 var peopleNouns = set("people", "adults", "children", "kids", "teenagers", "patients", "everyone", "anyone",
 	"women", "men", "parents", "readers", "athletes", "users", "babies", "seniors", "smokers", "drivers",
-	"travellers", "travelers", "runners", "beginners", "residents", "pregnant")
+	"travellers", "travelers", "runners", "beginners", "residents", "pregnant", "listeners", "members", "customers",
+	"visitors", "viewers", "owners", "callers", "passengers", "tenants", "households")
 
 // furniture fires for a line of page furniture: pieces strung with "·" or
-// "|" and no verb, such as an address, a link bar or a price line.
+// "|" and no verb, such as an address, a link bar or a price line, or
+// with verbs when every piece is short ("£8.49 · Kills lice and eggs · Add
+// to basket", "Released 9 November 2023 · 38 minutes"): prose strings no
+// clauses of a few words with separators.
 func (s *scan) furniture() {
-	if s.verbs > 0 || !strings.Contains(s.low, " · ") && !strings.Contains(s.low, " | ") {
+	if !strings.Contains(s.low, " · ") && !strings.Contains(s.low, " | ") {
+		return
+	}
+	if s.verbs > 0 && !shortPieces(s.low) {
 		return
 	}
 	s.fire(fSiteFurniture, 0, 0)
+}
+
+// separatorAt returns the length of the " · " or " | " text starts with,
+// or 0.
+func separatorAt(text string) int {
+	for _, sep := range []string{" · ", " | "} {
+		if strings.HasPrefix(text, sep) {
+			return len(sep)
+		}
+	}
+	return 0
+}
+
+// furniturePiece is the most words a piece of a furniture line with verbs
+// has: "Hosted by Jonah Pettersen-Abara and Ruth Ilunga" is seven.
+const furniturePiece = 7
+
+// shortPieces reports whether every piece of text between " · " or " | "
+// separators has at most furniturePiece words. It walks the text in place.
+func shortPieces(text string) bool {
+	words, inWord := 0, false
+	for i := 0; i < len(text); i++ {
+		if sep := separatorAt(text[i:]); sep > 0 {
+			words, inWord = 0, false
+			i += sep - 1
+			continue
+		}
+		if text[i] == ' ' {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			inWord = true
+			if words++; words > furniturePiece {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // voice fires for a plain statement in a first-person essay that carries

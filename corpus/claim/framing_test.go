@@ -14,6 +14,11 @@ func TestJudge_FramingIsNoClaim(t *testing.T) {
 		{"AdviceToAGroup", "Adults over 40 should have their blood pressure measured at least every five years.", "", false,
 			"advice to a group of readers 'Adults over 40 should'"},
 		{"PageFurniture", "PureForm Nutrition · 2200 Harbor Blvd, Suite 4 · Costa Mesa, CA", "", false, "page furniture"},
+		{"ProductCardWithVerbs", "£8.49 · Kills lice and eggs · Add to basket", "", false, "page furniture"},
+		{"ShowCredits", "Hosted by Jonah Pettersen-Abara and Ruth Ilunga · Produced by Sam Calloway", "", false, "page furniture"},
+		{"WireVersionNote", "Updates with analyst comment in paragraph 9, closing price in paragraph 2.", "", false, "update or correction notice"},
+		{"WhereToReport", "Residents can report a verge that blocks a driver's view through the council's website.", "", false, "advice"},
+		{"WhereToWrite", "Questions about the scheme can be sent to verges@netherby.example.", "", false, "advice"},
 		{"ReviewNotice", "Page last reviewed: 12 November 2024.", "", false, "update or correction notice"},
 		{"BylineWithReadingTime", "By Jess Alvarez, Certified Nutrition Coach · 7 min read · Updated February 2025", "", false, "byline"},
 		{"WriterCovers", "Grace Whitfield has covered education for the Courier since 2019.", "", false, "author bio"},
@@ -33,6 +38,8 @@ func TestJudge_FramedFactsStayClaims(t *testing.T) {
 		{"ReportedFeeling", "Lots of plungers say they feel amazing afterwards.", "", true, "attributed statement 'say'"},
 		{"TheseAndANoun", "These minerals keep bones, teeth and muscles healthy.", "", true, "states a fact about 'minerals'"},
 		{"EqualMeasure", "A library costs a town about as much as resurfacing a few streets.", "", true, "comparison 'as much as'"},
+		{"SeparatorBeforeProse", "Sales rose 12% in 2023 | The company said demand for its batteries had doubled over the previous two years.", "", true, "statistic"},
+		{"GroupCanWithoutChannel", "Residents can expect council tax to rise by 4.99% in April, the largest rise allowed without a referendum.", "", true, "statistic"},
 		{"NounSound", "Many people also feel sick and become sensitive to light and sound.", "", true, "generalisation"},
 	})
 }

@@ -46,6 +46,12 @@ func (s *scan) start() {
 		if s.tw(first) == "updated" || strings.HasPrefix(strings.TrimLeft(s.low[first.end:], " "), ":") {
 			s.fireTok(fNotice, 0, 0)
 		}
+	case "updates", "adds", "recasts", "rewrites", "corrects", "fixes", "changes", "removes":
+		// A wire story's version note: "Updates with analyst comment in
+		// paragraph 9", "Corrects spelling of name in headline".
+		if strings.Contains(s.low, "paragraph") || strings.Contains(s.low, "headline") || strings.Contains(s.low, " para ") {
+			s.fireTok(fNotice, 0, 0)
+		}
 	case "because", "partly", "mainly", "largely", "probably", "perhaps":
 		// "Partly because the alternative is a fight.": a clause that
 		// answers the question before it, not a statement.

@@ -70,8 +70,11 @@ func (s *scan) quoted(i int) bool { return strings.Count(s.low[:s.toks[i].start]
 // ownSection fires for a sentence under a heading of a paper's own
 // methods, results or acknowledgements: there, an uncited statement reports
 // what the authors did or found.
-func (s *scan) ownSection(section string) {
-	if ownHeading(section) {
+// In a paper, a "Design", "Sample size" or "Setting" heading is its own
+// methods too (a protocol's "Design" section plans the trial); in a shop's
+// page or an essay such a heading is about something else.
+func (s *scan) ownSection(section string, paper bool) {
+	if ownHeading(section) || paper && headingOf(section, paperOwnWords) {
 		s.fire(fOwnSection, 0, 0)
 	}
 }
@@ -79,19 +82,23 @@ func (s *scan) ownSection(section string) {
 // ownHeading reports whether a heading names a paper's own methods or
 // results. Every word of the heading must belong to such a heading, so that
 // "Mining the soil, and the data" in a feature is no methods section.
-func ownHeading(section string) bool {
-	own := false
+func ownHeading(section string) bool { return headingOf(section, ownSectionWords) }
+
+// headingOf reports whether every word of a heading is one of own or of
+// sectionFillers, and one at least of own.
+func headingOf(section string, own map[string]bool) bool {
+	found := false
 	for _, w := range strings.FieldsFunc(strings.ToLower(section), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z')
 	}) {
 		switch {
-		case ownSectionWords[w]:
-			own = true
+		case own[w]:
+			found = true
 		case !sectionFillers[w]:
 			return false
 		}
 	}
-	return own
+	return found
 }
 
 // ownWorkNouns after "our" name the authors' work rather than what everyone
@@ -114,9 +121,14 @@ var beforeSubject = set("here", "now", "then", "first", "next", "finally", "also
 // ownSectionWords in a heading mark a paper's own methods and results.
 var ownSectionWords = set("method", "methods", "methodology", "materials", "results", "experiment",
 	"experiments", "experimental", "evaluation", "setup", "implementation", "acknowledgements",
-	"acknowledgments", "acknowledgement", "procedure", "procedures", "data")
+	"acknowledgments", "acknowledgement", "procedure", "procedures", "data", "hypotheses", "measures",
+	"outcomes", "randomisation", "randomization")
+
+// paperOwnWords name a paper's own methods only in a paper.
+var paperOwnWords = set("design", "sample", "setting")
 
 // sectionFillers may stand in such a heading beside those words: "Data and
 // methods", "Materials and Methods", "Experimental setup".
 var sectionFillers = set("and", "the", "of", "our", "study", "analysis", "statistical", "design", "participants",
-	"patients", "sources", "collection", "training", "model", "models", "corpus", "overview")
+	"patients", "sources", "collection", "training", "model", "models", "corpus", "overview", "size", "primary",
+	"secondary")

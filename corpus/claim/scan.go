@@ -57,7 +57,7 @@ func (s *scan) run(kind corpus.BlockKind, ctx context) {
 	s.numbers()
 	s.start()
 	s.ownWork()
-	s.ownSection(ctx.section)
+	s.ownSection(ctx.section, ctx.paper)
 	s.placed(ctx)
 	s.definition()
 	if s.fired[fBio] {
