@@ -46,7 +46,7 @@ func TestCheckMarkdown_Example(t *testing.T) {
 		"| Severity | Line | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n",
 		// The last cell is the finding id's hash: what 'evident review' takes.
 		"| ❌ error | 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses of NSAIDs were linked to a higher risk of myocardial…” | `",
-		"| ⚠️ warning | 28 | `uncited-claim` | claim with no citation (score 0.60; comparison 'less'; second person 'you') | “Which exercise you choose matters less than doing it regularly.” | `",
+		"| ⚠️ warning | 28 | `uncited-claim` | claim with no citation (score 0.48; comparison 'less'; second person 'you') | “Which exercise you choose matters less than doing it regularly.” | `",
 		"| ⚠️ warning | 47 | `uncited-reference` | reference 8 is never cited in the text |  | `",
 		"#### Unsupported claims (7)\n",
 		// A claim whose only citation dangles is unsupported, and its one

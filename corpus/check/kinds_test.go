@@ -68,18 +68,24 @@ import (
 // 0.798) and once with the twelfth's (short pieces strung with "·" are
 // page furniture, a wire story's version note a notice, "can report … on
 // the website" a pointer, a paper's "Design" its own methods: 0.821 /
-// 0.852, 0.825); the floors are the twelfth round's.
+// 0.852, 0.825), and joined the pool in the thirteenth round, when its
+// disagreements were read. heldout13/, the held-out set of the thirteenth
+// round, was measured once with the twelfth round's model (0.822 / 0.822,
+// top-10 0.794) and once with the thirteenth's (a verb the lists miss
+// after a bare singular noun, orders after ", so" and after an opening
+// phrase, wire credits, "this leaflet": 0.804 / 0.891, 0.795); the floors
+// are the thirteenth round's.
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
-	"all":    {0.80, 0.83, 0.80},
-	"essay":  {0.81, 0.81, 0.83},
-	"health": {0.68, 0.68, 0.68},
-	"news":   {0.88, 0.96, 0.98},
-	"paper":  {0.69, 0.60, 0.69},
-	"web":    {0.64, 0.74, 0.64},
+	"all":    {0.78, 0.87, 0.77},
+	"essay":  {0.90, 0.78, 0.90},
+	"health": {0.83, 0.92, 0.83},
+	"news":   {0.94, 0.92, 0.98},
+	"paper":  {0.40, 0.79, 0.47},
+	"web":    {0.47, 0.79, 0.47},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -87,28 +93,28 @@ var kindFloors = map[string]kindFloor{
 type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning pool, in-sample, set a little under
-// what the scorer reaches on it (twelfth round, 183 articles with
-// heldout11/: all 0.868 / 0.882, top-10 0.879; the trees fit the pool more
+// what the scorer reaches on it (thirteenth round, 198 articles with
+// heldout12/: all 0.848 / 0.899, top-10 0.863; the trees fit the pool more
 // closely than the logistic model did).
 var poolFloors = map[string]kindFloor{
-	"all":    {0.85, 0.87, 0.86},
-	"essay":  {0.79, 0.72, 0.80},
-	"health": {0.86, 0.89, 0.87},
-	"news":   {0.91, 0.95, 0.98},
-	"paper":  {0.78, 0.78, 0.79},
-	"web":    {0.82, 0.86, 0.84},
+	"all":    {0.83, 0.88, 0.84},
+	"essay":  {0.72, 0.80, 0.74},
+	"health": {0.84, 0.89, 0.85},
+	"news":   {0.90, 0.95, 0.98},
+	"paper":  {0.81, 0.76, 0.81},
+	"web":    {0.80, 0.87, 0.81},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
-// heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/ and heldout11/ were the held-out sets of earlier
+// heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/ and heldout12/ were the held-out sets of earlier
 // rounds; each joined the tuning pool once it had been measured (see
 // kindFloors).
 var kindDirs = map[string][]string{
-	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11"},
-	// The twelfth round's held-out set, written and labelled on its own
-	// branch while the model changed, and measured once with the eleventh
-	// round's model and once with the twelfth's (see kindFloors).
-	"heldout": {"heldout12"},
+	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12"},
+	// The thirteenth round's held-out set, written and labelled on its own
+	// branch while the model changed, and measured once with the twelfth
+	// round's model and once with the thirteenth's (see kindFloors).
+	"heldout": {"heldout13"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
@@ -265,7 +271,9 @@ func TestKinds_UncitedClaimPrecisionAndRecall(t *testing.T) {
 		}
 	}
 	holdFloors(t, "pool", results["tune"], poolFloors)
-	holdFloors(t, "held-out", results["heldout"], kindFloors)
+	if results["heldout"] != nil {
+		holdFloors(t, "held-out", results["heldout"], kindFloors)
+	}
 }
 
 // holdFloors fails for each kind of a split whose figures fall below its

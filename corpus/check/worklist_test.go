@@ -175,12 +175,17 @@ func TestVerdict_MostSeriousFirst(t *testing.T) {
 
 // A sentence that plainly continues a cited one about the same study is
 // supported by its citation, in either scope; any other is judged alone.
+// What is tested is the inheritance: the sentences are ones the model
+// reads as claims in these two-sentence articles. (The thirteenth round's
+// trees score "They found that 40% of findings were false." 0.30 after a
+// cited sentence and "…of published findings…" 0.54: a sentence this
+// short, alone after a cited one, sits near the threshold.)
 func TestCheck_ContinuationSharesTheCitation(t *testing.T) {
 	tests := []struct {
 		name, text string
 		supported  bool
 	}{
-		{"they found", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. They found that 40% of findings were false.", true},
+		{"they found", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. They found that 40% of published findings were false.", true},
 		{"they also found", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. They also reported that 12% of patients died.", true},
 		{"the researchers", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. The researchers saw a 30% drop in deaths.", true},
 		{"the study also", "A trial followed 2,000 adults for ten years [@ioannidis2005why]. The study also linked sugar to a 26% higher risk of diabetes.", true},

@@ -19,6 +19,10 @@ func TestJudge_FramingIsNoClaim(t *testing.T) {
 		{"WireVersionNote", "Updates with analyst comment in paragraph 9, closing price in paragraph 2.", "", false, "update or correction notice"},
 		{"WhereToReport", "Residents can report a verge that blocks a driver's view through the council's website.", "", false, "advice"},
 		{"WhereToWrite", "Questions about the scheme can be sent to verges@netherby.example.", "", false, "advice"},
+		{"WireCredits", "(Reporting by Fiona Achterberg in Dundee and Chidi Okonkwo-Reyes in Lagos; Editing by Tom Hallworth)", "", false, "byline"},
+		{"OrderAfterSo", "Export rates vary a lot between suppliers, so shop around.", "", false, "imperative advice"},
+		{"OrderAfterTime", "From the next day, rinse gently with warm salty water after meals.", "", false, "imperative advice"},
+		{"LeafletNamesItself", "It explains why, how to do it safely, and what to expect, and this leaflet answers the common questions.", "", false, "the authors' own work"},
 		{"ReviewNotice", "Page last reviewed: 12 November 2024.", "", false, "update or correction notice"},
 		{"BylineWithReadingTime", "By Jess Alvarez, Certified Nutrition Coach · 7 min read · Updated February 2025", "", false, "byline"},
 		{"WriterCovers", "Grace Whitfield has covered education for the Courier since 2019.", "", false, "author bio"},
@@ -40,6 +44,8 @@ func TestJudge_FramedFactsStayClaims(t *testing.T) {
 		{"EqualMeasure", "A library costs a town about as much as resurfacing a few streets.", "", true, "comparison 'as much as'"},
 		{"SeparatorBeforeProse", "Sales rose 12% in 2023 | The company said demand for its batteries had doubled over the previous two years.", "", true, "statistic"},
 		{"GroupCanWithoutChannel", "Residents can expect council tax to rise by 4.99% in April, the largest rise allowed without a referendum.", "", true, "statistic"},
+		{"InAYearNoOrder", "In 2019, researchers found that rinsing cut symptoms by a third.", "", true, "research finding"},
+		{"SoAndAFact", "Blooms grow in warm, still water, so reservoirs suffer most in August.", "", true, "change verb"},
 		{"NounSound", "Many people also feel sick and become sensitive to light and sound.", "", true, "generalisation"},
 	})
 }

@@ -30,6 +30,11 @@ func (s *scan) start() {
 			break
 		}
 	}
+	// "(Reporting by Fiona Achterberg in Dundee; Editing by Tom
+	// Hallworth)": a wire story's credits.
+	if creditWords[s.tw(first)] && s.word(1) == "by" && n > 2 && s.toks[2].cap {
+		s.fireTok(fByline, 0, 1)
+	}
 	// "Updated 4 June 2024", "Published on Monday".
 	if (s.tw(first) == "published" || s.tw(first) == "posted") && n <= 8 {
 		s.fireTok(fByline, 0, 0)
@@ -172,6 +177,14 @@ func (s *scan) imperative() {
 		}
 	}
 	s.imperativeAt(i)
+	// "Export rates vary a lot between suppliers, so shop around.": an
+	// order after the fact that motivates it.
+	for k := 2; k+1 < len(s.toks); k++ {
+		if s.word(k) == "so" && strings.TrimSpace(s.gap(k-1, k)) == "," {
+			s.imperativeAt(k + 1)
+			break
+		}
+	}
 	// "The 16:8 method: fast for 16 hours…": a label, a colon and an
 	// order.
 	for k := 1; k < 6 && k < len(s.toks); k++ {

@@ -111,7 +111,8 @@ var ownWorkNouns = set("model", "models", "study", "studies", "method", "methods
 // selfNames after "this" or "the present" are the paper or article naming
 // itself.
 var selfNames = set("article", "paper", "work", "study", "chapter", "thesis", "report", "guide", "post",
-	"review", "essay", "explainer", "piece", "author", "protocol")
+	"review", "essay", "explainer", "piece", "author", "protocol", "leaflet", "booklet", "factsheet", "handout",
+	"page", "newsletter", "column", "episode")
 
 // beforeSubject are words after which "we" is the subject of the clause.
 var beforeSubject = set("here", "now", "then", "first", "next", "finally", "also", "so", "and", "but",

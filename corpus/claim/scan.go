@@ -217,7 +217,16 @@ func (s *scan) isVerb(i int) bool {
 		return true
 	case formBase:
 		p := s.word(i - 1)
-		return baseVerbContext[p] || len(p) > 3 && strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss")
+		if baseVerbContext[p] || len(p) > 3 && strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss") {
+			return true
+		}
+		// "Enjoyment falls sharply", "Second-hand smoke harms children's
+		// lungs": a word that is a plural noun or a verb ("falls",
+		// "harms") is the verb after a singular noun that no determiner
+		// opens, when no verb follows it ("The study results were…").
+		return strings.HasSuffix(w, "s") && i > 0 && !determiners[p] && !s.toks[i-1].num &&
+			!strings.HasSuffix(p, "s") && !auxiliaries[s.word(i+1)] && verbForms[s.word(i+1)] != formInflected &&
+			!strings.HasSuffix(s.word(i+1), "ed")
 	}
 	return len(w) >= 6 && strings.HasSuffix(w, "ed") && !edNotVerbs[w] && !s.edAdjective(i)
 }

@@ -227,7 +227,8 @@ var imperatives = set("ask", "avoid", "add", "aim", "be", "buy", "call", "check"
 	"mix", "stir", "serve", "boil", "chop", "wash", "rinse", "apply", "drop", "plan", "write",
 	"register", "enter", "save", "reduce", "increase", "protect", "prevent", "sleep", "walk", "exercise",
 	"breathe", "relax", "sit", "rest", "please", "trust", "buy", "compare", "put", "leave", "turn", "open", "close",
-	"shop", "notice", "fast")
+	"shop", "notice", "fast", "lie", "hold", "tilt", "gargle", "sip", "spit", "remove", "repeat", "dilute", "soak",
+	"squeeze", "lean", "bring", "carry")
 
 // notImperativeNext are words that, after a sentence's first word, show the
 // first word to be a noun: "Use of", "Cut flowers are".
@@ -235,10 +236,15 @@ var notImperativeNext = set("of", "is", "are", "was", "were", "has", "have", "ha
 	"may", "might", "will", "would", "should", "must", "does", "did", "remains", "seems", "you", "we",
 	"they", "i", "he", "she", "there")
 
+// creditWords open a credit line before "by": "Reporting by…", "Editing
+// by…", "Additional reporting by…" (whose "by" is the third word is left
+// to the model).
+var creditWords = set("reporting", "editing", "writing", "photography", "graphics", "illustration", "illustrations")
+
 // leadClauseWords open a clause after which an imperative may follow:
 // "If you smoke, stop."
 var leadClauseWords = set("if", "when", "before", "after", "once", "while", "whenever", "until", "to",
-	"for", "unless")
+	"for", "unless", "from", "during", "in")
 
 // roleWords are the jobs an author bio names.
 var roleWords = set("writer", "journalist", "correspondent", "editor", "reporter", "author", "columnist",
@@ -354,7 +360,9 @@ var commonVerbs = verbs("make", "take", "give", "get", "go", "come", "see", "kno
 	"pioneer", "recommend", "warn", "insist", "explain", "announce", "question", "admit",
 	"acknowledge", "state", "outperform", "benefit", "harm", "risk", "demonstrate", "conclude",
 	"observe", "simplify", "introduce", "propose", "present", "leave", "grow", "rise", "look", "break",
-	"absorb", "burn", "block", "filter", "store", "form", "enter", "travel", "lend", "borrow", "fit").
+	"absorb", "burn", "block", "filter", "store", "form", "enter", "travel", "lend", "borrow", "fit",
+	"wash", "rely", "chop", "heal", "damage", "ease", "soothe", "weaken", "strengthen", "protect", "trigger",
+	"affect", "shrink", "swell", "itch", "ache", "bleed").
 	plus("made", "took", "taken", "gave", "given", "got", "gotten", "went", "gone", "came", "saw",
 		"seen", "knew", "known", "thought", "found", "showed", "shown", "said", "told", "felt", "became",
 		"left", "meant", "kept", "began", "begun", "held", "brought", "wrote", "written", "stood", "lost",
