@@ -73,19 +73,25 @@ import (
 // round, was measured once with the twelfth round's model (0.822 / 0.822,
 // top-10 0.794) and once with the thirteenth's (a verb the lists miss
 // after a bare singular noun, orders after ", so" and after an opening
-// phrase, wire credits, "this leaflet": 0.804 / 0.891, 0.795); the floors
-// are the thirteenth round's.
+// phrase, wire credits, "this leaflet": 0.804 / 0.891, 0.795).
+// heldout14/, the fourteenth round's, was measured once with the
+// thirteenth round's model (0.811 / 0.835, top-10 0.833) and once with
+// that model's trees trained again with heldout13/ in the pool and no
+// other change (0.793 / 0.856, 0.793; in-sample its papers' precision fell
+// from 0.83 to 0.73 under a lower threshold). That retraining was not
+// kept, so heldout13/ and heldout14/ stay held out together: the floors
+// are the thirteenth round's model on both (0.808 / 0.862, top-10 0.814).
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
-	"all":    {0.78, 0.87, 0.77},
-	"essay":  {0.90, 0.78, 0.90},
-	"health": {0.83, 0.92, 0.83},
-	"news":   {0.94, 0.92, 0.98},
-	"paper":  {0.40, 0.79, 0.47},
-	"web":    {0.47, 0.79, 0.47},
+	"all":    {0.79, 0.84, 0.80},
+	"essay":  {0.85, 0.79, 0.87},
+	"health": {0.76, 0.85, 0.76},
+	"news":   {0.90, 0.93, 0.98},
+	"paper":  {0.52, 0.70, 0.58},
+	"web":    {0.61, 0.73, 0.61},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -111,10 +117,11 @@ var poolFloors = map[string]kindFloor{
 // kindFloors).
 var kindDirs = map[string][]string{
 	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12"},
-	// The thirteenth round's held-out set, written and labelled on its own
-	// branch while the model changed, and measured once with the twelfth
-	// round's model and once with the thirteenth's (see kindFloors).
-	"heldout": {"heldout13"},
+	// The thirteenth and fourteenth rounds' held-out sets, each written and
+	// labelled on its own branch and never tuned or trained on; the model
+	// trained again with heldout13/ in the pool was not kept (see
+	// kindFloors), so both stay held out.
+	"heldout": {"heldout13", "heldout14"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
