@@ -275,6 +275,9 @@ func TestMerge_AliasesIndexedAsPutIndexesThem(t *testing.T) {
 	put2 := newStore(t)
 	put(t, put2, stored...)
 	a, b := contents(t, merged), contents(t, put2)
+	if len(a) != len(b) {
+		t.Errorf("merged has %d buckets with keys, put %d", len(a), len(b))
+	}
 	for name := range a {
 		if name == "meta" {
 			continue

@@ -237,7 +237,7 @@ var notImperativeNext = set("of", "is", "are", "was", "were", "has", "have", "ha
 	"they", "i", "he", "she", "there")
 
 // creditWords open a credit line before "by": "Reporting by…", "Editing
-// by…", "Additional reporting by…" (whose "by" is the third word is left
+// by…" ("Additional reporting by…", whose "by" is the third word, is left
 // to the model).
 var creditWords = set("reporting", "editing", "writing", "photography", "graphics", "illustration", "illustrations")
 
