@@ -191,12 +191,12 @@ func (tx *Tx) addAlias(key, alias string) error {
 		return err
 	}
 	if err := tx.checkAlias(key, alias); err != nil {
-		return fmt.Errorf("put %s: %w", key, err)
+		return fmt.Errorf("alias %s of %s: %w", alias, key, err)
 	}
 	r.Aliases = append(r.Aliases, alias)
 	v, err := encode(r)
 	if err != nil {
-		return fmt.Errorf("put %s: %w", r.Key, err)
+		return fmt.Errorf("alias %s of %s: %w", alias, key, err)
 	}
 	tx.staged[key] = v
 	tx.stagedAlias[alias] = []byte(key)

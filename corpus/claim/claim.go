@@ -12,16 +12,13 @@
 // role among them: announcing the cited sentence after it, quoting, telling
 // a story (role.go), and its place in its section and paragraph (place.go);
 // trained by internal/traingen on our own labelled articles of five kinds
-// (testdata/kinds tune/, tune2/, heldout2/, heldout3/, heldout4/, tune3/,
-// heldout5/, tune4/, heldout6/, heldout7/, heldout8/, tune5/, heldout9/ and
-// heldout10/;
-// no outside data or weights: no labelled
-// claim data with a licence that allows it could be used, see the corpora
-// README), with the model, its inputs, its penalty or the trees' shape, and
+// (the sets of testdata/kinds its poolDirs lists; no outside data or
+// weights: no labelled claim data with a licence that allows it could be
+// used, see the corpora README), with the model, its inputs, its penalty or the trees' shape, and
 // its threshold chosen by leave-one-set-out cross-validation on them (train
 // on every labelled directory but one, score that one: a new writer on new
-// topics, as a held-out set is). Each held-out set was measured once and
-// then joined the pool; testdata/kinds/README.md gives the figures per kind
+// topics, as a held-out set is). Each held-out set was measured once, and
+// all but the last two then joined the pool; testdata/kinds/README.md gives the figures per kind
 // and round, weights_gen.go those of every candidate.
 //
 // Beyond a sentence's words the scorer reads its place (Layout): the part
