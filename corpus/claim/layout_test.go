@@ -206,3 +206,51 @@ func TestLayout_StructuredPaperIsAPaper(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainFact_PluralOrVerbAfterABareNoun: "falls" and "harms" are plural
+// nouns or verbs; after a singular noun no determiner opens they are the
+// verb, so the sentence is a plain fact, not a fragment; before another
+// verb ("The study results were…") the word stays a noun.
+func TestPlainFact_PluralOrVerbAfterABareNoun(t *testing.T) {
+	for text, subject := range map[string]string{
+		"Enjoyment falls sharply in the secondary years.": "Enjoyment",
+		"Second-hand smoke harms children's lungs.":       "Second-hand smoke",
+	} {
+		j := Judge(text, corpus.KindSentence, 0.5)
+		reasons := strings.Join(j.Reasons, "; ")
+		if strings.Contains(reasons, "no verb") || !strings.Contains(reasons, "states a fact about '"+subject+"'") {
+			t.Errorf("Judge(%q) reasons %q, want a plain fact about %q and a verb", text, reasons, subject)
+		}
+	}
+	var s scan
+	s.clean("The study results were mixed across the three sites.")
+	var buf [64]token
+	s.toks = tokenize(s.low, s.orig, buf[:0])
+	if s.isVerb(2) {
+		t.Errorf("%q: %q taken for a verb before %q", s.orig, s.word(2), s.word(3))
+	}
+}
+
+// TestOwnSection_DesignHeadsAPapersMethodsOnly: "Design" and "Sample size"
+// head the authors' own methods in a paper, and nothing in an article that
+// is no paper; "Outcomes" does in any article.
+func TestOwnSection_DesignHeadsAPapersMethodsOnly(t *testing.T) {
+	for _, tc := range []struct {
+		section string
+		paper   bool
+		own     bool
+	}{
+		{"Design", true, true},
+		{"Sample size", true, true},
+		{"Design", false, false},
+		{"Sample size", false, false},
+		{"Outcomes", false, true},
+		{"Design ideas", true, false},
+	} {
+		var s scan
+		s.ownSection(tc.section, tc.paper)
+		if s.fired[fOwnSection] != tc.own {
+			t.Errorf("%q in a paper %v: own section %v, want %v", tc.section, tc.paper, s.fired[fOwnSection], tc.own)
+		}
+	}
+}
