@@ -162,7 +162,9 @@ func splitHostPort(hp string) (host, port string, ok bool) {
 	for strings.HasPrefix(host, "www.") {
 		host = host[len("www."):]
 	}
-	if host == "" || host[0] == '.' || strings.Contains(host, "..") {
+	// "//http:0", "//https://x" with its colon lost: a scheme written
+	// where the host goes is no host, and its key would read as a scheme.
+	if host == "" || host[0] == '.' || strings.Contains(host, "..") || host == "http" || host == "https" {
 		return "", "", false
 	}
 	if host[0] == '[' {

@@ -213,7 +213,7 @@ func TestLinkIdentifiers_NotALink(t *testing.T) {
 		"javascript:void(0)", "JavaScript://%0aalert(1)", "ftp://ftp.example.org/file.txt",
 		"/about", "page.html", "../refs.html", "https://", "https:///path", "http://exa mple.com/",
 		"https://example.com:abc/", "https://[::1/", "https://..example.com/", "doi:", "doi:nothing",
-		"https://%65xample.com/",
+		"https://%65xample.com/", "//http:0", "//https//example.com/",
 	} {
 		if got, ok := LinkIdentifiers(href); ok {
 			t.Errorf("LinkIdentifiers(%q) = %+v, true; want false", href, got)
@@ -381,7 +381,7 @@ func FuzzLinkIdentifiers(f *testing.F) {
 		f.Add(c.href)
 	}
 	for _, s := range []string{"mailto:x@y", "#top", "doi:10.1000/a#b", "https://doi.org/10.1000/a%23b?x#y",
-		"https://www.www.pubmed.ncbi.nlm.nih.gov/1", "https://x.org/a?id=10.1000/x&id=10.2000/y"} {
+		"https://www.www.pubmed.ncbi.nlm.nih.gov/1", "https://x.org/a?id=10.1000/x&id=10.2000/y", "//http:0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, href string) {
