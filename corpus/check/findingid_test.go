@@ -118,15 +118,19 @@ func unmatchedID(t *testing.T, rep *corpus.Report, hint ...string) string {
 }
 
 func TestFindingIDs_DistinctWithinAReport(t *testing.T) {
-	draft := `Adults who drink two sugary drinks a day have a 26% higher risk of diabetes.
-Adults who drink two sugary drinks a day have a 36% higher risk of diabetes.
-Adults who drink two sugary drinks a day have a 26% higher risk of diabetes.
-Deep networks learn features from raw data (8, 9).
-
+	// Each sentence cites a number beyond the list, so that each finding
+	// is a dangling citation whatever the claim scorer makes of a sentence
+	// said twice (it takes the second for a pull quote, no claim).
+	const list = `
 ## References
 
 1. LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015;521:436-44. doi:10.1038/nature14539
 `
+	draft := `Adults who drink two sugary drinks a day have a 26% higher risk of diabetes (7).
+Adults who drink two sugary drinks a day have a 36% higher risk of diabetes (7).
+Adults who drink two sugary drinks a day have a 26% higher risk of diabetes (7).
+Deep networks learn features from raw data (8, 9).
+` + list
 	rep := run(t, "a.md", draft)
 	seen := map[string]corpus.Finding{}
 	for _, f := range rep.Findings {
@@ -147,32 +151,41 @@ Deep networks learn features from raw data (8, 9).
 	for _, c := range rep.Claims {
 		text[c.ID] = c.Text
 	}
-	var uncited26, uncited36, dangling []string
+	var dangling26, dangling36, danglingDeep []string
 	for _, id := range slices.Sorted(maps.Keys(seen)) {
 		f := seen[id]
+		if f.Code != "dangling-citation" {
+			continue
+		}
 		switch {
-		case f.Code == "uncited-claim" && strings.Contains(text[f.Claim], "26%"):
-			uncited26 = append(uncited26, id)
-		case f.Code == "uncited-claim" && strings.Contains(text[f.Claim], "36%"):
-			uncited36 = append(uncited36, id)
-		case f.Code == "dangling-citation":
-			dangling = append(dangling, id)
+		case strings.Contains(text[f.Claim], "26%"):
+			dangling26 = append(dangling26, id)
+		case strings.Contains(text[f.Claim], "36%"):
+			dangling36 = append(dangling36, id)
+		default:
+			danglingDeep = append(danglingDeep, id)
 		}
 	}
-	if len(uncited26) != 2 || uncited26[1] != uncited26[0]+"-2" {
-		t.Errorf("the sentence written twice: %q, want an id and the same with -2", uncited26)
+	if len(dangling26) != 2 || dangling26[1] != dangling26[0]+"-2" {
+		t.Errorf("the sentence written twice: %q, want an id and the same with -2", dangling26)
 	}
-	if len(uncited36) != 1 || slices.Contains(uncited26, uncited36[0]) {
-		t.Errorf("the 36%% claim: %q, want an id of its own beside %q", uncited36, uncited26)
+	if len(dangling36) != 1 || slices.Contains(dangling26, dangling36[0]) {
+		t.Errorf("the 36%% claim: %q, want an id of its own beside %q", dangling36, dangling26)
 	}
-	if len(dangling) != 2 {
-		t.Errorf("dangling = %q, want one id for each of 8 and 9", dangling)
+	if len(danglingDeep) != 2 {
+		t.Errorf("dangling = %q, want one id for each of 8 and 9", danglingDeep)
 	}
 	// The first of the repeated sentences keeps the plain id: it is the
 	// same as in an article where the sentence stands once.
-	once := run(t, "a.md", "Adults who drink two sugary drinks a day have a 26% higher risk of diabetes.\n")
-	if len(once.Findings) != 1 || len(uncited26) == 0 || once.Findings[0].ID != uncited26[0] {
-		t.Errorf("the sentence alone has id %v, not %q", once.Findings, uncited26)
+	once := run(t, "a.md", "Adults who drink two sugary drinks a day have a 26% higher risk of diabetes (7).\n"+list)
+	var onceIDs []string
+	for _, f := range once.Findings {
+		if f.Code == "dangling-citation" {
+			onceIDs = append(onceIDs, f.ID)
+		}
+	}
+	if len(onceIDs) != 1 || len(dangling26) == 0 || onceIDs[0] != dangling26[0] {
+		t.Errorf("the sentence alone has ids %q, not %q", onceIDs, dangling26)
 	}
 }
 

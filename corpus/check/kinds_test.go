@@ -77,51 +77,63 @@ import (
 // heldout14/, the fourteenth round's, was measured once with the
 // thirteenth round's model (0.811 / 0.835, top-10 0.833) and once with
 // that model's trees trained again with heldout13/ in the pool and no
-// other change (0.793 / 0.856, 0.793; in-sample its papers' precision fell
-// from 0.83 to 0.73 under a lower threshold). That retraining was not
-// kept, so heldout13/ and heldout14/ stay held out together: the floors
-// are the thirteenth round's model on both (0.808 / 0.862, top-10 0.814).
+// other change (0.793 / 0.856, 0.793). That retraining was not kept.
+// In the fifteenth round heldout13/ and heldout14/ were read (their
+// disagreements listed by the trainer's -explain), so they are in the
+// tuning split here, though the trees are still the thirteenth round's,
+// trained without them (see poolDirs in the trainer). heldout15/, written
+// and labelled on its own branch and never read, was measured four times,
+// so its figures are not blind ones: with the thirteenth round's model
+// (0.748 / 0.864, top-10 0.762); with four new cues and the trees trained
+// with heldout13/ and heldout14/, one threshold for all kinds (0.723 /
+// 0.900, 0.722); the same trained on the old pool (0.754 / 0.891, 0.748);
+// and the larger pool with a threshold per kind of article (0.728 /
+// 0.900, 0.728; fail.tex 9 uncited warnings against 7). None was kept
+// (branch wl-round15): retrained, the trees trade precision and the top-10
+// share for recall at the same F1. The floors are the thirteenth round's
+// model on heldout15/.
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
-	"all":    {0.79, 0.84, 0.80},
-	"essay":  {0.85, 0.79, 0.87},
-	"health": {0.76, 0.85, 0.76},
-	"news":   {0.90, 0.93, 0.98},
-	"paper":  {0.52, 0.70, 0.58},
-	"web":    {0.61, 0.73, 0.61},
+	"all":    {0.74, 0.86, 0.76},
+	"essay":  {0.84, 0.69, 0.84},
+	"health": {0.66, 0.90, 0.69},
+	"news":   {0.84, 0.95, 0.93},
+	"paper":  {0.50, 0.62, 0.50},
+	"web":    {0.65, 0.92, 0.65},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
 // a kind of article may reach.
 type kindFloor struct{ precision, recall, top10 float64 }
 
-// poolFloors are floors on the tuning pool, in-sample, set a little under
-// what the scorer reaches on it (thirteenth round, 198 articles with
-// heldout12/: all 0.848 / 0.899, top-10 0.863; the trees fit the pool more
-// closely than the logistic model did).
+// poolFloors are floors on the tuning split, in-sample, set a little under
+// what the scorer reaches on it (the thirteenth round's model on 228
+// articles, heldout13/ and heldout14/ among them though not trained on:
+// all 0.843 / 0.894, top-10 0.856; the trees fit the pool more closely
+// than the logistic model did).
 var poolFloors = map[string]kindFloor{
 	"all":    {0.83, 0.88, 0.84},
-	"essay":  {0.72, 0.80, 0.74},
-	"health": {0.84, 0.89, 0.85},
-	"news":   {0.90, 0.95, 0.98},
-	"paper":  {0.81, 0.76, 0.81},
-	"web":    {0.80, 0.87, 0.81},
+	"essay":  {0.74, 0.81, 0.77},
+	"health": {0.83, 0.89, 0.84},
+	"news":   {0.91, 0.95, 0.98},
+	"paper":  {0.77, 0.76, 0.79},
+	"web":    {0.79, 0.86, 0.80},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
-// heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/ and heldout12/ were the held-out sets of earlier
+// heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/,
+// heldout10/, heldout11/, heldout12/, heldout13/ and heldout14/ were the held-out sets of earlier
 // rounds; each joined the tuning pool once it had been measured (see
 // kindFloors).
 var kindDirs = map[string][]string{
-	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12"},
-	// The thirteenth and fourteenth rounds' held-out sets, each written and
-	// labelled on its own branch and never tuned or trained on; the model
-	// trained again with heldout13/ in the pool was not kept (see
-	// kindFloors), so both stay held out.
-	"heldout": {"heldout13", "heldout14"},
+	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"},
+	// The fifteenth round's held-out set, written and labelled on its own
+	// branch, never read, tuned or trained on (but measured four times:
+	// see kindFloors).
+	"heldout": {"heldout15"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
