@@ -125,9 +125,10 @@ var poolFloors = map[string]kindFloor{
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
 // heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/,
-// heldout10/, heldout11/, heldout12/, heldout13/ and heldout14/ were the held-out sets of earlier
-// rounds; each joined the tuning pool once it had been measured (see
-// kindFloors).
+// heldout10/, heldout11/, heldout12/, heldout13/ and heldout14/ were the
+// held-out sets of earlier rounds; each joined the tuning split once it
+// had been measured, and the trainer's pool with it but for heldout13/ and
+// heldout14/ (see kindFloors).
 var kindDirs = map[string][]string{
 	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"},
 	// The fifteenth round's held-out set, written and labelled on its own
