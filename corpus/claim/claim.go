@@ -14,12 +14,13 @@
 // trained by internal/traingen on our own labelled articles of five kinds
 // (the sets of testdata/kinds its poolDirs lists; no outside data or
 // weights: no labelled claim data with a licence that allows it could be
-// used, see the corpora README), with the model, its inputs, its penalty or the trees' shape, and
-// its threshold chosen by leave-one-set-out cross-validation on them (train
-// on every labelled directory but one, score that one: a new writer on new
-// topics, as a held-out set is). Each held-out set was measured once, and
-// all but the last two then joined the pool; testdata/kinds/README.md gives the figures per kind
-// and round, weights_gen.go those of every candidate.
+// used, see the corpora README), with the model, its inputs, its penalty
+// or the trees' shape, and its threshold chosen by leave-one-set-out
+// cross-validation on them (train on every labelled directory but one,
+// score that one: a new writer on new topics, as a held-out set is). Each
+// held-out set was measured before it was read; poolDirs says which joined
+// the pool since; testdata/kinds/README.md gives the figures per kind and
+// round, weights_gen.go those of every candidate.
 //
 // Beyond a sentence's words the scorer reads its place (Layout): the part
 // of a paper it stands in, the notice it belongs to, and whether the

@@ -1,8 +1,7 @@
 // Command traingen trains the claim scorer's learned model on the labelled
-// articles of the tuning pool (testdata/kinds tune/, tune2/, heldout2/,
-// heldout3/, heldout4/, tune3/, heldout5/, tune4/, heldout6/, heldout7/,
-// heldout8/, tune5/, heldout9/, heldout10/, heldout11/, heldout12/; never a held-out set still to
-// be measured), chooses between a logistic regression
+// articles of the tuning pool (the sets of testdata/kinds poolDirs lists;
+// never a held-out set still to be measured), chooses between a logistic
+// regression
 // and gradient-boosted trees, and their input groups, penalty or shape and
 // threshold, by leave-one-set-out cross-validation on that pool (train on
 // every labelled directory but one, score that one: a new writer on new
@@ -35,12 +34,12 @@ import (
 // every held-out set joins it once it has been measured (heldout4/ in the
 // fifth round, heldout5/ in the sixth, heldout6/ in the seventh, heldout7/
 // in the eighth, heldout8/ in the ninth, heldout9/ in the tenth,
-// heldout10/ in the eleventh, heldout11/ in the twelfth, heldout12/ in the thirteenth). A set still to be
-// measured is never listed
-// here. heldout13/ and heldout14/ were read in the fifteenth round but are
-// not listed: trained with them, the trees gave up precision for recall on
-// two later writers (testdata/kinds/README.md, "Fourteenth round" and
-// "Fifteenth round").
+// heldout10/ in the eleventh, heldout11/ in the twelfth, heldout12/ in the
+// thirteenth). A set still to be measured is never listed here. heldout13/
+// and heldout14/ were read in the fifteenth round but are not listed:
+// trained with them, the trees gave up precision for recall on two later
+// writers (testdata/kinds/README.md, "Fourteenth round" and "Fifteenth
+// round").
 // tune4/ was written for the seventh round where the model was weakest
 // (papers, scraped pages, essays) and joins the pool directly, as tune3/ did;
 // tune5/ likewise for the ninth, by a new writer on new topics.
