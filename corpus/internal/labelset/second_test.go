@@ -10,9 +10,10 @@ import (
 	"github.com/evident-tools/evident/corpus/check"
 )
 
-// secondDir holds the blind second labelling of heldout5/ and heldout4/
-// (kinds/README.md, "Borderline cases"): one directory per labelled split,
-// the same file names as the first labels.
+// secondDir holds the blind second labelling of heldout5/ and heldout4/,
+// and the second labelling of heldout16/ (kinds/README.md, "Borderline
+// cases"): one directory per labelled split, the same file names as the
+// first labels.
 var secondDir = filepath.Join("..", "..", "claim", "testdata", "kinds", "second")
 
 // kappaFloor is a little under the kappa the two labellings reach over all
@@ -21,7 +22,8 @@ var secondDir = filepath.Join("..", "..", "claim", "testdata", "kinds", "second"
 // alignment, or that drifts far from the other, fails. The seventh round's
 // relabelling applied the guide's decisions to heldout4/ and heldout5/ and
 // changed some labels both labellers had agreed on (announcing sentences, a
-// key point): see kinds/README.md for the figures after it.
+// key point): see kinds/README.md for the figures after it. heldout16/'s
+// two labellings reach 0.975 over its 601 sentences.
 const kappaFloor = 0.90
 
 // TestSecondLabels_AlignAndAgreeWithTheFirst reads both labellings of each
@@ -37,7 +39,7 @@ func TestSecondLabels_AlignAndAgreeWithTheFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Every article of the two labelled splits has its second labels.
-	for _, split := range []string{"heldout5", "heldout4"} {
+	for _, split := range []string{"heldout5", "heldout4", "heldout16"} {
 		firsts, _ := filepath.Glob(filepath.Join(secondDir, "..", split, "*.labels.tsv"))
 		for _, f := range firsts {
 			if _, err := os.Stat(filepath.Join(secondDir, split, filepath.Base(f))); err != nil {
@@ -45,8 +47,8 @@ func TestSecondLabels_AlignAndAgreeWithTheFirst(t *testing.T) {
 			}
 		}
 	}
-	if len(seconds) < 25 {
-		t.Fatalf("%d second labels files under %s, want the 25 of heldout5/ and heldout4/", len(seconds), secondDir)
+	if len(seconds) < 40 {
+		t.Fatalf("%d second labels files under %s, want the 40 of heldout5/, heldout4/ and heldout16/", len(seconds), secondDir)
 	}
 	all := map[string]*Agreement{}     // kind -> every sentence
 	uncited := map[string]*Agreement{} // kind -> sentences no counting citation covers
