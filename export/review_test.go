@@ -13,7 +13,7 @@ import (
 )
 
 // reviewedExample is the example article with two findings marked: the
-// dangling (9) as a false alarm, and the uncited "Which exercise you choose" claim
+// dangling (9) as a false alarm, and the uncited "gentler on the stomach" claim
 // as checked, with a note that needs escaping.
 func reviewedExample(t *testing.T) (ReportArticle, corpus.Finding, corpus.Finding) {
 	t.Helper()
@@ -21,29 +21,29 @@ func reviewedExample(t *testing.T) (ReportArticle, corpus.Finding, corpus.Findin
 	rep := a.Report
 	var marks []corpus.ReviewMark
 	at := time.Date(2026, 12, 6, 9, 30, 0, 0, time.UTC)
-	var dangling, exercise corpus.Finding
+	var dangling, gentler corpus.Finding
 	for i := range rep.Findings {
 		f := &rep.Findings[i]
 		switch {
 		case f.Code == "dangling-citation":
 			marks = append(marks, rep.NewReviewMark(f, corpus.Review{As: corpus.ReviewWrong, By: "bob", At: at}))
 			dangling = *f
-		case f.Code == "uncited-claim" && strings.Contains(f.Message, "Which exercise"):
+		case f.Code == "uncited-claim" && strings.Contains(f.Message, "gentler on the stomach"):
 			marks = append(marks, rep.NewReviewMark(f, corpus.Review{As: corpus.ReviewOK, Note: "source in the <print> box | p. 2", By: "ann", At: at}))
-			exercise = *f
+			gentler = *f
 		}
 	}
-	if dangling.ID == "" || exercise.ID == "" {
+	if dangling.ID == "" || gentler.ID == "" {
 		t.Fatalf("the example lacks the findings to mark: %+v", rep.Findings)
 	}
 	if stale := rep.ApplyReviews(marks); len(stale) != 0 {
 		t.Fatalf("stale marks on the report they were made on: %+v", stale)
 	}
-	return a, dangling, exercise
+	return a, dangling, gentler
 }
 
 func TestReports_ShowReviewedFindingsAsReviewed(t *testing.T) {
-	a, dangling, exercise := reviewedExample(t)
+	a, dangling, gentler := reviewedExample(t)
 	rep := a.Report
 
 	t.Run("text", func(t *testing.T) {
@@ -76,11 +76,11 @@ func TestReports_ShowReviewedFindingsAsReviewed(t *testing.T) {
 	t.Run("markdown", func(t *testing.T) {
 		md := renderMarkdown(t, rep)
 		for _, want := range []string{
-			"**1 error, 7 warnings, 0 info**",
-			"#### Findings (8)\n",
+			"**1 error, 6 warnings, 0 info**",
+			"#### Findings (7)\n",
 			"#### Reviewed (2)\n",
 			"| 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses",
-			"| ok by ann, 2026-12-06: source in the \\<print\\> box \\| p. 2 | `" + corpus.FindingHash(exercise.ID) + "` |\n",
+			"| ok by ann, 2026-12-06: source in the \\<print\\> box \\| p. 2 | `" + corpus.FindingHash(gentler.ID) + "` |\n",
 		} {
 			if !strings.Contains(md, want) {
 				t.Errorf("Markdown lacks %q\n%s", want, md)
@@ -114,17 +114,17 @@ func TestReports_ShowReviewedFindingsAsReviewed(t *testing.T) {
 			t.Errorf("the note is not shown (escaped as text): %q", notes)
 		}
 		// The sentence whose one finding is reviewed is dimmed too.
-		var exerciseSentence *html.Node
+		var gentlerSentence *html.Node
 		walk(doc, func(n *html.Node) {
 			if cls, _ := attr(n, "class"); n.Type == html.ElementNode && n.Data == "span" && strings.HasPrefix(cls, "s ") &&
-				strings.HasPrefix(textOf(n), "Which exercise you choose") {
-				exerciseSentence = n
+				strings.HasPrefix(textOf(n), "Paracetamol is also thought to be gentler") {
+				gentlerSentence = n
 			}
 		})
-		if exerciseSentence == nil {
-			t.Fatal("no sentence “Which exercise you choose…” on the page")
+		if gentlerSentence == nil {
+			t.Fatal("no sentence “Paracetamol is also thought to be gentler…” on the page")
 		}
-		if cls, _ := attr(exerciseSentence, "class"); !strings.Contains(cls, "reviewed") {
+		if cls, _ := attr(gentlerSentence, "class"); !strings.Contains(cls, "reviewed") {
 			t.Errorf("the reviewed sentence is not dimmed")
 		}
 	})
@@ -162,8 +162,8 @@ func TestReports_ShowReviewedFindingsAsReviewed(t *testing.T) {
 				suppressed[r.Properties.ID] = s.Justification
 			}
 		}
-		want := map[string]string{dangling.ID: "reviewed wrong by bob, 2026-12-06", exercise.ID: "source in the <print> box | p. 2"}
-		if len(suppressed) != 2 || suppressed[dangling.ID] != want[dangling.ID] || suppressed[exercise.ID] != want[exercise.ID] {
+		want := map[string]string{dangling.ID: "reviewed wrong by bob, 2026-12-06", gentler.ID: "source in the <print> box | p. 2"}
+		if len(suppressed) != 2 || suppressed[dangling.ID] != want[dangling.ID] || suppressed[gentler.ID] != want[gentler.ID] {
 			t.Errorf("suppressions = %q, want %q", suppressed, want)
 		}
 	})

@@ -119,6 +119,9 @@ func TestJudge_CaveatsOnEvidenceAreNamed(t *testing.T) {
 		"Whether it prevents heart attacks and strokes is less certain.",
 		"The quality of that evidence was low, and few studies followed people for more than a year.",
 		"More research is needed before anyone can recommend it.",
+		"A direct link was never proved.",
+		"Neither study can prove that caffeine was the cause.",
+		"Twelve people is a very small study, and the authors called for a larger one.",
 	} {
 		if j := Judge(text, corpus.KindSentence, 0); !hasReason(j.Reasons, "caveat") {
 			t.Errorf("%q: reasons %v, want a caveat", text, j.Reasons)

@@ -140,25 +140,38 @@ var peopleNouns = set("people", "adults", "children", "kids", "teenagers", "pati
 	"travellers", "travelers", "runners", "beginners", "residents", "pregnant", "listeners", "members", "customers",
 	"visitors", "viewers", "owners", "callers", "passengers", "tenants", "households")
 
-// furniture fires for a line of page furniture: pieces strung with "·" or
-// "|" and no verb, such as an address, a link bar or a price line, or
+// furniture fires for a line of page furniture: pieces strung with "·",
+// "|" or ticks and no verb, such as an address, a link bar or a price line, or
 // with verbs when every piece is short ("£8.49 · Kills lice and eggs · Add
 // to basket", "Released 9 November 2023 · 38 minutes"): prose strings no
 // clauses of a few words with separators.
+// A landing page's ticks ("✔ 60 seconds ✔ No obligation ✔ Accredited
+// installers only") string pieces the same way, the first tick opening the
+// line.
 func (s *scan) furniture() {
-	if !strings.Contains(s.low, " · ") && !strings.Contains(s.low, " | ") {
-		return
+	low := s.low
+	if strings.HasPrefix(low, "✔ ") || strings.HasPrefix(low, "✓ ") {
+		low = " " + low
 	}
-	if s.verbs > 0 && !shortPieces(s.low) {
+	found := false
+	for _, sep := range furnitureSeparators {
+		if strings.Contains(low, sep) {
+			found = true
+			break
+		}
+	}
+	if !found || s.verbs > 0 && !shortPieces(low) {
 		return
 	}
 	s.fire(fSiteFurniture, 0, 0)
 }
 
-// separatorAt returns the length of the " · " or " | " text starts with,
-// or 0.
+// furnitureSeparators string the pieces of a line of page furniture.
+var furnitureSeparators = []string{" · ", " | ", " ✔ ", " ✓ "}
+
+// separatorAt returns the length of the separator text starts with, or 0.
 func separatorAt(text string) int {
-	for _, sep := range []string{" · ", " | "} {
+	for _, sep := range furnitureSeparators {
 		if strings.HasPrefix(text, sep) {
 			return len(sep)
 		}
@@ -170,8 +183,8 @@ func separatorAt(text string) int {
 // has: "Hosted by Jonah Pettersen-Abara and Ruth Ilunga" is seven.
 const furniturePiece = 7
 
-// shortPieces reports whether every piece of text between " · " or " | "
-// separators has at most furniturePiece words. It walks the text in place.
+// shortPieces reports whether every piece of text between
+// furnitureSeparators has at most furniturePiece words. It walks the text in place.
 func shortPieces(text string) bool {
 	words, inWord := 0, false
 	for i := 0; i < len(text); i++ {

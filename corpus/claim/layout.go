@@ -290,7 +290,7 @@ var backWords = set("acknowledgements", "acknowledgments", "acknowledgement", "r
 // noticeOpenings open an update, correction or editor's note.
 var noticeOpenings = []string{"correction:", "corrections:", "clarification:", "editor's note:",
 	"editor’s note:", "update:", "updated:", "this article was updated", "this story was updated",
-	"this article has been updated", "an earlier version of this"}
+	"this article has been updated", "an earlier version of this", "amended on ", "corrected on "}
 
 // placed fires the features of where the sentence stands.
 func (s *scan) placed(ctx context) {

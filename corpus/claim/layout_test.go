@@ -233,7 +233,8 @@ func TestPlainFact_PluralOrVerbAfterABareNoun(t *testing.T) {
 
 // TestOwnSection_DesignHeadsAPapersMethodsOnly: "Design" and "Sample size"
 // head the authors' own methods in a paper, and nothing in an article that
-// is no paper; "Outcomes" does in any article.
+// is no paper; "Outcomes" does in any article, and so does a plain-words
+// heading of what "we" did or found.
 func TestOwnSection_DesignHeadsAPapersMethodsOnly(t *testing.T) {
 	for _, tc := range []struct {
 		section string
@@ -246,6 +247,11 @@ func TestOwnSection_DesignHeadsAPapersMethodsOnly(t *testing.T) {
 		{"Sample size", false, false},
 		{"Outcomes", false, true},
 		{"Design ideas", true, false},
+		{"What we did", false, true},
+		{"What did we find?", true, true},
+		{"How we measured noise", true, true},
+		{"What it means", true, false},
+		{"What we know about sleep and the teenage brain so far", false, false},
 	} {
 		var s scan
 		s.ownSection(tc.section, tc.paper)

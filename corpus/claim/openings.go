@@ -35,13 +35,25 @@ func (s *scan) start() {
 	if creditWords[s.tw(first)] && s.word(1) == "by" && n > 2 && s.toks[2].cap {
 		s.fireTok(fByline, 0, 1)
 	}
+	// "¹ School of Health Sciences; ² Community Falls Service": a paper's
+	// affiliations, each opened by its author's mark.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s.low)); strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹†‡", r) && n <= 20 {
+		for i := range n {
+			if institutionWords[s.word(i)] {
+				s.fireTok(fByline, 0, n-1)
+				break
+			}
+		}
+	}
 	// "Updated 4 June 2024", "Published on Monday".
 	if (s.tw(first) == "published" || s.tw(first) == "posted") && n <= 8 {
 		s.fireTok(fByline, 0, 0)
 	}
-	// "Thursday 30 November 2023", "30 November 2023, 10:42 GMT": a
-	// dateline alone says when the page was written, not what happened.
-	if s.verbs == 0 && n <= 10 && dateLine(s.low) {
+	// "Thursday 30 November 2023", "30 November 2023, 10:42 GMT",
+	// "Thursday 15 October 2026, updated 18:40": a dateline alone says
+	// when the page was written, not what happened. dateLine takes no
+	// word but a date's and a version's, so the verb test is its.
+	if n <= 10 && dateLine(s.low) {
 		s.fireTok(fByline, 0, n-1)
 	}
 	// "Updated at 4:15 p.m. with comments from…", "Correction: An
@@ -50,6 +62,12 @@ func (s *scan) start() {
 	case "updated", "update", "correction", "corrections", "clarification":
 		if s.tw(first) == "updated" || strings.HasPrefix(strings.TrimLeft(s.low[first.end:], " "), ":") {
 			s.fireTok(fNotice, 0, 0)
+		}
+	case "amended", "corrected", "clarified", "edited":
+		// "Amended on 28 February to correct the name of the lane": a
+		// version note; not "Corrected for inflation, wages fell".
+		if w := s.word(1); w == "on" || w == "at" {
+			s.fireTok(fNotice, 0, 1)
 		}
 	case "updates", "adds", "recasts", "rewrites", "corrects", "fixes", "changes", "removes":
 		// A wire story's version note: "Updates with analyst comment in
@@ -98,6 +116,13 @@ func (s *scan) start() {
 	}
 	if greetings[s.tw(first)] && s.word(1) != "to" {
 		s.fireTok(fBoilerplate, 0, 0)
+	}
+	// "Good to know: …", "Top tip: …": a label of more words.
+	for _, l := range labelOpenings {
+		if strings.HasPrefix(s.low, l) {
+			s.fire(fLabel, first.start, len(l))
+			break
+		}
 	}
 	// "Verdict: ...", "Pros: ...": a label and a colon.
 	for k := 0; k < 2 && k < n-1; k++ {
@@ -198,7 +223,7 @@ func (s *scan) imperative() {
 // imperativeAt looks for a verb in the imperative at token i.
 func (s *scan) imperativeAt(i int) {
 	// "Please", "Just", "Always", "Never", "Don't", "Do not" before the verb.
-	negated := false
+	negated, dont := false, false
 prefix:
 	for k := 0; k < 2 && i < len(s.toks); k++ {
 		switch s.word(i) {
@@ -206,13 +231,14 @@ prefix:
 			i++
 			continue
 		case "always", "never", "don't":
+			dont = s.word(i) == "don't"
 			i++
 			negated = true
 			continue
 		case "do":
 			if s.word(i+1) == "not" {
 				i += 2
-				negated = true
+				negated, dont = true, true
 				continue
 			}
 		}
@@ -222,6 +248,19 @@ prefix:
 		return
 	}
 	w := s.word(i)
+	// "Don't smoke, rinse hard…": after "Don't" or "Do not" any word is
+	// the verb of an order, whether the verb lists know it or not.
+	if dont && !s.toks[i].num && !s.toks[i].cap && !notImperativeNext[w] && !auxiliaries[w] {
+		s.fireTok(fImperative, i, i)
+		return
+	}
+	// "Raise the light if…", "Chill the drink": a word that may be a verb,
+	// an adjective or a noun ("Lower back pain", "Water covers…") gives an
+	// order when a determiner follows it.
+	if (verbForms[w] == formBase || orderVerbs[w]) && determiners[s.word(i+1)] && !s.toks[i+1].cap {
+		s.fireTok(fImperative, i, i)
+		return
+	}
 	if !imperatives[w] && !(negated && verbForms[w] == formBase) || notImperativeNext[s.word(i+1)] {
 		return
 	}
@@ -285,7 +324,11 @@ func (s *scan) bio() {
 			return
 		}
 	}
-	if i == 0 || i >= n-2 || s.word(i) != "is" {
+	// "Gwen Halloran has been a community midwife for 22 years".
+	if i >= 2 && i < n-3 && s.word(i) == "has" && s.word(i+1) == "been" {
+		i++
+	}
+	if i == 0 || i >= n-2 || s.word(i) != "is" && !(s.word(i) == "been" && s.word(i-1) == "has") {
 		return
 	}
 	if s.word(i+1) != "a" && s.word(i+1) != "an" && s.word(i+1) != "the" {
@@ -304,11 +347,13 @@ func (s *scan) bio() {
 // rest only join its parts.
 var (
 	dateNames   = set("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt")
-	dateFillers = set("at", "am", "pm", "a.m", "p.m", "et", "pt", "the", "of")
+	dateFillers = set("at", "am", "pm", "a.m", "p.m", "et", "pt", "the", "of", "updated", "published", "posted",
+		"modified", "last")
 )
 
 // dateLine reports whether low (a sentence in lower case) is only a date,
-// perhaps with its weekday and a time: every word a weekday, a month, a
+// perhaps with its weekday, a time and the word of a version ("updated
+// 18:40"): every word a weekday, a month, a
 // number ("30", "30th", "10:42") or a time zone, and at least one month,
 // weekday or time zone and one number. It walks low in place: a slice of its words
 // (strings.Fields) would make the scan's text, and with it the tokens

@@ -33,6 +33,12 @@ func (s *scan) ownWork() {
 			s.fireTok(fOwnWork, i, i+1)
 			return
 		case "this", "the":
+			// "The corpus is not well balanced…": first in a sentence, the
+			// corpus or the dataset is the one the text itself works on.
+			if i == 0 && ownDataNouns[s.word(1)] {
+				s.fireTok(fOwnWork, 0, 1)
+				return
+			}
 			// "this article", "the present study", "the author"; not
 			// "the review", which is someone else's.
 			k := i + 1
@@ -48,6 +54,10 @@ func (s *scan) ownWork() {
 		}
 	}
 }
+
+// ownDataNouns name, after a sentence's first "The" or "This", the data the
+// text itself works on.
+var ownDataNouns = set("corpus", "dataset", "datasets")
 
 // clauseStart reports whether token i opens a clause: first in the
 // sentence, after a comma or a semicolon, or after a word that leads into
@@ -82,7 +92,42 @@ func (s *scan) ownSection(section string, paper bool) {
 // ownHeading reports whether a heading names a paper's own methods or
 // results. Every word of the heading must belong to such a heading, so that
 // "Mining the soil, and the data" in a feature is no methods section.
-func ownHeading(section string) bool { return headingOf(section, ownSectionWords) }
+// A plain-words heading in the first person plural names them too: "What
+// we did", "What we found", "How did we do it?".
+func ownHeading(section string) bool {
+	return headingOf(section, ownSectionWords) || weDidHeading(section)
+}
+
+// institutionWords name the place an author works in an affiliation.
+var institutionWords = set("school", "department", "faculty", "institute", "university", "college", "centre",
+	"center", "division", "unit", "service", "hospital", "laboratory", "trust", "clinic")
+
+// ownDoings are the verbs of a plain-words heading of the authors' own
+// methods or results, after "we".
+var ownDoings = set("did", "do", "found", "find", "measured", "asked", "tested", "learned", "learnt", "looked",
+	"studied", "counted", "compared")
+
+// weDidHeading reports whether a short heading says what "we" did or found:
+// "we" and then one of ownDoings, in six words at most.
+func weDidHeading(section string) bool {
+	words := strings.FieldsFunc(strings.ToLower(section), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z')
+	})
+	if len(words) > 6 {
+		return false
+	}
+	for i, w := range words {
+		if w != "we" {
+			continue
+		}
+		for _, v := range words[i+1:] {
+			if ownDoings[v] {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // headingOf reports whether every word of a heading is one of own or of
 // sectionFillers, and one at least of own.

@@ -228,7 +228,25 @@ func (s *scan) isVerb(i int) bool {
 			!strings.HasSuffix(p, "s") && !auxiliaries[s.word(i+1)] && verbForms[s.word(i+1)] != formInflected &&
 			!strings.HasSuffix(s.word(i+1), "ed")
 	}
+	// "Caffeine crosses the placenta freely.": a word no list knows,
+	// ending in -s between a noun that no determiner opens and a
+	// determiner, is the verb.
+	if verbForms[w] == formNone && i > 0 && len(w) >= 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		determiners[s.word(i+1)] && !determiners[s.word(i-1)] && !s.toks[i-1].num && !strings.HasSuffix(s.word(i-1), "s") {
+		return true
+	}
 	return len(w) >= 6 && strings.HasSuffix(w, "ed") && !edNotVerbs[w] && !s.edAdjective(i)
+}
+
+// verbAfter reports whether an auxiliary or an inflected verb stands after
+// token i.
+func (s *scan) verbAfter(i int) bool {
+	for k := i + 1; k < len(s.toks); k++ {
+		if w := s.word(k); auxiliaries[w] || verbForms[w] == formInflected {
+			return true
+		}
+	}
+	return false
 }
 
 // edAdjective reports whether the -ed word at token i qualifies the noun
@@ -242,8 +260,10 @@ func (s *scan) edAdjective(i int) bool {
 	// "People infected with the virus shed…", "Patients treated with
 	// statins had…": a participle after the subject's noun, before a
 	// preposition, qualifies the subject.
+	// "Ravensgill flooded in 2015 and again in 2020.": before a year,
+	// with no verb after it, the participle is the verb.
 	if i == 1 && participlePrepositions[s.word(i+1)] {
-		return true
+		return !s.isYear(i+2) || s.verbAfter(i+2)
 	}
 	p := s.word(i - 1)
 	return determiners[s.word(i-2)] && (adjectiveLike[p] || adjectiveEnding(p))

@@ -97,6 +97,13 @@ var lexicon = map[feature][]string{
 		"it is a good idea", "make sure", "be sure to", "talk to your", "speak to your", "ask your",
 		"consult your", "check with your", "see your doctor", "your doctor", "don't forget",
 		"remember to", "is recommended that you",
+		// A leaflet's procedure, told to the reader: "You will take a
+		// laxative drink in two halves", "Your nurse will go through these
+		// risks with you".
+		"you will need", "you will be given", "you will be asked", "you will take", "you will have",
+		"you'll need", "you'll be given", "you'll be asked", "you'll take", "you'll have", "your nurse will",
+		"your doctor will", "your surgeon will", "your therapist will", "your midwife will", "your dentist will",
+		"the nurse will", "a nurse will",
 	},
 	fSecondPerson: {"you", "your", "yours", "yourself", "you're", "you've", "you'll", "you'd"},
 	fFirstPerson:  {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"},
@@ -136,6 +143,13 @@ var lexicon = map[feature][]string{
 		"studied far less", "studied much less", "received less attention", "received much less attention",
 		"received little attention", "most of what is known", "almost everything known", "has been overlooked",
 		"have been overlooked", "not been measured", "not been examined", "is poorly understood",
+		// "A direct link was never proved.", "Neither study can prove
+		// that…", "Twelve people is a very small study": what the
+		// evidence cannot carry.
+		"never proved", "never been proved", "never proven", "never been proven", "never been shown",
+		"study can prove", "studies can prove", "trial can prove", "trials can prove", "study can show",
+		"studies can show", "is a small study", "is a very small study", "was a small study",
+		"was a very small study", "called for a larger", "called for larger", "harder to study", "hard to study",
 	},
 	fHedge: {"may", "might", "could", "seem", "seems", "seemed", "appear to", "appears to", "unlikely"},
 	fStrongHedge: {
@@ -161,6 +175,8 @@ var lexicon = map[feature][]string{
 		"reviewed by", "written by", "edited by", "fact checked by", "photo by", "photograph by",
 		"illustration by", "image credit", "photo credit", "last updated", "posted on", "published on",
 		"min read", "minute read", "posted by",
+		// "Her answers were checked by consultant obstetrician…".
+		"were checked by", "was checked by", "fact-checked by", "answers were checked",
 	},
 	fBio: {
 		"writes about", "write about", "writes for", "write for", "has written for",
@@ -208,7 +224,11 @@ var lexicon = map[feature][]string{
 		"we cover", "we examine", "we summarise", "we summarize", "we outline", "here we", "we come back",
 		"we return", "this guide", "this article", "let me", "not everyone agrees", "then there is",
 		"than most people assume", "than you might think", "than most people think", "than many people realise",
-		"than many people realize",
+		"than many people realize", "not everyone is convinced", "not everyone is persuaded",
+		// A guide's "It covers what osteoarthritis does to the hands, which
+		// exercises…": the text saying what it holds.
+		"it covers what", "it covers how", "it covers why", "it covers which", "it explains what",
+		"it explains how", "it explains why",
 		// A paper pointing at its own sections: "The next section
 		// describes the texts and the procedure."
 		"the next section", "the following section", "the sections that follow", "section 2 describes",
@@ -229,6 +249,19 @@ var imperatives = set("ask", "avoid", "add", "aim", "be", "buy", "call", "check"
 	"breathe", "relax", "sit", "rest", "please", "trust", "buy", "compare", "put", "leave", "turn", "open", "close",
 	"shop", "notice", "fast", "lie", "hold", "tilt", "gargle", "sip", "spit", "remove", "repeat", "dilute", "soak",
 	"squeeze", "lean", "bring", "carry")
+
+// labelOpenings are labels of more than two words, or of two whose colon
+// the one-word test misses: a tip box's "Good to know:".
+var labelOpenings = []string{"good to know:", "worth knowing:", "top tip:", "pro tip:", "quick tip:",
+	"our tip:", "expert tip:", "did you know:", "bear in mind:", "please note:", "note:"}
+
+// orderVerbs give an order first in a sentence when a determiner follows
+// them ("Lower the shelf", "Water the plants"), and may be adjectives or
+// nouns otherwise ("Lower back pain", "Water covers most of the planet").
+var orderVerbs = set("raise", "lower", "chill", "build", "water", "feed", "place", "set", "fill", "lift", "stretch",
+	"warm", "cool", "wrap", "brush", "floss", "dry", "clean", "test", "research", "cover", "time", "plant", "prune",
+	"trim", "move", "position", "angle", "dim", "charge", "unplug", "empty", "label", "freeze", "thaw", "heat",
+	"reheat", "shake", "pour", "measure", "weigh", "count", "record", "log", "space", "rotate", "swap")
 
 // notImperativeNext are words that, after a sentence's first word, show the
 // first word to be a noun: "Use of", "Cut flowers are".
@@ -252,7 +285,11 @@ var roleWords = set("writer", "journalist", "correspondent", "editor", "reporter
 	"nutritionist", "dietitian", "contributing", "freelance", "staff",
 	// "is a certified ergonomist", "is a registered nurse": a
 	// qualification before the role.
-	"certified", "registered")
+	"certified", "registered",
+	// A health page's own author: "… has been a community midwife for 22
+	// years".
+	"midwife", "nurse", "pharmacist", "physiotherapist", "therapist", "dentist", "hygienist", "optometrist",
+	"paramedic", "gp", "consultant")
 
 // units follow a number to make it a statistic.
 var units = set("%", "percent", "pc", "mg", "g", "kg", "µg", "mcg", "ug", "iu", "ml", "l", "dl", "mmol",
