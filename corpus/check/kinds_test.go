@@ -108,18 +108,25 @@ import (
 // the new model landed because both its F1 and the worst of its three
 // figures beat the old one's. It was measured again after one more cue
 // (a paper's "The corpus …" is its own data) and retraining, with the
-// same figures, which are the floors.
+// same figures. In the eighteenth round heldout17/ was read and joined the
+// tuning split (the trees are still the seventeenth round's, trained
+// without it). heldout18/, written and labelled on its own branch and never
+// read, was measured once with the seventeenth round's model (0.784 /
+// 0.806, top-10 0.811) and once with the eighteenth's (four more cues,
+// heldout17/ in the pool; 0.763 / 0.826, 0.800), which did not land by
+// the same rule (branch wl-round18). The floors are the seventeenth
+// round's model on heldout18/.
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
-	"all":    {0.87, 0.90, 0.86},
-	"essay":  {0.78, 0.85, 0.78},
-	"health": {0.90, 0.79, 0.89},
-	"news":   {0.94, 0.98, 0.96},
-	"paper":  {0.77, 0.94, 0.77},
-	"web":    {0.84, 0.88, 0.84},
+	"all":    {0.78, 0.80, 0.81},
+	"essay":  {0.75, 0.70, 0.80},
+	"health": {0.78, 0.78, 0.78},
+	"news":   {0.87, 0.97, 1.00},
+	"paper":  {0.63, 0.43, 0.63},
+	"web":    {0.71, 0.86, 0.71},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -128,12 +135,13 @@ type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning split, in-sample, set a little under
 // what the scorer reaches on it (the seventeenth round's model on the 258
-// articles it was trained on: all 0.839 / 0.888, top-10 0.847; the trees
-// fit the pool more closely than the logistic model did).
+// articles it was trained on and heldout17/, read but not trained on: all
+// 0.841 / 0.889, top-10 0.848; the trees fit the pool more closely than
+// the logistic model did).
 var poolFloors = map[string]kindFloor{
 	"all":    {0.83, 0.88, 0.84},
 	"essay":  {0.75, 0.79, 0.77},
-	"health": {0.84, 0.88, 0.85},
+	"health": {0.84, 0.87, 0.85},
 	"news":   {0.91, 0.97, 0.98},
 	"paper":  {0.75, 0.78, 0.75},
 	"web":    {0.80, 0.87, 0.81},
@@ -141,16 +149,16 @@ var poolFloors = map[string]kindFloor{
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
 // heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/,
-// heldout10/, heldout11/, heldout12/, heldout13/, heldout14/, heldout15/ and
-// heldout16/ were the held-out sets of earlier rounds; each joined the
-// tuning split and the trainer's pool once it had been read (see
-// kindFloors).
+// heldout10/, heldout11/, heldout12/, heldout13/, heldout14/, heldout15/,
+// heldout16/ and heldout17/ were the held-out sets of earlier rounds; each
+// joined the tuning split once it had been read, and the trainer's pool
+// with it but for heldout17/ (see kindFloors).
 var kindDirs = map[string][]string{
-	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"},
-	// The seventeenth round's held-out set, written and labelled on its
-	// own branch, never read, tuned or trained on (measured three times:
-	// see kindFloors).
-	"heldout": {"heldout17"},
+	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17"},
+	// The eighteenth round's held-out set, written and labelled on its own
+	// branch, never read, tuned or trained on (measured twice: see
+	// kindFloors).
+	"heldout": {"heldout18"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
