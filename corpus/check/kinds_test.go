@@ -100,7 +100,8 @@ import (
 // only if its worst figure beat the thirteenth round's; it did not (branch
 // wl-round16). In the seventeenth round heldout15/ and heldout16/ were
 // read (their disagreements with the thirteenth round's model) and joined
-// the pool and the tuning split. heldout17/, written and labelled on its
+// the tuning split, and the trainer's pool with heldout13/ and heldout14/.
+// heldout17/, written and labelled on its
 // own branch while the scorer changed and never read, was measured with
 // the thirteenth round's model (0.851 / 0.887, top-10 0.867) and with the
 // seventeenth's (the fifteenth round's cues and eleven more, 258 articles,
