@@ -106,6 +106,15 @@ func TestLayout_NoticeParagraph(t *testing.T) {
 	if j := l.Judge(2, 0); !j.Claim {
 		t.Errorf("next paragraph: score %.2f %v, want a claim", j.Score, j.Reasons)
 	}
+	// A version note opened by "Amended on" holds the sentences after it
+	// as "Correction:" does.
+	amended := NewLayout(sentencesOf(
+		"Amended on 28 February to correct the name of the lane.",
+		"The lane is Mill Lane, not Mill Road, and it closed in 2019.",
+	))
+	if j := amended.Judge(1, 0); j.Claim || !hasReason(j.Reasons, "update or correction notice") {
+		t.Errorf("sentence after the amendment note: claim %v %v, want the notice", j.Claim, j.Reasons)
+	}
 }
 
 // TestLayout_ArticleIsNoPaper checks that an explainer with a "Methods"

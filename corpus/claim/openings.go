@@ -117,7 +117,7 @@ func (s *scan) start() {
 	if greetings[s.tw(first)] && s.word(1) != "to" {
 		s.fireTok(fBoilerplate, 0, 0)
 	}
-	// "Good to know: …", "Top tip: …": a label of more words.
+	// "Good to know: …": a label of three words.
 	for _, l := range labelOpenings {
 		if strings.HasPrefix(s.low, l) {
 			s.fire(fLabel, first.start, len(l))

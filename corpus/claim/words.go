@@ -250,18 +250,21 @@ var imperatives = set("ask", "avoid", "add", "aim", "be", "buy", "call", "check"
 	"shop", "notice", "fast", "lie", "hold", "tilt", "gargle", "sip", "spit", "remove", "repeat", "dilute", "soak",
 	"squeeze", "lean", "bring", "carry")
 
-// labelOpenings are labels of more than two words, or of two whose colon
-// the one-word test misses: a tip box's "Good to know:".
-var labelOpenings = []string{"good to know:", "worth knowing:", "top tip:", "pro tip:", "quick tip:",
-	"our tip:", "expert tip:", "did you know:", "bear in mind:", "please note:", "note:"}
+// labelOpenings are labels of three words, whose colon the label test of
+// start (a colon after the first or second word) misses: a tip box's "Good
+// to know:".
+var labelOpenings = []string{"good to know:", "did you know:", "bear in mind:"}
 
 // orderVerbs give an order first in a sentence when a determiner follows
-// them ("Lower the shelf", "Water the plants"), and may be adjectives or
+// them ("Chill the drink", "Water the plants"), and may be adjectives or
 // nouns otherwise ("Lower back pain", "Water covers most of the planet").
-var orderVerbs = set("raise", "lower", "chill", "build", "water", "feed", "place", "set", "fill", "lift", "stretch",
-	"warm", "cool", "wrap", "brush", "floss", "dry", "clean", "test", "research", "cover", "time", "plant", "prune",
-	"trim", "move", "position", "angle", "dim", "charge", "unplug", "empty", "label", "freeze", "thaw", "heat",
-	"reheat", "shake", "pour", "measure", "weigh", "count", "record", "log", "space", "rotate", "swap")
+// imperativeAt takes every base form of the verb lists the same way
+// ("Raise the light", "Test the water"); these are the words the
+// lists do not have.
+var orderVerbs = set("lower", "chill", "water", "feed", "place", "fill", "lift", "stretch", "wrap", "brush",
+	"floss", "dry", "clean", "research", "cover", "time", "plant", "prune", "trim", "position", "angle", "dim",
+	"charge", "unplug", "empty", "label", "freeze", "thaw", "heat", "reheat", "shake", "pour", "log", "space",
+	"rotate")
 
 // notImperativeNext are words that, after a sentence's first word, show the
 // first word to be a noun: "Use of", "Cut flowers are".

@@ -38,7 +38,7 @@ func TestSecondLabels_AlignAndAgreeWithTheFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Every article of the two labelled splits has its second labels.
+	// Every article of the three labelled splits has its second labels.
 	for _, split := range []string{"heldout5", "heldout4", "heldout16"} {
 		firsts, _ := filepath.Glob(filepath.Join(secondDir, "..", split, "*.labels.tsv"))
 		for _, f := range firsts {
