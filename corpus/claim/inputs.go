@@ -40,6 +40,14 @@ const (
 	// paragraph, how much its section cites, and the article's length
 	// and share of past tense (place.go).
 	GroupPlace
+	// GroupLexical is one input: the log-odds a logistic regression over
+	// the hashed words gives the sentence, for the trees to read beside
+	// the others. Its weights are trained with the trees (internal/traingen
+	// fits them on the training sets only, and gives the trees each
+	// training sentence's value from a model that did not see its set), so
+	// Layout.Inputs does not emit it: the score computes it from the
+	// committed word weights (model.go).
+	GroupLexical
 )
 
 // Offsets of the inputs.
@@ -74,8 +82,9 @@ const (
 	inKindX = inPlace + numPlace
 	// numKindX is the kinds of article GroupKind tells apart: told in
 	// the first person, a research paper, talking to "you".
-	numKindX = 3
-	inWords  = inKindX + numKindX*int(numFeatures)
+	numKindX  = 3
+	inLexical = inKindX + numKindX*int(numFeatures)
+	inWords   = inLexical + 1
 	// wordBuckets is the size of the hashed word table: large enough that
 	// the few thousand words of the labelled articles seldom share a
 	// bucket, small enough to keep the generated file readable.
@@ -89,10 +98,12 @@ const (
 	// InputRuleLogOdds is the input that holds the rules' log-odds,
 	// divided by 4: the rules' own score is the logistic of 4 times it.
 	InputRuleLogOdds = inRuleZ
+	// InputLexical is the GroupLexical input: the word weights' log-odds.
+	InputLexical = inLexical
 )
 
 // InputGroup returns the group (GroupRules, GroupLayout, GroupShape,
-// GroupRole, GroupPlace, GroupKind or GroupWords) of input i.
+// GroupRole, GroupPlace, GroupKind, GroupLexical or GroupWords) of input i.
 func InputGroup(i int) int {
 	switch {
 	case i < inLayout:
@@ -105,13 +116,16 @@ func InputGroup(i int) int {
 		return GroupRole
 	case i < inKindX:
 		return GroupPlace
-	case i < inWords:
+	case i < inLexical:
 		return GroupKind
+	case i == inLexical:
+		return GroupLexical
 	}
 	return GroupWords
 }
 
-// Inputs calls emit with each non-zero input of sentence i, in every group.
+// Inputs calls emit with each non-zero input of sentence i, in every group
+// but GroupLexical (its value depends on the word weights being trained).
 // It is what internal/traingen trains on; Judge scores the same inputs.
 func (l *Layout) Inputs(i int, emit func(index int, value float64)) {
 	s := l.sentences[i]

@@ -7,7 +7,9 @@ import "math"
 // The learned model, trained by internal/traingen on our own labelled
 // articles (the tuning pool of testdata/kinds, see its README): either a
 // logistic regression over the inputs of inputs.go or gradient-boosted
-// shallow trees over the same inputs but the hashed words, whichever
+// shallow trees over the same inputs but the hashed words (which they may
+// read through one input, a logistic regression over the words alone:
+// GroupLexical), whichever
 // leaves more of each labelled set right when that set is left out of
 // training (leave-one-set-out cross-validation: articles by another hand,
 // as a held-out set's are; leave-one-article-out is reported beside it).
@@ -40,6 +42,9 @@ func (s *scan) score(ctx context) float64 {
 		// a few hundred numbers on the stack, then one path per tree.
 		var x [NumDenseInputs]float64
 		s.inputs(ctx, modelGroups&^GroupWords, z, func(i int, v float64) { x[i] = v })
+		if modelGroups&GroupLexical != 0 {
+			x[inLexical] = s.lexicalZ()
+		}
 		z = forestZ(&x)
 	case modelAdopted:
 		m := modelBias
@@ -52,6 +57,17 @@ func (s *scan) score(ctx context) float64 {
 		z += modelKindShift[ctx.articleKind()]
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// lexicalZ is the log-odds the word weights give the sentence once run has
+// scanned it: the forest's GroupLexical input. A forest keeps its word
+// weights in modelWeights and their bias in modelBias, which only the
+// logistic model uses otherwise; the sum runs in the order the words are
+// emitted, as training adds them up.
+func (s *scan) lexicalZ() float64 {
+	z := modelBias
+	s.wordInputs(func(i int, v float64) { z += float64(modelWeights[i]) * v })
+	return z
 }
 
 // forestZ is the forest's log-odds of a sentence's dense inputs: its bias,

@@ -28,6 +28,7 @@ func TestLayout_InputsAreWhatJudgeScores(t *testing.T) {
 // written apart from model.go's.
 func scoreOfInputs(l *Layout, i int) float64 {
 	x := map[int]float64{}
+	lexical := modelBias
 	l.Inputs(i, func(k int, v float64) {
 		if InputGroup(k)&modelGroups != 0 {
 			x[k] = v
@@ -35,7 +36,13 @@ func scoreOfInputs(l *Layout, i int) float64 {
 		if k == InputRuleLogOdds {
 			x[-1] = 4 * v
 		}
+		if InputGroup(k) == GroupWords {
+			lexical += float64(modelWeights[k]) * v
+		}
 	})
+	if modelGroups&GroupLexical != 0 {
+		x[inLexical] = lexical
+	}
 	z := x[-1]
 	switch {
 	case modelAdopted && modelTrees:
@@ -102,7 +109,7 @@ func TestInputGroup_CoversEveryInput(t *testing.T) {
 		counts[InputGroup(i)]++
 	}
 	if counts[GroupRules] != int(numFeatures)+1 || counts[GroupLayout] != numLayout || counts[GroupShape] != numShape || counts[GroupPlace] != numPlace ||
-		counts[GroupKind] != numKindX*int(numFeatures) || counts[GroupWords] != wordBuckets {
+		counts[GroupKind] != numKindX*int(numFeatures) || counts[GroupWords] != wordBuckets || counts[GroupLexical] != 1 {
 		t.Fatalf("groups %v", counts)
 	}
 }

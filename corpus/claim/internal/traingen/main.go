@@ -52,6 +52,9 @@ type config struct {
 	groups int
 	l2     float64 // the logistic penalty of the layout and word inputs
 	trees  *shape
+	// lexical, with trees and claim.GroupLexical in groups, is how the
+	// word model behind that input is trained (lexical.go).
+	lexical *lexical
 }
 
 // shape is the shape of a forest.
@@ -79,6 +82,9 @@ func (c config) String() string {
 		from := "the share of claims"
 		if t.fromRules {
 			from = "the rules"
+		}
+		if x := c.lexical; x != nil {
+			g = append(g, fmt.Sprintf("lexical (L2 %g, words of %d sets)", x.l2, x.minSets))
 		}
 		return fmt.Sprintf("trees over %s, %d of depth %d, leaf %d, shrink %g, columns %g, from %s",
 			strings.Join(g, "+"), t.n, t.depth, t.minLeaf, t.shrink, t.cols, from)
@@ -109,6 +115,10 @@ var candidates = func() []config {
 			out = append(out, config{groups: g, trees: &t})
 		}
 	}
+	for _, t := range []shape{{300, 3, 20, 0.1, 1, true}, {200, 3, 20, 0.1, 1, true}} {
+		x := lexical{0.01, 6}
+		out = append(out, config{groups: rlsr | claim.GroupPlace | claim.GroupLexical, trees: &t, lexical: &x})
+	}
 	return out
 }()
 
@@ -133,10 +143,7 @@ func treeOptions(c config) train.TreeOptions {
 // fit trains the candidate on examples and returns its probability.
 func fit(c config) func([]train.Example) func(train.Example) float64 {
 	return func(ex []train.Example) func(train.Example) float64 {
-		if c.trees != nil {
-			return train.TrainTrees(ex, treeOptions(c)).Prob
-		}
-		return train.Train(ex, options(c)).Prob
+		return fitFinal(c, ex).prob
 	}
 }
 
@@ -176,10 +183,11 @@ var explain bool
 // generate trains on the pool under dir and returns the Go source of the
 // weights; it logs the cross-validation to log.
 func generate(dir string, log io.Writer) ([]byte, error) {
-	examples, texts, kinds, err := loadPool(dir)
+	p, err := loadPool(dir)
 	if err != nil {
 		return nil, err
 	}
+	examples, texts, kinds := p.examples, p.texts, p.kinds
 	rules := make([]float64, len(examples))
 	for i, e := range examples {
 		for _, in := range e.Inputs {
@@ -309,22 +317,51 @@ func generate(dir string, log io.Writer) ([]byte, error) {
 	fmt.Fprintf(&b, "\nconst (\n")
 	fmt.Fprintf(&b, "modelAdopted = %v\nmodelTrees = %v\nmodelGroups = %d\nmodelThreshold = %s\n", adopted, c.trees != nil,
 		c.groups, strconv.FormatFloat(bestT, 'f', 2, 64))
+	m := fitFinal(c, examples)
 	if c.trees == nil {
-		writeLogistic(&b, train.Train(examples, options(c)))
+		writeLogistic(&b, m.logistic)
 	} else {
-		f := train.TrainTrees(examples, treeOptions(c))
-		if len(f.Nodes) > math.MaxUint16 {
-			return nil, fmt.Errorf("%d nodes: more than a forest's uint16 indexes hold", len(f.Nodes))
+		if len(m.forest.Nodes) > math.MaxUint16 {
+			return nil, fmt.Errorf("%d nodes: more than a forest's uint16 indexes hold", len(m.forest.Nodes))
 		}
-		writeForest(&b, f)
+		writeForest(&b, m.forest, m.words)
 	}
 	return format.Source(b.Bytes())
+}
+
+// final is the chosen candidate trained on the whole pool: a logistic
+// model, or a forest and, when it reads the lexical input, its word model.
+type final struct {
+	logistic train.Model
+	forest   train.Forest
+	words    *train.Model
+	prob     func(train.Example) float64
+}
+
+func fitFinal(c config, examples []train.Example) final {
+	switch {
+	case c.trees == nil:
+		m := train.Train(examples, options(c))
+		return final{logistic: m, prob: m.Prob}
+	case c.lexical != nil:
+		words, f := fitWithLexical(c, examples)
+		return final{forest: f, words: &words, prob: func(e train.Example) float64 {
+			return f.Prob(withLexical(e, lexicalZ(words, e)))
+		}}
+	}
+	f := train.TrainTrees(examples, treeOptions(c))
+	return final{forest: f, prob: f.Prob}
 }
 
 // writeLogistic writes the logistic model's weights, and an empty forest.
 func writeLogistic(b *bytes.Buffer, m train.Model) {
 	fmt.Fprintf(b, "modelBias = %s\nforestBias = 0.0000\nforestBaseScale = 0.0000\n)\n\n", num(m.Bias))
 	fmt.Fprintf(b, "var forestRoots = []uint16{}\n\nvar forestNodes = []treeNode{}\n\n")
+	writeWeights(b, m)
+}
+
+// writeWeights writes a logistic model's non-zero weights as modelWeights.
+func writeWeights(b *bytes.Buffer, m train.Model) {
 	fmt.Fprintf(b, "var modelWeights = [NumInputs]float32{\n")
 	n := 0
 	for i, w := range m.Weights {
@@ -339,19 +376,30 @@ func writeLogistic(b *bytes.Buffer, m train.Model) {
 	b.WriteString("\n}\n")
 }
 
-// writeForest writes the forest's nodes, each tree's root and no logistic
-// weights. Each tree is laid out again breadth first, a split's two
+// writeForest writes the forest's nodes, each tree's root, and the word
+// model of its lexical input as the logistic weights and bias (none when
+// words is nil). Each tree is laid out again breadth first, a split's two
 // children side by side (model.go steps to left or left+1). A split's
 // threshold is written in full (the shortest form that reads back as the
 // same number), so that the committed forest sends every sentence the way
 // the trained one did; a leaf's value to four decimals.
-func writeForest(b *bytes.Buffer, f train.Forest) {
+func writeForest(b *bytes.Buffer, f train.Forest, words *train.Model) {
 	scale := 0.0
 	if f.BaseInput >= 0 {
 		scale = f.BaseScale
 	}
-	fmt.Fprintf(b, "modelBias = 0.0000\nforestBias = %s\nforestBaseScale = %s\n)\n\n", num(f.Bias), num(scale))
-	fmt.Fprintf(b, "var modelWeights = [NumInputs]float32{}\n\n")
+	bias := 0.0
+	if words != nil {
+		bias = words.Bias
+	}
+	fmt.Fprintf(b, "modelBias = %s\nforestBias = %s\nforestBaseScale = %s\n)\n\n", num(bias), num(f.Bias), num(scale))
+	if words != nil {
+		fmt.Fprintf(b, "// modelWeights: the word model of the forest's lexical input.\n")
+		writeWeights(b, *words)
+		b.WriteString("\n")
+	} else {
+		fmt.Fprintf(b, "var modelWeights = [NumInputs]float32{}\n\n")
+	}
 	var nodes []string
 	var roots []int
 	for _, r := range f.Roots {
@@ -418,82 +466,87 @@ func countArticles(examples []train.Example) int {
 	return len(seen)
 }
 
-// loadPool reads every labelled article of the pool, in sorted order, as
-// examples, and the text of each and the kind of its article as the layout
-// reads it.
-func loadPool(dir string) ([]train.Example, []string, []int, error) {
+// pool is the tuning pool as training reads it, one entry per sentence in
+// the pool's sorted order.
+type pool struct {
+	examples []train.Example
+	texts    []string
+	// kinds is the kind of each sentence's article as the layout reads it.
+	kinds []int
+	// committed is each sentence's score from the model compiled into this
+	// program (the committed weights_gen.go): what a test compares with
+	// the model trained again.
+	committed []float64
+}
+
+// loadPool reads every labelled article of the pool, in sorted order.
+func loadPool(dir string) (pool, error) {
+	var p pool
 	var files []string
 	for _, d := range poolDirs {
 		got, err := filepath.Glob(filepath.Join(dir, d, "*.labels.tsv"))
 		if err != nil {
-			return nil, nil, nil, err
+			return p, err
 		}
 		files = append(files, got...)
 	}
 	sort.Strings(files)
 	if len(files) == 0 {
-		return nil, nil, nil, fmt.Errorf("%s: no labelled articles", dir)
+		return p, fmt.Errorf("%s: no labelled articles", dir)
 	}
-	var out []train.Example
-	var texts []string
-	var kinds []int
 	for _, lf := range files {
-		ex, tx, kind, err := loadArticle(lf)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		out = append(out, ex...)
-		texts = append(texts, tx...)
-		for range ex {
-			kinds = append(kinds, kind)
+		if err := p.loadArticle(lf); err != nil {
+			return p, err
 		}
 	}
-	return out, texts, kinds, nil
+	return p, nil
 }
 
-// loadArticle reads one labelled article: its sentences as the reader
-// splits them, where each stands, whether a citation that counts covers it
-// (as check decides, every cited key taken as known: the kinds test's
-// rule), and its labels.
-func loadArticle(labelsPath string) ([]train.Example, []string, int, error) {
+// loadArticle adds one labelled article to the pool: its sentences as the
+// reader splits them, where each stands, whether a citation that counts
+// covers it (as check decides, every cited key taken as known: the kinds
+// test's rule), and its labels.
+func (p *pool) loadArticle(labelsPath string) error {
 	path, err := labelset.ArticleFor(labelsPath)
 	if err != nil {
-		return nil, nil, 0, err
+		return err
 	}
 	data, format, err := labelset.Open(path)
 	if err != nil {
-		return nil, nil, 0, err
+		return err
 	}
 	doc, err := article.Read(path, data, format)
 	if err != nil {
-		return nil, nil, 0, fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	sentences := article.Sentences(doc)
 	rep, err := labelset.CheckKeysKnown(path)
 	if err != nil {
-		return nil, nil, 0, err
+		return err
 	}
 	labels, err := labelset.ReadLabels(labelsPath)
 	if err != nil {
-		return nil, nil, 0, err
+		return err
 	}
 	if len(labels) != len(sentences) || len(rep.Claims) != len(sentences) {
-		return nil, nil, 0, fmt.Errorf("%s: %d labels, %d sentences, %d checked", labelsPath, len(labels), len(sentences), len(rep.Claims))
+		return fmt.Errorf("%s: %d labels, %d sentences, %d checked", labelsPath, len(labels), len(sentences), len(rep.Claims))
 	}
 	layout := claim.NewLayout(sentences)
 	layout.SetCited(func(i int) bool { return len(rep.Claims[i].Citations) > 0 })
 	name := filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(path)), filepath.Base(path)))
-	out := make([]train.Example, len(sentences))
-	texts := make([]string, len(sentences))
+	kind := layout.ArticleKind()
 	for i, s := range sentences {
 		if !strings.Contains(s.Text, labels[i].Text) {
-			return nil, nil, 0, fmt.Errorf("%s:%d: %q is not in sentence %d %q", labelsPath, labels[i].Line, labels[i].Text, i+1, s.Text)
+			return fmt.Errorf("%s:%d: %q is not in sentence %d %q", labelsPath, labels[i].Line, labels[i].Text, i+1, s.Text)
 		}
 		e := train.Example{Article: name, Claim: labels[i].Claim, Uncited: !labelset.Cited(rep.Claims[i])}
 		layout.Inputs(i, func(index int, value float64) {
 			e.Inputs = append(e.Inputs, train.Input{Index: index, Value: value})
 		})
-		out[i], texts[i] = e, s.Text
+		p.examples = append(p.examples, e)
+		p.texts = append(p.texts, s.Text)
+		p.kinds = append(p.kinds, kind)
+		p.committed = append(p.committed, layout.Judge(i, 0).Score)
 	}
-	return out, texts, layout.ArticleKind(), nil
+	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,10 +36,11 @@ func TestGenerate_RebuildsTheCommittedWeights(t *testing.T) {
 }
 
 func TestLoadPool_ReadsThePoolAndNothingElse(t *testing.T) {
-	ex, _, _, err := loadPool(filepath.Join("..", "..", "testdata", "kinds"))
+	p, err := loadPool(filepath.Join("..", "..", "testdata", "kinds"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	ex := p.examples
 	pool := map[string]bool{}
 	for _, d := range poolDirs {
 		pool[d] = true
@@ -68,7 +70,7 @@ func TestWriteForest_PutsEachSplitsChildrenSideBySide(t *testing.T) {
 		{Feature: -1, Value: 0.125},
 	}}
 	var b bytes.Buffer
-	writeForest(&b, f)
+	writeForest(&b, f, nil)
 	got := b.String()
 	for _, want := range []string{
 		"forestBias = 0.5000\nforestBaseScale = 0.0000\n",
@@ -79,4 +81,49 @@ func TestWriteForest_PutsEachSplitsChildrenSideBySide(t *testing.T) {
 			t.Errorf("written forest lacks %q:\n%s", want, got)
 		}
 	}
+}
+
+// TestCommittedModel_ScoresAsTrained trains the committed candidate again
+// on the pool and compares its probability of every pool sentence with the
+// score the compiled-in model (weights_gen.go) gives it through the
+// scorer's own code: a model whose inputs training and scoring compute
+// differently, or whose parts the generated file leaves out (the word
+// model behind the lexical input, say), fails here. Leaves are written to
+// four decimals, so the two may differ by a few thousandths.
+func TestCommittedModel_ScoresAsTrained(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the committed model again; skipped with -short")
+	}
+	src, err := os.ReadFile(filepath.Join("..", "..", "weights_gen.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, chosen, ok := strings.Cut(string(src), "// Chosen: ")
+	if !ok {
+		t.Fatal("weights_gen.go names no chosen candidate")
+	}
+	chosen, _, _ = strings.Cut(chosen, ", threshold ")
+	var c *config
+	for _, k := range candidates {
+		if k.String() == chosen {
+			c = &k
+		}
+	}
+	if c == nil {
+		t.Fatalf("the chosen candidate %q is not among the candidates", chosen)
+	}
+	p, err := loadPool(filepath.Join("..", "..", "testdata", "kinds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fitFinal(*c, p.examples)
+	worst := 0.0
+	for i, e := range p.examples {
+		d := math.Abs(m.prob(e) - p.committed[i])
+		if d > 0.01 {
+			t.Fatalf("%s: %q: trained model %.4f, committed model %.4f", e.Article, p.texts[i], m.prob(e), p.committed[i])
+		}
+		worst = max(worst, d)
+	}
+	t.Logf("%d sentences, largest difference %.5f", len(p.examples), worst)
 }
