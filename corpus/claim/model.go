@@ -12,7 +12,7 @@ import "math"
 // GroupLexical), whichever
 // leaves more of each labelled set right when that set is left out of
 // training (leave-one-set-out cross-validation: articles by another hand,
-// as a held-out set's are; leave-one-article-out is reported beside it).
+// as a held-out set's are; leave-one-article-out can be logged beside it).
 // The input groups, the penalty or the trees' shape, and the threshold
 // (one for all, or one for each kind of article: articlekind.go) are
 // chosen the same way. weights_gen.go holds the result and says whether the
