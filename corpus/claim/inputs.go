@@ -85,9 +85,11 @@ const (
 	numKindX  = 3
 	inLexical = inKindX + numKindX*int(numFeatures)
 	inWords   = inLexical + 1
-	// wordBuckets is the size of the hashed word table: large enough that
-	// the few thousand words of the labelled articles seldom share a
-	// bucket, small enough to keep the generated file readable.
+	// wordBuckets is the size of the hashed word table, small enough to
+	// keep the generated file readable. The pool's words and pairs of
+	// words are many more than that, so most buckets hold several (the
+	// twentieth round counted 4,092 buckets of 4,096 holding a word that
+	// six sets share).
 	wordBuckets = 4096
 
 	// NumInputs is the number of inputs of the model.

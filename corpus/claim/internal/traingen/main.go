@@ -7,8 +7,9 @@
 // every labelled directory but one, score that one: a new writer on new
 // topics, as a held-out set is), reports the best of each family per kind
 // and per set (with -articles, leave-one-article-out too, in its log), and
-// writes the weights or the trees as Go source. Run it with `go generate ./corpus/claim`; it needs no flags, so
-// that the pool's labels can change and the model be chosen again.
+// writes the weights or the trees as Go source. Run it with `go generate
+// ./corpus/claim`; it needs no flags, so that the pool's labels can change
+// and the model be chosen again.
 package main
 
 import (
