@@ -41,12 +41,13 @@ const (
 	// and share of past tense (place.go).
 	GroupPlace
 	// GroupLexical is one input: the log-odds a logistic regression over
-	// the hashed words gives the sentence, for the trees to read beside
-	// the others. Its weights are trained with the trees (internal/traingen
-	// fits them on the training sets only, and gives the trees each
-	// training sentence's value from a model that did not see its set), so
-	// Layout.Inputs does not emit it: the score computes it from the
-	// committed word weights (model.go).
+	// the sentence's words and pairs of words, by name (Layout.Words),
+	// gives it, for the trees to read beside the others. Its weights are
+	// trained with the trees (internal/traingen fits them on the training
+	// sets only, and gives the trees each training sentence's value from
+	// a model that did not see its set), so Layout.Inputs does not emit
+	// it: the score computes it from the committed word weights
+	// (wordWeights, model.go).
 	GroupLexical
 )
 
@@ -89,7 +90,7 @@ const (
 	// keep the generated file readable. The pool's words and pairs of
 	// words are many more than that, so most buckets hold several (the
 	// twentieth round counted 4,092 buckets of 4,096 holding a word that
-	// six sets share).
+	// six sets share, which is why its word model keeps words by name).
 	wordBuckets = 4096
 
 	// NumInputs is the number of inputs of the model.
@@ -138,6 +139,42 @@ func (l *Layout) Inputs(i int, emit func(index int, value float64)) {
 	sc.toks = tokenize(sc.low, sc.orig, buf[:0])
 	sc.run(s.Kind, ctx)
 	sc.inputs(ctx, GroupRules|GroupLayout|GroupShape|GroupRole|GroupPlace|GroupKind|GroupWords, sc.ruleZ(), emit)
+}
+
+// Words calls emit with each word of sentence i and each pair of
+// neighbouring words ("they found"), lower-cased, a number read as "0", in
+// the order the lexical input adds up their weights: what
+// internal/traingen learns the lexicon from.
+func (l *Layout) Words(i int, emit func(string)) {
+	s := l.sentences[i]
+	var sc scan
+	sc.clean(s.Text)
+	var buf [64]token
+	sc.toks = tokenize(sc.low, sc.orig, buf[:0])
+	// The words are read after the rules' scan, as the score reads them:
+	// the scan may set tokens aside.
+	sc.run(s.Kind, l.context(i))
+	sc.ngrams(emit, func(b []byte) { emit(string(b)) })
+}
+
+// ngrams calls word with each word of the scanned sentence and pair with
+// each pair of neighbouring words, a space between, in one buffer it
+// reuses (a map lookup with string(b) does not copy it). A number is the
+// word "0": its value says less than that there is one.
+func (s *scan) ngrams(word func(string), pair func([]byte)) {
+	var buf [128]byte
+	prev := ""
+	for i, t := range s.toks {
+		w := "0"
+		if !t.num {
+			w = s.low[t.start:t.end]
+		}
+		word(w)
+		if i > 0 {
+			pair(append(append(append(buf[:0], prev...), ' '), w...))
+		}
+		prev = w
+	}
 }
 
 // ruleZ is the rules' log-odds of the sentence once run has scanned it.

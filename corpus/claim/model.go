@@ -59,14 +59,18 @@ func (s *scan) score(ctx context) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-// lexicalZ is the log-odds the word weights give the sentence once run has
-// scanned it: the forest's GroupLexical input. A forest keeps its word
-// weights in modelWeights and their bias in modelBias, which only the
-// logistic model uses otherwise; the sum runs in the order the words are
-// emitted, as training adds them up.
+// lexicalZ is the log-odds the word model gives the sentence once run has
+// scanned it: the forest's GroupLexical input, a logistic regression over
+// the words and pairs of words the pool's sets share (wordBias and
+// wordWeights, in weights_gen.go). The sum runs in the order the words
+// come, as training adds them up; a word it lacks weighs nothing.
 func (s *scan) lexicalZ() float64 {
-	z := modelBias
-	s.wordInputs(func(i int, v float64) { z += float64(modelWeights[i]) * v })
+	z := wordBias
+	s.ngrams(func(w string) {
+		z += float64(wordWeights[w])
+	}, func(b []byte) {
+		z += float64(wordWeights[string(b)])
+	})
 	return z
 }
 

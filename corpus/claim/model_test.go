@@ -28,7 +28,6 @@ func TestLayout_InputsAreWhatJudgeScores(t *testing.T) {
 // written apart from model.go's.
 func scoreOfInputs(l *Layout, i int) float64 {
 	x := map[int]float64{}
-	lexical := modelBias
 	l.Inputs(i, func(k int, v float64) {
 		if InputGroup(k)&modelGroups != 0 {
 			x[k] = v
@@ -36,11 +35,10 @@ func scoreOfInputs(l *Layout, i int) float64 {
 		if k == InputRuleLogOdds {
 			x[-1] = 4 * v
 		}
-		if InputGroup(k) == GroupWords {
-			lexical += float64(modelWeights[k]) * v
-		}
 	})
 	if modelGroups&GroupLexical != 0 {
+		lexical := wordBias
+		l.Words(i, func(w string) { lexical += float64(wordWeights[w]) })
 		x[inLexical] = lexical
 	}
 	z := x[-1]

@@ -33,6 +33,11 @@ type Example struct {
 	// Uncited is a sentence with no citation that counts: only those can
 	// become uncited-claim findings, so only those are measured.
 	Uncited bool
+	// Words, for models that read words by name rather than hashed, are
+	// the sentence's words and pairs of words in order, each as its
+	// number in a vocabulary the caller keeps. Train and TrainTrees do
+	// not read them.
+	Words []int32
 }
 
 // Options set a training run.

@@ -1,7 +1,9 @@
 package main
 
 import (
-	"math"
+	"bytes"
+	"fmt"
+	"sort"
 	"strconv"
 
 	"github.com/evident-tools/evident/corpus/claim"
@@ -9,25 +11,48 @@ import (
 )
 
 // The lexical input (claim.GroupLexical): a logistic regression over the
-// hashed words alone, whose log-odds the trees read as one more input. The
-// words on their own have lost to the dense inputs every round (as the
-// logistic candidates with words show), but a tree can use their verdict
-// where the hand-written cues say nothing, as in a sentence whose verb no
-// list knows.
+// sentence's words and pairs of words, whose log-odds the trees read as
+// one more input. The words on their own have lost to the dense inputs
+// every round (as the logistic candidates over hashed words show), but a
+// tree can use their verdict where the hand-written cues say nothing, as
+// in a sentence whose verb no list knows.
 //
-// Two guards are meant to keep it from learning one writer's topics:
-//   - a word input (a hashed bucket) is used only when sentences of at
-//     least minSets of the training sets hold it, so that the words of
-//     one set's subjects ("sourdough", "ferry") are left out and the
-//     common ones ("found", "will", "you") stay. With 4,096 buckets for
-//     the pool's unigrams and bigrams nearly every bucket holds some
-//     common word, so this drops little (4 buckets of 4,096 on the whole
-//     pool): a topic word shares its weight with whatever common word
-//     hashes beside it;
+// Two guards keep it from learning one writer's topics:
+//   - a word or pair is in the vocabulary only when sentences of at least
+//     minSets of the training sets hold it, so that the words of one
+//     set's subjects ("sourdough", "ferry") are left out and the common
+//     ones ("found", "will", "you") stay. Words are kept by name, not
+//     hashed, so that a topic word cannot share a common word's weight
+//     (the twentieth round hashed them into 4,096 buckets, and nearly
+//     every bucket held some common word);
 //   - the trees are given each training sentence's lexical value from a
 //     word model that did not see its set (cross-validation inside the
 //     training sets), so that they learn how far a new writer's words can
 //     be trusted, not how well the word model remembers the sentence.
+//
+// The word model is written to weights_gen.go as its words with a weight
+// (wordWeights), by name, so that what it learnt can be read.
+
+// vocabulary numbers every word and pair of words of the pool
+// (train.Example.Words): loadPool fills it.
+var vocabulary struct {
+	words []string
+	ids   map[string]int32
+}
+
+// wordID is the number of w, given one if it has none.
+func wordID(w string) int32 {
+	if id, ok := vocabulary.ids[w]; ok {
+		return id
+	}
+	if vocabulary.ids == nil {
+		vocabulary.ids = map[string]int32{}
+	}
+	id := int32(len(vocabulary.words))
+	vocabulary.words = append(vocabulary.words, w)
+	vocabulary.ids[w] = id
+	return id
+}
 
 // lexical is how the word model is trained.
 type lexical struct {
@@ -35,51 +60,49 @@ type lexical struct {
 	minSets int
 }
 
-// commonWords says which word inputs sentences of at least minSets of the
+// commonWords says which words sentences of at least minSets of the
 // examples' sets hold. The examples come in the pool's order, so a set's
 // sentences are side by side; the counting is written for speed, since
-// leave-one-article-out cross-validation calls it thousands of times.
+// cross-validation inside cross-validation calls it hundreds of times.
 func commonWords(examples []train.Example, minSets int) []bool {
-	var last [claim.NumInputs]int32 // the set (numbered from 1) a word was last counted for
-	var count [claim.NumInputs]int32
+	n := len(vocabulary.words)
+	last := make([]int32, n) // the set (numbered from 1) a word was last counted for
+	count := make([]int32, n)
 	set, prev := int32(0), ""
 	for _, e := range examples {
 		if d := setOf(e); d != prev {
 			set, prev = set+1, d
 		}
-		for _, in := range e.Inputs {
-			if claim.InputGroup(in.Index) == claim.GroupWords && last[in.Index] != set {
-				last[in.Index] = set
-				count[in.Index]++
+		for _, w := range e.Words {
+			if last[w] != set {
+				last[w] = set
+				count[w]++
 			}
 		}
 	}
-	keep := make([]bool, claim.NumInputs)
-	for i, n := range count {
-		keep[i] = int(n) >= minSets
+	keep := make([]bool, n)
+	for i, c := range count {
+		keep[i] = int(c) >= minSets
 	}
 	return keep
 }
 
-// train fits the word model on examples, its weights and bias rounded as
-// weights_gen.go writes them, so that the values the trees train on are
-// the ones the committed model computes. It trains on the examples' common
-// words alone (the other inputs' weights would stay zero anyway), which
-// is the same model and quicker.
+// train fits the word model on examples' common words, its weights and
+// bias rounded as weights_gen.go writes them, so that the values the trees
+// train on are the ones the committed model computes.
 func (x lexical) train(examples []train.Example) train.Model {
 	keep := commonWords(examples, x.minSets)
 	words := make([]train.Example, len(examples))
 	for i, e := range examples {
-		w := e
-		w.Inputs = make([]train.Input, 0, len(e.Inputs))
-		for _, in := range e.Inputs {
-			if keep[in.Index] {
-				w.Inputs = append(w.Inputs, in)
+		w := train.Example{Article: e.Article, Claim: e.Claim, Uncited: e.Uncited}
+		for _, id := range e.Words {
+			if keep[id] {
+				w.Inputs = append(w.Inputs, train.Input{Index: int(id), Value: 1})
 			}
 		}
 		words[i] = w
 	}
-	m := train.Train(words, train.Options{Dim: claim.NumInputs, Epochs: 12, Rate: 0.2, Seed: 16, L2: x.l2})
+	m := train.Train(words, train.Options{Dim: len(vocabulary.words), Epochs: 12, Rate: 0.2, Seed: 16, L2: x.l2})
 	m.Bias, _ = strconv.ParseFloat(num(m.Bias), 64) // a float64 constant
 	for i, w := range m.Weights {
 		if w != 0 {
@@ -96,14 +119,12 @@ func rounded(w float64) float64 {
 	return float64(float32(v))
 }
 
-// z is the word model's log-odds of e, summed in the order of e's inputs,
-// as claim's lexicalZ sums them.
+// lexicalZ is the word model's log-odds of e, summed in the order of its
+// words, as claim's lexicalZ sums them.
 func lexicalZ(m train.Model, e train.Example) float64 {
 	z := m.Bias
-	for _, in := range e.Inputs {
-		if claim.InputGroup(in.Index) == claim.GroupWords {
-			z += float64(m.Weights[in.Index]) * in.Value
-		}
+	for _, w := range e.Words {
+		z += m.Weights[w]
 	}
 	return z
 }
@@ -117,7 +138,7 @@ func withLexical(e train.Example, z float64) train.Example {
 			in = append(in, v)
 		}
 	}
-	if z != 0 && !math.IsNaN(z) {
+	if z != 0 {
 		in = append(in, train.Input{Index: claim.InputLexical, Value: z})
 	}
 	e.Inputs = in
@@ -139,4 +160,32 @@ func fitWithLexical(c config, examples []train.Example) (train.Model, train.Fore
 		withX[i] = withLexical(e, inner[i])
 	}
 	return x.train(examples), train.TrainTrees(withX, treeOptions(c))
+}
+
+// writeLexicon writes the word model as wordBias and wordWeights, its
+// words with a weight that is not zero, sorted; empty when words is nil.
+func writeLexicon(b *bytes.Buffer, words *train.Model) {
+	if words == nil {
+		fmt.Fprintf(b, "const wordBias = 0.0000\n\nvar wordWeights = map[string]float32{}\n")
+		return
+	}
+	fmt.Fprintf(b, "const wordBias = %s\n\n", num(words.Bias))
+	fmt.Fprintf(b, "// wordWeights: the word model of the forest's lexical input, by word and pair of words.\n")
+	fmt.Fprintf(b, "var wordWeights = map[string]float32{\n")
+	var entries []string
+	for id, w := range words.Weights {
+		if float32(w) != 0 {
+			entries = append(entries, fmt.Sprintf("%s: %s,", strconv.Quote(vocabulary.words[id]), num(w)))
+		}
+	}
+	sort.Strings(entries)
+	for k, e := range entries {
+		b.WriteString(e)
+		if k%4 == 3 {
+			b.WriteString("\n")
+		} else {
+			b.WriteString(" ")
+		}
+	}
+	b.WriteString("\n}\n")
 }

@@ -116,8 +116,8 @@ var candidates = func() []config {
 			out = append(out, config{groups: g, trees: &t})
 		}
 	}
-	for _, t := range []shape{{300, 3, 20, 0.1, 1, true}, {200, 3, 20, 0.1, 1, true}} {
-		x := lexical{0.01, 6}
+	for _, x := range []lexical{{0.01, 6}, {0.01, 10}} {
+		t := shape{300, 3, 20, 0.1, 1, true}
 		out = append(out, config{groups: rlsr | claim.GroupPlace | claim.GroupLexical, trees: &t, lexical: &x})
 	}
 	return out
@@ -367,6 +367,8 @@ func fitFinal(c config, examples []train.Example) final {
 func writeLogistic(b *bytes.Buffer, m train.Model) {
 	fmt.Fprintf(b, "modelBias = %s\nforestBias = 0.0000\nforestBaseScale = 0.0000\n)\n\n", num(m.Bias))
 	fmt.Fprintf(b, "var forestRoots = []uint16{}\n\nvar forestNodes = []treeNode{}\n\n")
+	writeLexicon(b, nil)
+	b.WriteString("\n")
 	writeWeights(b, m)
 }
 
@@ -387,8 +389,8 @@ func writeWeights(b *bytes.Buffer, m train.Model) {
 }
 
 // writeForest writes the forest's nodes, each tree's root, and the word
-// model of its lexical input as the logistic weights and bias (none when
-// words is nil). Each tree is laid out again breadth first, a split's two
+// model of its lexical input as the lexicon (empty when words is nil).
+// Each tree is laid out again breadth first, a split's two
 // children side by side (model.go steps to left or left+1). A split's
 // threshold is written in full (the shortest form that reads back as the
 // same number), so that the committed forest sends every sentence the way
@@ -398,18 +400,10 @@ func writeForest(b *bytes.Buffer, f train.Forest, words *train.Model) {
 	if f.BaseInput >= 0 {
 		scale = f.BaseScale
 	}
-	bias := 0.0
-	if words != nil {
-		bias = words.Bias
-	}
-	fmt.Fprintf(b, "modelBias = %s\nforestBias = %s\nforestBaseScale = %s\n)\n\n", num(bias), num(f.Bias), num(scale))
-	if words != nil {
-		fmt.Fprintf(b, "// modelWeights: the word model of the forest's lexical input.\n")
-		writeWeights(b, *words)
-		b.WriteString("\n")
-	} else {
-		fmt.Fprintf(b, "var modelWeights = [NumInputs]float32{}\n\n")
-	}
+	fmt.Fprintf(b, "modelBias = 0.0000\nforestBias = %s\nforestBaseScale = %s\n)\n\n", num(f.Bias), num(scale))
+	fmt.Fprintf(b, "var modelWeights = [NumInputs]float32{}\n\n")
+	writeLexicon(b, words)
+	b.WriteString("\n")
 	var nodes []string
 	var roots []int
 	for _, r := range f.Roots {
@@ -553,6 +547,7 @@ func (p *pool) loadArticle(labelsPath string) error {
 		layout.Inputs(i, func(index int, value float64) {
 			e.Inputs = append(e.Inputs, train.Input{Index: index, Value: value})
 		})
+		layout.Words(i, func(w string) { e.Words = append(e.Words, wordID(w)) })
 		p.examples = append(p.examples, e)
 		p.texts = append(p.texts, s.Text)
 		p.kinds = append(p.kinds, kind)
