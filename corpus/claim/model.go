@@ -65,12 +65,23 @@ func (s *scan) score(ctx context) float64 {
 // wordWeights, in weights_gen.go). The sum runs in the order the words
 // come, as training adds them up; a word it lacks weighs nothing.
 func (s *scan) lexicalZ() float64 {
+	// The walk of ngrams (inputs.go), written out: its two closures would
+	// put z on the heap for every sentence scored. TestLayout_InputsAre-
+	// WhatJudgeScores sums Layout.Words instead, so the two cannot drift.
 	z := wordBias
-	s.ngrams(func(w string) {
+	var buf [128]byte
+	prev := ""
+	for i, t := range s.toks {
+		w := "0"
+		if !t.num {
+			w = s.low[t.start:t.end]
+		}
 		z += float64(wordWeights[w])
-	}, func(b []byte) {
-		z += float64(wordWeights[string(b)])
-	})
+		if i > 0 {
+			z += float64(wordWeights[string(append(append(append(buf[:0], prev...), ' '), w...))])
+		}
+		prev = w
+	}
 	return z
 }
 
