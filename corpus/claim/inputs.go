@@ -154,27 +154,48 @@ func (l *Layout) Words(i int, emit func(string)) {
 	// The words are read after the rules' scan, as the score reads them:
 	// the scan may set tokens aside.
 	sc.run(s.Kind, l.context(i))
-	sc.ngrams(emit, func(b []byte) { emit(string(b)) })
+	g := ngrams{s: &sc}
+	for w, pair, ok := g.next(); ok; w, pair, ok = g.next() {
+		emit(w)
+		if pair != nil {
+			emit(string(pair))
+		}
+	}
 }
 
-// ngrams calls word with each word of the scanned sentence and pair with
-// each pair of neighbouring words, a space between, in one buffer it
-// reuses (a map lookup with string(b) does not copy it). A number is the
-// word "0": its value says less than that there is one.
-func (s *scan) ngrams(word func(string), pair func([]byte)) {
-	var buf [128]byte
-	prev := ""
-	for i, t := range s.toks {
-		w := "0"
-		if !t.num {
-			w = s.low[t.start:t.end]
-		}
-		word(w)
-		if i > 0 {
-			pair(append(append(append(buf[:0], prev...), ' '), w...))
-		}
-		prev = w
+// ngrams walks the scanned sentence's words and pairs of neighbouring
+// words, a pair in one buffer it reuses (a map lookup with string(pair)
+// does not copy it). A number is the word "0": its value says less than
+// that there is one. Layout.Words and the score (lexicalZ) both walk with
+// it, without a closure that would put the score's sum on the heap.
+type ngrams struct {
+	s   *scan
+	i   int
+	buf [128]byte
+}
+
+// word is token t as ngrams reads it.
+func (g *ngrams) word(t token) string {
+	if t.num {
+		return "0"
 	}
+	return g.s.low[t.start:t.end]
+}
+
+// next returns the next word and, from the second word on, the pair it
+// makes with the word before (nil for the first); ok is false at the end.
+// It keeps no string of the sentence's in g, so that the scan can stay on
+// the stack of the score that walks it.
+func (g *ngrams) next() (word string, pair []byte, ok bool) {
+	if g.i >= len(g.s.toks) {
+		return "", nil, false
+	}
+	word = g.word(g.s.toks[g.i])
+	if g.i > 0 {
+		pair = append(append(append(g.buf[:0], g.word(g.s.toks[g.i-1])...), ' '), word...)
+	}
+	g.i++
+	return word, pair, true
 }
 
 // ruleZ is the rules' log-odds of the sentence once run has scanned it.

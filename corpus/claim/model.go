@@ -65,22 +65,13 @@ func (s *scan) score(ctx context) float64 {
 // wordWeights, in weights_gen.go). The sum runs in the order the words
 // come, as training adds them up; a word it lacks weighs nothing.
 func (s *scan) lexicalZ() float64 {
-	// The walk of ngrams (inputs.go), written out: its two closures would
-	// put z on the heap for every sentence scored. TestLayout_InputsAre-
-	// WhatJudgeScores sums Layout.Words instead, so the two cannot drift.
 	z := wordBias
-	var buf [128]byte
-	prev := ""
-	for i, t := range s.toks {
-		w := "0"
-		if !t.num {
-			w = s.low[t.start:t.end]
-		}
+	g := ngrams{s: s}
+	for w, pair, ok := g.next(); ok; w, pair, ok = g.next() {
 		z += float64(wordWeights[w])
-		if i > 0 {
-			z += float64(wordWeights[string(append(append(append(buf[:0], prev...), ' '), w...))])
+		if pair != nil {
+			z += float64(wordWeights[string(pair)])
 		}
-		prev = w
 	}
 	return z
 }
