@@ -46,12 +46,16 @@ func ReadLabels(path string) ([]Label, error) {
 }
 
 // ArticleFor returns the article a labels file labels: the file next to it
-// with the same name and another extension.
+// with the same name and an article's extension. Another file of that name
+// (a paper's .bib beside its .md) is not the article.
 func ArticleFor(labelsPath string) (string, error) {
 	base := strings.TrimSuffix(labelsPath, ".labels.tsv")
 	matches, _ := filepath.Glob(base + ".*")
 	for _, m := range matches {
-		if !strings.HasSuffix(m, ".labels.tsv") {
+		if strings.HasSuffix(m, ".labels.tsv") {
+			continue
+		}
+		if _, err := article.DetectFormat(m); err == nil {
 			return m, nil
 		}
 	}

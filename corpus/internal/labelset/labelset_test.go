@@ -32,4 +32,14 @@ func TestArticleFor_FindsTheFileNextToTheLabels(t *testing.T) {
 	if got, err := ArticleFor(filepath.Join(dir, "news-x.labels.tsv")); err != nil || filepath.Base(got) != "news-x.html" {
 		t.Fatalf("ArticleFor = %q, %v", got, err)
 	}
+	// A paper's .bib sorts before its .md: it is not the article.
+	os.WriteFile(filepath.Join(dir, "paper-y.labels.tsv"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "paper-y.bib"), nil, 0o644)
+	if _, err := ArticleFor(filepath.Join(dir, "paper-y.labels.tsv")); err == nil {
+		t.Fatal("only a .bib beside the labels: want an error")
+	}
+	os.WriteFile(filepath.Join(dir, "paper-y.md"), nil, 0o644)
+	if got, err := ArticleFor(filepath.Join(dir, "paper-y.labels.tsv")); err != nil || filepath.Base(got) != "paper-y.md" {
+		t.Fatalf("ArticleFor = %q, %v; want the .md, not the .bib", got, err)
+	}
 }
