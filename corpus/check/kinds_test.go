@@ -173,11 +173,11 @@ var poolFloors = map[string]kindFloor{
 // joined the tuning split once it had been read, and the trainer's pool
 // with it but for heldout17/ (see kindFloors).
 var kindDirs = map[string][]string{
-	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23"},
+	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6"},
 	// The eighteenth to twentieth rounds' held-out sets, each written and
 	// labelled on its own branch, never read, tuned or trained on (each
 	// measured with the shipped model and its round's: see kindFloors).
-	"heldout": {"heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23"},
+	"heldout": {"heldout24", "heldout25"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
