@@ -85,7 +85,9 @@ func TestLabelled_UncitedClaimPrecisionAndRecall(t *testing.T) {
 	// The twentieth's (the trees read a word model too, its words by name;
 	// one threshold per kind of article) reads 0.907 / 0.790: F1 0.845,
 	// two more claims missed; its first version (words hashed, threshold
-	// 0.44) read 0.857 / 0.774.
+	// 0.44) read 0.857 / 0.774. The twenty-first's (the same design,
+	// trained on 363 articles instead of 258) reads 0.881 / 0.839: F1
+	// 0.860, three more claims found, two more false alarms.
 	if precision < 0.80 || recall < 0.77 {
 		t.Errorf("precision %.3f (floor 0.80), recall %.3f (floor 0.77)", precision, recall)
 	}
