@@ -139,22 +139,28 @@ import (
 // written by two writers at once on their own branches after a rule was
 // written and never read, were measured once with the twentieth round's
 // model (0.843 / 0.792, top-10 0.880) and once with the twenty-first's
-// (0.869 / 0.837, 0.903), which landed; they are the held-out split now,
-// floored at the twenty-first round's figures. tune6/ (twelve papers
-// outside medicine, written for fail.tex's voice) was then measured once
-// with both models, never trained on: 0.912 / 0.697, 0.912 and 0.837 /
-// 0.809, 0.835 (testdata/kinds/README.md, "Twenty-first round").
+// (0.869 / 0.837, 0.903), which landed. tune6/ (twelve papers outside
+// medicine, written for fail.tex's voice) was then measured once with
+// both models, never trained on: 0.912 / 0.697, 0.912 and 0.837 / 0.809,
+// 0.835 (testdata/kinds/README.md, "Twenty-first round"). In the
+// twenty-second round a model trained with tune6/, heldout24/ and
+// heldout25/ too was measured once on heldout26/ and heldout27/, written
+// after its rule: 0.795 / 0.829, top-10 0.858 against the shipped
+// model's 0.820 / 0.829, 0.855, so it did not land (branch wl-round22).
+// heldout24/ to heldout27/, none of them read, are the held-out split
+// together, floored at the shipped model's figures on all four (0.843 /
+// 0.833, top-10 0.878, 678 uncited claims).
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
-	"all":    {0.86, 0.83, 0.90},
-	"essay":  {0.87, 0.83, 0.89},
-	"health": {0.94, 0.83, 0.96},
-	"news":   {0.82, 0.86, 0.90},
-	"paper":  {0.87, 0.80, 0.87},
-	"web":    {0.86, 0.82, 0.88},
+	"all":    {0.84, 0.83, 0.87},
+	"essay":  {0.79, 0.77, 0.83},
+	"health": {0.88, 0.78, 0.91},
+	"news":   {0.83, 0.90, 0.90},
+	"paper":  {0.89, 0.83, 0.89},
+	"web":    {0.82, 0.82, 0.85},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -183,10 +189,11 @@ var poolFloors = map[string]kindFloor{
 // tune6/ is in the tuning split but not yet in the pool (see kindFloors).
 var kindDirs = map[string][]string{
 	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6"},
-	// The twenty-first round's held-out sets, each written and labelled on
-	// its own branch, never read, tuned or trained on (measured with the
-	// shipped model and the round's: see kindFloors).
-	"heldout": {"heldout24", "heldout25"},
+	// The twenty-first and twenty-second rounds' held-out sets, each
+	// written and labelled on its own branch, never read, tuned or trained
+	// on (measured with the shipped model and their round's: see
+	// kindFloors).
+	"heldout": {"heldout24", "heldout25", "heldout26", "heldout27"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
