@@ -147,20 +147,25 @@ import (
 // heldout25/ too was measured once on heldout26/ and heldout27/, written
 // after its rule: 0.795 / 0.829, top-10 0.858 against the shipped
 // model's 0.820 / 0.829, 0.855, so it did not land (branch wl-round22).
-// heldout24/ to heldout27/, none of them read, are the held-out split
-// together, floored at the shipped model's figures on all four (0.843 /
-// 0.833, top-10 0.878, 678 uncited claims).
+// In the twenty-third round the same pool with a smaller vocabulary (the
+// words of at least 10 training sets) read 0.873 / 0.843, top-10 0.898
+// on heldout28/ and heldout29/, written after its rule, against the
+// shipped model's 0.851 / 0.849, 0.879: the higher F1, but a lower worst
+// figure, so by the rule it did not land either (branch wl-round23).
+// heldout24/ to heldout29/, none of them read, are the held-out split
+// together, floored at the shipped model's figures on all six (0.846 /
+// 0.839, top-10 0.879, 1,022 uncited claims).
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
 	"all":    {0.84, 0.83, 0.87},
-	"essay":  {0.79, 0.77, 0.83},
-	"health": {0.88, 0.78, 0.91},
-	"news":   {0.83, 0.90, 0.90},
-	"paper":  {0.89, 0.83, 0.89},
-	"web":    {0.82, 0.82, 0.85},
+	"essay":  {0.81, 0.77, 0.85},
+	"health": {0.88, 0.80, 0.90},
+	"news":   {0.85, 0.93, 0.92},
+	"paper":  {0.86, 0.81, 0.86},
+	"web":    {0.80, 0.81, 0.83},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -189,11 +194,10 @@ var poolFloors = map[string]kindFloor{
 // tune6/ is in the tuning split but not yet in the pool (see kindFloors).
 var kindDirs = map[string][]string{
 	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6"},
-	// The twenty-first and twenty-second rounds' held-out sets, each
-	// written and labelled on its own branch, never read, tuned or trained
-	// on (measured with the shipped model and their round's: see
-	// kindFloors).
-	"heldout": {"heldout24", "heldout25", "heldout26", "heldout27"},
+	// The twenty-first to twenty-third rounds' held-out sets, each written
+	// and labelled on its own branch, never read, tuned or trained on
+	// (measured with the shipped model and their round's: see kindFloors).
+	"heldout": {"heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many
