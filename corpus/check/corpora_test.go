@@ -62,8 +62,8 @@ func TestCorpora_LaTeXPaperResolvesEveryCite(t *testing.T) {
 // needs a source). tune6/ was written for that voice; trained with it, the
 // model flagged 8 here but missed the rule it was held to on heldout24/
 // and heldout25/ (testdata/kinds/README.md in corpus/claim, "Twenty-first
-// round"), and neither did the twenty-second and twenty-third rounds',
-// trained with it (13 and 15 here).
+// round"), and neither did the twenty-second to twenty-fourth rounds',
+// trained with it (13, 15 and 10 here).
 func TestCorpora_LaTeXPaperOwnWorkIsNoUncitedClaim(t *testing.T) {
 	rep := checkFailPaper(t)
 	n := 0
