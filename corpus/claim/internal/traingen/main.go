@@ -52,7 +52,7 @@ import (
 // where the model was weakest (papers, scraped pages, essays) and joins
 // the pool directly, as tune3/ did; tune5/ likewise for the ninth, by a
 // new writer on new topics.
-var poolDirs = []string{"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31"}
+var poolDirs = []string{"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32", "heldout33", "heldout34", "heldout35", "heldout36", "heldout37", "heldout38", "heldout39"}
 
 // config is one candidate of the cross-validation: a logistic regression
 // (trees nil) or a forest.
