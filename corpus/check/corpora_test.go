@@ -63,7 +63,10 @@ func TestCorpora_LaTeXPaperResolvesEveryCite(t *testing.T) {
 // model flagged 8 here but missed the rule it was held to on heldout24/
 // and heldout25/ (testdata/kinds/README.md in corpus/claim, "Twenty-first
 // round"), and neither did the twenty-second to twenty-fourth rounds',
-// trained with it (13, 15 and 10 here).
+// trained with it (13, 15 and 10 here). The twenty-fifth round's won its
+// rule but flagged 24 here, "Sadly…" among them, so it did not land; the
+// twenty-sixth round's, trained with tune6/ and heldout24/ to heldout39/,
+// flags 13 and landed.
 func TestCorpora_LaTeXPaperOwnWorkIsNoUncitedClaim(t *testing.T) {
 	rep := checkFailPaper(t)
 	n := 0
@@ -76,8 +79,8 @@ func TestCorpora_LaTeXPaperOwnWorkIsNoUncitedClaim(t *testing.T) {
 			t.Errorf("the author's own words flagged: %s", f.Message)
 		}
 	}
-	if n > 18 {
-		t.Errorf("%d uncited-claim findings, want at most 18 (9 when the floor was set, 17 with the twenty-first round's model)", n)
+	if n > 14 {
+		t.Errorf("%d uncited-claim findings, want at most 14 (9 when the floor was set, 17 with the twenty-first round's model, 13 with the twenty-sixth's)", n)
 	}
 }
 

@@ -156,20 +156,36 @@ import (
 // heldout27/ too read 0.899 / 0.855, top-10 0.941 on heldout30/ and
 // heldout31/ against the shipped model's 0.890 / 0.866, 0.952: the lower
 // F1, not kept (branch wl-round24). heldout24/ to heldout31/, none of
-// them read, are the held-out split together, floored at the shipped
-// model's figures on all eight (0.858 / 0.846, top-10 0.897, 1,388
-// uncited claims).
+// them read, were then the held-out split together (the shipped model's
+// 0.858 / 0.846, top-10 0.897 on 1,388 uncited claims). In the
+// twenty-fifth round they joined the pool with tune6/ (read by no one
+// still), and heldout32/ to heldout39/, written by eight writers at once
+// on their own branches after the round's rule and never read, were
+// measured together once with the twenty-first round's model (0.864 /
+// 0.881, top-10 0.911) and once with the twenty-fifth's (0.875 / 0.892,
+// 0.918, 1,423 uncited claims): its F1 and its worst figure are the
+// higher, but it flagged fail.tex's "Sadly their reasoning is, so far,
+// inscrutable." again, which issue 16 names as noise, so it did not land
+// (branch wl-round25). In the twenty-sixth round heldout32/ to heldout39/
+// joined the pool too (615 articles), and heldout40/ to heldout47/,
+// written the same way after the round's rule, were measured together
+// once with the twenty-first round's model (0.859 / 0.868, top-10 0.904),
+// once with the twenty-sixth's (0.860 / 0.904, 0.915, 1,420 uncited
+// claims; fail.tex 13 warnings) and, for information, once with the
+// twenty-fifth's (0.862 / 0.896, 0.913). The twenty-sixth round's landed.
+// heldout40/ to heldout47/ are the held-out split now, floored at its
+// figures on them.
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
-	"all":    {0.85, 0.84, 0.89},
-	"essay":  {0.82, 0.77, 0.86},
-	"health": {0.87, 0.82, 0.91},
-	"news":   {0.86, 0.93, 0.94},
-	"paper":  {0.88, 0.79, 0.88},
-	"web":    {0.83, 0.83, 0.86},
+	"all":    {0.86, 0.90, 0.91},
+	"essay":  {0.82, 0.84, 0.86},
+	"health": {0.91, 0.88, 0.93},
+	"news":   {0.83, 0.95, 0.97},
+	"paper":  {0.88, 0.89, 0.91},
+	"web":    {0.86, 0.91, 0.88},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -177,31 +193,30 @@ var kindFloors = map[string]kindFloor{
 type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning split, in-sample, set a little under
-// what the scorer reaches on it (the twenty-first round's model on the
-// 363 articles it was trained on and tune6/, not trained on: all 0.904 /
-// 0.929, top-10 0.929; papers are the lowest, tune6/ among them).
+// what the scorer reaches on it (the twenty-sixth round's model on the
+// 615 articles it was trained on: all 0.905 / 0.936, top-10 0.939).
 var poolFloors = map[string]kindFloor{
 	"all":    {0.89, 0.92, 0.92},
-	"essay":  {0.88, 0.86, 0.91},
-	"health": {0.90, 0.93, 0.92},
-	"news":   {0.92, 0.98, 0.99},
-	"paper":  {0.87, 0.84, 0.87},
-	"web":    {0.87, 0.92, 0.88},
+	"essay":  {0.87, 0.87, 0.90},
+	"health": {0.90, 0.91, 0.93},
+	"news":   {0.90, 0.97, 0.98},
+	"paper":  {0.89, 0.88, 0.89},
+	"web":    {0.88, 0.94, 0.91},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
 // heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/,
 // heldout10/, heldout11/, heldout12/, heldout13/, heldout14/, heldout15/,
-// heldout16/ to heldout23/ were the held-out sets of earlier rounds; each
+// heldout16/ to heldout31/ were the held-out sets of earlier rounds; each
 // joined the tuning split once it had been measured, and the trainer's
-// pool with it (heldout17/ a round later, heldout18/ to heldout23/ unread).
-// tune6/ is in the tuning split but not yet in the pool (see kindFloors).
+// pool with it (heldout17/ a round later, heldout18/ to heldout39/ unread;
+// tune6/ and heldout24/ to heldout39/ in the twenty-sixth round).
 var kindDirs = map[string][]string{
-	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6"},
-	// The twenty-first to twenty-fourth rounds' held-out sets, each written
-	// and labelled on its own branch, never read, tuned or trained on
-	// (measured with the shipped model and their round's: see kindFloors).
-	"heldout": {"heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31"},
+	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32", "heldout33", "heldout34", "heldout35", "heldout36", "heldout37", "heldout38", "heldout39"},
+	// The twenty-sixth round's held-out sets, each written and labelled on
+	// its own branch, never read, tuned or trained on (measured with the
+	// shipped model and the round's: see kindFloors).
+	"heldout": {"heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many

@@ -9,64 +9,8 @@
 // sentences only: precision / recall / F1, top-10 share, at the threshold
 // chosen on the cross-validated scores. The candidate is chosen by it:
 //   rules (score 0.5, tuned on most of the pool): 0.730 / 0.797 / 0.762, top-10 0.737 (tp 5053 fp 1873 fn 1289)
-//   rules, L2 0.003:
-//     0.730 / 0.876 / 0.796, top-10 0.747 (tp 5553 fp 2059 fn 789) at 0.43
-//   rules, L2 0.03:
-//     0.724 / 0.880 / 0.794, top-10 0.742 (tp 5581 fp 2127 fn 761) at 0.40
-//   rules, L2 0.1:
-//     0.716 / 0.877 / 0.788, top-10 0.738 (tp 5559 fp 2201 fn 783) at 0.38
-//   rules+layout, L2 0.003:
-//     0.804 / 0.840 / 0.822, top-10 0.822 (tp 5329 fp 1296 fn 1013) at 0.51
-//   rules+layout, L2 0.03:
-//     0.771 / 0.860 / 0.813, top-10 0.792 (tp 5452 fp 1620 fn 890) at 0.46
-//   rules+layout, L2 0.1:
-//     0.750 / 0.856 / 0.800, top-10 0.767 (tp 5430 fp 1806 fn 912) at 0.45
-//   rules+layout+shape, L2 0.003:
-//     0.794 / 0.860 / 0.825, top-10 0.819 (tp 5452 fp 1417 fn 890) at 0.44
-//   rules+layout+shape, L2 0.03:
-//     0.785 / 0.849 / 0.816, top-10 0.803 (tp 5384 fp 1475 fn 958) at 0.47
-//   rules+layout+shape, L2 0.1:
-//     0.757 / 0.851 / 0.801, top-10 0.772 (tp 5399 fp 1734 fn 943) at 0.45
-//   rules+layout+shape+kind, L2 0.003:
-//     0.801 / 0.851 / 0.826, top-10 0.826 (tp 5400 fp 1340 fn 942) at 0.46
-//   rules+layout+shape+kind, L2 0.03:
-//     0.793 / 0.847 / 0.819, top-10 0.811 (tp 5373 fp 1402 fn 969) at 0.48
-//   rules+layout+shape+kind, L2 0.1:
-//     0.770 / 0.848 / 0.807, top-10 0.784 (tp 5377 fp 1606 fn 965) at 0.47
-//   rules+layout+shape+role, L2 0.003:
-//     0.802 / 0.861 / 0.830, top-10 0.830 (tp 5459 fp 1347 fn 883) at 0.44
-//   rules+layout+shape+role, L2 0.03:
-//     0.785 / 0.857 / 0.820, top-10 0.811 (tp 5436 fp 1485 fn 906) at 0.45
-//   rules+layout+shape+role, L2 0.1:
-//     0.772 / 0.840 / 0.805, top-10 0.787 (tp 5329 fp 1574 fn 1013) at 0.47
-//   rules+layout+shape+role+place, L2 0.003:
-//     0.809 / 0.855 / 0.831, top-10 0.836 (tp 5423 fp 1281 fn 919) at 0.45
-//   rules+layout+shape+role+place, L2 0.03:
-//     0.772 / 0.880 / 0.822, top-10 0.802 (tp 5578 fp 1650 fn 764) at 0.40
-//   rules+layout+shape+role+place, L2 0.1:
-//     0.778 / 0.837 / 0.807, top-10 0.791 (tp 5309 fp 1513 fn 1033) at 0.48
 //   rules+layout+shape+role+kind, L2 0.003:
 //     0.811 / 0.854 / 0.832, top-10 0.836 (tp 5415 fp 1266 fn 927) at 0.46
-//   rules+layout+shape+role+kind, L2 0.03:
-//     0.803 / 0.846 / 0.824, top-10 0.823 (tp 5368 fp 1321 fn 974) at 0.48
-//   rules+layout+shape+role+kind, L2 0.1:
-//     0.781 / 0.842 / 0.810, top-10 0.798 (tp 5339 fp 1497 fn 1003) at 0.48
-//   rules+layout+shape+role+kind+words, L2 0.003:
-//     0.798 / 0.834 / 0.815, top-10 0.820 (tp 5289 fp 1342 fn 1053) at 0.43
-//   rules+layout+shape+role+kind+words, L2 0.03:
-//     0.795 / 0.865 / 0.829, top-10 0.818 (tp 5488 fp 1415 fn 854) at 0.40
-//   rules+layout+shape+role+kind+words, L2 0.1:
-//     0.805 / 0.856 / 0.830, top-10 0.825 (tp 5427 fp 1312 fn 915) at 0.46
-//   trees over rules+layout+shape+role, 200 of depth 3, leaf 20, shrink 0.1, columns 0.5, from the rules:
-//     0.819 / 0.861 / 0.839, top-10 0.844 (tp 5461 fp 1210 fn 881) at 0.45
-//   trees over rules+layout+shape+role, 300 of depth 2, leaf 10, shrink 0.1, columns 0.5, from the rules:
-//     0.804 / 0.872 / 0.836, top-10 0.832 (tp 5529 fp 1352 fn 813) at 0.42
-//   trees over rules+layout+shape+role, 200 of depth 3, leaf 20, shrink 0.1, columns 1, from the rules:
-//     0.823 / 0.858 / 0.840, top-10 0.848 (tp 5439 fp 1172 fn 903) at 0.46
-//   trees over rules+layout+shape+role+place, 200 of depth 3, leaf 20, shrink 0.1, columns 0.5, from the rules:
-//     0.842 / 0.847 / 0.844, top-10 0.862 (tp 5373 fp 1012 fn 969) at 0.49
-//   trees over rules+layout+shape+role+place, 300 of depth 2, leaf 10, shrink 0.1, columns 0.5, from the rules:
-//     0.824 / 0.854 / 0.839, top-10 0.848 (tp 5418 fp 1159 fn 924) at 0.46
 //   trees over rules+layout+shape+role+place, 200 of depth 3, leaf 20, shrink 0.1, columns 1, from the rules:
 //     0.824 / 0.867 / 0.845, top-10 0.850 (tp 5498 fp 1174 fn 844) at 0.44
 //   trees over rules+layout+shape+role+place+lexical (L2 0.01, words of 6 sets), 300 of depth 3, leaf 20, shrink 0.1, columns 1, from the rules:

@@ -2,6 +2,7 @@ package train
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -108,6 +109,27 @@ func TestCrossValidateBy_NeverSeesAnyArticleOfTheFoldItScores(t *testing.T) {
 	}
 	if !moved {
 		t.Fatal("the other fold's scores did not move: the flipped labels were never trained on")
+	}
+}
+
+// The folds are trained side by side; the scores must be the ones of
+// training them one at a time, whatever the scheduling, since the
+// committed weights are checked byte for byte.
+func TestCrossValidateWith_FoldsSideBySideScoreAsOneAtATime(t *testing.T) {
+	ex := toy()
+	for i := range ex {
+		ex[i].Article = string(rune('a' + i%8)) // eight folds
+	}
+	fit := func(rest []Example) func(Example) float64 { return Train(rest, toyOptions).Prob }
+	byArticle := func(e Example) string { return e.Article }
+	prev := runtime.GOMAXPROCS(1)
+	one := CrossValidateWith(ex, byArticle, fit)
+	runtime.GOMAXPROCS(4)
+	defer runtime.GOMAXPROCS(prev)
+	for range 5 {
+		if got := CrossValidateWith(ex, byArticle, fit); !slices.Equal(got, one) {
+			t.Fatalf("side by side %v, one at a time %v", got, one)
+		}
 	}
 }
 
