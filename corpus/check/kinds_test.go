@@ -173,19 +173,24 @@ import (
 // once with the twenty-sixth's (0.860 / 0.904, 0.915, 1,420 uncited
 // claims; fail.tex 13 warnings) and, for information, once with the
 // twenty-fifth's (0.862 / 0.896, 0.913). The twenty-sixth round's landed.
-// heldout40/ to heldout47/ are the held-out split now, floored at its
-// figures on them.
+// In the twenty-seventh round a model trained with heldout40/ to
+// heldout47/ too (735 articles) read 0.860 / 0.890, top-10 0.903 on
+// heldout48/ to heldout55/, written after its rule, against the
+// twenty-sixth round's 0.865 / 0.892, 0.905: not kept (branch
+// wl-round27). heldout40/ to heldout55/, none of them read, are the
+// held-out split together, floored at the twenty-sixth round's figures on
+// all sixteen (0.862 / 0.898, top-10 0.910, 2,823 uncited claims).
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
-	"all":    {0.86, 0.90, 0.91},
-	"essay":  {0.82, 0.84, 0.86},
-	"health": {0.91, 0.88, 0.93},
-	"news":   {0.83, 0.95, 0.97},
-	"paper":  {0.88, 0.89, 0.91},
-	"web":    {0.86, 0.91, 0.88},
+	"all":    {0.86, 0.89, 0.90},
+	"essay":  {0.81, 0.83, 0.86},
+	"health": {0.91, 0.88, 0.92},
+	"news":   {0.84, 0.95, 0.97},
+	"paper":  {0.88, 0.88, 0.89},
+	"web":    {0.86, 0.88, 0.87},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -213,10 +218,11 @@ var poolFloors = map[string]kindFloor{
 // tune6/ and heldout24/ to heldout39/ in the twenty-sixth round).
 var kindDirs = map[string][]string{
 	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32", "heldout33", "heldout34", "heldout35", "heldout36", "heldout37", "heldout38", "heldout39"},
-	// The twenty-sixth round's held-out sets, each written and labelled on
-	// its own branch, never read, tuned or trained on (measured with the
-	// shipped model and the round's: see kindFloors).
-	"heldout": {"heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47"},
+	// The twenty-sixth and twenty-seventh rounds' held-out sets, each
+	// written and labelled on its own branch, never read, tuned or trained
+	// on (measured with the shipped model and their round's: see
+	// kindFloors).
+	"heldout": {"heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47", "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53", "heldout54", "heldout55"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many

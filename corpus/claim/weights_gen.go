@@ -15,8 +15,6 @@
 //     0.824 / 0.867 / 0.845, top-10 0.850 (tp 5498 fp 1174 fn 844) at 0.44
 //   trees over rules+layout+shape+role+place+lexical (L2 0.01, words of 6 sets), 300 of depth 3, leaf 20, shrink 0.1, columns 1, from the rules:
 //     0.843 / 0.882 / 0.862, top-10 0.871 (tp 5593 fp 1038 fn 749) at 0.43
-//   trees over rules+layout+shape+role+place+lexical (L2 0.01, words of 10 sets), 300 of depth 3, leaf 20, shrink 0.1, columns 1, from the rules:
-//     0.866 / 0.857 / 0.861, top-10 0.888 (tp 5432 fp 840 fn 910) at 0.50
 //
 // The chosen candidate's threshold, chosen on the other sets' scores for
 // each left-out set: one for all kinds of article 0.843 / 0.882 / 0.862, top-10 0.871 (tp 5593 fp 1038 fn 749),
