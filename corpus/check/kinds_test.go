@@ -212,7 +212,7 @@ var poolFloors = map[string]kindFloor{
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
 // heldout4/, heldout5/, heldout6/, heldout7/, heldout8/, heldout9/,
 // heldout10/, heldout11/, heldout12/, heldout13/, heldout14/, heldout15/,
-// heldout16/ to heldout31/ were the held-out sets of earlier rounds; each
+// heldout16/ to heldout39/ were the held-out sets of earlier rounds; each
 // joined the tuning split once it had been measured, and the trainer's
 // pool with it (heldout17/ a round later, heldout18/ to heldout39/ unread;
 // tune6/ and heldout24/ to heldout39/ in the twenty-sixth round).
