@@ -11,9 +11,12 @@ import (
 )
 
 // secondDir holds the blind second labelling of heldout5/ and heldout4/,
-// and the second labelling of heldout16/ (kinds/README.md, "Borderline
-// cases"): one directory per labelled split, the same file names as the
-// first labels.
+// the second labelling of heldout16/ (kinds/README.md, "Borderline
+// cases") and the blind second labelling of heldout40/ to heldout63/,
+// whose first labels are now the settled ones (kinds/README.md,
+// "Twenty-ninth round"; second/adjudicated.tsv lists each settled row):
+// one directory per labelled split, the same file names as the first
+// labels.
 var secondDir = filepath.Join("..", "..", "claim", "testdata", "kinds", "second")
 
 // kappaFloor is a little under the kappa the two labellings reach over all
