@@ -14,9 +14,11 @@ import (
 // the second labelling of heldout16/ (kinds/README.md, "Borderline
 // cases") and the blind second labelling of heldout40/ to heldout63/,
 // whose first labels are now the settled ones (kinds/README.md,
-// "Twenty-ninth round"; second/adjudicated.tsv lists each settled row):
-// one directory per labelled split, the same file names as the first
-// labels.
+// "Twenty-ninth round"; second/adjudicated.tsv lists each settled row),
+// and the blind second labelling of the trainer's 41 other pool sets,
+// whose first labels are still their writers' (their settled labels are
+// on branch wl-round29): one directory per labelled split, the same file
+// names as the first labels.
 var secondDir = filepath.Join("..", "..", "claim", "testdata", "kinds", "second")
 
 // kappaFloor is a little under the kappa the two labellings reach over all
