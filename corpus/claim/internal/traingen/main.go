@@ -42,10 +42,12 @@ import (
 // heldout40/ to heldout63/ are the kinds test's held-out split (trained
 // with heldout40/ to heldout47/ too, the twenty-seventh round's model did
 // not win on heldout48/ to heldout55/; with shape trigrams, the
-// twenty-eighth's did not win on heldout40/ to heldout63/). Models trained with tune6/ (papers
-// outside medicine, written in the twenty-first round) and some of
-// heldout24/ to heldout31/ did not win the twenty-second to twenty-fifth
-// rounds (testdata/kinds/README.md, "Twenty-first round" to "Twenty-eighth
+// twenty-eighth's did not win on heldout40/ to heldout63/; trained on the
+// pool's settled labels, the twenty-ninth's was not landed: branch
+// wl-round29). Models trained with tune6/ (papers outside medicine,
+// written in the twenty-first round) and some of heldout24/ to heldout31/
+// did not win the twenty-second to twenty-fifth rounds
+// (testdata/kinds/README.md, "Twenty-first round" to "Twenty-ninth
 // round"). heldout13/ and heldout14/ were left out in the fourteenth to
 // sixteenth rounds: trained with them, the trees gave up precision for
 // recall on two later writers (testdata/kinds/README.md, "Fourteenth round"
