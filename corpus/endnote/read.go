@@ -54,7 +54,8 @@ func Read(name string, data []byte) (*Result, error) {
 // record it is in is skipped, and reading goes on at the next <record>.
 func ReadText(name, text string) *Result {
 	res := &Result{}
-	r := reader{file: name, text: text, res: res}
+	// Lines are counted as encoding/xml counts them: by LF alone.
+	r := reader{file: name, text: textfile.XMLLineEnds(text), res: res}
 	r.run()
 	for _, w := range ris.AssignKeys(name, res.Refs) {
 		res.Warnings = append(res.Warnings, w)

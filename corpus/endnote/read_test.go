@@ -160,6 +160,10 @@ func TestRead_ProblemsNameTheLine(t *testing.T) {
 		{"unclosed", "<xml><records>\n<record><titles>\n", "f.xml:3: XML error: unexpected EOF; the record at line 2 was skipped", 0},
 		{"too deep", deep, "f.xml:2: elements nest more than 32 deep; the record at line 1 was skipped", 1},
 		{"bad entity", "<xml><records><record>\n<title>&bogus;</title></record></records></xml>", "f.xml:2: XML error: invalid character entity &bogus;; the record at line 1 was skipped", 0},
+		// Old Mac files end lines with a lone CR, Windows ones with CRLF:
+		// both are line ends, as for an editor.
+		{"lone CR", "<xml><records>\r<record>\r<title>&bogus;</title></record></records></xml>", "f.xml:3: XML error: invalid character entity &bogus;; the record at line 2 was skipped", 0},
+		{"CRLF", "<xml><records>\r\n<record>\r\n<title>&bogus;</title></record></records></xml>", "f.xml:3: XML error: invalid character entity &bogus;; the record at line 2 was skipped", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

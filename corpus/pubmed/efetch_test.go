@@ -94,6 +94,18 @@ func TestReadXML_RejectsOtherXML(t *testing.T) {
 	}
 }
 
+// A problem's line counts lone CRs and CRLFs as line ends, as an editor
+// does (encoding/xml alone counts LFs).
+func TestReadXML_ProblemLineCountsEveryLineEnd(t *testing.T) {
+	for _, eol := range []string{"\n", "\r", "\r\n"} {
+		src := "<PubmedArticleSet>" + eol + "<PubmedArticle>" + eol + "<x></y>"
+		res := ReadXML("o.xml", []byte(src))
+		if len(res.Problems) != 1 || res.Problems[0].Line != 3 {
+			t.Errorf("%q line ends: problems %v, want one at line 3", eol, res.Problems)
+		}
+	}
+}
+
 func TestPageRange_WritesAbbreviatedEndPagesWhole(t *testing.T) {
 	for in, want := range map[string]string{
 		"637-41":    "637-641",

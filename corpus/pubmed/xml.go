@@ -1,7 +1,6 @@
 package pubmed
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/ris"
+	"github.com/evident-tools/evident/corpus/textfile"
 	"github.com/evident-tools/evident/corpus/xmltree"
 )
 
@@ -26,7 +26,9 @@ const maxDepth = 64
 // ends the reading; the records before it are kept.
 func ReadXML(name string, data []byte) *Result {
 	res := &Result{}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	// Lines are counted as encoding/xml counts them: by LF alone.
+	text := textfile.XMLLineEnds(string(data))
+	d := xml.NewDecoder(strings.NewReader(text))
 	d.Entity = xml.HTMLEntity
 	// The text was decoded to UTF-8 already (textfile.Decode, or efetch).
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
@@ -61,7 +63,7 @@ func ReadXML(name string, data []byte) *Result {
 					problem("%s: %s", t.Name.Local, xmlError(err))
 					return finish(name, res)
 				}
-				raw := strings.TrimSpace(string(data[off:d.InputOffset()]))
+				raw := strings.TrimSpace(text[off:d.InputOffset()])
 				res.addXML(name, line, n, raw)
 				continue
 			}

@@ -223,3 +223,16 @@ func NextLine(s string) (line, rest string) {
 	}
 	return line, rest
 }
+
+// XMLLineEnds returns s with every CRLF and lone CR made LF, as XML 1.0
+// (section 2.11) has a parser do before anything else. encoding/xml counts
+// only LF in the line numbers it gives (Decoder.InputPos), so the readers
+// of XML formats pass their text through this first, and their lines are
+// the lines NextLine and an editor count. s is returned as it is when it
+// holds no CR.
+func XMLLineEnds(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}

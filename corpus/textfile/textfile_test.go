@@ -122,3 +122,16 @@ func TestBOMlessUTF16_ByZeroBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestXMLLineEnds_MakesEveryLineEndLF(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\r\nb\rc\nd": "a\nb\nc\nd",
+		"\r\r\n":       "\n\n",
+		"no CR\n":      "no CR\n",
+		"":             "",
+	} {
+		if got := XMLLineEnds(in); got != want {
+			t.Errorf("XMLLineEnds(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
