@@ -40,15 +40,15 @@ func TestCheckMarkdown_Example(t *testing.T) {
 	md := renderMarkdown(t, exampleArticle(t).Report)
 	for _, want := range []string{
 		"### evident: ../examples/back-pain.md\n",
-		"**1 citation points nowhere; 1 reference carries another work's DOI or PMID; 3 high-scoring claims have no source (5 in all); 2 more findings**\n",
-		"**2 errors, 7 warnings, 0 info** · 23 sentences, 13 claims: 7 supported, 6 unsupported · 9 citations: 6 resolved, 1 dangling, 2 unmatched · 8 reference list entries, 1 never cited\n",
-		"By kind: `uncited-claim` 5, `dangling-citation` 1, `identifier-mismatch` 1, `uncited-reference` 1, `unmatched-reference` 1\n",
+		"**1 citation points nowhere; 1 reference carries another work's DOI or PMID; 4 high-scoring claims have no source (6 in all); 2 more findings**\n",
+		"**2 errors, 8 warnings, 0 info** · 23 sentences, 14 claims: 7 supported, 7 unsupported · 9 citations: 6 resolved, 1 dangling, 2 unmatched · 8 reference list entries, 1 never cited\n",
+		"By kind: `uncited-claim` 6, `dangling-citation` 1, `identifier-mismatch` 1, `uncited-reference` 1, `unmatched-reference` 1\n",
 		"| Severity | Line | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n",
 		// The last cell is the finding id's hash: what 'evident review' takes.
 		"| ❌ error | 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses of NSAIDs were linked to a higher risk of myocardial…” | `",
-		"| ⚠️ warning | 14 | `uncited-claim` | claim with no citation (score 0.96; comparison 'than'; states a fact about 'Paracetamol') | “Paracetamol is also thought to be gentler on the stomach than other painkillers.” | `",
+		"| ⚠️ warning | 14 | `uncited-claim` | claim with no citation (score 0.98; comparison 'than'; states a fact about 'Paracetamol') | “Paracetamol is also thought to be gentler on the stomach than other painkillers.” | `",
 		"| ⚠️ warning | 47 | `uncited-reference` | reference 8 is never cited in the text |  | `",
-		"#### Unsupported claims (6)\n",
+		"#### Unsupported claims (7)\n",
 		// A claim whose only citation dangles is unsupported, and its one
 		// finding is the dangling citation, not an uncited claim too.
 		"- line 22: “Even short courses of NSAIDs were linked to a higher risk of myocardial infarction in real-world use (9).” — its only citations dangle",
@@ -58,7 +58,7 @@ func TestCheckMarkdown_Example(t *testing.T) {
 		}
 	}
 	if strings.Contains(md, "<details>") {
-		t.Errorf("9 findings should not fold")
+		t.Errorf("10 findings should not fold")
 	}
 	doc := markdownToHTML(t, md)
 	var tables, rows int
@@ -70,8 +70,8 @@ func TestCheckMarkdown_Example(t *testing.T) {
 			rows++
 		}
 	})
-	if tables != 1 || rows != 10 {
-		t.Errorf("rendered: %d tables, %d rows; want 1 table of 9 findings and a header", tables, rows)
+	if tables != 1 || rows != 11 {
+		t.Errorf("rendered: %d tables, %d rows; want 1 table of 10 findings and a header", tables, rows)
 	}
 }
 

@@ -76,8 +76,8 @@ func TestReports_ShowReviewedFindingsAsReviewed(t *testing.T) {
 	t.Run("markdown", func(t *testing.T) {
 		md := renderMarkdown(t, rep)
 		for _, want := range []string{
-			"**1 error, 6 warnings, 0 info**",
-			"#### Findings (7)\n",
+			"**1 error, 7 warnings, 0 info**",
+			"#### Findings (8)\n",
 			"#### Reviewed (2)\n",
 			"| 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses",
 			"| ok by ann, 2026-12-06: source in the \\<print\\> box \\| p. 2 | `" + corpus.FindingHash(gentler.ID) + "` |\n",

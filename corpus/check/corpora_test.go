@@ -8,6 +8,7 @@ import (
 
 	"github.com/evident-tools/evident/corpus"
 	"github.com/evident-tools/evident/corpus/check"
+	"github.com/evident-tools/evident/corpus/internal/labelset"
 )
 
 func articlesDir(t *testing.T) string {
@@ -49,38 +50,63 @@ func TestCorpora_LaTeXPaperResolvesEveryCite(t *testing.T) {
 	}
 }
 
-// TestCorpora_LaTeXPaperOwnWorkIsNoUncitedClaim checks the same preprint's
-// uncited-claim findings: its methods in the passive voice under
-// subsection headings ("Controlling Overfitting"), its results and its
-// asides ("Sadly their reasoning is, so far, inscrutable.") are the
-// author's own and need no source. Issue 16 found 75 such findings; 9 were
-// left when this was written, 7 with the twentieth round's model. The
-// twenty-first round's has 17: trained on more of our papers, all in
-// medicine and the social sciences, it takes more of this preprint's own
-// hedged reasoning, opinions and plans in its discussion for claims (it
-// also finds a definition, "Pooling is a technique used in CNNs…", that
-// needs a source). tune6/ was written for that voice; trained with it, the
-// model flagged 8 here but missed the rule it was held to on heldout24/
-// and heldout25/ (testdata/kinds/README.md in corpus/claim, "Twenty-first
-// round"), and neither did the twenty-second to twenty-fourth rounds',
-// trained with it (13, 15 and 10 here). The twenty-fifth round's won its
-// rule but flagged 24 here, "Sadly…" among them, so it did not land; the
-// twenty-sixth round's, trained with tune6/ and heldout24/ to heldout39/,
-// flags 13 and landed.
-func TestCorpora_LaTeXPaperOwnWorkIsNoUncitedClaim(t *testing.T) {
+// TestCorpora_LaTeXPaperUncitedClaimsAgainstBlindLabels measures the same
+// preprint's uncited-claim findings against its sentences' labels, set
+// blind by two labellers and settled (testdata/fail-paper/README.md): 26
+// uncited claims, mostly background in its methods and footnotes, among
+// the author's own methods, results, reasoning and asides ("Sadly their
+// reasoning is, so far, inscrutable.", which must never be flagged). Until
+// the thirtieth round of issue 16 this test held the number of findings
+// under a ceiling (75 when the issue was filed; 13 with the twenty-sixth
+// round's model). Against the labels the twenty-sixth round's model reads
+// precision 0.154 and recall 0.077 (13 findings, 2 of them claims), the
+// thirtieth's 0.154 and 0.154 (26 findings, 4 claims): on a real paper
+// the scorer is far below its figures on our own articles, and the floors
+// below only keep it from getting worse.
+func TestCorpora_LaTeXPaperUncitedClaimsAgainstBlindLabels(t *testing.T) {
 	rep := checkFailPaper(t)
-	n := 0
+	labels, err := labelset.ReadLabels(filepath.Join("testdata", "fail-paper", "fail.labels.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(labels) != len(rep.Claims) {
+		t.Fatalf("%d labels for %d sentences: the reader changed how it splits fail.tex; label the new sentences", len(labels), len(rep.Claims))
+	}
+	flagged := map[string]bool{}
 	for _, f := range rep.Findings {
 		if f.Code != check.CodeUncitedClaim {
 			continue
 		}
-		n++
+		flagged[f.Claim] = true
 		if strings.Contains(f.Message, "Sadly their reasoning") || strings.Contains(f.Message, "models were starved") {
 			t.Errorf("the author's own words flagged: %s", f.Message)
 		}
 	}
-	if n > 14 {
-		t.Errorf("%d uncited-claim findings, want at most 14 (9 when the floor was set, 17 with the twenty-first round's model, 13 with the twenty-sixth's)", n)
+	var tp, fp, fn int
+	for i, c := range rep.Claims {
+		l := labels[i]
+		if !strings.Contains(c.Text, l.Text) {
+			t.Fatalf("label line %d %q is not in sentence %d %q", l.Line, l.Text, i+1, c.Text)
+		}
+		if labelset.Cited(c) {
+			continue
+		}
+		switch {
+		case l.Claim && flagged[c.ID]:
+			tp++
+		case flagged[c.ID]:
+			fp++
+		case l.Claim:
+			fn++
+		}
+	}
+	precision, recall := share(tp, tp+fp), share(tp, tp+fn)
+	t.Logf("fail.tex uncited claims: precision %.3f recall %.3f (tp %d fp %d fn %d)", precision, recall, tp, fp, fn)
+	if tp+fn != 26 {
+		t.Errorf("%d uncited claims, want the labels' 26: the reader changed which sentences carry a citation", tp+fn)
+	}
+	if precision < 0.15 || recall < 0.15 {
+		t.Errorf("precision %.3f, recall %.3f; floors 0.15 and 0.15 (the thirtieth round's model)", precision, recall)
 	}
 }
 

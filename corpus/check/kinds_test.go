@@ -190,23 +190,36 @@ import (
 // rules by an adjudicator who did not know whose label was whose
 // (testdata/kinds/README.md in corpus/claim, "Twenty-ninth round");
 // against the settled labels the twenty-sixth round's model reads 0.891 /
-// 0.884, top-10 0.919 over 4,383 uncited claims: the floors. The same
+// 0.884, top-10 0.919 over 4,383 uncited claims (the floors until the
+// thirtieth round). The same
 // design trained on the pool's settled labels read 0.899 / 0.901, top-10
 // 0.921 there but was not landed: it missed plain statistics the shipped
 // model flags and flagged fail.tex twice as often (branch wl-round29).
 // The second labellers' and adjudicators' reports quoted some of the
-// held-out sentences; no model was chosen or changed on them.
+// held-out sentences; no model was chosen or changed on them. In the
+// thirtieth round heldout64/ to heldout71/, written after the round's rule
+// by eight writers (with the settled conventions), were labelled a second
+// time blind and settled blind before any model saw them (writers against
+// second labels F1 0.973 on the uncited sentences), and measured once with
+// the twenty-sixth round's model (0.888 / 0.868, top-10 0.903, 1,352
+// uncited claims) and once with the thirtieth's: the pool's settled labels
+// and a forest started from a fitted line over the rules' and the word
+// model's log-odds (0.896 / 0.902, 0.910). It won the round's rule and
+// landed (on heldout40/ to heldout63/ it reads 0.901 / 0.908, 0.926). The
+// held-out split is heldout40/ to heldout71/ since, floored at the
+// thirtieth round's figures: 0.900 / 0.907, top-10 0.922 over 5,735
+// uncited claims.
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
-	"all":    {0.89, 0.88, 0.91},
-	"essay":  {0.83, 0.81, 0.88},
-	"health": {0.89, 0.90, 0.91},
-	"news":   {0.93, 0.91, 0.99},
-	"paper":  {0.88, 0.89, 0.90},
-	"web":    {0.87, 0.88, 0.88},
+	"all":    {0.89, 0.90, 0.92},
+	"essay":  {0.82, 0.83, 0.87},
+	"health": {0.92, 0.87, 0.93},
+	"news":   {0.93, 0.98, 0.98},
+	"paper":  {0.89, 0.88, 0.90},
+	"web":    {0.88, 0.87, 0.90},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -214,15 +227,16 @@ var kindFloors = map[string]kindFloor{
 type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning split, in-sample, set a little under
-// what the scorer reaches on it (the twenty-sixth round's model on the
-// 615 articles it was trained on: all 0.905 / 0.936, top-10 0.939).
+// what the scorer reaches on it (the thirtieth round's model on the 615
+// articles it was trained on, with their settled labels: all 0.929 /
+// 0.936, top-10 0.951).
 var poolFloors = map[string]kindFloor{
-	"all":    {0.89, 0.92, 0.92},
-	"essay":  {0.87, 0.87, 0.90},
-	"health": {0.90, 0.91, 0.93},
-	"news":   {0.90, 0.97, 0.98},
-	"paper":  {0.89, 0.88, 0.89},
-	"web":    {0.88, 0.94, 0.91},
+	"all":    {0.91, 0.92, 0.94},
+	"essay":  {0.89, 0.86, 0.92},
+	"health": {0.92, 0.91, 0.94},
+	"news":   {0.94, 0.97, 0.99},
+	"paper":  {0.91, 0.88, 0.91},
+	"web":    {0.90, 0.92, 0.92},
 }
 
 // kindDirs are the directories of each split. tune2/, heldout2/, heldout3/,
@@ -234,11 +248,11 @@ var poolFloors = map[string]kindFloor{
 // tune6/ and heldout24/ to heldout39/ in the twenty-sixth round).
 var kindDirs = map[string][]string{
 	"tune": {"tune", "tune2", "heldout2", "heldout3", "heldout4", "tune3", "heldout5", "tune4", "heldout6", "heldout7", "heldout8", "tune5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "tune6", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32", "heldout33", "heldout34", "heldout35", "heldout36", "heldout37", "heldout38", "heldout39"},
-	// The twenty-sixth to twenty-eighth rounds' held-out sets, each
-	// written and labelled on its own branch, never read, tuned or trained
-	// on (measured with the shipped model and their round's: see
-	// kindFloors).
-	"heldout": {"heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47", "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53", "heldout54", "heldout55", "heldout56", "heldout57", "heldout58", "heldout59", "heldout60", "heldout61", "heldout62", "heldout63"},
+	// The twenty-sixth to twenty-eighth and thirtieth rounds' held-out
+	// sets, each written and labelled on its own branch, labelled a second
+	// time and settled blind, never tuned or trained on (measured with the
+	// shipped model and their round's: see kindFloors).
+	"heldout": {"heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47", "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53", "heldout54", "heldout55", "heldout56", "heldout57", "heldout58", "heldout59", "heldout60", "heldout61", "heldout62", "heldout63", "heldout64", "heldout65", "heldout66", "heldout67", "heldout68", "heldout69", "heldout70", "heldout71"},
 }
 
 // kindScore counts uncited-claim findings against the labels, and how many

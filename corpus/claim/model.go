@@ -77,10 +77,12 @@ func (s *scan) lexicalZ() float64 {
 }
 
 // forestZ is the forest's log-odds of a sentence's dense inputs: its bias,
-// the rules' log-odds scaled (0 when the trees start from nothing), and the
-// leaf each tree sends it to.
+// the rules' log-odds scaled (0 when the trees start from nothing), the
+// word model's log-odds scaled (0 unless the trainer fitted that line
+// beside the rules': train.TreeOptions.Linear), and the leaf each tree
+// sends it to.
 func forestZ(x *[NumDenseInputs]float64) float64 {
-	z := forestBias + float64(forestBaseScale*x[InputRuleLogOdds])
+	z := forestBias + float64(forestBaseScale*x[InputRuleLogOdds]) + float64(forestLexicalScale*x[inLexical])
 	for _, r := range forestRoots {
 		k := int(r)
 		for {

@@ -44,7 +44,7 @@ func scoreOfInputs(l *Layout, i int) float64 {
 	z := x[-1]
 	switch {
 	case modelAdopted && modelTrees:
-		z = forestBias + forestBaseScale*x[InputRuleLogOdds]
+		z = forestBias + forestBaseScale*x[InputRuleLogOdds] + forestLexicalScale*x[inLexical]
 		for _, r := range forestRoots {
 			k := int(r)
 			for forestNodes[k].feature >= 0 {

@@ -40,6 +40,17 @@ type TreeOptions struct {
 	// score): the trees then learn where the rules are wrong.
 	BaseInput int
 	BaseScale float64
+	// Linear, when set, names inputs whose weighted sum joins the
+	// starting log-odds beside the base input's: their weights and the
+	// base input's scale are fitted together with the bias (a logistic
+	// regression on those inputs alone, Newton steps) before the first
+	// tree, so that the score moves smoothly with them, and the trees
+	// learn what that line gets wrong. Without it a tree can only step:
+	// a few hundred depth-3 trees splitting one input at the same few
+	// quantiles add up to one cliff, where a sentence's score falls from
+	// 0.9 to 0.3 as the input crosses one cut. The weights are kept to
+	// four decimals, as weights_gen.go writes them.
+	Linear []int
 }
 
 // Node is a node of a tree. A leaf has Feature -1 and holds Value, the
@@ -59,8 +70,16 @@ type Forest struct {
 	Bias      float64
 	BaseInput int
 	BaseScale float64
-	Nodes     []Node
-	Roots     []int
+	// Linear holds the inputs of TreeOptions.Linear and their weights.
+	Linear []Term
+	Nodes  []Node
+	Roots  []int
+}
+
+// Term is an input of a forest's linear start and its weight.
+type Term struct {
+	Input  int
+	Weight float64
 }
 
 // Prob is the forest's probability that e is a claim.
@@ -76,6 +95,9 @@ func (f Forest) Prob(e Example) float64 {
 	z := f.Bias
 	if f.BaseInput >= 0 {
 		z += float64(f.BaseScale * x(f.BaseInput))
+	}
+	for _, t := range f.Linear {
+		z += float64(t.Weight * x(t.Input))
 	}
 	for _, r := range f.Roots {
 		n := f.Nodes[r]
@@ -102,6 +124,13 @@ type binned struct {
 	rows  [][]cell
 	cuts  [][]float64 // per input: go left when value <= cuts[b]
 	zeroB []int       // per input: the bin of 0
+	// bins holds every example's bin of every input with split points,
+	// a row of ncol bytes per example (col[input] is the input's column),
+	// so that sending a node's examples down a split reads one byte each
+	// rather than searching the example's inputs.
+	bins []uint8
+	col  []int
+	ncol int
 }
 
 type cell struct{ f, b int }
@@ -152,6 +181,24 @@ func bin(examples []Example, o TreeOptions) binned {
 			}
 		}
 	}
+	bd.col = make([]int, o.Dim)
+	var zeroRow []uint8
+	for f, c := range bd.cuts {
+		bd.col[f] = -1
+		if c != nil {
+			bd.col[f] = bd.ncol
+			bd.ncol++
+			zeroRow = append(zeroRow, uint8(bd.zeroB[f])) // at most maxBins
+		}
+	}
+	bd.bins = make([]uint8, len(examples)*bd.ncol)
+	for i, row := range bd.rows {
+		r := bd.bins[i*bd.ncol : (i+1)*bd.ncol]
+		copy(r, zeroRow)
+		for _, c := range row {
+			r[bd.col[c.f]] = uint8(c.b)
+		}
+	}
 	return bd
 }
 
@@ -175,6 +222,22 @@ func TrainTrees(examples []Example, o TreeOptions) Forest {
 			for _, in := range e.Inputs {
 				if in.Index == o.BaseInput {
 					z[i] = float64(o.BaseScale * in.Value)
+				}
+			}
+		}
+	}
+	if len(o.Linear) > 0 {
+		f.BaseScale, f.Linear = fitLinear(examples, y, o)
+		for i, e := range examples {
+			z[i] = 0
+			for _, in := range e.Inputs {
+				if in.Index == o.BaseInput {
+					z[i] += float64(f.BaseScale * in.Value)
+				}
+				for _, t := range f.Linear {
+					if in.Index == t.Input {
+						z[i] += float64(t.Weight * in.Value)
+					}
 				}
 			}
 		}
@@ -295,12 +358,7 @@ func (gr *grower) grow(f *Forest, rows []int, d int) int {
 }
 
 func (gr *grower) binOfRow(i, feat int) int {
-	for _, c := range gr.bd.rows[i] {
-		if c.f == feat {
-			return c.b
-		}
-	}
-	return gr.bd.zeroB[feat]
+	return int(gr.bd.bins[i*gr.bd.ncol+gr.bd.col[feat]])
 }
 
 // bestSplit finds the column and bin whose split of rows gains most, with
@@ -360,4 +418,156 @@ func (gr *grower) bestSplit(rows []int, G, H float64) (feat, cut int, ok bool) {
 		}
 	}
 	return feat, cut, ok
+}
+
+// fitLinear fits the linear start of TreeOptions.Linear: a logistic
+// regression over the base input (when there is one) and the Linear
+// inputs with a bias, by Newton steps with a small ridge penalty on the
+// weights, in example order, so that the same examples always give the
+// same weights. It returns the base input's scale and the Linear inputs'
+// weights, rounded to four decimals; the bias is fitted again after it,
+// with the trees' own.
+func fitLinear(examples []Example, y []float64, o TreeOptions) (scale float64, terms []Term) {
+	var cols []int
+	if o.BaseInput >= 0 {
+		cols = append(cols, o.BaseInput)
+	}
+	cols = append(cols, o.Linear...)
+	k := len(cols) + 1 // the bias last
+	w := make([]float64, k)
+	if o.BaseInput >= 0 {
+		w[0] = o.BaseScale
+	}
+	x := make([]float64, k)
+	const ridge = 1.0
+	row := func(e Example) []float64 {
+		clear(x)
+		x[k-1] = 1
+		for _, in := range e.Inputs {
+			for c, col := range cols {
+				if in.Index == col {
+					x[c] = in.Value
+				}
+			}
+		}
+		return x
+	}
+	// loss is the penalised log-loss at v: a Newton step that does not
+	// lower it is halved, so that a start far from the line (a scale of 4
+	// on inputs of a few units leaves most examples far out on the curve,
+	// where a full step overshoots) still converges.
+	loss := func(v []float64) float64 {
+		l := 0.0
+		for i, e := range examples {
+			x := row(e)
+			z := 0.0
+			for a := range k {
+				z += float64(v[a] * x[a])
+			}
+			// log(1 + e^z) - y·z, computed without overflow.
+			l += max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) - float64(y[i]*z)
+		}
+		for a := range k - 1 {
+			l += float64(ridge / 2 * v[a] * v[a])
+		}
+		return l
+	}
+	for range 25 {
+		g := make([]float64, k)
+		h := make([][]float64, k)
+		for a := range h {
+			h[a] = make([]float64, k)
+		}
+		for i, e := range examples {
+			x := row(e)
+			z := 0.0
+			for a := range k {
+				z += float64(w[a] * x[a])
+			}
+			p := sigmoid(z)
+			r := p - y[i]
+			q := float64(p * (1 - p))
+			for a := range k {
+				g[a] += float64(r * x[a])
+				for b := range k {
+					h[a][b] += float64(q * x[a] * x[b])
+				}
+			}
+		}
+		for a := range k - 1 {
+			g[a] += float64(ridge * w[a])
+			h[a][a] += ridge
+		}
+		step, ok := solve(h, g)
+		if !ok {
+			break
+		}
+		before := loss(w)
+		next := make([]float64, k)
+		for range 40 {
+			for a := range k {
+				next[a] = w[a] - step[a]
+			}
+			if loss(next) <= before {
+				break
+			}
+			for a := range k {
+				step[a] /= 2
+			}
+		}
+		moved := 0.0
+		for a := range k {
+			w[a] = next[a]
+			moved = max(moved, math.Abs(step[a]))
+		}
+		if moved < 1e-9 {
+			break
+		}
+	}
+	round := func(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+	c := 0
+	if o.BaseInput >= 0 {
+		scale = round(w[0])
+		c = 1
+	}
+	for j, in := range o.Linear {
+		terms = append(terms, Term{Input: in, Weight: round(w[c+j])})
+	}
+	return scale, terms
+}
+
+// solve solves h·s = g by Gaussian elimination with partial pivoting; ok
+// is false when h is singular.
+func solve(h [][]float64, g []float64) (s []float64, ok bool) {
+	k := len(g)
+	m := make([][]float64, k)
+	for a := range k {
+		m[a] = append(slices.Clone(h[a]), g[a])
+	}
+	for c := range k {
+		p := c
+		for r := c + 1; r < k; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
+				p = r
+			}
+		}
+		if math.Abs(m[p][c]) < 1e-12 {
+			return nil, false
+		}
+		m[c], m[p] = m[p], m[c]
+		for r := range k {
+			if r == c {
+				continue
+			}
+			f := m[r][c] / m[c][c]
+			for j := c; j <= k; j++ {
+				m[r][j] -= float64(f * m[c][j])
+			}
+		}
+	}
+	s = make([]float64, k)
+	for a := range k {
+		s[a] = m[a][k] / m[a][a]
+	}
+	return s, true
 }

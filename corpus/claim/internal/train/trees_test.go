@@ -1,6 +1,8 @@
 package train
 
 import (
+	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -123,4 +125,57 @@ func leafOf(f Forest, k int, e Example) int {
 		}
 	}
 	return k
+}
+
+// lineExamples are drawn from a known line: the log-odds of a claim are
+// 1.5 times input 0 plus 0.8 times input 1, less 0.2, with both inputs
+// spread over [-2, 2).
+func lineExamples() []Example {
+	rng := rand.New(rand.NewPCG(11, 12))
+	var out []Example
+	for i := range 20000 {
+		a, b := rng.Float64()*4-2, rng.Float64()*4-2
+		p := 1 / (1 + math.Exp(-(1.5*a + 0.8*b - 0.2)))
+		out = append(out, Example{Article: string(rune('a' + i%4)), Uncited: true, Claim: rng.Float64() < p,
+			Inputs: []Input{{Index: 0, Value: a}, {Index: 1, Value: b}}})
+	}
+	return out
+}
+
+func TestFitLinear_FindsTheLineTheLabelsWereDrawnFrom(t *testing.T) {
+	ex := lineExamples()
+	y := make([]float64, len(ex))
+	for i, e := range ex {
+		if e.Claim {
+			y[i] = 1
+		}
+	}
+	scale, terms := fitLinear(ex, y, TreeOptions{BaseInput: 0, BaseScale: 4, Linear: []int{1}})
+	if math.Abs(scale-1.5) > 0.1 || len(terms) != 1 || terms[0].Input != 1 || math.Abs(terms[0].Weight-0.8) > 0.1 {
+		t.Errorf("line %.4f·x0 + %+v, want about 1.5·x0 + 0.8·x1", scale, terms)
+	}
+	if scale != math.Round(scale*1e4)/1e4 {
+		t.Errorf("scale %v is not kept to four decimals, as weights_gen.go writes it", scale)
+	}
+}
+
+// TestTrainTrees_LinearStartMovesSmoothly trains a forest started from a
+// line over both inputs and kept from splitting on input 1: its score must
+// rise with input 1 in small steps, where trees alone can only step.
+func TestTrainTrees_LinearStartMovesSmoothly(t *testing.T) {
+	ex := lineExamples()
+	o := TreeOptions{Dim: 2, Trees: 50, Depth: 2, MinLeaf: 20, Shrink: 0.1, Lambda: 1, ColSample: 1, Seed: 3,
+		BaseInput: 0, BaseScale: 4, Linear: []int{1}, Keep: func(i int) bool { return i == 0 }}
+	f := TrainTrees(ex, o)
+	if len(f.Linear) != 1 || f.Linear[0].Weight < 0.5 {
+		t.Fatalf("linear start %+v, want input 1 with a weight near 0.8", f.Linear)
+	}
+	prev := -1.0
+	for b := -2.0; b <= 2; b += 0.05 {
+		p := f.Prob(Example{Inputs: []Input{{Index: 0, Value: 0.3}, {Index: 1, Value: b}}})
+		if p <= prev || prev >= 0 && p-prev > 0.03 {
+			t.Fatalf("at input 1 = %.2f the probability went from %.3f to %.3f: not a smooth rise", b, prev, p)
+		}
+		prev = p
+	}
 }

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/evident-tools/evident/corpus/claim"
 	"github.com/evident-tools/evident/corpus/claim/internal/train"
@@ -151,10 +154,7 @@ func withLexical(e train.Example, z float64) train.Example {
 // trained on all of them. It returns both models.
 func fitWithLexical(c config, examples []train.Example) (train.Model, train.Forest) {
 	x := *c.lexical
-	inner := train.CrossValidateWith(examples, setOf, func(rest []train.Example) func(train.Example) float64 {
-		m := x.train(rest)
-		return func(e train.Example) float64 { return lexicalZ(m, e) }
-	})
+	inner := innerLexical(x, examples)
 	withX := make([]train.Example, len(examples))
 	for i, e := range examples {
 		withX[i] = withLexical(e, inner[i])
@@ -188,4 +188,153 @@ func writeLexicon(b *bytes.Buffer, words *train.Model) {
 		}
 	}
 	b.WriteString("\n}\n")
+}
+
+// innerLexical gives each example the value of a word model trained
+// without its set: cross-validation inside the training sets, as
+// train.CrossValidateWith would do it. Leaving one set out of the pool,
+// the fold that leaves out f trains, for each other set g, a word model on
+// the pool without f and g, and the fold that leaves out g trains the same
+// one again (the same examples in the same order: the same model). So when
+// examples are whole sets of the pool, each such model is trained once and
+// its values for the sets it left out kept (innerModels); the figures and
+// the weights are the same as without, in about half the time.
+func innerLexical(x lexical, examples []train.Example) []float64 {
+	out := make([]float64, len(examples))
+	sets, whole := wholeSets(examples)
+	if !whole {
+		return train.CrossValidateWith(examples, setOf, func(rest []train.Example) func(train.Example) float64 {
+			m := x.train(rest)
+			return func(e train.Example) float64 { return lexicalZ(m, e) }
+		})
+	}
+	present := map[string]bool{}
+	for _, d := range sets {
+		present[d] = true
+	}
+	var left []string // the pool's sets examples lacks
+	for _, d := range innerModels.sets {
+		if !present[d] {
+			left = append(left, d)
+		}
+	}
+	next := map[string]int{} // per set, how many of its examples are done
+	values := map[string][]float64{}
+	for _, g := range sets {
+		values[g] = innerModels.values(x, append(slices.Clone(left), g), g)
+	}
+	for i, e := range examples {
+		d := setOf(e)
+		out[i] = values[d][next[d]]
+		next[d]++
+	}
+	return out
+}
+
+// innerModels keeps, for each group of sets left out of the pool, the
+// values a word model trained without them gives their examples. generate
+// gives it the pool (usePool); without it innerLexical trains every model.
+var innerModels innerCache
+
+type innerCache struct {
+	sync.Mutex
+	pool   []train.Example
+	sets   []string         // the pool's sets, sorted
+	bySet  map[string][]int // the pool indexes of each set's examples
+	models map[string]*innerModel
+}
+
+type innerModel struct {
+	once   sync.Once
+	values map[string][]float64 // per set left out, its examples' values in pool order
+}
+
+// usePool lets innerLexical share word models between folds of examples,
+// a pool in the order loadPool gives it.
+func usePool(examples []train.Example) {
+	c := &innerModels
+	c.Lock()
+	defer c.Unlock()
+	c.pool = examples
+	if examples == nil {
+		c.sets, c.bySet, c.models = nil, nil, nil
+		return
+	}
+	c.bySet = map[string][]int{}
+	c.sets = nil
+	c.models = map[string]*innerModel{}
+	for i, e := range examples {
+		d := setOf(e)
+		if _, ok := c.bySet[d]; !ok {
+			c.sets = append(c.sets, d)
+		}
+		c.bySet[d] = append(c.bySet[d], i)
+	}
+	slices.Sort(c.sets)
+}
+
+// wholeSets returns examples' sets, sorted, and whether examples are
+// whole sets of the pool usePool was given, each in the pool's order.
+func wholeSets(examples []train.Example) ([]string, bool) {
+	c := &innerModels
+	c.Lock()
+	defer c.Unlock()
+	if c.pool == nil {
+		return nil, false
+	}
+	count := map[string]int{}
+	var sets []string
+	for _, e := range examples {
+		d := setOf(e)
+		idx, ok := c.bySet[d]
+		if !ok || count[d] >= len(idx) || c.pool[idx[count[d]]].Article != e.Article {
+			return nil, false
+		}
+		if count[d] == 0 {
+			sets = append(sets, d)
+		}
+		count[d]++
+	}
+	for _, d := range sets {
+		if count[d] != len(c.bySet[d]) {
+			return nil, false
+		}
+	}
+	slices.Sort(sets)
+	return sets, true
+}
+
+// values returns the values that a word model trained on the pool without
+// the sets out gives the examples of set g (one of them), training it the
+// first time it is asked for.
+func (c *innerCache) values(x lexical, out []string, g string) []float64 {
+	out = slices.Sorted(slices.Values(out))
+	key := fmt.Sprintf("%g %d %s", x.l2, x.minSets, strings.Join(out, " "))
+	c.Lock()
+	m, ok := c.models[key]
+	if !ok {
+		m = &innerModel{}
+		c.models[key] = m
+	}
+	c.Unlock()
+	m.once.Do(func() {
+		skip := map[string]bool{}
+		for _, d := range out {
+			skip[d] = true
+		}
+		var rest []train.Example
+		for _, e := range c.pool {
+			if !skip[setOf(e)] {
+				rest = append(rest, e)
+			}
+		}
+		words := x.train(rest)
+		m.values = map[string][]float64{}
+		for _, d := range out {
+			for _, i := range c.bySet[d] {
+				m.values[d] = append(m.values[d], lexicalZ(words, c.pool[i]))
+			}
+		}
+	})
+	return m.values[g]
 }
