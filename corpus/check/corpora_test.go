@@ -3,6 +3,7 @@ package check_test
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -50,64 +51,130 @@ func TestCorpora_LaTeXPaperResolvesEveryCite(t *testing.T) {
 	}
 }
 
-// TestCorpora_LaTeXPaperUncitedClaimsAgainstBlindLabels measures the same
-// preprint's uncited-claim findings against its sentences' labels, set
-// blind by two labellers and settled (testdata/fail-paper/README.md): 26
-// uncited claims, mostly background in its methods and footnotes, among
-// the author's own methods, results, reasoning and asides ("Sadly their
-// reasoning is, so far, inscrutable.", which must never be flagged). Until
-// the thirtieth round of issue 16 this test held the number of findings
-// under a ceiling (75 when the issue was filed; 13 with the twenty-sixth
-// round's model). Against the labels the twenty-sixth round's model reads
-// precision 0.154 and recall 0.077 (13 findings, 2 of them claims), the
-// thirtieth's 0.154 and 0.154 (26 findings, 4 claims): on a real paper
-// the scorer is far below its figures on our own articles, and the floors
-// below only keep it from getting worse.
-func TestCorpora_LaTeXPaperUncitedClaimsAgainstBlindLabels(t *testing.T) {
-	rep := checkFailPaper(t)
-	labels, err := labelset.ReadLabels(filepath.Join("testdata", "fail-paper", "fail.labels.tsv"))
+// TestCorpora_RealArticlesAgainstBlindLabels measures the uncited-claim
+// findings on four real articles against their sentences' labels, set
+// blind by two labellers each and settled (testdata/real-articles/): a
+// stylometry preprint (fail.tex), a review paper's introduction, a PLOS
+// Medicine essay and a PLOS policy article, 153 uncited claims in all. No
+// model was chosen on them. Until the thirtieth round of issue 16 a test
+// here held fail.tex's findings under a count (75 when the issue was
+// filed; 13 with the twenty-sixth round's model), which said nothing of
+// which were right. Against the labels, over the four, the twenty-sixth
+// round's model reads precision 0.587 and recall 0.464, top-10 0.525
+// (fail.tex alone 0.154 / 0.077), the thirtieth's 0.530 / 0.582, 0.625
+// (fail.tex 0.154 / 0.154): far below its figures on our own articles. The floors only keep it from
+// getting worse; fail.tex's "Sadly their reasoning is, so far,
+// inscrutable.", which issue 16 names, must never be flagged.
+func TestCorpora_RealArticlesAgainstBlindLabels(t *testing.T) {
+	dir := articlesDir(t)
+	articles := []struct {
+		labels, path string
+		format       corpus.Format
+		uncited      int
+	}{
+		{"fail", "latex-fail-paper/fail.tex", corpus.LaTeX, 26},
+		{"02.intro", "deep-review/content/02.intro.md", corpus.Markdown, 72},
+		{"journal.pmed.0030132", "plos-jats/journal.pmed.0030132.xml", corpus.JATS, 34},
+		{"journal.pntd.0002570", "plos-jats/journal.pntd.0002570.xml", corpus.JATS, 21},
+	}
+	var total kindScore
+	for _, a := range articles {
+		data, err := os.ReadFile(filepath.Join(dir, a.path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := checkKeysKnown(t, a.path, data, a.format)
+		labels := readRealLabels(t, a.labels+".labels.tsv", rep)
+		readRealLabels(t, a.labels+".second.labels.tsv", rep)
+		flagged := map[string]bool{}
+		for _, f := range rep.Findings {
+			if f.Code != check.CodeUncitedClaim {
+				continue
+			}
+			flagged[f.Claim] = true
+			if strings.Contains(f.Message, "Sadly their reasoning") {
+				t.Errorf("the author's own words flagged: %s", f.Message)
+			}
+		}
+		var k kindScore
+		var flags []corpus.Claim // the flagged sentences, for the top-10 share
+		for i, c := range rep.Claims {
+			if !labelset.Cited(c) {
+				k.add(labels[i].Claim, flagged[c.ID])
+			}
+			if flagged[c.ID] {
+				flags = append(flags, c)
+			}
+		}
+		sort.SliceStable(flags, func(a, b int) bool { return flags[a].Score > flags[b].Score })
+		for _, c := range flags[:min(10, len(flags))] {
+			k.topTaken++
+			if labels[claimIndex(rep, c.ID)].Claim {
+				k.topTrue++
+			}
+		}
+		t.Logf("%-22s %s", a.labels, k)
+		if k.tp+k.fn != a.uncited {
+			t.Errorf("%s: %d uncited claims, want the labels' %d: the reader changed which sentences carry a citation", a.labels, k.tp+k.fn, a.uncited)
+		}
+		total.merge(k)
+	}
+	t.Logf("%-22s %s", "all", total)
+	if total.precision() < 0.52 || total.recall() < 0.58 {
+		t.Errorf("precision %.3f, recall %.3f over the real articles; floors 0.52 and 0.58 (the thirtieth round's model)", total.precision(), total.recall())
+	}
+}
+
+// claimIndex is the place of the claim with the id among the report's.
+func claimIndex(rep *corpus.Report, id string) int {
+	for i, c := range rep.Claims {
+		if c.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// checkKeysKnown checks an article with a library that holds every key it
+// cites, as the labellers read it (corpus/internal/labelset).
+func checkKeysKnown(t *testing.T, name string, data []byte, format corpus.Format) *corpus.Report {
+	t.Helper()
+	first, err := check.Check(name, data, format, nil, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lib []*corpus.Reference
+	for _, c := range first.Claims {
+		for _, l := range c.Citations {
+			if l.Kind == string(corpus.MarkerKey) {
+				lib = append(lib, &corpus.Reference{Key: l.Cites, Type: "misc", Title: l.Cites})
+			}
+		}
+	}
+	rep, err := check.Check(name, data, format, lib, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// readRealLabels reads a labels file of testdata/real-articles and checks
+// that it labels the report's sentences, one line each.
+func readRealLabels(t *testing.T, name string, rep *corpus.Report) []labelset.Label {
+	t.Helper()
+	labels, err := labelset.ReadLabels(filepath.Join("testdata", "real-articles", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(labels) != len(rep.Claims) {
-		t.Fatalf("%d labels for %d sentences: the reader changed how it splits fail.tex; label the new sentences", len(labels), len(rep.Claims))
+		t.Fatalf("%s: %d labels for %d sentences: the reader changed how it splits the article; label the new sentences", name, len(labels), len(rep.Claims))
 	}
-	flagged := map[string]bool{}
-	for _, f := range rep.Findings {
-		if f.Code != check.CodeUncitedClaim {
-			continue
-		}
-		flagged[f.Claim] = true
-		if strings.Contains(f.Message, "Sadly their reasoning") || strings.Contains(f.Message, "models were starved") {
-			t.Errorf("the author's own words flagged: %s", f.Message)
-		}
-	}
-	var tp, fp, fn int
 	for i, c := range rep.Claims {
-		l := labels[i]
-		if !strings.Contains(c.Text, l.Text) {
-			t.Fatalf("label line %d %q is not in sentence %d %q", l.Line, l.Text, i+1, c.Text)
-		}
-		if labelset.Cited(c) {
-			continue
-		}
-		switch {
-		case l.Claim && flagged[c.ID]:
-			tp++
-		case flagged[c.ID]:
-			fp++
-		case l.Claim:
-			fn++
+		if !strings.Contains(c.Text, labels[i].Text) {
+			t.Fatalf("%s: label line %d %q is not in sentence %d %q", name, labels[i].Line, labels[i].Text, i+1, c.Text)
 		}
 	}
-	precision, recall := share(tp, tp+fp), share(tp, tp+fn)
-	t.Logf("fail.tex uncited claims: precision %.3f recall %.3f (tp %d fp %d fn %d)", precision, recall, tp, fp, fn)
-	if tp+fn != 26 {
-		t.Errorf("%d uncited claims, want the labels' 26: the reader changed which sentences carry a citation", tp+fn)
-	}
-	if precision < 0.15 || recall < 0.15 {
-		t.Errorf("precision %.3f, recall %.3f; floors 0.15 and 0.15 (the thirtieth round's model)", precision, recall)
-	}
+	return labels
 }
 
 // TestCorpora_NumberedManuscriptHasNoDanglingCitation checks the built
