@@ -46,8 +46,10 @@ func ReadLabels(path string) ([]Label, error) {
 }
 
 // ArticleFor returns the article a labels file labels: the file next to it
-// with the same name and an article's extension. Another file of that name
-// (a paper's .bib beside its .md) is not the article.
+// with the same name and an article's extension, or whose text the reader
+// knows (a PLOS article saved as .xml is JATS, as evident check reads it).
+// Another file of that name (a paper's .bib beside its .md) is not the
+// article.
 func ArticleFor(labelsPath string) (string, error) {
 	base := strings.TrimSuffix(labelsPath, ".labels.tsv")
 	matches, _ := filepath.Glob(base + ".*")
@@ -59,14 +61,26 @@ func ArticleFor(labelsPath string) (string, error) {
 			return m, nil
 		}
 	}
+	for _, m := range matches {
+		if strings.HasSuffix(m, ".labels.tsv") || filepath.Ext(m) == ".bib" {
+			continue
+		}
+		if data, err := os.ReadFile(m); err == nil {
+			if _, err := article.Read(m, data, ""); err == nil {
+				return m, nil
+			}
+		}
+	}
 	return "", fmt.Errorf("%s: no article next to it", labelsPath)
 }
 
-// Open reads an article and tells its format from its name.
+// Open reads an article and tells its format from its name; when the name
+// says nothing (.xml), the format is left to the reader, which tells it
+// from the text as evident check does.
 func Open(path string) ([]byte, corpus.Format, error) {
 	format, err := article.DetectFormat(path)
 	if err != nil {
-		return nil, "", err
+		format = ""
 	}
 	data, err := os.ReadFile(path)
 	return data, format, err

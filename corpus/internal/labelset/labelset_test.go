@@ -43,3 +43,33 @@ func TestArticleFor_FindsTheFileNextToTheLabels(t *testing.T) {
 		t.Fatalf("ArticleFor = %q, %v; want the .md, not the .bib", got, err)
 	}
 }
+
+// TestArticleFor_ReadsAJATSArticleSavedAsXML: PLOS distributes its articles
+// as .xml; the labels of one pair with it, and it is read as JATS.
+func TestArticleFor_ReadsAJATSArticleSavedAsXML(t *testing.T) {
+	dir := t.TempDir()
+	labels := filepath.Join(dir, "journal.x.labels.tsv")
+	os.WriteFile(labels, []byte("1\tfact\tMost goats\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "journal.x.bib"), []byte("@article{a, title={T}}\n"), 0o644)
+	xml := `<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"><front><article-meta>
+<title-group><article-title>Goats</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title><p>Most goats grow cashmere in winter.</p></sec></body></article>
+`
+	os.WriteFile(filepath.Join(dir, "journal.x.xml"), []byte(xml), 0o644)
+	got, err := ArticleFor(labels)
+	if err != nil || filepath.Base(got) != "journal.x.xml" {
+		t.Fatalf("ArticleFor = %q, %v; want the .xml beside the labels", got, err)
+	}
+	rep, err := CheckKeysKnown(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range rep.Claims {
+		found = found || c.Text == "Most goats grow cashmere in winter."
+	}
+	if !found {
+		t.Errorf("the .xml was not read as JATS: claims %+v", rep.Claims)
+	}
+}
