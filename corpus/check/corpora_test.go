@@ -69,21 +69,16 @@ func TestCorpora_RealArticlesAgainstBlindLabels(t *testing.T) {
 	dir := articlesDir(t)
 	articles := []struct {
 		labels, path string
-		format       corpus.Format
 		uncited      int
 	}{
-		{"fail", "latex-fail-paper/fail.tex", corpus.LaTeX, 26},
-		{"02.intro", "deep-review/content/02.intro.md", corpus.Markdown, 72},
-		{"journal.pmed.0030132", "plos-jats/journal.pmed.0030132.xml", corpus.JATS, 34},
-		{"journal.pntd.0002570", "plos-jats/journal.pntd.0002570.xml", corpus.JATS, 21},
+		{"fail", "latex-fail-paper/fail.tex", 26},
+		{"02.intro", "deep-review/content/02.intro.md", 72},
+		{"journal.pmed.0030132", "plos-jats/journal.pmed.0030132.xml", 34},
+		{"journal.pntd.0002570", "plos-jats/journal.pntd.0002570.xml", 21},
 	}
 	var total kindScore
 	for _, a := range articles {
-		data, err := os.ReadFile(filepath.Join(dir, a.path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep := checkKeysKnown(t, a.path, data, a.format)
+		rep := checkCitedKeysKnown(t, filepath.Join(dir, a.path))
 		labels := readRealLabels(t, a.labels+".labels.tsv", rep)
 		readRealLabels(t, a.labels+".second.labels.tsv", rep)
 		flagged := map[string]bool{}
@@ -97,19 +92,19 @@ func TestCorpora_RealArticlesAgainstBlindLabels(t *testing.T) {
 			}
 		}
 		var k kindScore
-		var flags []corpus.Claim // the flagged sentences, for the top-10 share
+		var flags []int // the flagged sentences, for the top-10 share
 		for i, c := range rep.Claims {
 			if !labelset.Cited(c) {
 				k.add(labels[i].Claim, flagged[c.ID])
 			}
 			if flagged[c.ID] {
-				flags = append(flags, c)
+				flags = append(flags, i)
 			}
 		}
-		sort.SliceStable(flags, func(a, b int) bool { return flags[a].Score > flags[b].Score })
-		for _, c := range flags[:min(10, len(flags))] {
+		sort.SliceStable(flags, func(a, b int) bool { return rep.Claims[flags[a]].Score > rep.Claims[flags[b]].Score })
+		for _, i := range flags[:min(10, len(flags))] {
 			k.topTaken++
-			if labels[claimIndex(rep, c.ID)].Claim {
+			if labels[i].Claim {
 				k.topTrue++
 			}
 		}
@@ -135,57 +130,17 @@ func TestCorpora_RealArticlesAgainstBlindLabels(t *testing.T) {
 // it was not tuned on. This test reads no score and no finding.
 func TestCorpora_SealedRealArticlesStillAlign(t *testing.T) {
 	dir := articlesDir(t)
-	for _, a := range []struct {
-		labels, path string
-		format       corpus.Format
-	}{
-		{"07.conclusions", "deep-review/content/07.conclusions.md", corpus.Markdown},
-		{"journal.pmed.1001300", "plos-jats/journal.pmed.1001300.xml", corpus.JATS},
-		{"journal.pone.0002554", "plos-jats/journal.pone.0002554.xml", corpus.JATS},
-		{"journal.pone.0147124", "plos-jats/journal.pone.0147124.xml", corpus.JATS},
+	for _, a := range []struct{ labels, path string }{
+		{"07.conclusions", "deep-review/content/07.conclusions.md"},
+		{"journal.pmed.1001300", "plos-jats/journal.pmed.1001300.xml"},
+		{"journal.pone.0002554", "plos-jats/journal.pone.0002554.xml"},
+		{"journal.pone.0147124", "plos-jats/journal.pone.0147124.xml"},
 	} {
-		data, err := os.ReadFile(filepath.Join(dir, a.path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep := checkKeysKnown(t, a.path, data, a.format)
+		rep := checkCitedKeysKnown(t, filepath.Join(dir, a.path))
 		for _, name := range []string{a.labels + ".labels.tsv", a.labels + ".second.labels.tsv"} {
 			readLabelsIn(t, "real-articles-sealed", name, rep)
 		}
 	}
-}
-
-// claimIndex is the place of the claim with the id among the report's.
-func claimIndex(rep *corpus.Report, id string) int {
-	for i, c := range rep.Claims {
-		if c.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-// checkKeysKnown checks an article with a library that holds every key it
-// cites, as the labellers read it (corpus/internal/labelset).
-func checkKeysKnown(t *testing.T, name string, data []byte, format corpus.Format) *corpus.Report {
-	t.Helper()
-	first, err := check.Check(name, data, format, nil, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var lib []*corpus.Reference
-	for _, c := range first.Claims {
-		for _, l := range c.Citations {
-			if l.Kind == string(corpus.MarkerKey) {
-				lib = append(lib, &corpus.Reference{Key: l.Cites, Type: "misc", Title: l.Cites})
-			}
-		}
-	}
-	rep, err := check.Check(name, data, format, lib, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
 }
 
 // readRealLabels reads a labels file of testdata/real-articles and checks

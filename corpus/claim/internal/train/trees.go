@@ -218,7 +218,7 @@ func TrainTrees(examples []Example, o TreeOptions) Forest {
 			y[i] = 1
 			pos++
 		}
-		if o.BaseInput >= 0 {
+		if o.BaseInput >= 0 && len(o.Linear) == 0 {
 			for _, in := range e.Inputs {
 				if in.Index == o.BaseInput {
 					z[i] = float64(o.BaseScale * in.Value)
@@ -227,9 +227,9 @@ func TrainTrees(examples []Example, o TreeOptions) Forest {
 		}
 	}
 	if len(o.Linear) > 0 {
+		// The line's scale for the base input replaces BaseScale.
 		f.BaseScale, f.Linear = fitLinear(examples, y, o)
 		for i, e := range examples {
-			z[i] = 0
 			for _, in := range e.Inputs {
 				if in.Index == o.BaseInput {
 					z[i] += float64(f.BaseScale * in.Value)

@@ -200,7 +200,6 @@ func writeLexicon(b *bytes.Buffer, words *train.Model) {
 // its values for the sets it left out kept (innerModels); the figures and
 // the weights are the same as without, in about half the time.
 func innerLexical(x lexical, examples []train.Example) []float64 {
-	out := make([]float64, len(examples))
 	sets, whole := wholeSets(examples)
 	if !whole {
 		return train.CrossValidateWith(examples, setOf, func(rest []train.Example) func(train.Example) float64 {
@@ -218,6 +217,7 @@ func innerLexical(x lexical, examples []train.Example) []float64 {
 			left = append(left, d)
 		}
 	}
+	out := make([]float64, len(examples))
 	next := map[string]int{} // per set, how many of its examples are done
 	values := map[string][]float64{}
 	for _, g := range sets {
