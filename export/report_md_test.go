@@ -40,13 +40,13 @@ func TestCheckMarkdown_Example(t *testing.T) {
 	md := renderMarkdown(t, exampleArticle(t).Report)
 	for _, want := range []string{
 		"### evident: ../examples/back-pain.md\n",
-		"**1 citation points nowhere; 1 reference carries another work's DOI or PMID; 4 high-scoring claims have no source (6 in all); 2 more findings**\n",
+		"**1 citation points nowhere; 1 reference carries another work's DOI or PMID; 3 high-scoring claims have no source (6 in all); 2 more findings**\n",
 		"**2 errors, 8 warnings, 0 info** · 23 sentences, 14 claims: 7 supported, 7 unsupported · 9 citations: 6 resolved, 1 dangling, 2 unmatched · 8 reference list entries, 1 never cited\n",
 		"By kind: `uncited-claim` 6, `dangling-citation` 1, `identifier-mismatch` 1, `uncited-reference` 1, `unmatched-reference` 1\n",
 		"| Severity | Line | Code | Finding | Sentence | ID |\n|---|--:|---|---|---|---|\n",
 		// The last cell is the finding id's hash: what 'evident review' takes.
 		"| ❌ error | 22 | `dangling-citation` | (9): number 9 is beyond the end of the reference list (8 entries) | “Even short courses of NSAIDs were linked to a higher risk of myocardial…” | `",
-		"| ⚠️ warning | 14 | `uncited-claim` | claim with no citation (score 0.98; comparison 'than'; states a fact about 'Paracetamol') | “Paracetamol is also thought to be gentler on the stomach than other painkillers.” | `",
+		"| ⚠️ warning | 14 | `uncited-claim` | claim with no citation (score 0.95; comparison 'than'; states a fact about 'Paracetamol') | “Paracetamol is also thought to be gentler on the stomach than other painkillers.” | `",
 		"| ⚠️ warning | 47 | `uncited-reference` | reference 8 is never cited in the text |  | `",
 		"#### Unsupported claims (7)\n",
 		// A claim whose only citation dangles is unsupported, and its one

@@ -52,35 +52,78 @@ func TestCorpora_LaTeXPaperResolvesEveryCite(t *testing.T) {
 }
 
 // TestCorpora_RealArticlesAgainstBlindLabels measures the uncited-claim
-// findings on four real articles against their sentences' labels, set
+// findings on twelve real articles against their sentences' labels, set
 // blind by two labellers each and settled (testdata/real-articles/): a
-// stylometry preprint (fail.tex), a review paper's introduction, a PLOS
-// Medicine essay and a PLOS policy article, 153 uncited claims in all. No
-// model was chosen on them. Until the thirtieth round of issue 16 a test
-// here held fail.tex's findings under a count (75 when the issue was
-// filed; 13 with the twenty-sixth round's model), which said nothing of
-// which were right. Against the labels, over the four, the twenty-sixth
-// round's model reads precision 0.587 and recall 0.464, top-10 0.525
-// (fail.tex alone 0.154 / 0.077), the thirtieth's 0.530 / 0.582, 0.625
-// (fail.tex 0.154 / 0.154): far below its figures on our own articles. The floors only keep it from
-// getting worse; fail.tex's "Sadly their reasoning is, so far,
-// inscrutable.", which issue 16 names, must never be flagged.
+// stylometry preprint (fail.tex), five sections of a review paper, a PLOS
+// Medicine essay, a PLOS policy article and three PLOS research papers.
+// Since the thirty-first round of issue 16 the model trains on them, so
+// these are tuned-on figures; TestCorpora_SealedRealArticlesAgainstBlindLabels
+// measures real articles it was not trained on. Until the thirtieth round a
+// test here held fail.tex's findings under a count (75 when the issue was
+// filed), which said nothing of which were right. The floors only keep the
+// scorer from getting worse.
 func TestCorpora_RealArticlesAgainstBlindLabels(t *testing.T) {
-	dir := articlesDir(t)
-	articles := []struct {
-		labels, path string
-		uncited      int
-	}{
+	total := measureRealArticles(t, "real-articles", []realArticle{
 		{"fail", "latex-fail-paper/fail.tex", 26},
 		{"02.intro", "deep-review/content/02.intro.md", 72},
+		{"03.categorize", "deep-review/content/03.categorize.md", 111},
+		{"04.study", "deep-review/content/04.study.md", 158},
+		{"05.treat", "deep-review/content/05.treat.md", 45},
+		{"06.discussion", "deep-review/content/06.discussion.md", 125},
+		{"08.methods", "deep-review/content/08.methods.md", 6},
 		{"journal.pmed.0030132", "plos-jats/journal.pmed.0030132.xml", 34},
 		{"journal.pntd.0002570", "plos-jats/journal.pntd.0002570.xml", 21},
+		{"journal.pbio.0040088", "plos-jats/journal.pbio.0040088.xml", 34},
+		{"journal.pcbi.1000112", "plos-jats/journal.pcbi.1000112.xml", 20},
+		{"journal.pcbi.1001083", "plos-jats/journal.pcbi.1001083.xml", 56},
+	})
+	if total.precision() < 0.74 || total.recall() < 0.84 {
+		t.Errorf("precision %.3f, recall %.3f over the real articles; floors 0.74 and 0.84 (the thirty-first round's model, trained on them)", total.precision(), total.recall())
 	}
+}
+
+// TestCorpora_SealedRealArticlesAgainstBlindLabels measures the
+// uncited-claim findings on four more real articles
+// (testdata/real-articles-sealed/: the review paper's conclusions, a PLOS
+// Medicine meta-analysis, two PLOS ONE research papers), labelled blind
+// twice and settled in the thirtieth round of issue 16 and sealed until
+// the thirty-first round's model was fixed: the model has never been
+// trained on them. The thirty-first round judged its model on them once
+// (testdata/kinds/README.md, "Thirty-first round"); they have been read
+// since, so the next change to the scorer needs new sealed articles.
+func TestCorpora_SealedRealArticlesAgainstBlindLabels(t *testing.T) {
+	total := measureRealArticles(t, "real-articles-sealed", []realArticle{
+		{"07.conclusions", "deep-review/content/07.conclusions.md", 11},
+		{"journal.pmed.1001300", "plos-jats/journal.pmed.1001300.xml", 18},
+		{"journal.pone.0002554", "plos-jats/journal.pone.0002554.xml", 33},
+		{"journal.pone.0147124", "plos-jats/journal.pone.0147124.xml", 41},
+	})
+	if total.precision() < 0.65 || total.recall() < 0.68 {
+		t.Errorf("precision %.3f, recall %.3f over the sealed real articles; floors 0.65 and 0.68 (the thirty-first round's model)", total.precision(), total.recall())
+	}
+}
+
+// realArticle is a real article of the shared corpora and its labels in
+// testdata/real-articles/ or testdata/real-articles-sealed/, with the
+// number of its uncited sentences the labels call claims.
+type realArticle struct {
+	labels, path string
+	uncited      int
+}
+
+// measureRealArticles checks each article with every cited key known,
+// compares its uncited-claim findings with its settled labels (after
+// checking that its second labels pair with the same sentences), logs the
+// figures of each and returns their sum. fail.tex's "Sadly their
+// reasoning is, so far, inscrutable.", which issue 16 names, must never be
+// flagged.
+func measureRealArticles(t *testing.T, dir string, articles []realArticle) kindScore {
+	t.Helper()
 	var total kindScore
 	for _, a := range articles {
-		rep := checkCitedKeysKnown(t, filepath.Join(dir, a.path))
-		labels := readRealLabels(t, a.labels+".labels.tsv", rep)
-		readRealLabels(t, a.labels+".second.labels.tsv", rep)
+		rep := checkCitedKeysKnown(t, filepath.Join(articlesDir(t), a.path))
+		labels := readLabelsIn(t, dir, a.labels+".labels.tsv", rep)
+		readLabelsIn(t, dir, a.labels+".second.labels.tsv", rep)
 		flagged := map[string]bool{}
 		for _, f := range rep.Findings {
 			if f.Code != check.CodeUncitedClaim {
@@ -115,39 +158,7 @@ func TestCorpora_RealArticlesAgainstBlindLabels(t *testing.T) {
 		total.merge(k)
 	}
 	t.Logf("%-22s %s", "all", total)
-	if total.precision() < 0.52 || total.recall() < 0.58 {
-		t.Errorf("precision %.3f, recall %.3f over the real articles; floors 0.52 and 0.58 (the thirtieth round's model)", total.precision(), total.recall())
-	}
-}
-
-// TestCorpora_SealedRealArticlesStillAlign checks only that the labels of
-// four more real articles (testdata/real-articles-sealed/) still pair with
-// the sentences the reader gives, one line each, the piece in its
-// sentence. Those articles were labelled blind twice and settled in the
-// thirtieth round of issue 16 and are sealed: no test and no one has
-// scored the claim scorer on them, so that the next change to the scorer,
-// which may be tuned on testdata/real-articles/, is judged on real writing
-// it was not tuned on. This test reads no score and no finding.
-func TestCorpora_SealedRealArticlesStillAlign(t *testing.T) {
-	dir := articlesDir(t)
-	for _, a := range []struct{ labels, path string }{
-		{"07.conclusions", "deep-review/content/07.conclusions.md"},
-		{"journal.pmed.1001300", "plos-jats/journal.pmed.1001300.xml"},
-		{"journal.pone.0002554", "plos-jats/journal.pone.0002554.xml"},
-		{"journal.pone.0147124", "plos-jats/journal.pone.0147124.xml"},
-	} {
-		rep := checkCitedKeysKnown(t, filepath.Join(dir, a.path))
-		for _, name := range []string{a.labels + ".labels.tsv", a.labels + ".second.labels.tsv"} {
-			readLabelsIn(t, "real-articles-sealed", name, rep)
-		}
-	}
-}
-
-// readRealLabels reads a labels file of testdata/real-articles and checks
-// that it labels the report's sentences, one line each.
-func readRealLabels(t *testing.T, name string, rep *corpus.Report) []labelset.Label {
-	t.Helper()
-	return readLabelsIn(t, "real-articles", name, rep)
+	return total
 }
 
 // readLabelsIn reads a labels file of testdata/dir and checks that it

@@ -12,9 +12,11 @@
 // role among them: announcing the cited sentence after it, quoting, telling
 // a story (role.go), and its place in its section and paragraph (place.go);
 // trained by internal/traingen on our own labelled articles of five kinds
-// (the sets of testdata/kinds its poolDirs lists; no outside data or
-// weights: no labelled claim data with a licence that allows it could be
-// used, see the corpora README), with the model, its inputs, its penalty
+// (the sets of testdata/kinds its poolDirs lists) and twelve real articles
+// of the shared corpora that we labelled blind (its realArticles; no
+// outside labels or weights: no labelled claim data with a licence that
+// allows it could be used, see the corpora README), with the model, its
+// inputs, its penalty
 // or the trees' shape, and its threshold chosen by leave-one-set-out
 // cross-validation on them (train on every labelled directory but one,
 // score that one: a new writer on new topics, as a held-out set is). Each

@@ -162,8 +162,13 @@ func nextPart(cur part, heading string, seenIntro, review bool) part {
 	switch {
 	case back:
 		return partNone
+	case p == partAbstract && seenIntro && !strings.Contains(strings.ToLower(heading), "abstract"):
+		// "Summary" after the introduction sums up the discussion.
+		return partDiscussion
 	case p != partNone:
 		return p
+	case seenIntro && modelHeading(heading):
+		return partOwn
 	case cur == partOwn || cur == partDiscussion || cur == partBody:
 		return cur
 	case cur == partIntro && (review || strings.HasSuffix(strings.TrimSpace(heading), ".")):
@@ -446,4 +451,21 @@ func pastShare(sentences []corpus.Sentence, n int) float64 {
 		}
 	}
 	return float64(past) / float64(n)
+}
+
+// modelHeading reports whether a heading names only the paper's model ("The
+// Model", "Models"): in a paper, after its introduction, the authors' own
+// methods.
+func modelHeading(heading string) bool {
+	found := false
+	for _, w := range strings.FieldsFunc(strings.ToLower(heading), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		switch w {
+		case "model", "models":
+			found = true
+		case "the", "our":
+		default:
+			return false
+		}
+	}
+	return found
 }

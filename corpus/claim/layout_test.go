@@ -69,6 +69,45 @@ func TestLayout_PartsOfAPaper(t *testing.T) {
 	}
 }
 
+// TestLayout_SummaryAndModelHeadingsOfAPaper checks the parts that a PLOS
+// paper's headings open: "Author Summary" before the introduction is its
+// abstract, "Summary" after it closes the discussion (not a second
+// abstract), and a heading that names only the model ("Model", as PLOS
+// Computational Biology papers title their methods) opens the authors' own
+// part, subsections and all, where it used to read as the discussion
+// going on.
+func TestLayout_SummaryAndModelHeadingsOfAPaper(t *testing.T) {
+	sentences := sentencesOf(
+		"# Author Summary",
+		"Networks become evolvable in a changing environment.",
+		"# Introduction",
+		"Gene regulatory networks have been studied extensively.",
+		"# Results",
+		"The networks evolved to both targets.",
+		"# Discussion",
+		"In gene expression dynamics noise is an important player.",
+		"# Summary",
+		"We have shown that networks become evolvable.",
+		"# Model",
+		"# Network",
+		"The fitness of an individual is based on the Hamming distance.",
+		"# Simulations",
+		"Each run lasted 600,000 time steps.",
+	)
+	l := NewLayout(sentences)
+	for i, want := range map[int]part{1: partAbstract, 3: partIntro, 5: partOwn, 7: partDiscussion, 9: partDiscussion,
+		12: partOwn, 14: partOwn} {
+		if l.parts[i] != want {
+			t.Errorf("%q: part %d, want %d", sentences[i].Text, l.parts[i], want)
+		}
+	}
+	// Only a heading that names the model alone: "Model predictions" may
+	// be a result, and "Role models" is no paper's model.
+	if !modelHeading("The Model") || modelHeading("Model predictions") || modelHeading("Role models and mentors") {
+		t.Error("modelHeading: want only a heading that names the model alone")
+	}
+}
+
 // TestLayout_RelatedWorkSubsectionsStayIntroduction checks that a run-in
 // heading under a review of earlier work does not start the paper's body.
 func TestLayout_RelatedWorkSubsectionsStayIntroduction(t *testing.T) {

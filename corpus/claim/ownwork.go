@@ -168,7 +168,7 @@ var beforeSubject = set("here", "now", "then", "first", "next", "finally", "also
 var ownSectionWords = set("method", "methods", "methodology", "materials", "results", "experiment",
 	"experiments", "experimental", "evaluation", "setup", "implementation", "acknowledgements",
 	"acknowledgments", "acknowledgement", "procedure", "procedures", "data", "hypotheses", "measures",
-	"outcomes", "randomisation", "randomization")
+	"outcomes", "randomisation", "randomization", "simulation", "simulations")
 
 // paperOwnWords name a paper's own methods only in a paper.
 var paperOwnWords = set("design", "sample", "setting")

@@ -23,6 +23,7 @@ func TestGenerate_RebuildsTheCommittedWeights(t *testing.T) {
 		t.Skip("cross-validation trains hundreds of models; skipped with -short")
 	}
 	root := filepath.Join("..", "..")
+	needShared(t, filepath.Join(root, "testdata", "kinds"))
 	got, err := generate(filepath.Join(root, "testdata", "kinds"), io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -36,8 +37,19 @@ func TestGenerate_RebuildsTheCommittedWeights(t *testing.T) {
 	}
 }
 
+// needShared skips a test that trains when the shared corpora, which hold
+// the real articles the model trains on, are not beside the checkout.
+func needShared(t *testing.T, dir string) {
+	t.Helper()
+	if _, err := os.Stat(sharedArticles(dir)); err != nil {
+		t.Skipf("the real articles the model trains on are in the shared corpora, not found at %s (they sit beside the checkout in CI): %v", sharedArticles(dir), err)
+	}
+}
+
 func TestLoadPool_ReadsThePoolAndNothingElse(t *testing.T) {
-	p, err := loadPool(filepath.Join("..", "..", "testdata", "kinds"))
+	dir := filepath.Join("..", "..", "testdata", "kinds")
+	needShared(t, dir)
+	p, err := loadPool(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,6 +57,9 @@ func TestLoadPool_ReadsThePoolAndNothingElse(t *testing.T) {
 	pool := map[string]bool{}
 	for _, d := range poolDirs {
 		pool[d] = true
+	}
+	for _, a := range realArticles {
+		pool["real-"+a.labels] = true
 	}
 	seen := map[string]bool{}
 	for _, e := range ex {
@@ -54,9 +69,15 @@ func TestLoadPool_ReadsThePoolAndNothingElse(t *testing.T) {
 		}
 		seen[dir] = true
 	}
-	for _, d := range poolDirs {
+	for d := range pool {
 		if !seen[d] {
 			t.Errorf("no example from %s/", d)
+		}
+	}
+	for _, e := range ex {
+		if strings.Contains(e.Article, "07.conclusions") || strings.Contains(e.Article, "pmed.1001300") ||
+			strings.Contains(e.Article, "pone.0002554") || strings.Contains(e.Article, "pone.0147124") {
+			t.Fatalf("%s: a sealed real article was trained on", e.Article)
 		}
 	}
 }
@@ -127,7 +148,9 @@ func TestCommittedModel_ScoresAsTrained(t *testing.T) {
 			shift = append(shift, v)
 		}
 	}
-	p, err := loadPool(filepath.Join("..", "..", "testdata", "kinds"))
+	dir := filepath.Join("..", "..", "testdata", "kinds")
+	needShared(t, dir)
+	p, err := loadPool(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
