@@ -87,8 +87,10 @@ func Open(path string) ([]byte, corpus.Format, error) {
 }
 
 // CheckKeysKnown checks an article with a library that holds every key it
-// cites (\cite{key}, [@key]): the labelled articles do not ship one, and
-// what is measured is the judgement of claims, not the resolution of keys.
+// cites (\cite{key}, [@key], a Word draft's Zotero or Mendeley fields, whose
+// works evident check reads from the fields): the labelled articles do not
+// ship one, and what is measured is the judgement of claims, not the
+// resolution of keys.
 func CheckKeysKnown(path string) (*corpus.Report, error) {
 	data, format, err := Open(path)
 	if err != nil {
@@ -101,7 +103,7 @@ func CheckKeysKnown(path string) (*corpus.Report, error) {
 	var lib []*corpus.Reference
 	for _, c := range first.Claims {
 		for _, l := range c.Citations {
-			if l.Kind == string(corpus.MarkerKey) {
+			if l.Kind == string(corpus.MarkerKey) || l.Kind == string(corpus.MarkerField) {
 				lib = append(lib, &corpus.Reference{Key: l.Cites, Type: "misc", Title: l.Cites})
 			}
 		}

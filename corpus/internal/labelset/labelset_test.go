@@ -73,3 +73,28 @@ func TestArticleFor_ReadsAJATSArticleSavedAsXML(t *testing.T) {
 		t.Errorf("the .xml was not read as JATS: claims %+v", rep.Claims)
 	}
 }
+
+// TestCheckKeysKnown_CountsAWordDraftsCitationFields: the real manuscript
+// saved with Zotero fields cites its works through them, and evident check
+// reads those works from the fields; labelled, its cited sentences must
+// count as cited, as they do in the check an editor runs, or every one
+// would be scored as an uncited claim.
+func TestCheckKeysKnown_CountsAWordDraftsCitationFields(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "..", "shared", "corpora", "docx", "acronym", "zotero.docx")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("shared corpora not found at %s (they sit beside the checkout in CI): %v", path, err)
+	}
+	rep, err := CheckKeysKnown(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := 0
+	for _, c := range rep.Claims {
+		if Cited(c) {
+			cited++
+		}
+	}
+	if cited < 25 {
+		t.Errorf("%d of %d sentences cited; the manuscript cites its works in about 30", cited, len(rep.Claims))
+	}
+}
