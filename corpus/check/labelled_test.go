@@ -88,12 +88,13 @@ func TestLabelled_UncitedClaimPrecisionAndRecall(t *testing.T) {
 	// 0.44) read 0.857 / 0.774. The twenty-first's (the same design,
 	// trained on 363 articles instead of 258) reads 0.881 / 0.839: F1
 	// 0.860, three more claims found, two more false alarms. The
-	// thirty-first's (trained on twelve real articles too) reads 0.776 /
-	// 0.839: F1 0.806, three of its false alarms the reference entries of
+	// thirty-first's (trained on twelve real articles too) read 0.776 /
+	// 0.839, three of its false alarms the reference entries of
 	// sleep-faq's footnotes, which real papers' footnotes taught it to
-	// read as statements.
-	if precision < 0.77 || recall < 0.77 {
-		t.Errorf("precision %.3f (floor 0.77), recall %.3f (floor 0.77)", precision, recall)
+	// read as statements; with a footnote that holds a reference entry
+	// never a claim (Layout.Judge) it reads 0.812 / 0.839, F1 0.825.
+	if precision < 0.80 || recall < 0.77 {
+		t.Errorf("precision %.3f (floor 0.80), recall %.3f (floor 0.77)", precision, recall)
 	}
 }
 

@@ -67,9 +67,15 @@ func Judge(text string, kind corpus.BlockKind, threshold float64) Judgement {
 
 // JudgeSentence scores a sentence of an article as Judge does, and also
 // reads its heading: a sentence under a paper's methods or results heading
-// reports the authors' own work. Layout.Judge reads the whole article.
+// reports the authors' own work. A footnote that is a reference entry is
+// no claim, as in Layout.Judge, which reads the whole article (and so the
+// rest of the entry too).
 func JudgeSentence(s corpus.Sentence, threshold float64) Judgement {
-	return judge(s.Text, s.Kind, context{section: s.Section}, threshold)
+	j := judge(s.Text, s.Kind, context{section: s.Section}, threshold)
+	if s.Kind == corpus.KindFootnote && referenceEntry(s.Text) {
+		refNote(&j)
+	}
+	return j
 }
 
 func judge(text string, kind corpus.BlockKind, ctx context, threshold float64) Judgement {

@@ -32,6 +32,9 @@ type Layout struct {
 	sentences []corpus.Sentence
 	parts     []part
 	notice    map[int]bool // paragraphs that open with a notice
+	// refNotes are the footnotes (by paragraph) that hold a reference
+	// entry: a page that sets its reference list as footnotes.
+	refNotes map[int]bool
 	// personal is an article told in the first person singular: an
 	// essay or a column, whose plain statements are often the writer's
 	// view.
@@ -148,8 +151,25 @@ func NewLayout(sentences []corpus.Sentence) *Layout {
 		if first := i == 0 || sentences[i-1].Paragraph != s.Paragraph; first && opensNotice(s.Text) {
 			l.notice[s.Paragraph] = true
 		}
+		if s.Kind == corpus.KindFootnote && referenceEntry(s.Text) {
+			if l.refNotes == nil {
+				l.refNotes = map[int]bool{}
+			}
+			l.refNotes[s.Paragraph] = true
+		}
 	}
 	return l
+}
+
+// referenceEntry reports whether a sentence reads as a bibliography entry
+// (the rules' "reference entry": "Watson NF, et al.", "2015;38(6):843").
+func referenceEntry(text string) bool {
+	var s scan
+	s.clean(text)
+	var buf [64]token
+	s.toks = tokenize(s.low, s.orig, buf[:0])
+	s.reference()
+	return s.fired[fReference]
 }
 
 // nextPart is the part a heading opens, given the part before it: a
@@ -219,10 +239,41 @@ func opensNotice(text string) bool {
 
 // Judge scores sentence i of the article as JudgeSentence does, and also by
 // where it stands.
+//
+// A footnote that holds a reference entry is a reference, whole, never a
+// claim: the reader splits an entry into its authors, its title and its
+// journal, and the title alone ("Sleep duration and all-cause mortality: a
+// systematic review.") reads like a statement. Its score is capped at
+// refNoteScore and the reason says why. The model is not told (none of the
+// labelled articles sets its references as footnotes), so this is a rule
+// over its verdict, as a heading's is.
 func (l *Layout) Judge(i int, threshold float64) Judgement {
 	s := l.sentences[i]
-	return judge(s.Text, s.Kind, l.context(i), threshold)
+	j := judge(s.Text, s.Kind, l.context(i), threshold)
+	if l.inRefNote(i) {
+		refNote(&j)
+	}
+	return j
 }
+
+// refNote makes a judgement that of a sentence in a footnote that holds a
+// reference entry.
+func refNote(j *Judgement) {
+	j.Score = min(j.Score, refNoteScore)
+	j.Claim = false
+	j.Reasons = append(j.Reasons, "in a footnote that holds a reference entry")
+}
+
+// inRefNote reports whether sentence i stands in a footnote that holds a
+// reference entry.
+func (l *Layout) inRefNote(i int) bool {
+	s := l.sentences[i]
+	return s.Kind == corpus.KindFootnote && l.refNotes[s.Paragraph]
+}
+
+// refNoteScore is the most a sentence of a footnote that holds a
+// reference entry scores.
+const refNoteScore = 0.05
 
 // context returns what the layout knows of sentence i.
 func (l *Layout) context(i int) context {

@@ -308,3 +308,32 @@ func TestOwnSection_DesignHeadsAPapersMethodsOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestLayout_FootnoteHoldingAReferenceIsNoClaim: a page that sets its
+// references as footnotes gives the reader entries it splits into
+// sentences, and the title alone reads as a statement; a footnote that
+// holds a reference entry is no claim, whole, while a footnote of prose
+// is judged as any sentence is.
+func TestLayout_FootnoteHoldingAReferenceIsNoClaim(t *testing.T) {
+	note := func(text string, para int) corpus.Sentence {
+		return corpus.Sentence{Text: text, Kind: corpus.KindFootnote, Paragraph: para}
+	}
+	sentences := []corpus.Sentence{
+		{Text: "Adults need at least seven hours of sleep a night.", Kind: corpus.KindSentence, Paragraph: 1},
+		{Text: "Most people get less than that on weekdays.", Kind: corpus.KindSentence, Paragraph: 1},
+		note("Cappuccio FP, et al.", 2),
+		note("Sleep duration and all-cause mortality: a systematic review and meta-analysis of prospective studies.", 2),
+		note("Sleep. 2010;33(5):585-592.", 2),
+		note("Shift workers in the survey slept 40 minutes less than day workers.", 3),
+	}
+	l := NewLayout(sentences)
+	for i := 2; i <= 4; i++ {
+		j := l.Judge(i, 0)
+		if j.Claim || j.Score > refNoteScore || !strings.Contains(strings.Join(j.Reasons, "; "), "reference entry") {
+			t.Errorf("%q: claim %v, score %.2f, reasons %v; want no claim, a reference entry", sentences[i].Text, j.Claim, j.Score, j.Reasons)
+		}
+	}
+	if l.inRefNote(5) {
+		t.Errorf("%q: a footnote of prose taken for a reference entry", sentences[5].Text)
+	}
+}

@@ -13,8 +13,6 @@
 //   rules (score 0.5, tuned on most of the pool): 0.734 / 0.772 / 0.753, top-10 0.744 (tp 5589 fp 2023 fn 1650)
 //   rules+layout+shape+role+kind, L2 0.003:
 //     0.801 / 0.833 / 0.817, top-10 0.837 (tp 6030 fp 1498 fn 1209) at 0.47
-//   trees over rules+layout+shape+role+place, 200 of depth 3, leaf 20, shrink 0.1, columns 1, from the rules:
-//     0.805 / 0.870 / 0.836, top-10 0.843 (tp 6298 fp 1526 fn 941) at 0.41
 //   trees over rules+layout+shape+role+place+lexical (L2 0.01, words of 6 sets), 600 of depth 3, leaf 20, shrink 0.05, columns 1, from a fitted line over the rules and the words:
 //     0.849 / 0.866 / 0.858, top-10 0.883 (tp 6272 fp 1114 fn 967) at 0.45
 //

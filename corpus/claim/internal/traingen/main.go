@@ -136,13 +136,16 @@ func (c config) String() string {
 // kept at 4, 0.875 with the trees kept off the word model), and the
 // twenty-sixth round's forest without it 0.872 ("Thirtieth round" in the
 // README). The per-kind copies of the rules are left to the trees' own
-// splits, and the hashed words are not offered to them.
+// splits, and the hashed words are not offered to them. Since the
+// thirty-first round, whose twelve real articles made the cross-validation
+// half as long again (TestGenerate ran into go test's ten minutes), the
+// forest without the word model is no longer trained for comparison: it
+// read F1 0.836 against the chosen 0.858 that round, and had not won since
+// the twentieth; the logistic regression, which takes seconds, stays.
 var candidates = func() []config {
 	const rlsr = claim.GroupRules | claim.GroupLayout | claim.GroupShape | claim.GroupRole
-	trees := shape{200, 3, 20, 0.1, 1, true, false}
 	out := []config{
 		{groups: rlsr | claim.GroupKind, l2: 0.003},
-		{groups: rlsr | claim.GroupPlace, trees: &trees},
 	}
 	words := shape{600, 3, 20, 0.05, 1, true, true}
 	out = append(out, config{groups: rlsr | claim.GroupPlace | claim.GroupLexical, trees: &words, lexical: &lexical{0.01, 6}})
@@ -213,9 +216,24 @@ var explain bool
 // generate trains on the pool under dir and returns the Go source of the
 // weights; it logs the cross-validation to log.
 func generate(dir string, log io.Writer) ([]byte, error) {
+	src, _, err := generateModel(dir, log)
+	return src, err
+}
+
+// generated is what generate trained: the pool, the chosen candidate and
+// its model trained on the whole pool, which the tests compare with the
+// committed model without training it a second time.
+type generated struct {
+	pool   pool
+	chosen config
+	model  final
+}
+
+// generateModel is generate, and returns what it trained too.
+func generateModel(dir string, log io.Writer) ([]byte, generated, error) {
 	p, err := loadPool(dir)
 	if err != nil {
-		return nil, err
+		return nil, generated{}, err
 	}
 	examples, texts, kinds := p.examples, p.texts, p.kinds
 	usePool(p.examples)
@@ -378,11 +396,12 @@ func generate(dir string, log io.Writer) ([]byte, error) {
 		writeLogistic(&b, m.logistic)
 	} else {
 		if len(m.forest.Nodes) > math.MaxUint16 {
-			return nil, fmt.Errorf("%d nodes: more than a forest's uint16 indexes hold", len(m.forest.Nodes))
+			return nil, generated{}, fmt.Errorf("%d nodes: more than a forest's uint16 indexes hold", len(m.forest.Nodes))
 		}
 		writeForest(&b, m.forest, m.words)
 	}
-	return format.Source(b.Bytes())
+	src, err := format.Source(b.Bytes())
+	return src, generated{pool: p, chosen: c, model: m}, err
 }
 
 // final is the chosen candidate trained on the whole pool: a logistic

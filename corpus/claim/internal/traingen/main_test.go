@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/evident-tools/evident/corpus/claim/internal/train"
@@ -23,11 +24,7 @@ func TestGenerate_RebuildsTheCommittedWeights(t *testing.T) {
 		t.Skip("cross-validation trains hundreds of models; skipped with -short")
 	}
 	root := filepath.Join("..", "..")
-	needShared(t, filepath.Join(root, "testdata", "kinds"))
-	got, err := generate(filepath.Join(root, "testdata", "kinds"), io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got, _ := trainOnce(t)
 	want, err := os.ReadFile(filepath.Join(root, "weights_gen.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +32,28 @@ func TestGenerate_RebuildsTheCommittedWeights(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatalf("weights_gen.go is not what training on the committed data gives; run go generate ./corpus/claim")
 	}
+}
+
+// trained is the training of the committed data, done once for the tests
+// that need it: it takes minutes.
+var trained struct {
+	once sync.Once
+	src  []byte
+	g    generated
+	err  error
+}
+
+// trainOnce trains on the committed data, once per test run, and returns
+// the weights' source and what was trained.
+func trainOnce(t *testing.T) ([]byte, generated) {
+	t.Helper()
+	dir := filepath.Join("..", "..", "testdata", "kinds")
+	needShared(t, dir)
+	trained.once.Do(func() { trained.src, trained.g, trained.err = generateModel(dir, io.Discard) })
+	if trained.err != nil {
+		t.Fatal(trained.err)
+	}
+	return trained.src, trained.g
 }
 
 // needShared skips a test that trains when the shared corpora, which hold
@@ -105,8 +124,9 @@ func TestWriteForest_PutsEachSplitsChildrenSideBySide(t *testing.T) {
 	}
 }
 
-// TestCommittedModel_ScoresAsTrained trains the committed candidate again
-// on the pool and compares its probability of every pool sentence with the
+// TestCommittedModel_ScoresAsTrained takes the committed candidate trained
+// again on the pool (by TestGenerate's training) and compares its
+// probability of every pool sentence with the
 // score the compiled-in model (weights_gen.go) gives it through the
 // scorer's own code: a model whose inputs training and scoring compute
 // differently, or whose parts the generated file leaves out (the word
@@ -125,14 +145,9 @@ func TestCommittedModel_ScoresAsTrained(t *testing.T) {
 		t.Fatal("weights_gen.go names no chosen candidate")
 	}
 	chosen, _, _ = strings.Cut(chosen, ", threshold ")
-	var c *config
-	for _, k := range candidates {
-		if k.String() == chosen {
-			c = &k
-		}
-	}
-	if c == nil {
-		t.Fatalf("the chosen candidate %q is not among the candidates", chosen)
+	_, g := trainOnce(t)
+	if g.chosen.String() != chosen {
+		t.Fatalf("the committed weights name %q; training on the committed data chooses %q", chosen, g.chosen)
 	}
 	// Each kind of article's threshold is a shift of the committed
 	// model's log-odds.
@@ -148,13 +163,7 @@ func TestCommittedModel_ScoresAsTrained(t *testing.T) {
 			shift = append(shift, v)
 		}
 	}
-	dir := filepath.Join("..", "..", "testdata", "kinds")
-	needShared(t, dir)
-	p, err := loadPool(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := fitFinal(*c, p.examples)
+	p, m := g.pool, g.model
 	worst := 0.0
 	for i, e := range p.examples {
 		want := m.prob(e)
