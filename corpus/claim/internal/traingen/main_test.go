@@ -93,10 +93,14 @@ func TestLoadPool_ReadsThePoolAndNothingElse(t *testing.T) {
 			t.Errorf("no example from %s/", d)
 		}
 	}
+	// The real articles corpus/check keeps to judge the model on: those
+	// the thirty-first round was judged on, and those sealed for the next.
 	for _, e := range ex {
-		if strings.Contains(e.Article, "07.conclusions") || strings.Contains(e.Article, "pmed.1001300") ||
-			strings.Contains(e.Article, "pone.0002554") || strings.Contains(e.Article, "pone.0147124") {
-			t.Fatalf("%s: a sealed real article was trained on", e.Article)
+		for _, sealed := range []string{"07.conclusions", "pmed.1001300", "pone.0002554", "pone.0147124",
+			"zotero", "01.abstract", "response-to-reviewers"} {
+			if strings.Contains(e.Article, sealed) {
+				t.Fatalf("%s: a sealed real article was trained on", e.Article)
+			}
 		}
 	}
 }
