@@ -71,11 +71,8 @@ func Judge(text string, kind corpus.BlockKind, threshold float64) Judgement {
 // no claim, as in Layout.Judge, which reads the whole article (and so the
 // rest of the entry too).
 func JudgeSentence(s corpus.Sentence, threshold float64) Judgement {
-	j := judge(s.Text, s.Kind, context{section: s.Section}, threshold)
-	if s.Kind == corpus.KindFootnote && referenceEntry(s.Text) {
-		refNote(&j)
-	}
-	return j
+	return judge(s.Text, s.Kind, context{section: s.Section,
+		refNote: s.Kind == corpus.KindFootnote && referenceEntry(s.Text)}, threshold)
 }
 
 func judge(text string, kind corpus.BlockKind, ctx context, threshold float64) Judgement {
@@ -91,6 +88,11 @@ func judge(text string, kind corpus.BlockKind, ctx context, threshold float64) J
 	s.run(kind, ctx)
 	reasons := s.reasons()
 	score := s.score(ctx)
+	if ctx.refNote {
+		// A rule over the model's verdict, as for Layout.Judge's
+		// footnotes that hold a reference entry.
+		return Judgement{Score: min(score, refNoteScore), Reasons: append(reasons, "in a footnote that holds a reference entry")}
+	}
 	return Judgement{Score: score, Claim: score >= threshold, Reasons: reasons}
 }
 

@@ -249,19 +249,7 @@ func opensNotice(text string) bool {
 // over its verdict, as a heading's is.
 func (l *Layout) Judge(i int, threshold float64) Judgement {
 	s := l.sentences[i]
-	j := judge(s.Text, s.Kind, l.context(i), threshold)
-	if l.inRefNote(i) {
-		refNote(&j)
-	}
-	return j
-}
-
-// refNote makes a judgement that of a sentence in a footnote that holds a
-// reference entry.
-func refNote(j *Judgement) {
-	j.Score = min(j.Score, refNoteScore)
-	j.Claim = false
-	j.Reasons = append(j.Reasons, "in a footnote that holds a reference entry")
+	return judge(s.Text, s.Kind, l.context(i), threshold)
 }
 
 // inRefNote reports whether sentence i stands in a footnote that holds a
@@ -280,7 +268,7 @@ func (l *Layout) context(i int) context {
 	s := l.sentences[i]
 	ctx := context{section: s.Section, part: l.parts[i], personal: l.personal, density: l.density, paper: l.paper, style: l.style,
 		pastShare:  l.pastShare,
-		articleLen: len(l.sentences), position: float64(i) / float64(len(l.sentences))}
+		articleLen: len(l.sentences), position: float64(i) / float64(len(l.sentences)), refNote: l.inRefNote(i)}
 	if i > 0 && l.sentences[i-1].Paragraph == s.Paragraph {
 		ctx.inNotice = l.notice[s.Paragraph]
 	}
@@ -304,6 +292,7 @@ type context struct {
 	part     part
 	inNotice bool // follows the opening of a notice in its paragraph
 	repeat   bool // says again what another sentence says (repeat.go)
+	refNote  bool // stands in a footnote that holds a reference entry: never a claim
 	personal bool // the article is told in the first person singular
 
 	// What only the learned model reads (inputs.go).
