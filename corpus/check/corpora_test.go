@@ -52,12 +52,13 @@ func TestCorpora_LaTeXPaperResolvesEveryCite(t *testing.T) {
 }
 
 // TestCorpora_RealArticlesAgainstBlindLabels measures the uncited-claim
-// findings on twelve real articles against their sentences' labels, set
+// findings on sixteen real articles against their sentences' labels, set
 // blind by two labellers each and settled (testdata/real-articles/): a
-// stylometry preprint (fail.tex), five sections of a review paper, a PLOS
-// Medicine essay, a PLOS policy article and three PLOS research papers.
-// Since the thirty-first round of issue 16 the model trains on them, so
-// these are tuned-on figures; TestCorpora_SealedRealArticlesAgainstBlindLabels
+// stylometry preprint (fail.tex), seven sections of a review paper, a PLOS
+// Medicine essay, a PLOS policy article, a PLOS Medicine meta-analysis and
+// five PLOS research papers. Since the thirty-first round of issue 16 the
+// model trains on them (the last four since the thirty-second), so these
+// are tuned-on figures; TestCorpora_SealedRealArticles2AgainstBlindLabels
 // measures real articles it was not trained on. Until the thirtieth round a
 // test here held fail.tex's findings under a count (75 when the issue was
 // filed), which said nothing of which were right. The floors only keep the
@@ -76,60 +77,41 @@ func TestCorpora_RealArticlesAgainstBlindLabels(t *testing.T) {
 		{"journal.pbio.0040088", "plos-jats/journal.pbio.0040088.xml", 34},
 		{"journal.pcbi.1000112", "plos-jats/journal.pcbi.1000112.xml", 20},
 		{"journal.pcbi.1001083", "plos-jats/journal.pcbi.1001083.xml", 56},
-	})
-	if total.precision() < 0.74 || total.recall() < 0.84 {
-		t.Errorf("precision %.3f, recall %.3f over the real articles; floors 0.74 and 0.84 (the thirty-first round's model, trained on them)", total.precision(), total.recall())
-	}
-}
-
-// TestCorpora_SealedRealArticlesAgainstBlindLabels measures the
-// uncited-claim findings on four more real articles
-// (testdata/real-articles-sealed/: the review paper's conclusions, a PLOS
-// Medicine meta-analysis, two PLOS ONE research papers), labelled blind
-// twice and settled in the thirtieth round of issue 16 and sealed until
-// the thirty-first round's model was fixed: the model has never been
-// trained on them. The thirty-first round judged its model on them once
-// (testdata/kinds/README.md, "Thirty-first round"); they have been read
-// since, so the next change to the scorer needs new sealed articles.
-func TestCorpora_SealedRealArticlesAgainstBlindLabels(t *testing.T) {
-	total := measureRealArticles(t, "real-articles-sealed", []realArticle{
 		{"07.conclusions", "deep-review/content/07.conclusions.md", 11},
 		{"journal.pmed.1001300", "plos-jats/journal.pmed.1001300.xml", 18},
 		{"journal.pone.0002554", "plos-jats/journal.pone.0002554.xml", 33},
 		{"journal.pone.0147124", "plos-jats/journal.pone.0147124.xml", 41},
 	})
-	if total.precision() < 0.65 || total.recall() < 0.68 {
-		t.Errorf("precision %.3f, recall %.3f over the sealed real articles; floors 0.65 and 0.68 (the thirty-first round's model)", total.precision(), total.recall())
+	if total.precision() < 0.81 || total.recall() < 0.86 {
+		t.Errorf("precision %.3f, recall %.3f over the real articles; floors 0.81 and 0.86 (the thirty-second round's model, trained on them)", total.precision(), total.recall())
 	}
 }
 
-// TestCorpora_SealedRealArticles2StillAlign checks only that the labels of
-// three more real articles (testdata/real-articles-sealed2/: a
-// sports-science manuscript saved as a Word file with Zotero fields, and
-// the deep review's abstract and its response to the reviewers) still pair
-// with the sentences the reader gives, one line each, the piece in its
-// sentence. They were labelled blind twice and settled in the thirty-first
-// round of issue 16, after its model was judged, and are sealed: no test
-// and no one has scored the claim scorer on them, so that the next change
-// to the scorer, which may be tuned on testdata/real-articles/ and
-// testdata/real-articles-sealed/, is judged on real writing it was not
-// tuned on. This test reads no score and no finding.
-func TestCorpora_SealedRealArticles2StillAlign(t *testing.T) {
-	dir := articlesDir(t)
-	for _, a := range []struct{ labels, path string }{
-		{"zotero", filepath.Join("..", "docx", "acronym", "zotero.docx")},
-		{"01.abstract", "deep-review/content/01.abstract.md"},
-		{"response-to-reviewers", "deep-review/content/response-to-reviewers.md"},
-	} {
-		rep := checkCitedKeysKnown(t, filepath.Join(dir, a.path))
-		for _, name := range []string{a.labels + ".labels.tsv", a.labels + ".second.labels.tsv"} {
-			readLabelsIn(t, "real-articles-sealed2", name, rep)
-		}
+// TestCorpora_SealedRealArticles2AgainstBlindLabels measures the
+// uncited-claim findings on three more real articles
+// (testdata/real-articles-sealed2/: a sports-science manuscript saved as a
+// Word file with Zotero fields, and the review paper's abstract and its
+// response to the reviewers), labelled blind twice and settled in the
+// thirty-first round of issue 16 and sealed until the thirty-second round's
+// model was fixed: the model has never been trained on them. The
+// thirty-second round judged its model on them once
+// (corpus/claim/testdata/kinds/README.md, "Thirty-second round"); they have
+// been read since, so the next change to the scorer needs new sealed
+// articles. They hold 25 uncited claims, so one sentence moves a figure by
+// two to four points.
+func TestCorpora_SealedRealArticles2AgainstBlindLabels(t *testing.T) {
+	total := measureRealArticles(t, "real-articles-sealed2", []realArticle{
+		{"zotero", filepath.Join("..", "docx", "acronym", "zotero.docx"), 13},
+		{"01.abstract", "deep-review/content/01.abstract.md", 4},
+		{"response-to-reviewers", "deep-review/content/response-to-reviewers.md", 8},
+	})
+	if total.precision() < 0.45 || total.recall() < 0.76 {
+		t.Errorf("precision %.3f, recall %.3f over the sealed real articles; floors 0.45 and 0.76 (the thirty-second round's model)", total.precision(), total.recall())
 	}
 }
 
 // realArticle is a real article of the shared corpora and its labels in
-// testdata/real-articles/ or testdata/real-articles-sealed/, with the
+// testdata/real-articles/ or testdata/real-articles-sealed2/, with the
 // number of its uncited sentences the labels call claims.
 type realArticle struct {
 	labels, path string

