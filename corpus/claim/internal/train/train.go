@@ -88,6 +88,9 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 // examples are visited in an order shuffled from o.Seed, so the same
 // examples and options always give the same model.
 func Train(examples []Example, o Options) Model {
+	if o.Keep == nil && o.L2Of == nil && indicators(examples) {
+		return trainIndicators(examples, o)
+	}
 	m := Model{Weights: make([]float64, o.Dim)}
 	prior := make([]float64, o.Dim)
 	copy(prior, o.Prior)
@@ -123,6 +126,71 @@ func Train(examples []Example, o Options) Model {
 				grad := float64(g*in.Value) + float64(pen[in.Index]*(*w-prior[in.Index]))
 				sq[in.Index] += float64(grad * grad)
 				*w -= float64(o.Rate * grad / (math.Sqrt(sq[in.Index]) + 1e-9))
+			}
+			sqBias += float64(g * g)
+			m.Bias -= float64(o.Rate * g / (math.Sqrt(sqBias) + 1e-9))
+		}
+	}
+	return m
+}
+
+// indicators reports whether every input of the examples is 1, as a word
+// model's are.
+func indicators(examples []Example) bool {
+	for _, e := range examples {
+		for _, in := range e.Inputs {
+			if in.Value != 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// trainIndicators is Train for examples whose inputs are all 1, with one
+// penalty for all and every input kept: the same steps in the same order,
+// so the same model to the bit (a value times 1 is the value), reading
+// each example's inputs as packed indexes. The word models of the
+// cross-validation, hundreds of them, are trained here.
+func trainIndicators(examples []Example, o Options) Model {
+	m := Model{Weights: make([]float64, o.Dim)}
+	prior := make([]float64, o.Dim)
+	copy(prior, o.Prior)
+	copy(m.Weights, prior)
+	sq := make([]float64, o.Dim)
+	var sqBias float64
+	rows := make([][]int32, len(examples))
+	ys := make([]float64, len(examples))
+	for i, e := range examples {
+		r := make([]int32, len(e.Inputs))
+		for k, in := range e.Inputs {
+			r[k] = int32(in.Index)
+		}
+		rows[i] = r
+		if e.Claim {
+			ys[i] = 1
+		}
+	}
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	l2 := o.L2
+	w := m.Weights
+	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
+	for range o.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			row := rows[k]
+			z := m.Bias
+			for _, j := range row {
+				z += w[j]
+			}
+			g := sigmoid(z) - ys[k]
+			for _, j := range row {
+				grad := g + float64(l2*(w[j]-prior[j]))
+				sq[j] += float64(grad * grad)
+				w[j] -= float64(o.Rate * grad / (math.Sqrt(sq[j]) + 1e-9))
 			}
 			sqBias += float64(g * g)
 			m.Bias -= float64(o.Rate * g / (math.Sqrt(sqBias) + 1e-9))

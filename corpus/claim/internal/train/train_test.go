@@ -160,3 +160,46 @@ func TestChooseThreshold_TakesTheBestF1(t *testing.T) {
 		t.Fatalf("threshold %.2f, %+v; want one in (0.3, 0.6] with F1 1", th, f)
 	}
 }
+
+// TestTrain_IndicatorsTrainAsTheGeneralPath checks that examples whose
+// inputs are all 1 (a word model's), which Train fits on a path of their
+// own, give the model the general path gives, bit for bit: the committed
+// weights are checked byte for byte against training.
+func TestTrain_IndicatorsTrainAsTheGeneralPath(t *testing.T) {
+	var ex []Example
+	for i := range 300 {
+		e := Example{Claim: i%3 == 0}
+		// Repeated and unsorted indexes, as a sentence's words can be.
+		for k := range 1 + i%7 {
+			e.Inputs = append(e.Inputs, Input{Index: (i*7 + k*13) % 50, Value: 1})
+		}
+		if i%5 == 0 {
+			e.Inputs = append(e.Inputs, e.Inputs[0])
+		}
+		ex = append(ex, e)
+	}
+	if !indicators(ex) {
+		t.Fatal("the examples should read as indicators")
+	}
+	for _, o := range []Options{
+		{Dim: 50, Epochs: 12, Rate: 0.2, Seed: 16, L2: 0.01},
+		{Dim: 50, Epochs: 3, Rate: 0.5, Seed: 3, L2: 0.1, Prior: []float64{0.5, -0.25, 1}},
+	} {
+		fast := Train(ex, o)
+		general := o
+		general.Keep = func(int) bool { return true } // takes the general path
+		slow := Train(ex, general)
+		if math.Float64bits(fast.Bias) != math.Float64bits(slow.Bias) {
+			t.Fatalf("bias %v, want %v", fast.Bias, slow.Bias)
+		}
+		for i := range slow.Weights {
+			if math.Float64bits(fast.Weights[i]) != math.Float64bits(slow.Weights[i]) {
+				t.Fatalf("weight %d = %v, want %v", i, fast.Weights[i], slow.Weights[i])
+			}
+		}
+	}
+	ex[0].Inputs[0].Value = 0.5
+	if indicators(ex) {
+		t.Error("an input of 0.5 read as an indicator")
+	}
+}

@@ -118,8 +118,8 @@ func (f Forest) Prob(e Example) float64 {
 const maxBins = 32
 
 // binned is the training set as the trees read it: each example's non-zero
-// inputs as (input, bin), and for each input its split points and the bin
-// of the value 0.
+// inputs as (input, bin) while it is built, and for each input its split
+// points and the bin of the value 0.
 type binned struct {
 	rows  [][]cell
 	cuts  [][]float64 // per input: go left when value <= cuts[b]
@@ -131,6 +131,15 @@ type binned struct {
 	bins []uint8
 	col  []int
 	ncol int
+	// at holds, for each example, where each of its non-zero inputs falls
+	// in a node's histogram: the histogram is one slice of every input's
+	// bins side by side (input f's from off[f]), so that filling it reads
+	// one small number per input rather than an (input, bin) pair and a
+	// slice per input. inputOf is the input of each histogram slot.
+	at      [][]int32
+	off     []int
+	inputOf []int32
+	nhist   int
 }
 
 type cell struct{ f, b int }
@@ -181,6 +190,25 @@ func bin(examples []Example, o TreeOptions) binned {
 			}
 		}
 	}
+	bd.off = make([]int, o.Dim)
+	for f, c := range bd.cuts {
+		bd.off[f] = -1
+		if c != nil {
+			bd.off[f] = bd.nhist
+			for range len(c) + 1 {
+				bd.inputOf = append(bd.inputOf, int32(f))
+			}
+			bd.nhist += len(c) + 1
+		}
+	}
+	bd.at = make([][]int32, len(examples))
+	for i, row := range bd.rows {
+		at := make([]int32, len(row))
+		for k, c := range row {
+			at[k] = int32(bd.off[c.f] + c.b)
+		}
+		bd.at[i] = at
+	}
 	bd.col = make([]int, o.Dim)
 	var zeroRow []uint8
 	for f, c := range bd.cuts {
@@ -199,6 +227,7 @@ func bin(examples []Example, o TreeOptions) binned {
 			r[bd.col[c.f]] = uint8(c.b)
 		}
 	}
+	bd.rows = nil // read through at and bins from here on
 	return bd
 }
 
@@ -288,6 +317,7 @@ func TrainTrees(examples []Example, o TreeOptions) Forest {
 			gr.inCols[c] = true
 		}
 		gr.cols = cols
+		gr.allCols = len(cols) == len(usable)
 		root := len(f.Nodes)
 		gr.grow(&f, slices.Clone(all), 0)
 		f.Roots = append(f.Roots, root)
@@ -307,8 +337,12 @@ type grower struct {
 	cols   []int
 	inCols []bool
 	// hist holds, per column and bin, the sums of gradient and
-	// curvature and the count of a node's examples.
-	hist [][]stat
+	// curvature and the count of a node's examples (column c's bins from
+	// bd.off[c]).
+	hist []stat
+	// allCols is set when the tree may split on every column with split
+	// points, so that no example's input needs the test of inCols.
+	allCols bool
 }
 
 type stat struct {
@@ -365,20 +399,28 @@ func (gr *grower) binOfRow(i, feat int) int {
 // at least MinLeaf examples on each side; ties go to the first found.
 func (gr *grower) bestSplit(rows []int, G, H float64) (feat, cut int, ok bool) {
 	if gr.hist == nil {
-		gr.hist = make([][]stat, len(gr.bd.cuts))
+		gr.hist = make([]stat, gr.bd.nhist)
 	}
 	for _, c := range gr.cols {
-		if gr.hist[c] == nil {
-			gr.hist[c] = make([]stat, len(gr.bd.cuts[c])+1)
-		}
-		clear(gr.hist[c])
+		clear(gr.histOf(c))
 	}
+	// The same sums, added in the same order, as an (input, bin) walk.
 	for _, i := range rows {
-		for _, c := range gr.bd.rows[i] {
-			if gr.inCols[c.f] {
-				s := &gr.hist[c.f][c.b]
-				s.g += gr.g[i]
-				s.h += gr.h[i]
+		gi, hi := gr.g[i], gr.h[i]
+		if gr.allCols {
+			for _, k := range gr.bd.at[i] {
+				s := &gr.hist[k]
+				s.g += gi
+				s.h += hi
+				s.n++
+			}
+			continue
+		}
+		for _, k := range gr.bd.at[i] {
+			if gr.inCols[gr.bd.inputOf[k]] {
+				s := &gr.hist[k]
+				s.g += gi
+				s.h += hi
 				s.n++
 			}
 		}
@@ -387,7 +429,7 @@ func (gr *grower) bestSplit(rows []int, G, H float64) (feat, cut int, ok bool) {
 	parent := float64(G*G) / (H + lam)
 	best := 1e-6 // a split must gain something
 	for _, c := range gr.cols {
-		hist := gr.hist[c]
+		hist := gr.histOf(c)
 		// The examples without the input sit in the bin of 0: the
 		// node's sums less those of the examples with it.
 		var sg, sh float64
@@ -418,6 +460,12 @@ func (gr *grower) bestSplit(rows []int, G, H float64) (feat, cut int, ok bool) {
 		}
 	}
 	return feat, cut, ok
+}
+
+// histOf is column c's part of the histogram.
+func (gr *grower) histOf(c int) []stat {
+	o := gr.bd.off[c]
+	return gr.hist[o : o+len(gr.bd.cuts[c])+1]
 }
 
 // fitLinear fits the linear start of TreeOptions.Linear: a logistic
