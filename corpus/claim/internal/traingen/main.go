@@ -648,7 +648,7 @@ var realArticles = []struct{ labels, path string }{
 // in training and in the cross-validation's figures (the thirty-second
 // round's choice: counted twice, the model read the real articles better
 // left out one at a time, 0.693 to 0.701 in F1, and our own sets the same,
-// 0.877 either way). They are a seventh as many sentences as ours, and
+// 0.877 either way). They are a sixth as many sentences as ours, and
 // the writing the model meets least.
 const realCopies = 2
 
