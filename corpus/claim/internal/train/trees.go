@@ -299,7 +299,7 @@ func TrainTrees(examples []Example, o TreeOptions) Forest {
 	for i := range all {
 		all[i] = i
 	}
-	gr := grower{bd: &bd, o: o, g: g, h: h, z: z, inCols: make([]bool, o.Dim)}
+	gr := grower{bd: &bd, o: o, g: g, h: h, z: z, inCols: make([]bool, o.Dim), rows: make([]int, n), scratch: make([]int, n)}
 	for range o.Trees {
 		for i := range n {
 			p := sigmoid(z[i])
@@ -319,7 +319,8 @@ func TrainTrees(examples []Example, o TreeOptions) Forest {
 		gr.cols = cols
 		gr.allCols = len(cols) == len(usable)
 		root := len(f.Nodes)
-		gr.grow(&f, slices.Clone(all), 0)
+		copy(gr.rows, all)
+		gr.grow(&f, gr.rows, 0)
 		f.Roots = append(f.Roots, root)
 		for _, c := range cols {
 			gr.inCols[c] = false
@@ -343,6 +344,9 @@ type grower struct {
 	// allCols is set when the tree may split on every column with split
 	// points, so that no example's input needs the test of inCols.
 	allCols bool
+	// rows holds the examples of the tree being grown, each node's a
+	// slice of it; scratch is where a split puts its right side aside.
+	rows, scratch []int
 }
 
 type stat struct {
@@ -376,14 +380,19 @@ func (gr *grower) grow(f *Forest, rows []int, d int) int {
 		return leaf()
 	}
 	f.Nodes = append(f.Nodes, Node{})
-	var left, right []int
+	// Split rows in place, each side in the order it had: the left side
+	// to the front, the right one through the scratch row after it.
+	nl, right := 0, gr.scratch[:0]
 	for _, i := range rows {
 		if gr.binOfRow(i, feat) <= cut {
-			left = append(left, i)
+			rows[nl] = i
+			nl++
 		} else {
 			right = append(right, i)
 		}
 	}
+	copy(rows[nl:], right)
+	left, right := rows[:nl], rows[nl:]
 	f.Nodes[me] = Node{Feature: feat, Threshold: gr.bd.cuts[feat][cut]}
 	l := gr.grow(f, left, d+1)
 	r := gr.grow(f, right, d+1)

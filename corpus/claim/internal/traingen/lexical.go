@@ -97,7 +97,7 @@ func (x lexical) train(examples []train.Example) train.Model {
 	keep := commonWords(examples, x.minSets)
 	words := make([]train.Example, len(examples))
 	for i, e := range examples {
-		w := train.Example{Article: e.Article, Claim: e.Claim, Uncited: e.Uncited}
+		w := train.Example{Article: e.Article, Claim: e.Claim, Uncited: e.Uncited, Inputs: make([]train.Input, 0, len(e.Words))}
 		for _, id := range e.Words {
 			if keep[id] {
 				w.Inputs = append(w.Inputs, train.Input{Index: int(id), Value: 1})
@@ -322,7 +322,7 @@ func (c *innerCache) values(x lexical, out []string, g string) []float64 {
 		for _, d := range out {
 			skip[d] = true
 		}
-		var rest []train.Example
+		rest := make([]train.Example, 0, len(c.pool))
 		for _, e := range c.pool {
 			if !skip[setOf(e)] {
 				rest = append(rest, e)
