@@ -32,6 +32,7 @@ type docxWalker struct {
 	carry   *docxPara // a paragraph whose mark was deleted: it runs on into the next
 	cell    int       // table cells open
 	sup     bool      // the run being read is superscript
+	bold    bool      // the run being read is bold
 	section string    // the last heading of the body
 
 	fields     []docxField
@@ -66,6 +67,10 @@ type docxPara struct {
 	sup         []byte // superscript text not yet written
 	supPos      corpus.Position
 	fields      []corpus.CitationField
+	// boldText and plainText count the letters and digits written in bold
+	// runs and in others: a paragraph all in bold at the top of a
+	// manuscript is its title.
+	boldText, plainText int
 }
 
 type docxNoteRef struct {
@@ -270,9 +275,34 @@ func (w *docxWalker) emit(p *docxPara) {
 	if p.kind == corpus.KindHeading && !w.inNotes {
 		w.section = text
 	}
+	if w.boldTitle(p, text) {
+		p.kind, p.level = corpus.KindHeading, 1
+	}
+	p.boldText, p.plainText = 0, 0
 	fields := p.fields
 	p.fields = nil
 	w.blocks = append(w.blocks, rawBlock{kind: p.kind, text: text, pos: pos, lines: lines, level: p.level, item: p.item, refList: p.refList, fields: fields})
+}
+
+// maxTitleWords is the most words a bold first paragraph may have to be
+// read as the title.
+const maxTitleWords = 30
+
+// boldTitle reports whether p, about to be written with text, is a Word
+// manuscript's title set by hand: the body's first paragraph, in bold
+// throughout, no longer than a title and not ending as a sentence does,
+// with no style or outline level making it anything else. Manuscripts
+// saved without heading styles set their title so; read as body text it
+// was scored as a claim, and the author list under it, which carries an
+// outline level, was taken for the article's title.
+func (w *docxWalker) boldTitle(p *docxPara, text string) bool {
+	if w.inNotes || w.cell > 0 || p.kind != corpus.KindSentence || len(w.blocks) > 0 {
+		return false
+	}
+	if p.boldText == 0 || p.plainText > 0 || len(strings.Fields(text)) > maxTitleWords {
+		return false
+	}
+	return !strings.HasSuffix(strings.TrimSpace(text), ".")
 }
 
 // pPr reads a paragraph's properties: its style (heading, list,
@@ -329,20 +359,20 @@ func (w *docxWalker) pPr(p *docxPara) error {
 }
 
 func (w *docxWalker) run() error {
-	outer := w.sup
-	w.sup = false
+	outer, outerBold := w.sup, w.bold
+	w.sup, w.bold = false, false
 	err := w.children(func(se xml.StartElement) error {
 		if isW(se.Name) && se.Name.Local == "rPr" {
 			return w.rPr()
 		}
 		return w.elem(se)
 	})
-	w.sup = outer
+	w.sup, w.bold = outer, outerBold
 	return err
 }
 
 // rPr reads whether a run is superscript, set on the run or by its
-// character style.
+// character style, and whether it is set in bold on the run itself.
 func (w *docxWalker) rPr() error {
 	style, vert := "", ""
 	err := w.children(func(se xml.StartElement) error {
@@ -352,6 +382,14 @@ func (w *docxWalker) rPr() error {
 				style = attr(se, "val")
 			case "vertAlign":
 				vert = attr(se, "val")
+			case "b":
+				// <w:b/> is on; w:val "0", "false" or "off" turns it off.
+				switch attr(se, "val") {
+				case "0", "false", "off":
+					w.bold = false
+				default:
+					w.bold = true
+				}
 			}
 		}
 		return w.dec.Skip()
@@ -374,6 +412,15 @@ func (w *docxWalker) text(s string) {
 	}
 	if w.bibOpen > 0 {
 		p.refList = true
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if w.bold {
+				p.boldText++
+			} else {
+				p.plainText++
+			}
+		}
 	}
 	w.linkText(p, s)
 	if w.sup {

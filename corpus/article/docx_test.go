@@ -221,3 +221,51 @@ func FuzzReadDOCX(f *testing.F) {
 		}
 	})
 }
+
+// TestDOCX_BoldFirstParagraphIsTheTitle: a manuscript saved without
+// heading styles sets its title as a bold first paragraph, often with the
+// author list under it at an outline level (the acronym manuscript of the
+// shared corpora does). The title is a heading and the article's title, not
+// a sentence to score; a bold lead that ends as a sentence, a first
+// paragraph only partly bold, and a bold paragraph after the first stay
+// sentences.
+func TestDOCX_BoldFirstParagraphIsTheTitle(t *testing.T) {
+	bold := func(s string) string {
+		return `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + s + `</w:t></w:r>`
+	}
+	plain := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
+	byline := `<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr>` + plain("Ann Smith, Bo Jones") + `</w:p>`
+	body := `<w:p>` + plain("Critical power varies with the protocol used to measure it.") + `</w:p>`
+	for _, tt := range []struct {
+		name, first string
+		want        string // the first block
+		title       string
+	}{
+		{"bold title", `<w:p>` + bold("Critical power: ") + bold("how protocols and models affect it") + `</w:p>`,
+			"heading ¶1 Critical power: how protocols and models affect it", "Critical power: how protocols and models affect it"},
+		{"bold turned off again", `<w:p>` + bold("Critical power") + `<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>: a study</w:t></w:r></w:p>`,
+			"sentence ¶1 Critical power: a study", "Ann Smith, Bo Jones"},
+		{"partly bold", `<w:p>` + bold("Critical power") + plain(" and how protocols affect it") + `</w:p>`,
+			"sentence ¶1 Critical power and how protocols affect it", "Ann Smith, Bo Jones"},
+		{"a bold sentence", `<w:p>` + bold("Critical power varies with the protocol.") + `</w:p>`,
+			"sentence ¶1 Critical power varies with the protocol.", "Ann Smith, Bo Jones"},
+	} {
+		data := docxOf(tt.first + byline + body)
+		got := readDOCXBlocks(t, data)
+		if got[0] != tt.want {
+			t.Errorf("%s: first block %q, want %q", tt.name, got[0], tt.want)
+		}
+		doc, err := Read("draft.docx", data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != tt.title {
+			t.Errorf("%s: title %q, want %q", tt.name, doc.Title, tt.title)
+		}
+	}
+	// A bold paragraph after the first is body text (a bold lead-in).
+	data := docxOf(`<w:p>` + plain("Some text first") + `</w:p><w:p>` + bold("Key points") + `</w:p>`)
+	if got := readDOCXBlocks(t, data); got[1] != "sentence ¶2 Key points" {
+		t.Errorf("second block %q, want a sentence", got[1])
+	}
+}
