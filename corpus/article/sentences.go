@@ -68,12 +68,14 @@ var abbreviations = set("e.g", "i.e", "cf", "vs", "viz", "fig", "figs", "eq", "e
 	"col", "capt", "sgt", "rev", "hon", "gov", "sen", "rep", "dept", "univ", "assoc", "ed", "eds", "p",
 	"para", "paras", "art", "no", "nr", "op", "cit", "ibid", "al", "e.v", "z.b", "d.h", "u.a", "bzw", "vgl",
 	"ggf", "usw", "etc", "st", "inc", "ltd", "co", "corp", "jr", "jan", "feb", "mar", "apr", "jun", "jul",
-	"aug", "sep", "sept", "oct", "nov", "dec", "est", "dist", "min", "max", "avg", "wt", "vs", "ex", "incl")
+	"aug", "sep", "sept", "oct", "nov", "dec", "est", "dist", "min", "max", "avg", "wt", "vs", "ex", "incl",
+	"tel", "fax")
 
 // weakAbbreviations may end a sentence: they do when the next word is one
 // that usually starts one ("...in the U.S. The study").
 var weakAbbreviations = set("etc", "al", "st", "inc", "ltd", "co", "corp", "jr", "no", "jan", "feb", "mar",
-	"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "min", "max", "ibid", "incl", "ex")
+	"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "min", "max", "ibid", "incl", "ex",
+	"tel", "fax")
 
 // stateAbbreviations are the AP-style abbreviations of US states written
 // as one word ("PASADENA, Calif. — The…", "Boston, Mass., officials"),

@@ -69,6 +69,11 @@ func TestSplitSentences_AbbreviationsDoNotEnd(t *testing.T) {
 			[]string{"The drug is sold in the U.S.", "The price is high."}},
 		{"Ph.D. at the end", "She holds a Ph.D. This helped.",
 			[]string{"She holds a Ph.D.", "This helped."}},
+		// A manuscript's contact line, which was split in three.
+		{"tel. and fax.", "tel. +1 403 220 7955, fax. +1 403 220 0448",
+			[]string{"tel. +1 403 220 7955, fax. +1 403 220 0448"}},
+		{"fax. ends a sentence", "Results were sent by fax. The clinic replied.",
+			[]string{"Results were sent by fax.", "The clinic replied."}},
 	})
 }
 
