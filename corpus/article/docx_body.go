@@ -413,12 +413,14 @@ func (w *docxWalker) text(s string) {
 	if w.bibOpen > 0 {
 		p.refList = true
 	}
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if w.bold {
-				p.boldText++
-			} else {
-				p.plainText++
+	if len(w.blocks) == 0 { // only the first paragraph can be a bold title
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				if w.bold {
+					p.boldText++
+				} else {
+					p.plainText++
+				}
 			}
 		}
 	}

@@ -14,11 +14,10 @@
 // trained by internal/traingen on our own labelled articles of five kinds
 // (the sets of testdata/kinds its poolDirs lists) and sixteen real articles
 // of the shared corpora that we labelled blind (its realArticles, each
-// counted twice; no
-// outside labels or weights: no labelled claim data with a licence that
-// allows it could be used, see the corpora README), with the model, its
-// inputs, its penalty
-// or the trees' shape, and its threshold chosen by leave-one-set-out
+// counted twice; no outside labels or weights: no labelled claim data with
+// a licence that allows it could be used, see the corpora README), with the
+// model, its inputs, its penalty or the trees' shape, and its threshold
+// chosen by leave-one-set-out
 // cross-validation on them (train on every labelled directory but one,
 // score that one: a new writer on new topics, as a held-out set is). Each
 // held-out set was measured before it was read; poolDirs says which joined

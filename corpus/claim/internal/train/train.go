@@ -91,16 +91,8 @@ func Train(examples []Example, o Options) Model {
 	if o.Keep == nil && o.L2Of == nil && indicators(examples) {
 		return trainIndicators(examples, o)
 	}
-	m := Model{Weights: make([]float64, o.Dim)}
-	prior := make([]float64, o.Dim)
-	copy(prior, o.Prior)
-	copy(m.Weights, prior)
-	sq := make([]float64, o.Dim)
+	m, prior, sq, order, rng := start(o, len(examples))
 	var sqBias float64
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
-	}
 	pen := make([]float64, o.Dim)
 	for i := range pen {
 		pen[i] = o.L2
@@ -108,7 +100,6 @@ func Train(examples []Example, o Options) Model {
 			pen[i] = o.L2Of(i)
 		}
 	}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
 	for range o.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
@@ -134,6 +125,22 @@ func Train(examples []Example, o Options) Model {
 	return m
 }
 
+// start returns what a run of Train begins with: the model at the prior
+// (zero without one), the prior, the sums of squared steps per input, the
+// examples' order to shuffle, and the shuffle's generator seeded from o.
+func start(o Options, n int) (m Model, prior, sq []float64, order []int, rng *rand.Rand) {
+	m = Model{Weights: make([]float64, o.Dim)}
+	prior = make([]float64, o.Dim)
+	copy(prior, o.Prior)
+	copy(m.Weights, prior)
+	sq = make([]float64, o.Dim)
+	order = make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	return m, prior, sq, order, rand.New(rand.NewPCG(o.Seed, 0x5eed))
+}
+
 // indicators reports whether every input of the examples is 1, as a word
 // model's are.
 func indicators(examples []Example) bool {
@@ -153,11 +160,7 @@ func indicators(examples []Example) bool {
 // each example's inputs as packed indexes. The word models of the
 // cross-validation, hundreds of them, are trained here.
 func trainIndicators(examples []Example, o Options) Model {
-	m := Model{Weights: make([]float64, o.Dim)}
-	prior := make([]float64, o.Dim)
-	copy(prior, o.Prior)
-	copy(m.Weights, prior)
-	sq := make([]float64, o.Dim)
+	m, prior, sq, order, rng := start(o, len(examples))
 	var sqBias float64
 	rows := make([][]int32, len(examples))
 	ys := make([]float64, len(examples))
@@ -171,13 +174,8 @@ func trainIndicators(examples []Example, o Options) Model {
 			ys[i] = 1
 		}
 	}
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
-	}
 	l2 := o.L2
 	w := m.Weights
-	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
 	for range o.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {

@@ -368,7 +368,7 @@ func generateModel(dir string, log io.Writer) ([]byte, generated, error) {
 		if len(realArticles) > 0 {
 			perGroup("real", func(e train.Example) bool { return strings.HasPrefix(setOf(e), "real-") })
 			for _, a := range realArticles {
-				perGroup("real-"+a.labels, func(e train.Example) bool { return setOf(e) == "real-"+a.labels })
+				perGroup("real-"+a.Labels, func(e train.Example) bool { return setOf(e) == "real-"+a.Labels })
 			}
 		}
 	}
@@ -596,9 +596,9 @@ func loadPool(dir string) (pool, error) {
 	for _, a := range realArticles {
 		// Each real article is a set of its own, so that leaving one set
 		// out leaves out one real article.
-		name := "real-" + a.labels + "/" + filepath.Base(a.path)
+		name := "real-" + a.Labels + "/" + filepath.Base(a.Path)
 		from := len(p.examples)
-		if err := p.loadArticle(filepath.Join(labels, a.labels+".labels.tsv"), filepath.Join(shared, a.path), name); err != nil {
+		if err := p.loadArticle(filepath.Join(labels, a.Labels+".labels.tsv"), filepath.Join(shared, a.Path), name); err != nil {
 			return p, err
 		}
 		for range realCopies - 1 {
@@ -614,35 +614,9 @@ func sharedArticles(dir string) string {
 	return filepath.Join(dir, "..", "..", "..", "..", "..", "shared", "corpora", "articles")
 }
 
-// realArticles are the real articles, none of them ours, that the model
-// trains on beside the pool since the thirty-first round: their labels in
-// corpus/check's testdata/real-articles/ (set blind by two labellers and
-// settled), the articles in the shared corpora's articles/. Our own
-// articles are short and written to the rules; a real paper's claims sit
-// in its methods as background and its authors' results and reasoning
-// read like claims, which no writer of ours imitated (the thirtieth round's
-// model read 0.53 / 0.58 on the first four). The last four were sealed
-// until the thirty-first round's model was judged on them, and trained on
-// from the thirty-second; those of testdata/real-articles-sealed2/, on
-// which the thirty-second round's model was judged, are not listed here.
-var realArticles = []struct{ labels, path string }{
-	{"fail", "latex-fail-paper/fail.tex"},
-	{"02.intro", "deep-review/content/02.intro.md"},
-	{"journal.pmed.0030132", "plos-jats/journal.pmed.0030132.xml"},
-	{"journal.pntd.0002570", "plos-jats/journal.pntd.0002570.xml"},
-	{"03.categorize", "deep-review/content/03.categorize.md"},
-	{"04.study", "deep-review/content/04.study.md"},
-	{"05.treat", "deep-review/content/05.treat.md"},
-	{"06.discussion", "deep-review/content/06.discussion.md"},
-	{"08.methods", "deep-review/content/08.methods.md"},
-	{"journal.pbio.0040088", "plos-jats/journal.pbio.0040088.xml"},
-	{"journal.pcbi.1000112", "plos-jats/journal.pcbi.1000112.xml"},
-	{"journal.pcbi.1001083", "plos-jats/journal.pcbi.1001083.xml"},
-	{"07.conclusions", "deep-review/content/07.conclusions.md"},
-	{"journal.pmed.1001300", "plos-jats/journal.pmed.1001300.xml"},
-	{"journal.pone.0002554", "plos-jats/journal.pone.0002554.xml"},
-	{"journal.pone.0147124", "plos-jats/journal.pone.0147124.xml"},
-}
+// realArticles are the real articles the model trains on beside the pool
+// (labelset.RealArticles says which and why), each a set of its own.
+var realArticles = labelset.RealArticles
 
 // realCopies is how many times each real article's sentences are counted
 // in training and in the cross-validation's figures (the thirty-second

@@ -78,7 +78,7 @@ func TestLoadPool_ReadsThePoolAndNothingElse(t *testing.T) {
 		pool[d] = true
 	}
 	for _, a := range realArticles {
-		pool["real-"+a.labels] = true
+		pool["real-"+a.Labels] = true
 	}
 	seen := map[string]bool{}
 	for _, e := range ex {
